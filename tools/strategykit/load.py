@@ -1,0 +1,362 @@
+"""Reading source files: the only code that parses YAML and Markdown.
+
+Every YAML node keeps its line and column, so that a diagnostic about
+``/priorities/2/goals/1/targets`` can point at the line an author must edit.
+The YAML reader is deliberately strict: safe tags only, duplicate keys are
+errors, alias expansion is bounded, and no file is larger than it should be.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .diagnostics import Diagnostic, Position, Severity
+
+Path_ = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""Far above any real strategy (the example is ~60 kB); stops a 50 MB paste from stalling CI."""
+
+MAX_NODES = 200_000
+"""Bound on YAML nodes after alias expansion: a 'billion laughs' file stops here."""
+
+MAX_DEPTH = 60
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loader that keeps dates as text: the schema checks their form, and JSON has no date type."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null")}
+
+
+@dataclass
+class SourceMap:
+    """Where every node of one YAML file stands."""
+
+    file: str
+    values: dict[Path_, Position] = field(default_factory=dict)
+    keys: dict[Path_, Position] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)
+    """The scalar as written, for nodes YAML turned into something else than text (``no`` → false)."""
+
+    def position(self, path: Path_, *, key: bool = False) -> Position:
+        """The position of ``path``, or of its nearest ancestor that exists."""
+        path = tuple(path)
+        while True:
+            if key and path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return Position(self.file, 1, 1)
+            path = path[:-1]
+
+
+@dataclass
+class YamlDocument:
+    data: object
+    source: SourceMap
+
+
+@dataclass
+class MarkdownHeading:
+    level: int
+    text: str
+    line: int
+
+
+@dataclass
+class MarkdownImage:
+    alt: str
+    target: str
+    line: int
+    column: int
+
+
+@dataclass
+class MarkdownFile:
+    file: str
+    text: str
+    headings: list[MarkdownHeading]
+    images: list[MarkdownImage]
+
+    @property
+    def title(self) -> str | None:
+        for h in self.headings:
+            if h.level == 1:
+                return h.text
+        return None
+
+
+class _LoadError(Exception):
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def _error(code: str, message: str, pos: Position, hint: str = "") -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, message, pos, hint)
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
+    """Read a UTF-8 text file (a BOM is allowed, CRLF is fine) or say plainly why not."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [_error(
+                "file-too-large",
+                f"The file is {size / 1_048_576:.1f} MB; files larger than "
+                f"{MAX_FILE_BYTES // 1_048_576} MB are not read.",
+                Position(display, 1, 1),
+                "A strategy file is normally well under 1 MB. Check that nothing was pasted into it by mistake.",
+            )]
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, [_error("file-missing", "The file does not exist.", Position(display),
+                             "Create it, or correct the path that points to it.")]
+    except IsADirectoryError:
+        return None, [_error("file-missing", "This is a folder, not a file.", Position(display))]
+    except OSError as exc:
+        return None, [_error("file-unreadable", f"The file cannot be read: {exc.strerror}.",
+                             Position(display))]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        return None, [_error(
+            "invalid-encoding",
+            f"The file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at this place).",
+            Position(display, line, column),
+            "Save the file as UTF-8. In most editors: 'Save with encoding' → UTF-8.",
+        )]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+# --- YAML -------------------------------------------------------------------
+
+def _plain_yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
+    """Turn a YAML parser message into plain words and a fix hint."""
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    mark = exc.problem_mark
+    char = ""
+    if mark is not None:
+        lines = text.split("\n")
+        if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+            char = lines[mark.line][mark.column]
+    if char == "\t" or "'\\t'" in problem:
+        return ("A tab character is used here; YAML indentation must use spaces.",
+                "Replace the tab with spaces (two per level, as in the rest of the file).")
+    if "found unexpected end of stream" in problem or "quoted scalar" in context:
+        return ("A quoted text is not closed: the closing quote is missing.",
+                "Add the closing quote (\" or ') at the end of the text.")
+    if "mapping values are not allowed" in problem:
+        return ("A colon followed by a space appears where YAML did not expect one.",
+                "Text that contains ': ' must be quoted, e.g. title: \"Mål: fler jobb\". "
+                "Otherwise check the indentation of this line.")
+    if "could not find expected ':'" in problem:
+        return ("A line was expected to be 'key: value' but has no colon.",
+                "Add the missing colon, or check whether a quote earlier was left open.")
+    if "expected <block end>" in problem or "did not find expected '-' indicator" in problem \
+            or "expected <block mapping start>" in problem:
+        return ("The indentation is not consistent here.",
+                "Indent this line exactly like the other keys at the same level (spaces only).")
+    if "found undefined alias" in problem or "found undefined anchor" in problem:
+        return ("An alias (*name) refers to an anchor (&name) that is not defined.",
+                "Define the anchor first, or write the value out in full.")
+    if "did not find expected key" in problem:
+        return ("A key was expected here; the indentation or a list item is off.",
+                "Check that list items start with '- ' and keys line up with their siblings.")
+    message = problem[:1].upper() + problem[1:] if problem else "The YAML cannot be read."
+    if context:
+        message = f"{message} ({context})"
+    return (message.rstrip(".") + ".", "Compare the line with its neighbours; the mistake is often just before the marked place.")
+
+
+def _pos(source: SourceMap, mark: yaml.Mark) -> Position:
+    return Position(source.file, mark.line + 1, mark.column + 1)
+
+
+def _node_label(node: yaml.Node) -> str:
+    return {yaml.ScalarNode: "value", yaml.SequenceNode: "list",
+            yaml.MappingNode: "mapping"}[type(node)]
+
+
+class _Builder:
+    """Turns a composed YAML node graph into plain data, recording positions."""
+
+    def __init__(self, loader: _Loader, source: SourceMap):
+        self.loader = loader
+        self.source = source
+        self.count = 0
+
+    def build(self, node: yaml.Node, path: Path_ = (), depth: int = 0) -> object:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _LoadError(_error(
+                "yaml-too-large",
+                f"The YAML expands to more than {MAX_NODES:,} values (anchors and aliases multiply it).",
+                _pos(self.source, node.start_mark),
+                "Write the values out instead of nesting aliases; a strategy never needs this many.",
+            ))
+        if depth > MAX_DEPTH:
+            raise _LoadError(_error(
+                "yaml-too-deep", f"The YAML is nested more than {MAX_DEPTH} levels deep.",
+                _pos(self.source, node.start_mark), "Check the indentation of this part of the file."))
+        self.source.values.setdefault(path, _pos(self.source, node.start_mark))
+        tag = node.tag or ""
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            if tag != _TAG + "seq":
+                raise self._bad_tag(node)
+            return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
+        if tag != _TAG + "map":
+            raise self._bad_tag(node)
+        result: dict[str, object] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _LoadError(_error(
+                    "yaml-syntax", f"A {_node_label(key_node)} is used as a key; keys must be plain names.",
+                    _pos(self.source, key_node.start_mark), "Write the key as a simple name followed by a colon."))
+            key = key_node.value
+            if key == "<<":
+                raise _LoadError(_error(
+                    "yaml-syntax", "YAML merge keys (<<) are not supported.",
+                    _pos(self.source, key_node.start_mark), "Write the keys out in full."))
+            if key in result:
+                first = self.source.keys[path + (key,)]
+                raise _LoadError(_error(
+                    "duplicate-key",
+                    f"The key '{key}' appears twice in the same mapping (first at line {first.line}). "
+                    "YAML would silently keep only the last one.",
+                    _pos(self.source, key_node.start_mark),
+                    f"Remove one of the two '{key}' entries, or merge them.",
+                ))
+            self.source.keys[path + (key,)] = _pos(self.source, key_node.start_mark)
+            result[key] = self.build(value_node, path + (key,), depth + 1)
+        return result
+
+    def _bad_tag(self, node: yaml.Node) -> _LoadError:
+        return _LoadError(_error(
+            "unsafe-tag",
+            f"The tag '{node.tag}' is not allowed; only plain text, numbers, lists and mappings are read.",
+            _pos(self.source, node.start_mark),
+            "Remove the tag (the word starting with '!').",
+        ))
+
+    def _scalar(self, node: yaml.ScalarNode, path: Path_) -> object:
+        if node.tag not in _SCALAR_TAGS:
+            raise self._bad_tag(node)
+        value = self.loader.construct_object(node)
+        if node.tag != _TAG + "str":
+            self.source.raw[path] = node.value
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _LoadError(_error(
+                "invalid-number", f"'{node.value}' is not a finite number.",
+                _pos(self.source, node.start_mark), "Write an ordinary number, or leave the value out."))
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**15:
+            raise _LoadError(_error(
+                "invalid-number", f"The number {node.value} is too large to be a statistic.",
+                _pos(self.source, node.start_mark), "Check for a typo in the number."))
+        return value
+
+
+def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    source = SourceMap(display)
+    loader = _Loader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
+                mark = exc.context_mark  # the opening quote is where the author must look
+            message, hint = _plain_yaml_problem(exc, text)
+            line = mark.line + 1 if mark else 1
+            column = mark.column + 1 if mark else 1
+            code = "duplicate-anchor" if "anchor" in (exc.problem or "") and "found duplicate" in (exc.problem or "") else "yaml-syntax"
+            return None, [_error(code, message, Position(display, line, column), hint)]
+        except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark
+            return None, [_error("yaml-syntax", f"The YAML cannot be read: {exc}.", Position(display, 1, 1))]
+        except RecursionError:
+            return None, [_error("yaml-too-deep", "The YAML is nested too deeply to read.",
+                                 Position(display, 1, 1))]
+        if node is None:
+            return None, [_error("empty-file", "The file has no content (only comments or nothing).",
+                                 Position(display, 1, 1),
+                                 "Start from the example goals.yaml, or run 'strategy new' to get a skeleton.")]
+        try:
+            data = _Builder(loader, source).build(node)
+        except _LoadError as exc:
+            return None, [exc.diagnostic]
+        except RecursionError:
+            return None, [_error("yaml-too-deep", "The YAML is nested too deeply to read.", Position(display, 1, 1))]
+        return YamlDocument(data, source), []
+    finally:
+        loader.dispose()
+
+
+def load_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    text, problems = read_text(path, display)
+    if text is None:
+        return None, problems
+    return parse_yaml(text, display)
+
+
+# --- Markdown ---------------------------------------------------------------
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r"^\s{0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+\s*)?$")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def parse_markdown(text: str, display: str) -> MarkdownFile:
+    """Read the outline of a chapter: its headings and images, with their lines.
+
+    Only what rules and renderers need to know about; the prose itself is rendered
+    by MkDocs and pandoc, which own Markdown.
+    """
+    headings: list[MarkdownHeading] = []
+    images: list[MarkdownImage] = []
+    fence: str | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        m = _FENCE.match(line)
+        if m:
+            marker = m.group(1)
+            if fence is None:
+                fence = marker[0] * len(marker)
+            elif marker.startswith(fence):
+                fence = None
+            continue
+        if fence is not None:
+            continue
+        h = _ATX.match(line)
+        if h:
+            headings.append(MarkdownHeading(len(h.group(1)), (h.group(2) or "").strip(), number))
+        for im in _IMAGE.finditer(line):
+            images.append(MarkdownImage(im.group(1).strip(), im.group(2), number, im.start() + 1))
+    return MarkdownFile(display, text, headings, images)
+
+
+def load_markdown(path: Path, display: str) -> tuple[MarkdownFile | None, list[Diagnostic]]:
+    text, problems = read_text(path, display)
+    if text is None:
+        return None, problems
+    return parse_markdown(text, display), []

@@ -1,0 +1,160 @@
+"""Rules for the third demand on the strategy: it must be possible to follow up.
+
+Every goal needs a measurable target, every target an indicator that exists
+and has a source, a baseline to start from and a value to reach.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterator
+
+from ..diagnostics import Severity
+from ..model import Strategy
+from . import Finding, rule
+
+
+def _label(obj) -> str:
+    title = getattr(obj, "title", "") or getattr(obj, "text", "")
+    if len(title) > 50:
+        title = title[:49].rstrip() + "…"
+    return f'"{obj.id} {title}"' if title else f'"{obj.id}"'
+
+
+@rule("goal-without-indicator",
+      fix="Give the goal a target with 'indicator:' set to the id of an indicator listed under 'indicators:'.")
+def goal_without_indicator(s: Strategy) -> Iterator[Finding]:
+    """A goal that no indicator measures cannot be followed up.
+
+    The strategy must be possible to follow up and evaluate. A goal passes when at
+    least one of its targets names an indicator that is defined under `indicators:`.
+    A missing `targets:` key, an empty list, a target without `indicator:` and an
+    indicator id that does not exist all leave the goal without one.
+    """
+    for g in s.goals():
+        if not any(s.indicator(t.indicator_id) for t in g.targets):
+            if not g.targets:
+                why = "has no targets" if g.has_targets_key else "has no 'targets:'"
+            else:
+                why = "has no target with a follow-up indicator"
+            yield Finding(f"Goal {_label(g)} {why}.", g.path, key=True)
+
+
+@rule("target-without-indicator",
+      fix="Add 'indicator:' with the id of the indicator that measures this target.")
+def target_without_indicator(s: Strategy) -> Iterator[Finding]:
+    """Every target names the indicator that measures it.
+
+    Without an indicator, nobody can tell whether the target is being reached.
+    """
+    for g, t in s.targets():
+        if t.indicator_id is None:
+            yield Finding(f"Target \"{t.id}\" names no indicator.", t.path, key=True)
+
+
+@rule("unknown-indicator",
+      fix="Use the id of an indicator listed under 'indicators:', or add the indicator there.")
+def unknown_indicator(s: Strategy) -> Iterator[Finding]:
+    """A target refers to an indicator that is not defined.
+
+    Indicator ids are matched exactly, upper and lower case included.
+    """
+    known = [i.id for i in s.indicators]
+    for g, t in s.targets():
+        if t.indicator_id is not None and s.indicator(t.indicator_id) is None:
+            close = difflib.get_close_matches(t.indicator_id, known, n=1, cutoff=0.6)
+            hint = f"Did you mean '{close[0]}'?" if close else None
+            yield Finding(f"Target \"{t.id}\" uses the indicator '{t.indicator_id}', which is not defined.",
+                          t.path + ("indicator",), hint=hint)
+
+
+@rule("indicator-without-source",
+      fix="Add 'source:' with the provider (e.g. Kolada) and its id for the indicator (e.g. N00914).")
+def indicator_without_source(s: Strategy) -> Iterator[Finding]:
+    """An indicator must say where its values come from.
+
+    A follow-up is only as good as its data: name the provider and the provider's
+    own id (a Kolada KPI, an SCB table), so that anyone can fetch the same values.
+    """
+    for i in s.indicators:
+        if i.source is None:
+            yield Finding(f"Indicator '{i.id}' has no source.", i.path, key=True)
+        elif not i.source.id:
+            yield Finding(f"Indicator '{i.id}' names its provider ({i.source.provider}) but not the provider's id.",
+                          i.path + ("source",), key=True)
+
+
+@rule("target-without-baseline",
+      fix="Add 'baseline:' with the year and value the target starts from.")
+def target_without_baseline(s: Strategy) -> Iterator[Finding]:
+    """A target needs a baseline: the value it starts from, and its year.
+
+    Progress can only be measured against a starting point.
+    """
+    for g, t in s.targets():
+        if t.baseline is None or t.baseline.year is None or t.baseline.value is None:
+            yield Finding(f"Target \"{t.id}\" has no baseline year and value.", t.path, key=True)
+
+
+@rule("target-without-value",
+      fix="Add 'target:' with the value to reach and the year to reach it.")
+def target_without_value(s: Strategy) -> Iterator[Finding]:
+    """A target needs a value to reach and a year to reach it by.
+
+    'More' is not measurable; '82 percent by 2030' is.
+    """
+    for g, t in s.targets():
+        if t.target is None or t.target.year is None or t.target.value is None:
+            yield Finding(f"Target \"{t.id}\" has no target value and year.", t.path, key=True)
+
+
+@rule("target-without-direction",
+      fix="Add 'direction:' with increase, decrease or maintain.")
+def target_without_direction(s: Strategy) -> Iterator[Finding]:
+    """A target says which way the indicator should move.
+
+    The direction tells the follow-up whether a rising value is progress.
+    """
+    for g, t in s.targets():
+        if t.direction is None:
+            yield Finding(f"Target \"{t.id}\" has no direction.", t.path, key=True)
+
+
+@rule("value-without-provenance",
+      fix="Give 'source:' and 'retrieved:' for a value read from a source, or 'illustrative: true' for one that is not.")
+def value_without_provenance(s: Strategy) -> Iterator[Finding]:
+    """Every baseline says where it comes from: a cited source, or illustrative.
+
+    A reader must never take an invented figure for a statistic. A value from a
+    source names the source and the date it was read; any other value is marked
+    `illustrative: true`, and both editions show that mark.
+    """
+    for g, t in s.targets():
+        b = t.baseline
+        if b is None:
+            continue
+        p = b.provenance
+        if p.illustrative and p.source:
+            yield Finding(f"The baseline of target \"{t.id}\" is marked illustrative and also cites a source.",
+                          b.path, hint="Keep 'source:' and 'retrieved:' for a sourced value, or 'illustrative: true', not both.",
+                          key=True)
+        elif p.source and not p.retrieved:
+            yield Finding(f"The baseline of target \"{t.id}\" cites a source but not the date it was read.",
+                          b.path, hint="Add 'retrieved: YYYY-MM-DD'.", key=True)
+        elif not p.is_known:
+            yield Finding(f"The baseline of target \"{t.id}\" does not say where its value comes from.",
+                          b.path, key=True)
+
+
+@rule("unused-indicator", severity=Severity.WARNING,
+      fix="Use the indicator in a target, or remove it.")
+def unused_indicator(s: Strategy) -> Iterator[Finding]:
+    """An indicator that no target uses is followed up for nothing.
+
+    It may be left over from an earlier draft, or a target may have a typo in its
+    indicator id.
+    """
+    used = {t.indicator_id for _, t in s.targets()}
+    for i in s.indicators:
+        if i.id and i.id not in used:
+            yield Finding(f"Indicator '{i.id}' is not used by any target.", i.path, key=True)

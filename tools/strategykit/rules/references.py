@@ -1,0 +1,102 @@
+"""Rules that keep ids unique and every reference pointing at something real."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Iterator
+
+from ..model import Strategy
+from ..sdg import is_known_sdg
+from . import Finding, rule
+
+
+@rule("duplicate-id", fix="Give each priority, goal, target, indicator and chapter an id of its own.")
+def duplicate_id(s: Strategy) -> Iterator[Finding]:
+    """Ids are unique across the whole strategy.
+
+    Ids appear in links, in the follow-up and in the diff between editions; two
+    things with one id would be confused everywhere.
+    """
+    seen: dict[tuple[str, str], tuple] = {}
+    groups = [
+        ("priority/goal/target", [p for p in s.priorities] + list(s.goals()) + [t for _, t in s.targets()]),
+        ("indicator", list(s.indicators)),
+        ("chapter", list(s.chapters)),
+        ("overall goal/perspective", list(s.overall_goals) + list(s.perspectives)),
+    ]
+    for family, items in groups:
+        for obj in items:
+            if not obj.id:
+                continue
+            key = (family, obj.id)
+            if key in seen:
+                first = s.source.position(seen[key] + ("id",))
+                yield Finding(f"The id '{obj.id}' is used twice (first at line {first.line}).",
+                              obj.path + ("id",))
+            else:
+                seen[key] = obj.path
+
+
+def _unknown(kind: str, ref: str, known: list[str], path: tuple) -> Finding:
+    close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
+    hint = f"Did you mean '{close[0]}'?" if close else ("Known ids: " + ", ".join(known[:12]) + ("…" if len(known) > 12 else "") if known else None)
+    return Finding(f"'{ref}' is not the id of any {kind}.", path, hint=hint)
+
+
+@rule("unknown-reference", fix="Use an id that is defined in goals.yaml.")
+def unknown_reference(s: Strategy) -> Iterator[Finding]:
+    """Every id that refers to something (an overall goal, a perspective, a goal or priority presented by a chapter) exists.
+
+    A reference to nothing is usually a typo, or a leftover after something was
+    renamed.
+    """
+    overall = [o.id for o in s.overall_goals]
+    perspectives = [p.id for p in s.perspectives]
+    presentable = [p.id for p in s.priorities] + [g.id for g in s.goals()]
+    for p in s.priorities:
+        for i, ref in enumerate(p.overall_goal_ids):
+            if ref not in overall:
+                yield _unknown("overall goal", ref, overall, p.path + ("overall_goals", i))
+        for g in p.goals:
+            for i, ref in enumerate(g.perspective_ids):
+                if ref not in perspectives:
+                    yield _unknown("perspective", ref, perspectives, g.path + ("perspectives", i))
+    for c in s.chapters:
+        for i, ref in enumerate(c.presents):
+            if ref not in presentable:
+                yield _unknown("priority or goal", ref, presentable, c.path + ("presents", i))
+
+
+@rule("unknown-sdg", fix="Use an Agenda 2030 goal (1–17) or one of its targets, e.g. \"8.5\" or \"4.a\".")
+def unknown_sdg(s: Strategy) -> Iterator[Finding]:
+    """Agenda 2030 links name goals and targets that exist.
+
+    The 17 goals have 169 targets, numbered like 8.5 (outcome targets) and 8.a
+    (means of implementation). A link to 8.11 or 18 points at nothing.
+    """
+    owners = list(s.overall_goals) + list(s.goals()) + [t for _, t in s.targets()]
+    for obj in owners:
+        for i, ref in enumerate(obj.agenda2030):
+            if not is_known_sdg(ref):
+                yield Finding(f"'{ref}' is not an Agenda 2030 goal or target.", obj.path + ("agenda2030", i))
+
+
+_PROVIDER_IDS = {
+    "kolada": (re.compile(r"^[NU]\d{5}$"), "a Kolada KPI id is N or U followed by five digits, e.g. N00914"),
+}
+
+
+@rule("source-id-format", fix="Copy the id exactly as the provider shows it.")
+def source_id_format(s: Strategy) -> Iterator[Finding]:
+    """An indicator's provider id has the provider's form.
+
+    A Kolada KPI id is N or U followed by five digits (N00914); a mistyped id
+    makes the data fetch and every link to the provider fail.
+    """
+    for i in s.indicators:
+        if i.source and i.source.id:
+            known = _PROVIDER_IDS.get(i.source.provider.strip().lower())
+            if known and not known[0].match(i.source.id):
+                yield Finding(f"'{i.source.id}' is not a valid id for {i.source.provider}: {known[1]}.",
+                              i.path + ("source", "id"))

@@ -1,0 +1,119 @@
+"""Rules on years and values: inside the period, in order, and pointing the right way."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..diagnostics import Severity
+from ..model import Strategy
+from . import Finding, rule
+
+
+@rule("period-inverted", fix="Make 'start' the first year and 'end' the last year of the strategy.")
+def period_inverted(s: Strategy) -> Iterator[Finding]:
+    """The strategy's period starts before it ends."""
+    if s.period_start is not None and s.period_end is not None and s.period_start >= s.period_end:
+        yield Finding(f"The period starts in {s.period_start} but ends in {s.period_end}.",
+                      ("strategy", "period"), key=True)
+
+
+@rule("year-outside-period",
+      fix="Move the year inside the strategy's period, or widen the period under strategy: period:.")
+def year_outside_period(s: Strategy) -> Iterator[Finding]:
+    """Target years and milestones lie inside the strategy's period.
+
+    A target for 2045 in a strategy that ends in 2040 will never be followed up
+    by this strategy. (Baselines may lie before the period: they describe where
+    the region starts.)
+    """
+    lo, hi = s.period_start, s.period_end
+    if lo is None or hi is None:
+        return
+    for g, t in s.targets():
+        for value, what in ([(t.target, "target year")] if t.target else []) + [(m, "milestone year") for m in t.milestones]:
+            if value.year is not None and not lo <= value.year <= hi:
+                yield Finding(f"The {what} {value.year} of target \"{t.id}\" is outside the period {lo}–{hi}.",
+                              value.path + ("year",))
+    if s.vision_horizon is not None and not lo <= s.vision_horizon <= hi:
+        yield Finding(f"The vision's horizon {s.vision_horizon} is outside the period {lo}–{hi}.",
+                      ("vision", "horizon"))
+
+
+@rule("baseline-after-target", fix="Check the two years: the baseline year comes before the target year.")
+def baseline_after_target(s: Strategy) -> Iterator[Finding]:
+    """A baseline comes before its target year, and milestones lie between the two, in order."""
+    for g, t in s.targets():
+        b = t.baseline.year if t.baseline else None
+        e = t.target.year if t.target else None
+        if b is not None and e is not None and b >= e:
+            yield Finding(f"Target \"{t.id}\" has its baseline in {b}, not before its target year {e}.",
+                          t.baseline.path + ("year",))
+        previous = b
+        for m in t.milestones:
+            if m.year is None:
+                continue
+            if (previous is not None and m.year <= previous) or (e is not None and m.year >= e):
+                yield Finding(f"The milestone {m.year} of target \"{t.id}\" is not between the baseline, "
+                              "the earlier milestones and the target year.", m.path + ("year",))
+            previous = m.year
+
+
+@rule("direction-mismatch",
+      fix="Check the target value and the direction: one of them is probably mistyped.")
+def direction_mismatch(s: Strategy) -> Iterator[Finding]:
+    """The wanted direction agrees with the baseline and the target value.
+
+    A target that says *increase* but whose value is below the baseline is either
+    a typo or a lowered ambition that should be written as such.
+    """
+    for g, t in s.targets():
+        if not (t.baseline and t.target) or t.baseline.value is None or t.target.value is None:
+            continue
+        base, goal = t.baseline.value, t.target.value
+        if t.direction == "increase" and not goal > base:
+            yield Finding(f"Target \"{t.id}\" should increase, but its target value {goal:g} is not above "
+                          f"the baseline {base:g}.", t.path + ("direction",))
+        elif t.direction == "decrease" and not goal < base:
+            yield Finding(f"Target \"{t.id}\" should decrease, but its target value {goal:g} is not below "
+                          f"the baseline {base:g}.", t.path + ("direction",))
+
+
+@rule("value-out-of-range", fix="A share in percent lies between 0 and 100; a count is never negative.")
+def value_out_of_range(s: Strategy) -> Iterator[Finding]:
+    """Values fit their indicator's unit: a percentage between 0 and 100, a count not below zero."""
+    for g, t in s.targets():
+        ind = s.indicator(t.indicator_id)
+        if ind is None:
+            continue
+        for v in [t.baseline, t.target, *t.milestones]:
+            if v is None or v.value is None:
+                continue
+            if ind.is_percent and not 0 <= v.value <= 100:
+                yield Finding(f"{v.value:g} is not a percentage (indicator '{ind.id}' is in percent).",
+                              v.path + ("value",))
+            elif ind.unit.strip().lower() in ("count", "antal") and v.value < 0:
+                yield Finding(f"{v.value:g} is negative, but indicator '{ind.id}' counts.", v.path + ("value",))
+
+
+@rule("adopted-without-decision", fix="Add 'decision:' under strategy: edition: with the body and the case number.")
+def adopted_without_decision(s: Strategy) -> Iterator[Finding]:
+    """An adopted edition names the decision that adopted it.
+
+    Readers and auditors must be able to trace the published text to the
+    decision of the regional council.
+    """
+    if s.edition.status == "adopted" and not s.edition.decision:
+        yield Finding("The edition is adopted but names no decision.", ("strategy", "edition"), key=True)
+
+
+@rule("example-values-unmarked", severity=Severity.WARNING,
+      fix="Say in 'strategy: notice:' that the edition contains illustrative values.")
+def example_values_unmarked(s: Strategy) -> Iterator[Finding]:
+    """An adopted edition with illustrative values carries a notice.
+
+    Illustrative values are marked where they appear, but a reader of an adopted
+    strategy should also be told on the cover that some figures are not statistics.
+    """
+    if s.edition.status == "adopted" and s.has_illustrative_values() and not s.notice:
+        yield Finding("The adopted edition contains illustrative values but has no notice.",
+                      ("strategy",), key=True)
