@@ -298,7 +298,7 @@ def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Diagn
         except RecursionError:
             return None, [_error("yaml-too-deep", "The YAML is nested too deeply to read.",
                                  Position(display, 1, 1))]
-        if node is None:
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null" and not node.value):
             return None, [_error("empty-file", "The file has no content (only comments or nothing).",
                                  Position(display, 1, 1),
                                  "Start from the example goals.yaml, or run 'strategy new' to get a skeleton.")]

@@ -1,0 +1,164 @@
+"""The YAML reader: strict, safe, bounded, and precise about where a problem is."""
+
+from __future__ import annotations
+
+import pytest
+
+from strategykit.load import MAX_FILE_BYTES, load_yaml, parse_markdown, parse_yaml
+
+
+def only(problems):
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def parse(text: str):
+    return parse_yaml(text, "goals.yaml")
+
+
+def test_positions_are_kept_for_keys_and_values():
+    doc, problems = parse("strategy:\n  id: x\n  period: {start: 2020, end: 2040}\nlist:\n  - a\n  - b\n")
+    assert problems == []
+    src = doc.source
+    assert (src.keys[("strategy", "id")].line, src.keys[("strategy", "id")].column) == (2, 3)
+    assert (src.values[("strategy", "id")].line, src.values[("strategy", "id")].column) == (2, 7)
+    assert src.values[("strategy", "period", "end")].column == 30
+    assert src.values[("list", 1)].line == 6
+
+
+def test_position_of_missing_path_falls_back_to_nearest_ancestor():
+    doc, _ = parse("a:\n  b: 1\n")
+    assert doc.source.position(("a", "b", "c", 0)).line == 2
+
+
+@pytest.mark.parametrize("text,line", [
+    ("a: 1\na: 2\n", 2),
+    ("top:\n  x: 1\n  y: 2\n  x: 3\n", 4),
+    ("items:\n  - id: a\n    id: b\n", 3),
+    ("a: {b: 1, b: 2}\n", 1),
+])
+def test_duplicate_keys_are_errors_at_every_level(text, line):
+    doc, problems = parse(text)
+    d = only(problems)
+    assert doc is None
+    assert d.code == "duplicate-key"
+    assert d.position.line == line
+    assert "first at line" in d.message
+
+
+def test_tab_indentation_is_named():
+    d = only(parse("strategy:\n\tid: x\n")[1])
+    assert d.code == "yaml-syntax" and d.position.line == 2
+    assert "tab" in d.message.lower()
+
+
+def test_unclosed_quote_points_at_the_opening_quote():
+    d = only(parse('strategy:\n  id: "abc\n  title: x\n')[1])
+    assert (d.position.line, d.position.column) == (2, 7)
+    assert "quote" in d.message
+
+
+def test_bad_indentation_is_reported_with_position():
+    d = only(parse("strategy:\n  id: x\n   title: y\n")[1])
+    assert d.code == "yaml-syntax" and d.position.line == 3
+
+
+def test_colon_in_unquoted_text_gets_quoting_hint():
+    d = only(parse("title: Mål: fler jobb\n")[1])
+    assert "quote" in d.hint.lower()
+
+
+@pytest.mark.parametrize("text", [
+    "a: !!python/object:os.system {}\n",
+    "a: !!python/name:os.system\n",
+    "a: !custom x\n",
+    "a: !!binary aGVsbG8=\n",
+    "a: !!set {x}\n",
+])
+def test_unsafe_or_unknown_tags_are_refused(text):
+    d = only(parse(text)[1])
+    assert d.code in ("unsafe-tag", "yaml-syntax")
+
+
+def test_alias_bomb_is_stopped():
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for i, name in enumerate("bcdefghij"):
+        prev = "abcdefghij"[i]
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    d = only(parse("\n".join(lines) + "\n")[1])
+    assert d.code == "yaml-too-large"
+
+
+def test_small_aliases_are_allowed():
+    doc, problems = parse("a: &x [1, 2]\nb: *x\n")
+    assert problems == [] and doc.data == {"a": [1, 2], "b": [1, 2]}
+
+
+def test_deep_nesting_is_refused():
+    d = only(parse("a: " + "[" * 200 + "]" * 200 + "\n")[1])
+    assert d.code == "yaml-too-deep"
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n# and another\n", "---\n"])
+def test_empty_file_is_one_clear_error(text):
+    d = only(parse(text)[1])
+    assert d.code == "empty-file"
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf", ".NaN"])
+def test_non_finite_numbers_are_refused(value):
+    d = only(parse(f"value: {value}\n")[1])
+    assert d.code == "invalid-number"
+
+
+def test_huge_integer_is_refused():
+    d = only(parse("value: 123456789012345678901234567890\n")[1])
+    assert d.code == "invalid-number"
+
+
+def test_dates_stay_text():
+    doc, _ = parse("date: 2020-01-15\n")
+    assert doc.data == {"date": "2020-01-15"}
+
+
+def test_yaml_11_booleans_remember_what_was_written():
+    doc, _ = parse("language: no\n")
+    assert doc.data == {"language": False}
+    assert doc.source.raw[("language",)] == "no"
+
+
+def test_bom_and_crlf_are_read(tmp_path):
+    path = tmp_path / "goals.yaml"
+    path.write_bytes(b"\xef\xbb\xbfa: 1\r\nb: 2\r\n")
+    doc, problems = load_yaml(path, "goals.yaml")
+    assert problems == [] and doc.data == {"a": 1, "b": 2}
+    assert doc.source.values[("b",)].line == 2
+
+
+def test_invalid_utf8_is_reported_at_its_line(tmp_path):
+    path = tmp_path / "goals.yaml"
+    path.write_bytes(b"a: 1\nb: caf\xe9\n")
+    doc, problems = load_yaml(path, "goals.yaml")
+    d = only(problems)
+    assert doc is None and d.code == "invalid-encoding"
+    assert (d.position.line, d.position.column) == (2, 7)
+
+
+def test_oversized_file_is_refused_without_reading(tmp_path):
+    path = tmp_path / "goals.yaml"
+    with open(path, "wb") as fh:
+        fh.truncate(MAX_FILE_BYTES + 1)
+    d = only(load_yaml(path, "goals.yaml")[1])
+    assert d.code == "file-too-large"
+
+
+def test_missing_file_is_reported(tmp_path):
+    d = only(load_yaml(tmp_path / "goals.yaml", "goals.yaml")[1])
+    assert d.code == "file-missing"
+
+
+def test_markdown_outline_ignores_fenced_code():
+    md = parse_markdown("# Titel\n\n```\n# not\n![](x.png)\n```\n\n## Del\n![Karta](k.png)\n", "c.md")
+    assert [(h.level, h.text, h.line) for h in md.headings] == [(1, "Titel", 1), (2, "Del", 8)]
+    assert [(i.alt, i.target, i.line) for i in md.images] == [("Karta", "k.png", 9)]
+    assert md.title == "Titel"
