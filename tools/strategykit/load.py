@@ -189,6 +189,22 @@ def _plain_yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]
     return (message.rstrip(".") + ".", "Compare the line with its neighbours; the mistake is often just before the marked place.")
 
 
+def _unclosed_quote_before(text: str, error_line: int, reach: int = 8) -> tuple[int, int] | None:
+    """The line and column of an unbalanced double quote at or shortly before a syntax error.
+
+    An unclosed quote makes YAML read on into the following lines and fail further
+    down; the author's mistake is where the quote opened.
+    """
+    lines = text.split("\n")
+    for number in range(min(error_line, len(lines)), max(error_line - reach, 0), -1):
+        line = lines[number - 1]
+        body = line.split(" #", 1)[0]
+        quotes = [i for i, ch in enumerate(body) if ch == '"' and (i == 0 or body[i - 1] != "\\")]
+        if len(quotes) % 2 == 1:
+            return number, quotes[0] + 1
+    return None
+
+
 def _pos(source: SourceMap, mark: yaml.Mark) -> Position:
     return Position(source.file, mark.line + 1, mark.column + 1)
 
@@ -209,10 +225,12 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_ = (), depth: int = 0) -> object:
         self.count += 1
         if self.count > MAX_NODES:
+            # Point at the top-level entry that exploded, not at the anchor it repeats.
+            where = self.source.keys.get(path[:1]) if path else None
             raise _LoadError(_error(
                 "yaml-too-large",
                 f"The YAML expands to more than {MAX_NODES:,} values (anchors and aliases multiply it).",
-                _pos(self.source, node.start_mark),
+                where or _pos(self.source, node.start_mark),
                 "Write the values out instead of nesting aliases; a strategy never needs this many.",
             ))
         if depth > MAX_DEPTH:
@@ -291,6 +309,11 @@ def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Diagn
             message, hint = _plain_yaml_problem(exc, text)
             line = mark.line + 1 if mark else 1
             column = mark.column + 1 if mark else 1
+            open_quote = _unclosed_quote_before(text, line)
+            if open_quote is not None:
+                line, column = open_quote
+                message, hint = ("A quoted text that starts here is not closed on its line.",
+                                 "Add the closing quote at the end of the text; YAML otherwise reads on into the next lines.")
             code = "duplicate-anchor" if "anchor" in (exc.problem or "") and "found duplicate" in (exc.problem or "") else "yaml-syntax"
             return None, [_error(code, message, Position(display, line, column), hint)]
         except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark
