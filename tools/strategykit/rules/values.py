@@ -71,11 +71,11 @@ def direction_mismatch(s: Strategy) -> Iterator[Finding]:
             continue
         base, goal = t.baseline.value, t.target.value
         if t.direction == "increase" and not goal > base:
-            yield Finding(f"Target \"{t.id}\" should increase, but its target value {goal:g} is not above "
-                          f"the baseline {base:g}.", t.path + ("direction",))
+            yield Finding(f"Target \"{t.id}\" should increase, but its target value {goal:.12g} is not above "
+                          f"the baseline {base:.12g}.", t.path + ("direction",))
         elif t.direction == "decrease" and not goal < base:
-            yield Finding(f"Target \"{t.id}\" should decrease, but its target value {goal:g} is not below "
-                          f"the baseline {base:g}.", t.path + ("direction",))
+            yield Finding(f"Target \"{t.id}\" should decrease, but its target value {goal:.12g} is not below "
+                          f"the baseline {base:.12g}.", t.path + ("direction",))
 
 
 @rule("value-out-of-range", fix="A share in percent lies between 0 and 100; a count is never negative.")
@@ -89,10 +89,10 @@ def value_out_of_range(s: Strategy) -> Iterator[Finding]:
             if v is None or v.value is None:
                 continue
             if ind.is_percent and not 0 <= v.value <= 100:
-                yield Finding(f"{v.value:g} is not a percentage (indicator '{ind.id}' is in percent).",
+                yield Finding(f"{v.value:.12g} is not a percentage (indicator '{ind.id}' is in percent).",
                               v.path + ("value",))
             elif ind.unit.strip().lower() in ("count", "antal") and v.value < 0:
-                yield Finding(f"{v.value:g} is negative, but indicator '{ind.id}' counts.", v.path + ("value",))
+                yield Finding(f"{v.value:.12g} is negative, but indicator '{ind.id}' counts.", v.path + ("value",))
 
 
 @rule("adopted-without-decision", fix="Add 'decision:' under strategy: edition: with the body and the case number.")
