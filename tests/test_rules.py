@@ -321,3 +321,26 @@ def test_image_without_alt_text_is_reported(minimal):
 def test_image_with_alt_text_passes(minimal):
     (minimal / "strategy" / "01-inledning.md").write_text("# Titel\n\n![Karta över länet](karta.png)\n")
     assert "image-without-alt" not in [d.code for d in check(minimal).diagnostics]
+
+
+# -- severities set in one place ----------------------------------------------
+
+def test_checks_section_can_switch_a_rule_off(minimal):
+    edit(minimal, "presents: [P1]", "presents: [P1.1]")
+    assert find(minimal, "goal-not-presented")
+    edit(minimal, "chapters:\n", "checks:\n  goal-not-presented: ignore\nchapters:\n")
+    assert "goal-not-presented" not in [d.code for d in check(minimal).diagnostics]
+
+
+def test_checks_section_can_make_a_warning_an_error(minimal):
+    edit(minimal, "presents: [P1]", "presents: [P1.1]")
+    edit(minimal, "chapters:\n", "checks:\n  goal-not-presented: error\nchapters:\n")
+    (d,) = find(minimal, "goal-not-presented")
+    assert d.severity is Severity.ERROR and not check(minimal).ok
+
+
+def test_unknown_code_in_checks_is_reported(minimal):
+    edit(minimal, "chapters:\n", "checks:\n  goal-not-presentd: ignore\nchapters:\n")
+    (d,) = find(minimal, "unknown-check")
+    assert d.position.line == line_of(minimal, "goal-not-presentd")
+    assert "goal-not-presented" in d.hint

@@ -175,6 +175,8 @@ class Strategy:
     goals_file: str
     """The display name of goals.yaml, as diagnostics show it."""
     source: SourceMap = field(repr=False, compare=False)
+    checks: tuple[tuple[str, str], ...] = ()
+    """Rule severities changed by the strategy's 'checks:' section: (code, error|warning|ignore)."""
 
     # -- navigation ---------------------------------------------------------
     def goals(self) -> Iterator[Goal]:
@@ -330,4 +332,5 @@ def build_model(data: Any, source: SourceMap, root: Path,
             for i, d in _items(data, "chapters")
         ),
         root=root, goals_file=source.file, source=source,
+        checks=tuple((k, v) for k, v in _dict(data, "checks").items() if isinstance(v, str)),
     )

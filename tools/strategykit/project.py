@@ -73,12 +73,31 @@ def load_strategy(root: Path) -> CheckResult:
     return CheckResult(model, diagnostics)
 
 
+def _unknown_checks(model: Strategy) -> list[Diagnostic]:
+    import difflib
+
+    from .diagnostics import Severity
+    from .rules import RULES
+
+    out = []
+    for code, _ in model.checks:
+        if code not in RULES:
+            close = difflib.get_close_matches(code, list(RULES), n=1)
+            out.append(Diagnostic(
+                "unknown-check", Severity.ERROR, f"'{code}' under 'checks:' is not the code of any rule.",
+                model.source.position(("checks", code), key=True),
+                (f"Did you mean '{close[0]}'? " if close else "") + "'strategy rules' lists the codes.",
+                ("checks", code)))
+    return out
+
+
 def check(root: Path) -> CheckResult:
     """Everything ``strategy check`` reports: schema, load problems and rules, sorted by place."""
     from .rules import run_rules
 
     result = load_strategy(root)
     if result.model is not None:
-        result.diagnostics.extend(run_rules(result.model))
+        result.diagnostics.extend(run_rules(result.model, dict(result.model.checks)))
+        result.diagnostics.extend(_unknown_checks(result.model))
     result.diagnostics = sorted_diagnostics(result.diagnostics)
     return result

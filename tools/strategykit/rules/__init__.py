@@ -57,12 +57,12 @@ def rule(code: str, *, severity: Severity = Severity.ERROR, fix: str):
 
 
 def run_rules(model: Strategy, severities: dict[str, str] | None = None) -> list[Diagnostic]:
-    """Run every registered rule; ``severities`` may change a rule's level or switch it off."""
+    """Run every registered rule; ``severities`` may change a rule's level, or "ignore" it."""
     severities = severities or {}
     out: list[Diagnostic] = []
     for r in RULES.values():
         level = severities.get(r.code, r.severity.value)
-        if level == "off":
+        if level == "ignore":
             continue
         severity = Severity(level)
         for f in r.check(model):
