@@ -1,0 +1,109 @@
+"""Rules on what a chapter may contain: nothing that acts, nothing that reads files.
+
+Pull requests come from outside the team and CI builds them. A chapter is prose:
+raw HTML that runs code, raw Typst or LaTeX that reaches the compiler, and images
+from outside the repository are refused before anything is built.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from ..diagnostics import Position
+from ..model import Strategy
+from . import Finding, rule
+
+# ```{=typst} blocks and `...`{=latex} spans pass straight to a pandoc writer.
+_RAW_ATTRIBUTE = re.compile(r"\{=\s*([A-Za-z0-9_+-]+)\s*\}")
+_HTML_HINT = re.compile(r"<[A-Za-z!/?]")
+
+
+def _html_fragments(text: str) -> Iterator[tuple[str, int]]:
+    """Raw HTML in Markdown, as CommonMark sees it (markdown-it-py), with its line."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark")
+    for token in md.parse(text):
+        if token.type == "html_block":
+            yield token.content, (token.map[0] + 1 if token.map else 1)
+        elif token.type == "inline" and token.children:
+            for child in token.children:
+                if child.type == "html_inline":
+                    yield child.content, (token.map[0] + 1 if token.map else 1)
+
+
+_ONLY_CLOSING_TAGS = re.compile(r"^(\s*</[A-Za-z][A-Za-z0-9-]*\s*>\s*)+$")
+
+
+def _is_safe_html(fragment: str) -> bool:
+    """Safe when the sanitizer keeps the fragment as written (it may only close open tags)."""
+    import nh3
+
+    if _ONLY_CLOSING_TAGS.match(fragment):
+        return True
+
+    cleaned = nh3.clean(fragment, link_rel=None)
+    squash = lambda s: re.sub(r"\s+", " ", s).strip().lower()  # noqa: E731
+    return squash(cleaned).startswith(squash(fragment))
+
+
+@rule("unsafe-html", fix="Remove the HTML and write the text in Markdown; scripts, event handlers and javascript: links are never published.")
+def unsafe_html(s: Strategy) -> Iterator[Finding]:
+    """Raw HTML in a chapter must not be able to act.
+
+    The sanitizer nh3 decides: HTML that it would change (a `<script>`, an
+    `onclick=` handler, a `javascript:` link, an `<iframe>`, inline styles) is
+    refused. Plain formatting tags such as `<abbr>` or `<br>` are fine.
+    """
+    for c in s.chapters:
+        if c.document is None or not _HTML_HINT.search(c.document.text):
+            continue  # skip the Markdown parser on the usual chapter, which has no HTML
+        for fragment, line in _html_fragments(c.document.text):
+            if not _is_safe_html(fragment):
+                shown = " ".join(fragment.split())[:60]
+                yield Finding(f"The chapter contains HTML that could act when published: {shown}",
+                              position=Position(c.file, line, 1))
+
+
+@rule("raw-markup", fix="Remove the raw block; write the content in Markdown.")
+def raw_markup(s: Strategy) -> Iterator[Finding]:
+    """A chapter contains no raw Typst, LaTeX or other raw blocks.
+
+    Pandoc passes a raw block (```` ```{=typst} ````, `` `…`{=latex} ``) straight to
+    the typesetter, where it could read files or change the whole document.
+    """
+    for c in s.chapters:
+        if c.document is None:
+            continue
+        for number, line in enumerate(c.document.text.split("\n"), start=1):
+            m = _RAW_ATTRIBUTE.search(line)
+            if m:
+                yield Finding(f"The chapter contains a raw {m.group(1)} block, which is not allowed.",
+                              position=Position(c.file, number, m.start() + 1))
+
+
+@rule("image-outside-folder", fix="Put the image in the strategy/ folder and refer to it with a relative path.")
+def image_outside_folder(s: Strategy) -> Iterator[Finding]:
+    """Images come from the strategy's own folder.
+
+    An absolute path, a path with `../` that leaves strategy/, or a `file:` link
+    could pull a file of the build machine into a published edition. Web images
+    (https://…) are refused too: an edition must not change when a remote site does.
+    """
+    folder = (s.root / "strategy").resolve()
+    for c in s.chapters:
+        if c.document is None:
+            continue
+        base = (s.root / c.file).parent
+        for im in c.document.images:
+            target = im.target
+            parts = urlsplit(target)
+            bad = bool(parts.scheme or parts.netloc or target.startswith(("/", "\\")))
+            if not bad:
+                resolved = (base / parts.path).resolve()
+                bad = not resolved.is_relative_to(folder)
+            if bad:
+                yield Finding(f"The image '{target}' is not inside the strategy/ folder.",
+                              position=Position(c.file, im.line, im.column))
