@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import os
 import sys
 from pathlib import Path
@@ -56,7 +57,15 @@ def _print_diagnostics(diagnostics: list[Diagnostic], root: Path, fmt: str, stre
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .project import check
+    # Importing the checker makes many objects and no garbage cycles: the cyclic
+    # collector is paused for it, as project.check pauses it for the loading itself.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        from .project import check
+    finally:
+        if gc_was_enabled:
+            gc.enable()
 
     root = _root(args.path)
     result = check(root)
@@ -67,6 +76,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_rules(args: argparse.Namespace) -> int:
     from .rules import RULES
 
+    if getattr(args, "format", "text") == "markdown":
+        from .guide import rules_markdown
+
+        sys.stdout.write(rules_markdown())
+        return EXIT_OK
     for r in sorted(RULES.values(), key=lambda r: r.code):
         print(f"{r.code} ({r.severity})")
         for line in r.explanation.splitlines():
@@ -109,6 +123,131 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from .diff import FORMATTERS, RevisionError, SideNotLoaded, diff
+
+    root = _root(args.path)
+    try:
+        result = diff(root, args.base, args.head)
+    except RevisionError as exc:
+        raise UsageError(str(exc)) from exc
+    except SideNotLoaded as exc:
+        _print_diagnostics(exc.diagnostics, root, "text", sys.stderr)
+        print(f"strategy: no diff: the strategy at {exc.label} cannot be read.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    sys.stdout.write(FORMATTERS[args.format](result))
+    return EXIT_OK
+
+
+def cmd_fmt(args: argparse.Namespace) -> int:
+    from .fmt import FormatError, format_file
+    from .project import GOALS_FILE
+
+    given = Path(args.path or ".")
+    file = given if given.is_file() else _root(args.path) / GOALS_FILE
+    display = os.path.relpath(file)
+    try:
+        result = format_file(file, display, check=args.check)
+    except FormatError as exc:
+        raise RuntimeError(f"{exc}; nothing was written") from exc
+    if not result.ok:
+        sys.stdout.write(_format_diagnostics(result.diagnostics, args.format))
+        print(f"Nothing was formatted: {display} must load first.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.check:
+        if result.changed:
+            sys.stdout.write(result.diff)
+            print(f"{display} is not in canonical form; run 'strategy fmt' to rewrite it.")
+            return EXIT_PROBLEMS
+        print(f"{display} is in canonical form.")
+        return EXIT_OK
+    print(f"{display} {'formatted' if result.changed else 'was already in canonical form'}.")
+    return EXIT_OK
+
+
+def _format_diagnostics(diagnostics: list[Diagnostic], fmt: str) -> str:
+    from .report import FORMATTERS
+
+    return FORMATTERS[_format_name(fmt)](diagnostics)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_strategy
+
+    try:
+        root = new_strategy(Path(args.dir), language=args.language, region_name=args.region_name,
+                            region_code=args.region_code, strategy_id=args.id)
+    except ScaffoldError as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"A new strategy was created in {os.path.relpath(root)}/. Next: cd into it, 'git init', "
+          "edit goals.yaml, and run 'strategy check'.")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .project import check
+
+    root = _root(args.path)
+    result = check(root)
+    if not result.ok:
+        _print_diagnostics(result.diagnostics, root, "auto", sys.stderr)
+        print("No report was made: fix the errors above first.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    from .followup import follow_up
+    from .followup_report import REPORT_FORMATTERS
+
+    text = REPORT_FORMATTERS[args.format](follow_up(result.model, args.year), result.model, None)
+    if args.output:
+        from .outputs import write_atomic
+
+        write_atomic(Path(args.output), text.encode("utf-8"))
+        print(f"Follow-up report written to {os.path.relpath(args.output)}")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_data_fetch(args: argparse.Namespace) -> int:
+    from .kolada import FetchError, FetchUsageError, fetch_data
+
+    root = _root(args.path)
+    try:
+        lines = fetch_data(root, indicator=args.indicator)
+    except FetchUsageError as exc:
+        raise UsageError(str(exc)) from None
+    except FetchError as exc:
+        print(f"strategy: {exc}", file=sys.stderr)
+        print("Nothing was changed in data/.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for line in lines:
+        print(line)
+    return EXIT_OK
+
+
+def cmd_consultation(args: argparse.Namespace) -> int:
+    from .project import check
+
+    root = _root(args.path)
+    result = check(root)
+    if not result.ok:
+        _print_diagnostics(result.diagnostics, root, "auto", sys.stderr)
+        print("Nothing was made: fix the errors above first.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    from . import consultation
+
+    pages = {"compilation": consultation.compilation_markdown, "participation": consultation.participation_markdown,
+             "history": consultation.history_markdown, "changes": consultation.changes_markdown}
+    text = pages[args.page](result.model)
+    if args.output:
+        from .outputs import write_atomic
+
+        write_atomic(Path(args.output), text.encode("utf-8"))
+        print(f"Written to {os.path.relpath(args.output)}")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
@@ -132,6 +271,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("rules", help="list the rules with their explanations")
+    p.add_argument("--format", choices=["text", "markdown"], default="text",
+                   help="markdown gives the section of the authors' guide that explains each rule")
     p.set_defaults(func=cmd_rules)
 
     p = sub.add_parser("build", help="build the web edition (site/) and the PDF edition (dist/)")
@@ -143,6 +284,65 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["auto", "text", "json", "github"], default="auto",
                    help="format of diagnostics when the strategy has errors")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("diff", help="show the change in meaning between two revisions or folders",
+                       description="Compare two editions of the strategy by meaning: goals, targets and "
+                       "indicators matched by id, lowered ambitions flagged. A side is a git revision or a "
+                       "folder. Default: the merge base with main, and the working tree.")
+    p.add_argument("base", nargs="?", help="git revision or folder (default: the merge base with main)")
+    p.add_argument("head", nargs="?", help="git revision or folder (default: the working tree)")
+    p.add_argument("-C", "--path", help="the strategy folder (default: the current folder)")
+    p.add_argument("--format", choices=["text", "markdown", "json"], default="text",
+                   help="text for the terminal, markdown for a pull request or the job summary, json for tools")
+    p.set_defaults(func=cmd_diff)
+
+    p = sub.add_parser("fmt", help="rewrite goals.yaml in its canonical form, keeping every comment",
+                       description="Rewrite goals.yaml in one canonical form (key order, quoting, "
+                       "indentation), keeping every comment, so that diffs show only real changes.")
+    p.add_argument("path", nargs="?", help="the strategy folder or its goals.yaml (default: the current folder)")
+    p.add_argument("--check", action="store_true",
+                   help="change nothing; exit 1 and show what would change if the file is not in canonical form")
+    p.add_argument("--format", choices=["auto", "text", "json", "github"], default="auto",
+                   help="format of diagnostics when goals.yaml does not load")
+    p.set_defaults(func=cmd_fmt)
+
+    p = sub.add_parser("new", help="create a new strategy repository for another region",
+                       description="Create a new strategy repository: a minimal valid goals.yaml, one "
+                       "chapter, mkdocs.yml, the GitHub workflow and the pre-commit configuration.")
+    p.add_argument("dir", help="the folder to create (it must not exist, or be empty)")
+    p.add_argument("--language", choices=["sv", "en"], default="sv", help="language of the content and labels")
+    p.add_argument("--region-name", help="the region's name, e.g. 'Västerbottens län'")
+    p.add_argument("--region-code", help="the county (two digits) or municipality (four digits) code")
+    p.add_argument("--id", help="short machine name of the strategy, e.g. rus-vasterbotten")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("report", help="the yearly follow-up: each target's baseline, latest value, target and status")
+    p.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")
+    p.add_argument("--year", type=int, help="use values up to this year (default: the latest year with data)")
+    p.add_argument("--format", choices=["markdown", "json", "text"], default="markdown",
+                   help="markdown (to publish; labels in the strategy's language), json or text")
+    p.add_argument("-o", "--output", help="write the report to this file instead of printing it")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("data", help="observed values in data/<indicator>.csv")
+    data_sub = p.add_subparsers(dest="data_command", metavar="ACTION")
+    data_sub.required = True
+    q = data_sub.add_parser("fetch", help="fetch the region's observed values from Kolada into data/")
+    q.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")
+    q.add_argument("--indicator", help="fetch only this indicator (its id under 'indicators:')")
+    q.set_defaults(func=cmd_data_fetch)
+
+    p = sub.add_parser("consultation", help="the consultation compilation, participation, history of editions "
+                       "or changes since the consultation version, as Markdown",
+                       description="Print a page about how the strategy was made, in the strategy's language: "
+                       "the compilation of consultation responses (remiss/*.yaml), participation in numbers "
+                       "(dialogue.yaml), the history of editions (editions.yaml), or the changes since the "
+                       "consultation version (its git tag, compared with the current sources).")
+    p.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")
+    p.add_argument("--page", choices=["compilation", "participation", "history", "changes"], default="compilation",
+                   help="which page (default: compilation)")
+    p.add_argument("-o", "--output", help="write the page to this file instead of printing it")
+    p.set_defaults(func=cmd_consultation)
 
     p = sub.add_parser("serve", help="preview the web edition at localhost, rebuilt on every save")
     p.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")

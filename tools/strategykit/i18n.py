@@ -69,6 +69,72 @@ LABELS: dict[str, dict[str, str]] = {
         "women": "kvinnor",
         "men": "män",
         "total": "totalt",
+        # Web edition (strategykit.web): page names, URL folders and short texts.
+        "start": "Start",
+        "the_strategy": "Strategin",
+        "read_strategy": "Läs strategin",
+        "priorities_and_goals": "Prioriteringar och mål",
+        "overview": "Översikt",
+        "contributes_to": "Bidrar till",
+        "read_chapter": "Läs mer i kapitlet",
+        "milestone": "Etappmål",
+        "targets_in_figures": "Målen i siffror",
+        "targets_in_figures_intro": "Det första mätbara målet i varje prioritering: var länet står och vart det ska.",
+        "illustrative_heading": "Illustrativa värden",
+        "notice_label": "Observera",
+        "download_pdf": "Ladda ner PDF",
+        "pdf_not_built": "PDF-utgåvan är inte byggd för den här webbplatsen. Den byggs med kommandot strategy build.",
+        "commit_unknown": "okänd (byggd utanför git)",
+        "build_date": "Byggdatum",
+        "file": "Fil",
+        "format": "Format",
+        "size": "Storlek",
+        "contents_of_file": "Innehåll",
+        "indicators_data": "Indikatorerna: definition, enhet och källa.",
+        "targets_data": "De mätbara målen: indikator, utgångsvärde, etappmål och målvärde.",
+        "data_format_note": "CSV-filerna är kommaseparerade och teckenkodade i UTF-8, med punkt som decimaltecken. JSON-filerna innehåller samma uppgifter. Filerna skapas ur samma källa som webbplatsen och PDF-utgåvan.",
+        "pdf_data": "Hela strategin i tryckbar form, samma utgåva som webbplatsen.",
+        "provider": "Dataleverantör",
+        "no_values": "Det finns inga värden att visa för indikatorn ännu.",
+        "not_used": "Indikatorn används inte av något mätbart mål.",
+        "sourced_value": "Värdet kommer från",
+        "all_values": "Alla värden",
+        "accessibility_short": "Tillgänglighet",
+        "edition_facts": "Fakta om utgåvan",
+        "same_sources": "Webbplatsen och PDF-utgåvan byggs ur samma källfiler: målen och indikatorerna i goals.yaml och kapitlen i mappen strategy/. En utgåva är en version av de filerna.",
+        "read_pdf": "Läs samma utgåva som PDF",
+        "breakdown": "Redovisning",
+        "url_priorities": "prioriteringar",
+        "url_indicators": "indikatorer",
+        "url_chapters": "kapitel",
+        "url_about": "om-utgavan",
+        "url_accessibility": "tillganglighet",
+        "url_downloads": "ladda-ner",
+        # Print edition (strategykit.pdf).
+        "pdf_tagged": "PDF-filen är taggad för skärmläsare (PDF/UA-1) och har bokmärken för kapitlen.",
+        "chart_legend": "Utgångsvärdet är uppmätt; etappmål och målvärde är beslutade mål, inte utfall.",
+        "appendix_intro": "Bilagan beskriver indikatorerna som strategins mätbara mål följs upp med: vad de mäter, var uppgifterna kommer ifrån och vilka mål som använder dem. Diagrammen visar utgångsvärde, etappmål och målvärde för varje mätbart mål.",
+        # Follow-up (strategykit.followup, followup_report): the yearly report and statuses.
+        "followup": "Uppföljning",
+        "followup_title": "Uppföljning av målen",
+        "followup_intro": "För varje mätbart mål visas utgångsvärdet, det senaste uppmätta värdet till och med rapportåret, målvärdet och en bedömning av utvecklingen.",
+        "report_year": "Rapportår",
+        "latest_value": "Senaste värde",
+        "progress": "Bedömning",
+        "progress_summary": "Sammanfattning",
+        "progress_method": "Så bedöms utvecklingen",
+        "changes_since": "Förändringar sedan föregående år",
+        "no_changes": "Ingen bedömning har ändrats sedan föregående år.",
+        "previous_year": "Föregående år",
+        "improved": "bättre",
+        "worsened": "sämre",
+        "women_and_men": "Kvinnor och män",
+        "observed": "Utfall",
+        "needed_path": "Nödvändig utveckling",
+        "achieved_rate": "Uppnådd takt per år",
+        "needed_rate": "Nödvändig takt per år",
+        "ratio": "Kvot",
+        "number_of_targets": "Antal mätbara mål",
     },
     "en": {
         "vision": "Vision",
@@ -132,8 +198,82 @@ LABELS: dict[str, dict[str, str]] = {
         "women": "women",
         "men": "men",
         "total": "total",
+        # Web edition (strategykit.web): page names, URL folders and short texts.
+        "start": "Home",
+        "the_strategy": "The strategy",
+        "read_strategy": "Read the strategy",
+        "priorities_and_goals": "Priorities and goals",
+        "overview": "Overview",
+        "contributes_to": "Contributes to",
+        "read_chapter": "Read more in the chapter",
+        "milestone": "Milestone",
+        "targets_in_figures": "Targets in figures",
+        "targets_in_figures_intro": "The first measurable target of each priority: where the region stands and where it is heading.",
+        "illustrative_heading": "Illustrative values",
+        "notice_label": "Note",
+        "download_pdf": "Download PDF",
+        "pdf_not_built": "The PDF edition has not been built for this site. It is built with the command strategy build.",
+        "commit_unknown": "unknown (built outside git)",
+        "build_date": "Build date",
+        "file": "File",
+        "format": "Format",
+        "size": "Size",
+        "contents_of_file": "Contents",
+        "indicators_data": "The indicators: definition, unit and source.",
+        "targets_data": "The measurable targets: indicator, baseline, milestones and target value.",
+        "data_format_note": "The CSV files are comma-separated and encoded in UTF-8, with a point as the decimal mark. The JSON files hold the same data. The files are made from the same source as the website and the PDF edition.",
+        "pdf_data": "The whole strategy in printable form, the same edition as this website.",
+        "provider": "Data provider",
+        "no_values": "There are no values to show for this indicator yet.",
+        "not_used": "No measurable target uses this indicator.",
+        "sourced_value": "The value comes from",
+        "all_values": "All values",
+        "accessibility_short": "Accessibility",
+        "edition_facts": "Facts about this edition",
+        "same_sources": "The website and the PDF edition are built from the same source files: the goals and indicators in goals.yaml and the chapters in the folder strategy/. An edition is one version of those files.",
+        "read_pdf": "Read the same edition as a PDF",
+        "breakdown": "Breakdown",
+        "url_priorities": "priorities",
+        "url_indicators": "indicators",
+        "url_chapters": "chapters",
+        "url_about": "about",
+        "url_accessibility": "accessibility",
+        "url_downloads": "downloads",
+        # Print edition (strategykit.pdf).
+        "pdf_tagged": "This PDF is tagged for screen readers (PDF/UA-1) and has bookmarks for the chapters.",
+        "chart_legend": "The baseline is measured; milestones and target values are decided goals, not results.",
+        "appendix_intro": "This appendix describes the indicators that the strategy's measurable targets are followed up with: what they measure, where the data comes from and which targets use them. The charts show the baseline, the milestones and the target value of each measurable target.",
+        # Follow-up (strategykit.followup, followup_report): the yearly report and statuses.
+        "followup": "Follow-up",
+        "followup_title": "Follow-up of the targets",
+        "followup_intro": "For each measurable target: the baseline, the latest value observed up to the report year, the target value and an assessment of the progress.",
+        "report_year": "Report year",
+        "latest_value": "Latest value",
+        "progress": "Assessment",
+        "progress_summary": "Summary",
+        "progress_method": "How progress is assessed",
+        "changes_since": "Changes since the previous year",
+        "no_changes": "No assessment has changed since the previous year.",
+        "previous_year": "Previous year",
+        "improved": "better",
+        "worsened": "worse",
+        "women_and_men": "Women and men",
+        "observed": "Observed",
+        "needed_path": "Path needed",
+        "achieved_rate": "Achieved rate per year",
+        "needed_rate": "Needed rate per year",
+        "ratio": "Ratio",
+        "number_of_targets": "Number of targets",
     },
 }
+
+PROGRESS = {
+    "sv": {"achieved": "Uppnått", "on-track": "I rätt takt", "acceleration-needed": "Framsteg, men takten behöver öka",
+           "limited-progress": "Begränsade framsteg", "moving-away": "Går åt fel håll", "no-data": "Inga nya data ännu"},
+    "en": {"achieved": "Achieved", "on-track": "On track", "acceleration-needed": "Progress, but acceleration needed",
+           "limited-progress": "Limited progress", "moving-away": "Moving away", "no-data": "No data yet"},
+}
+"""Progress statuses (strategykit.followup.Status) as readers see them."""
 
 STATUS = {
     "sv": {"draft": "Utkast", "dialogue": "Dialogversion", "consultation": "Remissversion",
@@ -166,6 +306,11 @@ def labels(language: str) -> dict[str, str]:
 
 def status_label(status: str, language: str) -> str:
     return STATUS.get(language, STATUS["sv"]).get(status, status)
+
+
+def progress_label(status: str, language: str) -> str:
+    """The name of a progress status, e.g. 'on-track' → 'I rätt takt'."""
+    return PROGRESS.get(language, PROGRESS["sv"]).get(str(status), str(status))
 
 
 def direction_label(direction: str | None, language: str) -> str:
@@ -201,3 +346,244 @@ def format_value(value: float | None, unit: str, language: str, decimals: int | 
     if unit.strip().lower() in ("percent", "procent", "%"):
         return f"{number}\u00a0%"
     return number
+
+
+# --- The process: consultation, dialogue, editions (strategykit.consultation) ---
+
+KIND = {
+    "sv": {"municipality": "Kommun", "region": "Region", "state-agency": "Statlig myndighet",
+           "business": "Näringsliv", "academia": "Akademi", "non-profit": "Idéburen sektor",
+           "individual": "Privatperson", "other": "Övriga"},
+    "en": {"municipality": "Municipality", "region": "Region", "state-agency": "State agency",
+           "business": "Business", "academia": "Academia", "non-profit": "Non-profit sector",
+           "individual": "Private person", "other": "Other"},
+}
+
+DECISION = {
+    "sv": {"accepted": "Tillgodoses", "partly-accepted": "Tillgodoses delvis",
+           "not-accepted": "Tillgodoses inte", "noted": "Noteras", "": "Inte behandlad ännu"},
+    "en": {"accepted": "Accepted", "partly-accepted": "Partly accepted",
+           "not-accepted": "Not accepted", "noted": "Noted", "": "Not handled yet"},
+}
+
+SUBJECT = {
+    "sv": {"strategy": "Strategin", "priority": "Prioritering", "goal": "Mål", "target": "Delmål",
+           "overall-goal": "Övergripande mål", "perspective": "Perspektiv", "indicator": "Indikator",
+           "chapter": "Kapitel", "build": "Fil"},
+    "en": {"strategy": "The strategy", "priority": "Priority", "goal": "Goal", "target": "Target",
+           "overall-goal": "Overall goal", "perspective": "Perspective", "indicator": "Indicator",
+           "chapter": "Chapter", "build": "File"},
+}
+
+PROCESS: dict[str, dict[str, str]] = {
+    "sv": {
+        "compilation": "Remissammanställning",
+        "compilation_intro": "Förslaget {edition} var på remiss {period}.",
+        "compilation_intro_no_period": "Förslaget {edition} var på remiss.",
+        "responses_in": "{responses} remissvar med sammanlagt {comments} synpunkter kom in.",
+        "no_responses": "Inga remissvar har registrerats.",
+        "responses_by_kind": "Remissvar per typ av organisation",
+        "kind_of_organisation": "Typ av organisation",
+        "responses": "Remissvar",
+        "comments": "Synpunkter",
+        "total": "Totalt",
+        "decisions": "Ställningstaganden",
+        "decision": "Ställningstagande",
+        "respondents": "Remissinstanser",
+        "respondent": "Remissinstans",
+        "received": "Inkom",
+        "reference": "Diarienummer",
+        "comments_by_part": "Synpunkter och ställningstaganden",
+        "about": "Gäller",
+        "on": "om",
+        "reason": "Motivering",
+        "changed_in": "Ändrat i",
+        "whole_strategy": "Strategin som helhet",
+        "vision_group": "Vision, övergripande mål och perspektiv",
+        "indicators_group": "Indikatorer",
+        "unresolved_group": "Övriga synpunkter",
+        "illustrative_responses": "Remissvar märkta * är illustrativa: synpunkterna är påhittade för exemplet och har inte lämnats av den remissinstans som anges.",
+        "comments_about_goal": "Remissynpunkter om målet",
+        "participation": "Delaktighet i siffror",
+        "participation_intro": "{meetings} dialogträffar mellan {first} och {last} samlade sammanlagt {participants} deltagare.",
+        "no_meetings": "Inga dialogträffar har registrerats.",
+        "meetings": "Dialogträffar",
+        "meeting": "Dialogträff",
+        "theme": "Tema",
+        "place": "Plats",
+        "participants": "Deltagare",
+        "date": "Datum",
+        "participants_by_kind": "Deltagare och remissvar per typ av organisation",
+        "in_dialogue": "Deltagare i dialogträffar",
+        "goal_origins": "Varifrån målen kommer",
+        "comes_from": "Kommer från",
+        "no_origin": "Inte angivet",
+        "illustrative_process": "Uppgifter märkta * är illustrativa: datum, platser, antal deltagare och målens ursprung är påhittade för exemplet.",
+        "history": "Utgåvor",
+        "history_intro": "Alla utgåvor av strategin, den senaste först.",
+        "no_history": "Ingen utgåvehistorik har registrerats.",
+        "current_edition": "den här utgåvan",
+        "tag": "Git-tagg",
+        "note": "Anmärkning",
+        "pdf": "PDF",
+        "illustrative_history": "Utgåvor märkta * har påhittade datum och beslut (illustrativa).",
+        "changes_since": "Ändringar sedan remissversionen",
+        "changes_intro": "Här jämförs remissversionen ({base}) med den här utgåvan ({head}). Listan tas fram automatiskt ur källfilerna: prioriteringar, mål, delmål och indikatorer jämförs via sina id.",
+        "changes_none": "Inga ändringar i sak sedan remissversionen.",
+        "changes_unavailable": "Ändringarna sedan remissversionen kan inte visas: {reason}",
+        "changes_summary": "{changes} ändringar i sak, varav {lowered} sänker en ambition.",
+        "changes_summary_plain": "{changes} ändringar i sak.",
+        "lowered-ambition": "Sänkt ambition",
+        "raised-ambition": "Höjd ambition",
+        "reversed-direction": "Omvänd riktning",
+        "after_comments": "Efter remissynpunkt",
+        "none": "inget",
+        "in_year": "år",
+        "words": "ord",
+        "no_consultation_edition": "historiken (editions.yaml) har ingen remissversion.",
+        "no_tag": "remissversionen i editions.yaml har ingen git-tagg.",
+        "tag_missing": "git-taggen {tag} finns inte i det här git-arkivet, eller så kan git inte köras här.",
+        "side_unreadable": "remissversionen vid git-taggen {tag} kan inte läsas.",
+    },
+    "en": {
+        "compilation": "Summary of consultation responses",
+        "compilation_intro": "The proposal {edition} was out for consultation {period}.",
+        "compilation_intro_no_period": "The proposal {edition} was out for consultation.",
+        "responses_in": "{responses} responses with {comments} comments in all came in.",
+        "no_responses": "No consultation responses have been registered.",
+        "responses_by_kind": "Responses per kind of organisation",
+        "kind_of_organisation": "Kind of organisation",
+        "responses": "Responses",
+        "comments": "Comments",
+        "total": "Total",
+        "decisions": "Decisions",
+        "decision": "Decision",
+        "respondents": "Respondents",
+        "respondent": "Respondent",
+        "received": "Received",
+        "reference": "Reference",
+        "comments_by_part": "Comments and decisions",
+        "about": "About",
+        "on": "on",
+        "reason": "Reason",
+        "changed_in": "Changed in",
+        "whole_strategy": "The strategy as a whole",
+        "vision_group": "Vision, overall goals and perspectives",
+        "indicators_group": "Indicators",
+        "unresolved_group": "Other comments",
+        "illustrative_responses": "Responses marked * are illustrative: the comments are invented for the example and were not made by the respondent named.",
+        "comments_about_goal": "Consultation comments on this goal",
+        "participation": "Participation in figures",
+        "participation_intro": "{meetings} dialogue meetings between {first} and {last} brought together {participants} participants in all.",
+        "no_meetings": "No dialogue meetings have been registered.",
+        "meetings": "Dialogue meetings",
+        "meeting": "Dialogue meeting",
+        "theme": "Theme",
+        "place": "Place",
+        "participants": "Participants",
+        "date": "Date",
+        "participants_by_kind": "Participants and responses per kind of organisation",
+        "in_dialogue": "Participants in dialogue meetings",
+        "goal_origins": "Where the goals come from",
+        "comes_from": "Comes from",
+        "no_origin": "Not given",
+        "illustrative_process": "Details marked * are illustrative: dates, places, numbers of participants and the goals' origins are invented for the example.",
+        "history": "Editions",
+        "history_intro": "Every edition of the strategy, the latest first.",
+        "no_history": "No history of editions has been registered.",
+        "current_edition": "this edition",
+        "tag": "Git tag",
+        "note": "Note",
+        "pdf": "PDF",
+        "illustrative_history": "Editions marked * have invented dates and decisions (illustrative).",
+        "changes_since": "Changes since the consultation version",
+        "changes_intro": "This page compares the consultation version ({base}) with this edition ({head}). The list is made automatically from the source files: priorities, goals, targets and indicators are matched by their ids.",
+        "changes_none": "No change in substance since the consultation version.",
+        "changes_unavailable": "The changes since the consultation version cannot be shown: {reason}",
+        "changes_summary": "{changes} changes in substance, {lowered} of them lower an ambition.",
+        "changes_summary_plain": "{changes} changes in substance.",
+        "lowered-ambition": "Lowered ambition",
+        "raised-ambition": "Raised ambition",
+        "reversed-direction": "Direction reversed",
+        "after_comments": "After consultation comment",
+        "none": "none",
+        "in_year": "in",
+        "words": "words",
+        "no_consultation_edition": "the history (editions.yaml) has no consultation edition.",
+        "no_tag": "the consultation edition in editions.yaml has no git tag.",
+        "tag_missing": "the git tag {tag} is not in this git repository, or git cannot be run here.",
+        "side_unreadable": "the consultation version at the git tag {tag} cannot be read.",
+    },
+}
+
+CHANGE = {
+    "sv": {
+        "added": "har lagts till: {new}", "removed": "har tagits bort (var: {old})",
+        "id-changed": "har bytt id från {old} till {new}; innehållet är oförändrat",
+        "renamed": "ny lydelse: ”{old}” → ”{new}”", "text-changed": "texten har ändrats{words}",
+        "moved": "har flyttats från {old} till {new}",
+        "lost-indicator": "har inte längre någon indikator och kan inte följas upp",
+        "indicator-changed": "indikator: {old} → {new}", "breakdown-changed": "redovisning: {old} → {new}",
+        "direction-changed": "riktning: {old} → {new}", "value-changed": "målvärde: {old} → {new}",
+        "year-changed": "målår: {old} → {new}", "milestones-changed": "etappmål: {old} → {new}",
+        "baseline-changed": "utgångsvärde: {old} → {new}",
+        "agenda2030-changed": "koppling till Agenda 2030: {old} → {new}",
+        "perspectives-changed": "perspektiv: {old} → {new}",
+        "unit-changed": "enhet: {old} → {new}", "source-changed": "källa: {old} → {new}",
+        "changed": "texten har ändrats{words}", "vision-changed": "visionen har ändrats{words}",
+        "period-changed": "period: {old} → {new}", "title-changed": "titel: ”{old}” → ”{new}”",
+    },
+    "en": {
+        "added": "added: {new}", "removed": "removed (was: {old})",
+        "id-changed": "id changed from {old} to {new}; content unchanged",
+        "renamed": "reworded: “{old}” → “{new}”", "text-changed": "text changed{words}",
+        "moved": "moved from {old} to {new}",
+        "lost-indicator": "no longer has an indicator and cannot be followed up",
+        "indicator-changed": "indicator: {old} → {new}", "breakdown-changed": "breakdown: {old} → {new}",
+        "direction-changed": "direction: {old} → {new}", "value-changed": "target value: {old} → {new}",
+        "year-changed": "target year: {old} → {new}", "milestones-changed": "milestones: {old} → {new}",
+        "baseline-changed": "baseline: {old} → {new}",
+        "agenda2030-changed": "Agenda 2030 links: {old} → {new}",
+        "perspectives-changed": "perspectives: {old} → {new}",
+        "unit-changed": "unit: {old} → {new}", "source-changed": "source: {old} → {new}",
+        "changed": "text changed{words}", "vision-changed": "vision changed{words}",
+        "period-changed": "period: {old} → {new}", "title-changed": "title: “{old}” → “{new}”",
+    },
+}
+
+MONTHS = {
+    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+           "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+}
+
+
+def process_labels(language: str) -> dict[str, str]:
+    return PROCESS.get(language, PROCESS["sv"])
+
+
+def kind_label(kind: str, language: str) -> str:
+    return KIND.get(language, KIND["sv"]).get(kind, kind)
+
+
+def decision_label(decision: str | None, language: str) -> str:
+    return DECISION.get(language, DECISION["sv"]).get(decision or "", decision or "")
+
+
+def subject_kind_label(kind: str, language: str) -> str:
+    return SUBJECT.get(language, SUBJECT["sv"]).get(kind, kind)
+
+
+def change_template(verb: str, language: str) -> str | None:
+    return CHANGE.get(language, CHANGE["sv"]).get(verb)
+
+
+def format_date(iso: str, language: str) -> str:
+    """A YYYY-MM-DD date as readers of the language write it: 15 januari 2020, 15 January 2020."""
+    try:
+        year, month, day = (int(part) for part in iso.split("-"))
+        name = MONTHS.get(language, MONTHS["sv"])[month - 1]
+    except (ValueError, IndexError):
+        return iso
+    return f"{day} {name} {year}"

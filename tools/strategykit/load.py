@@ -1,4 +1,4 @@
-"""Reading source files: the only code that parses YAML and Markdown.
+"""Reading source files: the only code that parses YAML, Markdown and CSV.
 
 Every YAML node keeps its line and column, so that a diagnostic about
 ``/priorities/2/goals/1/targets`` can point at the line an author must edit.
@@ -8,6 +8,9 @@ errors, alias expansion is bounded, and no file is larger than it should be.
 
 from __future__ import annotations
 
+import csv
+import functools
+import io
 import math
 import re
 from dataclasses import dataclass, field
@@ -383,3 +386,125 @@ def load_markdown(path: Path, display: str) -> tuple[MarkdownFile | None, list[D
     if text is None:
         return None, problems
     return parse_markdown(text, display), []
+
+
+# --- CSV --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CsvCell:
+    """One cell as written (surrounding spaces kept), and where it starts."""
+
+    text: str
+    line: int
+    column: int
+
+
+@dataclass
+class CsvRow:
+    line: int
+    cells: list[CsvCell]
+
+
+@dataclass
+class CsvTable:
+    """A CSV file read as text: the header row, the data rows, and every cell's position.
+
+    Values stay text here; what they mean (a year, a number) is the model's and the
+    rules' business, so that a rule can point at the cell that does not parse.
+    """
+
+    file: str
+    header: list[CsvCell]
+    rows: list[CsvRow]
+
+    @functools.cached_property
+    def columns(self) -> dict[str, int]:
+        """Column name (trimmed, lower case) → index; the first wins if a name repeats.
+
+        Computed once: rules ask for it on every cell, ~200,000 times on a large strategy.
+        """
+        out: dict[str, int] = {}
+        for i, cell in enumerate(self.header):
+            out.setdefault(cell.text.strip().lower(), i)
+        return out
+
+    def cell(self, row: CsvRow, name: str) -> CsvCell | None:
+        i = self.columns.get(name)
+        if i is None or i >= len(row.cells):
+            return None
+        return row.cells[i]
+
+
+def _field_starts(lines: list[str], first_line: int) -> list[tuple[int, int]]:
+    """Line and column where each comma-separated field of the record on ``first_line`` starts.
+
+    The csv module parses the record; this walks the same characters only to find
+    where its fields begin, honouring quotes (a quoted field may hold commas and
+    line breaks, and "" inside it is an escaped quote).
+    """
+    starts = [(first_line, 1)]
+    quoted = just_closed = False
+    field_start = True
+    for line in range(first_line, len(lines) + 1):
+        text = lines[line - 1]
+        for index, ch in enumerate(text):
+            column = index + 1
+            if quoted:
+                if ch == '"':
+                    quoted, just_closed = False, True
+                continue
+            if ch == '"' and (field_start or just_closed):
+                quoted, just_closed, field_start = True, False, False
+                continue
+            just_closed = False
+            if ch == ",":
+                starts.append((line, column + 1))
+                field_start = True
+                continue
+            field_start = False
+        if not quoted:
+            break
+    return starts
+
+
+def parse_csv(text: str, display: str) -> tuple[CsvTable | None, list[Diagnostic]]:
+    """Read comma-separated values with a header row; blank lines are skipped."""
+    lines = text.split("\n")
+    reader = csv.reader(io.StringIO(text), strict=True)
+    records: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for fields in reader:
+            if fields and not (len(fields) == 1 and not fields[0].strip()):
+                records.append((start, fields))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        message = str(exc)
+        if "expected after" in message or "unexpected end of data" in message:
+            plain = "A quoted value is not closed, or a quote inside a quoted value is not doubled."
+            hint = 'Close the quote, or write a quote inside a quoted value as two quotes: "".'
+        else:
+            plain = f"The CSV cannot be read: {message}."
+            hint = "Compare the line with its neighbours; a stray quote or a control character is the usual cause."
+        return None, [_error("csv-syntax", plain, Position(display, start, 1), hint)]
+    if not records:
+        return None, [_error("empty-file", "The file has no content.", Position(display, 1, 1),
+                             "Start with the header row: year,value,breakdown,provenance,source,retrieved")]
+    header: list[CsvCell] = []
+    rows: list[CsvRow] = []
+    for first_line, fields in records:
+        starts = _field_starts(lines, first_line)
+        cells = [CsvCell(value, *(starts[i] if i < len(starts) else starts[-1]))
+                 for i, value in enumerate(fields)]
+        if not header:
+            header = cells
+        else:
+            rows.append(CsvRow(first_line, cells))
+    return CsvTable(display, header, rows), []
+
+
+def load_csv(path: Path, display: str) -> tuple[CsvTable | None, list[Diagnostic]]:
+    text, problems = read_text(path, display)
+    if text is None:
+        return None, problems
+    return parse_csv(text, display)

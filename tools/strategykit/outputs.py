@@ -25,6 +25,7 @@ def staged_dir(dest: Path) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
+    os.chmod(stage, _default_mode(dest) | 0o111 if dest.exists() else 0o777 & ~_umask())
     old = None
     if dest.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{dest.name}-old-", dir=dest.parent))
@@ -35,12 +36,28 @@ def staged_dir(dest: Path) -> Iterator[Path]:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def _default_mode(dest: Path) -> int:
+    """The existing file's mode, or what a new file would get under the current umask."""
+    try:
+        return dest.stat().st_mode & 0o777
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
 def write_atomic(dest: Path, data: bytes) -> None:
     """Write ``data`` to ``dest`` through a temporary file and an atomic rename."""
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}-", dir=dest.parent)
     try:
+        # mkstemp makes the file private; a published file gets the usual permissions.
+        os.chmod(tmp, _default_mode(dest))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

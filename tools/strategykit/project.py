@@ -1,15 +1,18 @@
-"""Loading a strategy repository: goals.yaml, the schema check and the chapters → one model."""
+"""Loading a strategy repository: goals.yaml, the schema check, the chapters and data/ → one model."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from . import schema
 from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
-from .load import MarkdownFile, load_markdown, load_yaml
-from .model import Strategy, build_model
+from .load import CsvTable, MarkdownFile, load_csv, load_markdown, load_yaml
+from .model import DATA_FOLDER, Strategy, build_model
 from .rules.chapters import CHAPTER_FOLDER
 
 GOALS_FILE = "goals.yaml"
@@ -48,6 +51,89 @@ def _chapter_location(root: Path, file: str) -> tuple[Path | None, str | None]:
     return resolved, None
 
 
+def _data_tables(root: Path) -> tuple[dict[str, CsvTable], list[Diagnostic]]:
+    """Read every data/*.csv; the file's name (without .csv) is the indicator it holds values for.
+
+    A file that is a link out of data/ is not read, like a chapter outside strategy/.
+    """
+    from .diagnostics import Position, Severity
+
+    folder = root / DATA_FOLDER
+    tables: dict[str, CsvTable] = {}
+    problems: list[Diagnostic] = []
+    if not folder.is_dir():
+        return tables, problems
+    resolved_folder = folder.resolve()
+    for path in sorted(folder.glob("*.csv")):
+        display = f"{DATA_FOLDER}/{path.name}"
+        try:
+            inside = path.resolve().is_relative_to(resolved_folder)
+        except (OSError, RuntimeError):
+            inside = False
+        if not inside:
+            problems.append(Diagnostic(
+                "data-file-outside", Severity.ERROR,
+                f"'{display}' is a link to a file outside the {DATA_FOLDER}/ folder; it was not read.",
+                Position(display), f"Copy the file into {DATA_FOLDER}/ instead of linking to it."))
+            continue
+        table, load_problems = load_csv(path, display)
+        problems.extend(load_problems)
+        if table is not None:
+            tables[path.stem] = table
+    return tables, problems
+
+
+REMISS_FOLDER = "remiss"
+"""One YAML file per consultation response (schema/consultation.schema.json)."""
+DIALOGUE_FILE = "dialogue.yaml"
+EDITIONS_FILE = "editions.yaml"
+
+
+def _process_file(path: Path, display: str, schema_name: str, folder: Path) -> tuple[object | None, list[Diagnostic]]:
+    """Load one process file and check it against its schema; a link out of ``folder`` is not read."""
+    from .diagnostics import Position, Severity
+
+    try:
+        inside = path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        inside = False
+    if not inside:
+        return None, [Diagnostic("file-outside-folder", Severity.ERROR,
+                                 f"'{display}' is a link to a file outside the strategy's folder; it was not read.",
+                                 Position(display), "Copy the file here instead of linking to it.")]
+    doc, problems = load_yaml(path, display)
+    if doc is None:
+        return None, problems
+    problems = schema.validate(doc.data, doc.source, name=schema_name)
+    return (doc if isinstance(doc.data, dict) else None), problems
+
+
+def _with_process(model: Strategy, root: Path, diagnostics: list[Diagnostic]) -> Strategy:
+    """The model with the consultation responses, the dialogue and the edition history, when they exist."""
+    from dataclasses import replace
+
+    from .model import build_dialogue, build_editions, build_response
+
+    parts: dict[str, object] = {}
+    folder = root / REMISS_FOLDER
+    if folder.is_dir():
+        responses = []
+        for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+            doc, problems = _process_file(path, f"{REMISS_FOLDER}/{path.name}", "consultation.schema.json", folder)
+            diagnostics.extend(problems)
+            if doc is not None:
+                responses.append(build_response(doc.data, doc.source, path.stem))
+        parts["consultation"] = tuple(responses)
+    for name, schema_name, build, key in ((DIALOGUE_FILE, "dialogue.schema.json", build_dialogue, "dialogue"),
+                                          (EDITIONS_FILE, "editions.schema.json", build_editions, "editions")):
+        if (root / name).is_file():
+            doc, problems = _process_file(root / name, name, schema_name, root)
+            diagnostics.extend(problems)
+            if doc is not None:
+                parts[key] = build(doc.data, doc.source)
+    return replace(model, **parts) if parts else model
+
+
 def load_strategy(root: Path) -> CheckResult:
     """Load, validate and model the strategy in ``root``; rules are not run here."""
     root = Path(root)
@@ -69,7 +155,10 @@ def load_strategy(root: Path) -> CheckResult:
         text, load_problems = load_markdown(location, file)
         diagnostics.extend(load_problems)
         chapters[file] = (text, None if text is not None else "unreadable")
-    model = build_model(doc.data, doc.source, root, chapters)
+    tables, data_problems = _data_tables(root)
+    diagnostics.extend(data_problems)
+    model = build_model(doc.data, doc.source, root, chapters, tables)
+    model = _with_process(model, root, diagnostics)
     return CheckResult(model, diagnostics)
 
 
@@ -95,9 +184,28 @@ def check(root: Path) -> CheckResult:
     """Everything ``strategy check`` reports: schema, load problems and rules, sorted by place."""
     from .rules import run_rules
 
-    result = load_strategy(root)
-    if result.model is not None:
-        result.diagnostics.extend(run_rules(result.model, dict(result.model.checks)))
-        result.diagnostics.extend(_unknown_checks(result.model))
-    result.diagnostics = sorted_diagnostics(result.diagnostics)
+    with gc_paused():
+        result = load_strategy(root)
+        if result.model is not None:
+            result.diagnostics.extend(run_rules(result.model, dict(result.model.checks)))
+            result.diagnostics.extend(_unknown_checks(result.model))
+        result.diagnostics = sorted_diagnostics(result.diagnostics)
     return result
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a strategy is loaded and checked.
+
+    Loading builds hundreds of thousands of small objects (YAML nodes, positions, the
+    model) and no reference cycles worth collecting; the collector kept rescanning
+    them and took a third of ``strategy check`` on a 100× strategy (BENCHMARKS.md).
+    Plain reference counting still frees everything; the collector resumes after.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -53,7 +53,7 @@ def _found(value: Any) -> str:
 
 _OBJECT_WORDS = {"priorities": "priority", "goals": "goal", "targets": "target", "indicators": "indicator",
                  "chapters": "chapter", "overall_goals": "overall goal", "perspectives": "perspective",
-                 "milestones": "milestone"}
+                 "milestones": "milestone", "comments": "comment", "meetings": "meeting", "inputs": "input"}
 
 
 def describe(data: Any, path: tuple) -> str:

@@ -1,0 +1,104 @@
+"""'Changes since the consultation version': the semantic diff (diff.py) between the consultation
+edition's git tag and the current sources, in a real git repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from strategykit import consultation as c
+from strategykit.project import check
+
+from conftest import MINIMAL, edit
+from consultation_fixture import KOMMUN_A
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+EDITIONS = """\
+editions:
+  - {version: "1.0", status: consultation, date: "2020-01-15", tag: remiss-1.0}
+  - {version: "1.1", status: proposal, date: "2020-05-01"}
+"""
+
+
+def git(root, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
+           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """The minimal strategy as its consultation edition, committed and tagged, then moved on by two changes."""
+    root = tmp_path / "repo"
+    shutil.copytree(MINIMAL, root)
+    edit(root, 'edition: {version: "1.0", status: draft, date: "2020-01-15"}',
+         'edition: {version: "1.0", status: consultation, date: "2020-01-15"}')
+    (root / "editions.yaml").write_text(EDITIONS, encoding="utf-8")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Consultation edition")
+    git(root, "tag", "remiss-1.0")
+    # The proposal: a new edition, a lowered target value and a reworded goal, and the responses.
+    edit(root, 'edition: {version: "1.0", status: consultation, date: "2020-01-15"}',
+         'edition: {version: "1.1", status: proposal, date: "2020-05-01"}')
+    edit(root, "target: {year: 2030, value: 82}", "target: {year: 2030, value: 81}")
+    edit(root, "title: Fler invånare\n", "title: Fler invånare i hela länet\n")
+    (root / "remiss").mkdir()
+    (root / "remiss" / "kommun-a.yaml").write_text(
+        KOMMUN_A.replace("about: P1.2.a", "about: P1.2").replace("changed: [P1.2.a]", "changed: [P1.2]"),
+        encoding="utf-8")
+    assert check(root).ok
+    return root
+
+
+def test_changes_since_consultation_lists_exactly_the_differences(repo):
+    result = c.changes_since_consultation(check(repo).model)
+    assert result.available, result.detail
+    assert result.base == "remiss-1.0" and result.edition.version == "1.0"
+    content = [(ch.kind, ch.id, ch.old, ch.new) for ch in result.changes if not ch.kind.startswith("edition-")]
+    assert content == [("goal-renamed", "P1.2", "Fler invånare", "Fler invånare i hela länet"),
+                       ("target-value-changed", "P1.1.a", 82, 81)]
+    assert {ch.kind for ch in result.changes if ch.kind.startswith("edition-")} == {
+        "edition-version-changed", "edition-status-changed", "edition-date-changed"}
+    assert result.comments == {"P1.2": ("a-2",)}
+
+
+def test_changes_markdown_names_both_editions_and_the_comment_behind_a_change(repo):
+    md = c.changes_markdown(check(repo).model, link=lambda s: f"/mal/#{s.id}",
+                            comment_href=lambda cid: f"/remiss/#{c.comment_anchor(cid)}")
+    assert md.startswith("# Ändringar sedan remissversionen\n")
+    assert "(version 1.0, 15 januari 2020) med den här utgåvan (version 1.1, förslag till beslut)" in md
+    assert "2 ändringar i sak, varav 1 sänker en ambition." in md
+    assert ("- [Mål P1.2](/mal/#P1.2): ny lydelse: ”Fler invånare” → ”Fler invånare i hela länet”. "
+            "Efter remissynpunkt: [a-2](/remiss/#synpunkt-a-2).") in md
+    assert "- [Delmål P1.1.a](/mal/#P1.1.a): målvärde: 82\u00a0% → 81\u00a0%. **Sänkt ambition.**" in md
+    assert md.count("\n- ") == 2  # the edition's own version, status and date are not listed
+
+
+def test_no_changes_when_the_sources_are_those_of_the_tag(repo):
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Proposal")
+    git(repo, "tag", "-f", "remiss-1.0")
+    result = c.changes_since_consultation(check(repo).model)
+    assert result.available and result.changes == ()
+    assert "Inga ändringar i sak sedan remissversionen." in c.changes_markdown(check(repo).model, result)
+
+
+def test_a_missing_tag_is_reported_plainly_not_raised(repo):
+    git(repo, "tag", "-d", "remiss-1.0")
+    model = check(repo).model
+    result = c.changes_since_consultation(model)
+    assert not result.available and "remiss-1.0" in result.problem and result.detail
+    assert "kan inte visas: git-taggen remiss-1.0 finns inte" in c.changes_markdown(model, result)
+
+
+def test_no_consultation_edition_or_no_tag_is_reported(repo):
+    (repo / "editions.yaml").write_text(EDITIONS.replace(", tag: remiss-1.0", ""), encoding="utf-8")
+    assert "ingen git-tagg" in c.changes_since_consultation(check(repo).model).problem
+    (repo / "editions.yaml").write_text(EDITIONS.replace("consultation", "draft"), encoding="utf-8")
+    assert "ingen remissversion" in c.changes_since_consultation(check(repo).model).problem

@@ -1,0 +1,46 @@
+"""Outputs are written whole or not at all, with ordinary permissions."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from strategykit.outputs import staged_dir, write_atomic
+
+
+def test_write_atomic_gives_a_readable_file(tmp_path):
+    dest = tmp_path / "out.pdf"
+    write_atomic(dest, b"data")
+    assert dest.read_bytes() == b"data"
+    assert dest.stat().st_mode & 0o044 == 0o044  # group and others may read a published file
+
+
+def test_write_atomic_keeps_the_original_on_error(tmp_path, monkeypatch):
+    dest = tmp_path / "out.pdf"
+    dest.write_bytes(b"old")
+
+    def broken_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        write_atomic(dest, b"new")
+    assert dest.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+
+
+def test_staged_dir_replaces_only_on_success(tmp_path):
+    dest = tmp_path / "site"
+    dest.mkdir()
+    (dest / "index.html").write_text("old")
+    with pytest.raises(RuntimeError):
+        with staged_dir(dest) as stage:
+            (stage / "index.html").write_text("half")
+            raise RuntimeError("build failed")
+    assert (dest / "index.html").read_text() == "old"
+    with staged_dir(dest) as stage:
+        (stage / "index.html").write_text("new")
+    assert (dest / "index.html").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert dest.stat().st_mode & 0o055 == 0o055

@@ -1,0 +1,339 @@
+"""The print edition: what a reader, a screen reader and an archivist need from the PDF."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from strategykit import i18n
+from strategykit.diagnostics import BuildError
+from strategykit.pdf import PdfRefused, build_pdf
+from strategykit.pdf.data import anchor
+from strategykit.project import check
+
+from conftest import REPO, TESTS, edit
+
+PRINT = TESTS / "fixtures" / "print"
+COMMIT = "0123456789abcdef0123456789abcdef01234567"
+
+
+def normalise(text: str) -> str:
+    """Text as words without line breaks, hyphenation or ligatures: what is compared, not how it is set."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    return re.sub(r"[\s\-\u2010\u2011]+", "", text)
+
+
+def pdf_text(reader: pypdf.PdfReader) -> str:
+    return normalise("\n".join(page.extract_text() for page in reader.pages))
+
+
+def load(root: Path):
+    result = check(root)
+    assert result.ok, [f"{d.position} {d.code}" for d in result.diagnostics]
+    return result.model
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> tuple[object, Path]:
+    """The print fixture, built once per session (the model and the PDF's path)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("STRATEGY_COMMIT", COMMIT)
+        mp.delenv("SOURCE_DATE_EPOCH", raising=False)
+        model = load(PRINT)
+        return model, build_pdf(model, tmp_path_factory.mktemp("dist"))
+
+
+@pytest.fixture(scope="session")
+def reader(built) -> pypdf.PdfReader:
+    return pypdf.PdfReader(built[1])
+
+
+def test_pdf_is_written_to_dist_under_id_and_version(built):
+    model, path = built
+    assert path.name == "tryckprov-2020.2.pdf"
+    assert path.read_bytes().startswith(b"%PDF-")
+    assert not [p.name for p in path.parent.iterdir() if p != path], "temporary files were left behind"
+
+
+def test_every_chapter_heading_and_goal_title_is_in_the_text(built, reader):
+    model, _ = built
+    text = pdf_text(reader)
+    headings = [h.text for c in model.chapters for h in c.document.headings]
+    goals = [g.title for g in model.goals()]
+    assert len(headings) >= 5 and len(goals) == 3
+    missing = [t for t in headings + goals if normalise(t) not in text]
+    assert missing == []
+
+
+def test_swedish_letters_and_typst_syntax_in_prose_come_through_as_text(reader):
+    text = pdf_text(reader)
+    assert normalise("Åsele, Älvsbyn, Östersund") in text
+    assert normalise("#set, $x$, <etikett>, @ref och *stjärna*") in text
+
+
+def test_cover_and_colophon_show_edition_notice_and_commit(built, reader):
+    model, _ = built
+    cover = normalise(reader.pages[0].extract_text())
+    for needed in [model.title, model.publisher, model.region_name, "Remissversion", "2020.2", "2020-03-01",
+                   model.notice]:
+        assert normalise(needed) in cover, needed
+    colophon = normalise(reader.pages[1].extract_text())
+    for needed in [i18n.labels("sv")["no_decision"], COMMIT, "2020.2"]:
+        assert normalise(needed) in colophon, needed
+
+
+def test_pdf_is_tagged_with_language_title_and_outline(built, reader):
+    model, _ = built
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712
+    assert root["/Lang"] == "sv"
+    assert reader.metadata.title == model.title
+    assert reader.metadata.author == model.publisher
+    assert reader.trailer["/Root"]["/ViewerPreferences"].get("/DisplayDocTitle") == True  # noqa: E712
+    bookmarks = [o.title for o in reader.outline if not isinstance(o, list)]
+    for chapter in model.chapters:
+        assert chapter.title in bookmarks
+    assert i18n.labels("sv")["indicator_appendix"] in bookmarks
+
+
+def test_pdf_claims_pdf_ua_1_in_its_metadata(reader):
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b"pdfuaid:part" in xmp and re.search(rb"pdfuaid:part(>|=\")1", xmp)
+
+
+def links(reader: pypdf.PdfReader) -> list[tuple[int, str | None, int | None, str | None]]:
+    """Every link: (its page, the named destination or None, the page it leads to, or its URI)."""
+    pages = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
+    named = reader.named_destinations
+    out = []
+    for i, page in enumerate(reader.pages):
+        for a in page.get("/Annots", []):
+            a = a.get_object()
+            if a.get("/Subtype") != "/Link":
+                continue
+            dest = a.get("/Dest")
+            if isinstance(dest, str):
+                out.append((i, dest, reader.get_destination_page_number(named[dest]) if dest in named else None, None))
+            elif dest is not None:
+                out.append((i, None, pages.get(dest[0].idnum), None))
+            else:
+                out.append((i, None, None, str(a["/A"].get("/URI"))))
+    return out
+
+
+def test_each_target_links_to_its_indicator_in_the_appendix_and_back(built, reader):
+    model, _ = built
+    found = links(reader)
+    by_name = {name: to for _, name, to, _ in found if name}
+    for _, target in model.targets():
+        name = anchor("ind", target.indicator_id)
+        assert name in by_name, f"no link from {target.id} to the appendix"
+        page = reader.pages[by_name[name]].extract_text()
+        assert normalise(model.indicator(target.indicator_id).name) in normalise(page)
+    appendix = by_name["indicator-appendix"]
+    back = {to for frm, _, to, _ in found if frm >= appendix and to is not None and to < appendix}
+    table_pages = {frm for frm, name, _, _ in found if name and name.startswith("ind-")}
+    assert back and back <= table_pages, "the appendix does not link back to the goal tables"
+
+
+def test_links_between_chapters_become_internal(reader):
+    found = links(reader)
+    names = {name for _, name, _, _ in found if name}
+    assert {"chapter-inledning", "chapter-arbete-mal-och-medel", "chapter-inledning-sa-laser-du-strategin"} <= names
+    assert all(to is not None for _, name, to, _ in found if name), "a link leads nowhere"
+    assert {uri for *_, uri in found if uri} == {"https://example.org/provlan"}
+
+
+def test_illustrative_values_carry_the_mark_and_the_note(reader):
+    text = pdf_text(reader)
+    assert normalise("80,5 %*") in text  # the same mark as the web edition
+    assert normalise(i18n.labels("sv")["illustrative_note"]) in text
+    assert normalise("270 154*") not in text  # a sourced value is not marked
+
+
+def figure_alts(reader: pypdf.PdfReader) -> list[str]:
+    """The alt texts of the figures in the structure tree, normalised."""
+    alts = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, pypdf.generic.DictionaryObject):
+            if node.get("/S") == "/Figure" and "/Alt" in node:
+                alts.append(" ".join(str(node["/Alt"]).split()))
+            kids = node.get("/K")
+            if isinstance(kids, pypdf.generic.ArrayObject):
+                for k in kids:
+                    walk(k)
+            elif kids is not None:
+                walk(kids)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return alts
+
+
+def test_charts_and_images_are_figures_with_alt_text(reader):
+    alts = figure_alts(reader)
+    assert "Karta över länets kommuner med kusten i öster" in alts
+    chart = [a for a in alts if a.startswith("Diagram över Förvärvsarbetande invånare 20–64 år, andel (%), delmål P1.1.a")]
+    assert chart, alts
+    assert "Utgångsvärde 2018: 80,5 % (illustrativt värde)" in chart[0]
+    assert "Etappmål 2025: 82,0 %; Målvärde 2030: 83,0 %" in chart[0]
+    assert len([a for a in alts if a.startswith("Diagram över")]) == 4  # one per target
+
+
+def test_goal_that_no_chapter_presents_gets_a_generated_table(reader):
+    bookmarks = [o.title for o in reader.outline if not isinstance(o, list)]
+    assert i18n.labels("sv")["goals_and_targets"] in bookmarks
+
+
+def test_two_builds_give_identical_bytes(built, tmp_path, monkeypatch):
+    model, first = built
+    monkeypatch.setenv("STRATEGY_COMMIT", COMMIT)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    second = build_pdf(load(PRINT), tmp_path)
+    assert second.read_bytes() == first.read_bytes()
+
+
+def test_dates_come_from_the_edition_or_source_date_epoch(built, reader, tmp_path, monkeypatch):
+    assert reader.metadata["/CreationDate"].startswith("D:20200301")
+    monkeypatch.setenv("STRATEGY_COMMIT", COMMIT)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
+    later = pypdf.PdfReader(build_pdf(load(PRINT), tmp_path))
+    assert later.metadata["/CreationDate"].startswith("D:20231114")
+    assert normalise("2023-11-14") in normalise(later.pages[1].extract_text())
+
+
+# --- refusing to build ------------------------------------------------------------
+
+@pytest.fixture
+def printable(tmp_path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(PRINT, root)
+    return root
+
+
+def test_image_without_alt_text_is_refused_before_compiling(printable, tmp_path):
+    edit(printable, "![Karta över länets kommuner med kusten i öster](bilder/karta.svg)",
+         "![](bilder/karta.svg)", file="strategy/01-inledning.md")
+    dist = tmp_path / "dist"
+    with pytest.raises(PdfRefused) as caught:
+        build_pdf(check(printable).model, dist)
+    [d] = caught.value.diagnostics
+    assert (d.code, d.position.file, d.position.line) == ("image-without-alt", "strategy/01-inledning.md", 10)
+    assert "strategy/01-inledning.md:10:1: error image-without-alt" in str(caught.value)
+    assert not dist.exists() or not list(dist.iterdir())
+
+
+def test_chapter_without_title_is_refused(printable, tmp_path):
+    edit(printable, "# Arbetsmarknad och kompetensförsörjning\n", "", file="strategy/02-arbete.md")
+    with pytest.raises(PdfRefused) as caught:
+        build_pdf(check(printable).model, tmp_path / "dist")
+    assert "chapter-without-title" in {d.code for d in caught.value.diagnostics}
+
+
+def test_skipped_heading_level_is_refused_with_its_line(printable, tmp_path):
+    edit(printable, "### Vägledning", "#### Vägledning", file="strategy/02-arbete.md")
+    with pytest.raises(PdfRefused) as caught:
+        build_pdf(check(printable).model, tmp_path / "dist")
+    [d] = caught.value.diagnostics
+    assert (d.code, d.position.file, d.position.line) == ("heading-level-skipped", "strategy/02-arbete.md", 9)
+    assert "'### Vägledning'" in d.hint
+
+
+def test_missing_image_is_refused_with_its_line(printable, tmp_path):
+    (printable / "strategy" / "bilder" / "karta.svg").unlink()
+    with pytest.raises(PdfRefused) as caught:
+        build_pdf(check(printable).model, tmp_path / "dist")
+    assert [(d.code, d.position.line) for d in caught.value.diagnostics] == [("image-missing", 10)]
+
+
+def test_refused_build_leaves_the_previous_pdf_alone(printable, tmp_path):
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "tryckprov-2020.2.pdf").write_bytes(b"previous")
+    edit(printable, "](bilder/karta.svg)", "](bilder/saknas.svg)", file="strategy/01-inledning.md")
+    with pytest.raises(BuildError):
+        build_pdf(check(printable).model, dist)
+    assert (dist / "tryckprov-2020.2.pdf").read_bytes() == b"previous"
+
+
+def test_cli_reports_a_refused_pdf_without_a_traceback(printable, capsys):
+    from strategykit.cli import main
+
+    edit(printable, "![Karta över länets kommuner med kusten i öster]", "![]", file="strategy/01-inledning.md")
+    # `strategy check` already reports it; build refuses before any renderer runs.
+    assert main(["build", "--pdf", str(printable)]) == 1
+    err = capsys.readouterr().err
+    assert "image-without-alt" in err and "Traceback" not in err
+    assert not (printable / "dist").exists()
+
+
+# --- the graphic profile ------------------------------------------------------------
+
+def test_organisation_profile_replaces_the_packaged_one(printable, tmp_path):
+    from strategykit.pdf.profile import TEMPLATES
+
+    profile = (TEMPLATES / "profile.typ").read_text(encoding="utf-8")
+    marker = "  _cover(data)\n"
+    assert profile.count(marker) == 1
+    (printable / "pdf").mkdir()
+    (printable / "pdf" / "profile.typ").write_text(
+        profile.replace(marker, marker + "  [Egen grafisk profil för Provlän]\n"), encoding="utf-8")
+    (printable / "pdf" / "logo.svg").write_bytes((PRINT / "strategy" / "bilder" / "karta.svg").read_bytes())
+    theme = (TEMPLATES / "theme.typ").read_text(encoding="utf-8")
+    (printable / "pdf" / "theme.typ").write_text(
+        theme.replace('logo: none,', 'logo: "logo.svg",').replace('logo-alt: "",', 'logo-alt: "Provläns logotyp",'),
+        encoding="utf-8")
+    reader = pypdf.PdfReader(build_pdf(check(printable).model, tmp_path / "dist"))
+    assert normalise("Egen grafisk profil för Provlän") in pdf_text(reader)
+    assert "Provläns logotyp" in figure_alts(reader), "the logo is not in the PDF"
+
+
+def test_profile_file_linked_from_outside_the_repository_is_refused(printable, tmp_path):
+    outside = tmp_path / "secret.typ"
+    outside.write_text("#let theme = (:)\n", encoding="utf-8")
+    (printable / "pdf").mkdir()
+    (printable / "pdf" / "theme.typ").symlink_to(outside)
+    with pytest.raises(BuildError, match="outside the strategy repository"):
+        build_pdf(check(printable).model, tmp_path / "dist")
+
+
+def test_typst_error_in_a_profile_is_a_plain_build_error(printable, tmp_path):
+    (printable / "pdf").mkdir()
+    (printable / "pdf" / "theme.typ").write_text("#let theme = (accent: rgb(\"#zz\"))\n", encoding="utf-8")
+    with pytest.raises(BuildError) as caught:
+        build_pdf(check(printable).model, tmp_path / "dist")
+    message = str(caught.value)
+    assert message.startswith("The PDF could not be compiled:")
+    assert "graphic profile, pdf/theme.typ line 1" in message
+    assert "Traceback" not in message and "┌─" not in message
+    assert not (tmp_path / "dist").exists() or not list((tmp_path / "dist").iterdir())
+
+
+def test_font_the_profile_names_but_nobody_installed_is_a_build_error(printable, tmp_path):
+    from strategykit.pdf.profile import TEMPLATES
+
+    theme = (TEMPLATES / "theme.typ").read_text(encoding="utf-8")
+    (printable / "pdf").mkdir()
+    (printable / "pdf" / "theme.typ").write_text(
+        theme.replace('heading-font: ("Libertinus Serif",)', 'heading-font: ("Region Sans",)'), encoding="utf-8")
+    with pytest.raises(BuildError, match=r"font 'region sans' is not available .*put the font's \.ttf"):
+        build_pdf(check(printable).model, tmp_path / "dist")
+
+
+# --- the example -----------------------------------------------------------------------
+
+def test_example_strategy_builds_with_every_goal_in_the_text(tmp_path, monkeypatch):
+    monkeypatch.setenv("STRATEGY_COMMIT", COMMIT)
+    model = load(REPO)
+    reader = pypdf.PdfReader(build_pdf(model, tmp_path))
+    text = pdf_text(reader)
+    assert [g.title for g in model.goals() if normalise(g.title) not in text] == []
+    assert [c.title for c in model.chapters if normalise(c.title) not in text] == []
+    assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=0.1)  # A4

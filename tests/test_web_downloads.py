@@ -1,0 +1,85 @@
+"""The open-data downloads: indicators and targets as CSV and JSON that say what the model says."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from strategykit.web import downloads
+from web_support import built
+
+
+@pytest.fixture(scope="module", params=["minimal", "example"])
+def b(request):
+    return built(request.param)
+
+
+def _read(b, name: str) -> str:
+    return (b.site / "data" / name).read_bytes().decode("utf-8")
+
+
+def test_indicators_json_matches_the_model(b):
+    data = json.loads(_read(b, "indicators.json"))
+    assert data["strategy"] == b.model.id and data["edition"] == b.model.edition.version
+    got = data["indicators"]
+    assert [i["id"] for i in got] == [i.id for i in b.model.indicators]
+    for row, ind in zip(got, b.model.indicators):
+        assert (row["name"], row["unit"], row["decimals"]) == (ind.name, ind.unit, ind.decimals)
+        assert row["source_provider"] == (ind.source.provider if ind.source else None)
+        assert row["source_id"] == (ind.source.id if ind.source else None)
+        assert row["breakdowns"] == list(ind.breakdowns)
+
+
+def test_targets_json_matches_the_model(b):
+    got = json.loads(_read(b, "targets.json"))["targets"]
+    expected = list(b.model.targets())
+    assert [t["target_id"] for t in got] == [t.id for _, t in expected]
+    for row, (goal, t) in zip(got, expected):
+        assert row["goal_id"] == goal.id and row["priority_id"] == goal.priority_id
+        assert row["indicator_id"] == t.indicator_id
+        assert row["baseline_year"] == t.baseline.year
+        assert row["baseline_value"] == t.baseline.value
+        assert row["baseline_illustrative"] is t.baseline.provenance.illustrative
+        assert row["target_year"] == t.target.year and row["target_value"] == t.target.value
+        assert [(m["year"], m["value"]) for m in row["milestones"]] == [(m.year, m.value) for m in t.milestones]
+
+
+def test_csv_files_hold_the_same_rows_as_the_json_files(b):
+    for stem in ("indicators", "targets"):
+        rows = list(csv.DictReader(io.StringIO(_read(b, f"{stem}.csv"), newline="")))
+        records = json.loads(_read(b, f"{stem}.json"))[stem]
+        assert len(rows) == len(records)
+        for row, rec in zip(rows, records):
+            for key, value in rec.items():
+                if isinstance(value, bool):
+                    value = "true" if value else "false"
+                elif key == "milestones":
+                    value = ";".join(f"{m['year']}:{m['value']}" for m in value)
+                elif key == "breakdowns":
+                    value = ";".join(value)
+                assert row[key] == ("" if value is None else str(value)), (stem, key)
+
+
+def test_downloads_are_deterministic(b):
+    assert downloads.render(b.model) == downloads.render(b.model)
+    for name, text in downloads.render(b.model).items():
+        assert _read(b, name) == text
+
+
+def test_numbers_are_machine_readable_not_formatted():
+    b = built("minimal")
+    text = _read(b, "targets.csv")
+    assert ",79.5," in text and ",270154," in text
+    assert "\u202f" not in text
+
+
+def test_downloads_page_links_every_file():
+    b = built("minimal")
+    html = (b.site / "ladda-ner" / "index.html").read_text(encoding="utf-8")
+    for name in downloads.FILES:
+        assert f'href="../data/{name}"' in html, name
+    assert re.search(r'href="\.\./test-strategy-1\.0\.pdf"', html)

@@ -1,0 +1,176 @@
+"""The review workflow, the pre-commit hooks and the authors' guide agree with the command line."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+import yaml
+
+from strategykit.cli import build_parser
+from strategykit.guide import GUIDE_FILE, generated_section, rules_markdown
+from strategykit.rules import RULES
+
+from conftest import REPO
+
+WORKFLOW = REPO / ".github" / "workflows" / "strategy.yml"
+HOOKS = REPO / ".pre-commit-hooks.yaml"
+CONTROL = {"&&", "||", ";", "|", ">", ">>", "<", "&", "2>", "(", ")"}
+
+
+def load(path: Path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def strategy_commands(script: str) -> list[list[str]]:
+    """Every `strategy …` invocation in a shell script, as its argument list."""
+    commands = []
+    for line in script.splitlines():
+        lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+        lexer.whitespace_split = True
+        lexer.commenters = "#"
+        tokens = list(lexer)
+        start = True
+        for i, tok in enumerate(tokens):
+            if start and tok == "strategy":
+                args = []
+                for arg in tokens[i + 1:]:
+                    if arg in CONTROL:
+                        break
+                    args.append(arg)
+                commands.append(args)
+            start = tok in CONTROL or tok in ("{", "then", "do")
+    return commands
+
+
+def workflow_steps():
+    for name, job in load(WORKFLOW)["jobs"].items():
+        for step in job.get("steps", []):
+            yield name, step
+
+
+def test_every_strategy_command_in_the_workflow_parses_with_the_cli():
+    parser = build_parser()
+    seen = []
+    for job, step in workflow_steps():
+        for args in strategy_commands(step.get("run", "")):
+            parser.parse_args(args)  # exits (fails the test) on an unknown subcommand or option
+            seen.append(" ".join(a for a in args if a.startswith("--") or a == args[0]))
+    assert "check --format" in seen
+    assert "fmt --check" in seen
+    assert any(s.startswith("build") for s in seen)
+    assert "diff --format" in seen
+
+
+def test_the_helper_finds_commands_after_operators_and_ignores_redirections():
+    script = 'strategy diff "origin/$BASE" HEAD --format markdown >> "$OUT"\nstrategy check || true\n'
+    assert strategy_commands(script) == [["diff", "origin/$BASE", "HEAD", "--format", "markdown"], ["check"]]
+
+
+def test_workflow_runs_on_pull_request_and_push_to_main_never_pull_request_target():
+    workflow = load(WORKFLOW)
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key 'on' as true
+    assert "pull_request" in triggers
+    assert triggers["push"]["branches"] == ["main"]
+    assert "pull_request_target" not in triggers
+    for _, step in workflow_steps():  # nor a checkout of the pull request's head with the base's rights
+        assert "github.event.pull_request.head" not in str(step.get("with", {}))
+
+
+def test_permissions_are_least_privilege_per_job():
+    workflow = load(WORKFLOW)
+    assert workflow["permissions"] == {}
+    for name, job in workflow["jobs"].items():
+        permissions = job["permissions"]
+        if name == "deploy":
+            assert permissions == {"pages": "write", "id-token": "write"}
+            assert job["environment"]["name"] == "github-pages"
+        else:
+            assert permissions == {"contents": "read"}, name
+
+
+def test_review_fetches_history_for_the_diff_and_keeps_no_credentials():
+    for job, step in workflow_steps():
+        if str(step.get("uses", "")).startswith("actions/checkout"):
+            assert step["with"]["persist-credentials"] is False
+            if job == "review":
+                assert step["with"]["fetch-depth"] == 0
+
+
+def test_summary_and_artifacts_are_written():
+    steps = dict(workflow_steps_by_name())
+    summary = steps["Summary of the change in meaning"]["run"]
+    assert '>> "$GITHUB_STEP_SUMMARY"' in summary
+    assert "${{" not in summary, "pass expressions through env:, never into the script"
+    uploads = [s for _, s in workflow_steps() if str(s.get("uses", "")).startswith("actions/upload-artifact")]
+    assert {s["with"]["name"] for s in uploads} == {"web-edition", "pdf-edition"}
+    pages = [s for _, s in workflow_steps() if str(s.get("uses", "")).startswith(("actions/upload-pages-artifact",
+                                                                                  "actions/deploy-pages"))]
+    assert len(pages) == 2
+
+
+def workflow_steps_by_name():
+    for _, step in workflow_steps():
+        if "name" in step:
+            yield step["name"], step
+
+
+def test_workflow_installs_from_requirements_that_exist():
+    installs = [s["run"] for _, s in workflow_steps() if "pip install" in s.get("run", "")]
+    assert installs and all("-r requirements.txt" in r for r in installs)
+    assert (REPO / "requirements.txt").is_file()
+
+
+# -- pre-commit ------------------------------------------------------------------
+
+def test_pre_commit_hooks_are_valid_cli_invocations():
+    hooks = load(HOOKS)
+    assert [h["id"] for h in hooks] == ["strategy-check", "strategy-fmt"]
+    parser = build_parser()
+    for h in hooks:
+        words = shlex.split(h["entry"])
+        assert words[0] == "strategy"
+        parser.parse_args(words[1:])
+        assert h["language"] == "python"
+        assert h["pass_filenames"] is False
+        assert h["files"] == r"^(goals\.yaml|strategy/.*\.md)$"
+        assert re.match(h["files"], "goals.yaml") and re.match(h["files"], "strategy/01-inledning.md")
+        assert not re.match(h["files"], "README.md")
+
+
+# -- the authors' guide ---------------------------------------------------------
+
+def test_guide_explains_every_rule_from_its_own_docstring():
+    text = (REPO / GUIDE_FILE).read_text(encoding="utf-8")
+    section = generated_section(text)
+    assert section is not None, "the guide lost its markers"
+    assert section == rules_markdown(), "the guide is out of date: run `python -m strategykit.guide`"
+    for code in RULES:
+        assert f"### `{code}`" in section
+
+
+def test_guide_explains_every_reading_and_schema_problem():
+    guide = (REPO / GUIDE_FILE).read_text(encoding="utf-8")
+    codes = set()
+    for module in ("load.py", "schema.py", "project.py"):
+        source = (REPO / "tools" / "strategykit" / module).read_text(encoding="utf-8")
+        codes |= set(re.findall(r'(?:Diagnostic|_error|diag)\(\s*"([a-z0-9]+(?:-[a-z0-9]+)*)"', source))
+        codes |= set(re.findall(r'"(duplicate-anchor)"', source))
+    assert len(codes) > 15
+    missing = sorted(c for c in codes if f"`{c}`" not in guide)
+    assert not missing, f"explain these in {GUIDE_FILE}: {missing}"
+
+
+def test_rules_markdown_is_available_on_the_command_line(capsys):
+    from strategykit.cli import main
+
+    assert main(["rules", "--format", "markdown"]) == 0
+    assert capsys.readouterr().out == rules_markdown()
+
+
+@pytest.mark.parametrize("heading", ["Change a target in the GitHub web editor", "What happens in review",
+                                     "How publishing works", "What the messages mean"])
+def test_guide_covers_what_authors_need(heading):
+    assert f"## {heading}" in (REPO / GUIDE_FILE).read_text(encoding="utf-8")

@@ -1,0 +1,176 @@
+"""Helpers for the web-edition tests: build a strategy once per test session, serve it, run axe.
+
+Not a test module (its name does not start with ``test_``); the web tests import it.
+Each strategy is copied to a temporary folder before it is built, so that the build's
+work folder (.build/) and site never touch the repository.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import socket
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from strategykit.project import check
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+CHROMIUM = Path(os.environ.get("STRATEGY_CHROMIUM", "/usr/bin/chromium"))
+AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+FAKE_PDF = b"%PDF-1.7\n% a stand-in for the PDF edition, so the site copies and links it\n%%EOF\n"
+
+
+@dataclass(frozen=True)
+class Built:
+    root: Path
+    site: Path
+    model: object
+
+
+def copy_strategy(src: Path, dest: Path) -> Path:
+    """A strategy's sources (goals.yaml, strategy/, and the repository's mkdocs.yml) in ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(src / "goals.yaml", dest / "goals.yaml")
+    if (src / "strategy").is_dir():
+        shutil.copytree(src / "strategy", dest / "strategy", dirs_exist_ok=True)
+    shutil.copy2(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+def checked_model(root: Path):
+    result = check(root)
+    assert result.ok, "the strategy has errors:\n" + "\n".join(
+        f"{d.position}: {d.code}: {d.message}" for d in result.diagnostics)
+    return result.model
+
+
+@functools.cache
+def built(name: str) -> Built:
+    """The site of 'minimal' (the fixture, with a stand-in PDF) or 'example' (the repository's own
+    strategy), built once per test session with MkDocs."""
+    from strategykit.buildinfo import pdf_filename
+    from strategykit.web import build_site
+
+    root = Path(tempfile.mkdtemp(prefix=f"strategy-web-{name}-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    copy_strategy(FIXTURES / "minimal" if name == "minimal" else REPO, root)
+    model = checked_model(root)
+    if name == "minimal":
+        (root / "dist").mkdir()
+        (root / "dist" / pdf_filename(model)).write_bytes(FAKE_PDF)
+    site = build_site(model, root / "site")
+    return Built(root, site, model)
+
+
+def html_pages(site: Path) -> list[str]:
+    """Every HTML page of a built site, as URL paths ('', 'prioriteringar/p1/', '404.html')."""
+    urls = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        urls.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return urls
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 in a thread; yields the base URL (ending in '/')."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def browser_missing_reason() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    if not CHROMIUM.exists():
+        return (f"Chromium is not installed at {CHROMIUM} (Debian: apt-get install chromium); "
+                "set STRATEGY_REQUIRE_BROWSER=1 to make this a failure")
+    if not AXE_JS.exists():
+        return (f"axe-core is not installed ({AXE_JS.relative_to(REPO)} is missing; run npm ci); "
+                "set STRATEGY_REQUIRE_BROWSER=1 to make this a failure")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is not installed (pip install -e '.[test]')"
+    return None
+
+
+def require_browser() -> None:
+    """Skip the calling test when the browser is missing, unless CI says it must run."""
+    import pytest
+
+    reason = browser_missing_reason()
+    if reason is None:
+        return
+    if os.environ.get("STRATEGY_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"STRATEGY_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@contextlib.contextmanager
+def browser_page():
+    """A Playwright page in the system's headless Chromium (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            if AXE_JS.exists():
+                context.add_init_script(path=str(AXE_JS))  # once, instead of injecting it into each page
+            yield context.new_page()
+        finally:
+            browser.close()
+
+
+def axe_violations(page, url: str) -> list[dict]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on ``url``."""
+    page.goto(url, wait_until="load")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS)
+    return result["violations"]
+
+
+def describe_violations(url: str, violations: list[dict]) -> str:
+    lines = [f"{url}:"]
+    for v in violations:
+        lines.append(f"  [{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
+        for node in v["nodes"][:5]:
+            target = " ".join(str(t) for t in node["target"])
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            lines.append(f"      at {target}: {summary}")
+        if len(v["nodes"]) > 5:
+            lines.append(f"      … and {len(v['nodes']) - 5} more elements")
+    return "\n".join(lines)

@@ -1,0 +1,349 @@
+"""``strategy fmt``: goals.yaml in one canonical form, every comment kept.
+
+So that a diff of goals.yaml shows only real changes, the file is written one
+way. The canonical form:
+
+- **Key order** follows the schema's property order (``id`` first, then the
+  title, …, as ``schema/goals.schema.json`` lists them). Keys the schema does
+  not name keep their place after the known ones.
+- **Indentation**: two spaces per level, list items indented under their key
+  (``- `` at two spaces, the item's keys at four).
+- **Quoting**: a text is written plain unless a YAML reader would take it for
+  something else — a number ("2020.1", "24"), a date ("2020-01-15"), true/false
+  ("no") — or it holds characters that need quotes; then it gets double quotes.
+  When one text in a list needs quotes, every text in the list gets them, so
+  ``agenda2030: ["8.5", "4.a"]`` reads evenly.
+- **Kept as written**: flow style (``{year: 2030, value: 82}``), folded and
+  literal texts (``>-``, ``|``), number spelling (``45.0``), long lines (never
+  re-wrapped), blank lines and every comment.
+
+Keys are reordered only where no comment line stands between them: a comment
+describes what follows it, and ruamel.yaml files such comments under the key
+*before* them, so moving keys there could part a comment from its subject. Such
+a mapping keeps the author's order (and stays that way on every run). An
+end-of-line comment moves with its key; blank lines and comments after a
+mapping's last key stay at its end.
+
+ruamel.yaml does the round trip; the result is checked before anything is
+written: read by ``load`` it must give exactly the same data, and carry the same
+comments, or nothing is written.
+"""
+
+from __future__ import annotations
+
+import bisect
+import collections
+import difflib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.emitter import RoundTripEmitter
+from ruamel.yaml.error import CommentMark
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver, implicit_resolvers
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
+from ruamel.yaml.tag import Tag
+from ruamel.yaml.tokens import CommentToken
+
+from .diagnostics import Diagnostic
+from .load import parse_yaml, read_text
+from .outputs import write_atomic
+from .schema import load_schema
+
+_STR = "tag:yaml.org,2002:str"
+
+Table = dict[Any, list[tuple[str, Any]]]
+"""Implicit resolvers by the first character of a plain scalar (None: any), as PyYAML keeps them."""
+
+
+def _pyyaml_table(*, timestamps: bool) -> Table:
+    return {first: [(tag, rx) for tag, rx in resolvers if timestamps or not tag.endswith("timestamp")]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def _ruamel_table(version: tuple[int, int]) -> Table:
+    return {None: [(tag, rx) for versions, tag, rx, _ in implicit_resolvers if version in versions]}
+
+
+_READ = [_pyyaml_table(timestamps=False)]
+"""How strategykit's reader (``load``) takes a plain scalar: YAML 1.1, dates kept as text."""
+
+_MISREAD = [_pyyaml_table(timestamps=True), _ruamel_table((1, 1)), _ruamel_table((1, 2))]
+"""Every way a YAML reader could take a plain scalar for something else than text: these get quotes."""
+
+
+def _plain_tag(value: str, tables: list[Table]) -> str:
+    for table in tables:
+        for tag, rx in table.get(value[:1] if value else "", []) + table.get(None, []):
+            if rx.match(value):
+                return tag
+    return _STR
+
+
+class _Resolver(VersionedResolver):
+    table = _READ
+
+    @property
+    def processing_version(self) -> Any:
+        return (1, 1)
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode and implicit[0]:
+            return Tag(suffix=_plain_tag(value, self.table))
+        return super().resolve(kind, value, implicit)
+
+
+class _WriteResolver(_Resolver):
+    table = _MISREAD
+
+
+class _Emitter(RoundTripEmitter):
+    """Double quotes wherever quotes are needed: one quoting style in the whole file."""
+
+    def choose_scalar_style(self) -> Any:
+        style = super().choose_scalar_style()
+        return '"' if style == "'" else style
+
+
+def _yaml(resolver: type) -> YAML:
+    y = YAML(typ="rt")
+    y.Resolver = resolver
+    y.Emitter = _Emitter
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.width = 100_000  # never re-wrap a line the author wrote
+    y.preserve_quotes = False
+    y.allow_unicode = True
+    return y
+
+
+# --- comments ---------------------------------------------------------------
+
+def _tokens(obj: Any) -> list[CommentToken]:
+    if isinstance(obj, CommentToken):
+        return [obj]
+    if isinstance(obj, (list, tuple)):
+        return [t for x in obj for t in _tokens(x)]
+    return []
+
+
+def comments(data: Any) -> collections.Counter:
+    """Every comment of a loaded document (as stripped '# …' texts), counted."""
+    found: collections.Counter = collections.Counter()
+
+    def walk(node: Any) -> None:
+        ca = getattr(node, "ca", None)
+        if ca is not None:
+            pieces = [ca.comment, list(ca.items.values()), getattr(ca, "end", None)]
+            for token in _tokens(pieces):
+                for line in token.value.split("\n"):
+                    if line.strip():
+                        found[line.strip()] += 1
+        if isinstance(node, dict):
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(data)
+    return found
+
+
+def _is_block(value: Any) -> bool:
+    return isinstance(value, (CommentedMap, CommentedSeq)) and len(value) > 0 and not value.fa.flow_style()
+
+
+def _tail(container: Any, key: Any) -> tuple[Any, Any, int]:
+    """Where ruamel keeps the comments that follow ``container[key]``: (owner, key, slot)."""
+    value = container[key]
+    if _is_block(value):
+        last = next(reversed(value)) if isinstance(value, CommentedMap) else len(value) - 1
+        return _tail(value, last)
+    return container, key, 2 if isinstance(container, CommentedMap) else 0
+
+
+def _get(slot: tuple[Any, Any, int]) -> CommentToken | None:
+    owner, key, i = slot
+    entry = owner.ca.items.get(key)
+    token = entry[i] if entry and len(entry) > i else None
+    return token if isinstance(token, CommentToken) else None
+
+
+def _set(slot: tuple[Any, Any, int], token: CommentToken | None) -> None:
+    owner, key, i = slot
+    entry = owner.ca.items.setdefault(key, [None, None, None, None])
+    while len(entry) <= i:
+        entry.append(None)
+    entry[i] = token
+    if not any(entry):
+        del owner.ca.items[key]
+
+
+def _split(token: CommentToken | None) -> tuple[CommentToken | None, str, str]:
+    """(token, the rest of the value's own line, the lines after it)."""
+    if token is None:
+        return None, "\n", ""
+    text = token.value
+    cut = text.find("\n") + 1 if "\n" in text else len(text)
+    return token, text[:cut] or "\n", text[cut:]
+
+
+def _reorder(mapping: CommentedMap, order: list[Any]) -> None:
+    """Put the keys of ``mapping`` in ``order``; comments before a key move with it."""
+    keys = list(mapping)
+    parts = {k: _split(_get(_tail(mapping, k))) for k in keys}
+    lead = {keys[i + 1]: parts[k][2] for i, k in enumerate(keys[:-1])}
+    trailer = parts[keys[-1]][2]
+    stray = lead.pop(order[0], "")  # a comment that stood before the new first key: keep it just after
+    for k in order:
+        mapping.move_to_end(k)
+    for i, k in enumerate(order):
+        token, own, _ = parts[k]
+        after = (stray if i == 0 else "") + (lead.get(order[i + 1], "") if i + 1 < len(order) else trailer)
+        text = own + after
+        slot = _tail(mapping, k)
+        if text.strip() == "" and text.count("\n") <= 1:
+            _set(slot, None)
+            continue
+        if token is None:
+            token = CommentToken(text, CommentMark(0), None)
+        else:
+            token.value = text
+        _set(slot, token)
+
+
+# --- canonical form ---------------------------------------------------------
+
+def _resolve(schema: Any, root: dict) -> dict:
+    while isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and schema["$ref"].startswith("#/"):
+        target: Any = root
+        for part in schema["$ref"][2:].split("/"):
+            target = target[part]
+        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+    return schema if isinstance(schema, dict) else {}
+
+
+def _needs_quotes(value: Any) -> bool:
+    return isinstance(value, str) and not isinstance(value, (FoldedScalarString, LiteralScalarString)) \
+        and _plain_tag(value, _MISREAD) != _STR
+
+
+def comment_lines(text: str) -> list[int]:
+    """The (0-based) lines that hold only a comment; lines of folded and literal texts are text."""
+    found: list[int] = []
+    block: int | None = None
+    for number, line in enumerate(text.split("\n")):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if block is not None:
+            if not stripped or indent > block:
+                continue
+            block = None
+        if stripped.startswith("#"):
+            found.append(number)
+        elif _BLOCK_SCALAR.search(line):
+            block = indent
+    return found
+
+
+_BLOCK_SCALAR = re.compile(r"(^|[:-])\s+[>|][-+0-9]*\s*(#.*)?$")
+
+
+def _has_comment_inside(mapping: CommentedMap, comments: list[int]) -> bool:
+    """Whether a comment line stands between the mapping's first and last key."""
+    lines = [mapping.lc.key(k)[0] for k in mapping]
+    first, last = min(lines), max(lines)
+    i = bisect.bisect_right(comments, first)
+    return i < len(comments) and comments[i] < last
+
+
+def _canonical(node: Any, schema: Any, root: dict, comments: list[int]) -> None:
+    schema = _resolve(schema, root)
+    if isinstance(node, CommentedMap):
+        props = schema.get("properties") or {}
+        known = [k for k in props if k in node]
+        order = known + [k for k in node if k not in props]
+        if order != list(node) and not _has_comment_inside(node, comments):
+            _reorder(node, order)
+        extra = schema.get("additionalProperties")
+        for k in list(node):
+            _canonical(node[k], props.get(k, extra if isinstance(extra, dict) else {}), root, comments)
+    elif isinstance(node, CommentedSeq):
+        for item in node:
+            _canonical(item, schema.get("items", {}), root, comments)
+        if any(_needs_quotes(v) for v in node):
+            for i, v in enumerate(node):
+                if isinstance(v, str) and not isinstance(v, (FoldedScalarString, LiteralScalarString)):
+                    node[i] = DoubleQuotedScalarString(v)
+
+
+class FormatError(Exception):
+    """The formatted text would not mean the same as the original; nothing is written. A bug."""
+
+
+def format_text(text: str) -> str:
+    """The canonical form of a goals.yaml that loads (see ``load.parse_yaml``)."""
+    data = _yaml(_Resolver).load(text)
+    before = comments(data)
+    _canonical(data, load_schema(), load_schema(), comment_lines(text))
+    out = io.StringIO()
+    _yaml(_WriteResolver).dump(data, out)
+    result = out.getvalue().rstrip("\n") + "\n"
+    _verify(text, result, before)
+    return result
+
+
+def _verify(original: str, result: str, before: collections.Counter) -> None:
+    old, _ = parse_yaml(original, "goals.yaml")
+    new, problems = parse_yaml(result, "goals.yaml")
+    if new is None or old is None or old.data != new.data:
+        raise FormatError("formatting would change what goals.yaml says"
+                          + (f" ({problems[0].message})" if problems else ""))
+    after = comments(_yaml(_Resolver).load(result))
+    if after != before:
+        lost = list((before - after).elements())
+        raise FormatError("formatting would lose or add a comment" + (f": {lost[0]!r}" if lost else ""))
+
+
+@dataclass
+class FmtResult:
+    file: Path
+    changed: bool = False
+    diff: str = ""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.diagnostics
+
+
+def format_file(path: Path, display: str = "goals.yaml", *, check: bool = False) -> FmtResult:
+    """Format ``path`` in place (through an atomic write), or with ``check`` only say what would change.
+
+    A file that does not load is left untouched; the result carries the diagnostics.
+    """
+    path = Path(path)
+    text, problems = read_text(path, display)
+    if text is None:
+        return FmtResult(path, diagnostics=problems)
+    doc, problems = parse_yaml(text, display)
+    if doc is None:
+        return FmtResult(path, diagnostics=problems)
+    formatted = format_text(text)
+    original = path.read_bytes().decode("utf-8-sig")
+    if formatted == original:
+        return FmtResult(path)
+    diff = "".join(difflib.unified_diff(
+        original.replace("\r\n", "\n").splitlines(keepends=True), formatted.splitlines(keepends=True),
+        fromfile=display, tofile=f"{display} (formatted)"))
+    if not diff:
+        diff = f"{display}: only line endings or the byte-order mark change\n"
+    if not check:
+        write_atomic(path, formatted.encode("utf-8"))
+    return FmtResult(path, changed=True, diff=diff)

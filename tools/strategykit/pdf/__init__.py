@@ -1,0 +1,89 @@
+"""The print edition: the model and chapters → one pandoc document → Typst → a tagged PDF.
+
+The pipeline
+    1. ``preflight``: the rules that would make the PDF fail (no alt text, no
+       chapter title, a skipped heading level, raw markup, a missing image) run
+       first; any finding refuses the build with ordinary diagnostics.
+    2. ``document``: each chapter is read by pandoc (sandboxed, no raw markup)
+       into pandoc's AST; the generated parts (goal tables, the indicator
+       appendix) are added as headings plus calls into the Typst profile.
+    3. pandoc writes the whole document as Typst through ``templates/strategy.typ``.
+    4. Typst compiles it in a temporary build folder that holds only main.typ,
+       data.json (the model as formatted text, see ``data``), the profile and the
+       chapters' images; system fonts are ignored and the standard is PDF/UA-1.
+    5. The PDF is written atomically to ``dist/<strategy-id>-<version>.pdf``.
+
+Reproducible: the same sources give the same bytes. Every date comes from
+``buildinfo.build_date`` (the edition's date, or ``SOURCE_DATE_EPOCH``), which
+also fixes the PDF's creation date; Typst derives the file's /ID from the
+content; only embedded fonts and the profile's own fonts are used. The git
+commit printed in the colophon is part of the sources (``STRATEGY_COMMIT``
+overrides it).
+
+The graphic profile
+    The look is two Typst files in the package: ``templates/theme.typ`` (fonts,
+    colours, logo) and ``templates/profile.typ`` (page layout, cover, colophon,
+    tables, charts). An organisation uses its own without touching code by
+    adding a folder ``pdf/`` to the strategy repository:
+
+    - ``pdf/theme.typ`` replaces the theme: copy the packaged one and change
+      the colours, the fonts or set ``logo: "logo.svg"`` (with ``logo-alt``);
+    - ``pdf/profile.typ`` replaces the whole layout (start from a copy; the
+      functions it must define are listed at its top);
+    - any other file there (fonts ``.ttf``/``.otf``, the logo) is available to
+      both, and fonts placed there can be named in the theme.
+
+    Every file in ``pdf/`` must lie inside the repository (links out of it are
+    refused), so a profile cannot read files of the machine that builds it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import tempfile
+from pathlib import Path
+
+from ..buildinfo import build_date, git_commit, pdf_filename
+from ..model import Strategy
+from ..outputs import write_atomic
+from .preflight import PdfRefused, preflight, refuse_if_broken
+
+__all__ = ["build_pdf", "render_pdf", "preflight", "PdfRefused"]
+
+
+def _timestamp(day: _dt.date) -> int:
+    return int(_dt.datetime(day.year, day.month, day.day, tzinfo=_dt.timezone.utc).timestamp())
+
+
+def render_pdf(model: Strategy, *, keep: Path | None = None) -> bytes:
+    """The PDF's bytes. ``keep``: also leave the Typst build folder there (for debugging a profile)."""
+    from . import toolchain
+    from .data import document_data
+    from .document import Media, build_document
+    from .profile import DOCUMENT_TEMPLATE, stage_profile
+
+    refuse_if_broken(model)
+    toolchain.check_pairing()
+    day = build_date(model)
+    with tempfile.TemporaryDirectory(prefix="strategy-pdf-") as tmp:
+        build = Path(tmp)
+        own_profile = stage_profile(model.root, build / "style")
+        document = build_document(model, Media(build / "media"))
+        typst_source = toolchain.json_to_typst(json.dumps(document, ensure_ascii=False), DOCUMENT_TEMPLATE)
+        (build / "main.typ").write_text(typst_source, encoding="utf-8")
+        data = document_data(model, commit=git_commit(model.root), build_date=day)
+        (build / "data.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        if keep is not None:
+            import shutil
+
+            shutil.copytree(build, keep, dirs_exist_ok=True)
+        return toolchain.compile_pdf(build, timestamp=_timestamp(day), own_profile=own_profile)
+
+
+def build_pdf(model: Strategy, dist_dir: Path) -> Path:
+    """Build the print edition into ``dist_dir``; raise BuildError (with diagnostics) if it cannot be built."""
+    pdf = render_pdf(model)
+    out = Path(dist_dir) / pdf_filename(model)
+    write_atomic(out, pdf)
+    return out

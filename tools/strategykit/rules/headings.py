@@ -1,0 +1,33 @@
+"""Rules on the outline of the chapters: headings that assistive technology can navigate."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..diagnostics import Position
+from ..model import Strategy
+from . import Finding, rule
+
+
+@rule("heading-level-skipped",
+      fix="Use the next level down: a '##' section is followed by '###', not '####'.")
+def heading_level_skipped(s: Strategy) -> Iterator[Finding]:
+    """A heading is at most one level deeper than the heading before it.
+
+    Screen readers present headings as an outline; a jump from '#' to '###'
+    leaves a hole in it. PDF/UA-1 forbids the jump, so the print edition cannot
+    be built with it, and WCAG asks for the same on the web.
+    """
+    for c in s.chapters:
+        if c.document is None:
+            continue
+        previous = 0
+        for h in c.document.headings:
+            deepest = max(previous, 1) + 1
+            if h.level > deepest:
+                after = f"follows a level-{previous} heading" if previous else "is the first heading"
+                yield Finding(
+                    f"The heading '{h.text}' is level {h.level} but {after} in '{c.file}'.",
+                    position=Position(c.file, h.line, 1),
+                    hint=f"Make it a level-{deepest} heading ('{'#' * deepest} {h.text}').")
+            previous = h.level

@@ -1,0 +1,281 @@
+"""Rules on observed values: the data/<indicator-id>.csv files the follow-up is computed from.
+
+A data file has a header row and one row per year and breakdown::
+
+    year,value,breakdown,provenance,source,retrieved
+    2018,270154,total,sourced,"SCB, BE0101A via Regionfakta",2025-01-15
+    2018,133600,women,illustrative,,
+
+schema/observations.schema.json describes a row. Every diagnostic points at the
+line and column of the cell to fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Iterator
+
+from ..diagnostics import Position, Severity
+from ..load import CsvCell, CsvRow, CsvTable
+from ..model import (BREAKDOWNS, DATA_COLUMNS, DATA_FOLDER, PROVENANCES, REQUIRED_COLUMNS, DataFile,
+                     Strategy, parse_number, parse_year)
+from . import Finding, rule
+
+_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+
+
+def _at(file: str, cell: CsvCell | None, row: CsvRow | None = None) -> Position:
+    if cell is not None:
+        return Position(file, cell.line, cell.column)
+    return Position(file, row.line if row else 1, 1)
+
+
+def _text(table: CsvTable, row: CsvRow, name: str) -> str:
+    cell = table.cell(row, name)
+    return cell.text.strip() if cell else ""
+
+
+def _readable(f: DataFile) -> bool:
+    """Rows are only checked one by one when the header names the columns that carry meaning."""
+    columns = f.table.columns
+    return "year" in columns and "value" in columns
+
+
+@rule("data-unknown-indicator",
+      fix="Name the file after an indicator id listed under 'indicators:' in goals.yaml, e.g. data/employment-rate.csv.")
+def data_unknown_indicator(s: Strategy) -> Iterator[Finding]:
+    """A data file's name is the id of an indicator.
+
+    Observed values are matched to their indicator by the file name: the values in
+    data/employment-rate.csv belong to the indicator `employment-rate`. A file whose
+    name matches no indicator is followed up for nothing, usually after a typo or
+    a renamed indicator.
+    """
+    known = [i.id for i in s.indicators]
+    for f in s.data_files:
+        if s.indicator(f.indicator_id) is None:
+            close = difflib.get_close_matches(f.indicator_id, known, n=1, cutoff=0.6)
+            hint = f"Did you mean {DATA_FOLDER}/{close[0]}.csv?" if close else None
+            yield Finding(f"'{f.file}' holds values for '{f.indicator_id}', which is not an indicator.",
+                          position=Position(f.file, 1, 1), hint=hint)
+
+
+@rule("data-header",
+      fix="Start the file with the header row: " + ",".join(DATA_COLUMNS))
+def data_header(s: Strategy) -> Iterator[Finding]:
+    """A data file starts with a header row naming its columns.
+
+    The columns are `year`, `value`, `breakdown`, `provenance`, `source` and
+    `retrieved` (schema/observations.schema.json). `year`, `value` and
+    `provenance` are required; `breakdown` may be left out when every value is
+    for the total. Each column appears once, and no other column is allowed, so
+    that a misspelt `provenence` is caught instead of silently ignored.
+    """
+    for f in s.data_files:
+        seen: dict[str, CsvCell] = {}
+        for cell in f.table.header:
+            name = cell.text.strip().lower()
+            if name in seen:
+                yield Finding(f"The column '{name}' appears twice in the header (first at column "
+                              f"{seen[name].column}).", position=_at(f.file, cell))
+            elif name not in DATA_COLUMNS:
+                close = difflib.get_close_matches(name, DATA_COLUMNS, n=1, cutoff=0.6)
+                yield Finding(f"'{cell.text.strip()}' is not a column of a data file.", position=_at(f.file, cell),
+                              hint=(f"Did you mean '{close[0]}'? " if close else "")
+                              + "The columns are: " + ", ".join(DATA_COLUMNS) + ".")
+            seen.setdefault(name, cell)
+        for name in REQUIRED_COLUMNS:
+            if name not in seen:
+                yield Finding(f"The header has no '{name}' column.", position=Position(f.file, f.table.header[0].line
+                                                                                       if f.table.header else 1, 1))
+
+
+@rule("data-row-length", fix="Give the row one value per column of the header; leave a value empty, but keep its comma.")
+def data_row_length(s: Strategy) -> Iterator[Finding]:
+    """Every row has as many values as the header has columns.
+
+    A missing or extra comma shifts every later value into the wrong column:
+    a source would be read as a date, a value as a year.
+    """
+    for f in s.data_files:
+        width = len(f.table.header)
+        for row in f.table.rows:
+            if len(row.cells) != width:
+                where = row.cells[width] if len(row.cells) > width else row.cells[-1]
+                yield Finding(f"The row has {len(row.cells)} values, but the header has {width} columns.",
+                              position=_at(f.file, where, row))
+
+
+@rule("data-invalid-year", fix="Write the year with four digits, e.g. 2023.")
+def data_invalid_year(s: Strategy) -> Iterator[Finding]:
+    """Every row has a year: four digits, between 1900 and 2200."""
+    for f in s.data_files:
+        if not _readable(f):
+            continue
+        for row in f.table.rows:
+            cell = f.table.cell(row, "year")
+            if parse_year(cell.text if cell else None) is None:
+                shown = cell.text.strip() if cell else ""
+                yield Finding(f"'{shown}' is not a year." if shown else "The row has no year.",
+                              position=_at(f.file, cell, row))
+
+
+def _number_hint(text: str) -> str | None:
+    if re.fullmatch(r"[+-]?\d+,\d+", text):
+        return f"Use a point for decimals: {text.replace(',', '.')} (and quote nothing)."
+    if re.fullmatch(r"[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?", text):
+        plain = re.sub(r"[ \u00a0\u202f]", "", text).replace(",", ".")
+        return f"Write the number without spaces: {plain}."
+    if text.endswith("%"):
+        return "Leave out the % sign; the indicator's unit says that the value is a percentage."
+    if text.lower() in ("nan", "inf", "-inf", "..", "-", "–"):
+        return "Leave a year without a value out of the file instead of writing a placeholder."
+    return None
+
+
+@rule("data-non-numeric-value",
+      fix="Write the value as a plain number with a point for decimals, e.g. 79.5.")
+def data_non_numeric_value(s: Strategy) -> Iterator[Finding]:
+    """Every value is a number, written with a point for decimals and no spaces.
+
+    A year without a value is left out of the file rather than written as an
+    empty cell, a dash or "..": the follow-up then knows there is no value, instead
+    of guessing what the placeholder meant.
+    """
+    for f in s.data_files:
+        if not _readable(f):
+            continue
+        for row in f.table.rows:
+            cell = f.table.cell(row, "value")
+            text = cell.text.strip() if cell else ""
+            if parse_number(text) is None:
+                yield Finding(f"'{text}' is not a number." if text else "The row has no value.",
+                              position=_at(f.file, cell, row), hint=_number_hint(text))
+
+
+@rule("data-invalid-breakdown", fix="Write total, women or men, or leave the cell empty for the total.")
+def data_invalid_breakdown(s: Strategy) -> Iterator[Finding]:
+    """The breakdown says whose value it is: total, women or men.
+
+    An empty breakdown means the total. Values for women and men are shown side by
+    side in both editions (the perspective of equal and gender-equal inclusion
+    asks for it).
+    """
+    for f in s.data_files:
+        if "breakdown" not in f.table.columns:
+            continue
+        for row in f.table.rows:
+            cell = f.table.cell(row, "breakdown")
+            text = cell.text.strip() if cell else ""
+            if text and text.lower() not in BREAKDOWNS:
+                close = difflib.get_close_matches(text.lower(), BREAKDOWNS, n=1, cutoff=0.5)
+                yield Finding(f"'{text}' is not a breakdown.", position=_at(f.file, cell, row),
+                              hint=(f"Did you mean '{close[0]}'? " if close else "")
+                              + "Allowed: " + ", ".join(BREAKDOWNS) + ".")
+
+
+@rule("data-duplicate-year", fix="Keep one row per year and breakdown; delete or correct the other.")
+def data_duplicate_year(s: Strategy) -> Iterator[Finding]:
+    """A year has one value per breakdown.
+
+    Two values for the same year (and the same breakdown) contradict each other;
+    the follow-up would have to guess which one is right. Only the first is used
+    until the duplicate is removed.
+    """
+    for f in s.data_files:
+        if not _readable(f):
+            continue
+        first: dict[tuple[int, str], int] = {}
+        for row in f.table.rows:
+            year = parse_year(_text(f.table, row, "year"))
+            breakdown = _text(f.table, row, "breakdown").lower() or "total"
+            if year is None:
+                continue
+            key = (year, breakdown)
+            if key in first:
+                part = "" if breakdown == "total" else f" ({breakdown})"
+                yield Finding(f"{year}{part} already has a value on line {first[key]}.",
+                              position=_at(f.file, f.table.cell(row, "year"), row))
+            else:
+                first[key] = row.line
+
+
+@rule("data-value-out-of-range",
+      fix="A share in percent lies between 0 and 100; a count is never negative. Check the value and the unit.")
+def data_value_out_of_range(s: Strategy) -> Iterator[Finding]:
+    """Observed values fit their indicator's unit: a percentage between 0 and 100, a count not below zero."""
+    for f in s.data_files:
+        ind = s.indicator(f.indicator_id)
+        if ind is None or not _readable(f):
+            continue
+        for row in f.table.rows:
+            cell = f.table.cell(row, "value")
+            value = parse_number(cell.text if cell else None)
+            if value is None:
+                continue
+            if ind.is_percent and not 0 <= value <= 100:
+                yield Finding(f"{value:g} is not a percentage (indicator '{ind.id}' is in percent).",
+                              position=_at(f.file, cell, row))
+            elif ind.is_count and value < 0:
+                yield Finding(f"{value:g} is negative, but indicator '{ind.id}' counts.",
+                              position=_at(f.file, cell, row))
+
+
+@rule("data-missing-provenance",
+      fix="Write 'sourced' with the source and the date it was read (YYYY-MM-DD), or 'illustrative' with both left empty.")
+def data_missing_provenance(s: Strategy) -> Iterator[Finding]:
+    """Every observed value says where it comes from.
+
+    A value read from a source is `sourced`, names the source (e.g. "Kolada, KPI
+    N00914") and the date it was read (`retrieved`, YYYY-MM-DD). A value that is
+    not a statistic — an example, an estimate — is `illustrative` and cites
+    nothing; both editions then mark it, so that no reader takes an invented
+    figure for a statistic.
+    """
+    for f in s.data_files:
+        if not _readable(f) or "provenance" not in f.table.columns:
+            continue  # data-header reports the missing column once
+        for row in f.table.rows:
+            cell = f.table.cell(row, "provenance")
+            kind = cell.text.strip().lower() if cell else ""
+            source, retrieved = _text(f.table, row, "source"), _text(f.table, row, "retrieved")
+            if not kind:
+                yield Finding("The value does not say where it comes from.", position=_at(f.file, cell, row))
+            elif kind not in PROVENANCES:
+                yield Finding(f"'{cell.text.strip()}' is not a provenance.", position=_at(f.file, cell, row),
+                              hint="Allowed: " + ", ".join(PROVENANCES) + ".")
+            elif kind == "illustrative" and (source or retrieved):
+                yield Finding("The value is marked illustrative but also cites a source.",
+                              position=_at(f.file, f.table.cell(row, "source" if source else "retrieved"), row),
+                              hint="Keep the source and the date for a sourced value, or mark it illustrative; not both.")
+            elif kind == "sourced" and not source:
+                yield Finding("The value is marked sourced but names no source.",
+                              position=_at(f.file, f.table.cell(row, "source") or cell, row))
+            elif kind == "sourced" and not retrieved:
+                yield Finding("The value is marked sourced but does not say when it was read.",
+                              position=_at(f.file, f.table.cell(row, "retrieved") or cell, row),
+                              hint="Add the date in the 'retrieved' column: YYYY-MM-DD.")
+            elif kind == "sourced" and not _DATE.match(retrieved):
+                yield Finding(f"'{retrieved}' is not a date in the form YYYY-MM-DD.",
+                              position=_at(f.file, f.table.cell(row, "retrieved"), row))
+
+
+@rule("baseline-differs-from-data", severity=Severity.WARNING,
+      fix="Make the baseline in goals.yaml and the value in the data file agree, or say in the target's text why they differ.")
+def baseline_differs_from_data(s: Strategy) -> Iterator[Finding]:
+    """A target's baseline agrees with the observed value for the same year.
+
+    The follow-up compares later values with the baseline in goals.yaml. When the
+    data file says something else for the baseline year (a revised statistic, a
+    typo), the chart starts at one value and the status is computed from another.
+    """
+    for _, t in s.targets():
+        b = t.baseline
+        if b is None or b.year is None or b.value is None:
+            continue
+        for o in s.series(t.indicator_id, t.breakdown):
+            if o.year == b.year and o.value is not None and abs(o.value - b.value) > 1e-9 * max(1.0, abs(b.value)):
+                where = f"{o.position.file} line {o.position.line}" if o.position else "the data file"
+                yield Finding(f"The baseline of target \"{t.id}\" is {b.value:g} for {b.year}, but {where} "
+                              f"has {o.value:g}.", b.path + ("value",))

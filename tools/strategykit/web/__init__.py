@@ -1,0 +1,190 @@
+"""The web edition: pages generated from the model, then built by MkDocs (or Zensical).
+
+The pages are written to disk first, into a work folder (``<root>/.build/web``):
+
+    .build/web/mkdocs.yml   INHERITs the strategy's mkdocs.yml; adds site_name, language,
+                            nav and the notice from goals.yaml
+    .build/web/docs/        the generated Markdown, the chapters, downloads, CSS, the PDF
+    .build/web/overrides/   the theme's template overrides (notice bar, footer links)
+
+and only then does a static site generator run on them. No MkDocs plugin makes pages
+at build time, so the same files build with MkDocs + Material and with Zensical, which
+reads mkdocs.yml too. The site is built with ``--strict`` into a staged folder that
+replaces ``site/`` only when the build succeeded.
+
+MkDocs is imported here, never by ``strategy check``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from .. import buildinfo
+from ..diagnostics import BuildError
+from ..model import Strategy
+from ..outputs import staged_dir
+from . import downloads, pages
+
+THEME = Path(__file__).parent / "theme"
+DEFAULT_CONFIG = Path(__file__).parent.parent / "data" / "new" / "mkdocs.yml"
+"""The configuration a strategy without its own mkdocs.yml gets: the one ``strategy new`` copies,
+the same as the repository's mkdocs.yml (tests compare them)."""
+
+CONFIG_NAME = "mkdocs.yml"
+ENGINES = ("mkdocs", "zensical")
+
+
+def work_dir_for(model: Strategy) -> Path:
+    return model.root / ".build" / "web"
+
+
+def _parent_config(model: Strategy) -> Path:
+    own = model.root / CONFIG_NAME
+    return own if own.is_file() else DEFAULT_CONFIG
+
+
+def _edition_info(model: Strategy, download_sizes: dict[str, int]) -> tuple[pages.EditionInfo, Path | None]:
+    pdf = model.root / "dist" / buildinfo.pdf_filename(model)
+    pdf_path = pdf if pdf.is_file() else None
+    sizes = dict(download_sizes)
+    if pdf_path is not None:
+        sizes[pdf.name] = pdf.stat().st_size
+    info = pages.EditionInfo(commit=buildinfo.git_commit(model.root),
+                             build_date=buildinfo.build_date(model).isoformat(),
+                             pdf_name=pdf.name if pdf_path else None, download_sizes=sizes)
+    return info, pdf_path
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def _copy_chapter_assets(model: Strategy, dest: Path) -> None:
+    """Images and other files beside the chapters, so their relative links keep working."""
+    src = model.root / "strategy"
+    if not src.is_dir():
+        return
+    for folder, dirs, files in os.walk(src):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (Path(folder) / d).is_symlink())
+        for name in sorted(files):
+            path = Path(folder) / name
+            if name.startswith(".") or path.suffix.lower() == ".md" or path.is_symlink():
+                continue
+            target = dest / path.relative_to(src)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+
+
+def generate(model: Strategy, work_dir: Path | None = None) -> Path:
+    """Write the pages, downloads, theme files and the generated mkdocs.yml; return that file.
+
+    The work folder is replaced as a whole, so files of pages that no longer exist do not linger.
+    """
+    work = Path(work_dir).absolute() if work_dir else work_dir_for(model).absolute()
+    data = downloads.render(model)
+    info, pdf = _edition_info(model, {name: len(text.encode("utf-8")) for name, text in data.items()})
+    site = pages.generate(model, info)
+    parent = _parent_config(model)
+    inherit = os.path.relpath(parent, work) if parent != DEFAULT_CONFIG else str(parent)
+    status = pages.i18n.status_label(model.edition.status, model.language)
+    config = {
+        "INHERIT": inherit,
+        "site_name": model.title or model.id,
+        "site_description": " ".join(model.vision_text.split()) or None,
+        "site_author": model.publisher or None,
+        "copyright": " · ".join(x for x in (model.publisher, f"{status} {model.edition.version}".strip()) if x),
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "theme": {"custom_dir": "overrides", "language": model.language},
+        "extra": {"strategy": site.extra},
+        "nav": site.nav,
+    }
+    config = {k: v for k, v in config.items() if v is not None}
+    with staged_dir(work) as stage:
+        docs = stage / "docs"
+        for rel, text in site.pages.items():
+            _write(docs / rel, text)
+        for name, text in data.items():
+            _write(docs / pages.DATA_FOLDER / name, text)
+        chapters_dir = docs / pages.i18n.labels(model.language)["url_chapters"]
+        _copy_chapter_assets(model, chapters_dir)
+        if pdf is not None:
+            shutil.copyfile(pdf, docs / pdf.name)
+        (docs / "assets").mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(THEME / "strategy.css", docs / "assets" / "strategy.css")
+        shutil.copytree(THEME / "overrides", stage / "overrides")
+        header = "# Generated by strategykit from goals.yaml on every build: edit the INHERITed file instead.\n"
+        _write(stage / CONFIG_NAME, header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100))
+    return work / CONFIG_NAME
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _run_mkdocs(config_file: Path, site_dir: Path) -> None:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    logger.addHandler(handler)
+    try:
+        try:
+            cfg = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+            cfg.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(cfg)
+            finally:
+                cfg.plugins.on_shutdown()
+        except (exceptions.MkDocsException, SystemExit) as exc:
+            details = "\n".join(f"  {m}" for m in handler.messages)
+            raise BuildError(f"MkDocs could not build the site: {exc}" + (f"\n{details}" if details else "")) from exc
+    finally:
+        logger.removeHandler(handler)
+
+
+def _run_zensical(config_file: Path, site_dir: Path) -> None:
+    work = config_file.parent
+    out = work / "site"
+    shutil.rmtree(out, ignore_errors=True)
+    try:
+        proc = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--clean",
+                               "-f", str(config_file)], cwd=work, capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise BuildError(f"Zensical could not be run: {exc}") from exc
+    if proc.returncode != 0 or not (out / "index.html").is_file():
+        tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-20:])
+        raise BuildError(f"Zensical could not build the site (exit {proc.returncode}):\n{tail}")
+    shutil.copytree(out, site_dir, dirs_exist_ok=True)
+    shutil.rmtree(out, ignore_errors=True)
+
+
+def build_site(model: Strategy, out_dir: Path, *, engine: str = "mkdocs", work_dir: Path | None = None) -> Path:
+    """Generate the pages and build the site into ``out_dir``; the old site stays if this fails."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    config_file = generate(model, work_dir)
+    out_dir = Path(out_dir).absolute()
+    with staged_dir(out_dir) as stage:
+        (_run_mkdocs if engine == "mkdocs" else _run_zensical)(config_file, stage)
+        os.chmod(stage, 0o755)  # a staged folder is private (0700); a site is for a web server to read
+    return out_dir
+
+
+__all__ = ["build_site", "generate", "DEFAULT_CONFIG", "ENGINES"]
