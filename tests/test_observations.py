@@ -289,14 +289,3 @@ def test_a_missing_provenance_column_is_reported_once_by_the_header_rule(with_da
 
 def test_provenance_is_quiet_for_sourced_and_illustrative_values(with_data):
     assert data_findings(with_data, "data-missing-provenance") == []
-
-
-def test_baseline_that_differs_from_the_data_is_a_warning(with_data):
-    write(with_data, "employment-rate.csv", HEADER + "2019,79.9,total,illustrative,,\n")
-    (d,) = data_findings(with_data, "baseline-differs-from-data")
-    assert d.severity.value == "warning"
-    assert d.position.file == "goals.yaml" and "data/employment-rate.csv line 2 has 79.9" in d.message
-
-
-def test_baseline_that_agrees_with_the_data_is_quiet(with_data):
-    assert data_findings(with_data, "baseline-differs-from-data") == []

@@ -464,10 +464,15 @@ def changes_since_consultation(s: Strategy, *, head: str | None = None) -> Chang
     edition = consultation_edition(s)
     if edition is None:
         return ChangesSince(None, None, problem=words["no_consultation_edition"])
-    if not edition.tag:
+    if not edition.tag and not edition.commit:
         return ChangesSince(edition, None, problem=words["no_tag"])
     try:
-        result = diff.diff(s.root, edition.tag, head)
+        try:
+            result = diff.diff(s.root, edition.tag or edition.commit, head)
+        except diff.RevisionError:
+            if not edition.commit:
+                raise
+            result = diff.diff(s.root, edition.commit, head)
     except diff.RevisionError as exc:
         return ChangesSince(edition, edition.tag, problem=words["tag_missing"].format(tag=edition.tag),
                             detail=str(exc))

@@ -335,6 +335,8 @@ class EditionRecord:
     note: str
     illustrative: bool
     path: Path_ = ()
+    commit: str | None = None
+    """The same commit by its id: found even in a clone that did not fetch the tag."""
 
 
 @dataclass(frozen=True)
@@ -642,5 +644,5 @@ def build_editions(data: Any, source: SourceMap) -> EditionHistory:
         entries.append(EditionRecord(
             _s(e, "version"), _s(e, "status"), _s(e, "date"), _opt_s(e, "decision"), _opt_s(e, "tag"),
             _opt_s(e, "pdf"), _opt_s(period, "start"), _opt_s(period, "end"), _s(e, "note"),
-            e.get("illustrative") is True, ("editions", i)))
+            e.get("illustrative") is True, ("editions", i), _opt_s(e, "commit")))
     return EditionHistory(source.file, tuple(entries), source)

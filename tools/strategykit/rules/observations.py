@@ -16,7 +16,7 @@ import difflib
 import re
 from typing import Iterator
 
-from ..diagnostics import Position, Severity
+from ..diagnostics import Position
 from ..load import CsvCell, CsvRow, CsvTable
 from ..model import (BREAKDOWNS, DATA_COLUMNS, DATA_FOLDER, PROVENANCES, REQUIRED_COLUMNS, DataFile,
                      Strategy, parse_number, parse_year)
@@ -259,23 +259,3 @@ def data_missing_provenance(s: Strategy) -> Iterator[Finding]:
             elif kind == "sourced" and not _DATE.match(retrieved):
                 yield Finding(f"'{retrieved}' is not a date in the form YYYY-MM-DD.",
                               position=_at(f.file, f.table.cell(row, "retrieved"), row))
-
-
-@rule("baseline-differs-from-data", severity=Severity.WARNING,
-      fix="Make the baseline in goals.yaml and the value in the data file agree, or say in the target's text why they differ.")
-def baseline_differs_from_data(s: Strategy) -> Iterator[Finding]:
-    """A target's baseline agrees with the observed value for the same year.
-
-    The follow-up compares later values with the baseline in goals.yaml. When the
-    data file says something else for the baseline year (a revised statistic, a
-    typo), the chart starts at one value and the status is computed from another.
-    """
-    for _, t in s.targets():
-        b = t.baseline
-        if b is None or b.year is None or b.value is None:
-            continue
-        for o in s.series(t.indicator_id, t.breakdown):
-            if o.year == b.year and o.value is not None and abs(o.value - b.value) > 1e-9 * max(1.0, abs(b.value)):
-                where = f"{o.position.file} line {o.position.line}" if o.position else "the data file"
-                yield Finding(f"The baseline of target \"{t.id}\" is {b.value:g} for {b.year}, but {where} "
-                              f"has {o.value:g}.", b.path + ("value",))
