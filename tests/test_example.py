@@ -33,7 +33,7 @@ def test_example_has_the_required_structure():
     assert [o.title for o in model.overall_goals] == ["En levande plats", "En cirkulär plats"]
     assert [p.title for p in model.perspectives] == [
         "Sammanhållen region", "Jämlik och jämställd inkludering", "Föregångare i omställning"]
-    assert model.edition.status == "consultation"
+    assert model.edition.status == "proposal"
     assert (model.period_start, model.period_end, model.vision_horizon) == (2020, 2040, 2040)
 
 
