@@ -102,3 +102,21 @@ def test_no_consultation_edition_or_no_tag_is_reported(repo):
     assert "ingen git-tagg" in c.changes_since_consultation(check(repo).model).problem
     (repo / "editions.yaml").write_text(EDITIONS.replace("consultation", "draft"), encoding="utf-8")
     assert "ingen remissversion" in c.changes_since_consultation(check(repo).model).problem
+
+
+def test_consultation_commit_is_used_when_the_clone_lacks_the_tag(repo):
+    sha = subprocess.run(["git", "-C", str(repo), "rev-parse", "remiss-1.0"], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    git(repo, "tag", "-d", "remiss-1.0")
+    (repo / "editions.yaml").write_text(EDITIONS.replace("tag: remiss-1.0", f"tag: remiss-1.0, commit: {sha}"),
+                                        encoding="utf-8")
+    result = c.changes_since_consultation(check(repo).model)
+    assert result.available, result.detail
+    assert [ch.id for ch in result.changes if not ch.kind.startswith("edition-")] == ["P1.2", "P1.1.a"]
+
+
+def test_missing_tag_without_commit_is_explained_not_raised(repo):
+    git(repo, "tag", "-d", "remiss-1.0")
+    result = c.changes_since_consultation(check(repo).model)
+    assert not result.available
+    assert "remiss-1.0" in result.problem

@@ -275,9 +275,10 @@ class _Builder:
         return result
 
     def _bad_tag(self, node: yaml.Node) -> _LoadError:
+        shown = "!!" + node.tag[len(_TAG):] if node.tag.startswith(_TAG) else node.tag
         return _LoadError(_error(
             "unsafe-tag",
-            f"The tag '{node.tag}' is not allowed; only plain text, numbers, lists and mappings are read.",
+            f"The tag '{shown}' is not allowed; only plain text, numbers, lists and mappings are read.",
             _pos(self.source, node.start_mark),
             "Remove the tag (the word starting with '!').",
         ))
