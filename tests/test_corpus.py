@@ -84,3 +84,11 @@ def test_corpus_cases_are_left_untouched(tmp_path, capsys):
     before = {p: p.read_bytes() for p in case.rglob("*") if p.is_file()}
     run_check(case, capsys)
     assert {p: p.read_bytes() for p in case.rglob("*") if p.is_file()} == before
+
+
+def test_readme_reliability_table_names_every_corpus_case():
+    readme = (TESTS.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Reliability"):]
+    for case in CORPUS:
+        family = case.name.rsplit("-", 1)[0] + "-*"
+        assert f"`{case.name}`" in section or f"`{family}`" in section, case.name
