@@ -48,10 +48,11 @@ $(BENCH_STAMP): $(STAMP) pyproject.toml
 bench: $(BENCH_STAMP)
 	$(BIN)/python bench/run.py --out BENCHMARKS.md
 
-# Opt-in: installs the LaTeX peer (Debian texlive-xetex, about 600 MB) with apt-get, then benchmarks.
+# Opt-in: installs the LaTeX peer (Debian texlive-xetex and the fonts pandoc's template uses, ~600 MB)
+# with apt-get, then benchmarks.
 bench-peers:
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
-	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq --no-install-recommends texlive-xetex lmodern
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq --no-install-recommends texlive-xetex texlive-fonts-recommended lmodern
 	$(MAKE) bench
 
 clean:

@@ -120,3 +120,21 @@ def test_missing_tag_without_commit_is_explained_not_raised(repo):
     result = c.changes_since_consultation(check(repo).model)
     assert not result.available
     assert "remiss-1.0" in result.problem
+
+
+def test_the_summary_counts_the_lines_a_reader_sees_not_the_change_records(repo):
+    edit(repo, "text: Andelen förvärvsarbetande ska öka till 82 procent år 2030.",
+         "text: Andelen förvärvsarbetande ska öka till 81 procent år 2030.")
+    model = check(repo).model
+    records = [ch for ch in c.changes_since_consultation(model).changes if not ch.kind.startswith("edition-")]
+    assert len(records) == 3  # the goal's new title, and the target's text and value
+    md = c.changes_markdown(model)
+    assert md.count("\n- ") == 2
+    assert "2 ändringar i sak, varav 1 sänker en ambition." in md
+
+
+def test_a_single_changed_part_is_summarised_in_the_singular(repo):
+    edit(repo, "title: Fler invånare i hela länet\n", "title: Fler invånare\n")
+    md = c.changes_markdown(check(repo).model)
+    assert md.count("\n- ") == 1
+    assert "1 ändring i sak, som sänker en ambition." in md

@@ -67,3 +67,31 @@ def test_image_inside_the_folder_is_accepted(minimal):
     (minimal / "strategy" / "bilder").mkdir()
     write_chapter(minimal, "![Karta över länet](bilder/karta.png)\n")
     assert "image-outside-folder" not in [d.code for d in check(minimal).diagnostics]
+
+
+@pytest.mark.parametrize("body", ["[Klicka](javascript:alert(1))", "[x](JavaScript:void(0))", "[x](data:text/html;base64,PHNjcmlwdD4=)",
+                                  "[x](vbscript:msgbox)"])
+def test_links_that_can_act_are_refused(minimal, body):
+    write_chapter(minimal, "Stycke.\n\n" + body + "\n")
+    (d,) = find(minimal, "unsafe-html")
+    assert (d.position.file, d.position.line) == (CHAPTER, 5)
+
+
+@pytest.mark.parametrize("body", ["[Kolada](https://www.kolada.se)", "[mejla](mailto:rus@example.org)", "[kapitel](02-vision.md#mal)",
+                                  "[ankare](#rubrik)", "Klockan 10:30 börjar mötet."])
+def test_ordinary_links_and_colons_are_accepted(minimal, body):
+    write_chapter(minimal, body + "\n")
+    assert "unsafe-html" not in [d.code for d in check(minimal).diagnostics]
+
+
+@pytest.mark.parametrize("body", ['Text { onclick="x()" }', '## Rubrik { onmouseover="y()" }', "Stycke {: onload=z }"])
+def test_event_handlers_in_attribute_lists_are_refused(minimal, body):
+    write_chapter(minimal, body + "\n")
+    (d,) = find(minimal, "unsafe-html")
+    assert d.position.line == 3
+
+
+@pytest.mark.parametrize("body", ["- punkt\n\n    <script>alert(1)</script>\n", "- punkt\n    <script>alert(1)</script>\n"])
+def test_script_inside_a_list_item_is_refused(minimal, body):
+    write_chapter(minimal, body)
+    assert find(minimal, "unsafe-html")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import unicodedata
 from pathlib import Path
 
 import pypdf
@@ -17,19 +16,10 @@ from strategykit.pdf.data import anchor
 from strategykit.project import check
 
 from conftest import REPO, TESTS, edit
+from pdf_support import figure_alts, links, normalise, pdf_text
 
 PRINT = TESTS / "fixtures" / "print"
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
-
-
-def normalise(text: str) -> str:
-    """Text as words without line breaks, hyphenation or ligatures: what is compared, not how it is set."""
-    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
-    return re.sub(r"[\s\-\u2010\u2011]+", "", text)
-
-
-def pdf_text(reader: pypdf.PdfReader) -> str:
-    return normalise("\n".join(page.extract_text() for page in reader.pages))
 
 
 def load(root: Path):
@@ -107,26 +97,6 @@ def test_pdf_claims_pdf_ua_1_in_its_metadata(reader):
     assert b"pdfuaid:part" in xmp and re.search(rb"pdfuaid:part(>|=\")1", xmp)
 
 
-def links(reader: pypdf.PdfReader) -> list[tuple[int, str | None, int | None, str | None]]:
-    """Every link: (its page, the named destination or None, the page it leads to, or its URI)."""
-    pages = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
-    named = reader.named_destinations
-    out = []
-    for i, page in enumerate(reader.pages):
-        for a in page.get("/Annots", []):
-            a = a.get_object()
-            if a.get("/Subtype") != "/Link":
-                continue
-            dest = a.get("/Dest")
-            if isinstance(dest, str):
-                out.append((i, dest, reader.get_destination_page_number(named[dest]) if dest in named else None, None))
-            elif dest is not None:
-                out.append((i, None, pages.get(dest[0].idnum), None))
-            else:
-                out.append((i, None, None, str(a["/A"].get("/URI"))))
-    return out
-
-
 def test_each_target_links_to_its_indicator_in_the_appendix_and_back(built, reader):
     model, _ = built
     found = links(reader)
@@ -155,26 +125,6 @@ def test_illustrative_values_carry_the_mark_and_the_note(reader):
     assert normalise("80,5 %*") in text  # the same mark as the web edition
     assert normalise(i18n.labels("sv")["illustrative_note"]) in text
     assert normalise("270 154*") not in text  # a sourced value is not marked
-
-
-def figure_alts(reader: pypdf.PdfReader) -> list[str]:
-    """The alt texts of the figures in the structure tree, normalised."""
-    alts = []
-
-    def walk(node):
-        node = node.get_object()
-        if isinstance(node, pypdf.generic.DictionaryObject):
-            if node.get("/S") == "/Figure" and "/Alt" in node:
-                alts.append(" ".join(str(node["/Alt"]).split()))
-            kids = node.get("/K")
-            if isinstance(kids, pypdf.generic.ArrayObject):
-                for k in kids:
-                    walk(k)
-            elif kids is not None:
-                walk(kids)
-
-    walk(reader.trailer["/Root"]["/StructTreeRoot"])
-    return alts
 
 
 def test_charts_and_images_are_figures_with_alt_text(reader):

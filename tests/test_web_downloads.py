@@ -83,3 +83,29 @@ def test_downloads_page_links_every_file():
     for name in downloads.FILES:
         assert f'href="../data/{name}"' in html, name
     assert re.search(r'href="\.\./test-strategy-1\.0\.pdf"', html)
+
+
+def test_observed_values_are_downloadable_with_their_provenance():
+    b = built("observed")
+    records = json.loads(_read(b, "observations.json"))["observations"]
+    expected = [(ind.id, o.year, o.breakdown, o.value, o.provenance.illustrative, o.provenance.source,
+                 o.provenance.retrieved)
+                for ind in b.model.indicators for o in b.model.observations.get(ind.id, ())]
+    assert len(expected) == 8
+    assert [(r["indicator_id"], r["year"], r["breakdown"], r["value"], r["provenance"] == "illustrative",
+             r["source"], r["retrieved"]) for r in records] == expected
+    rows = list(csv.DictReader(io.StringIO(_read(b, "observations.csv"), newline="")))
+    assert [{k: ("" if v is None else str(v)) for k, v in r.items()} for r in records] == rows
+    assert rows[0] == {"indicator_id": "employment-rate", "year": "2019", "breakdown": "total", "value": "79.5",
+                       "provenance": "sourced", "source": "SCB, AKU", "retrieved": "2025-01-15"}
+
+
+def test_followup_json_holds_the_assessment_of_every_target():
+    from strategykit.followup import follow_up
+
+    b = built("observed")
+    data = json.loads(_read(b, "followup.json"))
+    report = follow_up(b.model)
+    assert data["year"] == report.year == 2022
+    got = {t["id"]: t["status"] for p in data["priorities"] for g in p["goals"] for t in g["targets"]}
+    assert got == {tp.target_id: tp.status.value for tp in report.targets()}

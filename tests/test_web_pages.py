@@ -161,7 +161,7 @@ def test_priority_page_links_targets_to_their_indicator_with_baseline_and_target
     assert 'href="../../indikatorer/employment-rate/"' in html
     assert 'href="../../indikatorer/population/"' in html
     text = text_of(html)
-    for expected in ("Utgångsvärde (år)", "Målvärde", "Målår", "82\u00a0%", "2030", "300\u202f000",
+    for expected in ("Utgångsvärde (år)", "Målvärde (år)", "82\u00a0% (2030)", "300\u202f000",
                      "Etappmål: 80,5\u00a0% (2025)"):
         assert expected in text, expected
 

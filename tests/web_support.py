@@ -39,12 +39,21 @@ class Built:
     model: object
 
 
+SOURCE_FOLDERS = ("strategy", "data", "remiss")
+SOURCE_FILES = ("dialogue.yaml", "editions.yaml")
+
+
 def copy_strategy(src: Path, dest: Path) -> Path:
-    """A strategy's sources (goals.yaml, strategy/, and the repository's mkdocs.yml) in ``dest``."""
+    """A strategy's sources (goals.yaml, the chapters, observed values, consultation responses,
+    dialogue and editions, and the repository's mkdocs.yml) in ``dest``, without git."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy2(src / "goals.yaml", dest / "goals.yaml")
-    if (src / "strategy").is_dir():
-        shutil.copytree(src / "strategy", dest / "strategy", dirs_exist_ok=True)
+    for folder in SOURCE_FOLDERS:
+        if (src / folder).is_dir():
+            shutil.copytree(src / folder, dest / folder, dirs_exist_ok=True)
+    for name in SOURCE_FILES:
+        if (src / name).is_file():
+            shutil.copy2(src / name, dest / name)
     shutil.copy2(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
 
@@ -58,14 +67,17 @@ def checked_model(root: Path):
 
 @functools.cache
 def built(name: str) -> Built:
-    """The site of 'minimal' (the fixture, with a stand-in PDF) or 'example' (the repository's own
-    strategy), built once per test session with MkDocs."""
+    """The site of 'minimal' (the fixture, with a stand-in PDF), 'observed' (the minimal fixture with
+    the observed values of fixtures/observed) or 'example' (the repository's own strategy, without
+    its git history), built once per test session with MkDocs."""
     from strategykit.buildinfo import pdf_filename
     from strategykit.web import build_site
 
     root = Path(tempfile.mkdtemp(prefix=f"strategy-web-{name}-"))
     atexit.register(shutil.rmtree, root, ignore_errors=True)
-    copy_strategy(FIXTURES / "minimal" if name == "minimal" else REPO, root)
+    copy_strategy(REPO if name == "example" else FIXTURES / "minimal", root)
+    if name == "observed":
+        shutil.copytree(FIXTURES / "observed" / "data", root / "data")
     model = checked_model(root)
     if name == "minimal":
         (root / "dist").mkdir()

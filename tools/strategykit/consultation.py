@@ -811,21 +811,29 @@ def changes_markdown(s: Strategy, changes: ChangesSince | None = None, *, level:
     out += [w["changes_intro"].format(base=base, head=head), ""]
     if not shown:
         return "\n".join(out + [w["changes_none"]]).rstrip() + "\n"
-    lowered = [c for c in shown if "lowered-ambition" in c.flags]
-    summary = w["changes_summary"].format(changes=len(shown), lowered=len(lowered)) if lowered \
-        else w["changes_summary_plain"].format(changes=len(shown))
-    out += [summary, ""]
+    # One line per changed part (a target whose text and value both changed is one line), and the
+    # summary counts those lines, so that it says as many changes as the reader sees listed.
+    grouped: list[tuple[str, dict[str, list[Any]]]] = []
     for group in _CHANGE_GROUPS:
-        found = [c for c in shown if c.subject == group]
-        if not found:
-            continue
+        merged: dict[str, list[Any]] = {}
+        for c in shown:
+            if c.subject == group:
+                merged.setdefault(c.id, []).append(c)
+        if merged:
+            grouped.append((group, merged))
+    lines = sum(len(merged) for _, merged in grouped)
+    lowered = sum(any("lowered-ambition" in c.flags for c in same) for _, merged in grouped for same in merged.values())
+    if lines == 1:
+        summary = w["changes_summary_one"] if lowered else w["changes_summary_plain_one"]
+    else:
+        summary = w["changes_summary"].format(changes=lines, lowered=lowered) if lowered \
+            else w["changes_summary_plain"].format(changes=lines)
+    out += [summary, ""]
+    for group, merged in grouped:
         heading = i18n.subject_kind_label(group, language) if group == "strategy" else \
             i18n.labels(language).get({"priority": "priorities", "goal": "goals", "target": "targets",
                                        "indicator": "indicators", "chapter": "chapters"}[group], group)
         out += [_heading(level + 1, heading), ""]
-        merged: dict[str, list[Any]] = {}
-        for c in found:
-            merged.setdefault(c.id, []).append(c)
         for cid, same in merged.items():
             sub = _change_subject(s, same[0])
             name = _md(subject_label(sub, language, with_title=False)) if group != "strategy" else ""

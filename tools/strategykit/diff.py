@@ -18,6 +18,7 @@ import difflib
 import fnmatch
 import io
 import json
+import os
 import subprocess
 import tarfile
 import tempfile
@@ -347,11 +348,18 @@ def _compare_chapters(a: Strategy, b: Strategy) -> Iterator[Change]:
 
 
 def _build_files(root: Path) -> dict[str, bytes]:
+    """The files ``BUILD_FILES`` names, read from only the folders those patterns can match
+    (a working tree also holds .venv/, node_modules/ and build output: tens of thousands of files)."""
     found: dict[str, bytes] = {}
-    for path in sorted(root.rglob("*")) if root.is_dir() else []:
+    if not root.is_dir():
+        return found
+    folders = sorted({pattern.split("/", 1)[0] for pattern in BUILD_FILES if "/" in pattern})
+    candidates = [p for p in root.iterdir() if p.is_file()]
+    for folder in folders:
+        for here, _, files in os.walk(root / folder):
+            candidates += [Path(here) / name for name in files]
+    for path in candidates:
         rel = path.relative_to(root).as_posix()
-        if rel.startswith((".git/", ".venv/", "node_modules/", "site/", "dist/")):
-            continue
         if path.is_file() and any(fnmatch.fnmatchcase(rel, pattern) for pattern in BUILD_FILES):
             found[rel] = path.read_bytes()
     return found

@@ -132,6 +132,10 @@ _INDICATOR_STEMS = (
     ("brp-per-sysselsatt", "Bruttoregionprodukt per sysselsatt", "tusen kronor per sysselsatt", 0, (600, 1_000)),
     ("utslapp-per-invanare", "Växthusgasutsläpp per invånare", "ton CO₂e per invånare", 1, (3, 9)),
 )
+_OVERALL_GOALS = (("levande-plats", "En levande plats"), ("cirkular-plats", "En cirkulär plats"))
+_PERSPECTIVES = (("sammanhallen-region", "Sammanhållen region"),
+                 ("jamlik-jamstalld-inkludering", "Jämlik och jämställd inkludering"),
+                 ("foregangare-i-omstallning", "Föregångare i omställning"))
 _SDG = tuple(sorted(SDG_TARGETS, key=lambda r: (int(r.split(".")[0]), r)))
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -278,8 +282,7 @@ def _values(rng: random.Random, ind: "_Indicator", direction: str, milestones: i
     return base_year, base, list(zip(years, steps)), target_year, end
 
 
-def _build(size: Size, rng: random.Random, prose: _Prose
-           ) -> tuple[list[_Priority], list[_Indicator], list[str]]:
+def _build(size: Size, rng: random.Random, prose: _Prose) -> tuple[list[_Priority], list[_Indicator]]:
     indicators: list[_Indicator] = []
     for i in range(size.indicators):
         stem, name, unit, decimals, (low, high) = _INDICATOR_STEMS[i % len(_INDICATOR_STEMS)]
@@ -297,8 +300,8 @@ def _build(size: Size, rng: random.Random, prose: _Prose
     rng.shuffle(order)
     uses = order + [rng.randrange(size.indicators) for _ in range(size.targets - size.indicators)]
 
-    overall = ["levande-plats", "cirkular-plats"]
-    perspectives = ["sammanhallen-region", "jamlik-jamstalld-inkludering", "foregangare-i-omstallning"]
+    overall = [ident for ident, _ in _OVERALL_GOALS]
+    perspectives = [ident for ident, _ in _PERSPECTIVES]
     priorities: list[_Priority] = []
     goal_index = target_index = 0
     for p in range(size.priorities):
@@ -332,7 +335,7 @@ def _build(size: Size, rng: random.Random, prose: _Prose
             id=pid, title=prose.title((3, 6)), summary=prose.paragraph((1, 2)),
             overall=rng.sample(overall, rng.randint(1, 2)), goals=goals,
         ))
-    return priorities, indicators, overall + perspectives
+    return priorities, indicators
 
 
 # --- writing ------------------------------------------------------------------
@@ -365,7 +368,7 @@ def _flow_list(items: list[str], quote: bool = False) -> str:
     return "[" + ", ".join(json.dumps(i) if quote else i for i in items) + "]"
 
 
-def _goals_yaml(scale: float, seed: int, size: Size, priorities: list[_Priority],
+def _goals_yaml(scale: float, seed: int, priorities: list[_Priority],
                 indicators: list[_Indicator], chapters: list[tuple[str, str, str, list[str]]],
                 prose: _Prose) -> str:
     out: list[str] = []
@@ -398,12 +401,9 @@ def _goals_yaml(scale: float, seed: int, size: Size, priorities: list[_Priority]
     add("  text: >-")
     out += _folded(prose.paragraph((3, 4)), 4)
 
-    statements = [("overall_goals", ["levande-plats", "cirkular-plats"], ["En levande plats", "En cirkulär plats"]),
-                  ("perspectives", ["sammanhallen-region", "jamlik-jamstalld-inkludering", "foregangare-i-omstallning"],
-                   ["Sammanhållen region", "Jämlik och jämställd inkludering", "Föregångare i omställning"])]
-    for key, ids, titles in statements:
+    for key, statements in (("overall_goals", _OVERALL_GOALS), ("perspectives", _PERSPECTIVES)):
         add(f"{key}:")
-        for ident, title in zip(ids, titles):
+        for ident, title in statements:
             add(f"  - id: {ident}")
             add(f"    title: {title}")
             add("    text: >-")
@@ -573,9 +573,9 @@ def generate(scale: float, seed: int, *, observations: bool = True) -> dict[str,
     size = Size.at(scale)
     rng = random.Random(seed)
     prose = _Prose(rng)
-    priorities, indicators, _ = _build(size, rng, prose)
+    priorities, indicators = _build(size, rng, prose)
     chapters, files = _chapters(size, priorities, prose)
-    out = {"goals.yaml": _goals_yaml(scale, seed, size, priorities, indicators, chapters, prose)}
+    out = {"goals.yaml": _goals_yaml(scale, seed, priorities, indicators, chapters, prose)}
     out.update(files)
     if observations:
         out.update(_observations(indicators, priorities, random.Random(f"{seed}-observations")))

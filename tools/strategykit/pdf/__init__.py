@@ -5,8 +5,13 @@ The pipeline
        chapter title, a skipped heading level, raw markup, a missing image) run
        first; any finding refuses the build with ordinary diagnostics.
     2. ``document``: each chapter is read by pandoc (sandboxed, no raw markup)
-       into pandoc's AST; the generated parts (goal tables, the indicator
-       appendix) are added as headings plus calls into the Typst profile.
+       into pandoc's AST; the generated parts (goal tables with each target's
+       status, the indicator appendix with its charts, the follow-up of
+       ``followup.follow_up``) are added as headings plus calls into the Typst
+       profile, and the appendices on the process (``appendices``: participation,
+       the consultation compilation, editions and changes since the
+       consultation version) as pandoc content made from ``consultation``'s
+       Markdown. An image that does not resolve inside strategy/ refuses the build.
     3. pandoc writes the whole document as Typst through ``templates/strategy.typ``.
     4. Typst compiles it in a temporary build folder that holds only main.typ,
        data.json (the model as formatted text, see ``data``), the profile and the
@@ -60,19 +65,23 @@ def render_pdf(model: Strategy, *, keep: Path | None = None) -> bytes:
     """The PDF's bytes. ``keep``: also leave the Typst build folder there (for debugging a profile)."""
     from . import toolchain
     from .data import document_data
-    from .document import Media, build_document
+    from .document import Media, build_document, identifiers
     from .profile import DOCUMENT_TEMPLATE, stage_profile
+
+    from ..followup import follow_up
 
     refuse_if_broken(model)
     toolchain.check_pairing()
     day = build_date(model)
+    report = follow_up(model)
     with tempfile.TemporaryDirectory(prefix="strategy-pdf-") as tmp:
         build = Path(tmp)
         own_profile = stage_profile(model.root, build / "style")
-        document = build_document(model, Media(build / "media"))
+        document = build_document(model, Media(build / "media"), report=report)
         typst_source = toolchain.json_to_typst(json.dumps(document, ensure_ascii=False), DOCUMENT_TEMPLATE)
         (build / "main.typ").write_text(typst_source, encoding="utf-8")
-        data = document_data(model, commit=git_commit(model.root), build_date=day)
+        data = document_data(model, commit=git_commit(model.root), build_date=day, report=report,
+                             labels=identifiers(document["blocks"]))
         (build / "data.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         if keep is not None:
             import shutil

@@ -12,8 +12,11 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from .. import i18n
-from ..model import GoalValue, Indicator, Observation, Priority, Strategy, Target
+from .. import consultation, i18n
+from ..followup import FollowUp, Status, StatusChange, TargetProgress, target_progress
+from ..followup_report import explain_markdown
+from ..model import BREAKDOWNS, Goal, GoalValue, Indicator, Observation, Priority, Strategy, Target
+from .charts import line_chart
 
 _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
@@ -56,37 +59,25 @@ def _breakdown(t: Target, lang: str) -> str:
     return i18n.labels(lang).get(t.breakdown, t.breakdown)
 
 
-def _chart(s: Strategy, t: Target, ind: Indicator, lang: str) -> dict | None:
-    """One bar per known value: the baseline, each milestone, the target; the alt text says the same."""
-    L = i18n.labels(lang)
-    points: list[tuple[str, int | None, float | None, bool]] = []
-    if t.baseline:
-        points.append(("baseline", t.baseline.year, t.baseline.value, t.baseline.provenance.illustrative))
-    points += [("milestone", m.year, m.value, False) for m in t.milestones]
-    if t.target:
-        points.append(("target", t.target.year, t.target.value, False))
-    points = [p for p in points if p[2] is not None]
-    if len(points) < 2 or any(p[2] < 0 for p in points):
+def _observed(o: Observation | None, ind: Indicator | None, lang: str) -> dict | None:
+    """An observed value with its year, marked when illustrative."""
+    if o is None or o.value is None:
         return None
-    names = {"baseline": L["baseline"], "milestone": L["milestone"], "target": L["target_value"]}
-    bars, spoken = [], []
-    for kind, year, value, illustrative in points:
-        text = _value(value, ind, lang)
-        bars.append({"kind": kind, "year": "" if year is None else str(year), "value": value,
-                     "label": text + (L["illustrative_mark"] if illustrative else ""),
-                     "illustrative": illustrative})
-        spoken.append(f"{names[kind]} {year}: {text}" + (f" ({L['illustrative']})" if illustrative else ""))
-    what = f"{ind.name}, {L['target'].lower()} {t.id} ({_breakdown(t, lang)})"
-    return {
-        "caption": what,
-        "alt": f"{L['chart_of']} {what}. " + "; ".join(spoken) + ".",
-        "bars": bars,
-        "max": max(b["value"] for b in bars),
-    }
+    mark = i18n.labels(lang)["illustrative_mark"] if o.provenance.illustrative else ""
+    return {"value": _value(o.value, ind, lang) + mark, "year": "" if o.year is None else str(o.year),
+            "illustrative": o.provenance.illustrative}
 
 
-def _target(s: Strategy, t: Target, lang: str) -> dict:
-    L = i18n.labels(lang)
+def _status(report: FollowUp | None, target_id: str, lang: str) -> dict | None:
+    if report is None or report.year is None:
+        return None
+    tp = report.target(target_id)
+    if tp is None:
+        return None
+    return {"code": tp.status.value, "label": i18n.progress_label(tp.status.value, lang)}
+
+
+def _target(s: Strategy, t: Target, lang: str, report: FollowUp | None = None) -> dict:
     ind = s.indicator(t.indicator_id)
     return {
         "id": t.id,
@@ -98,12 +89,27 @@ def _target(s: Strategy, t: Target, lang: str) -> dict:
         "baseline": _baseline(t, ind, lang),
         "milestones": [m for v in t.milestones if (m := _goal_value(v, ind, lang))],
         "target": _goal_value(t.target, ind, lang),
+        "status": _status(report, t.id, lang),
     }
 
 
-def _priority(s: Strategy, p: Priority, lang: str) -> dict:
-    goals = [{"id": g.id, "title": " ".join(g.title.split()),
-              "targets": [_target(s, t, lang) for t in g.targets]} for g in p.goals]
+def _comments(s: Strategy, g: Goal, labels: set[str] | None) -> list[dict]:
+    """The consultation comments about a goal or its targets: who, and the anchor in the compilation
+    ('' when the document has no such label, so that the profile writes the name without a link)."""
+    mark = i18n.labels(s.language)["illustrative_mark"]
+    out = []
+    for e in consultation.comments_about(s, g.id):
+        name = consultation.comment_anchor(e.comment.id)
+        out.append({"label": " ".join(e.response.respondent.split()) + (mark if e.response.illustrative else ""),
+                    "anchor": name if labels is None or name in labels else ""})
+    return out
+
+
+def _priority(s: Strategy, p: Priority, lang: str, report: FollowUp | None = None,
+              labels: set[str] | None = None) -> dict:
+    goals = [{"id": g.id, "title": " ".join(g.title.split()), "anchor": anchor("goal", g.id),
+              "comments": _comments(s, g, labels),
+              "targets": [_target(s, t, lang, report) for t in g.targets]} for g in p.goals]
     return {
         "id": p.id, "title": p.title, "goals": goals,
         "illustrative": any(t["baseline"] and t["baseline"]["illustrative"]
@@ -111,11 +117,59 @@ def _priority(s: Strategy, p: Priority, lang: str) -> dict:
     }
 
 
-def _indicator(s: Strategy, ind: Indicator, lang: str) -> dict:
+YEARS_PER_ROW = 8
+"""The observed values are a table with the years as columns, this many to a table."""
+
+
+def _values(ind: Indicator, series: dict[str, tuple[Observation, ...]], lang: str) -> list[dict]:
+    """The observed values side by side (total, women, men), in tables of up to YEARS_PER_ROW years."""
+    L = i18n.labels(lang)
+    years = sorted({o.year for values in series.values() for o in values if o.year is not None})
+    tables = []
+    for i in range(0, len(years), YEARS_PER_ROW):
+        chunk = years[i:i + YEARS_PER_ROW]
+        rows = []
+        for b in BREAKDOWNS:
+            if not series.get(b):
+                continue
+            by_year = {o.year: o for o in series[b]}
+            cells = [(_observed(by_year.get(y), ind, lang) or {"value": "–"})["value"] for y in chunk]
+            rows.append({"label": L[b].capitalize(), "cells": cells})
+        tables.append({"years": [str(y) for y in chunk], "rows": rows})
+    return tables
+
+
+def _values_note(series: dict[str, tuple[Observation, ...]], lang: str) -> str:
+    """Where the sourced observed values come from (the illustrative ones say so by their mark)."""
+    L = i18n.labels(lang)
+    sources = []
+    for values in series.values():
+        for o in values:
+            prov = o.provenance
+            if prov.illustrative or not prov.source:
+                continue
+            text = prov.source + (f", {L['retrieved']} {prov.retrieved}" if prov.retrieved else "")
+            if text not in sources:
+                sources.append(text)
+    return f"{L['values_source']}: {'; '.join(sources)}." if sources else ""
+
+
+def _indicator(s: Strategy, ind: Indicator, lang: str, report: FollowUp | None = None) -> dict:
     L = i18n.labels(lang)
     used = s.targets_using(ind.id)
-    rows = [_target(s, t, lang) for _, t in used]
+    rows = [_target(s, t, lang, report) for _, t in used]
     src = ind.source
+    year = report.year if report is not None else None
+    series = {b: s.series(ind.id, b, until=year) for b in BREAKDOWNS}
+    series = {b: v for b, v in series.items() if v}
+    charts = []
+    for g, t in used:
+        progress = (report.target(t.id) if report is not None else None) or target_progress(s, g, t, year)
+        status = i18n.progress_label(progress.status.value, lang) if year is not None else None
+        chart = line_chart(t, progress, ind, series, lang, status=status, year=year)
+        if chart:
+            charts.append(chart)
+    observed_illustrative = any(o.provenance.illustrative for v in series.values() for o in v)
     return {
         "id": ind.id,
         "anchor": anchor("ind", ind.id),
@@ -128,7 +182,84 @@ def _indicator(s: Strategy, ind: Indicator, lang: str) -> dict:
         "responsible": ind.responsible,
         "targets": rows,
         "illustrative": any(r["baseline"] and r["baseline"]["illustrative"] for r in rows),
-        "charts": [c for _, t in used if (c := _chart(s, t, ind, lang))],
+        "values": _values(ind, series, lang),
+        "values_note": _values_note(series, lang),
+        "values_illustrative": observed_illustrative,
+        "charts": charts,
+        "charts_illustrative": observed_illustrative or any(
+            c["baseline"] and c["baseline"]["illustrative"] for c in charts),
+        "gender_lines": any(c["others"] for c in charts),
+    }
+
+
+# --- the follow-up appendix -----------------------------------------------------------
+
+def _change(change: StatusChange, lang: str) -> str:
+    L = i18n.labels(lang)
+    word = L["target"] if change.kind == "target" else L["goal"]
+    arrow = f"{i18n.progress_label(change.before.value, lang)} → {i18n.progress_label(change.after.value, lang)}"
+    verdict = {True: f" ({L['improved']})", False: f" ({L['worsened']})", None: ""}[change.improved]
+    return f"{word} {change.id}: {arrow}{verdict}"
+
+
+def _followup_target(s: Strategy, tp: TargetProgress, lang: str) -> dict:
+    L = i18n.labels(lang)
+    ind = s.indicator(tp.indicator_id)
+    calculation, _, result = explain_markdown(tp, ind, lang).replace("**", "").rpartition(" → ")
+    target = None
+    if tp.target_value is not None:
+        target = {"value": _value(tp.target_value, ind, lang), "year": str(tp.target_year or "")}
+    return {
+        "id": tp.target_id,
+        "anchor": anchor("target", tp.target_id),
+        "indicator": ({"name": ind.name, "anchor": anchor("ind", ind.id)} if ind else None),
+        "breakdown": L.get(tp.breakdown, tp.breakdown),
+        "baseline": _observed(tp.baseline, ind, lang),
+        "latest": _observed(tp.latest, ind, lang),
+        "women": _observed(tp.by_breakdown.get("women"), ind, lang),
+        "men": _observed(tp.by_breakdown.get("men"), ind, lang),
+        "target": target,
+        "status": {"code": tp.status.value, "label": i18n.progress_label(tp.status.value, lang)},
+        "calculation": calculation,
+        "result": result,
+        "illustrative": tp.illustrative or any(o.provenance.illustrative for o in tp.by_breakdown.values()),
+    }
+
+
+def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
+    """The follow-up appendix: the overview per priority, the changes, and every goal and target."""
+    L = i18n.labels(lang)
+    titles = {p.id: p.title for p in s.priorities}
+    goal_titles = {g.id: " ".join(g.title.split()) for g in s.goals()}
+    priorities = []
+    for pp in report.priorities:
+        goals = []
+        for gp in pp.goals:
+            goals.append({"id": gp.goal_id, "title": goal_titles.get(gp.goal_id, ""),
+                          "anchor": anchor("goal", gp.goal_id),
+                          "status": i18n.progress_label(gp.status.value, lang),
+                          "targets": [_followup_target(s, tp, lang) for tp in gp.targets]})
+        targets = [t for g in goals for t in g["targets"]]
+        priorities.append({
+            "id": pp.priority_id, "title": titles.get(pp.priority_id, ""),
+            "anchor": anchor("followup", pp.priority_id),
+            "status": i18n.progress_label(pp.status.value, lang),
+            "counts": [pp.counts()[status] for status in Status],
+            "gender": any(t["women"] or t["men"] for t in targets),
+            "illustrative": any(t["illustrative"] for t in targets),
+            "goals": goals,
+        })
+    return {
+        "year": str(report.year),
+        "previous_year": "" if report.previous_year is None else str(report.previous_year),
+        "statuses": [i18n.progress_label(status.value, lang) for status in Status],
+        "totals": [report.counts()[status] for status in Status],
+        "women": L["women"].capitalize(),
+        "men": L["men"].capitalize(),
+        "changes": [_change(c, lang) for c in report.changes],
+        "changes_none": L["followup_changes_none"].format(year=report.previous_year),
+        "overview_intro": L["followup_overview_intro"].format(year=report.year),
+        "priorities": priorities,
     }
 
 
@@ -138,10 +269,18 @@ def _period(s: Strategy) -> str:
     return ""
 
 
-def document_data(s: Strategy, *, commit: str | None, build_date: _dt.date) -> dict:
-    """Everything the profile shows, keyed as ``templates/profile.typ`` documents it."""
+def document_data(s: Strategy, *, commit: str | None, build_date: _dt.date,
+                  report: FollowUp | None = None, labels: set[str] | None = None) -> dict:
+    """Everything the profile shows, keyed as ``templates/profile.typ`` documents it.
+
+    ``report``: the follow-up (``followup.follow_up``); with a report year, the goal
+    tables show each target's status and ``followup`` holds the follow-up appendix.
+    ``labels``: the labels the pandoc document defines; a link to one it lacks is left out.
+    """
     lang = s.language if s.language in i18n.LABELS else "sv"
     L = i18n.labels(lang)
+    if report is not None and report.year is None:
+        report = None
     return {
         "lang": lang,
         "labels": L,
@@ -164,6 +303,11 @@ def document_data(s: Strategy, *, commit: str | None, build_date: _dt.date) -> d
             "build_day": build_date.day,
         },
         "has_illustrative": s.has_illustrative_values(),
-        "priorities": [_priority(s, p, lang) for p in s.priorities],
-        "indicators": [_indicator(s, i, lang) for i in s.indicators],
+        "process_labels": i18n.process_labels(lang),
+        "status_year": str(report.year) if report is not None else "",
+        "status_heading": L["status_column"].format(year=report.year) if report is not None else "",
+        "status_note": L["status_note"].format(year=report.year) if report is not None else "",
+        "priorities": [_priority(s, p, lang, report, labels) for p in s.priorities],
+        "indicators": [_indicator(s, i, lang, report) for i in s.indicators],
+        "followup": followup_data(s, report, lang) if report is not None else None,
     }

@@ -13,9 +13,18 @@ joining, every chapter is made safe and self-contained:
   ``chapter-image`` with their alt text (pandoc's Typst writer drops alt text).
 
 Generated parts are Typst calls into the profile (``goal-table``,
-``indicator-entry``) with indexes into data.json; headings stay pandoc
-headings, so the outline, the bookmarks and the running heads treat them like
-the chapters'.
+``indicator-entry``, ``followup-…``) with indexes into data.json; headings stay
+pandoc headings, so the outline, the bookmarks and the running heads treat them
+like the chapters'. The appendices on the process (``appendices``) are Markdown
+made by ``consultation`` and ``followup_report`` (the same text as the web
+edition), read by pandoc and made safe the same way as a chapter: no raw
+markup, no images, identifiers kept apart from the chapters' (a comment's
+``synpunkt-…`` anchor is kept as it is, so that links to it work), and tables
+given column widths from their content.
+
+Last, every internal link is checked against the labels the document defines;
+a link to a label that does not exist loses its target and keeps its text, so a
+stale reference can never stop Typst.
 """
 
 from __future__ import annotations
@@ -25,16 +34,18 @@ import posixpath
 import re
 import shutil
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
 
 from .. import i18n
+from ..diagnostics import Diagnostic, Position, Severity
 from ..model import Chapter, Strategy
 from . import toolchain
 from .data import anchor
-from .preflight import image_file
+from .preflight import IMAGE_FORMATS, PdfRefused, image_file
 
 Node = dict[str, Any]
 API_VERSION = [1, 23, 1, 1]
@@ -131,6 +142,7 @@ class _ChapterRewriter:
         self.targets = targets  # chapter file → (its anchor, the identifiers in it)
         self.prefix, self.local_ids = targets[chapter.file]
         self.title_seen = False
+        self.problems: list[Diagnostic] = []
 
     def ident(self, ident: str) -> str:
         return f"{self.prefix}-{ascii_id(ident)}" if ident else ""
@@ -170,6 +182,9 @@ class _ChapterRewriter:
             else:
                 attr = self._attr(attr)
             return {"t": "Header", "c": [level, attr, self.inlines(content)]}
+        if t == "Table":
+            b = {"t": "Table", "c": [*c[:2], [[_left(spec[0]), spec[1]] for spec in c[2]], *c[3:]]}
+            return self._generic(b)
         if t == "Figure":
             image = self._single_image(c[2])
             if image is not None:
@@ -197,7 +212,17 @@ class _ChapterRewriter:
         alt = stringify(image["c"][1]).strip()
         target = image["c"][2][0]
         source = image_file(self.model, self.chapter, target)
-        path = self.media.add(source) if source is not None and source.is_file() else ""
+        if source is None or not source.is_file() or source.suffix.lower() not in IMAGE_FORMATS:
+            # The rules read images line by line; pandoc also knows reference-style and
+            # multi-line images. Whatever slipped past them is refused here, never embedded.
+            self.problems.append(Diagnostic(
+                "image-outside-folder", Severity.ERROR,
+                f"The image '{target}' is not an image file inside the strategy/ folder.",
+                Position(self.chapter.file), "Put the image in the strategy/ folder and refer to it with a "
+                "relative path."))
+            path = ""
+        else:
+            path = self.media.add(source)
         args = f"{typst_string(path)}, {typst_string(alt)}"
         if caption is not None:
             return f"#chapter-image({args}, caption: [#{typst_string(caption)}])"
@@ -304,39 +329,263 @@ def _presented(model: Strategy, chapter: Chapter) -> list[tuple[int, list[int] |
     return out
 
 
+class _FragmentRewriter(_ChapterRewriter):
+    """Makes generated Markdown (an appendix) safe: like a chapter, but without images or file links."""
+
+    KEEP = ("synpunkt-",)
+    """Identifiers kept as they are: other documents link to them by name."""
+
+    def __init__(self, prefix: str):
+        self.prefix, self.title_seen = prefix, True
+        self.seen: set[str] = set()
+
+    def ident(self, ident: str) -> str:
+        if not ident:
+            return ""
+        name = ascii_id(ident) if ident.startswith(self.KEEP) else f"{self.prefix}-{ascii_id(ident)}"
+        if name in self.seen:
+            return ""
+        self.seen.add(name)
+        return name
+
+    def block(self, b: Node) -> Node | None:
+        if b.get("t") == "Table":
+            return self._generic({"t": "Table", "c": [*b["c"][:2], table_widths(b["c"]), *b["c"][3:]]})
+        return super().block(b)
+
+    def inline(self, i: Node) -> Node | list[Node] | None:
+        if i.get("t") == "Image":
+            return {"t": "Span", "c": [["", [], []], self.inlines(i["c"][1])]}
+        return super().inline(i)
+
+    def _single_image(self, blocks: list[Node]) -> Node | None:
+        return None  # a figure keeps its caption; its image becomes its alt text (see inline)
+
+    def _link(self, url: str) -> str | None:
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https", "mailto"):
+            return url
+        if not (parts.scheme or parts.netloc or parts.path) and parts.fragment:
+            return "#" + ascii_id(unquote(parts.fragment))  # checked against the document's labels last
+        return None
+
+
+TABLE_CHARS = 92
+"""About as many characters of table text fit across the text width (A4, 9.5 pt)."""
+
+SHORT_CELL = 26
+"""A column whose cells are all at most this long (a date, a number, a name) is not wrapped."""
+
+
+def _left(alignment: Node) -> Node:
+    """pandoc's default alignment is centred in Typst; a table of text reads better from the left."""
+    return {"t": "AlignLeft"} if alignment.get("t") == "AlignDefault" else alignment
+
+
+def table_widths(table: list) -> list:
+    """Column specs with relative widths from the cells, left-aligned unless the Markdown says otherwise.
+
+    pandoc sizes the columns of a pipe table equally once a row is long; the tables made
+    from data (the history of editions, the origin of goals) need a wide column for the
+    note and a narrow one for a date instead. Short columns get their full width, long
+    ones share the rest; no column is narrower than its longest word.
+    """
+    colspecs = table[2]
+    n = len(colspecs)
+    longest = [3] * n
+    want = [3] * n
+    rows = [r for r in table[3][1]]
+    for body in table[4]:
+        rows += body[2] + body[3]
+    rows += table[5][1]
+    for row in rows:
+        col = 0
+        for cell in row[1]:
+            span = max(1, cell[3])
+            if span == 1 and col < n:
+                text = stringify(cell[4]).strip()
+                longest[col] = max(longest[col], max((len(w) for w in text.split()), default=0) + 2)
+                want[col] = max(want[col], min(len(text), 60) + 2)
+            col += span
+    want = [max(w, m) for w, m in zip(want, longest)]
+    short = [w <= SHORT_CELL + 2 for w in want]
+    rest = TABLE_CHARS - sum(w for w, s in zip(want, short) if s)
+    if sum(want) <= TABLE_CHARS:
+        widths = want
+    elif rest >= sum(m for m, s in zip(longest, short) if not s):
+        total_long = sum(w for w, s in zip(want, short) if not s)
+        widths = [w if s else max(m, rest * w / total_long) for w, m, s in zip(want, longest, short)]
+    elif sum(longest) < TABLE_CHARS:
+        spare = TABLE_CHARS - sum(longest)
+        extra = [w - m for w, m in zip(want, longest)]
+        widths = [m + spare * e / sum(extra) for m, e in zip(longest, extra)]
+    else:
+        widths = longest
+    total = sum(widths)
+    return [[_left(spec[0]), {"t": "ColWidth", "c": round(w / total, 4)}] for spec, w in zip(colspecs, widths)]
+
+
+def drop_dangling_links(blocks: list[Node], labels: set[str]) -> list[Node]:
+    """Internal links to a label nobody defines keep their text and lose their target."""
+    def walk(node: Any) -> Any:
+        if isinstance(node, list):
+            return [walk(x) for x in node]
+        if not isinstance(node, dict):
+            return node
+        if node.get("t") == "Link":
+            attr, content, (url, title) = node["c"]
+            if url.startswith("#") and url[1:] not in labels:
+                return {"t": "Span", "c": [attr, walk(content)]}
+        if "c" in node:
+            return {"t": node["t"], "c": walk(node["c"])}
+        return node
+    return walk(blocks)
+
+
+KEEP_TOGETHER_CHARS = 1200
+"""A consultation comment shorter than this (heading, text, decision) is kept on one page."""
+
+
+def keep_together(blocks: list[Node]) -> list[Node]:
+    """Page breaks a reader would not want: a lead-in ending in ':' apart from its list, a comment split.
+
+    Typst keeps a heading with what follows it, but not a paragraph with the list it
+    introduces, nor the parts of a comment in the compilation; those are wrapped in a
+    block that is sticky (the lead-in) or unbreakable (a comment that fits on a page).
+    """
+    out: list[Node] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if (b.get("t") == "Para" and nxt is not None and nxt.get("t") in ("BulletList", "OrderedList")
+                and stringify(b["c"]).rstrip().endswith(":")):
+            out += [raw("#block(sticky: true)["), b, raw("]")]
+            i += 1
+            continue
+        if b.get("t") == "Header" and b["c"][1][0].startswith("synpunkt-"):
+            j = i + 1
+            while j < len(blocks) and blocks[j].get("t") != "Header" and blocks[j].get("t") != "RawBlock":
+                j += 1
+            group = blocks[i:j]
+            if len(stringify(group)) < KEEP_TOGETHER_CHARS:
+                out += [raw("#block(breakable: false, width: 100%)["), *group, raw("]")]
+                i = j
+                continue
+        out.append(b)
+        i += 1
+    return out
+
+
+def model_labels(model: Strategy) -> set[str]:
+    """The labels the profile itself places: goals and targets in the goal tables, indicators in the appendix."""
+    labels = {anchor("goal", g.id) for g in model.goals()}
+    labels |= {anchor("target", t.id) for _, t in model.targets()}
+    labels |= {anchor("ind", i.id) for i in model.indicators}
+    return labels
+
+
 def _goal_table_call(pi: int, goals: list[int] | None) -> str:
     extra = "" if goals is None else f", goals: ({', '.join(str(g) for g in goals)},)"
     return f"#goal-table(data.priorities.at({pi}), data{extra})"
 
 
+@dataclass(frozen=True)
+class Markdown:
+    """Generated Markdown in the document; ``build_document`` has pandoc read it (``read_together``)
+    and makes it safe (``_FragmentRewriter``) while the chapters are read."""
+
+    text: str
+    prefix: str
+
+
+def read_together(texts: list[str], to_json: Callable[[str], str]) -> list[list[Node]]:
+    """pandoc's blocks for each of several generated Markdown texts, read in one run of pandoc.
+
+    Each text is wrapped in a fenced div of its own and unwrapped afterwards (generated
+    Markdown escapes what could leak out of it); should the divs not come back one per
+    text, each text is read on its own instead. Chapters are never read this way: an
+    author's unclosed fence or comment must not swallow the next chapter.
+    """
+    if not texts:
+        return []
+    fence = ":" * 12
+    joined = "\n\n".join(f"{fence} {{#strategykit-part-{i}}}\n{text}\n\n{fence}" for i, text in enumerate(texts))
+    blocks = json.loads(to_json(joined))["blocks"]
+    ids = [b["c"][0][0] if b.get("t") == "Div" else None for b in blocks]
+    if ids == [f"strategykit-part-{i}" for i in range(len(texts))]:
+        return [b["c"][1] for b in blocks]
+    return [json.loads(to_json(text))["blocks"] for text in texts]
+
+
+PANDOC_WORKERS = 8
+"""pandoc runs as a process per chapter; this many run at once."""
+
+
 def build_document(model: Strategy, media: Media,
-                   to_json: Callable[[str], str] = toolchain.markdown_to_json) -> dict:
+                   to_json: Callable[[str], str] = toolchain.markdown_to_json, *,
+                   report: Any = None, changes: Any = None) -> dict:
     """The pandoc document (JSON AST) of the whole print edition, without the front matter.
 
     The cover, colophon and contents come from the profile's ``publication``.
+    ``report`` (``followup.FollowUp``) adds the follow-up appendix; ``changes``
+    (``consultation.ChangesSince``) is computed from git here when not given.
+    pandoc reads the chapters and the generated Markdown in parallel, while git
+    gives the consultation version for the changes since it.
     """
+    from .appendices import appendices, shows_changes
+
     L = i18n.labels(model.language)
     anchors = {c.file: chapter_anchor(c) for c in model.chapters}
-    chapters = [(c, json.loads(to_json(c.document.text))["blocks"])
-                for c in model.chapters if c.document is not None]
+    readable = [c for c in model.chapters if c.document is not None]
+    presented: set[tuple[int, int]] = set()
+    priority_anchor: dict[str, str] = {}
+    for chapter in readable:
+        for pi, goals in _presented(model, chapter):
+            priority_anchor.setdefault(model.priorities[pi].id, anchors[chapter.file])
+            presented.update((pi, gi) for gi in (goals if goals is not None
+                                                 else range(len(model.priorities[pi].goals))))
+    rest = [(pi, [gi for gi in range(len(p.goals)) if (pi, gi) not in presented])
+            for pi, p in enumerate(model.priorities)]
+    rest = [(pi, goals) for pi, goals in rest if goals]
+    for pi, _ in rest:
+        priority_anchor.setdefault(model.priorities[pi].id, anchor("priority", model.priorities[pi].id))
+
+    with ThreadPoolExecutor(max_workers=PANDOC_WORKERS) as pool:
+        chapter_jobs = [pool.submit(to_json, c.document.text) for c in readable]
+        if changes is None and shows_changes(model):
+            from ..consultation import changes_since_consultation
+
+            pending = pool.submit(changes_since_consultation, model)
+            get_changes = pending.result
+        else:
+            get_changes = lambda: changes  # noqa: E731
+        tail = appendices(model, report=report, changes=get_changes, priority_anchor=priority_anchor)
+        parts = [part for part in tail if isinstance(part, Markdown)]
+        read = read_together([part.text for part in parts], to_json)
+        chapters = [(c, json.loads(job.result())["blocks"]) for c, job in zip(readable, chapter_jobs)]
+    converted = {id(part): _FragmentRewriter(part.prefix).blocks(ast) for part, ast in zip(parts, read)}
+    generated: list[Node] = []
+    for part in tail:
+        generated += converted[id(part)] if isinstance(part, Markdown) else [part]
+
     targets = {c.file: (anchors[c.file], identifiers(ast)) for c, ast in chapters}
     blocks: list[Node] = []
-    presented: set[tuple[int, int]] = set()
+    problems: list[Diagnostic] = []
     for chapter, ast in chapters:
         rewriter = _ChapterRewriter(model, chapter, targets, media)
         blocks.append(raw(toolchain.CHAPTER_MARK + chapter.file))
         blocks.extend(rewriter.blocks(ast))
+        problems += rewriter.problems
         shown = _presented(model, chapter)
         if shown:
             blocks.append(header(2, f"{anchors[chapter.file]}--goals", L["goals_and_targets"]))
             for pi, goals in shown:
                 blocks.append(raw(_goal_table_call(pi, goals)))
-                for gi in goals if goals is not None else range(len(model.priorities[pi].goals)):
-                    presented.add((pi, gi))
 
-    rest = [(pi, [gi for gi in range(len(p.goals)) if (pi, gi) not in presented])
-            for pi, p in enumerate(model.priorities)]
-    rest = [(pi, goals) for pi, goals in rest if goals]
+    if problems:
+        raise PdfRefused(problems)
+
     if rest:
         blocks.append(raw(toolchain.CHAPTER_MARK + "the generated goals and targets"))
         blocks.append(header(1, "goals-and-targets", L["goals_and_targets"]))
@@ -349,9 +598,14 @@ def build_document(model: Strategy, media: Media,
     if model.indicators:
         blocks.append(raw(toolchain.CHAPTER_MARK + "the generated indicator appendix"))
         blocks.append(header(1, "indicator-appendix", L["indicator_appendix"]))
-        blocks.append(para(f"{L['appendix_intro']} {L['chart_legend']}"))
+        if any(model.observations.values()):
+            blocks.append(para(f"{L['appendix_intro_followup']} {L['chart_legend_followup']}"))
+        else:
+            blocks.append(para(f"{L['appendix_intro']} {L['chart_legend']}"))
         for ii, ind in enumerate(model.indicators):
             blocks.append(header(2, anchor("ind", ind.id), ind.name or ind.id))
             blocks.append(raw(f"#indicator-entry(data.indicators.at({ii}), data)"))
 
+    blocks += generated
+    blocks = keep_together(drop_dangling_links(blocks, identifiers(blocks) | model_labels(model)))
     return {"pandoc-api-version": API_VERSION, "meta": {}, "blocks": blocks}

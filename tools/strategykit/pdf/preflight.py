@@ -37,13 +37,17 @@ class PdfRefused(BuildError):
             + format_text(diagnostics).rstrip("\n"))
 
 
+CHAPTER_FOLDER = "strategy"
+"""Images come from here, as the ``image-outside-folder`` rule demands."""
+
+
 def image_file(model: Strategy, chapter: Chapter, target: str) -> Path | None:
-    """The file a chapter's image refers to, if it is a local file inside the repository."""
+    """The file a chapter's image refers to, if it is a local path inside strategy/ once links are resolved."""
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not parts.path or target.startswith(("/", "\\")):
         return None
     path = ((model.root / chapter.file).parent / unquote(parts.path)).resolve()
-    return path if path.is_relative_to(model.root.resolve()) else None
+    return path if path.is_relative_to((model.root / CHAPTER_FOLDER).resolve()) else None
 
 
 def _image_problems(model: Strategy) -> list[Diagnostic]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from typing import Iterator
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ..diagnostics import Position
 from ..model import Strategy
@@ -20,18 +20,44 @@ _RAW_ATTRIBUTE = re.compile(r"\{=\s*([A-Za-z0-9_+-]+)\s*\}")
 _HTML_HINT = re.compile(r"<[A-Za-z!/?]")
 
 
-def _html_fragments(text: str) -> Iterator[tuple[str, int]]:
-    """Raw HTML in Markdown, as CommonMark sees it (markdown-it-py), with its line."""
+_SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
+# '{ onclick="…" }' after a heading or paragraph: MkDocs' attr_list turns it into an attribute.
+_EVENT_ATTRIBUTE = re.compile(r"\{[^}\n]*\bon[a-z]+\s*=", re.IGNORECASE)
+
+
+def _parse(text: str):
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark")
-    for token in md.parse(text):
+    md.validateLink = lambda url: True  # see every link as written, dangerous ones included
+    return md.parse(text)
+
+
+def _html_fragments(tokens) -> Iterator[tuple[str, int]]:
+    """Raw HTML in Markdown, as CommonMark sees it (markdown-it-py), with its line."""
+    for token in tokens:
         if token.type == "html_block":
             yield token.content, (token.map[0] + 1 if token.map else 1)
         elif token.type == "inline" and token.children:
             for child in token.children:
                 if child.type == "html_inline":
                     yield child.content, (token.map[0] + 1 if token.map else 1)
+
+
+def _link_targets(tokens) -> Iterator[tuple[str, int]]:
+    for token in tokens:
+        if token.type == "inline" and token.children:
+            for child in token.children:
+                if child.type == "link_open":
+                    yield str(child.attrGet("href") or ""), (token.map[0] + 1 if token.map else 1)
+
+
+def _prose_lines(tokens) -> Iterator[tuple[str, int]]:
+    """Lines of text that are not code, with their numbers."""
+    for token in tokens:
+        if token.type == "inline" and token.map:
+            for offset, line in enumerate(token.content.split("\n")):
+                yield line, token.map[0] + 1 + offset
 
 
 _ONLY_CLOSING_TAGS = re.compile(r"^(\s*</[A-Za-z][A-Za-z0-9-]*\s*>\s*)+$")
@@ -58,13 +84,26 @@ def unsafe_html(s: Strategy) -> Iterator[Finding]:
     refused. Plain formatting tags such as `<abbr>` or `<br>` are fine.
     """
     for c in s.chapters:
-        if c.document is None or not _HTML_HINT.search(c.document.text):
-            continue  # skip the Markdown parser on the usual chapter, which has no HTML
-        for fragment, line in _html_fragments(c.document.text):
+        text = c.document.text if c.document else ""
+        if not (_HTML_HINT.search(text) or ":" in text or "{" in text):
+            continue  # skip the Markdown parser on a chapter that cannot hold any of it
+        tokens = _parse(text)
+        for fragment, line in _html_fragments(tokens):
             if not _is_safe_html(fragment):
                 shown = " ".join(fragment.split())[:60]
                 yield Finding(f"The chapter contains HTML that could act when published: {shown}",
                               position=Position(c.file, line, 1))
+        for href, line in _link_targets(tokens):
+            scheme = urlsplit(href.strip()).scheme.lower()
+            if scheme not in _SAFE_SCHEMES and not re.match(r"^[a-z]:[\\/]", href, re.I):
+                yield Finding(f"The link '{href[:60]}' uses '{scheme}:', which could act when clicked.",
+                              position=Position(c.file, line, 1),
+                              hint="Link with https://, mailto: or a path inside the strategy.")
+        for line_text, line in _prose_lines(tokens):
+            if _EVENT_ATTRIBUTE.search(line_text):
+                yield Finding("The chapter gives an element an event handler ({ on…= }), which could act when published.",
+                              position=Position(c.file, line, 1),
+                              hint="Remove the attribute in braces.")
 
 
 @rule("raw-markup", fix="Remove the raw block; write the content in Markdown.")
@@ -102,7 +141,7 @@ def image_outside_folder(s: Strategy) -> Iterator[Finding]:
             parts = urlsplit(target)
             bad = bool(parts.scheme or parts.netloc or target.startswith(("/", "\\")))
             if not bad:
-                resolved = (base / parts.path).resolve()
+                resolved = (base / unquote(parts.path)).resolve()
                 bad = not resolved.is_relative_to(folder)
             if bad:
                 yield Finding(f"The image '{target}' is not inside the strategy/ folder.",

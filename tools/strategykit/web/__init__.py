@@ -10,19 +10,32 @@ The pages are written to disk first, into a work folder (``<root>/.build/web``):
 and only then does a static site generator run on them. No MkDocs plugin makes pages
 at build time, so the same files build with MkDocs + Material and with Zensical, which
 reads mkdocs.yml too. The site is built with ``--strict`` into a staged folder that
-replaces ``site/`` only when the build succeeded.
+replaces ``site/`` only when the build succeeded; the chapter pages in it are then
+cleaned with nh3 (``sanitize``) before the swap.
+
+Builds are reproducible and safe to run side by side:
+
+- ``SOURCE_DATE_EPOCH`` is set from the edition's date for the build (unless it is set
+  already), so MkDocs writes that date, not today's, into sitemap.xml and the mtime of
+  sitemap.xml.gz; the pages themselves show the same date (``buildinfo.build_date``).
+- A build holds an exclusive lock on ``<work folder>.lock`` from generating the pages
+  to swapping in the site, so two builds of one strategy started at once run one after
+  the other, and each leaves a complete work folder and site.
 
 MkDocs is imported here, never by ``strategy check``.
 """
 
 from __future__ import annotations
 
+import calendar
+import contextlib
 import logging
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
@@ -30,7 +43,7 @@ from .. import buildinfo
 from ..diagnostics import BuildError
 from ..model import Strategy
 from ..outputs import staged_dir
-from . import downloads, pages
+from . import downloads, pages, sanitize
 
 THEME = Path(__file__).parent / "theme"
 DEFAULT_CONFIG = Path(__file__).parent.parent / "data" / "new" / "mkdocs.yml"
@@ -175,15 +188,74 @@ def _run_zensical(config_file: Path, site_dir: Path) -> None:
     shutil.rmtree(out, ignore_errors=True)
 
 
+@contextlib.contextmanager
+def _exclusive(lock_file: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock_file`` (POSIX); other builds of the same work folder wait."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks here; builds there are not run side by side
+        yield
+        return
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_file, "a+b") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def _source_date(model: Strategy) -> Iterator[None]:
+    """SOURCE_DATE_EPOCH for the build: the edition's date (midnight UTC), unless it is set already."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(buildinfo.build_date(model).timetuple()))
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def _built_page(site_dir: Path, md_path: str) -> Path | None:
+    """The HTML file MkDocs or Zensical made from ``md_path`` (with or without directory URLs)."""
+    stem = md_path[: -len(".md")]
+    for candidate in (site_dir / stem / "index.html", site_dir / f"{stem}.html"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _clean_chapters(model: Strategy, site_dir: Path) -> None:
+    """Run every chapter page through the sanitizer (see ``sanitize``); refuse a page it cannot clean."""
+    for md_path in pages.chapter_pages(model):
+        page = _built_page(site_dir, md_path)
+        if page is None:
+            continue
+        try:
+            cleaned = sanitize.clean_page(page.read_text(encoding="utf-8"))
+        except sanitize.NotAPage as exc:
+            raise BuildError(f"The chapter page {page.relative_to(site_dir)} could not be checked: {exc}.") from exc
+        page.write_text(cleaned, encoding="utf-8", newline="")
+
+
+def lock_file_for(work: Path) -> Path:
+    return work.parent / f"{work.name}.lock"
+
+
 def build_site(model: Strategy, out_dir: Path, *, engine: str = "mkdocs", work_dir: Path | None = None) -> Path:
     """Generate the pages and build the site into ``out_dir``; the old site stays if this fails."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
-    config_file = generate(model, work_dir)
+    work = Path(work_dir).absolute() if work_dir else work_dir_for(model).absolute()
     out_dir = Path(out_dir).absolute()
-    with staged_dir(out_dir) as stage:
-        (_run_mkdocs if engine == "mkdocs" else _run_zensical)(config_file, stage)
-        os.chmod(stage, 0o755)  # a staged folder is private (0700); a site is for a web server to read
+    with _exclusive(lock_file_for(work)), _source_date(model):
+        config_file = generate(model, work)
+        with staged_dir(out_dir) as stage:
+            (_run_mkdocs if engine == "mkdocs" else _run_zensical)(config_file, stage)
+            _clean_chapters(model, stage)
+            os.chmod(stage, 0o755)  # a staged folder is private (0700); a site is for a web server to read
     return out_dir
 
 

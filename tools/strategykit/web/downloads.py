@@ -1,8 +1,9 @@
-"""The indicators and targets as open data: CSV and JSON made from the model.
+"""The indicators, targets, observed values and follow-up as open data: CSV and JSON made from the model.
 
 The order is the order of goals.yaml (priorities, goals, targets; indicators as
-listed), so two builds of the same sources give byte-identical files. Numbers are
-written as numbers (a point as decimal mark), never formatted for a language.
+listed; observed values per indicator by breakdown and year), so two builds of the
+same sources give byte-identical files. Numbers are written as numbers (a point as
+decimal mark), never formatted for a language.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ FILES = {
     "indicators.json": "application/json",
     "targets.csv": "text/csv",
     "targets.json": "application/json",
+    "observations.csv": "text/csv",
+    "observations.json": "application/json",
+    "followup.json": "application/json",
 }
 
 INDICATOR_COLUMNS = ("id", "name", "unit", "decimals", "definition", "source_provider", "source_id",
@@ -71,6 +75,22 @@ def target_records(model: Strategy) -> list[dict[str, Any]]:
     return records
 
 
+OBSERVATION_COLUMNS = ("indicator_id", "year", "breakdown", "value", "provenance", "source", "retrieved")
+
+
+def observation_records(model: Strategy) -> list[dict[str, Any]]:
+    """Every observed value of the strategy's indicators (data/<indicator>.csv), with its provenance."""
+    records = []
+    for ind in model.indicators:
+        for o in model.observations.get(ind.id, ()):
+            records.append({
+                "indicator_id": ind.id, "year": o.year, "breakdown": o.breakdown, "value": _number(o.value),
+                "provenance": "illustrative" if o.provenance.illustrative else "sourced",
+                "source": o.provenance.source, "retrieved": o.provenance.retrieved,
+            })
+    return records
+
+
 def _csv(records: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -97,10 +117,17 @@ def _json(model: Strategy, key: str, records: list[dict[str, Any]]) -> str:
 
 def render(model: Strategy) -> dict[str, str]:
     """Every download file by name (see ``FILES``), as text."""
+    from ..followup import follow_up
+    from ..followup_report import format_json
+
     indicators, targets = indicator_records(model), target_records(model)
+    observations = observation_records(model)
     return {
         "indicators.csv": _csv(indicators, INDICATOR_COLUMNS),
         "indicators.json": _json(model, "indicators", indicators),
         "targets.csv": _csv(targets, TARGET_COLUMNS),
         "targets.json": _json(model, "targets", targets),
+        "observations.csv": _csv(observations, OBSERVATION_COLUMNS),
+        "observations.json": _json(model, "observations", observations),
+        "followup.json": format_json(follow_up(model), model),
     }

@@ -1,0 +1,258 @@
+"""The follow-up in the web edition: the follow-up page, the method, statuses in the target tables,
+and per indicator a chart of the observed values with the same data as a table.
+
+Built on fixtures/observed (the minimal strategy with observed values): P1.1.a is on track
+(the total sourced, women and men illustrative), P1.2.a moves away, and P1.1.a had no data
+the year before, so the page lists a change.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from strategykit import i18n
+from strategykit.followup import Status, follow_up
+from strategykit.followup_report import explain_markdown
+from test_web_pages import main_of, page, text_of
+from web_support import built
+
+SV = i18n.labels("sv")
+
+
+def label(status: Status) -> str:
+    return i18n.progress_label(status.value, "sv")
+
+
+@pytest.fixture(scope="module")
+def b():
+    return built("observed")
+
+
+@pytest.fixture(scope="module")
+def report(b):
+    return follow_up(b.model)
+
+
+class _Links(HTMLParser):
+    """Every <a> with its attributes and text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[dict, str]] = []
+        self._open: list[tuple[dict, list[str]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self._open.append((dict(attrs), []))
+
+    def handle_data(self, data):
+        for _, parts in self._open:
+            parts.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._open:
+            attrs, parts = self._open.pop()
+            self.links.append((attrs, "".join(parts).strip()))
+
+
+def status_links(html: str) -> list[tuple[str, str, str]]:
+    """(status code from the class, href, text) of every status badge."""
+    parser = _Links()
+    parser.feed(html)
+    out = []
+    for attrs, text in parser.links:
+        m = re.search(r"\bsk-status--([a-z-]+)", attrs.get("class") or "")
+        if m:
+            out.append((m.group(1), attrs["href"], text))
+    return out
+
+
+def rows(html: str) -> list[list[str]]:
+    """The text of every table row's cells."""
+    return [[text_of(c) for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", html, re.S)]
+
+
+def row_of(html: str, first_cell_start: str) -> list[str]:
+    found = [r for r in rows(html) if r and r[0].startswith(first_cell_start)]
+    assert len(found) == 1, (first_cell_start, rows(html))
+    return found[0]
+
+
+def illustrative(text: str) -> str:
+    """A value as text_of reads it with its illustrative mark and the words for screen readers."""
+    return f"{text} * (illustrativt värde)"
+
+
+def test_followup_page_counts_the_statuses_of_each_priority(b, report):
+    html = main_of(page(b.site, "uppfoljning/index.md"))
+    header = rows(html)[0]
+    assert header == ["Prioritering"] + [label(s) for s in Status] + ["Totalt"]
+    for pp, p in zip(report.priorities, b.model.priorities):
+        counts = pp.counts()
+        expected = [str(counts[s]) if counts[s] else "–" for s in Status] + [str(sum(counts.values()))]
+        assert row_of(html, f"{p.id} {p.title}")[1:] == expected
+    assert report.priority("P1").counts()[Status.ON_TRACK] == 1
+    assert report.priority("P1").counts()[Status.MOVING_AWAY] == 1
+
+
+def test_followup_page_shows_baseline_latest_value_target_and_status_of_every_target(b):
+    html = main_of(page(b.site, "uppfoljning/index.md"))
+    assert "<h1" in html and "Uppföljning av målen 2022" in text_of(html)
+    head = [r for r in rows(html) if r and r[0] == "Delmål" and "Kvinnor" in r]
+    assert head == [["Delmål", "Utgångsvärde", "Senaste värde", "Kvinnor", "Män", "Målvärde", "Bedömning 2022"]]
+    assert row_of(html, "P1.1.a")[1:] == [
+        illustrative("79,5\u00a0%") + " (2019)", "80,4\u00a0% (2022)",
+        illustrative("79,1\u00a0%") + " (2022)", illustrative("81,6\u00a0%") + " (2022)",
+        "82\u00a0% (2030)", label(Status.ON_TRACK)]
+    assert row_of(html, "P1.2.a")[1:] == ["270\u202f154 (2018)", "268\u202f000 (2021)", "300\u202f000 (2030)",
+                                          label(Status.MOVING_AWAY)]
+
+
+def test_followup_page_lists_what_changed_since_the_previous_year(b):
+    text = text_of(main_of(page(b.site, "uppfoljning/index.md")))
+    assert "Förändringar sedan föregående år (2021)" in text
+    changes = text.split("Förändringar sedan föregående år")[1].split("P1 Arbete")[0]
+    assert f"Delmål P1.1.a : {label(Status.NO_DATA)} → {label(Status.ON_TRACK)}" in changes  # text_of spaces out links
+    assert f"Mål P1.1 : {label(Status.NO_DATA)} → {label(Status.ON_TRACK)}" in changes
+    assert "P1.2" not in changes
+
+
+def test_every_status_is_text_linked_to_its_definition_in_the_method(b):
+    method = page(b.site, "uppfoljning/metod.md")
+    assert "r_a = (xt / x0)^(1 / (t − t0)) − 1" in text_of(method)
+    for status in Status:
+        assert f'id="status-{status.value}"' in method, status
+    seen = set()
+    for md_path in ("uppfoljning/index.md", "prioriteringar/p1.md", "indikatorer/employment-rate.md", "index.md"):
+        html = main_of(page(b.site, md_path))
+        links = status_links(html)
+        assert links, md_path
+        url = md_path.removesuffix("index.md").removesuffix(".md")  # the page's folder in the site
+        for code, href, text in links:
+            assert text == label(Status(code)), (md_path, code, text)
+            target, anchor = href.split("#")
+            assert posixpath.normpath(posixpath.join(url, target)) == "uppfoljning/metod", (md_path, href)
+            assert anchor == f"status-{code}"
+            seen.add(code)
+    assert {Status.ON_TRACK.value, Status.MOVING_AWAY.value} <= seen
+
+
+def test_priority_page_target_table_has_a_status_column_in_words(b):
+    html = main_of(page(b.site, "prioriteringar/p1.md"))
+    header = rows(html)[0]
+    assert header[-1] == "Bedömning 2022"
+    assert row_of(html, "P1.1.a")[-1] == label(Status.ON_TRACK)
+    assert row_of(html, "P1.2.a")[-1] == label(Status.MOVING_AWAY)
+
+
+def test_indicator_page_explains_how_each_status_was_calculated(b, report):
+    html = main_of(page(b.site, "indikatorer/employment-rate.md"))
+    assert 'id="p1-1-a"' in html
+    tp = report.target("P1.1.a")
+    explanation = explain_markdown(tp, b.model.indicator("employment-rate"), "sv").replace("**", "")
+    assert explanation in text_of(html)
+    assert "R = +1 · r_a / |r_n| = 1,33" in explanation
+    followup = main_of(page(b.site, "uppfoljning/index.md"))
+    assert 'href="../indikatorer/employment-rate/#p1-1-a"' in followup
+
+
+def _svg(html: str) -> str:
+    return re.search(r"<svg[^>]*>.*?</svg>", html, re.S).group(0)
+
+
+def test_indicator_chart_shows_observed_values_by_gender_the_needed_path_and_the_target(b):
+    html = main_of(page(b.site, "indikatorer/employment-rate.md"))
+    svg = _svg(html)
+    assert 'role="img"' in svg
+    for ident in re.search(r'aria-labelledby="([^"]+)"', svg).group(1).split():
+        assert f'id="{ident}"' in svg
+    desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.S).group(1)
+    for expected in ("Totalt, utfall 2019–2022: från 79,5\u00a0% till 80,4\u00a0%",
+                     "Kvinnor, utfall 2019–2022: från 78\u00a0%* till 79,1\u00a0%*",
+                     "Män, utfall 2019–2022: från 81\u00a0%* till 81,6\u00a0%*",
+                     "utgångsvärde 79,5\u00a0%* (2019)", "etappmål 80,5\u00a0% (2025)", "målvärde 82\u00a0% (2030)",
+                     "bedömning 2022: i rätt takt", SV["illustrative_note"]):
+        assert expected in desc, (expected, desc)
+    solid = re.findall(r'<path d="[^"]+" fill="none" stroke="[^"]+" stroke-width="2.5"/>', svg)
+    dashed = re.findall(r'<path d="[^"]+" fill="none" stroke="[^"]+" stroke-width="2" stroke-dasharray="7 5"/>', svg)
+    assert len(solid) == 3, "one solid line each for the total, women and men"
+    assert len(dashed) == 1, "one dashed line: the path P1.1.a needs"
+    labels = re.findall(r'class="sk-chart__value"[^>]*>([^<]+)</text>', svg)
+    assert "Totalt 80,4\u00a0%" in labels and "Kvinnor 79,1\u00a0%*" in labels and "Män 81,6\u00a0%*" in labels
+    assert "82\u00a0% (2030)" in labels
+
+
+def test_chart_data_is_also_a_table_with_women_and_men_side_by_side(b, report):
+    html = main_of(page(b.site, "indikatorer/employment-rate.md"))
+    table = html[html.index("Utfall och nödvändig utveckling per år"):]
+    header, *body = rows(table)
+    assert header == ["År", "Utfall (totalt)", "Utfall (kvinnor)", "Utfall (män)", "Nödvändig utveckling P1.1.a"]
+    by_year = {r[0]: r[1:] for r in body}
+    assert list(by_year) == ["2019", "2022", "2025", "2030"]
+    path = dict(report.target("P1.1.a").needed_path())
+    assert by_year["2022"] == ["80,4\u00a0%", illustrative("79,1\u00a0%"), illustrative("81,6\u00a0%"),
+                               illustrative(i18n.format_value(path[2022], "percent", "sv", 1))]
+    assert by_year["2025"][:3] == ["–", "–", "–"]
+    assert by_year["2030"][3] == illustrative("82,0\u00a0%")
+
+
+def test_observed_values_carry_their_source_and_illustrative_ones_the_mark(b):
+    html = main_of(page(b.site, "indikatorer/employment-rate.md"))
+    table = html[html.index("Utfall och nödvändig utveckling per år"):]
+    row = re.search(r"<tr>\s*<td[^>]*>2022</td>(.*?)</tr>", table, re.S).group(1)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    assert "sk-ill" not in cells[0], "a sourced value has no illustrative mark"
+    assert "sk-ill" in cells[1] and "sk-ill" in cells[2]
+    text = text_of(table)
+    assert "Källa: Utfall (totalt): SCB, AKU, hämtad 2025-01-15. Utfall (kvinnor): Illustrativt, ingen källa. " \
+           "Utfall (män): Illustrativt, ingen källa." in text
+    assert SV["illustrative_note"] in text
+
+
+def test_a_strategy_without_observed_values_still_gets_a_followup_page():
+    b = built("minimal")
+    html = main_of(page(b.site, "uppfoljning/index.md"))
+    text = text_of(html)
+    assert "Uppföljning av målen" in text and SV["followup_no_data"] in text
+    assert {code for code, _, _ in status_links(html)} == {Status.NO_DATA.value}
+    assert "<title>Uppföljning av målen - " in page(b.site, "uppfoljning/index.md")
+
+
+def test_followup_pages_are_one_section_of_the_navigation(b):
+    config = (b.root / ".build" / "web" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "- Uppföljning:\n  - uppfoljning/index.md\n  - Så bedöms utvecklingen: uppfoljning/metod.md\n" in config
+
+
+def test_followup_page_names_the_source_of_every_sourced_value(b):
+    text = text_of(main_of(page(b.site, "uppfoljning/index.md")))
+    assert "Källa: P1.1.a: SCB, AKU, hämtad 2025-01-15." in text
+    assert "Källa: P1.2.a: SCB, BE0101A/BefolkningNy, hämtad 2025-01-15." in text
+
+
+def test_axis_ticks_of_a_chart_share_one_number_of_decimals():
+    from strategykit.web import charts
+
+    svg = charts.progress_chart([charts.Line("total", "Utfall", ((2018, 77.0), (2021, 76.6), (2024, 76.3)))], [],
+                                chart_id="c", title="t", desc="d", legend={"observed": "Utfall"},
+                                tick_label=lambda v, d: i18n.format_number(v, "sv", d))
+    ticks = re.findall(r'class="sk-chart__tick">([^<]+)</text>', svg)
+    values = [t for t in ticks if not re.fullmatch(r"\d{4}", t)]
+    assert values and len({len(v.split(",")[1]) if "," in v else 0 for v in values}) == 1, values
+
+
+def test_a_target_to_maintain_a_level_shows_the_band_that_counts_as_kept():
+    b = built("example")
+    target = next(t for _, t in b.model.targets() if t.direction == "maintain")
+    ind = b.model.indicator(target.indicator_id)
+    html = main_of(page(b.site, f"indikatorer/{ind.id}.md"))
+    svg = _svg(html)
+    assert re.search(r'<rect [^>]*fill-opacity="0.1"/>', svg), "no tolerance band in the chart"
+    low = i18n.format_value(target.target.value * 0.98, ind.unit, "sv", ind.decimals)
+    high = i18n.format_value(target.target.value * 1.02, ind.unit, "sv", ind.decimals)
+    assert f"mellan {low} och {high}" in re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.S).group(1)
+    assert "Inom ±2\u00a0% av målvärdet" in svg
