@@ -3,16 +3,14 @@ edition's git tag and the current sources, in a real git repository."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 
 import pytest
 
 from strategykit import consultation as c
 from strategykit.project import check
 
-from conftest import MINIMAL, edit
+from conftest import MINIMAL, edit, git
 from consultation_fixture import KOMMUN_A
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -22,13 +20,6 @@ editions:
   - {version: "1.0", status: consultation, date: "2020-01-15", tag: remiss-1.0}
   - {version: "1.1", status: proposal, date: "2020-05-01"}
 """
-
-
-def git(root, *args: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
-           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
 
 
 @pytest.fixture
@@ -105,8 +96,7 @@ def test_no_consultation_edition_or_no_tag_is_reported(repo):
 
 
 def test_consultation_commit_is_used_when_the_clone_lacks_the_tag(repo):
-    sha = subprocess.run(["git", "-C", str(repo), "rev-parse", "remiss-1.0"], capture_output=True, text=True,
-                         check=True).stdout.strip()
+    sha = git(repo, "rev-parse", "remiss-1.0")
     git(repo, "tag", "-d", "remiss-1.0")
     (repo / "editions.yaml").write_text(EDITIONS.replace("tag: remiss-1.0", f"tag: remiss-1.0, commit: {sha}"),
                                         encoding="utf-8")

@@ -7,7 +7,6 @@ strategy with one thing wrong and an expected.json naming the diagnostics it mus
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest

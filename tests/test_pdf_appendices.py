@@ -8,9 +8,7 @@ since the consultation version are checked in a small git repository of their ow
 from __future__ import annotations
 
 import datetime
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pypdf
@@ -23,7 +21,7 @@ from strategykit.pdf import build_pdf
 from strategykit.pdf.data import document_data
 from strategykit.project import check
 
-from conftest import REPO, TESTS, edit
+from conftest import REPO, TESTS, edit, git
 from pdf_support import figure_alts, links, normalise, pdf_text
 
 PRINT = TESTS / "fixtures" / "print"
@@ -259,13 +257,6 @@ def test_strategy_without_observed_values_has_no_followup_appendix(tmp_path, mon
 
 
 # --- changes since the consultation version, in a git repository of its own -------------------------
-
-def git(root: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
-           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
-
 
 RESPONSE = """\
 respondent: Kommun A

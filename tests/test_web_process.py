@@ -14,9 +14,9 @@ from strategykit.web import build_site
 from test_web_pages import main_of, page, text_of
 from web_support import FAKE_PDF, built, checked_model
 
-from conftest import MINIMAL, edit
+from conftest import MINIMAL, edit, git
 from consultation_fixture import KOMMUN_A
-from test_consultation_git import EDITIONS, git
+from test_consultation_git import EDITIONS
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

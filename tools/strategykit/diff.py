@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from .diagnostics import Diagnostic
-from .model import Chapter, Goal, Indicator, Priority, Strategy, Target
+from .model import Chapter, Goal, Indicator, Strategy, Target
 
 LOWERED = "lowered-ambition"
 RAISED = "raised-ambition"
