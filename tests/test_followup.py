@@ -267,9 +267,17 @@ def test_explanation_lets_a_reader_recompute_the_status(minimal):
     model = _with_employment(minimal, "2021,80.5,total,illustrative,,\n")
     tp = follow_up(model).target("P1.1.a")
     text = explain_markdown(tp, model.indicator("employment-rate"), "en")
-    assert "r_a = (80.5 / 79.5)^(1/2) − 1 = 0.63 %" in text.replace("\u00a0", " ")
-    assert "r_n = (82 / 79.5)^(1/11) − 1 = 0.28 %" in text.replace("\u00a0", " ")
-    assert text.endswith("**On track**")
+    assert "r_a = (80.5\\* / 79.5\\*)^(1/2) − 1 = 0.63 %" in text.replace("\u00a0", " ")
+    assert "r_n = (82 / 79.5\\*)^(1/11) − 1 = 0.28 %" in text.replace("\u00a0", " ")
+    assert text.endswith("**On track** (based on illustrative values)")
+
+
+def test_explanation_marks_only_illustrative_values(minimal):
+    model = _with_employment(minimal, "2021,80.5,total,sourced,SCB,2022-03-01\n")
+    tp = follow_up(model).target("P1.1.a")
+    text = explain_markdown(tp, model.indicator("employment-rate"), "en")
+    assert "(80.5 / 79.5\\*)" in text  # the baseline is illustrative, the observation is sourced
+    assert text.endswith("(based on illustrative values)")
 
 
 def test_explanation_says_why_there_is_no_status(minimal):

@@ -116,3 +116,20 @@ def test_schema_errors_still_get_rule_results(minimal):
     edit(minimal, "indicator: population", "indicator: populaton")
     found = {d.code for d in check(minimal).diagnostics}
     assert {"unknown-key", "missing-key", "unknown-indicator"} <= found
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "file:///etc/passwd",
+                                 "https://x)<img src=x onerror=alert(1)>", "https://example.org/a b",
+                                 "//example.org/x"])
+def test_links_in_goals_must_be_plain_web_addresses(minimal, url):
+    edit(minimal, "{provider: Kolada, id: N00914}", f"{{provider: Kolada, id: N00914, url: '{url}'}}")
+    (d,) = find(minimal, "invalid-value")
+    assert d.position.line == line_of(minimal, "url:")
+    assert "https://" in d.hint
+
+
+@pytest.mark.parametrize("url", ["https://www.kolada.se/verktyg/fri-sokning/?kpis=N00914&years=2024",
+                                 "http://example.org/path_(x)".replace("(x)", "x")])
+def test_web_addresses_are_accepted(minimal, url):
+    edit(minimal, "{provider: Kolada, id: N00914}", f"{{provider: Kolada, id: N00914, url: '{url}'}}")
+    assert check(minimal).ok

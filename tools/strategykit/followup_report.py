@@ -199,36 +199,44 @@ def explain_markdown(progress: TargetProgress, indicator: Indicator | None, lang
     X, T = progress.target_value, progress.target_year
     sv = language == "sv"
     dec = indicator.decimals if indicator else None
+    # A status computed from invented values is no statistic either: say so where it is shown.
+    suffix = f" ({i18n.labels(language)['illustrative_status']})" if progress.illustrative else ""
+    mark = "\\" + i18n.labels(language)["illustrative_mark"]
+
+    def num(value: float, observation=None) -> str:
+        text = _num(value, language, dec)
+        return text + mark if observation is not None and observation.provenance.illustrative else text
+
     if a.method == "maintain":
         band = MAINTAIN_TOLERANCE * abs(X)
         lo, hi = _num(X - band, language, dec), _num(X + band, language, dec)
         inside = abs(xt - X) <= band
         if sv:
             where = "inom" if inside else "utanför"
-            return (f"Målet är att bibehålla {_num(X, language, dec)}. Senaste värdet {_num(xt, language, dec)} ({t}) "
-                    f"ligger {where} intervallet {lo}–{hi} (±{_num(MAINTAIN_TOLERANCE * 100, language, 0)}\u00a0%) → **{status}**")
+            return (f"Målet är att bibehålla {_num(X, language, dec)}. Senaste värdet {num(xt, latest)} ({t}) "
+                    f"ligger {where} intervallet {lo}–{hi} (±{_num(MAINTAIN_TOLERANCE * 100, language, 0)}\u00a0%) → **{status}**{suffix}")
         where = "inside" if inside else "outside"
-        return (f"The target is to maintain {_num(X, language, dec)}. The latest value {_num(xt, language, dec)} ({t}) "
-                f"lies {where} the band {lo}–{hi} (±{_num(MAINTAIN_TOLERANCE * 100, language, 0)}\u00a0%) → **{status}**")
+        return (f"The target is to maintain {_num(X, language, dec)}. The latest value {num(xt, latest)} ({t}) "
+                f"lies {where} the band {lo}–{hi} (±{_num(MAINTAIN_TOLERANCE * 100, language, 0)}\u00a0%) → **{status}**{suffix}")
     d = "+1" if a.direction == "increase" else "−1"
     if a.method == "linear":
-        ra = (f"r_a = ({_num(xt, language, dec)} − {_num(x0, language, dec)}) / ({t} − {t0}) = "
+        ra = (f"r_a = ({num(xt, latest)} − {num(x0, b)}) / ({t} − {t0}) = "
               f"{_num(a.actual_rate, language, 3)}")
-        rn = (f"r_n = ({_num(X, language, dec)} − {_num(x0, language, dec)}) / ({T} − {t0}) = "
+        rn = (f"r_n = ({_num(X, language, dec)} − {num(x0, b)}) / ({T} − {t0}) = "
               f"{_num(a.required_rate, language, 3)}")
     else:
-        ra = f"r_a = ({_num(xt, language, dec)} / {_num(x0, language, dec)})^(1/{t - t0}) − 1 = {_pct(a.actual_rate, language)}"
-        rn = f"r_n = ({_num(X, language, dec)} / {_num(x0, language, dec)})^(1/{T - t0}) − 1 = {_pct(a.required_rate, language)}"
+        ra = f"r_a = ({num(xt, latest)} / {num(x0, b)})^(1/{t - t0}) − 1 = {_pct(a.actual_rate, language)}"
+        rn = f"r_n = ({_num(X, language, dec)} / {num(x0, b)})^(1/{T - t0}) − 1 = {_pct(a.required_rate, language)}"
     if a.status is Status.ACHIEVED:
-        reached = (f"Senaste värdet {_num(xt, language, dec)} ({t}) har nått målvärdet {_num(X, language, dec)}"
-                   if sv else f"The latest value {_num(xt, language, dec)} ({t}) has reached the target value {_num(X, language, dec)}")
-        return f"{reached} → **{status}**"
+        reached = (f"Senaste värdet {num(xt, latest)} ({t}) har nått målvärdet {_num(X, language, dec)}"
+                   if sv else f"The latest value {num(xt, latest)} ({t}) has reached the target value {_num(X, language, dec)}")
+        return f"{reached} → **{status}**{suffix}"
     if a.ratio is None:
         head = ("Målvärdet var lika med utgångsvärdet, och senaste värdet når det inte längre"
                 if sv else "The target value equalled the baseline, and the latest value no longer meets it")
-        return f"{head} ({ra}) → **{status}**"
+        return f"{head} ({ra}) → **{status}**{suffix}"
     ratio = f"R = {d} · r_a / |r_n| = {_ratio_text(a.ratio, language)}"
-    return f"{ra}; {rn}; {ratio} → **{status}**"
+    return f"{ra}; {rn}; {ratio} → **{status}**{suffix}"
 
 
 # --- the yearly report --------------------------------------------------------------

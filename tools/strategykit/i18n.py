@@ -39,6 +39,7 @@ LABELS: dict[str, dict[str, str]] = {
         "illustrative": "illustrativt värde",
         "illustrative_mark": "*",
         "illustrative_note": "Värden märkta * är illustrativa: de är inte hämtade ur en angiven källa och är inte statistik.",
+        "illustrative_status": "bygger på illustrativa värden",
         "sourced": "Källa",
         "retrieved": "hämtad",
         "edition": "Utgåva",
@@ -214,6 +215,7 @@ LABELS: dict[str, dict[str, str]] = {
         "illustrative": "illustrative value",
         "illustrative_mark": "*",
         "illustrative_note": "Values marked * are illustrative: they are not taken from a cited source and are not statistics.",
+        "illustrative_status": "based on illustrative values",
         "sourced": "Source",
         "retrieved": "retrieved",
         "edition": "Edition",
@@ -417,12 +419,21 @@ def unit_label(unit: str, language: str) -> str:
     return UNITS.get(language, UNITS["sv"]).get(unit, unit)
 
 
+def _natural_decimals(value: float) -> int:
+    """Decimals as written, at most two; a small value keeps two significant digits (0,00012)."""
+    fraction = f"{abs(value):.10f}".rstrip("0").split(".")[1]
+    if abs(value) < 1 and fraction:
+        leading_zeros = len(fraction) - len(fraction.lstrip("0"))
+        return min(len(fraction), leading_zeros + 2)
+    return min(len(fraction), 2)
+
+
 def format_number(value: float | None, language: str, decimals: int | None = None) -> str:
     """A number as readers of the language write it: 270 154 and 79,5 in Swedish."""
     if value is None:
         return "–"
     if decimals is None:
-        decimals = 0 if float(value).is_integer() else min(len(repr(float(value)).split(".")[1]), 2)
+        decimals = _natural_decimals(float(value))
     text = f"{value:,.{decimals}f}"
     if language == "sv":
         # Swedish: thin no-break space for thousands, comma for decimals, proper minus sign.
