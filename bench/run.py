@@ -122,23 +122,48 @@ class Result:
         return statistics.median(s.maxrss_kb for s in self.samples) / 1024
 
 
+_LAUNCHER = """
+import os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execvp(sys.argv[2], sys.argv[2:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+with open(sys.argv[1], "w") as out:
+    out.write(f"{wall} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+"""
+"""Starts the measured command from a small process and reports its wall time and rusage.
+
+Forked straight from this harness, a child would inherit the harness's resident memory
+until it execs, and ru_maxrss would report at least that (~60 MB) for every command. The
+launcher (``python -I -S``, a few MB) forks instead, and times only fork to exit.
+"""
+
+
 def run_once(cmd: list[str], *, cwd: Path | None = None, timeout: float = TIMEOUT) -> Sample:
     """Run ``cmd`` to its end; wall time, CPU time (user + system) and peak RSS of its process tree."""
-    with tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=_env(), stdin=subprocess.DEVNULL,
-                                stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
+    with tempfile.TemporaryFile() as err, tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "usage"
+        proc = subprocess.Popen([sys.executable, "-I", "-S", "-c", _LAUNCHER, str(report), *cmd], cwd=cwd,
+                                env=_env(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
+                                start_new_session=True)
         timer = threading.Timer(timeout, lambda: os.killpg(proc.pid, signal.SIGKILL))
         timer.start()
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
+            proc.wait()
         finally:
             timer.cancel()
-        wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
-    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode, stderr)
+        try:
+            wall, cpu, rss, code = report.read_text().split()
+        except (OSError, ValueError):  # the launcher was killed (time-out) or could not start the command
+            return Sample(float(timeout), 0.0, 0, proc.returncode or -signal.SIGKILL, stderr)
+    return Sample(float(wall), float(cpu), int(rss), int(code), stderr)
 
 
 class Bench:
@@ -264,7 +289,7 @@ def serve_status() -> str | None:
     if not params:
         return ("not measured: strategykit.serve's Preview.rebuild() takes no changed files: every save "
                 "reruns the whole check and the whole site build (no incremental path yet); "
-                "the 100× web build above is what one rebuild costs")
+                "one rebuild costs what `strategy build --web` costs (see All measurements)")
     return (f"not measured: Preview.rebuild({', '.join(params)}) looks incremental, but this harness "
             "does not drive it yet")
 
@@ -620,8 +645,9 @@ def render(bench: Bench, roots: dict[int, Path], sizes: dict[int, int], scales: 
         mine, peer = get(f"pdf:{scale_name(s)}"), get(f"peer-latex:{scale_name(s)}")
         if mine and peer and mine.ok and peer.ok:
             speed = peer.wall / mine.wall
+            how = f"{speed:.1f}× faster" if speed >= 1 else f"{1 / speed:.1f}× slower"
             targets.append((f"PDF vs pandoc + xelatex, {scale_name(s)}",
-                            f"{_fmt_time(mine.wall)} vs {_fmt_time(peer.wall)}: {speed:.1f}× faster", "≥ 10× faster",
+                            f"{_fmt_time(mine.wall)} vs {_fmt_time(peer.wall)}: {how}", "≥ 10× faster",
                             verdict(speed >= 10)))
         else:
             why = (peer.failure if peer else None) or (mine.failure if mine else None) or "not measured"

@@ -98,6 +98,89 @@ def test_build_refuses_a_strategy_with_errors(minimal):
     assert not (minimal / "site").exists() and not (minimal / "dist").exists()
 
 
+def _files(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _fake_pdf(monkeypatch, content: bytes) -> None:
+    import strategykit.pdf
+
+    monkeypatch.setattr(strategykit.pdf, "render_pdf", lambda model, **kw: content)
+
+
+def test_a_web_failure_after_a_built_pdf_leaves_both_editions_as_they_were(minimal, monkeypatch, capsys):
+    import strategykit.web
+    from strategykit.diagnostics import BuildError
+
+    _fake_pdf(monkeypatch, b"%PDF-1.7 the first edition\n")
+    assert main(["build", str(minimal), "--format", "text"]) == 0
+    before = {name: _files(minimal / name) for name in ("dist", "site")}
+    assert list(before["dist"]) == ["test-strategy-1.0.pdf"] and "index.html" in before["site"]
+
+    def failing_site_generator(config_file, site_dir):
+        raise BuildError("MkDocs could not build the site: broken on purpose")
+
+    _fake_pdf(monkeypatch, b"%PDF-1.7 the second edition\n")
+    monkeypatch.setattr(strategykit.web, "_run_mkdocs", failing_site_generator)
+    assert main(["build", str(minimal), "--format", "text"]) == 1
+    assert "broken on purpose" in capsys.readouterr().err
+    assert {name: _files(minimal / name) for name in ("dist", "site")} == before
+    assert not [p.name for p in [*minimal.iterdir(), *(minimal / "dist").iterdir()] if "-new-" in p.name]
+
+
+def test_a_failed_first_build_creates_no_output_folders(minimal, monkeypatch):
+    import strategykit.web
+    from strategykit.diagnostics import BuildError
+
+    def failing_site_generator(config_file, site_dir):
+        raise BuildError("broken on purpose")
+
+    _fake_pdf(monkeypatch, b"%PDF-1.7\n")
+    monkeypatch.setattr(strategykit.web, "_run_mkdocs", failing_site_generator)
+    assert main(["build", str(minimal), "--dist-dir", str(minimal / "out" / "pdf")]) == 1
+    assert not (minimal / "site").exists() and not (minimal / "out").exists()
+
+
+def test_the_site_carries_and_links_the_pdf_built_with_it_in_dist_dir(minimal, tmp_path, monkeypatch):
+    _fake_pdf(monkeypatch, b"%PDF-1.7 built now\n")
+    dist = tmp_path / "elsewhere"
+    assert main(["build", str(minimal), "--dist-dir", str(dist)]) == 0
+    assert not (minimal / "dist").exists()
+    assert (dist / "test-strategy-1.0.pdf").read_bytes() == b"%PDF-1.7 built now\n"
+    assert (minimal / "site" / "test-strategy-1.0.pdf").read_bytes() == b"%PDF-1.7 built now\n"
+    assert 'href="../test-strategy-1.0.pdf"' in (minimal / "site" / "om-utgavan" / "index.html").read_text("utf-8")
+
+
+def test_a_web_only_build_takes_the_pdf_from_dist_dir(minimal, tmp_path):
+    dist = tmp_path / "elsewhere"
+    dist.mkdir()
+    (dist / "test-strategy-1.0.pdf").write_bytes(b"%PDF-1.7 built before\n")
+    (minimal / "dist").mkdir()
+    (minimal / "dist" / "test-strategy-1.0.pdf").write_bytes(b"%PDF-1.7 not this one\n")
+    assert main(["build", str(minimal), "--web", "--dist-dir", str(dist)]) == 0
+    assert (minimal / "site" / "test-strategy-1.0.pdf").read_bytes() == b"%PDF-1.7 built before\n"
+
+
+def test_output_closed_early_exits_quietly():
+    """`strategy rules | head -1`: the reader goes away; no traceback, no 'internal error'."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before the first line is written
+    try:
+        proc = subprocess.run([sys.executable, "-m", "strategykit", "rules"], stdout=write_end,
+                              stderr=subprocess.PIPE, text=True, timeout=60)
+    finally:
+        os.close(write_end)
+    assert proc.stderr == ""
+    assert proc.returncode == 141
+
+
+def test_output_closed_by_head_exits_quietly(tmp_path):
+    proc = subprocess.run(f"{sys.executable} -m strategykit rules 2>{tmp_path / 'err'} | head -1",
+                          shell=True, capture_output=True, text=True, timeout=60)
+    assert proc.stdout.count("\n") == 1
+    assert (tmp_path / "err").read_text() == ""
+
+
 def test_check_does_not_import_heavy_modules():
     code = (
         "import sys; from strategykit.cli import main; rc = main(['check', %r, '--format', 'json']);"

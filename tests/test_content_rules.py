@@ -70,7 +70,7 @@ def test_image_inside_the_folder_is_accepted(minimal):
 
 
 @pytest.mark.parametrize("body", ["[Klicka](javascript:alert(1))", "[x](JavaScript:void(0))", "[x](data:text/html;base64,PHNjcmlwdD4=)",
-                                  "[x](vbscript:msgbox)"])
+                                  "[x](vbscript:msgbox)", "[Klicka][x]\n\n[x]: javascript:alert(1)"])
 def test_links_that_can_act_are_refused(minimal, body):
     write_chapter(minimal, "Stycke.\n\n" + body + "\n")
     (d,) = find(minimal, "unsafe-html")

@@ -264,6 +264,35 @@ def test_build_configuration_change_is_reported_apart_from_meaning(pair, capsys)
     assert "### Build configuration" in capsys.readouterr().out
 
 
+def test_pdf_profile_added_is_a_build_configuration_change(pair, capsys):
+    old, new = pair
+    (new / "pdf").mkdir()
+    (new / "pdf" / "profile.typ").write_text("#let cover(data) = []\n", encoding="utf-8")
+    change = only(old, new)
+    assert (change.kind, change.subject, change.id) == ("build-file-added", "build", "pdf/profile.typ")
+    assert main(["diff", str(old), str(new), "-C", str(old), "--format", "markdown"]) == 0
+    assert "### Build configuration" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("rel", ["pdf/fonts/Brand.otf", "pyproject.toml", "package.json", "package-lock.json",
+                                 "tools/strategykit/cli.py", ".pre-commit-hooks.yaml", ".pre-commit-config.yaml"])
+def test_what_installs_or_runs_at_build_time_is_a_build_file(pair, rel):
+    old, new = pair
+    for root, content in ((old, "old\n"), (new, "new\n")):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(content, encoding="utf-8")
+    change = only(old, new)
+    assert (change.kind, change.id) == ("build-file-changed", rel)
+
+
+def test_files_a_working_tree_makes_by_itself_are_not_build_files(pair):
+    old, new = pair
+    for rel in ("tools/strategykit/__pycache__/cli.cpython-311.pyc", "tools/strategykit.egg-info/PKG-INFO"):
+        (new / rel).parent.mkdir(parents=True, exist_ok=True)
+        (new / rel).write_text("generated\n", encoding="utf-8")
+    assert diff(old, str(old), str(new)).changes == []
+
+
 # -- formats ---------------------------------------------------------------------
 
 def test_markdown_puts_lowered_ambition_in_a_warning_first(pair, capsys):

@@ -9,11 +9,11 @@ from collections import Counter
 import pytest
 
 from strategykit.cli import main
-from strategykit.fmt import format_text
+from strategykit.fmt import CommentsWouldBeLost, format_text, scan_comments
 from strategykit.load import parse_yaml
 from strategykit.project import check
 
-from conftest import REPO, copy_minimal
+from conftest import REPO, copy_minimal, line_of
 
 EXAMPLE = REPO / "goals.yaml"
 
@@ -199,3 +199,59 @@ def test_fmt_accepts_the_file_itself_as_path(minimal):
 
 def test_yaml_comments_helper_ignores_hashes_in_text():
     assert yaml_comments('a: "x # y"  # real\nb: >-\n  # text\nc: 1 # two\n') == Counter({"# real": 1, "# two": 1})
+
+
+FLOW_COMMENT = ("target: {year: 2030, value: 82}", "target: {year: 2030, # kommentar\n              value: 82}")
+
+
+def test_comment_inside_a_flow_mapping_is_refused_and_the_file_left_byte_identical(minimal, capsys):
+    goals = minimal / "goals.yaml"
+    goals.write_text(goals.read_text(encoding="utf-8").replace(*FLOW_COMMENT), encoding="utf-8")
+    before = goals.read_bytes()
+    line = line_of(minimal, "# kommentar")
+    for args in (["fmt", str(minimal), "--format", "text"], ["fmt", "--check", str(minimal), "--format", "text"]):
+        assert main(args) == 1
+        captured = capsys.readouterr()
+        assert f"goals.yaml:{line}:34: error fmt-comment-lost: " in captured.out
+        assert "'# kommentar'" in captured.out
+        assert "Move the comment to its own line above the key" in captured.out
+        assert "left as it was" in captured.err
+        assert goals.read_bytes() == before
+
+
+def test_format_text_refuses_to_lose_a_comment():
+    text = "strategy:\n  target: {year: 2030, # kommentar\n    value: 82}\n  # kept\n"
+    with pytest.raises(CommentsWouldBeLost) as refused:
+        format_text(text)
+    assert [(c.line, c.column, c.text) for c in refused.value.lost] == [(2, 24, "# kommentar")]
+
+
+def test_a_comment_moved_above_the_key_is_kept():
+    text = "strategy:\n  # kommentar\n  target: {year: 2030, value: 82}\n"
+    assert format_text(text) == text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('a: "x # y"  # real\n', [(1, 13, "# real")]),
+    ("a: 'it''s # not' # real\n", [(1, 18, "# real")]),
+    ('a: "say \\"#no\\" # no" # yes\n', [(1, 23, "# yes")]),
+    ("a: b#c # yes\n", [(1, 8, "# yes")]),
+    ("url: http://x/#frag\n", []),
+    ("a: >-\n  # text\n  more # text\n# after\n", [(4, 1, "# after")]),
+    ("- text: |  # header\n    # text\n  other: 1  # sibling\n", [(1, 12, "# header"), (3, 13, "# sibling")]),
+    ("- |\n  # text\n# after\n", [(3, 1, "# after")]),
+    ('a: "one\n  # still text\n  two"  # end\n', [(3, 9, "# end")]),
+    ("a: [1, # in\n  2]\nb: don't # c\n", [(1, 8, "# in"), (3, 10, "# c")]),
+])
+def test_scan_comments_knows_quotes_and_block_texts(text, expected):
+    assert [(c.line, c.column, c.text) for c in scan_comments(text)] == expected
+
+
+def test_scan_comments_marks_those_inside_flow_collections():
+    found = scan_comments("a: {x: 1, # in\n  y: 2}  # out\n")
+    assert [(c.text, c.in_flow) for c in found] == [("# in", True), ("# out", False)]
+
+
+def test_scan_comments_agrees_with_the_independent_helper_on_the_example():
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert Counter(c.text for c in scan_comments(text)) == yaml_comments(text)

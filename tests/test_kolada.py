@@ -42,6 +42,7 @@ def repo(minimal):
     edit(minimal, 'code: "99"', 'code: "24"')
     edit(minimal, "    source: {provider: Kolada, id: N00914}\n",
          "    source: {provider: Kolada, id: N00914}\n    breakdowns: [gender]\n")
+    edit(minimal, "value: 79.5, illustrative: true", "value: 71, illustrative: true")  # Kolada's 2019 value
     return minimal
 
 

@@ -162,3 +162,28 @@ def test_markdown_outline_ignores_fenced_code():
     assert [(h.level, h.text, h.line) for h in md.headings] == [(1, "Titel", 1), (2, "Del", 8)]
     assert [(i.alt, i.target, i.line) for i in md.images] == [("Karta", "k.png", 9)]
     assert md.title == "Titel"
+
+
+def test_markdown_outline_sees_reference_style_images_with_their_place():
+    md = parse_markdown("# T\n\nText ![][logo] och\n> citat ![Karta][logo] ![logo]\n\n[logo]: karta.png\n", "c.md")
+    assert [(i.alt, i.target, i.line, i.column) for i in md.images] == [
+        ("", "karta.png", 3, 6), ("Karta", "karta.png", 4, 9), ("logo", "karta.png", 4, 24)]
+
+
+def test_markdown_outline_sees_setext_headings_and_strips_attribute_lists():
+    md = parse_markdown("Titel {#start}\n=====\n\nDel *ett*\n---\n\n    # indraget är kod\n", "c.md")
+    assert [(h.level, h.text, h.line, h.plain, h.anchor) for h in md.headings] == [
+        (1, "Titel", 1, "Titel", "start"), (2, "Del *ett*", 4, "Del ett", None)]
+
+
+def test_markdown_links_keep_target_line_and_column():
+    md = parse_markdown("# T\n\n- Se [a](03-vision.md#mal) och\n  [b][ref] <https://example.org>\n\n"
+                        "[ref]: 04-x.md\n\n```\n[c](kod.md)\n```\n", "c.md")
+    assert [(link.target, link.line, link.column) for link in md.links] == [
+        ("03-vision.md#mal", 3, 6), ("04-x.md", 4, 3), ("https://example.org", 4, 12)]
+
+
+def test_markdown_outline_keeps_targets_as_written():
+    md = parse_markdown("# T\n\n![Karta](bilder/karta%20ny.svg) [x](javascript:alert(1))\n", "c.md")
+    assert md.images[0].target == "bilder/karta%20ny.svg"
+    assert md.links[0].target == "javascript:alert(1)"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import importlib
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -17,14 +18,6 @@ from strategykit.scaffold import FILES, new_strategy
 from conftest import REPO
 
 NEW = REPO / "tools" / "strategykit" / "data" / "new"
-
-
-def _builders_present() -> bool:
-    try:
-        return (hasattr(importlib.import_module("strategykit.web"), "build_site")
-                and hasattr(importlib.import_module("strategykit.pdf"), "build_pdf"))
-    except ImportError:
-        return False
 
 
 def test_new_strategy_passes_check_with_no_problems(tmp_path, capsys):
@@ -141,9 +134,23 @@ def test_vscode_settings_map_the_schema_to_goals_yaml():
         "# yaml-language-server: $schema=schema/goals.schema.json")
 
 
-@pytest.mark.skipif(not _builders_present(), reason="strategykit.web.build_site / strategykit.pdf.build_pdf not there yet")
 def test_new_strategy_builds_both_editions(tmp_path):
     dest = new_strategy(tmp_path / "x", language="en")
     assert main(["build", str(dest), "--format", "text"]) == 0
     assert (dest / "site" / "index.html").is_file()
     assert list((dest / "dist").glob("*.pdf"))
+
+
+def test_new_requirements_name_no_package_and_installing_them_fails_loudly(tmp_path):
+    """The toolkit is not published on PyPI by this project: `pip install strategykit` could install
+    someone else's package. The new repository must say where its organisation keeps the toolkit."""
+    dest = new_strategy(tmp_path / "x")
+    requirements = (dest / "requirements.txt").read_text(encoding="utf-8")
+    lines = [line for line in requirements.splitlines() if line and not line.startswith("#")]
+    assert lines == ["STRATEGYKIT-LOCATION-NOT-SET: replace this line with where strategykit is installed from, "
+                     "see above"]
+    assert "strategykit @ git+https://github.com/<organisation>/<repository>@v" in requirements
+    proc = subprocess.run([sys.executable, "-m", "pip", "install", "--dry-run", "--no-index", "-r", "requirements.txt"],
+                          cwd=dest, capture_output=True, text=True, timeout=120)
+    assert proc.returncode != 0
+    assert "STRATEGYKIT-LOCATION-NOT-SET" in proc.stderr

@@ -12,7 +12,7 @@ from strategykit.model import BREAKDOWNS, DATA_COLUMNS, PROVENANCES, REQUIRED_CO
 from strategykit.project import check, load_strategy
 from strategykit.schema import load_schema
 
-from conftest import REPO
+from conftest import REPO, edit, line_of
 
 HEADER = "year,value,breakdown,provenance,source,retrieved\n"
 EMPLOYMENT = HEADER + (
@@ -84,6 +84,19 @@ def test_an_unclosed_quote_is_a_syntax_error_at_its_record(with_data):
 def test_an_empty_data_file_is_reported(with_data):
     write(with_data, "population.csv", "\n")
     assert [d.code for d in check(with_data).diagnostics] == ["empty-file"]
+
+
+def test_a_file_saved_with_semicolons_gets_one_diagnostic_at_line_1(with_data):
+    write(with_data, "employment-rate.csv", "year;value;breakdown;provenance;source;retrieved\n"
+                                            "2019;79,5;total;illustrative;;\n2020;79,8;total;illustrative;;\n")
+    result = check(with_data)
+    assert [(d.code, *where(d)) for d in result.diagnostics] == [("csv-separator", "data/employment-rate.csv", 1, 5)]
+    assert "comma" in result.diagnostics[0].message
+
+
+def test_semicolons_inside_a_comma_separated_file_are_fine(with_data):
+    write(with_data, "population.csv", HEADER + '2018,270154,total,sourced,"SCB; BE0101A",2025-01-15\n')
+    assert check(with_data).diagnostics == []
 
 
 def test_a_data_file_linking_out_of_the_folder_is_not_read(with_data, tmp_path):
@@ -289,3 +302,35 @@ def test_a_missing_provenance_column_is_reported_once_by_the_header_rule(with_da
 
 def test_provenance_is_quiet_for_sourced_and_illustrative_values(with_data):
     assert data_findings(with_data, "data-missing-provenance") == []
+
+
+# -- baselines against the data ------------------------------------------------------
+
+def test_baseline_that_differs_from_the_data_is_a_warning_at_the_baseline_value(with_data):
+    write(with_data, "employment-rate.csv", EMPLOYMENT.replace("2019,79.5,total", "2019,80.1,total"))
+    (d,) = data_findings(with_data, "baseline-differs-from-data")
+    assert d.severity.value == "warning"
+    assert (d.position.file, d.position.line) == ("goals.yaml", line_of(with_data, "value: 79.5"))
+    assert d.position.column == (with_data / "goals.yaml").read_text().split("\n")[d.position.line - 1].index("79.5") + 1
+    assert "80.1" in d.message and "data/employment-rate.csv" in d.message and "line 2" in d.message
+
+
+def test_baseline_equal_to_the_data_is_quiet(with_data):
+    assert data_findings(with_data, "baseline-differs-from-data") == []
+
+
+def test_baseline_is_compared_to_its_own_breakdown_only(with_data):
+    write(with_data, "employment-rate.csv", EMPLOYMENT + "2019,70.0,women,illustrative,,\n")
+    assert data_findings(with_data, "baseline-differs-from-data") == []
+
+
+def test_baseline_agreeing_to_the_indicators_decimals_is_quiet(with_data):
+    edit(with_data, "    unit: percent\n", "    unit: percent\n    decimals: 1\n")
+    write(with_data, "employment-rate.csv", EMPLOYMENT.replace("2019,79.5,total", "2019,79.54,total"))
+    assert data_findings(with_data, "baseline-differs-from-data") == []
+
+
+def test_baseline_without_data_for_its_year_is_quiet(with_data):
+    write(with_data, "employment-rate.csv", EMPLOYMENT.replace("2019,79.5,total", "2018,80.1,total"))
+    assert data_findings(with_data, "baseline-differs-from-data") == []
+

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from strategykit.outputs import staged_dir, write_atomic
+from strategykit.outputs import staged_dir, staged_file, write_atomic
 
 
 def test_write_atomic_gives_a_readable_file(tmp_path):
@@ -44,3 +44,28 @@ def test_staged_dir_replaces_only_on_success(tmp_path):
     assert (dest / "index.html").read_text() == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert dest.stat().st_mode & 0o055 == 0o055
+
+
+def test_staged_file_replaces_only_on_success(tmp_path):
+    dest = tmp_path / "dist" / "x.pdf"
+    dest.parent.mkdir()
+    dest.write_bytes(b"old")
+    with pytest.raises(RuntimeError):
+        with staged_file(dest) as tmp:
+            tmp.write_bytes(b"half")
+            raise RuntimeError("build failed")
+    assert dest.read_bytes() == b"old"
+    with staged_file(dest) as tmp:
+        tmp.write_bytes(b"new")
+        assert dest.read_bytes() == b"old"
+    assert dest.read_bytes() == b"new"
+    assert [p.name for p in dest.parent.iterdir()] == ["x.pdf"]
+    assert dest.stat().st_mode & 0o044 == 0o044
+
+
+def test_a_failed_output_leaves_no_folder_made_for_it(tmp_path):
+    for staged in (staged_file, staged_dir):
+        with pytest.raises(RuntimeError):
+            with staged(tmp_path / "a" / "b" / "out"):
+                raise RuntimeError("build failed")
+        assert list(tmp_path.iterdir()) == []

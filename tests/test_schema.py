@@ -133,3 +133,44 @@ def test_links_in_goals_must_be_plain_web_addresses(minimal, url):
 def test_web_addresses_are_accepted(minimal, url):
     edit(minimal, "{provider: Kolada, id: N00914}", f"{{provider: Kolada, id: N00914, url: '{url}'}}")
     assert check(minimal).ok
+
+
+# -- Swedish number habits ---------------------------------------------------------------
+
+def diagnostics(root) -> list[tuple[str, int, int]]:
+    return [(d.code, d.position.line, d.position.column) for d in check(root).diagnostics]
+
+
+def test_decimal_comma_in_a_flow_mapping_is_named_as_such(minimal):
+    edit(minimal, "value: 79.5, illustrative: true}", "value: 79,5, illustrative: true}")
+    (d,) = find(minimal, "unknown-key")
+    assert "'79,5' looks like a number with a decimal comma" in d.message
+    assert d.hint == "Write numbers with a point for decimals and no spaces: 79.5."
+    assert [code for code, *_ in diagnostics(minimal)] == ["unknown-key"]
+
+
+def test_a_digit_key_that_does_not_follow_a_value_is_an_ordinary_unknown_key(minimal):
+    edit(minimal, "{year: 2019, value: 79.5, illustrative: true}", "{year: 2019, value: 79.5, 5: x, illustrative: true}")
+    (d,) = find(minimal, "unknown-key")
+    assert "decimal comma" not in d.message
+
+
+@pytest.mark.parametrize("written,plain", [("270 154", "270154"), ("270\u00a0154", "270154"), ("45,0", "45.0"),
+                                           ("1 234,5", "1234.5")])
+def test_swedish_number_in_a_block_mapping_gets_the_number_hint_and_nothing_else(minimal, written, plain):
+    edit(minimal, "value: 270154", f"value: {written}")
+    assert [code for code, *_ in diagnostics(minimal)] == ["wrong-type"]
+    (d,) = find(minimal, "wrong-type")
+    assert d.position.line == line_of(minimal, f"value: {written}")
+    assert d.hint == f"Write numbers with a point for decimals and no spaces: {plain}."
+
+
+def test_text_where_a_number_belongs_keeps_the_plain_wrong_type_hint(minimal):
+    edit(minimal, "value: 270154", "value: många")
+    (d,) = find(minimal, "wrong-type")
+    assert "point for decimals" not in d.hint
+
+
+def test_baseline_written_with_a_wrong_year_is_not_also_a_missing_baseline(minimal):
+    edit(minimal, "baseline: {year: 2019,", "baseline: {year: tjugo,")
+    assert [code for code, *_ in diagnostics(minimal)] == ["wrong-type"]

@@ -55,6 +55,14 @@ def test_every_value_is_marked_illustrative(generated):
     assert csv_rows and all(",illustrative,," in row for row in csv_rows)
 
 
+def test_the_data_holds_every_baseline_for_its_year_and_breakdown(generated):
+    _, _, result = generated
+    model = result.model
+    for _, t in model.targets():
+        observed = {o.year: o.value for o in model.series(t.indicator_id, t.breakdown)}
+        assert observed.get(t.baseline.year) == t.baseline.value, t.id
+
+
 def test_every_indicator_has_a_data_file(generated):
     _, root, result = generated
     model = result.model

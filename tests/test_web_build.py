@@ -27,8 +27,11 @@ def minimal(tmp_path) -> Path:
 
 
 def _break_chapter(root: Path, text: str) -> None:
+    """Add a broken link, with the rule that reports it turned off: the build must refuse it on its own."""
     chapter = root / "strategy" / "01-inledning.md"
     chapter.write_text(chapter.read_text(encoding="utf-8") + f"\n{text}\n", encoding="utf-8")
+    with open(root / "goals.yaml", "a", encoding="utf-8") as fh:
+        fh.write("checks:\n  chapter-link-broken: ignore\n")
 
 
 def test_a_failed_build_leaves_the_previous_site_untouched(minimal):

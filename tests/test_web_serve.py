@@ -3,6 +3,7 @@ the diagnostics instead of a stale page, and fixing it brings the site back."""
 
 from __future__ import annotations
 
+import shutil
 import time
 import urllib.error
 import urllib.request
@@ -76,3 +77,36 @@ def test_a_broken_edit_shows_the_diagnostics_and_a_fix_brings_the_site_back(prev
     goals.write_text(good, encoding="utf-8")
     status, body = _wait_for(url, lambda s, b: s == 200)
     assert "Fler invånare" in body
+
+
+def test_a_bad_value_in_a_data_file_shows_the_diagnostics(tmp_path):
+    root = copy_strategy(FIXTURES / "minimal", tmp_path / "strategy")
+    shutil.copytree(FIXTURES / "observed" / "data", root / "data")
+    p = Preview(root, "127.0.0.1", 0, log=lambda _text: None)
+    p.start()
+    try:
+        url = p.url + "prioriteringar/p1/"
+        assert _get(url)[0] == 200
+        csv = root / "data" / "population.csv"
+        csv.write_text(csv.read_text(encoding="utf-8").replace("2021,268000,", "2021,lots,"), encoding="utf-8")
+        status, body = _wait_for(url, lambda s, b: s == 500)
+        assert "The strategy has errors" in body
+        assert "data/population.csv" in body and "data-non-numeric-value" in body
+    finally:
+        p.stop()
+
+
+def test_the_preview_watches_every_source_of_the_site(tmp_path):
+    root = copy_strategy(FIXTURES / "minimal", tmp_path / "strategy")
+    p = Preview(root, "127.0.0.1", 0, log=lambda _text: None)
+    try:
+        before = p.snapshot()
+        for rel in ("data/population.csv", "remiss/kommun-a.yaml", "dialogue.yaml", "editions.yaml",
+                    "pdf/theme.typ", "mkdocs.yml"):
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text("x\n", encoding="utf-8")
+            after = p.snapshot()
+            assert after != before, f"a change to {rel} is not seen"
+            before = after
+    finally:
+        p.server.server_close()

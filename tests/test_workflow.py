@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -91,12 +93,23 @@ def test_permissions_are_least_privilege_per_job():
             assert permissions == {"contents": "read"}, name
 
 
-def test_review_fetches_history_for_the_diff_and_keeps_no_credentials():
+def test_checkouts_keep_no_credentials():
     for job, step in workflow_steps():
         if str(step.get("uses", "")).startswith("actions/checkout"):
             assert step["with"]["persist-credentials"] is False
-            if job == "review":
-                assert step["with"]["fetch-depth"] == 0
+
+
+def test_jobs_that_build_or_diff_fetch_all_history_and_tags():
+    """A shallow checkout has no tags: the site's page "changes since the consultation version"
+    would be empty, and the diff would have no base. fetch-depth 0 fetches all history and tags."""
+    jobs = load(WORKFLOW)["jobs"]
+    building = [name for name, job in jobs.items()
+                if any(args[:1] in (["build"], ["diff"]) for step in job.get("steps", [])
+                       for args in strategy_commands(step.get("run", "")))]
+    assert sorted(building) == ["build-site", "review"]
+    for name in building:
+        (checkout,) = [s for s in jobs[name]["steps"] if str(s.get("uses", "")).startswith("actions/checkout")]
+        assert checkout["with"]["fetch-depth"] == 0, name
 
 
 def test_summary_and_artifacts_are_written():
@@ -123,6 +136,31 @@ def test_workflow_installs_from_requirements_that_exist():
     assert (REPO / "requirements.txt").is_file()
 
 
+def _run_install_step(folder: Path, requirements: str) -> subprocess.CompletedProcess:
+    """The workflow's install step, run with a stand-in `python` that only says it was called."""
+    (script,) = {s["run"] for _, s in workflow_steps() if s.get("name") == "Install strategykit"}
+    (folder / "requirements.txt").write_text(requirements, encoding="utf-8")
+    (folder / "bin").mkdir()
+    (folder / "bin" / "python").write_text('#!/bin/sh\necho "pip was run: $*"\n', encoding="utf-8")
+    (folder / "bin" / "python").chmod(0o755)
+    return subprocess.run(["bash", "-e", "-c", script], cwd=folder, capture_output=True, text=True, timeout=30,
+                          env={**os.environ, "PATH": f"{folder / 'bin'}{os.pathsep}{os.environ['PATH']}"})
+
+
+def test_install_stops_with_an_error_while_requirements_hold_the_placeholder(tmp_path):
+    placeholder = (REPO / "tools" / "strategykit" / "data" / "new" / "requirements.txt").read_text(encoding="utf-8")
+    proc = _run_install_step(tmp_path, placeholder)
+    assert proc.returncode == 1
+    assert proc.stdout.startswith("::error file=requirements.txt::Say in requirements.txt where to install")
+    assert "pip was run" not in proc.stdout
+
+
+def test_install_runs_pip_once_requirements_name_the_toolkit(tmp_path):
+    proc = _run_install_step(tmp_path, "strategykit @ git+https://github.com/example/strategykit@v1.0\n")
+    assert proc.returncode == 0
+    assert proc.stdout == "pip was run: -m pip install -r requirements.txt\n"
+
+
 # -- pre-commit ------------------------------------------------------------------
 
 def test_pre_commit_hooks_are_valid_cli_invocations():
@@ -135,9 +173,21 @@ def test_pre_commit_hooks_are_valid_cli_invocations():
         parser.parse_args(words[1:])
         assert h["language"] == "python"
         assert h["pass_filenames"] is False
-        assert h["files"] == r"^(goals\.yaml|strategy/.*\.md)$"
-        assert re.match(h["files"], "goals.yaml") and re.match(h["files"], "strategy/01-inledning.md")
-        assert not re.match(h["files"], "README.md")
+
+
+def test_pre_commit_check_runs_when_any_file_it_reads_changes():
+    (check,) = [h for h in load(HOOKS) if h["id"] == "strategy-check"]
+    for path in ("goals.yaml", "strategy/01-inledning.md", "strategy/bilder/karta.png", "data/population.csv",
+                 "remiss/kommun-a.yaml", "dialogue.yaml", "editions.yaml", "schema/goals.schema.json"):
+        assert re.match(check["files"], path), path
+    for path in ("README.md", "mkdocs.yml", "site/index.html", "old/goals.yaml"):
+        assert not re.match(check["files"], path), path
+
+
+def test_pre_commit_fmt_runs_when_goals_yaml_changes():
+    (fmt,) = [h for h in load(HOOKS) if h["id"] == "strategy-fmt"]
+    assert re.match(fmt["files"], "goals.yaml")
+    assert not re.match(fmt["files"], "strategy/01-inledning.md")
 
 
 # -- the authors' guide ---------------------------------------------------------

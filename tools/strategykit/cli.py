@@ -1,6 +1,8 @@
 """The ``strategy`` command: parses arguments, calls the work, maps results to exit codes.
 
-Exit codes: 0 clean, 1 problems in the strategy, 2 wrong usage or an internal failure.
+Exit codes: 0 clean, 1 problems in the strategy, 2 wrong usage or an internal failure;
+130 after Ctrl-C and 141 when the reader of the output went away (``strategy rules | head -1``),
+as for a program stopped by SIGINT or SIGPIPE.
 Heavy modules (MkDocs, pandoc, Typst) are imported only by the commands that need
 them, so ``strategy check`` stays fast.
 """
@@ -8,6 +10,7 @@ them, so ``strategy check`` stays fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import gc
 import os
@@ -18,6 +21,7 @@ from . import __version__
 from .diagnostics import BuildError, Diagnostic, Position, has_errors
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_OUTPUT_CLOSED = 130, 141
 
 
 class UsageError(Exception):
@@ -57,15 +61,7 @@ def _print_diagnostics(diagnostics: list[Diagnostic], root: Path, fmt: str, stre
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    # Importing the checker makes many objects and no garbage cycles: the cyclic
-    # collector is paused for it, as project.check pauses it for the loading itself.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        from .project import check
-    finally:
-        if gc_was_enabled:
-            gc.enable()
+    from .project import check
 
     root = _root(args.path)
     result = check(root)
@@ -109,17 +105,29 @@ def cmd_build(args: argparse.Namespace) -> int:
     model = _checked_model(root, args.format)
     if model is None:
         return EXIT_PROBLEMS
-    # The PDF is built first so that the site can link to (and copy) the same edition.
+    from .buildinfo import pdf_filename
+    from .outputs import staged_file
+
+    pdf_out = (Path(args.dist_dir) if args.dist_dir else root / "dist") / pdf_filename(model)
+    site_out = Path(args.site_dir) if args.site_dir else root / "site"
+    # All or nothing: the PDF is built aside first, so that the site can link to (and copy) this
+    # same edition; it replaces the old one only after the site was built and swapped in. A failure
+    # of either leaves both editions as they were.
+    with contextlib.ExitStack() as outputs:
+        pdf: Path | None = pdf_out if pdf_out.is_file() else None
+        if want_pdf:
+            from .pdf import render_pdf
+
+            pdf = outputs.enter_context(staged_file(pdf_out))
+            pdf.write_bytes(render_pdf(model))
+        if want_web:
+            from .web import build_site
+
+            build_site(model, site_out, pdf=pdf)
     if want_pdf:
-        from .pdf import build_pdf
-
-        out = build_pdf(model, Path(args.dist_dir) if args.dist_dir else root / "dist")
-        print(f"PDF edition written to {os.path.relpath(out)}")
+        print(f"PDF edition written to {os.path.relpath(pdf_out)}")
     if want_web:
-        from .web import build_site
-
-        out = build_site(model, Path(args.site_dir) if args.site_dir else root / "site")
-        print(f"Web edition written to {os.path.relpath(out)}/")
+        print(f"Web edition written to {os.path.relpath(site_out)}/")
     return EXIT_OK
 
 
@@ -152,7 +160,8 @@ def cmd_fmt(args: argparse.Namespace) -> int:
         raise RuntimeError(f"{exc}; nothing was written") from exc
     if not result.ok:
         sys.stdout.write(_format_diagnostics(result.diagnostics, args.format))
-        print(f"Nothing was formatted: {display} must load first.", file=sys.stderr)
+        print(f"Nothing was formatted: {display} was left as it was." if result.refused
+              else f"Nothing was formatted: {display} must load first.", file=sys.stderr)
         return EXIT_PROBLEMS
     if args.check:
         if result.changed:
@@ -180,7 +189,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     except ScaffoldError as exc:
         raise UsageError(str(exc)) from exc
     print(f"A new strategy was created in {os.path.relpath(root)}/. Next: cd into it, 'git init', "
-          "edit goals.yaml, and run 'strategy check'.")
+          "edit goals.yaml, and run 'strategy check'. Before the first push, replace the last line of "
+          "requirements.txt with where your organisation keeps strategykit (CI installs it from there).")
     return EXIT_OK
 
 
@@ -352,31 +362,56 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _output_closed() -> int:
+    """The reader of the output has gone (``strategy rules | head -1``): stop quietly.
+
+    As the Python documentation's note on SIGPIPE advises, standard output is pointed at
+    /dev/null, so that Python's flush at exit does not fail a second time.
+    """
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_OUTPUT_CLOSED
+
+
+def _internal_error(exc: BaseException) -> int:
+    """A traceback is a bug: say so plainly, show it only on request."""
+    if os.environ.get("STRATEGY_DEBUG"):
+        raise exc
+    print(f"strategy: internal error ({type(exc).__name__}: {exc}). This is a bug in strategykit; "
+          "run again with STRATEGY_DEBUG=1 to see the details, and report them.", file=sys.stderr)
+    return EXIT_USAGE
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # `strategy check` run as a command (argv from the command line) ends the process when it
+    # is done. Its objects (the modules, the data, the model) live until then and hold no
+    # garbage cycles worth collecting, so the cyclic collector stays off, and at the end
+    # gc.freeze() spares them the last full collection CPython makes at exit: 10 % of a
+    # check of the example, 0.5 s of a 100× one (BENCHMARKS.md). Called with an argument
+    # list, as tests do, nothing changes (project.check pauses the collector while it loads).
+    as_command = argv is None and args.func is cmd_check
+    if as_command:
+        gc.disable()
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # so that a closed pipe shows here, not in Python's flush at exit
+        return code
     except UsageError as exc:
         print(f"strategy: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BuildError as exc:
         print(f"strategy: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    except Exception as exc:  # a traceback is a bug: say so plainly, show it only on request
-        if os.environ.get("STRATEGY_DEBUG"):
-            raise
-        print(f"strategy: internal error ({type(exc).__name__}: {exc}). This is a bug in strategykit; "
-              "run again with STRATEGY_DEBUG=1 to see the details, and report them.", file=sys.stderr)
-        return EXIT_USAGE
+    except BrokenPipeError:
+        return _output_closed()
+    except Exception as exc:
+        return _internal_error(exc)
     finally:
-        if argv is None and args.func is cmd_check:
-            # `strategy check` run as a command: the process ends now. At exit CPython makes
-            # one last garbage collection over every object still alive (all modules, the
-            # model), 10% of a check of the example; freezing them skips that scan, and
-            # reference counting still frees them. The check holds no open files.
+        if as_command:
             gc.freeze()
 
 

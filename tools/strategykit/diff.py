@@ -34,8 +34,14 @@ RAISED = "raised-ambition"
 REVERSED = "reversed-direction"
 
 BUILD_FILES = ("mkdocs.yml", ".github/workflows/*", "schema/*", "templates/*", "templates/**/*",
-               "requirements.txt")
-"""Files that change how the editions are built or checked, not what they say."""
+               "requirements.txt", "pdf/*", "pyproject.toml", "package.json", "package-lock.json", "tools/*",
+               ".pre-commit-hooks.yaml", ".pre-commit-config.yaml")
+"""Files that change how the editions are built or checked, not what they say: the organisation's
+PDF profile (``pdf/``, see ``pdf.profile``), and what pip, npm and pre-commit install and run
+(their install steps run code). A ``*`` also matches across folders: ``pdf/*`` is all of ``pdf/``."""
+
+_NOT_SOURCES = ("__pycache__", "node_modules", "*.egg-info", "*.pyc")
+"""What a working tree holds beside the sources, never committed: left out of ``_build_files``."""
 
 SUBJECTS = ("strategy", "priority", "goal", "target", "indicator", "chapter", "build")
 
@@ -356,13 +362,18 @@ def _build_files(root: Path) -> dict[str, bytes]:
     folders = sorted({pattern.split("/", 1)[0] for pattern in BUILD_FILES if "/" in pattern})
     candidates = [p for p in root.iterdir() if p.is_file()]
     for folder in folders:
-        for here, _, files in os.walk(root / folder):
-            candidates += [Path(here) / name for name in files]
+        for here, dirs, files in os.walk(root / folder):
+            dirs[:] = [d for d in dirs if not _generated(d)]
+            candidates += [Path(here) / name for name in files if not _generated(name)]
     for path in candidates:
         rel = path.relative_to(root).as_posix()
         if path.is_file() and any(fnmatch.fnmatchcase(rel, pattern) for pattern in BUILD_FILES):
             found[rel] = path.read_bytes()
     return found
+
+
+def _generated(name: str) -> bool:
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in _NOT_SOURCES)
 
 
 def compare_build(old_root: Path, new_root: Path) -> Iterator[Change]:

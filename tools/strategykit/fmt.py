@@ -26,7 +26,11 @@ mapping's last key stay at its end.
 
 ruamel.yaml does the round trip; the result is checked before anything is
 written: read by ``load`` it must give exactly the same data, and carry the same
-comments, or nothing is written.
+comments, or nothing is written. The comments are counted in the text itself
+(``scan_comments``), not through ruamel.yaml, which drops some without a trace:
+a comment inside a ``{…}`` or ``[…]`` written on several lines cannot be kept
+when fmt writes it on one line, so such a file is refused with the line of each
+comment, to be moved onto its own line above the key.
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarStrin
 from ruamel.yaml.tag import Tag
 from ruamel.yaml.tokens import CommentToken
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Position, Severity
 from .load import parse_yaml, read_text
 from .outputs import write_atomic
 from .schema import load_schema
@@ -124,34 +128,70 @@ def _yaml(resolver: type) -> YAML:
 
 # --- comments ---------------------------------------------------------------
 
-def _tokens(obj: Any) -> list[CommentToken]:
-    if isinstance(obj, CommentToken):
-        return [obj]
-    if isinstance(obj, (list, tuple)):
-        return [t for x in obj for t in _tokens(x)]
-    return []
+@dataclass(frozen=True)
+class Comment:
+    """A comment as written: where it starts (line and column from 1), its text, and whether it
+    stands inside a flow collection (``{…}`` or ``[…]``)."""
+
+    line: int
+    column: int
+    text: str
+    in_flow: bool = False
 
 
-def comments(data: Any) -> collections.Counter:
-    """Every comment of a loaded document (as stripped '# …' texts), counted."""
-    found: collections.Counter = collections.Counter()
+_BLOCK_HEADER = re.compile(r"(?:^|\s)[|>][-+0-9]*$")
+_PROPERTIES = re.compile(r"(?:\s+[!&]\S*)+$")
 
-    def walk(node: Any) -> None:
-        ca = getattr(node, "ca", None)
-        if ca is not None:
-            pieces = [ca.comment, list(ca.items.values()), getattr(ca, "end", None)]
-            for token in _tokens(pieces):
-                for line in token.value.split("\n"):
-                    if line.strip():
-                        found[line.strip()] += 1
-        if isinstance(node, dict):
-            for v in node.values():
-                walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v)
 
-    walk(data)
+def scan_comments(text: str) -> list[Comment]:
+    """Every comment of a YAML text, found in the text itself: a ``#`` at the start of a line or
+    after a space or tab, outside quotes and outside the lines of folded and literal texts."""
+    found: list[Comment] = []
+    quote: str | None = None  # the quote of a quoted text, which may go on over several lines
+    depth = 0  # nesting of flow collections
+    block: int | None = None  # a line of a folded or literal text is indented more than this
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" "))
+        if block is not None:
+            if not line.strip() or indent > block:
+                continue
+            block = None
+        prev, spaced = None, True  # the last character outside quotes; whether a space followed it
+        end, i = len(line), 0
+        while i < len(line):
+            ch = line[i]
+            if quote is not None:
+                if ch == quote == "'" and line[i + 1:i + 2] == "'":  # '' is a quote inside '…'
+                    i += 2
+                    continue
+                if ch == quote:
+                    quote, prev, spaced = None, ch, False
+                i += 2 if ch == "\\" and quote == '"' else 1
+                continue
+            if ch == "#" and (i == 0 or line[i - 1] in " \t"):
+                found.append(Comment(number, i + 1, line[i:].strip(), depth > 0))
+                end = i
+                break
+            starts_node = prev is None or prev in "[{," or (prev in "-:?" and spaced)
+            if ch in "\"'" and starts_node:
+                quote = ch
+            elif ch in "[{" and starts_node:
+                depth += 1
+            elif ch in "]}" and depth:
+                depth -= 1
+            if ch in " \t":
+                spaced = True
+            else:
+                prev, spaced = ch, False
+            i += 1
+        code = line[:end].rstrip()
+        header = _BLOCK_HEADER.search(code) if quote is None and depth == 0 else None
+        if header:
+            before = _PROPERTIES.sub("", code[:header.start()].rstrip())
+            if before.endswith(":"):  # key: |  — the text is indented more than the key
+                block = len(re.match(r" *(?:- +)*", line).group(0))
+            elif before == "" or re.search(r"(?:^|\s)-$", before):  # - |  — more than the dash
+                block = len(before) - 1 if before else indent - 1
     return found
 
 
@@ -236,23 +276,8 @@ def _needs_quotes(value: Any) -> bool:
 
 def comment_lines(text: str) -> list[int]:
     """The (0-based) lines that hold only a comment; lines of folded and literal texts are text."""
-    found: list[int] = []
-    block: int | None = None
-    for number, line in enumerate(text.split("\n")):
-        stripped = line.lstrip(" ")
-        indent = len(line) - len(stripped)
-        if block is not None:
-            if not stripped or indent > block:
-                continue
-            block = None
-        if stripped.startswith("#"):
-            found.append(number)
-        elif _BLOCK_SCALAR.search(line):
-            block = indent
-    return found
-
-
-_BLOCK_SCALAR = re.compile(r"(^|[:-])\s+[>|][-+0-9]*\s*(#.*)?$")
+    lines = text.split("\n")
+    return [c.line - 1 for c in scan_comments(text) if not lines[c.line - 1][:c.column - 1].strip()]
 
 
 def _has_comment_inside(mapping: CommentedMap, comments: list[int]) -> bool:
@@ -287,40 +312,71 @@ class FormatError(Exception):
     """The formatted text would not mean the same as the original; nothing is written. A bug."""
 
 
+class CommentsWouldBeLost(FormatError):
+    """Formatting would drop these comments of the original (a comment inside a ``{…}`` written
+    on several lines, which fmt writes on one); nothing is written. The author can fix this."""
+
+    def __init__(self, lost: list[Comment]):
+        super().__init__("formatting would lose " + ", ".join(f"the comment on line {c.line}" for c in lost))
+        self.lost = lost
+
+
 def format_text(text: str) -> str:
     """The canonical form of a goals.yaml that loads (see ``load.parse_yaml``)."""
     data = _yaml(_Resolver).load(text)
-    before = comments(data)
     _canonical(data, load_schema(), load_schema(), comment_lines(text))
     out = io.StringIO()
     _yaml(_WriteResolver).dump(data, out)
     result = out.getvalue().rstrip("\n") + "\n"
-    _verify(text, result, before)
+    _verify(text, result)
     return result
 
 
-def _verify(original: str, result: str, before: collections.Counter) -> None:
+def _verify(original: str, result: str) -> None:
+    """Refuse a result that says something else than ``original``, or lacks or adds a comment."""
     old, _ = parse_yaml(original, "goals.yaml")
     new, problems = parse_yaml(result, "goals.yaml")
     if new is None or old is None or old.data != new.data:
         raise FormatError("formatting would change what goals.yaml says"
                           + (f" ({problems[0].message})" if problems else ""))
-    after = comments(_yaml(_Resolver).load(result))
+    written = scan_comments(original)
+    before = collections.Counter(c.text for c in written)
+    after = collections.Counter(c.text for c in scan_comments(result))
+    missing = before - after
+    if missing:
+        # Of several comments with the same text, those inside a flow collection are the ones lost.
+        lost = []
+        for c in sorted(written, key=lambda c: (not c.in_flow, c.line)):
+            if missing[c.text] > 0:
+                missing[c.text] -= 1
+                lost.append(c)
+        raise CommentsWouldBeLost(sorted(lost, key=lambda c: c.line))
     if after != before:
-        lost = list((before - after).elements())
-        raise FormatError("formatting would lose or add a comment" + (f": {lost[0]!r}" if lost else ""))
+        raise FormatError(f"formatting would add a comment: {next(iter(after - before))!r}")
 
 
 @dataclass
 class FmtResult:
+    """``diagnostics``: why the file was not formatted; ``refused`` when it loads but formatting
+    would lose comments (the diagnostics name them), else it did not load."""
+
     file: Path
     changed: bool = False
     diff: str = ""
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    refused: bool = False
 
     @property
     def ok(self) -> bool:
         return not self.diagnostics
+
+
+def _lost(comment: Comment, display: str) -> Diagnostic:
+    why = ": it stands inside a {…} or […] that fmt writes on one line" if comment.in_flow else ""
+    return Diagnostic("fmt-comment-lost", Severity.ERROR,
+                      f"strategy fmt would lose the comment {comment.text!r}{why}.",
+                      Position(display, comment.line, comment.column),
+                      "Move the comment to its own line above the key, then run 'strategy fmt' again.")
 
 
 def format_file(path: Path, display: str = "goals.yaml", *, check: bool = False) -> FmtResult:
@@ -335,7 +391,10 @@ def format_file(path: Path, display: str = "goals.yaml", *, check: bool = False)
     doc, problems = parse_yaml(text, display)
     if doc is None:
         return FmtResult(path, diagnostics=problems)
-    formatted = format_text(text)
+    try:
+        formatted = format_text(text)
+    except CommentsWouldBeLost as exc:
+        return FmtResult(path, diagnostics=[_lost(c, display) for c in exc.lost], refused=True)
     original = path.read_bytes().decode("utf-8-sig")
     if formatted == original:
         return FmtResult(path)

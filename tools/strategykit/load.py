@@ -8,6 +8,7 @@ errors, alias expansion is bounded, and no file is larger than it should be.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import io
@@ -79,7 +80,12 @@ class YamlDocument:
 class MarkdownHeading:
     level: int
     text: str
+    """The heading as written, without a trailing attribute list ('{#id}')."""
     line: int
+    plain: str = ""
+    """The text a reader sees (no markup), from which MkDocs and pandoc make the heading's anchor."""
+    anchor: str | None = None
+    """The id given explicitly in an attribute list: '## Mål {#mal}' → 'mal'."""
 
 
 @dataclass
@@ -91,11 +97,21 @@ class MarkdownImage:
 
 
 @dataclass
+class MarkdownLink:
+    """A link as written, inline (``[text](target)``) or by reference (``[text][ref]``)."""
+
+    target: str
+    line: int
+    column: int = 1
+
+
+@dataclass
 class MarkdownFile:
     file: str
     text: str
     headings: list[MarkdownHeading]
     images: list[MarkdownImage]
+    links: list[MarkdownLink] = field(default_factory=list)
 
     @property
     def title(self) -> str | None:
@@ -349,37 +365,132 @@ def load_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Diagn
 
 # --- Markdown ---------------------------------------------------------------
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_ATX = re.compile(r"^\s{0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+\s*)?$")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_HEADING_ATTRIBUTES = re.compile(r"[ \t]+\{:?[ \t]*([^}\n]*?)[ \t]*\}[ \t]*$")
+"""A trailing '{#id .class}' (attr_list in MkDocs, header_attributes in pandoc)."""
+_ATTRIBUTE_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
+
+
+def _located(inline_rule):
+    """An inline rule that also notes where, in the inline text, the link or image it makes starts.
+
+    markdown-it keeps only the line range of a block; the rules need the column too.
+    """
+    def rule(state, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        if not inline_rule(state, silent):
+            return False
+        if not silent:
+            for token in state.tokens[count:]:
+                if token.type in ("image", "link_open"):
+                    token.meta["start"] = start
+                    break
+        return True
+    return rule
+
+
+@functools.lru_cache(maxsize=None)
+def _markdown_parser():
+    """CommonMark (markdown-it-py) that sees every link and image as written, dangerous ones included.
+
+    Inline parsing is left to ``parse_markdown``, which runs it only where a link, an
+    image or a heading can be: most paragraphs of prose hold none.
+    """
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import autolink, image, link
+
+    md = MarkdownIt("commonmark").disable("inline")
+    md.validateLink = lambda url: True
+    md.normalizeLink = lambda url: url
+    for name, fn in (("link", link), ("image", image), ("autolink", autolink)):
+        md.inline.ruler.at(name, _located(fn))
+    return md
+
+
+def _plain(children) -> str:
+    out = []
+    for child in children:
+        if child.type in ("text", "text_special", "code_inline"):
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+    return "".join(out)
+
+
+def _source_column(lines: list[str], line: int, content_line: str, offset: int) -> int:
+    """The column in the file of ``offset`` in one line of a block's text.
+
+    markdown-it strips a block's markers (indentation, '> ', '## ') and trailing
+    spaces from its text; the text is found again in the file's line.
+    """
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    stripped = source.rstrip()
+    if content_line and stripped.endswith(content_line):
+        base = len(stripped) - len(content_line)
+    else:
+        base = source.find(content_line) if content_line else -1
+        if base < 0:
+            base = len(source) - len(source.lstrip())
+    return base + offset + 1
 
 
 def parse_markdown(text: str, display: str) -> MarkdownFile:
-    """Read the outline of a chapter: its headings and images, with their lines.
+    """Read the outline of a chapter: its headings, images and links, with their places.
 
-    Only what rules and renderers need to know about; the prose itself is rendered
-    by MkDocs and pandoc, which own Markdown.
+    CommonMark as markdown-it-py reads it, so that every kind of heading (ATX and
+    setext) and of image and link (inline and by reference) is seen, and nothing in
+    code. Only what rules and renderers need to know about; the prose itself is
+    rendered by MkDocs and pandoc, which own Markdown.
     """
+    md = _markdown_parser()
+    env: dict = {}
+    tokens = md.parse(text, env)
+    lines = text.split("\n")
     headings: list[MarkdownHeading] = []
     images: list[MarkdownImage] = []
-    fence: str | None = None
-    for number, line in enumerate(text.split("\n"), start=1):
-        m = _FENCE.match(line)
-        if m:
-            marker = m.group(1)
-            if fence is None:
-                fence = marker[0] * len(marker)
-            elif marker.startswith(fence):
-                fence = None
+    links: list[MarkdownLink] = []
+    heading_level = 0
+    for token in tokens:
+        if token.type == "heading_open":
+            heading_level = int(token.tag[1:])
             continue
-        if fence is not None:
+        if token.type != "inline" or not token.map:
             continue
-        h = _ATX.match(line)
-        if h:
-            headings.append(MarkdownHeading(len(h.group(1)), (h.group(2) or "").strip(), number))
-        for im in _IMAGE.finditer(line):
-            images.append(MarkdownImage(im.group(1).strip(), im.group(2), number, im.start() + 1))
-    return MarkdownFile(display, text, headings, images)
+        content = token.content
+        if not heading_level and "[" not in content and "<" not in content:
+            continue  # no link or image can be in it
+        children = md.inline.parse(content, md, env, [])
+        first = token.map[0] + 1
+        if heading_level:
+            written, plain, anchor = content.strip(), _plain(children).strip(), None
+            attributes = _HEADING_ATTRIBUTES.search(written)
+            if attributes:
+                written = written[: attributes.start()].rstrip()
+                plain = _HEADING_ATTRIBUTES.sub("", plain).rstrip()
+                found = _ATTRIBUTE_ID.search(attributes.group(1))
+                anchor = found.group(1) if found else None
+            headings.append(MarkdownHeading(heading_level, written, first, plain, anchor))
+            heading_level = 0
+        breaks: list[int] | None = None
+        bases: dict[int, int] = {}
+        for child in children:
+            if child.type not in ("image", "link_open"):
+                continue
+            if breaks is None:
+                breaks = [m.start() for m in re.finditer("\n", content)]
+            start = child.meta.get("start", 0)
+            row = bisect.bisect_left(breaks, start)
+            line_start = breaks[row - 1] + 1 if row else 0
+            line = first + row
+            if row not in bases:
+                line_end = breaks[row] if row < len(breaks) else len(content)
+                bases[row] = _source_column(lines, line, content[line_start:line_end], 0)
+            column = bases[row] + start - line_start
+            if child.type == "image":
+                images.append(MarkdownImage(_plain(child.children or []).strip(),
+                                            str(child.attrGet("src") or ""), line, column))
+            else:
+                links.append(MarkdownLink(str(child.attrGet("href") or ""), line, column))
+    return MarkdownFile(display, text, headings, images, links)
 
 
 def load_markdown(path: Path, display: str) -> tuple[MarkdownFile | None, list[Diagnostic]]:
@@ -471,6 +582,14 @@ def _field_starts(lines: list[str], first_line: int) -> list[tuple[int, int]]:
 def parse_csv(text: str, display: str) -> tuple[CsvTable | None, list[Diagnostic]]:
     """Read comma-separated values with a header row; blank lines are skipped."""
     lines = text.split("\n")
+    header_line = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if header_line is not None and ";" in lines[header_line] and "," not in lines[header_line]:
+        # Excel with Swedish settings saves 'CSV' with semicolons; every cell would be wrong, say it once.
+        return None, [_error(
+            "csv-separator", "The values are separated by semicolons; a data file separates them with commas.",
+            Position(display, header_line + 1, lines[header_line].index(";") + 1),
+            "In Excel choose 'CSV UTF-8 (comma delimited)' when saving, or replace each ';' with ',' "
+            "(and write decimals with a point: 45.3).")]
     reader = csv.reader(io.StringIO(text), strict=True)
     records: list[tuple[int, list[str]]] = []
     start = 1

@@ -18,12 +18,13 @@ def staged_dir(dest: Path) -> Iterator[Path]:
     build never leaves a half-written site. Two builds at once each use their own folder.
     """
     dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    made = _make_parents(dest)
     stage = Path(tempfile.mkdtemp(prefix=f".{dest.name}-new-", dir=dest.parent))
     try:
         yield stage
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
+        _remove_empty(made)
         raise
     os.chmod(stage, _default_mode(dest) | 0o111 if dest.exists() else 0o777 & ~_umask())
     old = None
@@ -50,20 +51,46 @@ def _umask() -> int:
     return umask
 
 
-def write_atomic(dest: Path, data: bytes) -> None:
-    """Write ``data`` to ``dest`` through a temporary file and an atomic rename."""
+@contextlib.contextmanager
+def staged_file(dest: Path) -> Iterator[Path]:
+    """Yield an empty file beside ``dest`` to write; on success it replaces ``dest``, on error it is removed.
+
+    The counterpart of ``staged_dir`` for one file: ``dest`` keeps its old content until the
+    new one is complete and on disk, and a failure leaves no trace (not even a folder made for it).
+    """
     dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}-", dir=dest.parent)
+    made = _make_parents(dest)
+    fd, name = tempfile.mkstemp(prefix=f".{dest.name}-new-", dir=dest.parent)
+    os.close(fd)
+    tmp = Path(name)
     try:
+        yield tmp
         # mkstemp makes the file private; a published file gets the usual permissions.
         os.chmod(tmp, _default_mode(dest))
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
+        with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, dest)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        _remove_empty(made)
         raise
+
+
+def write_atomic(dest: Path, data: bytes) -> None:
+    """Write ``data`` to ``dest`` through a temporary file and an atomic rename."""
+    with staged_file(dest) as tmp:
+        tmp.write_bytes(data)
+
+
+def _make_parents(dest: Path) -> list[Path]:
+    """Make the folders ``dest`` needs; return those that did not exist, deepest first."""
+    missing = [p for p in dest.parents if not p.exists()]
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    return missing
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            folder.rmdir()

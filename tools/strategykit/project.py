@@ -144,7 +144,8 @@ def load_strategy(root: Path) -> CheckResult:
     if not isinstance(doc.data, dict):
         return CheckResult(None, diagnostics)
     chapters: dict[str, tuple[MarkdownFile | None, str | None]] = {}
-    for item in doc.data.get("chapters") or []:
+    listed = doc.data.get("chapters")
+    for item in listed if isinstance(listed, list) else []:  # any other type: the schema says so
         file = item.get("file") if isinstance(item, dict) else None
         if not isinstance(file, str) or file in chapters:
             continue
@@ -163,14 +164,13 @@ def load_strategy(root: Path) -> CheckResult:
 
 
 def _unknown_checks(model: Strategy) -> list[Diagnostic]:
-    import difflib
-
     from .diagnostics import Severity
     from .rules import RULES
 
     out = []
     for code, _ in model.checks:
         if code not in RULES:
+            import difflib  # not at the top: a clean check never needs it
             close = difflib.get_close_matches(code, list(RULES), n=1)
             out.append(Diagnostic(
                 "unknown-check", Severity.ERROR, f"'{code}' under 'checks:' is not the code of any rule.",

@@ -6,8 +6,8 @@ which key, what was expected, what was found, and where, using the source map.
 
 from __future__ import annotations
 
-import difflib
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
@@ -32,9 +32,38 @@ def load_schema(name: str = GOALS_SCHEMA) -> dict:
 def _validator(name: str):
     import jsonschema
 
-    schema = load_schema(name)
+    schema = _inline_refs(load_schema(name))
     checker = jsonschema.FormatChecker(formats=["date"])
     return jsonschema.Draft202012Validator(schema, format_checker=checker)
+
+
+def _inline_refs(root: dict) -> dict:
+    """The schema with each local ``{"$ref": "#/$defs/x"}`` replaced by a copy of ``x``.
+
+    jsonschema otherwise looks every reference up again for every value it validates,
+    a fifth of the validation time (BENCHMARKS.md). A reference with sibling keywords
+    (a description) becomes ``{"allOf": [x], ...siblings}``, which validates the same
+    and yields the same errors from the same subschemas. A recursive reference is left
+    as it is, and ``$defs`` stay, so it still resolves.
+    """
+    def walk(node: Any, expanding: tuple[str, ...]) -> Any:
+        if isinstance(node, list):
+            return [walk(item, expanding) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/") and ref.count("/") == 2 \
+                and not any(ch in ref for ch in "~%") and ref not in expanding \
+                and ref[len("#/$defs/"):] in root.get("$defs", {}):
+            target = walk(root["$defs"][ref[len("#/$defs/"):]], expanding + (ref,))
+            rest = {k: walk(v, expanding) for k, v in node.items() if k != "$ref"}
+            if not rest:
+                return target
+            rest["allOf"] = [target, *rest.get("allOf", [])]
+            return rest
+        return {k: walk(v, expanding) for k, v in node.items()}
+
+    return walk(root, ())
 
 
 def _found(value: Any) -> str:
@@ -98,6 +127,43 @@ def _resolve(schema: dict, root: dict) -> dict:
     return schema
 
 
+_SWEDISH_NUMBER = re.compile(r"[+-]?(\d+,\d+|\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?)")
+
+
+def _swedish_number_hint(found: Any) -> str:
+    """A hint for '45,0' or '270 154' (a decimal comma, spaces between thousands), where YAML wants 45.0 or 270154."""
+    if not isinstance(found, str) or not _SWEDISH_NUMBER.fullmatch(found.strip()):
+        return ""
+    plain = re.sub(r"[ \u00a0\u202f]", "", found.strip()).replace(",", ".")
+    return f"Write numbers with a point for decimals and no spaces: {plain}."
+
+
+def _decimal_comma(data: Any, path: tuple, key: str, source: SourceMap) -> str | None:
+    """'45,0' when ``key`` ('0') is what YAML made of the decimals of 'value: 45,0' in a flow mapping.
+
+    In ``{year: 2018, value: 45,0}`` the comma ends the value 45 and starts a key '0'.
+    """
+    node = data
+    for step in path:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not (key.isdigit() and isinstance(node, dict) and node.get(key) is None):
+        return None  # the '0' of '45,0' is a key without a value
+    keys = list(node)
+    i = keys.index(key) if key in keys else 0
+    if i == 0 or keys[i - 1] != "value":
+        return None
+    value = node["value"]
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    here, before = source.keys.get(path + (key,)), source.keys.get(path + ("value",))
+    if here is None or before is None or here.line != before.line:
+        return None  # a flow mapping is on one line; a block mapping puts each key on its own
+    return f"{source.raw.get(path + ('value',), value)},{key}"
+
+
 def _yaml_trap_hint(raw: str | None, expected: str) -> str:
     if raw is None:
         return ""
@@ -118,6 +184,12 @@ def translate(error, data: Any, source: SourceMap, root: dict) -> Iterator[Diagn
     if validator == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         for extra in sorted(set(error.instance) - set(allowed)):
+            written = _decimal_comma(data, path, extra, source)
+            if written is not None:
+                yield diag("unknown-key", f"Unknown key '{extra}' in {where}: '{written}' looks like a number "
+                           "with a decimal comma.", _swedish_number_hint(written), path + (extra,), key=True)
+                continue
+            import difflib  # not at the top: a clean check never needs it
             close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
             hint = (f"Did you mean '{close[0]}'? " if close else "") + "Allowed keys here: " + ", ".join(allowed) + "."
             yield diag("unknown-key", f"Unknown key '{extra}' in {where}.", hint, path + (extra,), key=True)
@@ -135,12 +207,15 @@ def translate(error, data: Any, source: SourceMap, root: dict) -> Iterator[Diagn
         found = _found(error.instance)
         if raw is not None and expected == "string":
             found = f"'{raw}', which YAML reads as {_found(error.instance)}"
+        if not trap and expected in ("number", "integer"):
+            trap = _swedish_number_hint(error.instance)
         hint = trap or (schema.get("description", "") and f"{_cap(where)}: {schema['description']}")
         yield diag("wrong-type", f"{_cap(where)} must be {_TYPE_WORDS.get(expected, expected)}, but is {found}.", hint, key=True)
         return
     if validator == "enum":
         options = [str(o) for o in error.validator_value]
         value = str(error.instance)
+        import difflib  # not at the top: a clean check never needs it
         close = difflib.get_close_matches(value, options, n=1, cutoff=0.5)
         hint = (f"Did you mean '{close[0]}'? " if close else "") + "Allowed: " + ", ".join(options) + "."
         raw = source.raw.get(path)

@@ -1,6 +1,7 @@
 """``strategy serve``: a live preview of the web edition on localhost.
 
-A watcher polls goals.yaml, mkdocs.yml and everything under strategy/ a few times a
+A watcher polls the sources (``WATCHED``: goals.yaml, mkdocs.yml, dialogue.yaml,
+editions.yaml and everything under strategy/, data/, remiss/ and pdf/) a few times a
 second (standard library only, so it works the same on every system). On a change it
 runs the same check as ``strategy check``; when that finds errors, every page shows the
 diagnostics instead of a stale page; otherwise the site is regenerated and rebuilt.
@@ -26,6 +27,8 @@ from pathlib import Path
 from .diagnostics import BuildError, Diagnostic
 
 VERSION_PATH = "/__strategy__/version"
+WATCHED = ("goals.yaml", "mkdocs.yml", "dialogue.yaml", "editions.yaml", "strategy", "data", "remiss", "pdf")
+"""What the preview depends on, relative to the strategy folder: files, and folders watched whole."""
 POLL_SECONDS = 0.25
 SETTLE_SECONDS = 0.15
 """After a change, wait this long for more: an editor's save may touch several files."""
@@ -97,10 +100,10 @@ class Preview:
     # -- watching ---------------------------------------------------------------
     def snapshot(self) -> dict[str, tuple[int, int]]:
         """What the preview depends on: (mtime, size) of every watched file."""
-        files = [self.root / "goals.yaml", self.root / "mkdocs.yml"]
-        folder = self.root / "strategy"
-        if folder.is_dir():
-            files += [p for p in folder.rglob("*") if p.is_file()]
+        files: list[Path] = []
+        for name in WATCHED:
+            path = self.root / name
+            files += [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
         state = {}
         for f in files:
             try:
@@ -223,7 +226,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
         return 2
     preview.start()
     print(f"Previewing {os.path.relpath(preview.root)} at {preview.url} (Ctrl-C to stop). "
-          "Edits to goals.yaml and strategy/ show up as you save.", flush=True)
+          "Edits to goals.yaml, strategy/ and data/ show up as you save.", flush=True)
     try:
         while True:
             time.sleep(3600)

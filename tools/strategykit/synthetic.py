@@ -104,6 +104,7 @@ _OPENERS = (
 _PHRASES = (
     "i inlandet", "i kustbygden", "för kvinnor och män", "för unga", "för företagen",
     "i länets kommuner", "år 2030", "till år 2040", "inom industrin", "på landsbygden",
+    "enligt SCB:s statistik", "med stöd av EU:s fonder", "enligt förordningen (2017:583)",
 )
 _HEADINGS = (
     "Bakgrund", "Nuläge", "Utmaningar", "Möjligheter", "Varför prioriteringen behövs",
@@ -159,14 +160,24 @@ class _Prose:
         return " ".join(parts)
 
     def sentence(self) -> str:
+        """A sentence with the marks the example's prose has: commas, colons, some *emphasis*."""
         r = self.rng
         text = self.clause()
-        if r.random() < 0.6:
+        if r.random() < 0.15:
+            text += f": {self.clause()}"
+        elif r.random() < 0.6:
             text += f" {r.choice(_CONNECTORS)} {self.clause()}"
         if r.random() < 0.3:
             text = f"{r.choice(_OPENERS)} {text}"
         if r.random() < 0.2:
             text = text.replace(" och ", ", och ", 1)
+        if r.random() < 0.15:
+            words = text.split(" ")
+            i = r.randrange(1, len(words))
+            if words[i].isalpha():
+                mark = r.choice(("*", "**"))
+                words[i] = f"{mark}{words[i]}{mark}"
+                text = " ".join(words)
         return text[:1].upper() + text[1:] + "."
 
     def paragraph(self, sentences: tuple[int, int] = (3, 6)) -> str:
@@ -182,7 +193,10 @@ class _Prose:
         return text[:1].upper() + text[1:]
 
     def bullets(self) -> list[str]:
-        return [f"- {self.title((5, 12))}." for _ in range(self.rng.randint(3, 6))]
+        """A bulleted list, now and then a numbered one."""
+        numbered = self.rng.random() < 0.2
+        return [f"{f'{i}.' if numbered else '-'} {self.title((5, 12))}."
+                for i in range(1, self.rng.randint(3, 6) + 1)]
 
 
 # --- the strategy as plain data ---------------------------------------------------
@@ -260,13 +274,20 @@ def _fmt(value: float, decimals: int) -> str:
 
 
 def _values(rng: random.Random, ind: "_Indicator", direction: str, milestones: int,
-            ) -> tuple[int, float, list[tuple[int, float]], int, float]:
-    """A baseline, milestones and a target that agree with the direction, the unit and the period."""
+            known: dict[int, float] | None = None) -> tuple[int, float, list[tuple[int, float]], int, float]:
+    """A baseline, milestones and a target that agree with the direction, the unit and the period.
+
+    ``known`` holds the baselines other targets already gave the same indicator and
+    breakdown, by year: a target starting in one of those years starts from that value,
+    so that the data file can agree with every baseline (rule baseline-differs-from-data).
+    """
     decimals = ind.decimals
     base_year = rng.randint(2016, 2019)
     target_year = rng.choice((2030, 2035, 2040))
     years = sorted(rng.sample(range(PERIOD[0] + 2, target_year), milestones))
     base = round(rng.uniform(ind.low, ind.high), decimals)
+    if known and base_year in known:
+        base = known[base_year]
     if ind.unit == "percent":
         end = min(base + rng.uniform(2, 12), 99.0) if direction == "increase" else base - rng.uniform(2, base / 2)
     else:
@@ -303,6 +324,7 @@ def _build(size: Size, rng: random.Random, prose: _Prose) -> tuple[list[_Priorit
     overall = [ident for ident, _ in _OVERALL_GOALS]
     perspectives = [ident for ident, _ in _PERSPECTIVES]
     priorities: list[_Priority] = []
+    baselines: dict[tuple[str, str], dict[int, float]] = {}
     goal_index = target_index = 0
     for p in range(size.priorities):
         pid = f"P{p + 1}"
@@ -314,9 +336,11 @@ def _build(size: Size, rng: random.Random, prose: _Prose) -> tuple[list[_Priorit
                 ind = indicators[uses[target_index]]
                 target_index += 1
                 direction = rng.choices(("increase", "decrease", "maintain"), (6, 3, 1))[0]
-                base_year, base, miles, target_year, end = _values(
-                    rng, ind, direction, rng.choice((0, 0, 1, 2)))
                 breakdown = rng.choice((None, None, "women", "men")) if ind.gender else None
+                known = baselines.setdefault((ind.id, breakdown or "total"), {})
+                base_year, base, miles, target_year, end = _values(
+                    rng, ind, direction, rng.choice((0, 0, 1, 2)), known)
+                known.setdefault(base_year, base)
                 suffix = _LETTERS[t] if t < len(_LETTERS) else str(t + 1)
                 targets.append(_Target(
                     id=f"{gid}.{suffix}",
@@ -545,23 +569,32 @@ def _observations(indicators: list[_Indicator], priorities: list[_Priority], rng
     The columns are those of schema/observations.schema.json: year, value, breakdown,
     provenance, source, retrieved. One row per year from the indicator's earliest
     baseline to 2024, by gender where the indicator has that breakdown, every value
-    illustrative (so source and retrieved stay empty).
+    illustrative (so source and retrieved stay empty). In a target's baseline year the
+    row for its breakdown holds the baseline itself, as the rule baseline-differs-from-data
+    asks; between them the values wander a little.
     """
+    pinned: dict[tuple[str, str, int], float] = {}
     first: dict[str, tuple[int, float]] = {}
     for p in priorities:
         for g in p.goals:
             for t in g.targets:
-                if t.breakdown is None and (t.indicator not in first or t.base_year < first[t.indicator][0]):
+                pinned.setdefault((t.indicator, t.breakdown or "total", t.base_year), t.base)
+                earlier = first.get(t.indicator)
+                if earlier is None or t.base_year < earlier[0] or (
+                        t.base_year == earlier[0] and t.breakdown is None):
                     first[t.indicator] = (t.base_year, t.base)
     files: dict[str, str] = {}
     for ind in indicators:
         year0, value = first.get(ind.id, (2018, round(rng.uniform(ind.low, ind.high), ind.decimals)))
         rows = ["year,value,breakdown,provenance,source,retrieved"]
         for year in range(year0, 2025):
+            if (ind.id, "total", year) in pinned:
+                value = pinned[(ind.id, "total", year)]
             for breakdown in (("total", "women", "men") if ind.gender else ("total",)):
                 v = value * rng.uniform(0.97, 1.03)
                 if ind.unit == "percent":
                     v = min(v, 100.0)
+                v = pinned.get((ind.id, breakdown, year), v)
                 rows.append(f"{year},{_fmt(v, ind.decimals)},{breakdown},illustrative,,")
             value = value * rng.uniform(0.99, 1.02)
         files[f"data/{ind.id}.csv"] = "\n".join(rows) + "\n"

@@ -43,9 +43,10 @@ from urllib.parse import unquote, urlsplit
 from .. import i18n
 from ..diagnostics import Diagnostic, Position, Severity
 from ..model import Chapter, Strategy
+from ..rules.chapters import IMAGE_FORMATS, image_file
 from . import toolchain
 from .data import anchor
-from .preflight import IMAGE_FORMATS, PdfRefused, image_file
+from .preflight import PdfRefused
 
 Node = dict[str, Any]
 API_VERSION = [1, 23, 1, 1]
@@ -65,6 +66,11 @@ def ascii_id(ident: str) -> str:
     destinations byte by byte, and not every one decodes UTF-8 in them."""
     folded = unicodedata.normalize("NFKD", ident).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", folded).strip("-") or "x"
+
+
+def _web_form(ident: str) -> str:
+    """An identifier as MkDocs would have written it for the same heading: ASCII, no punctuation."""
+    return re.sub(r"[^a-z0-9_-]", "", ascii_id(ident).lower())
 
 
 def header(level: int, ident: str, text: str) -> Node:
@@ -213,8 +219,8 @@ class _ChapterRewriter:
         target = image["c"][2][0]
         source = image_file(self.model, self.chapter, target)
         if source is None or not source.is_file() or source.suffix.lower() not in IMAGE_FORMATS:
-            # The rules read images line by line; pandoc also knows reference-style and
-            # multi-line images. Whatever slipped past them is refused here, never embedded.
+            # The rules (image-outside-folder, image-missing, image-format) have refused this
+            # already; should pandoc ever read an image CommonMark does not, it is not embedded.
             self.problems.append(Diagnostic(
                 "image-outside-folder", Severity.ERROR,
                 f"The image '{target}' is not an image file inside the strategy/ folder.",
@@ -262,6 +268,11 @@ class _ChapterRewriter:
         frag = unquote(parts.fragment)
         if frag and frag in ids:
             return f"#{title}-{ascii_id(frag)}"
+        if frag:
+            # The web edition's anchor ('#mal-och-medel', see rules.chapters.web_slug) for pandoc's 'mål-och-medel'.
+            same = next((i for i in ids if _web_form(i) == _web_form(frag)), None)
+            if same is not None:
+                return f"#{title}-{ascii_id(same)}"
         return f"#{title}"
 
     def _walk(self, c: Any) -> Any:

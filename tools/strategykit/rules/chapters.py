@@ -1,14 +1,43 @@
-"""Rules on the prose chapters: they exist, stay in their folder, and present every goal."""
+"""Rules on the prose chapters: they exist, stay in their folder, present every goal, and link and
+show only what is there."""
 
 from __future__ import annotations
 
+import posixpath
+import re
+import unicodedata
+from pathlib import Path
 from typing import Iterator
+from urllib.parse import unquote, urlsplit
 
 from ..diagnostics import Position, Severity
-from ..model import Strategy
+from ..load import MarkdownFile
+from ..model import Chapter, Strategy
 from . import Finding, rule
 
 CHAPTER_FOLDER = "strategy"
+
+IMAGE_FORMATS = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
+"""What Typst can embed (and every browser shows)."""
+
+
+def image_file(s: Strategy, chapter: Chapter, target: str) -> Path | None:
+    """The file a chapter's image refers to, if it is a local path inside strategy/ once links are resolved."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path or target.startswith(("/", "\\")):
+        return None
+    path = ((s.root / chapter.file).parent / unquote(parts.path)).resolve()
+    return path if path.is_relative_to((s.root / CHAPTER_FOLDER).resolve()) else None
+
+
+def _is_local(target: str) -> bool:
+    parts = urlsplit(target)
+    return not (parts.scheme or parts.netloc or target.startswith(("/", "\\")))
+
+
+def _list_unreadable(s: Strategy) -> bool:
+    """True when 'chapters:' is written but holds no chapter the model could read: the schema has said why."""
+    return ("chapters",) in s.source.keys and not s.chapters
 
 
 @rule("chapter-missing", fix="Create the file, or correct 'file:' so that it names an existing file under strategy/.")
@@ -43,8 +72,8 @@ def chapter_not_listed(s: Strategy) -> Iterator[Finding]:
     A chapter that is not listed is never published; it is probably forgotten.
     """
     folder = s.root / CHAPTER_FOLDER
-    if not folder.is_dir():
-        return
+    if not folder.is_dir() or _list_unreadable(s) or any(True for _ in _repeated_files(s)):
+        return  # duplicate-chapter-file names the unlisted files: one of them was probably meant
     listed = {c.file for c in s.chapters}
     for path in sorted(folder.glob("*.md")):
         rel = f"{CHAPTER_FOLDER}/{path.name}"
@@ -62,6 +91,8 @@ def goal_not_presented(s: Strategy) -> Iterator[Finding]:
     without its reasons. A chapter presents a goal when its `presents:` list names
     the goal or the goal's priority.
     """
+    if _list_unreadable(s):
+        return
     presented = {ref for c in s.chapters for ref in c.presents}
     for g in s.goals():
         if g.id and g.id not in presented and g.priority_id not in presented:
@@ -102,3 +133,187 @@ def image_without_alt(s: Strategy) -> Iterator[Finding]:
             if not im.alt:
                 yield Finding(f"The image '{im.target}' has no alternative text.",
                               position=Position(c.file, im.line, im.column))
+
+
+@rule("image-missing", fix="Add the file, or correct the path (it is relative to the chapter).")
+def image_missing(s: Strategy) -> Iterator[Finding]:
+    """Every image a chapter shows exists as a file.
+
+    The path is relative to the chapter, so `![Karta](bilder/karta.svg)` in
+    strategy/01-inledning.md is the file strategy/bilder/karta.svg. A missing
+    image stops the PDF and leaves a hole in the web edition.
+    """
+    for c in s.chapters:
+        if c.document is None:
+            continue
+        for im in c.document.images:
+            if not _is_local(im.target):
+                continue  # image-outside-folder reports it
+            where = Position(c.file, im.line, im.column)
+            if not unquote(urlsplit(im.target).path).strip():
+                yield Finding(f"The image '{im.target}' names no file." if im.target else "The image names no file.",
+                              position=where)
+                continue
+            path = image_file(s, c, im.target)
+            if path is not None and not path.is_file():
+                yield Finding(f"The image '{im.target}' does not exist.", position=where)
+
+
+@rule("image-format", fix="Save it as SVG (for drawings and charts), PNG or JPEG.")
+def image_format(s: Strategy) -> Iterator[Finding]:
+    """Images are in a format both editions can show: SVG, PNG, JPEG, GIF or WebP.
+
+    The PDF cannot embed other formats (BMP, TIFF, HEIC, a Word or PDF file), and
+    most browsers do not show them either.
+    """
+    allowed = ", ".join(f.lstrip(".").upper() for f in IMAGE_FORMATS)
+    for c in s.chapters:
+        if c.document is None:
+            continue
+        for im in c.document.images:
+            path = image_file(s, c, im.target)
+            if path is not None and path.is_file() and path.suffix.lower() not in IMAGE_FORMATS:
+                yield Finding(f"The image '{im.target}' is not in a format the editions can show "
+                              f"({allowed}).", position=Position(c.file, im.line, im.column))
+
+
+def _repeated_files(s: Strategy) -> Iterator[tuple[Chapter, Chapter]]:
+    """(first, repeat) for each chapter whose file an earlier chapter already lists."""
+    first: dict[str, Chapter] = {}
+    for c in s.chapters:
+        if not c.file:
+            continue
+        key = posixpath.normpath(c.file)
+        if key in first:
+            yield first[key], c
+        else:
+            first[key] = c
+
+
+@rule("duplicate-chapter-file", fix="List each chapter file once; the second entry probably meant another file.")
+def duplicate_chapter_file(s: Strategy) -> Iterator[Finding]:
+    """Each chapter file is listed once under `chapters:`.
+
+    The same text would otherwise appear twice in both editions. A repeated file
+    is usually a copied entry whose `file:` was not changed: the file it was meant
+    for is then not listed at all.
+    """
+    unlisted: list[str] | None = None
+    for first, repeat in _repeated_files(s):
+        if unlisted is None:
+            folder = s.root / CHAPTER_FOLDER
+            listed = {posixpath.normpath(c.file) for c in s.chapters if c.file}
+            unlisted = ([f"{CHAPTER_FOLDER}/{p.name}" for p in sorted(folder.glob("*.md"))
+                         if f"{CHAPTER_FOLDER}/{p.name}" not in listed] if folder.is_dir() else [])
+        line = s.source.position(first.path + ("file",)).line
+        hint = None
+        if unlisted:
+            hint = ("Did you mean " + " or ".join(f"'{f}'" for f in unlisted[:3])
+                    + (", which is" if len(unlisted) == 1 else ", which are") + " not listed?")
+        yield Finding(f"The chapter file '{repeat.file}' is already listed (line {line}).",
+                      repeat.path + ("file",), hint=hint)
+
+
+# --- links between chapters ---------------------------------------------------
+
+_EXPLICIT_ID = re.compile(r"\{:?[^}\n]*?#([^\s}#]+)[^}\n]*\}|\bid\s*=\s*[\"']([^\"']+)[\"']")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]]*\]")
+_ID_COUNT = re.compile(r"^(.*)_([0-9]+)$")
+
+
+def web_slug(text: str) -> str:
+    """A heading's anchor as the web edition makes it: MkDocs' ``toc`` with its default slugify.
+
+    mkdocs.yml enables ``toc`` without a ``slugify`` option, so å, ä and ö become
+    a and o ('Mål och medel' → 'mal-och-medel'), punctuation is removed and spaces
+    become '-'.
+    """
+    value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(r"[-\s]+", "-", value)
+
+
+def web_anchors(document: MarkdownFile) -> list[str]:
+    """The ids a chapter's web page has: explicit ids, then headings' slugs made unique with _1, _2 …"""
+    explicit = [a or b for a, b in _EXPLICIT_ID.findall(document.text)]
+    explicit += [h.anchor for h in document.headings if h.anchor]
+    out = list(dict.fromkeys(explicit))
+    used = set(out)
+    for h in document.headings:
+        if h.anchor:
+            continue
+        slug = web_slug(_FOOTNOTE_REF.sub("", h.plain or h.text))
+        if slug in used or not slug:
+            m = _ID_COUNT.match(slug)
+            base, count = (m.group(1), int(m.group(2))) if m else (slug, 0)
+            count += 1
+            while f"{base}_{count}" in used:
+                count += 1
+            slug = f"{base}_{count}"
+        used.add(slug)
+        out.append(slug)
+    return out
+
+
+@rule("chapter-link-broken",
+      fix="Link to a chapter listed under 'chapters:', by its file name, and to a heading in it that exists.")
+def chapter_link_broken(s: Strategy) -> Iterator[Finding]:
+    """Links between chapters lead to a listed chapter, and to a heading in it.
+
+    `[se visionen](03-vision.md#malbild)` is relative to the chapter it is in and
+    names the chapter's file; the part after `#` is the anchor of a heading in
+    that chapter. The web edition makes the anchor from the heading's text: lower
+    case, spaces as '-', punctuation left out and å, ä, ö written a, a, o
+    ('## Mål och medel' → `#mal-och-medel`); a second heading with the same text
+    gets `_1`. A heading with an explicit id (`## Mål {#mal}`) is linked by that
+    id. A broken link stops the web edition from being built.
+    """
+    chapters = {posixpath.normpath(c.file): c for c in s.chapters if c.file}
+    anchors: dict[str, tuple[list[str], set[str]]] = {}
+    for c in s.chapters:
+        if c.document is None:
+            continue
+        here = posixpath.dirname(c.file)
+        for link in c.document.links:
+            parts = urlsplit(link.target)
+            if parts.scheme or parts.netloc or link.target.startswith(("/", "\\")):
+                continue
+            path, fragment = unquote(parts.path), unquote(parts.fragment)
+            if path and not path.lower().endswith(".md"):
+                continue
+            where = Position(c.file, link.line, link.column)
+            file = posixpath.normpath(posixpath.join(here, path)) if path else posixpath.normpath(c.file)
+            target = chapters.get(file)
+            if target is None:
+                yield Finding(f"The link '{link.target}' leads to '{file}', which is not a chapter listed in goals.yaml.",
+                              position=where, hint=_missing_chapter_hint(s, file, here, list(chapters)))
+                continue
+            if not fragment or target.document is None:
+                continue
+            if target.file not in anchors:
+                found = web_anchors(target.document)
+                anchors[target.file] = found, set(found)
+            known, known_set = anchors[target.file]
+            if fragment not in known_set:
+                yield Finding(f"The link '{link.target}' points at '#{fragment}', which is not a heading in "
+                              f"'{target.file}'.", position=where, hint=_anchor_hint(fragment, known))
+
+
+def _missing_chapter_hint(s: Strategy, file: str, here: str, listed: list[str]) -> str | None:
+    if (s.root / file).is_file():
+        return f"'{file}' is not listed under 'chapters:' in goals.yaml; list it, or link to a listed chapter."
+    import difflib  # not at the top: a clean check never needs it
+    close = difflib.get_close_matches(file, listed, n=1, cutoff=0.6)
+    return f"Did you mean '{posixpath.relpath(close[0], here or '.')}'?" if close else None
+
+
+def _anchor_hint(fragment: str, known: list[str]) -> str | None:
+    slug = web_slug(fragment)
+    if slug in known:
+        return f"The web edition writes this heading's anchor as '#{slug}'."
+    import difflib  # not at the top: a clean check never needs it
+    close = difflib.get_close_matches(fragment, known, n=1, cutoff=0.6)
+    if close:
+        return f"Did you mean '#{close[0]}'?"
+    return ("The chapter's headings have the anchors " + ", ".join(f"'#{a}'" for a in known[:8])
+            + ("…" if len(known) > 8 else "") + ".") if known else "The chapter has no headings to link to."

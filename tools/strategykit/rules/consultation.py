@@ -8,7 +8,6 @@ every comment. Each diagnostic points at the line in the file where the mistake 
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterator
 
 from ..consultation import STRATEGY_REF, subjects
@@ -18,6 +17,7 @@ from . import Finding, rule
 
 
 def _hint(ref: str, known: list[str]) -> str | None:
+    import difflib  # not at the top: a clean check never needs it
     close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
     return f"Did you mean '{close[0]}'?" if close else None
 

@@ -25,6 +25,18 @@ _SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
 _EVENT_ATTRIBUTE = re.compile(r"\{[^}\n]*\bon[a-z]+\s*=", re.IGNORECASE)
 
 
+def _may_act(text: str) -> bool:
+    """False when the text cannot hold what unsafe-html looks for, so the parser can be skipped.
+
+    Raw HTML and autolinks start with '<' and a letter, '!', '/' or '?'; an inline link
+    has ']' right before '(' and a link reference definition ']' right before ':' (in
+    CommonMark, Python-Markdown and pandoc alike); an attribute list needs '{'. Without
+    any of these, markdown-it yields no HTML, no link and no attribute. (The parser is
+    the largest cost of `strategy check` on ordinary prose: BENCHMARKS.md.)
+    """
+    return bool(_HTML_HINT.search(text)) or "{" in text or "](" in text or "]:" in text
+
+
 def _parse(text: str):
     from markdown_it import MarkdownIt
 
@@ -85,7 +97,7 @@ def unsafe_html(s: Strategy) -> Iterator[Finding]:
     """
     for c in s.chapters:
         text = c.document.text if c.document else ""
-        if not (_HTML_HINT.search(text) or ":" in text or "{" in text):
+        if not _may_act(text):
             continue  # skip the Markdown parser on a chapter that cannot hold any of it
         tokens = _parse(text)
         for fragment, line in _html_fragments(tokens):

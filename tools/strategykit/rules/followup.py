@@ -6,7 +6,6 @@ and has a source, a baseline to start from and a value to reach.
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterator
 
 from ..diagnostics import Severity
@@ -62,6 +61,7 @@ def unknown_indicator(s: Strategy) -> Iterator[Finding]:
     known = [i.id for i in s.indicators]
     for g, t in s.targets():
         if t.indicator_id is not None and s.indicator(t.indicator_id) is None:
+            import difflib  # not at the top: a clean check never needs it
             close = difflib.get_close_matches(t.indicator_id, known, n=1, cutoff=0.6)
             hint = f"Did you mean '{close[0]}'?" if close else None
             yield Finding(f"Target \"{t.id}\" uses the indicator '{t.indicator_id}', which is not defined.",
@@ -92,6 +92,8 @@ def target_without_baseline(s: Strategy) -> Iterator[Finding]:
     Progress can only be measured against a starting point.
     """
     for g, t in s.targets():
+        if t.path + ("baseline",) in s.source.keys:
+            continue  # written, but wrong: the schema check has said what is wrong with it
         if t.baseline is None or t.baseline.year is None or t.baseline.value is None:
             yield Finding(f"Target \"{t.id}\" has no baseline year and value.", t.path, key=True)
 
@@ -104,6 +106,8 @@ def target_without_value(s: Strategy) -> Iterator[Finding]:
     'More' is not measurable; '82 percent by 2030' is.
     """
     for g, t in s.targets():
+        if t.path + ("target",) in s.source.keys:
+            continue  # written, but wrong: the schema check has said what is wrong with it
         if t.target is None or t.target.year is None or t.target.value is None:
             yield Finding(f"Target \"{t.id}\" has no target value and year.", t.path, key=True)
 

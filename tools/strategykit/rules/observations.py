@@ -12,11 +12,10 @@ line and column of the cell to fix.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Iterator
 
-from ..diagnostics import Position
+from ..diagnostics import Position, Severity
 from ..load import CsvCell, CsvRow, CsvTable
 from ..model import (BREAKDOWNS, DATA_COLUMNS, DATA_FOLDER, PROVENANCES, REQUIRED_COLUMNS, DataFile,
                      Strategy, parse_number, parse_year)
@@ -55,6 +54,7 @@ def data_unknown_indicator(s: Strategy) -> Iterator[Finding]:
     known = [i.id for i in s.indicators]
     for f in s.data_files:
         if s.indicator(f.indicator_id) is None:
+            import difflib  # not at the top: a clean check never needs it
             close = difflib.get_close_matches(f.indicator_id, known, n=1, cutoff=0.6)
             hint = f"Did you mean {DATA_FOLDER}/{close[0]}.csv?" if close else None
             yield Finding(f"'{f.file}' holds values for '{f.indicator_id}', which is not an indicator.",
@@ -80,6 +80,7 @@ def data_header(s: Strategy) -> Iterator[Finding]:
                 yield Finding(f"The column '{name}' appears twice in the header (first at column "
                               f"{seen[name].column}).", position=_at(f.file, cell))
             elif name not in DATA_COLUMNS:
+                import difflib  # not at the top: a clean check never needs it
                 close = difflib.get_close_matches(name, DATA_COLUMNS, n=1, cutoff=0.6)
                 yield Finding(f"'{cell.text.strip()}' is not a column of a data file.", position=_at(f.file, cell),
                               hint=(f"Did you mean '{close[0]}'? " if close else "")
@@ -169,6 +170,7 @@ def data_invalid_breakdown(s: Strategy) -> Iterator[Finding]:
             cell = f.table.cell(row, "breakdown")
             text = cell.text.strip() if cell else ""
             if text and text.lower() not in BREAKDOWNS:
+                import difflib  # not at the top: a clean check never needs it
                 close = difflib.get_close_matches(text.lower(), BREAKDOWNS, n=1, cutoff=0.5)
                 yield Finding(f"'{text}' is not a breakdown.", position=_at(f.file, cell, row),
                               hint=(f"Did you mean '{close[0]}'? " if close else "")
@@ -259,3 +261,42 @@ def data_missing_provenance(s: Strategy) -> Iterator[Finding]:
             elif kind == "sourced" and not _DATE.match(retrieved):
                 yield Finding(f"'{retrieved}' is not a date in the form YYYY-MM-DD.",
                               position=_at(f.file, f.table.cell(row, "retrieved"), row))
+
+
+def _same_value(a: float, b: float, decimals: int | None) -> bool:
+    """Equal as the editions show them: to the indicator's decimals, when it has them."""
+    if decimals is not None and decimals >= 0:
+        return abs(a - b) <= 0.5 * 10 ** -decimals + 1e-9
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+@rule("baseline-differs-from-data", severity=Severity.WARNING,
+      fix="Make the baseline in goals.yaml and the value in the data file the same: one of them is out of date or mistyped.")
+def baseline_differs_from_data(s: Strategy) -> Iterator[Finding]:
+    """A target's baseline agrees with the data file's value for the same year and breakdown.
+
+    The follow-up draws the indicator's line from data/<indicator>.csv and the
+    target's starting point from goals.yaml; when the two disagree, the editions
+    show two different values for the same year. Values are compared to the
+    indicator's `decimals:` when it has them.
+    """
+    decimal_comma: set[tuple] | None = None
+    for g, t in s.targets():
+        b = t.baseline
+        if b is None or b.year is None or b.value is None:
+            continue
+        observed = next((o for o in s.series(t.indicator_id, t.breakdown) if o.year == b.year), None)
+        if observed is None or observed.value is None:
+            continue
+        ind = s.indicator(t.indicator_id)
+        if _same_value(b.value, observed.value, ind.decimals if ind else None):
+            continue
+        if decimal_comma is None:  # 'value: 45,3' in a flow mapping: the schema check has reported it
+            decimal_comma = {k[:-1] for k in s.source.keys if isinstance(k[-1], str) and k[-1].isdigit()}
+        if b.path in decimal_comma:
+            continue
+        part = "" if t.breakdown == "total" else f" ({t.breakdown})"
+        where = observed.position or Position(f"{DATA_FOLDER}/{t.indicator_id}.csv")
+        on = f" on line {where.line}" if where.line else ""
+        yield Finding(f"The baseline of target \"{t.id}\" is {b.value:.12g} for {b.year}{part}, but "
+                      f"{where.file} has {observed.value:.12g}{on}.", b.path + ("value",))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Iterator
 
@@ -39,6 +38,7 @@ def duplicate_id(s: Strategy) -> Iterator[Finding]:
 
 
 def _unknown(kind: str, ref: str, known: list[str], path: tuple) -> Finding:
+    import difflib  # not at the top: a clean check never needs it
     close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
     hint = f"Did you mean '{close[0]}'?" if close else ("Known ids: " + ", ".join(known[:12]) + ("…" if len(known) > 12 else "") if known else None)
     return Finding(f"'{ref}' is not the id of any {kind}.", path, hint=hint)

@@ -35,7 +35,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import yaml
 
@@ -53,6 +53,10 @@ the same as the repository's mkdocs.yml (tests compare them)."""
 CONFIG_NAME = "mkdocs.yml"
 ENGINES = ("mkdocs", "zensical")
 
+FROM_DIST: Any = object()
+"""The default of ``pdf=``: take this edition's PDF from ``<root>/dist/`` if it is there (the preview,
+and callers that built it there). ``strategy build`` passes the PDF it has just built instead."""
+
 
 def work_dir_for(model: Strategy) -> Path:
     return model.root / ".build" / "web"
@@ -63,15 +67,19 @@ def _parent_config(model: Strategy) -> Path:
     return own if own.is_file() else DEFAULT_CONFIG
 
 
-def _edition_info(model: Strategy, download_sizes: dict[str, int]) -> tuple[pages.EditionInfo, Path | None]:
-    pdf = model.root / "dist" / buildinfo.pdf_filename(model)
-    pdf_path = pdf if pdf.is_file() else None
+def _edition_info(model: Strategy, download_sizes: dict[str, int],
+                  pdf: Path | None) -> tuple[pages.EditionInfo, Path | None]:
+    """The edition's facts for the pages; ``pdf`` is the file to publish as this edition's PDF, or None."""
+    if pdf is FROM_DIST:
+        pdf = model.root / "dist" / buildinfo.pdf_filename(model)
+    pdf_path = Path(pdf) if pdf is not None and Path(pdf).is_file() else None
+    name = buildinfo.pdf_filename(model)
     sizes = dict(download_sizes)
     if pdf_path is not None:
-        sizes[pdf.name] = pdf.stat().st_size
+        sizes[name] = pdf_path.stat().st_size
     info = pages.EditionInfo(commit=buildinfo.git_commit(model.root),
                              build_date=buildinfo.build_date(model).isoformat(),
-                             pdf_name=pdf.name if pdf_path else None, download_sizes=sizes)
+                             pdf_name=name if pdf_path else None, download_sizes=sizes)
     return info, pdf_path
 
 
@@ -96,14 +104,16 @@ def _copy_chapter_assets(model: Strategy, dest: Path) -> None:
             shutil.copyfile(path, target)
 
 
-def generate(model: Strategy, work_dir: Path | None = None) -> Path:
+def generate(model: Strategy, work_dir: Path | None = None, *, pdf: Path | None = FROM_DIST) -> Path:
     """Write the pages, downloads, theme files and the generated mkdocs.yml; return that file.
 
+    ``pdf``: the PDF edition to link and copy (published under its own name, ``buildinfo.pdf_filename``,
+    whatever the file is called), None for none, or by default the one in ``<root>/dist/``.
     The work folder is replaced as a whole, so files of pages that no longer exist do not linger.
     """
     work = Path(work_dir).absolute() if work_dir else work_dir_for(model).absolute()
     data = downloads.render(model)
-    info, pdf = _edition_info(model, {name: len(text.encode("utf-8")) for name, text in data.items()})
+    info, pdf = _edition_info(model, {name: len(text.encode("utf-8")) for name, text in data.items()}, pdf)
     site = pages.generate(model, info)
     parent = _parent_config(model)
     inherit = os.path.relpath(parent, work) if parent != DEFAULT_CONFIG else str(parent)
@@ -130,7 +140,7 @@ def generate(model: Strategy, work_dir: Path | None = None) -> Path:
         chapters_dir = docs / pages.i18n.labels(model.language)["url_chapters"]
         _copy_chapter_assets(model, chapters_dir)
         if pdf is not None:
-            shutil.copyfile(pdf, docs / pdf.name)
+            shutil.copyfile(pdf, docs / buildinfo.pdf_filename(model))
         (docs / "assets").mkdir(parents=True, exist_ok=True)
         shutil.copyfile(THEME / "strategy.css", docs / "assets" / "strategy.css")
         shutil.copytree(THEME / "overrides", stage / "overrides")
@@ -244,14 +254,18 @@ def lock_file_for(work: Path) -> Path:
     return work.parent / f"{work.name}.lock"
 
 
-def build_site(model: Strategy, out_dir: Path, *, engine: str = "mkdocs", work_dir: Path | None = None) -> Path:
-    """Generate the pages and build the site into ``out_dir``; the old site stays if this fails."""
+def build_site(model: Strategy, out_dir: Path, *, engine: str = "mkdocs", work_dir: Path | None = None,
+               pdf: Path | None = FROM_DIST) -> Path:
+    """Generate the pages and build the site into ``out_dir``; the old site stays if this fails.
+
+    ``pdf`` is the PDF edition the site links to and carries (see ``generate``).
+    """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
     work = Path(work_dir).absolute() if work_dir else work_dir_for(model).absolute()
     out_dir = Path(out_dir).absolute()
     with _exclusive(lock_file_for(work)), _source_date(model):
-        config_file = generate(model, work)
+        config_file = generate(model, work, pdf=pdf)
         with staged_dir(out_dir) as stage:
             (_run_mkdocs if engine == "mkdocs" else _run_zensical)(config_file, stage)
             _clean_chapters(model, stage)
