@@ -34,6 +34,11 @@ def build_date(model: Strategy) -> _dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
         return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc).date()
+    return edition_date(model)
+
+
+def edition_date(model: Strategy) -> _dt.date:
+    """The edition's own date (goals.yaml), whatever the environment says."""
     try:
         return _dt.date.fromisoformat(model.edition.date)
     except ValueError:

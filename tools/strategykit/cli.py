@@ -15,6 +15,7 @@ import dataclasses
 import gc
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from . import __version__
@@ -123,12 +124,28 @@ def cmd_build(args: argparse.Namespace) -> int:
         if want_web:
             from .web import build_site
 
-            build_site(model, site_out, pdf=pdf)
+            earlier = _earlier_pdfs(model, Path(outputs.enter_context(
+                tempfile.TemporaryDirectory(prefix="strategy-editions-"))))
+            build_site(model, site_out, pdf=pdf, earlier=earlier)
     if want_pdf:
         print(f"PDF edition written to {os.path.relpath(pdf_out)}")
     if want_web:
         print(f"Web edition written to {os.path.relpath(site_out)}/")
     return EXIT_OK
+
+
+def _earlier_pdfs(model, folder: Path) -> list:
+    """The PDFs of earlier editions for the site's history (``pdf.history``); problems are only reported."""
+    from .pdf.history import build_earlier_pdfs
+
+    earlier = build_earlier_pdfs(model, folder)
+    for e in earlier:
+        if e.file is not None:
+            print(f"PDF of the earlier edition {e.version} built from {e.commit[:12]}")
+        else:
+            print(f"strategy: warning: no PDF of the earlier edition {e.version}: {e.problem}"
+                  + (f" ({e.detail})" if e.detail else ""), file=sys.stderr)
+    return earlier
 
 
 def cmd_diff(args: argparse.Namespace) -> int:

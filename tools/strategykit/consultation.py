@@ -687,10 +687,12 @@ def participation_markdown(s: Strategy, *, level: int = 1, link: Link | None = N
 
 
 def history_markdown(s: Strategy, *, level: int = 1, title: bool = True,
-                     pdf_href: Callable[[EditionRecord], str | None] | None = None) -> str:
+                     pdf_href: Callable[[EditionRecord], str | None] | None = None,
+                     pdf_note: Callable[[EditionRecord], str | None] | None = None) -> str:
     """The history of editions, latest first, with a link to each edition's PDF.
 
-    ``pdf_href`` gives the address of an edition's PDF (default: its 'pdf:' in editions.yaml).
+    ``pdf_href`` gives the address of an edition's PDF (default: its 'pdf:' in editions.yaml);
+    ``pdf_note`` a plain-text note for its notes column, such as why no PDF could be built.
     """
     language = s.language
     w = i18n.process_labels(language)
@@ -707,8 +709,9 @@ def history_markdown(s: Strategy, *, level: int = 1, title: bool = True,
     for h in reversed(history):
         e = h.edition
         version = f"**{_md(e.version)}** ({w['current_edition']})" if h.is_current else _md(e.version)
+        extra = pdf_note(e) if pdf_note else None
         notes = " ".join(x for x in [_md(e.note) if e.note else "",
-                                     f"{w['tag']}: `{e.tag}`" if e.tag else ""] if x)
+                                     f"{w['tag']}: `{e.tag}`" if e.tag else "", _md(extra) if extra else ""] if x)
         href = pdf_href(e)
         rows.append([version + _mark(e.illustrative, language), i18n.status_label(e.status, language),
                      i18n.format_date(e.date, language), _md(e.decision) if e.decision else ("–" if e.status != "adopted" else labels["no_decision"]),

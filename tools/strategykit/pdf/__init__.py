@@ -61,8 +61,14 @@ def _timestamp(day: _dt.date) -> int:
     return int(_dt.datetime(day.year, day.month, day.day, tzinfo=_dt.timezone.utc).timestamp())
 
 
-def render_pdf(model: Strategy, *, keep: Path | None = None) -> bytes:
-    """The PDF's bytes. ``keep``: also leave the Typst build folder there (for debugging a profile)."""
+def render_pdf(model: Strategy, *, keep: Path | None = None, commit: str | None = None,
+               day: _dt.date | None = None) -> bytes:
+    """The PDF's bytes. ``keep``: also leave the Typst build folder there (for debugging a profile).
+
+    ``commit`` and ``day`` fix the git commit and the date the edition shows (default: the sources'
+    commit, ``buildinfo.git_commit``, and ``buildinfo.build_date``); an earlier edition built from its
+    own revision passes that revision's id and its own date (``history``).
+    """
     from . import toolchain
     from .data import document_data
     from .document import Media, build_document, identifiers
@@ -72,7 +78,7 @@ def render_pdf(model: Strategy, *, keep: Path | None = None) -> bytes:
 
     refuse_if_broken(model)
     toolchain.check_pairing()
-    day = build_date(model)
+    day = day or build_date(model)
     report = follow_up(model)
     with tempfile.TemporaryDirectory(prefix="strategy-pdf-") as tmp:
         build = Path(tmp)
@@ -80,7 +86,7 @@ def render_pdf(model: Strategy, *, keep: Path | None = None) -> bytes:
         document = build_document(model, Media(build / "media"), report=report)
         typst_source = toolchain.json_to_typst(json.dumps(document, ensure_ascii=False), DOCUMENT_TEMPLATE)
         (build / "main.typ").write_text(typst_source, encoding="utf-8")
-        data = document_data(model, commit=git_commit(model.root), build_date=day, report=report,
+        data = document_data(model, commit=commit or git_commit(model.root), build_date=day, report=report,
                              labels=identifiers(document["blocks"]))
         (build / "data.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         if keep is not None:

@@ -35,7 +35,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 import yaml
 
@@ -44,6 +44,9 @@ from ..diagnostics import BuildError
 from ..model import Strategy
 from ..outputs import staged_dir
 from . import downloads, pages, sanitize
+
+if TYPE_CHECKING:
+    from ..pdf.history import EarlierPdf
 
 THEME = Path(__file__).parent / "theme"
 DEFAULT_CONFIG = Path(__file__).parent.parent / "data" / "new" / "mkdocs.yml"
@@ -67,8 +70,13 @@ def _parent_config(model: Strategy) -> Path:
     return own if own.is_file() else DEFAULT_CONFIG
 
 
-def _edition_info(model: Strategy, download_sizes: dict[str, int],
-                  pdf: Path | None) -> tuple[pages.EditionInfo, Path | None]:
+def earlier_pdf_path(model: Strategy, name: str) -> str:
+    """Where an earlier edition's PDF is in the site: beside the history page ('utgavor/<name>')."""
+    return f"{pages.i18n.labels(model.language)['url_history']}/{name}"
+
+
+def _edition_info(model: Strategy, download_sizes: dict[str, int], pdf: Path | None,
+                  earlier: Sequence[EarlierPdf] = ()) -> tuple[pages.EditionInfo, Path | None]:
     """The edition's facts for the pages; ``pdf`` is the file to publish as this edition's PDF, or None."""
     if pdf is FROM_DIST:
         pdf = model.root / "dist" / buildinfo.pdf_filename(model)
@@ -79,7 +87,9 @@ def _edition_info(model: Strategy, download_sizes: dict[str, int],
         sizes[name] = pdf_path.stat().st_size
     info = pages.EditionInfo(commit=buildinfo.git_commit(model.root),
                              build_date=buildinfo.build_date(model).isoformat(),
-                             pdf_name=name if pdf_path else None, download_sizes=sizes)
+                             pdf_name=name if pdf_path else None, download_sizes=sizes,
+                             earlier_pdfs={e.version: earlier_pdf_path(model, e.name) for e in earlier if e.file},
+                             earlier_notes={e.version: e.problem for e in earlier if not e.file and e.problem})
     return info, pdf_path
 
 
@@ -104,16 +114,20 @@ def _copy_chapter_assets(model: Strategy, dest: Path) -> None:
             shutil.copyfile(path, target)
 
 
-def generate(model: Strategy, work_dir: Path | None = None, *, pdf: Path | None = FROM_DIST) -> Path:
+def generate(model: Strategy, work_dir: Path | None = None, *, pdf: Path | None = FROM_DIST,
+             earlier: Sequence[EarlierPdf] = ()) -> Path:
     """Write the pages, downloads, theme files and the generated mkdocs.yml; return that file.
 
     ``pdf``: the PDF edition to link and copy (published under its own name, ``buildinfo.pdf_filename``,
     whatever the file is called), None for none, or by default the one in ``<root>/dist/``.
+    ``earlier``: the PDFs of earlier editions (``pdf.history``), published beside the history page
+    and linked from it; those without a file get their reason noted there.
     The work folder is replaced as a whole, so files of pages that no longer exist do not linger.
     """
     work = Path(work_dir).absolute() if work_dir else work_dir_for(model).absolute()
     data = downloads.render(model)
-    info, pdf = _edition_info(model, {name: len(text.encode("utf-8")) for name, text in data.items()}, pdf)
+    info, pdf = _edition_info(model, {name: len(text.encode("utf-8")) for name, text in data.items()}, pdf,
+                              earlier)
     site = pages.generate(model, info)
     parent = _parent_config(model)
     inherit = os.path.relpath(parent, work) if parent != DEFAULT_CONFIG else str(parent)
@@ -141,6 +155,11 @@ def generate(model: Strategy, work_dir: Path | None = None, *, pdf: Path | None 
         _copy_chapter_assets(model, chapters_dir)
         if pdf is not None:
             shutil.copyfile(pdf, docs / buildinfo.pdf_filename(model))
+        for e in earlier:
+            if e.file is not None:
+                target = docs / earlier_pdf_path(model, e.name)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(e.file, target)
         (docs / "assets").mkdir(parents=True, exist_ok=True)
         shutil.copyfile(THEME / "strategy.css", docs / "assets" / "strategy.css")
         shutil.copytree(THEME / "overrides", stage / "overrides")
@@ -255,17 +274,18 @@ def lock_file_for(work: Path) -> Path:
 
 
 def build_site(model: Strategy, out_dir: Path, *, engine: str = "mkdocs", work_dir: Path | None = None,
-               pdf: Path | None = FROM_DIST) -> Path:
+               pdf: Path | None = FROM_DIST, earlier: Sequence[EarlierPdf] = ()) -> Path:
     """Generate the pages and build the site into ``out_dir``; the old site stays if this fails.
 
-    ``pdf`` is the PDF edition the site links to and carries (see ``generate``).
+    ``pdf`` is the PDF edition the site links to and carries, ``earlier`` those of earlier editions
+    (see ``generate``).
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
     work = Path(work_dir).absolute() if work_dir else work_dir_for(model).absolute()
     out_dir = Path(out_dir).absolute()
     with _exclusive(lock_file_for(work)), _source_date(model):
-        config_file = generate(model, work, pdf=pdf)
+        config_file = generate(model, work, pdf=pdf, earlier=earlier)
         with staged_dir(out_dir) as stage:
             (_run_mkdocs if engine == "mkdocs" else _run_zensical)(config_file, stage)
             _clean_chapters(model, stage)

@@ -40,6 +40,10 @@ class EditionInfo:
     pdf_name: str | None
     """The PDF's file name in the site, or None when no PDF was built."""
     download_sizes: dict[str, int] = field(default_factory=dict)
+    earlier_pdfs: dict[str, str] = field(default_factory=dict)
+    """Version → the site path of an earlier edition's PDF, built from its own revision."""
+    earlier_notes: dict[str, str] = field(default_factory=dict)
+    """Version → why an earlier edition's PDF could not be built (shown in the history)."""
 
 
 @dataclass
@@ -852,11 +856,14 @@ class _Writer:
         def pdf_href(edition) -> str | None:
             if edition.version == self.m.edition.version:
                 return rel(page, self.info.pdf_name) if self.info.pdf_name else None
+            if edition.version in self.info.earlier_pdfs:
+                return rel(page, self.info.earlier_pdfs[edition.version])
             # Only a web address: a path would have to be a file of this site, which the build cannot check.
             if edition.pdf and re.match(r"^https?://[^\s()<>]+$", edition.pdf):
                 return edition.pdf
             return None
-        return consultation.history_markdown(self.m, level=1, pdf_href=pdf_href)
+        return consultation.history_markdown(self.m, level=1, pdf_href=pdf_href,
+                                             pdf_note=lambda e: self.info.earlier_notes.get(e.version))
 
     def changes_page(self) -> str:
         page = self.changes
