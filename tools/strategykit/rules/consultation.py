@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..consultation import STRATEGY_REF, subjects
 from ..diagnostics import Position, Severity
 from ..model import Strategy
 from . import Finding, rule
@@ -33,6 +32,11 @@ def unknown_consultation_reference(s: Strategy) -> Iterator[Finding]:
     exist would be lost. Ids refer to the current sources: when a goal was removed
     after the consultation, point `about:` at its priority and name the goal in the text.
     """
+    if not s.consultation:
+        return
+    # Imported here: the consultation module is large and a strategy without responses never needs it.
+    from ..consultation import STRATEGY_REF, subjects
+
     known = subjects(s)
     names = list(known)
     for r in s.consultation:
