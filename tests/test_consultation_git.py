@@ -22,19 +22,17 @@ editions:
 """
 
 
-@pytest.fixture
-def repo(tmp_path):
-    """The minimal strategy as its consultation edition, committed and tagged, then moved on by two changes."""
-    root = tmp_path / "repo"
+def make_moved_on_repo(root, editions: str = EDITIONS):
+    """The minimal strategy as its consultation edition, committed and tagged remiss-1.0, then moved
+    on to the proposal by two changes (a lowered target value, a reworded goal) and one response."""
     shutil.copytree(MINIMAL, root)
     edit(root, 'edition: {version: "1.0", status: draft, date: "2020-01-15"}',
          'edition: {version: "1.0", status: consultation, date: "2020-01-15"}')
-    (root / "editions.yaml").write_text(EDITIONS, encoding="utf-8")
+    (root / "editions.yaml").write_text(editions, encoding="utf-8")
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "Consultation edition")
     git(root, "tag", "remiss-1.0")
-    # The proposal: a new edition, a lowered target value and a reworded goal, and the responses.
     edit(root, 'edition: {version: "1.0", status: consultation, date: "2020-01-15"}',
          'edition: {version: "1.1", status: proposal, date: "2020-05-01"}')
     edit(root, "target: {year: 2030, value: 82}", "target: {year: 2030, value: 81}")
@@ -43,6 +41,12 @@ def repo(tmp_path):
     (root / "remiss" / "kommun-a.yaml").write_text(
         KOMMUN_A.replace("about: P1.2.a", "about: P1.2").replace("changed: [P1.2.a]", "changed: [P1.2]"),
         encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def repo(tmp_path):
+    root = make_moved_on_repo(tmp_path / "repo")
     assert check(root).ok
     return root
 

@@ -14,9 +14,7 @@ from strategykit.web import build_site
 from test_web_pages import main_of, page, text_of
 from web_support import FAKE_PDF, built, checked_model
 
-from conftest import MINIMAL, edit, git
-from consultation_fixture import KOMMUN_A
-from test_consultation_git import EDITIONS
+from test_consultation_git import EDITIONS, make_moved_on_repo
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -91,25 +89,9 @@ def test_changes_page_says_why_it_cannot_compare_outside_git(example):
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory):
     """The minimal strategy's consultation edition, tagged, then moved on by two changes; built with a PDF."""
-    root = tmp_path_factory.mktemp("process") / "repo"
-    shutil.copytree(MINIMAL, root)
-    edit(root, 'edition: {version: "1.0", status: draft, date: "2020-01-15"}',
-         'edition: {version: "1.0", status: consultation, date: "2020-01-15"}')
-    (root / "editions.yaml").write_text(
-        EDITIONS.replace("tag: remiss-1.0}", "tag: remiss-1.0, pdf: 'https://example.org/remiss-1.0.pdf'}"),
-        encoding="utf-8")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Consultation edition")
-    git(root, "tag", "remiss-1.0")
-    edit(root, 'edition: {version: "1.0", status: consultation, date: "2020-01-15"}',
-         'edition: {version: "1.1", status: proposal, date: "2020-05-01"}')
-    edit(root, "target: {year: 2030, value: 82}", "target: {year: 2030, value: 81}")
-    edit(root, "title: Fler invånare\n", "title: Fler invånare i hela länet\n")
-    (root / "remiss").mkdir()
-    (root / "remiss" / "kommun-a.yaml").write_text(
-        KOMMUN_A.replace("about: P1.2.a", "about: P1.2").replace("changed: [P1.2.a]", "changed: [P1.2]"),
-        encoding="utf-8")
+    root = make_moved_on_repo(
+        tmp_path_factory.mktemp("process") / "repo",
+        EDITIONS.replace("tag: remiss-1.0}", "tag: remiss-1.0, pdf: 'https://example.org/remiss-1.0.pdf'}"))
     model = checked_model(root)
     (root / "dist").mkdir()
     (root / "dist" / pdf_filename(model)).write_bytes(FAKE_PDF)
