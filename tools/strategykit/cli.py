@@ -86,16 +86,30 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _checked_model(root: Path, fmt: str):
-    """The model for renderers: they run only on a strategy without errors."""
+def _checked_model(root: Path, fmt: str, refused: str = "Nothing was built"):
+    """The model for renderers and reports: they run only on a strategy without errors.
+
+    With errors, the diagnostics go to stderr followed by ``refused`` and None is returned.
+    """
     from .project import check
 
     result = check(root)
     if not result.ok:
         _print_diagnostics(result.diagnostics, root, fmt, sys.stderr)
-        print("Nothing was built: fix the errors above first.", file=sys.stderr)
+        print(f"{refused}: fix the errors above first.", file=sys.stderr)
         return None
     return result.model
+
+
+def _emit(text: str, output: str | None, written: str) -> None:
+    """Print ``text``, or write it atomically to ``output`` and say so."""
+    if output:
+        from .outputs import write_atomic
+
+        write_atomic(Path(output), text.encode("utf-8"))
+        print(f"{written} {os.path.relpath(output)}")
+    else:
+        sys.stdout.write(text)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -212,25 +226,14 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .project import check
-
-    root = _root(args.path)
-    result = check(root)
-    if not result.ok:
-        _print_diagnostics(result.diagnostics, root, "auto", sys.stderr)
-        print("No report was made: fix the errors above first.", file=sys.stderr)
+    model = _checked_model(_root(args.path), "auto", "No report was made")
+    if model is None:
         return EXIT_PROBLEMS
     from .followup import follow_up
     from .followup_report import REPORT_FORMATTERS
 
-    text = REPORT_FORMATTERS[args.format](follow_up(result.model, args.year), result.model, None)
-    if args.output:
-        from .outputs import write_atomic
-
-        write_atomic(Path(args.output), text.encode("utf-8"))
-        print(f"Follow-up report written to {os.path.relpath(args.output)}")
-    else:
-        sys.stdout.write(text)
+    text = REPORT_FORMATTERS[args.format](follow_up(model, args.year), model, None)
+    _emit(text, args.output, "Follow-up report written to")
     return EXIT_OK
 
 
@@ -252,26 +255,14 @@ def cmd_data_fetch(args: argparse.Namespace) -> int:
 
 
 def cmd_consultation(args: argparse.Namespace) -> int:
-    from .project import check
-
-    root = _root(args.path)
-    result = check(root)
-    if not result.ok:
-        _print_diagnostics(result.diagnostics, root, "auto", sys.stderr)
-        print("Nothing was made: fix the errors above first.", file=sys.stderr)
+    model = _checked_model(_root(args.path), "auto", "Nothing was made")
+    if model is None:
         return EXIT_PROBLEMS
     from . import consultation
 
     pages = {"compilation": consultation.compilation_markdown, "participation": consultation.participation_markdown,
              "history": consultation.history_markdown, "changes": consultation.changes_markdown}
-    text = pages[args.page](result.model)
-    if args.output:
-        from .outputs import write_atomic
-
-        write_atomic(Path(args.output), text.encode("utf-8"))
-        print(f"Written to {os.path.relpath(args.output)}")
-    else:
-        sys.stdout.write(text)
+    _emit(pages[args.page](model), args.output, "Written to")
     return EXIT_OK
 
 
