@@ -15,7 +15,6 @@ import dataclasses
 import gc
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from . import __version__
@@ -136,6 +135,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             pdf = outputs.enter_context(staged_file(pdf_out))
             pdf.write_bytes(render_pdf(model))
         if want_web:
+            import tempfile  # with shutil and random: not for a check
+
             from .web import build_site
 
             earlier = _earlier_pdfs(model, Path(outputs.enter_context(

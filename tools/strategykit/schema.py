@@ -2,6 +2,8 @@
 
 jsonschema finds the problems; this module says them the way an author needs:
 which key, what was expected, what was found, and where, using the source map.
+A clean file never reaches jsonschema: a validator generated from the same schema
+(strategykit/validators, made by schemagen.py) says first whether there is anything to explain.
 """
 
 from __future__ import annotations
@@ -242,7 +244,15 @@ def translate(error, data: Any, source: SourceMap, root: dict) -> Iterator[Diagn
 
 
 def validate(data: Any, source: SourceMap, name: str = GOALS_SCHEMA) -> list[Diagnostic]:
-    """Check ``data`` against the named schema; one plain diagnostic per problem."""
+    """Check ``data`` against the named schema; one plain diagnostic per problem.
+
+    A file the generated validator accepts has no problems (it is never less strict than
+    jsonschema, see schemagen.py), so jsonschema is imported only to explain a rejection.
+    """
+    from .validators import is_valid
+
+    if is_valid(name, data):
+        return []
     validator = _validator(name)
     root = load_schema(name)
     out: list[Diagnostic] = []

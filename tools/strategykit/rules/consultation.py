@@ -35,7 +35,7 @@ def unknown_consultation_reference(s: Strategy) -> Iterator[Finding]:
     if not s.consultation:
         return
     # Imported here: the consultation module is large and a strategy without responses never needs it.
-    from ..consultation import STRATEGY_REF, subjects
+    from ..subjects import STRATEGY_REF, subjects
 
     known = subjects(s)
     names = list(known)
