@@ -119,7 +119,8 @@ def test_markdown_escapes_what_respondents_write(minimal):
     add_process(minimal)
     edit(minimal, "text: Höj målet.", "text: \"Höj <b>målet</b> | *nu* [x](y)\"", "remiss/kommun-a.yaml")
     md = c.compilation_markdown(check(minimal).model)
-    assert "> Höj \\<b\\>målet\\</b\\> \\| \\*nu\\* \\[x\\](y)" in md
+    # entities for the angle brackets: MkDocs would show a backslash-escaped one as written (mdtext.py)
+    assert "> Höj &lt;b&gt;målet&lt;/b&gt; \\| \\*nu\\* \\[x\\](y)" in md
 
 
 def test_goal_page_line_links_to_its_comments(model):

@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from . import i18n
+from . import i18n, mdtext
 from .model import (DECISIONS, KINDS, Comment, EditionRecord, Goal, Meeting, Origin, ProcessInput,
                     Response, Strategy)
 # Re-exported: the editions know these as parts of the consultation.
-from .subjects import _SPACE, STRATEGY_REF, SUBJECT_KINDS, Subject, _clip, resolve, subject_label, subjects  # noqa: F401
+from .subjects import STRATEGY_REF, SUBJECT_KINDS, Subject, _clip, resolve, subject_label, subjects  # noqa: F401
 
 Link = Callable[["Subject"], "str | None"]
 """Gives the address of a part of the strategy in one edition, or None for no link."""
@@ -395,12 +395,7 @@ def changes_since_consultation(s: Strategy, *, head: str | None = None) -> Chang
 
 # --- Markdown, in the strategy's language -------------------------------------
 
-def _md(text: str) -> str:
-    """Text safe inside a Markdown paragraph or table cell (no accidental markup or HTML)."""
-    text = _SPACE.sub(" ", str(text)).strip()
-    for ch in "\\`*_[]<>|#":
-        text = text.replace(ch, "\\" + ch)
-    return text
+_md = mdtext.inline
 
 
 def _md_block(text: str, prefix: str = "") -> list[str]:
@@ -409,7 +404,7 @@ def _md_block(text: str, prefix: str = "") -> list[str]:
     for p in paragraphs:
         if out:
             out.append(prefix.rstrip())
-        out.append(prefix + _md(p))
+        out.append(prefix + mdtext.block(p))
     return out
 
 

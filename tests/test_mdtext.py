@@ -1,0 +1,56 @@
+"""Text from the model shows exactly as written in both editions: MkDocs' Markdown and pandoc's."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import pypandoc
+import pytest
+import yaml
+
+from strategykit import mdtext
+from strategykit.pdf.toolchain import CHAPTER_FORMAT
+
+from conftest import REPO
+
+TEXTS = [
+    "Företagarna <Västerbotten> & LRF",
+    "Mål | delmål",
+    "# inte en rubrik",
+    "1. inte en lista",
+    "2040) inte en lista",
+    "- inte en lista",
+    "> inte ett citat",
+    "snake_case *inte kursiv* [inte](en-länk) {#inte-ett-id} `inte kod` \\ slut",
+]
+
+
+def _web(text: str) -> str:
+    extensions = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))["markdown_extensions"]
+    out = markdown.markdown(text, extensions=extensions)
+    return html.unescape(re.sub(r"</?p>", "", out)).strip()
+
+
+def _print(text: str) -> str:
+    return pypandoc.convert_text(text, "plain", format=CHAPTER_FORMAT, extra_args=["--wrap=none"]).strip()
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_paragraph_shows_as_written_on_the_web_and_in_print(text):
+    written = mdtext.block(text)
+    assert _web(written) == text
+    assert _print(written) == text
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_table_cell_shows_as_written_on_the_web_and_in_print(text):
+    table = f"| a |\n| --- |\n| {mdtext.inline(text)} |\n"
+    web = html.unescape(markdown.markdown(table, extensions=["tables"]))
+    assert f"<td>{text}</td>" in web
+    assert text in _print(table)
+
+
+def test_white_space_folds_to_one_line():
+    assert mdtext.inline("  två\n rader\tmed  luft ") == "två rader med luft"
