@@ -3,6 +3,7 @@ the diagnostics instead of a stale page, and fixing it brings the site back."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 import urllib.error
@@ -110,3 +111,62 @@ def test_the_preview_watches_every_source_of_the_site(tmp_path):
             before = after
     finally:
         p.server.server_close()
+
+
+@pytest.fixture
+def logged(tmp_path):
+    """A preview of the minimal strategy, with what it logs."""
+    root = copy_strategy(FIXTURES / "minimal", tmp_path / "strategy")
+    lines: list[str] = []
+    p = Preview(root, "127.0.0.1", 0, log=lines.append)
+    p.start()
+    try:
+        yield p, lines
+    finally:
+        p.stop()
+
+
+def _next_line(lines: list[str], count: int) -> str:
+    deadline = time.monotonic() + WITHIN_SECONDS
+    while len(lines) <= count:
+        if time.monotonic() > deadline:
+            pytest.fail(f"the preview logged nothing new within {WITHIN_SECONDS} s: {lines}")
+        time.sleep(0.05)
+    return lines[count]
+
+
+def test_the_log_says_how_long_each_rebuild_took_and_whether_it_was_incremental(logged):
+    preview, lines = logged
+    assert re.fullmatch(r"Preview: rebuilt in \d+\.\d s \(full build: first build; full check \d+\.\d s\)\.", lines[0])
+    chapter = preview.root / "strategy" / "01-inledning.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nEn ny mening.\n", encoding="utf-8")
+    assert re.fullmatch(r"Preview: rebuilt in \d+\.\d s \(incremental: kapitel/01-inledning\.md; "
+                        r"incremental check \d+\.\d s\)\.", _next_line(lines, 1))
+    _wait_for(preview.url + "kapitel/01-inledning/", lambda s, b: "En ny mening." in b)
+    goals = preview.root / "goals.yaml"
+    goals.write_text(goals.read_text(encoding="utf-8").replace("title: Fler invånare", "title: Fler invånare i länet"),
+                     encoding="utf-8")
+    assert re.fullmatch(r"Preview: rebuilt in \d+\.\d s \(full build: goals\.yaml changed; full check \d+\.\d s\)\.",
+                        _next_line(lines, 2))
+    _wait_for(preview.url + "prioriteringar/p1/", lambda s, b: "Fler invånare i länet" in b)
+
+
+def test_a_broken_link_saved_in_a_chapter_shows_the_diagnostics_and_the_fix_is_rebuilt_incrementally(logged):
+    preview, lines = logged
+    url = preview.url + "kapitel/01-inledning/"
+    chapter = preview.root / "strategy" / "01-inledning.md"
+    good = chapter.read_text(encoding="utf-8")
+    chapter.write_text(good + "\nSe [arbetet](#arbetet-i-lanet).\n", encoding="utf-8")
+    status, body = _wait_for(url, lambda s, b: s == 500)
+    assert "chapter-link-broken" in body and "strategy/01-inledning.md:" in body
+    assert "incremental check" in _next_line(lines, 1)
+    chapter.write_text(good + "\nSe [arbetet](#arbete).\n", encoding="utf-8")
+    status, body = _wait_for(url, lambda s, b: s == 200)
+    assert 'href="#arbete"' in body
+    assert "(incremental: kapitel/01-inledning.md;" in _next_line(lines, 2)
+
+
+def test_a_new_file_among_the_chapters_means_a_full_check_and_build(logged):
+    preview, lines = logged
+    (preview.root / "strategy" / "02-utkast.md").write_text("# Utkast\n", encoding="utf-8")
+    assert "(full build: files were added or removed; full check" in _next_line(lines, 1)

@@ -8,6 +8,13 @@ diagnostics instead of a stale page; otherwise the site is regenerated and rebui
 Each HTML page gets a small script that asks the server for the build number and
 reloads when it changes, so a saved edit shows in the browser within a second or two.
 
+A save that only edited chapters is checked and rebuilt incrementally: the edited chapters
+are parsed again into the previous model and the rules rerun (``project.recheck_chapters``),
+and only the pages that show those chapters' text are rendered again (``web.live``). The
+result is what a full check and build give; anything else (goals.yaml, data, mkdocs.yml, a
+chapter added, removed or retitled …) makes a full check and build, as the first one is.
+The log says which it was and how long it took.
+
 The preview builds into ``.build/preview/`` so it never disturbs ``site/``, nor a
 ``strategy build`` running at the same time.
 """
@@ -23,8 +30,13 @@ import threading
 import time
 import urllib.parse
 from pathlib import Path
+from typing import TYPE_CHECKING, Collection
 
 from .diagnostics import BuildError, Diagnostic
+
+if TYPE_CHECKING:
+    from .project import CheckResult
+    from .web.live import LiveSite
 
 VERSION_PATH = "/__strategy__/version"
 WATCHED = ("goals.yaml", "mkdocs.yml", "dialogue.yaml", "editions.yaml", "strategy", "data", "remiss", "pdf")
@@ -87,6 +99,9 @@ class Preview:
         self.log = log or (lambda text: print(text, file=sys.stderr, flush=True))
         self._stop = threading.Event()
         self._lock = threading.Lock()
+        self._result: CheckResult | None = None
+        """The last check, which an incremental check starts from."""
+        self._live: LiveSite | None = None
         handler = functools.partial(_Handler, preview=self)
         self.server = http.server.ThreadingHTTPServer((host, port), handler)
         self.server.daemon_threads = True
@@ -113,26 +128,60 @@ class Preview:
             state[str(f)] = (st.st_mtime_ns, st.st_size)
         return state
 
-    def rebuild(self) -> None:
-        from .project import check
-        from .web import build_site
+    def _full_because(self, changed: Collection[str] | None) -> str | None:
+        """Why a save needs the full check and build; None when it only edited chapters."""
+        if self._result is None:
+            return "first build" if changed is None else "starting again after an internal error"
+        if changed is None:
+            return "files were added or removed"
+        if self._result.model is None:
+            return "the last check could not read goals.yaml"
+        chapters = self.root / "strategy"
+        others = sorted(os.path.relpath(p, self.root) for p in changed
+                        if not (p.endswith(".md") and Path(p).is_relative_to(chapters)))
+        if others:
+            return f"{', '.join(others[:3])}{' …' if len(others) > 3 else ''} changed"
+        return None
+
+    def rebuild(self, changed: Collection[str] | None = None) -> None:
+        """Check and rebuild after a save.
+
+        ``changed``: the watched files modified since the last rebuild (absolute paths), or None
+        when a file was added or removed or nothing is known (the first build): then everything
+        is checked and built again. When they are all chapters, only they are checked and built.
+        """
+        from .project import check, recheck_chapters
+        from .web.live import LiveSite
 
         started = time.monotonic()
-        result = check(self.root)
+        because = self._full_because(changed)
+        result = None
+        if because is None:
+            assert self._result is not None and changed is not None
+            result = recheck_chapters(self._result, [Path(p) for p in changed])
+        check_kind = "incremental check" if result is not None else "full check"
+        if result is None:
+            result = check(self.root)
+        self._result = result
+        checked = time.monotonic() - started
         error: str | None = None
         if not result.ok:
             errors = sum(d.severity == "error" for d in result.diagnostics)
             message = f"strategy check found {errors} error{'s' if errors != 1 else ''}."
             error = error_page(result.diagnostics, message, self.version + 1)
-            self.log(f"Preview: {message} Showing them in the browser.")
+            self.log(f"Preview: {message} Showing them in the browser ({check_kind} in {checked:.1f} s).")
         else:
+            if self._live is None:
+                self._live = LiveSite(self.site, self.work)
             try:
-                build_site(result.model, self.site, work_dir=self.work)
+                done = self._live.refresh(result.model)
             except BuildError as exc:
                 error = error_page(None, str(exc), self.version + 1)
                 self.log(f"Preview: the site could not be built: {exc}")
             else:
-                self.log(f"Preview: rebuilt in {time.monotonic() - started:.1f} s.")
+                how = f"full build: {because}" if because and not done.incremental else done.describe()
+                self.log(f"Preview: rebuilt in {time.monotonic() - started:.1f} s ({how}; "
+                         f"{check_kind} {checked:.1f} s).")
         with self._lock:
             self.error_html = error
             self.version += 1
@@ -144,10 +193,13 @@ class Preview:
             if now == seen:
                 continue
             time.sleep(SETTLE_SECONDS)
-            seen = self.snapshot()
+            now = self.snapshot()
+            changed = {p for p in now if now[p] != seen[p]} if now.keys() == seen.keys() else None
+            seen = now
             try:
-                self.rebuild()
+                self.rebuild(changed)
             except Exception as exc:  # keep previewing: the next save may fix it
+                self._result = self._live = None  # half-updated: start again from a full build
                 with self._lock:
                     self.error_html = error_page(None, f"Internal error: {exc!r}", self.version + 1)
                     self.version += 1

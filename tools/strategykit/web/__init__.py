@@ -22,6 +22,9 @@ Builds are reproducible and safe to run side by side:
   to swapping in the site, so two builds of one strategy started at once run one after
   the other, and each leaves a complete work folder and site.
 
+The preview (``strategy serve``) builds the same way once, keeps MkDocs' state, and after a
+chapter edit renders only the pages that show that chapter (``live``).
+
 MkDocs is imported here, never by ``strategy check``.
 """
 
@@ -115,7 +118,7 @@ def _copy_chapter_assets(model: Strategy, dest: Path) -> None:
 
 
 def generate(model: Strategy, work_dir: Path | None = None, *, pdf: Path | None = FROM_DIST,
-             earlier: Sequence[EarlierPdf] = ()) -> Path:
+             earlier: Sequence[EarlierPdf] = (), keep: Any = None) -> Path:
     """Write the pages, downloads, theme files and the generated mkdocs.yml; return that file.
 
     ``pdf``: the PDF edition to link and copy (published under its own name, ``buildinfo.pdf_filename``,
@@ -123,12 +126,15 @@ def generate(model: Strategy, work_dir: Path | None = None, *, pdf: Path | None 
     ``earlier``: the PDFs of earlier editions (``pdf.history``), published beside the history page
     and linked from it; those without a file get their reason noted there.
     The work folder is replaced as a whole, so files of pages that no longer exist do not linger.
+    ``keep`` (a ``live.Kept``) gets the edition's facts the pages were written with.
     """
     work = Path(work_dir).absolute() if work_dir else work_dir_for(model).absolute()
     data = downloads.render(model)
     info, pdf = _edition_info(model, {name: len(text.encode("utf-8")) for name, text in data.items()}, pdf,
                               earlier)
     site = pages.generate(model, info)
+    if keep is not None:
+        keep.info = info
     parent = _parent_config(model)
     inherit = os.path.relpath(parent, work) if parent != DEFAULT_CONFIG else str(parent)
     status = pages.i18n.status_label(model.edition.status, model.language)
@@ -177,7 +183,7 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _run_mkdocs(config_file: Path, site_dir: Path) -> None:
+def _run_mkdocs(config_file: Path, site_dir: Path, keep: Any = None) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs import exceptions
     from mkdocs.commands.build import build
@@ -189,6 +195,8 @@ def _run_mkdocs(config_file: Path, site_dir: Path) -> None:
     try:
         try:
             cfg = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+            if keep is not None:
+                cfg.plugins[keep.PLUGIN_NAME] = keep  # last, so it sees what the other plugins made
             cfg.plugins.on_startup(command="build", dirty=False)
             try:
                 build(cfg)
@@ -274,20 +282,26 @@ def lock_file_for(work: Path) -> Path:
 
 
 def build_site(model: Strategy, out_dir: Path, *, engine: str = "mkdocs", work_dir: Path | None = None,
-               pdf: Path | None = FROM_DIST, earlier: Sequence[EarlierPdf] = ()) -> Path:
+               pdf: Path | None = FROM_DIST, earlier: Sequence[EarlierPdf] = (), keep: Any = None) -> Path:
     """Generate the pages and build the site into ``out_dir``; the old site stays if this fails.
 
     ``pdf`` is the PDF edition the site links to and carries, ``earlier`` those of earlier editions
-    (see ``generate``).
+    (see ``generate``). ``keep`` (a ``live.Kept``, MkDocs only) is given what ``live.LiveSite`` needs
+    to update single pages later: the edition's facts and, as an MkDocs plugin, MkDocs' own state.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    if keep is not None and engine != "mkdocs":
+        raise ValueError("only an MkDocs build can be kept for updates")
     work = Path(work_dir).absolute() if work_dir else work_dir_for(model).absolute()
     out_dir = Path(out_dir).absolute()
     with _exclusive(lock_file_for(work)), _source_date(model):
-        config_file = generate(model, work, pdf=pdf, earlier=earlier)
+        config_file = generate(model, work, pdf=pdf, earlier=earlier, keep=keep)
         with staged_dir(out_dir) as stage:
-            (_run_mkdocs if engine == "mkdocs" else _run_zensical)(config_file, stage)
+            if keep is not None:
+                _run_mkdocs(config_file, stage, keep)
+            else:
+                (_run_mkdocs if engine == "mkdocs" else _run_zensical)(config_file, stage)
             _clean_chapters(model, stage)
             os.chmod(stage, 0o755)  # a staged folder is private (0700); a site is for a web server to read
     return out_dir

@@ -8,17 +8,19 @@ Text from goals.yaml is escaped: a title with ``*`` or ``|`` in it stays text.
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
 from dataclasses import dataclass, field
 from html import escape as html_escape
 from pathlib import PurePosixPath
+from typing import Iterable
 
 from .. import consultation, i18n
-from ..followup import MAINTAIN_TOLERANCE, Status, TargetProgress, follow_up
+from ..followup import MAINTAIN_TOLERANCE, FollowUp, Status, TargetProgress, follow_up
 from ..followup_report import explain_markdown, method_markdown
-from ..model import BREAKDOWNS, Goal, Indicator, Observation, Priority, Strategy, Target
+from ..model import BREAKDOWNS, Chapter, Goal, Indicator, Observation, Priority, Strategy, Target
 from . import charts, texts
 from .downloads import FILES as DOWNLOAD_FILES
 
@@ -154,9 +156,6 @@ class _Writer:
         self.about, self.a11y, self.downloads = (f"{L['url_about']}.md", f"{L['url_accessibility']}.md",
                                                  f"{L['url_downloads']}.md")
         self.priority_of_goal = {g.id: p for p in model.priorities for g in p.goals}
-        # The follow-up: one assessment per target, for the latest year with data.
-        self.report = follow_up(model)
-        self.progress = {tp.target_id: tp for tp in self.report.targets()}
         f_dir = L["url_followup"]
         self.followup, self.method = f"{f_dir}/index.md", f"{f_dir}/{L['url_method']}.md"
         self.has_followup = any(True for _ in model.targets())
@@ -172,6 +171,16 @@ class _Writer:
                 p = self.priority_of_goal.get(ref) or next((p for p in model.priorities if p.id == ref), None)
                 if p is not None and ch not in self.chapters_presenting.setdefault(p.id, []):
                     self.chapters_presenting[p.id].append(ch)
+
+    # The follow-up: one assessment per target, for the latest year with data. Made when a page
+    # first needs it, so that the preview can rewrite a chapter's page without it (0.2 s at 100×).
+    @functools.cached_property
+    def report(self) -> FollowUp:
+        return follow_up(self.m)
+
+    @functools.cached_property
+    def progress(self) -> dict[str, TargetProgress]:
+        return {tp.target_id: tp for tp in self.report.targets()}
 
     # -- locations ----------------------------------------------------------------
     def priority_page(self, p: Priority) -> str:
@@ -998,3 +1007,18 @@ class _Writer:
 def generate(model: Strategy, info: EditionInfo) -> Site:
     """All pages and the navigation of the web edition of ``model``."""
     return _Writer(model, info).site()
+
+
+def pages_showing_text(model: Strategy, info: EditionInfo, chapters: Iterable[Chapter]) -> dict[str, str]:
+    """The pages that show the text of ``chapters`` (path → Markdown, as ``generate`` writes them).
+
+    That is each chapter's own page and, when the site has one, the page of changes since the
+    consultation (it counts the words changed in every chapter). Every other page shows a chapter
+    only by its title and address, so after an edit that keeps a chapter's title, only these
+    pages change (``live.LiveSite`` relies on this; tests/test_web_live.py compares with full builds).
+    """
+    writer = _Writer(model, info)
+    out = {writer.chapter_page(c): writer.chapter(c) for c in chapters if c.document is not None}
+    if writer.changes:
+        out[writer.changes] = writer.changes_page()
+    return out
