@@ -17,7 +17,7 @@ from html import escape as html_escape
 from pathlib import PurePosixPath
 from typing import Iterable
 
-from .. import consultation, i18n
+from .. import consultation, i18n, mdtext
 from ..followup import MAINTAIN_TOLERANCE, FollowUp, Status, TargetProgress, follow_up
 from ..followup_report import explain_markdown, method_markdown
 from ..model import BREAKDOWNS, Chapter, Goal, Indicator, Observation, Priority, Strategy, Target
@@ -59,23 +59,9 @@ class Site:
 
 # --- Markdown helpers ---------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
-_SPACE = re.compile(r"[ \t\r\n]+")
-"""Runs of ordinary white space; no-break spaces (in '270 154' and '79,5 %') are kept."""
-
-
-def esc(text: str) -> str:
-    """Text from the model as inline Markdown that renders exactly as written."""
-    text = html_escape(text, quote=False)
-    return _MD_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text).strip())
-
-
-def esc_block(text: str) -> str:
-    """Like ``esc``, for text that starts a paragraph (no accidental heading, list or quote)."""
-    out = esc(text)
-    if re.match(r"^(#|>|[-+]\s|\d+[.)]\s|:)", out):
-        out = "\\" + out if not out[0].isdigit() else re.sub(r"^(\d+)([.)])", r"\1\\\2", out)
-    return out
+# Text from the model as Markdown that shows exactly as written (shared with the consultation pages).
+esc = mdtext.inline
+esc_block = mdtext.block
 
 
 def rel(from_page: str, to: str) -> str:
