@@ -6,7 +6,10 @@ break one thing at a time with ``conftest.edit``.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+
+from conftest import MINIMAL, edit, git
 
 KOMMUN_A = """\
 respondent: Kommun A
@@ -99,4 +102,42 @@ def add_process(root: Path) -> Path:
     (root / "remiss" / "forening-b.yaml").write_text(FORENING_B, encoding="utf-8")
     (root / "dialogue.yaml").write_text(DIALOGUE, encoding="utf-8")
     (root / "editions.yaml").write_text(EDITIONS, encoding="utf-8")
+    return root
+
+
+EDITIONS = """\
+editions:
+  - {version: "1.0", status: consultation, date: "2020-01-15", tag: remiss-1.0}
+  - {version: "1.1", status: proposal, date: "2020-05-01"}
+"""
+
+
+def make_consultation_repo(root: Path, editions: str = EDITIONS, *, also: tuple[Path, ...] = ()) -> Path:
+    """The minimal strategy (with the files ``also``) as its consultation edition, committed and
+    tagged remiss-1.0, then marked as the proposal 1.1 with nothing else changed yet."""
+    shutil.copytree(MINIMAL, root)
+    for path in also:
+        shutil.copy2(path, root / path.name)
+    edit(root, 'edition: {version: "1.0", status: draft, date: "2020-01-15"}',
+         'edition: {version: "1.0", status: consultation, date: "2020-01-15"}')
+    (root / "editions.yaml").write_text(editions, encoding="utf-8")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Consultation edition")
+    git(root, "tag", "remiss-1.0")
+    edit(root, 'edition: {version: "1.0", status: consultation, date: "2020-01-15"}',
+         'edition: {version: "1.1", status: proposal, date: "2020-05-01"}')
+    return root
+
+
+def make_moved_on_repo(root: Path, editions: str = EDITIONS) -> Path:
+    """``make_consultation_repo``, moved on to the proposal by two changes (a lowered target value,
+    a reworded goal) and one response."""
+    make_consultation_repo(root, editions)
+    edit(root, "target: {year: 2030, value: 82}", "target: {year: 2030, value: 81}")
+    edit(root, "title: Fler invånare\n", "title: Fler invånare i hela länet\n")
+    (root / "remiss").mkdir()
+    (root / "remiss" / "kommun-a.yaml").write_text(
+        KOMMUN_A.replace("about: P1.2.a", "about: P1.2").replace("changed: [P1.2.a]", "changed: [P1.2]"),
+        encoding="utf-8")
     return root

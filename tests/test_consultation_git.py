@@ -10,39 +10,10 @@ import pytest
 from strategykit import consultation as c
 from strategykit.project import check
 
-from conftest import MINIMAL, edit, git
-from consultation_fixture import KOMMUN_A
+from conftest import edit, git
+from consultation_fixture import EDITIONS, make_moved_on_repo
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-
-EDITIONS = """\
-editions:
-  - {version: "1.0", status: consultation, date: "2020-01-15", tag: remiss-1.0}
-  - {version: "1.1", status: proposal, date: "2020-05-01"}
-"""
-
-
-def make_moved_on_repo(root, editions: str = EDITIONS):
-    """The minimal strategy as its consultation edition, committed and tagged remiss-1.0, then moved
-    on to the proposal by two changes (a lowered target value, a reworded goal) and one response."""
-    shutil.copytree(MINIMAL, root)
-    edit(root, 'edition: {version: "1.0", status: draft, date: "2020-01-15"}',
-         'edition: {version: "1.0", status: consultation, date: "2020-01-15"}')
-    (root / "editions.yaml").write_text(editions, encoding="utf-8")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Consultation edition")
-    git(root, "tag", "remiss-1.0")
-    edit(root, 'edition: {version: "1.0", status: consultation, date: "2020-01-15"}',
-         'edition: {version: "1.1", status: proposal, date: "2020-05-01"}')
-    edit(root, "target: {year: 2030, value: 82}", "target: {year: 2030, value: 81}")
-    edit(root, "title: Fler invånare\n", "title: Fler invånare i hela länet\n")
-    (root / "remiss").mkdir()
-    (root / "remiss" / "kommun-a.yaml").write_text(
-        KOMMUN_A.replace("about: P1.2.a", "about: P1.2").replace("changed: [P1.2.a]", "changed: [P1.2]"),
-        encoding="utf-8")
-    return root
-
 
 @pytest.fixture
 def repo(tmp_path):

@@ -12,7 +12,8 @@ from strategykit.diagnostics import BuildError
 from strategykit.project import check, recheck_chapters
 from strategykit.web import build_site
 from strategykit.web.live import LiveSite
-from conftest import MINIMAL, edit, git
+from conftest import edit
+from consultation_fixture import make_consultation_repo
 from web_support import REPO, copy_strategy
 
 INLEDNING = "strategy/01-inledning.md"
@@ -121,20 +122,7 @@ def test_the_changes_page_follows_the_chapters_it_counts_words_in(tmp_path, monk
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     monkeypatch.setenv("STRATEGY_COMMIT", "0123abc")  # the about page shows the commit, '-dirty' once edited
-    root = tmp_path / "repo"
-    shutil.copytree(MINIMAL, root)
-    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    edit(root, 'edition: {version: "1.0", status: draft, date: "2020-01-15"}',
-         'edition: {version: "1.0", status: consultation, date: "2020-01-15"}')
-    (root / "editions.yaml").write_text('editions:\n  - {version: "1.0", status: consultation, date: "2020-01-15", '
-                                        'tag: remiss-1.0}\n  - {version: "1.1", status: proposal, date: "2020-05-01"}\n',
-                                        encoding="utf-8")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Consultation edition")
-    git(root, "tag", "remiss-1.0")
-    edit(root, 'edition: {version: "1.0", status: consultation, date: "2020-01-15"}',
-         'edition: {version: "1.1", status: proposal, date: "2020-05-01"}')
+    root = make_consultation_repo(tmp_path / "repo", also=(REPO / "mkdocs.yml",))
     session = Session(root)
     done = session.save(INLEDNING, "Det här är en teststrategi.", "Det här är en ändrad teststrategi med fler ord.")
     assert done.incremental

@@ -4,32 +4,9 @@ Do not edit: change the schema and regenerate. See strategykit/schemagen.py for 
 """
 # ruff: noqa
 # fmt: off
-from datetime import date as _date
-import re
+from . import JsonSchemaValueException, JsonSchemaValuesException, is_date, not_asserted
 
-
-class JsonSchemaValueException(ValueError):
-    """The first way the data breaks the schema (the message is fastjsonschema's; nobody shows it)."""
-
-
-JsonSchemaValuesException = JsonSchemaValueException
-
-_RE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
-
-
-def _is_date(value):
-    # as jsonschema's FormatChecker checks "date": the form, and a day the calendar has
-    try:
-        return bool(_RE_DATE.fullmatch(value) and _date.fromisoformat(value))
-    except ValueError:
-        return False
-
-
-def _not_asserted(value):
-    return True
-
-
-FORMATS = {"date": _is_date}
+FORMATS = {"date": is_date}
 
 from decimal import Decimal
 import re
