@@ -105,14 +105,14 @@ def add_process(root: Path) -> Path:
     return root
 
 
-EDITIONS = """\
+MOVED_ON_EDITIONS = """\
 editions:
   - {version: "1.0", status: consultation, date: "2020-01-15", tag: remiss-1.0}
   - {version: "1.1", status: proposal, date: "2020-05-01"}
 """
 
 
-def make_consultation_repo(root: Path, editions: str = EDITIONS, *, also: tuple[Path, ...] = ()) -> Path:
+def make_consultation_repo(root: Path, editions: str = MOVED_ON_EDITIONS, *, also: tuple[Path, ...] = ()) -> Path:
     """The minimal strategy (with the files ``also``) as its consultation edition, committed and
     tagged remiss-1.0, then marked as the proposal 1.1 with nothing else changed yet."""
     shutil.copytree(MINIMAL, root)
@@ -130,7 +130,7 @@ def make_consultation_repo(root: Path, editions: str = EDITIONS, *, also: tuple[
     return root
 
 
-def make_moved_on_repo(root: Path, editions: str = EDITIONS) -> Path:
+def make_moved_on_repo(root: Path, editions: str = MOVED_ON_EDITIONS) -> Path:
     """``make_consultation_repo``, moved on to the proposal by two changes (a lowered target value,
     a reworded goal) and one response."""
     make_consultation_repo(root, editions)

@@ -11,7 +11,7 @@ from strategykit import consultation as c
 from strategykit.project import check
 
 from conftest import edit, git
-from consultation_fixture import EDITIONS, make_moved_on_repo
+from consultation_fixture import MOVED_ON_EDITIONS as EDITIONS, make_moved_on_repo
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

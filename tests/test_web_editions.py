@@ -16,7 +16,7 @@ from test_web_pages import main_of, page, text_of
 
 from conftest import MINIMAL, commit_all, edit, git
 from pdf_support import pdf_text
-from consultation_fixture import EDITIONS
+from consultation_fixture import MOVED_ON_EDITIONS as EDITIONS
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -14,7 +14,7 @@ from strategykit.web import build_site
 from test_web_pages import main_of, page, text_of
 from web_support import FAKE_PDF, built, checked_model
 
-from consultation_fixture import EDITIONS, make_moved_on_repo
+from consultation_fixture import MOVED_ON_EDITIONS as EDITIONS, make_moved_on_repo
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
