@@ -12,7 +12,8 @@ The pipeline
        the consultation compilation, editions and changes since the
        consultation version) as pandoc content made from ``consultation``'s
        Markdown. An image that does not resolve inside strategy/ refuses the build.
-    3. pandoc writes the whole document as Typst through ``templates/strategy.typ``.
+    3. pandoc writes the whole document as Typst (in a few runs at once for a large
+       strategy), filled into ``templates/strategy.typ``.
     4. Typst compiles it in a temporary build folder that holds only main.typ,
        data.json (the model as formatted text, see ``data``), the profile and the
        chapters' images; system fonts are ignored and the standard is PDF/UA-1.
@@ -47,6 +48,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..buildinfo import build_date, git_commit, pdf_filename
@@ -70,8 +72,8 @@ def render_pdf(model: Strategy, *, keep: Path | None = None, commit: str | None 
     own revision passes that revision's id and its own date (``history``).
     """
     from . import toolchain
-    from .data import document_data
-    from .document import Media, build_document, identifiers
+    from .data import document_data, link_comments
+    from .document import Media, build_document, number_figures
     from .profile import DOCUMENT_TEMPLATE, stage_profile
 
     from ..followup import follow_up
@@ -83,12 +85,27 @@ def render_pdf(model: Strategy, *, keep: Path | None = None, commit: str | None 
     with tempfile.TemporaryDirectory(prefix="strategy-pdf-") as tmp:
         build = Path(tmp)
         own_profile = stage_profile(model.root, build / "style")
-        document = build_document(model, Media(build / "media"), report=report)
-        typst_source = toolchain.json_to_typst(json.dumps(document, ensure_ascii=False), DOCUMENT_TEMPLATE)
-        (build / "main.typ").write_text(typst_source, encoding="utf-8")
-        data = document_data(model, commit=commit or git_commit(model.root), build_date=day, report=report,
-                             labels=identifiers(document["blocks"]))
-        (build / "data.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            # The data is made while pandoc reads the chapters; it depends on the document only for
+            # which comment anchors exist and for the chapter titles, filled in when the document is done.
+            pending = pool.submit(document_data, model, commit=commit or git_commit(model.root), build_date=day,
+                                  report=report)
+            document = build_document(model, Media(build / "media"), report=report)
+            data = pending.result()
+        link_comments(data, document.labels)
+        data["outline"] = document.chapter_titles()
+        blocks = document.blocks
+        if "profile.typ" not in own_profile:  # an organisation's own profile may make other figures
+            charts = [len(indicator["charts"]) for indicator in data["indicators"]]
+            blocks = number_figures(blocks, charts.__getitem__) or blocks
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            body = pool.submit(toolchain.typst_body, blocks)  # pandoc writes while Python writes the data
+            # Compact: json.dumps with an indent runs in pure Python, several times slower.
+            (build / "data.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                                             encoding="utf-8")
+            (build / "main.typ").write_text(toolchain.fill_template(DOCUMENT_TEMPLATE, body.result()),
+                                            encoding="utf-8")
+        del document, blocks, data, body  # from here on, only the compiler's memory is needed
         if keep is not None:
             import shutil
 

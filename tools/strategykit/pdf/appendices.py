@@ -68,14 +68,14 @@ def followup_appendix(model: Strategy, report: FollowUp) -> list[Part]:
            header(1, "followup", f"{L['followup_appendix']} {report.year}"),
            para(L["followup_intro"]),
            header(2, "followup-overview", L["followup_overview"]),
-           raw("#followup-overview(data.followup, data)")]
+           raw("#followup-overview(data.followup, shared)")]
     if report.previous_year is not None:
         out += [header(2, "followup-changes", f"{L['changes_since']} ({report.previous_year})"),
-                raw("#followup-changes(data.followup, data)")]
+                raw("#followup-changes(data.followup, shared)")]
     titles = {p.id: p.title for p in model.priorities}
     for i, pp in enumerate(report.priorities):
         out += [header(2, anchor("followup", pp.priority_id), f"{pp.priority_id} {titles[pp.priority_id]}".strip()),
-                raw(f"#followup-priority(data.followup.priorities.at({i}), data)")]
+                raw(f"#followup-priority(data.followup.priorities.at({i}), shared)")]
     out.append(Markdown(method_markdown(model.language, level=2), "followup-method"))
     return out
 

@@ -68,16 +68,46 @@ def _observed(o: Observation | None, ind: Indicator | None, lang: str) -> dict |
             "illustrative": o.provenance.illustrative}
 
 
-def _status(report: FollowUp | None, target_id: str, lang: str) -> dict | None:
-    if report is None or report.year is None:
+class _Lookup:
+    """What the data of one document looks up many times, indexed once.
+
+    The model and the follow-up find a target's progress and an indicator's targets by
+    scanning every target; done for each target and each indicator, that made the data
+    of a large strategy quadratic in its number of targets.
+    """
+
+    def __init__(self, s: Strategy, report: FollowUp | None):
+        self.report = report
+        self.progress: dict[str, TargetProgress] = {}
+        if report is not None:
+            for tp in report.targets():
+                self.progress.setdefault(tp.target_id, tp)
+        self.using: dict[str, list[tuple[Goal, Target]]] = {}
+        for g, t in s.targets():
+            self.using.setdefault(t.indicator_id or "", []).append((g, t))
+        self.rows: dict[int, dict] = {}
+        """Each target's row (by the target object's id), shared by its goal table and its indicator."""
+
+
+def _status(lookup: _Lookup | None, target_id: str, lang: str) -> dict | None:
+    if lookup is None or lookup.report is None or lookup.report.year is None:
         return None
-    tp = report.target(target_id)
+    tp = lookup.progress.get(target_id)
     if tp is None:
         return None
     return {"code": tp.status.value, "label": i18n.progress_label(tp.status.value, lang)}
 
 
-def _target(s: Strategy, t: Target, lang: str, report: FollowUp | None = None) -> dict:
+def _target(s: Strategy, t: Target, lang: str, lookup: _Lookup | None = None) -> dict:
+    if lookup is not None and id(t) in lookup.rows:
+        return lookup.rows[id(t)]
+    row = _target_row(s, t, lang, lookup)
+    if lookup is not None:
+        lookup.rows[id(t)] = row
+    return row
+
+
+def _target_row(s: Strategy, t: Target, lang: str, lookup: _Lookup | None) -> dict:
     ind = s.indicator(t.indicator_id)
     return {
         "id": t.id,
@@ -89,7 +119,7 @@ def _target(s: Strategy, t: Target, lang: str, report: FollowUp | None = None) -
         "baseline": _baseline(t, ind, lang),
         "milestones": [m for v in t.milestones if (m := _goal_value(v, ind, lang))],
         "target": _goal_value(t.target, ind, lang),
-        "status": _status(report, t.id, lang),
+        "status": _status(lookup, t.id, lang),
     }
 
 
@@ -105,11 +135,21 @@ def _comments(s: Strategy, g: Goal, labels: set[str] | None) -> list[dict]:
     return out
 
 
-def _priority(s: Strategy, p: Priority, lang: str, report: FollowUp | None = None,
+def link_comments(data: dict, labels: set[str]) -> None:
+    """Leave out the anchor of each comment the document has no label for (as ``document_data`` does when
+    given the labels), for data that was made before the document was done."""
+    for p in data["priorities"]:
+        for g in p["goals"]:
+            for c in g["comments"]:
+                if c["anchor"] not in labels:
+                    c["anchor"] = ""
+
+
+def _priority(s: Strategy, p: Priority, lang: str, lookup: _Lookup | None = None,
               labels: set[str] | None = None) -> dict:
     goals = [{"id": g.id, "title": " ".join(g.title.split()), "anchor": anchor("goal", g.id),
               "comments": _comments(s, g, labels),
-              "targets": [_target(s, t, lang, report) for t in g.targets]} for g in p.goals]
+              "targets": [_target(s, t, lang, lookup) for t in g.targets]} for g in p.goals]
     return {
         "id": p.id, "title": p.title, "goals": goals,
         "illustrative": any(t["baseline"] and t["baseline"]["illustrative"]
@@ -154,17 +194,18 @@ def _values_note(series: dict[str, tuple[Observation, ...]], lang: str) -> str:
     return f"{L['values_source']}: {'; '.join(sources)}." if sources else ""
 
 
-def _indicator(s: Strategy, ind: Indicator, lang: str, report: FollowUp | None = None) -> dict:
+def _indicator(s: Strategy, ind: Indicator, lang: str, lookup: _Lookup) -> dict:
     L = i18n.labels(lang)
-    used = s.targets_using(ind.id)
-    rows = [_target(s, t, lang, report) for _, t in used]
+    report = lookup.report
+    used = lookup.using.get(ind.id, [])
+    rows = [_target(s, t, lang, lookup) for _, t in used]
     src = ind.source
     year = report.year if report is not None else None
     series = {b: s.series(ind.id, b, until=year) for b in BREAKDOWNS}
     series = {b: v for b, v in series.items() if v}
     charts = []
     for g, t in used:
-        progress = (report.target(t.id) if report is not None else None) or target_progress(s, g, t, year)
+        progress = lookup.progress.get(t.id) or target_progress(s, g, t, year)
         status = i18n.progress_label(progress.status.value, lang) if year is not None else None
         chart = line_chart(t, progress, ind, series, lang, status=status, year=year)
         if chart:
@@ -276,11 +317,15 @@ def document_data(s: Strategy, *, commit: str | None, build_date: _dt.date,
     ``report``: the follow-up (``followup.follow_up``); with a report year, the goal
     tables show each target's status and ``followup`` holds the follow-up appendix.
     ``labels``: the labels the pandoc document defines; a link to one it lacks is left out.
+    ``outline`` is left empty for the caller to fill in from the finished document: the
+    titles of its chapters (its first-level headings), for the profile to stand in for the
+    table of contents before Typst knows the headings.
     """
     lang = s.language if s.language in i18n.LABELS else "sv"
     L = i18n.labels(lang)
     if report is not None and report.year is None:
         report = None
+    lookup = _Lookup(s, report)
     return {
         "lang": lang,
         "labels": L,
@@ -307,7 +352,8 @@ def document_data(s: Strategy, *, commit: str | None, build_date: _dt.date,
         "status_year": str(report.year) if report is not None else "",
         "status_heading": L["status_column"].format(year=report.year) if report is not None else "",
         "status_note": L["status_note"].format(year=report.year) if report is not None else "",
-        "priorities": [_priority(s, p, lang, report, labels) for p in s.priorities],
-        "indicators": [_indicator(s, i, lang, report) for i in s.indicators],
+        "priorities": [_priority(s, p, lang, lookup, labels) for p in s.priorities],
+        "indicators": [_indicator(s, i, lang, lookup) for i in s.indicators],
         "followup": followup_data(s, report, lang) if report is not None else None,
+        "outline": [],
     }

@@ -1,8 +1,10 @@
 """One pandoc document from the model: the chapters in order, with generated tables and the appendix.
 
 Each chapter is read by pandoc on its own, so that an unclosed fence in one
-chapter cannot swallow the next, and then joined as pandoc AST (JSON). While
-joining, every chapter is made safe and self-contained:
+chapter cannot swallow the next, and then joined as pandoc AST (JSON); all
+chapters are read in one run of pandoc (``toolchain.read_each``), or in a few
+runs at once for a large strategy. While joining, every chapter is made safe
+and self-contained:
 
 - raw blocks are dropped (the ``raw-markup`` rule has already refused them);
 - identifiers get the chapter's prefix, so two chapters may both have a section
@@ -24,12 +26,12 @@ given column widths from their content.
 
 Last, every internal link is checked against the labels the document defines;
 a link to a label that does not exist loses its target and keeps its text, so a
-stale reference can never stop Typst.
+stale reference can never stop Typst. ``number_figures`` then numbers the figures
+ahead of Typst, for the packaged profile.
 """
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 import shutil
@@ -49,7 +51,6 @@ from .data import anchor
 from .preflight import PdfRefused
 
 Node = dict[str, Any]
-API_VERSION = [1, 23, 1, 1]
 
 
 def _inlines(text: str) -> list[Node]:
@@ -296,16 +297,22 @@ def _is_attr(x: Any) -> bool:
             and isinstance(x[1], list) and isinstance(x[2], list))
 
 
+_NO_IDENTIFIER = {"Str", "Space", "SoftBreak", "LineBreak", "RawInline", "RawBlock", "Math", "HorizontalRule"}
+"""Nodes that neither define an identifier nor hold nodes that could: the walks below skip them."""
+
+
 def identifiers(node: Any) -> set[str]:
     """Every identifier a pandoc AST defines (headings, divs, spans, ...)."""
     found: set[str] = set()
     stack = [node]
     while stack:
         n = stack.pop()
-        if isinstance(n, list):
+        if type(n) is list:
             stack.extend(n)
-        elif isinstance(n, dict):
+        elif type(n) is dict:
             t, c = n.get("t"), n.get("c")
+            if t in _NO_IDENTIFIER:
+                continue
             if t == "Header" and c[1][0]:
                 found.add(c[1][0])
             elif t in _ATTR_FIRST and isinstance(c, list) and c and _is_attr(c[0]) and c[0][0]:
@@ -437,20 +444,22 @@ def table_widths(table: list) -> list:
 
 
 def drop_dangling_links(blocks: list[Node], labels: set[str]) -> list[Node]:
-    """Internal links to a label nobody defines keep their text and lose their target."""
-    def walk(node: Any) -> Any:
-        if isinstance(node, list):
-            return [walk(x) for x in node]
-        if not isinstance(node, dict):
-            return node
-        if node.get("t") == "Link":
-            attr, content, (url, title) = node["c"]
-            if url.startswith("#") and url[1:] not in labels:
-                return {"t": "Span", "c": [attr, walk(content)]}
-        if "c" in node:
-            return {"t": node["t"], "c": walk(node["c"])}
-        return node
-    return walk(blocks)
+    """Internal links to a label nobody defines keep their text and lose their target (in place)."""
+    stack: list[Any] = [blocks]
+    while stack:
+        n = stack.pop()
+        if type(n) is list:
+            stack.extend(n)
+        elif type(n) is dict:
+            t, c = n.get("t"), n.get("c")
+            if t in _NO_IDENTIFIER or c is None:
+                continue
+            if t == "Link":
+                attr, content, (url, _title) = c
+                if url.startswith("#") and url[1:] not in labels:
+                    n["t"], n["c"] = "Span", [attr, content]
+            stack.append(n["c"])
+    return blocks
 
 
 KEEP_TOGETHER_CHARS = 1200
@@ -488,6 +497,81 @@ def keep_together(blocks: list[Node]) -> list[Node]:
     return out
 
 
+_CALL = re.compile(r"#(goal-table|followup-priority|indicator-entry)\((data\.[a-z_.]+\.at\((\d+)\))")
+"""A generated call into the profile that makes figures: its function, its first argument and that item's index."""
+
+_HOLDS_FIGURES = {"Table", "Figure", "CodeBlock"}
+
+
+def _nested_figure(node: Any) -> bool:
+    """Whether a block holds a table, a figure or code anywhere inside it (pandoc would make a figure of it,
+    or Typst could take the figure's kind from it)."""
+    stack = [node.get("c")]
+    while stack:
+        n = stack.pop()
+        if type(n) is list:
+            stack.extend(n)
+        elif type(n) is dict:
+            if n.get("t") in _HOLDS_FIGURES or (n.get("t") == "RawBlock" and "figure" in n["c"][1]):
+                return True
+            if n.get("t") not in _NO_IDENTIFIER:
+                stack.append(n.get("c"))
+    return False
+
+
+def number_figures(blocks: list[Node], charts: Callable[[int], int]) -> list[Node] | None:
+    """The blocks with every figure's number given, as the packaged profile lays them out; None if unsure.
+
+    Typst numbers figures from what the previous layout pass found, so in the first pass every
+    caption shows a wrong number; a caption that then wraps differently moves every page after
+    it, which costs a whole further pass over a large document. Counted here, in document order
+    and per kind as Typst counts them, the numbers are right from the first pass. The figures:
+    each pandoc table (a table), each pandoc figure and captioned chapter image (an image), each
+    goal table and follow-up table (a table) and each chart of an indicator (``charts(index)``
+    images). The generated calls get their first number as ``figure`` in their item; pandoc's
+    figures and chapter images get it by a set rule around them. A table, figure or code block
+    inside another block (a list, a quotation) is not counted: then Typst numbers all figures.
+    """
+    count = {"table": 0, "image": 0}
+    out: list[Node] = []
+
+    def numbered(kind: str, node: Node) -> list[Node]:
+        count[kind] += 1
+        return [raw(f"#[#set figure(numbering: (..) => numbering(\"1\", {count[kind]}))"), node, raw("]")]
+
+    for b in blocks:
+        t = b.get("t")
+        if t == "Table":
+            if _nested_figure(b):
+                return None
+            out += numbered("table", b)
+            continue
+        if t == "Figure":
+            if _nested_figure(b):
+                return None
+            out += numbered("image", b)
+            continue
+        if t == "RawBlock":
+            code = b["c"][1]
+            call = _CALL.match(code)
+            if call:
+                kind, made = ("image", charts(int(call[3]))) if call[1] == "indicator-entry" else ("table", 1)
+                out.append(raw(code[:call.end(2)] + f" + (figure: {count[kind] + 1})" + code[call.end(2):]))
+                count[kind] += made
+                continue
+            if code.startswith("#chapter-image(") and "caption:" in code:
+                out += numbered("image", b)
+                continue
+            if "figure" in code and not code.startswith(toolchain.CHAPTER_MARK):
+                return None
+            out.append(b)
+            continue
+        if _nested_figure(b):
+            return None
+        out.append(b)
+    return out
+
+
 def model_labels(model: Strategy) -> set[str]:
     """The labels the profile itself places: goals and targets in the goal tables, indicators in the appendix."""
     labels = {anchor("goal", g.id) for g in model.goals()}
@@ -498,51 +582,61 @@ def model_labels(model: Strategy) -> set[str]:
 
 def _goal_table_call(pi: int, goals: list[int] | None) -> str:
     extra = "" if goals is None else f", goals: ({', '.join(str(g) for g in goals)},)"
-    return f"#goal-table(data.priorities.at({pi}), data{extra})"
+    return f"#goal-table(data.priorities.at({pi}), shared{extra})"
 
 
 @dataclass(frozen=True)
 class Markdown:
-    """Generated Markdown in the document; ``build_document`` has pandoc read it (``read_together``)
-    and makes it safe (``_FragmentRewriter``) while the chapters are read."""
+    """Generated Markdown in the document; ``build_document`` has pandoc read it and makes it
+    safe (``_FragmentRewriter``) while the chapters are read."""
 
     text: str
     prefix: str
 
 
-def read_together(texts: list[str], to_json: Callable[[str], str]) -> list[list[Node]]:
-    """pandoc's blocks for each of several generated Markdown texts, read in one run of pandoc.
+Reader = Callable[[list[str]], list[list[Node]]]
+"""Reads Markdown texts, each on its own, into pandoc blocks (``toolchain.read_each``)."""
 
-    Each text is wrapped in a fenced div of its own and unwrapped afterwards (generated
-    Markdown escapes what could leak out of it); should the divs not come back one per
-    text, each text is read on its own instead. Chapters are never read this way: an
-    author's unclosed fence or comment must not swallow the next chapter.
-    """
-    if not texts:
-        return []
-    fence = ":" * 12
-    joined = "\n\n".join(f"{fence} {{#strategykit-part-{i}}}\n{text}\n\n{fence}" for i, text in enumerate(texts))
-    blocks = json.loads(to_json(joined))["blocks"]
-    ids = [b["c"][0][0] if b.get("t") == "Div" else None for b in blocks]
-    if ids == [f"strategykit-part-{i}" for i in range(len(texts))]:
-        return [b["c"][1] for b in blocks]
-    return [json.loads(to_json(text))["blocks"] for text in texts]
+READ_BATCH = 500_000
+"""About this much Markdown (characters) is worth a run of pandoc of its own, beside the others."""
 
 
-PANDOC_WORKERS = 8
-"""pandoc runs as a process per chapter; this many run at once."""
+def read_in_batches(pool: ThreadPoolExecutor, texts: list[str], read: Reader) -> Callable[[], list[list[Node]]]:
+    """Start reading the texts on the pool, in a few runs of pandoc at once for a large strategy;
+    the function returned waits for them and gives the blocks of each text, in order."""
+    jobs = [pool.submit(read, texts[r.start:r.stop])
+            for r in toolchain.split_evenly([len(t) for t in texts], READ_BATCH, toolchain.PANDOC_RUNS)]
+
+    def result() -> list[list[Node]]:
+        out: list[list[Node]] = []
+        for job in jobs:
+            out += job.result()
+        return out
+    return result
 
 
-def build_document(model: Strategy, media: Media,
-                   to_json: Callable[[str], str] = toolchain.markdown_to_json, *,
-                   report: Any = None, changes: Any = None) -> dict:
-    """The pandoc document (JSON AST) of the whole print edition, without the front matter.
+@dataclass
+class PrintDocument:
+    """The print edition as pandoc blocks, and the identifiers they define."""
+
+    blocks: list[Node]
+    labels: set[str]
+
+    def chapter_titles(self) -> list[str]:
+        """The first-level headings, in order: what the table of contents lists."""
+        return [stringify(b["c"][2]) for b in self.blocks if b.get("t") == "Header" and b["c"][0] == 1]
+
+
+def build_document(model: Strategy, media: Media, read: Reader = toolchain.read_each, *,
+                   report: Any = None, changes: Any = None) -> PrintDocument:
+    """The pandoc blocks of the whole print edition, without the front matter.
 
     The cover, colophon and contents come from the profile's ``publication``.
     ``report`` (``followup.FollowUp``) adds the follow-up appendix; ``changes``
     (``consultation.ChangesSince``) is computed from git here when not given.
-    pandoc reads the chapters and the generated Markdown in parallel, while git
-    gives the consultation version for the changes since it.
+    pandoc reads the chapters (in one run, or a few at once for a large strategy)
+    while the appendices are made and git gives the consultation version for the
+    changes since it; then it reads the generated Markdown in one more run.
     """
     from .appendices import appendices, shows_changes
 
@@ -562,8 +656,8 @@ def build_document(model: Strategy, media: Media,
     for pi, _ in rest:
         priority_anchor.setdefault(model.priorities[pi].id, anchor("priority", model.priorities[pi].id))
 
-    with ThreadPoolExecutor(max_workers=PANDOC_WORKERS) as pool:
-        chapter_jobs = [pool.submit(to_json, c.document.text) for c in readable]
+    with ThreadPoolExecutor(max_workers=toolchain.PANDOC_RUNS + 1) as pool:
+        chapter_blocks = read_in_batches(pool, [c.document.text for c in readable], read)
         if changes is None and shows_changes(model):
             from ..consultation import changes_since_consultation
 
@@ -573,9 +667,9 @@ def build_document(model: Strategy, media: Media,
             get_changes = lambda: changes  # noqa: E731
         tail = appendices(model, report=report, changes=get_changes, priority_anchor=priority_anchor)
         parts = [part for part in tail if isinstance(part, Markdown)]
-        read = read_together([part.text for part in parts], to_json)
-        chapters = [(c, json.loads(job.result())["blocks"]) for c, job in zip(readable, chapter_jobs)]
-    converted = {id(part): _FragmentRewriter(part.prefix).blocks(ast) for part, ast in zip(parts, read)}
+        generated_blocks = read([part.text for part in parts])
+        chapters = list(zip(readable, chapter_blocks()))
+    converted = {id(part): _FragmentRewriter(part.prefix).blocks(ast) for part, ast in zip(parts, generated_blocks)}
     generated: list[Node] = []
     for part in tail:
         generated += converted[id(part)] if isinstance(part, Markdown) else [part]
@@ -615,8 +709,9 @@ def build_document(model: Strategy, media: Media,
             blocks.append(para(f"{L['appendix_intro']} {L['chart_legend']}"))
         for ii, ind in enumerate(model.indicators):
             blocks.append(header(2, anchor("ind", ind.id), ind.name or ind.id))
-            blocks.append(raw(f"#indicator-entry(data.indicators.at({ii}), data)"))
+            blocks.append(raw(f"#indicator-entry(data.indicators.at({ii}), shared)"))
 
     blocks += generated
-    blocks = keep_together(drop_dangling_links(blocks, identifiers(blocks) | model_labels(model)))
-    return {"pandoc-api-version": API_VERSION, "meta": {}, "blocks": blocks}
+    labels = identifiers(blocks)
+    blocks = keep_together(drop_dangling_links(blocks, labels | model_labels(model)))
+    return PrintDocument(blocks, labels)

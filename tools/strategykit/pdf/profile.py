@@ -12,7 +12,8 @@ PROFILE_FOLDER = "pdf"
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 DOCUMENT_TEMPLATE = TEMPLATES / "strategy.typ"
-"""The pandoc template: the skeleton pandoc fills. Not replaceable; it only wires the profile in."""
+"""The document template (pandoc's template syntax, filled by ``toolchain.fill_template``). Not
+replaceable; it only wires the profile in."""
 
 PROFILE_FILES = ("profile.typ", "theme.typ")
 """The packaged files that make up the default profile."""

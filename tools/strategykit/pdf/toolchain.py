@@ -8,15 +8,19 @@ compiler error.
 
 from __future__ import annotations
 
+import itertools
+import json
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 import pypandoc
 import typst
 
 from ..diagnostics import BuildError
-from .profile import PROFILE_FOLDER
+from .profile import PROFILE_FOLDER, TEMPLATES
 
 PANDOC_SERIES = "3.9"
 TYPST_SERIES = "0.15"
@@ -51,12 +55,95 @@ def _pandoc(text: str, to: str, fmt: str, extra: list[str] | None = None) -> str
         raise BuildError(f"pandoc could not convert the document: {first}") from None
 
 
-def markdown_to_json(text: str) -> str:
-    return _pandoc(text, "json", CHAPTER_FORMAT)
+API_VERSION = [1, 23, 1, 1]
+"""The pandoc AST version of the JSON this module writes (pandoc 3.9)."""
+
+READ_EACH = TEMPLATES / "read-each.lua"
+"""The pandoc filter that reads each text handed to it on its own (``read_each``)."""
 
 
-def json_to_typst(document: str, template: Path) -> str:
-    return _pandoc(document, "typst", "json", ["--standalone", "--template", str(template)])
+def read_each(texts: Sequence[str]) -> list[list[dict[str, Any]]]:
+    """pandoc's blocks for each Markdown text, every text read on its own, in one run of pandoc.
+
+    A run of pandoc per text costs its start-up each time (200 chapters: most of the time);
+    joining the texts into one document would let an unclosed fence, or footnote and link
+    reference labels, reach from one text into the next. So the texts travel as code blocks
+    and a filter hands each to pandoc's Markdown reader separately. Tabs are expanded as
+    pandoc's command line does before it reads a file, so the blocks are those that
+    ``pandoc -f CHAPTER_FORMAT -t json`` gives for each text.
+    """
+    if not texts:
+        return []
+    carrier = {"pandoc-api-version": API_VERSION,
+               "meta": {"strategykit-format": {"t": "MetaString", "c": CHAPTER_FORMAT}},
+               "blocks": [{"t": "CodeBlock", "c": [["", [], []], text.expandtabs(4)]} for text in texts]}
+    out = json.loads(_pandoc(json.dumps(carrier, ensure_ascii=False), "json", "json",
+                             ["--lua-filter", str(READ_EACH)]))["blocks"]
+    if len(out) != len(texts):
+        raise BuildError(f"pandoc read {len(texts)} texts but returned {len(out)}.")
+    return [div["c"][1] for div in out]
+
+
+PANDOC_RUNS = max(1, min(4, os.cpu_count() or 1))
+"""Runs of pandoc at once, at most: one per core, since each keeps its core busy."""
+
+WRITE_BATCH = 5_000_000
+"""About this much pandoc JSON (characters) is worth a run of pandoc of its own, beside the others."""
+
+
+def split_evenly(sizes: Sequence[int], batch: int, most: int) -> list[range]:
+    """Consecutive ranges over items of the given sizes: one per ``batch`` of size, at most ``most``, about equal."""
+    total = sum(sizes)
+    count = max(1, min(most, -(-total // batch), len(sizes)))
+    before = list(itertools.accumulate(sizes, initial=0))  # before[i]: the size of the items before item i
+    cuts = [0]
+    for k in range(1, count):
+        cuts.append(min(range(cuts[-1] + 1, len(sizes) - count + k + 1),
+                        key=lambda i: abs(before[i] - total * k / count)))
+    cuts.append(len(sizes))
+    return [range(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def typst_body(blocks: list[dict[str, Any]]) -> str:
+    """The Typst markup of a document's blocks, as pandoc fills it in for ``$body$`` in a template.
+
+    A large document is cut at its chapter marks (``CHAPTER_MARK``) and written by a few runs
+    of pandoc at once; the pieces are joined as pandoc joins blocks: with a blank line, but
+    two raw blocks with a line break only.
+    """
+    starts = [i for i, b in enumerate(blocks) if i == 0 or _is_mark(b)]
+    pieces = [blocks[a:b] for a, b in zip(starts, starts[1:] + [len(blocks)])]
+    texts = [json.dumps(piece, ensure_ascii=False)[1:-1] for piece in pieces]
+    runs = split_evenly([len(t) for t in texts], WRITE_BATCH, PANDOC_RUNS)
+    head = '{"pandoc-api-version":' + json.dumps(API_VERSION) + ',"meta":{},"blocks":['
+
+    def write(run: range) -> str:
+        return _pandoc(head + ",".join(texts[run.start:run.stop]) + "]}", "typst", "json")
+
+    with ThreadPoolExecutor(max_workers=len(runs) or 1) as pool:
+        written = list(pool.map(write, runs))
+    out: list[str] = []
+    for run, text in zip(runs, written):
+        if out:
+            raw_pair = pieces[run.start - 1][-1].get("t") == pieces[run.start][0].get("t") == "RawBlock"
+            out.append("\n" if raw_pair else "\n\n")
+        out.append(text.rstrip("\n"))
+    return "".join(out)
+
+
+def _is_mark(block: dict[str, Any]) -> bool:
+    return block.get("t") == "RawBlock" and block["c"][1].startswith(CHAPTER_MARK)
+
+
+def fill_template(template: Path, body: str) -> str:
+    """The document template with the body in place of ``$body$``, as pandoc's ``--template`` fills it.
+
+    The template may use no other variable; ``$$`` stands for a dollar sign.
+    """
+    pieces = template.read_text(encoding="utf-8").split("$$")
+    if any("$" in piece.replace("$body$", "") for piece in pieces):
+        raise BuildError(f"The document template {template.name} may use no variable but $body$.")
+    return "$".join(piece.replace("$body$", body) for piece in pieces)
 
 
 _LOCATION = re.compile(r"([\w./-]+\.typ):(\d+):(\d+)")
