@@ -207,3 +207,13 @@ def test_command_writes_a_file_and_refuses_a_strategy_with_errors(minimal, capsy
     edit(minimal, "about: P1.1\n", "about: P1.7\n", "remiss/kommun-a.yaml")
     assert main(["consultation", str(minimal)]) == 1
     assert "unknown-consultation-reference" in capsys.readouterr().err
+
+
+def test_a_changed_text_says_how_many_words_changed_and_an_added_chapter_does_not():
+    from strategykit.diff import Change
+
+    text = c.describe_change(Change("goal-text-changed", "goal", "P1.1", note="4 words changed", words=4), "sv")
+    assert text.endswith("(4 ord)"), text
+    added = c.describe_change(Change("chapter-added", "chapter", "x", None, "strategy/x.md",
+                                     note="120 words", words=120), "sv")
+    assert "120" not in added, added

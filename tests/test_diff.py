@@ -313,8 +313,18 @@ def test_json_shape_is_stable(pair, capsys):
     payload = json.loads(capsys.readouterr().out)
     assert set(payload) == {"version", "base", "head", "summary", "changes"}
     assert payload["version"] == 1
-    assert set(payload["changes"][0]) == {"kind", "subject", "id", "parent", "old", "new", "flags", "note"}
+    # 'words' came later, as an addition within version 1: readers of version 1 ignore what they do not know
+    assert set(payload["changes"][0]) == {"kind", "subject", "id", "parent", "old", "new", "flags", "note", "words"}
     assert payload["changes"][0]["flags"] == ["lowered-ambition"]
+    assert payload["changes"][0]["words"] is None
+
+
+def test_a_changed_text_carries_its_number_of_changed_words_as_data(pair):
+    old, new = pair
+    chapter = sorted((new / "strategy").glob("*.md"))[0]
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nTre nya ord.\n", encoding="utf-8")
+    change = only(old, new)
+    assert (change.kind, change.words, change.note) == ("chapter-changed", 3, "3 words changed")
 
 
 def test_diff_runs_as_a_command(pair):

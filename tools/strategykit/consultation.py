@@ -628,7 +628,6 @@ def history_markdown(s: Strategy, *, level: int = 1, title: bool = True,
     return "\n".join(out).rstrip() + "\n"
 
 
-_WORDS = re.compile(r"^(\d+) words? changed")
 _CHANGE_GROUPS = ("strategy", "priority", "goal", "target", "indicator", "chapter")
 
 
@@ -650,6 +649,8 @@ def _show(value: Any, language: str, unit: str = "") -> str:
 
 
 _VALUE_VERBS = ("value-changed", "milestones-changed", "baseline-changed")
+_TEXT_VERBS = ("text-changed", "changed", "vision-changed")
+"""The changes whose number of changed words the reader is told (an added chapter's length is not)."""
 
 
 def describe_change(change: Any, language: str, unit: str = "") -> str:
@@ -669,8 +670,8 @@ def describe_change(change: Any, language: str, unit: str = "") -> str:
     elif verb == "breakdown-changed":
         labels = i18n.labels(language)
         old, new = labels.get(old, old), labels.get(new, new)
-    m = _WORDS.match(change.note or "")
-    words = f" ({m.group(1)} {i18n.process_labels(language)['words']})" if m else ""
+    counted = change.words is not None and verb in _TEXT_VERBS
+    words = f" ({change.words} {i18n.process_labels(language)['words']})" if counted else ""
     unit = unit if verb in _VALUE_VERBS else ""
     return template.format(old=_clip(_show(old, language, unit), 90), new=_clip(_show(new, language, unit), 90),
                            words=words)

@@ -52,7 +52,9 @@ class Change:
 
     ``old`` and ``new`` are plain JSON values. ``flags`` marks what a reviewer must
     not miss (``lowered-ambition``). ``parent`` is the goal of a target or the
-    priority of a goal; ``note`` adds facts such as the number of changed words.
+    priority of a goal; ``note`` adds facts such as the number of changed words, in
+    English for the command line. ``words`` is that number as data: the words that differ
+    in a changed text (or the length of an added or removed chapter).
     """
 
     kind: str
@@ -63,10 +65,12 @@ class Change:
     flags: tuple[str, ...] = ()
     parent: str = ""
     note: str = ""
+    words: int | None = None
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "subject": self.subject, "id": self.id, "parent": self.parent,
-                "old": self.old, "new": self.new, "flags": list(self.flags), "note": self.note}
+                "old": self.old, "new": self.new, "flags": list(self.flags), "note": self.note,
+                "words": self.words}
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,11 @@ def _words(chapter: Chapter) -> list[str]:
     return chapter.document.text.split() if chapter.document else []
 
 
+def _words_changed(n: int) -> dict[str, Any]:
+    """A text change's note and its number of changed words, for ``Change``."""
+    return {"note": f"{n} word{'s' if n != 1 else ''} changed", "words": n}
+
+
 def changed_words(old: list[str], new: list[str]) -> int:
     """Words removed, added or replaced (a replaced run counts by its longer side)."""
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
@@ -200,7 +209,7 @@ def _compare_strategy(a: Strategy, b: Strategy) -> Iterator[Change]:
         yield Change("title-changed", "strategy", b.id or a.id, a.title, b.title)
     if (a.vision_text, a.vision_horizon) != (b.vision_text, b.vision_horizon):
         yield Change("vision-changed", "strategy", b.id or a.id, a.vision_horizon, b.vision_horizon,
-                     note=f"{changed_words(a.vision_text.split(), b.vision_text.split())} words changed")
+                     **_words_changed(changed_words(a.vision_text.split(), b.vision_text.split())))
 
 
 def _compare_priorities(a: Strategy, b: Strategy) -> Iterator[Change]:
@@ -234,7 +243,7 @@ def _compare_goals(a: Strategy, b: Strategy) -> Iterator[Change]:
             yield Change("goal-renamed", "goal", h.id, g.title, h.title, parent=h.priority_id)
         if g.text != h.text:
             yield Change("goal-text-changed", "goal", h.id, parent=h.priority_id,
-                         note=f"{changed_words(g.text.split(), h.text.split())} words changed")
+                         **_words_changed(changed_words(g.text.split(), h.text.split())))
         if g.priority_id != h.priority_id:
             yield Change("goal-moved", "goal", h.id, g.priority_id, h.priority_id, parent=h.priority_id)
         if g.agenda2030 != h.agenda2030:
@@ -274,14 +283,15 @@ def _compare_targets(a: Strategy, b: Strategy, lost: set[str]) -> Iterator[Chang
 
 
 def _target_changes(t: Target, u: Target, goal: str, old_goal: str, lost: set[str]) -> Iterator[Change]:
-    def change(kind: str, old: Any, new: Any, flags: tuple[str, ...] = (), note: str = "") -> Change:
-        return Change(kind, "target", u.id, old, new, flags, goal, note)
+    def change(kind: str, old: Any, new: Any, flags: tuple[str, ...] = (), note: str = "",
+               words: int | None = None) -> Change:
+        return Change(kind, "target", u.id, old, new, flags, goal, note, words)
 
     if goal != old_goal:
         yield change("target-moved", old_goal, goal)
     if t.text != u.text:
         yield change("target-text-changed", t.text, u.text,
-                     note=f"{changed_words(t.text.split(), u.text.split())} words changed")
+                     **_words_changed(changed_words(t.text.split(), u.text.split())))
     if t.indicator_id != u.indicator_id and goal not in lost:
         # when the goal lost its last indicator, 'goal-lost-indicator' already says this
         yield change("target-indicator-changed", t.indicator_id, u.indicator_id)
@@ -341,16 +351,17 @@ def _compare_chapters(a: Strategy, b: Strategy) -> Iterator[Change]:
     old, new = _by_id(a.chapters), _by_id(b.chapters)
     for k in old:
         if k not in new:
-            yield Change("chapter-removed", "chapter", k, old[k].file, None, note=f"{len(_words(old[k]))} words")
+            n = len(_words(old[k]))
+            yield Change("chapter-removed", "chapter", k, old[k].file, None, note=f"{n} words", words=n)
     for k in new:
         if k not in old:
-            yield Change("chapter-added", "chapter", k, None, new[k].file, note=f"{len(_words(new[k]))} words")
+            n = len(_words(new[k]))
+            yield Change("chapter-added", "chapter", k, None, new[k].file, note=f"{n} words", words=n)
             continue
         c, d = old[k], new[k]
         words = changed_words(_words(c), _words(d))
         if words or c.file != d.file or c.title != d.title:
-            yield Change("chapter-changed", "chapter", k, c.file, d.file,
-                         note=f"{words} word{'s' if words != 1 else ''} changed")
+            yield Change("chapter-changed", "chapter", k, c.file, d.file, **_words_changed(words))
 
 
 def _build_files(root: Path) -> dict[str, bytes]:
