@@ -68,8 +68,38 @@ def test_the_earlier_pdf_is_reproducible_whatever_this_build_sets(built, tmp_pat
     root, _ = built
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.setenv("STRATEGY_COMMIT", "0" * 40)
-    [again] = build_earlier_pdfs(check(root).model, tmp_path)
+    [again] = build_earlier_pdfs(check(root).model, tmp_path, cache=False)
+    assert not again.reused
     assert again.file.read_bytes() == (root / "site" / OLD_PDF).read_bytes()
+
+
+def test_a_later_build_reuses_the_kept_pdf_and_a_new_toolkit_builds_it_again(built, tmp_path, monkeypatch):
+    from strategykit import pdf
+    from strategykit.pdf import history
+
+    root, _ = built
+    model = check(root).model
+    [first] = build_earlier_pdfs(model, tmp_path / "a")  # the build of the fixture kept it already
+    assert first.reused and first.file.read_bytes() == (root / "site" / OLD_PDF).read_bytes()
+
+    def no_rendering(*args, **kwargs):
+        raise AssertionError("rendered although the PDF was kept")
+
+    monkeypatch.setattr(pdf, "render_pdf", no_rendering)
+    [second] = build_earlier_pdfs(model, tmp_path / "b")
+    assert second.reused and second.file.read_bytes() == first.file.read_bytes()
+    # another toolkit (its files or its pandoc/Typst) means another key: the PDF is rendered again
+    monkeypatch.setattr(history, "toolkit_fingerprint", lambda: "another toolkit")
+    [third] = build_earlier_pdfs(model, tmp_path / "c")
+    assert third.file is None and third.problem and "rendered although" in third.detail
+
+
+def test_an_unwritable_cache_only_means_building_again(tmp_path):
+    root, _ = _repo(tmp_path / "repo")
+    (root / ".build").mkdir()
+    (root / ".build" / "editions").write_text("not a folder", encoding="utf-8")
+    [found] = build_earlier_pdfs(check(root).model, tmp_path / "out")
+    assert found.file is not None and not found.reused
 
 
 def test_a_missing_tag_leaves_the_history_without_a_link_and_the_build_succeeds(tmp_path, capsys):

@@ -156,7 +156,8 @@ def _earlier_pdfs(model, folder: Path) -> list:
     earlier = build_earlier_pdfs(model, folder)
     for e in earlier:
         if e.file is not None:
-            print(f"PDF of the earlier edition {e.version} built from {e.commit[:12]}")
+            how = "reused from an earlier build of" if e.reused else "built from"
+            print(f"PDF of the earlier edition {e.version} {how} {e.commit[:12]}")
         else:
             print(f"strategy: warning: no PDF of the earlier edition {e.version}: {e.problem}"
                   + (f" ({e.detail})" if e.detail else ""), file=sys.stderr)

@@ -6,6 +6,13 @@ with ``git archive``), loaded with ``project.load_strategy`` and rendered with `
 Its PDF shows that revision's commit and its own edition date, so it is as reproducible as the
 current one, whatever ``SOURCE_DATE_EPOCH`` or ``STRATEGY_COMMIT`` say for this build.
 
+Such a PDF depends only on its revision and on this toolkit, so it is kept in
+``.build/editions/`` under a key of the commit, the edition and a fingerprint of the
+toolkit (its own files and the pandoc and Typst versions), and later builds reuse it: at
+100× an earlier edition's PDF takes over a minute, and it would be built again on every
+``strategy build``. Any change to the toolkit makes a new key, so a reused PDF is byte for
+byte the one a build would make (the PDF is reproducible, tests/test_pdf.py).
+
 Nothing here fails a build: an edition whose revision is missing, does not load, names another
 edition or cannot be rendered gets a ``problem`` (shown on the history page) instead of a file.
 Only ``strategy build`` runs this; ``strategy check`` never does.
@@ -13,6 +20,8 @@ Only ``strategy build`` runs this; ``strategy check`` never does.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +44,35 @@ class EarlierPdf:
     problem: str | None = None
     detail: str = ""
     """The technical reason behind ``problem`` (git, the loader, the renderer), for the build log."""
+    reused: bool = False
+    """True when ``file`` was taken from the cache of an earlier build (``CACHE_FOLDER``)."""
+
+
+CACHE_FOLDER = Path(".build") / "editions"
+"""Where earlier editions' PDFs are kept between builds, relative to the strategy folder."""
+
+
+@functools.lru_cache(maxsize=1)
+def toolkit_fingerprint() -> str:
+    """What, besides the revision, decides an earlier edition's PDF: this toolkit's files and its tools' versions."""
+    from importlib import metadata
+
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                       and p.suffix in (".py", ".typ", ".lua", ".json", ".css", ".yml")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for dist in ("pypandoc-binary", "typst"):
+        try:
+            digest.update(f"{dist}={metadata.version(dist)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{dist}=?".encode())
+    return digest.hexdigest()
+
+
+def _cache_file(root: Path, commit: str, edition: EditionRecord) -> Path:
+    key = hashlib.sha256(f"{commit}\0{edition.version}\0{toolkit_fingerprint()}".encode()).hexdigest()[:32]
+    return Path(root) / CACHE_FOLDER / f"{key}.pdf"
 
 
 def pdf_name(model: Strategy, edition: EditionRecord) -> str:
@@ -67,8 +105,9 @@ def _resolve(root: Path, edition: EditionRecord) -> tuple[str | None, str]:
     return None, " ".join(reasons)
 
 
-def build_earlier_pdf(model: Strategy, edition: EditionRecord, out_dir: Path) -> EarlierPdf:
-    """Build one earlier edition's PDF into ``out_dir``; never raises for the edition's own problems."""
+def build_earlier_pdf(model: Strategy, edition: EditionRecord, out_dir: Path, *, cache: bool = True) -> EarlierPdf:
+    """Build one earlier edition's PDF into ``out_dir``, or reuse the one an earlier build kept (``cache``);
+    never raises for the edition's own problems."""
     from ..diff import RevisionError, side
     from ..project import load_strategy
     from . import render_pdf
@@ -80,6 +119,14 @@ def build_earlier_pdf(model: Strategy, edition: EditionRecord, out_dir: Path) ->
     if commit is None:
         return EarlierPdf(edition.version, name, problem=words["earlier_pdf_missing"].format(rev=rev),
                           detail=detail)
+    out = Path(out_dir) / name
+    kept = _cache_file(model.root, commit, edition)
+    if cache and kept.is_file():
+        try:
+            write_atomic(out, kept.read_bytes())
+            return EarlierPdf(edition.version, name, file=out, commit=commit, reused=True)
+        except OSError:
+            pass  # an unreadable cache is no reason not to build
     try:
         with side(model.root, commit) as (_, folder):
             loaded = load_strategy(folder)
@@ -100,12 +147,17 @@ def build_earlier_pdf(model: Strategy, edition: EditionRecord, out_dir: Path) ->
         return EarlierPdf(edition.version, name, commit=commit,
                           problem=words["earlier_pdf_failed"].format(rev=rev),
                           detail=str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
-    out = Path(out_dir) / name
     write_atomic(out, data)
+    if cache:
+        try:
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(kept, data)
+        except OSError:
+            pass  # a read-only checkout builds it again next time
     return EarlierPdf(edition.version, name, file=out, commit=commit)
 
 
-def build_earlier_pdfs(model: Strategy, out_dir: Path) -> list[EarlierPdf]:
+def build_earlier_pdfs(model: Strategy, out_dir: Path, *, cache: bool = True) -> list[EarlierPdf]:
     """The PDF (or the reason for none) of every edition ``earlier_editions`` names, oldest first."""
     Path(out_dir).mkdir(parents=True, exist_ok=True)
-    return [build_earlier_pdf(model, e, out_dir) for e in earlier_editions(model)]
+    return [build_earlier_pdf(model, e, out_dir, cache=cache) for e in earlier_editions(model)]
