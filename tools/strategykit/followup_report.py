@@ -155,10 +155,9 @@ def method_markdown(language: str = "sv", level: int = 2) -> str:
 def _value(o: Observation | None, ind: Indicator | None, language: str, *, mark: bool = True) -> str:
     if o is None or o.value is None:
         return "–"
-    text = i18n.format_value(o.value, ind.unit if ind else "", language, ind.decimals if ind else None)
-    if mark and o.provenance.illustrative:
-        text += i18n.labels(language)["illustrative_mark"]
-    return text
+    if mark:
+        return i18n.format_observed(o, ind, language)
+    return i18n.format_value(o.value, ind.unit if ind else "", language, ind.decimals if ind else None)
 
 
 def _num(value: float, language: str, decimals: int | None = None) -> str:

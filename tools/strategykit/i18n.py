@@ -451,6 +451,16 @@ def format_value(value: float | None, unit: str, language: str, decimals: int | 
     return number
 
 
+def format_observed(observation, indicator, language: str) -> str:
+    """An observed value in its indicator's unit, marked when it is illustrative: '79,5 %*'.
+
+    Plain text; a Markdown or Typst writer escapes it as it escapes any other text.
+    """
+    unit, decimals = (indicator.unit, indicator.decimals) if indicator is not None else ("", None)
+    text = format_value(observation.value, unit, language, decimals)
+    return text + labels(language)["illustrative_mark"] if observation.provenance.illustrative else text
+
+
 # --- The process: consultation, dialogue, editions (strategykit.consultation) ---
 
 KIND = {

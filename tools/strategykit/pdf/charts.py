@@ -66,11 +66,6 @@ def _value(v: float, ind: Indicator, lang: str, decimals: int | None = None) -> 
     return i18n.format_value(v, ind.unit, lang, ind.decimals if decimals is None else decimals)
 
 
-def _marked(o: Observation, ind: Indicator, lang: str) -> str:
-    mark = i18n.labels(lang)["illustrative_mark"] if o.provenance.illustrative else ""
-    return _value(o.value, ind, lang) + mark
-
-
 def _gender_series(series: dict[str, tuple[Observation, ...]], breakdown: str, ind: Indicator) -> list[str]:
     """The breakdowns drawn besides the target's own: women and men, for a share only."""
     if not ind.is_percent:
@@ -128,7 +123,7 @@ def line_chart(t: Target, progress: TargetProgress, ind: Indicator, series: dict
         chart["observed"] = {
             "points": [at(o.year, o.value) for o in observed],
             "illustrative": any(o.provenance.illustrative for o in observed),
-            "label": _marked(observed[-1], ind, lang),
+            "label": i18n.format_observed(observed[-1], ind, lang),
         }
     if baseline:
         chart["baseline"] = {"at": at(baseline.year, baseline.value),

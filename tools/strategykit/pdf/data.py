@@ -63,8 +63,7 @@ def _observed(o: Observation | None, ind: Indicator | None, lang: str) -> dict |
     """An observed value with its year, marked when illustrative."""
     if o is None or o.value is None:
         return None
-    mark = i18n.labels(lang)["illustrative_mark"] if o.provenance.illustrative else ""
-    return {"value": _value(o.value, ind, lang) + mark, "year": "" if o.year is None else str(o.year),
+    return {"value": i18n.format_observed(o, ind, lang), "year": "" if o.year is None else str(o.year),
             "illustrative": o.provenance.illustrative}
 
 
