@@ -24,12 +24,15 @@ TEXTS = [
     "- inte en lista",
     "> inte ett citat",
     "snake_case *inte kursiv* [inte](en-länk) {#inte-ett-id} `inte kod` \\ slut",
+    "Programmering i C#",
 ]
 
 
+EXTENSIONS = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))["markdown_extensions"]
+
+
 def _web(text: str) -> str:
-    extensions = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))["markdown_extensions"]
-    out = markdown.markdown(text, extensions=extensions)
+    out = markdown.markdown(text, extensions=EXTENSIONS)
     return html.unescape(re.sub(r"</?p>", "", out)).strip()
 
 
@@ -50,6 +53,20 @@ def test_a_table_cell_shows_as_written_on_the_web_and_in_print(text):
     web = html.unescape(markdown.markdown(table, extensions=["tables"]))
     assert f"<td>{text}</td>" in web
     assert text in _print(table)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_heading_shows_as_written_on_the_web_and_in_print(text):
+    heading = f"## {mdtext.inline(text)}"
+    web = markdown.markdown(heading, extensions=EXTENSIONS)
+    assert re.sub(r"<h2[^>]*>(.*)</h2>", r"\1", html.unescape(web)) == text
+    assert _print(heading) == text
+
+
+def test_a_line_of_dashes_is_no_thematic_break():
+    written = mdtext.block("---")
+    assert "<hr" not in markdown.markdown(written, extensions=EXTENSIONS)
+    assert "HorizontalRule" not in pypandoc.convert_text(written, "native", format=CHAPTER_FORMAT)
 
 
 def test_white_space_folds_to_one_line():

@@ -245,6 +245,21 @@ def test_organisation_profile_replaces_the_packaged_one(printable, tmp_path):
     assert "Provläns logotyp" in figure_alts(reader), "the logo is not in the PDF"
 
 
+def test_an_organisation_profile_may_still_read_all_of_the_data_in_every_function(printable, tmp_path):
+    """The packaged profile's calls get data.json without its long lists (for speed); an own one gets it whole."""
+    from strategykit.pdf.profile import TEMPLATES
+
+    profile = (TEMPLATES / "profile.typ").read_text(encoding="utf-8")
+    head = "#let goal-table(priority, data, goals: none) = {\n"
+    assert profile.count(head) == 1
+    (printable / "pdf").mkdir()
+    (printable / "pdf" / "profile.typ").write_text(
+        profile.replace(head, head + "  [Indikatorer i strategin: #data.indicators.len()]\n"), encoding="utf-8")
+    reader = pypdf.PdfReader(build_pdf(check(printable).model, tmp_path / "dist"))
+    count = len(check(printable).model.indicators)
+    assert normalise(f"Indikatorer i strategin: {count}") in pdf_text(reader)
+
+
 def test_profile_file_linked_from_outside_the_repository_is_refused(printable, tmp_path):
     outside = tmp_path / "secret.typ"
     outside.write_text("#let theme = (:)\n", encoding="utf-8")

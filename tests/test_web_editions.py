@@ -94,6 +94,20 @@ def test_a_later_build_reuses_the_kept_pdf_and_a_new_toolkit_builds_it_again(bui
     assert third.file is None and third.problem and "rendered although" in third.detail
 
 
+def test_a_new_toolkits_pdf_replaces_the_one_kept_for_the_same_edition(tmp_path, monkeypatch):
+    from strategykit.pdf import history
+
+    root, _ = _repo(tmp_path / "repo")
+    kept = root / ".build" / "editions"
+    build_earlier_pdfs(check(root).model, tmp_path / "a")
+    [before] = kept.glob("*.pdf")
+    monkeypatch.setattr(history, "toolkit_fingerprint", lambda: "f" * 64)
+    [again] = build_earlier_pdfs(check(root).model, tmp_path / "b")
+    assert not again.reused
+    [after] = kept.glob("*.pdf")
+    assert after != before and after.name.endswith("-" + "f" * 16 + ".pdf")
+
+
 def test_an_unwritable_cache_only_means_building_again(tmp_path):
     root, _ = _repo(tmp_path / "repo")
     (root / ".build").mkdir()

@@ -1,9 +1,10 @@
 """Text from the model (a title, a respondent's name, a reason) as Markdown that shows exactly as written.
 
 Both editions read the same generated Markdown: MkDocs through Python-Markdown, the PDF
-through pandoc. The two agree on backslash escapes for ``\\ ` * _ { } [ ] |`` but not for
-``<``, ``>`` or ``#`` (Python-Markdown prints ``\\<`` as it is), so angle brackets and
-ampersands become HTML entities, which both read as the character.
+through pandoc. The two agree on backslash escapes for ``\\ ` * _ { } [ ] | #`` but not
+for ``<`` (Python-Markdown prints ``\\<`` as it is), so angle brackets and ampersands
+become HTML entities, which both read as the character. ``#`` is escaped everywhere, since
+both readers drop a ``#`` that ends a heading ('Programmering i C#').
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from __future__ import annotations
 import re
 from html import escape as _html_escape
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]|#])")
 _SPACE = re.compile(r"[ \t\r\n]+")
-_BLOCK_START = re.compile(r"^(#|>|[-+]\s|:)")
+_BLOCK_START = re.compile(r"^(>|[-+]\s|:|---)")
+"""What would start a quote, a list, a definition or a thematic break ('#' is escaped already)."""
 _NUMBERED = re.compile(r"^(\d+)([.)])(\s|$)")
 
 

@@ -198,15 +198,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m strategykit.schemagen", description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="only report whether the generated modules are current")
     args = parser.parse_args(argv)
-    stale = [path for path, text in outputs().items()
-             if not path.is_file() or path.read_text("utf-8") != text]
+    wanted = outputs()
+    stale = [path for path, text in wanted.items() if not path.is_file() or path.read_text("utf-8") != text]
     if args.check:
         for path in stale:
             print(f"{path.relative_to(PACKAGE.parent)} is out of date: run python -m strategykit.schemagen", file=sys.stderr)
         return 1 if stale else 0
+    from .outputs import write_atomic
+
     OUT_DIR.mkdir(exist_ok=True)
-    for path, text in outputs().items():
-        path.write_text(text, encoding="utf-8")
+    for path in stale:
+        write_atomic(path, wanted[path].encode("utf-8"))
     print(f"Wrote {len(stale)} changed module(s) in {OUT_DIR.relative_to(PACKAGE.parent)}.")
     return 0
 

@@ -94,6 +94,7 @@ def render_pdf(model: Strategy, *, keep: Path | None = None, commit: str | None 
             data = pending.result()
         link_comments(data, document.labels)
         data["outline"] = document.chapter_titles()
+        data["own_profile"] = "profile.typ" in own_profile  # its calls get all of data.json (strategy.typ)
         blocks = document.blocks
         if "profile.typ" not in own_profile:  # an organisation's own profile may make other figures
             charts = [len(indicator["charts"]) for indicator in data["indicators"]]

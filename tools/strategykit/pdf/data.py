@@ -122,21 +122,21 @@ def _target_row(s: Strategy, t: Target, lang: str, lookup: _Lookup | None) -> di
     }
 
 
-def _comments(s: Strategy, g: Goal, labels: set[str] | None) -> list[dict]:
+def _comments(s: Strategy, g: Goal) -> list[dict]:
     """The consultation comments about a goal or its targets: who, and the anchor in the compilation
-    ('' when the document has no such label, so that the profile writes the name without a link)."""
+    (``link_comments`` empties an anchor the document has no label for, once the document is done)."""
     mark = i18n.labels(s.language)["illustrative_mark"]
     out = []
     for e in consultation.comments_about(s, g.id):
         name = consultation.comment_anchor(e.comment.id)
         out.append({"label": " ".join(e.response.respondent.split()) + (mark if e.response.illustrative else ""),
-                    "anchor": name if labels is None or name in labels else ""})
+                    "anchor": name})
     return out
 
 
 def link_comments(data: dict, labels: set[str]) -> None:
-    """Leave out the anchor of each comment the document has no label for (as ``document_data`` does when
-    given the labels), for data that was made before the document was done."""
+    """Leave out the anchor of each comment the document has no label for, so that the profile writes
+    the name without a link (the data is made while pandoc reads the document)."""
     for p in data["priorities"]:
         for g in p["goals"]:
             for c in g["comments"]:
@@ -144,10 +144,9 @@ def link_comments(data: dict, labels: set[str]) -> None:
                     c["anchor"] = ""
 
 
-def _priority(s: Strategy, p: Priority, lang: str, lookup: _Lookup | None = None,
-              labels: set[str] | None = None) -> dict:
+def _priority(s: Strategy, p: Priority, lang: str, lookup: _Lookup | None = None) -> dict:
     goals = [{"id": g.id, "title": " ".join(g.title.split()), "anchor": anchor("goal", g.id),
-              "comments": _comments(s, g, labels),
+              "comments": _comments(s, g),
               "targets": [_target(s, t, lang, lookup) for t in g.targets]} for g in p.goals]
     return {
         "id": p.id, "title": p.title, "goals": goals,
@@ -310,12 +309,12 @@ def _period(s: Strategy) -> str:
 
 
 def document_data(s: Strategy, *, commit: str | None, build_date: _dt.date,
-                  report: FollowUp | None = None, labels: set[str] | None = None) -> dict:
+                  report: FollowUp | None = None) -> dict:
     """Everything the profile shows, keyed as ``templates/profile.typ`` documents it.
 
     ``report``: the follow-up (``followup.follow_up``); with a report year, the goal
     tables show each target's status and ``followup`` holds the follow-up appendix.
-    ``labels``: the labels the pandoc document defines; a link to one it lacks is left out.
+    Each comment's anchor is left for ``link_comments`` to check against the finished document.
     ``outline`` is left empty for the caller to fill in from the finished document: the
     titles of its chapters (its first-level headings), for the profile to stand in for the
     table of contents before Typst knows the headings.
@@ -351,7 +350,7 @@ def document_data(s: Strategy, *, commit: str | None, build_date: _dt.date,
         "status_year": str(report.year) if report is not None else "",
         "status_heading": L["status_column"].format(year=report.year) if report is not None else "",
         "status_note": L["status_note"].format(year=report.year) if report is not None else "",
-        "priorities": [_priority(s, p, lang, lookup, labels) for p in s.priorities],
+        "priorities": [_priority(s, p, lang, lookup) for p in s.priorities],
         "indicators": [_indicator(s, i, lang, lookup) for i in s.indicators],
         "followup": followup_data(s, report, lang) if report is not None else None,
         "outline": [],

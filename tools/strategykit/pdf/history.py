@@ -8,7 +8,7 @@ current one, whatever ``SOURCE_DATE_EPOCH`` or ``STRATEGY_COMMIT`` say for this 
 
 Such a PDF depends only on its revision and on this toolkit, so it is kept in
 ``.build/editions/`` under a key of the commit, the edition and a fingerprint of the
-toolkit (its own files and the pandoc and Typst versions), and later builds reuse it: at
+toolkit (its own files, and the pandoc and Typst that run), and later builds reuse it: at
 100× an earlier edition's PDF takes over a minute, and it would be built again on every
 ``strategy build``. Any change to the toolkit makes a new key, so a reused PDF is byte for
 byte the one a build would make (the PDF is reproducible, tests/test_pdf.py).
@@ -55,24 +55,38 @@ CACHE_FOLDER = Path(".build") / "editions"
 @functools.lru_cache(maxsize=1)
 def toolkit_fingerprint() -> str:
     """What, besides the revision, decides an earlier edition's PDF: this toolkit's files and its tools' versions."""
-    from importlib import metadata
+    import pypandoc
+
+    from .toolchain import versions
 
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts
                        and p.suffix in (".py", ".typ", ".lua", ".json", ".css", ".yml")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for dist in ("pypandoc-binary", "typst"):
-        try:
-            digest.update(f"{dist}={metadata.version(dist)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{dist}=?".encode())
+    # The pandoc that runs (pypandoc may pick one on PATH over its own) and the Typst that compiles.
+    pandoc_version, typst_version = versions()
+    digest.update(f"pandoc {pandoc_version} at {pypandoc.get_pandoc_path()}; typst {typst_version}".encode())
     return digest.hexdigest()
 
 
 def _cache_file(root: Path, commit: str, edition: EditionRecord) -> Path:
-    key = hashlib.sha256(f"{commit}\0{edition.version}\0{toolkit_fingerprint()}".encode()).hexdigest()[:32]
-    return Path(root) / CACHE_FOLDER / f"{key}.pdf"
+    """``<commit>-<edition>-<toolkit>.pdf``, each part a short hash, so that a new toolkit's file can replace the old one."""
+    version = hashlib.sha256(edition.version.encode()).hexdigest()[:8]
+    return Path(root) / CACHE_FOLDER / f"{commit[:12]}-{version}-{toolkit_fingerprint()[:16]}.pdf"
+
+
+def _keep(kept: Path, data: bytes) -> None:
+    """Keep the PDF for later builds, in place of the one an earlier toolkit made of the same edition."""
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(kept, data)
+        stem = kept.name.rsplit("-", 1)[0]
+        for older in kept.parent.glob(f"{stem}-*.pdf"):
+            if older != kept:
+                older.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only checkout builds it again next time
 
 
 def pdf_name(model: Strategy, edition: EditionRecord) -> str:
@@ -149,11 +163,7 @@ def build_earlier_pdf(model: Strategy, edition: EditionRecord, out_dir: Path, *,
                           detail=str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
     write_atomic(out, data)
     if cache:
-        try:
-            kept.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(kept, data)
-        except OSError:
-            pass  # a read-only checkout builds it again next time
+        _keep(kept, data)
     return EarlierPdf(edition.version, name, file=out, commit=commit)
 
 
