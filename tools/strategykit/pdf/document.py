@@ -39,7 +39,7 @@ import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from .. import i18n
@@ -301,23 +301,32 @@ _NO_IDENTIFIER = {"Str", "Space", "SoftBreak", "LineBreak", "RawInline", "RawBlo
 """Nodes that neither define an identifier nor hold nodes that could: the walks below skip them."""
 
 
-def identifiers(node: Any) -> set[str]:
-    """Every identifier a pandoc AST defines (headings, divs, spans, ...)."""
-    found: set[str] = set()
+def _nodes(node: Any) -> Iterator[dict]:
+    """Every AST node below ``node`` that may define an identifier or hold a link (iterative: chapters nest deep).
+
+    A node's content is walked after the node is yielded, so a caller may rewrite a node in place.
+    """
     stack = [node]
     while stack:
         n = stack.pop()
         if type(n) is list:
             stack.extend(n)
         elif type(n) is dict:
-            t, c = n.get("t"), n.get("c")
-            if t in _NO_IDENTIFIER:
+            if n.get("t") in _NO_IDENTIFIER or n.get("c") is None:
                 continue
-            if t == "Header" and c[1][0]:
-                found.add(c[1][0])
-            elif t in _ATTR_FIRST and isinstance(c, list) and c and _is_attr(c[0]) and c[0][0]:
-                found.add(c[0][0])
-            stack.append(c)
+            yield n
+            stack.append(n["c"])
+
+
+def identifiers(node: Any) -> set[str]:
+    """Every identifier a pandoc AST defines (headings, divs, spans, ...)."""
+    found: set[str] = set()
+    for n in _nodes(node):
+        t, c = n["t"], n["c"]
+        if t == "Header" and c[1][0]:
+            found.add(c[1][0])
+        elif t in _ATTR_FIRST and isinstance(c, list) and c and _is_attr(c[0]) and c[0][0]:
+            found.add(c[0][0])
     return found
 
 
@@ -445,20 +454,11 @@ def table_widths(table: list) -> list:
 
 def drop_dangling_links(blocks: list[Node], labels: set[str]) -> list[Node]:
     """Internal links to a label nobody defines keep their text and lose their target (in place)."""
-    stack: list[Any] = [blocks]
-    while stack:
-        n = stack.pop()
-        if type(n) is list:
-            stack.extend(n)
-        elif type(n) is dict:
-            t, c = n.get("t"), n.get("c")
-            if t in _NO_IDENTIFIER or c is None:
-                continue
-            if t == "Link":
-                attr, content, (url, _title) = c
-                if url.startswith("#") and url[1:] not in labels:
-                    n["t"], n["c"] = "Span", [attr, content]
-            stack.append(n["c"])
+    for n in _nodes(blocks):
+        if n["t"] == "Link":
+            attr, content, (url, _title) = n["c"]
+            if url.startswith("#") and url[1:] not in labels:
+                n["t"], n["c"] = "Span", [attr, content]
     return blocks
 
 
