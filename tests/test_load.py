@@ -187,3 +187,15 @@ def test_markdown_outline_keeps_targets_as_written():
     md = parse_markdown("# T\n\n![Karta](bilder/karta%20ny.svg) [x](javascript:alert(1))\n", "c.md")
     assert md.images[0].target == "bilder/karta%20ny.svg"
     assert md.links[0].target == "javascript:alert(1)"
+
+
+@pytest.mark.parametrize("text, line, column, closing", [
+    ("strategy:\n  id: x\n  title: [oavslutad\n", 3, 10, "']'"),
+    ("strategy: {id: x, title: y\nvision: z\n", 1, 11, "'}'"),
+])
+def test_an_unclosed_bracket_is_reported_where_it_opens(text, line, column, closing):
+    doc, problems = parse_yaml(text, "goals.yaml")
+    assert doc is None
+    (d,) = problems
+    assert (d.code, d.position.line, d.position.column) == ("yaml-syntax", line, column)
+    assert "not closed" in d.message and closing in d.hint

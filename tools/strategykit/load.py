@@ -185,6 +185,11 @@ def _plain_yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]
     if "found unexpected end of stream" in problem or "quoted scalar" in context:
         return ("A quoted text is not closed: the closing quote is missing.",
                 "Add the closing quote (\" or ') at the end of the text.")
+    if "flow sequence" in context or "flow mapping" in context:
+        opening, closing, what = ("[", "]", "list") if "sequence" in context else ("{", "}", "mapping")
+        return (f"The {what} in {opening} {closing} that starts here is not closed, or an item in it is broken.",
+                f"Add the closing '{closing}' after the last item, separate the items with commas, and quote "
+                f"an item that itself contains ',', '{opening}' or '{closing}'.")
     if "mapping values are not allowed" in problem:
         return ("A colon followed by a space appears where YAML did not expect one.",
                 "Text that contains ': ' must be quoted, e.g. title: \"Mål: fler jobb\". "
@@ -324,8 +329,9 @@ def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Diagn
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
-                mark = exc.context_mark  # the opening quote is where the author must look
+            if exc.context_mark is not None and any(
+                    what in (exc.context or "") for what in ("quoted scalar", "flow sequence", "flow mapping")):
+                mark = exc.context_mark  # the opening quote or bracket is where the author must look
             message, hint = _plain_yaml_problem(exc, text)
             line = mark.line + 1 if mark else 1
             column = mark.column + 1 if mark else 1
