@@ -80,20 +80,21 @@ def followup_appendix(model: Strategy, report: FollowUp) -> list[Part]:
     return out
 
 
+def _process_appendix(model: Strategy, name: str, markdown: str) -> list[Part]:
+    """An appendix on the process: a chapter of its own, its heading, then the shared Markdown."""
+    return [raw(toolchain.CHAPTER_MARK + f"the generated {name} appendix"),
+            header(1, name, i18n.labels(model.language)[f"{name}_appendix"]),
+            Markdown(markdown, name)]
+
+
 def participation_appendix(model: Strategy, link: consultation.Link) -> list[Part]:
-    L = i18n.labels(model.language)
-    text = consultation.participation_markdown(model, level=1, link=link, title=False)
-    return [raw(toolchain.CHAPTER_MARK + "the generated participation appendix"),
-            header(1, "participation", L["participation_appendix"]),
-            Markdown(text, "participation")]
+    return _process_appendix(model, "participation",
+                             consultation.participation_markdown(model, level=1, link=link, title=False))
 
 
 def compilation_appendix(model: Strategy, link: consultation.Link) -> list[Part]:
-    L = i18n.labels(model.language)
-    text = consultation.compilation_markdown(model, level=1, link=link, title=False)
-    return [raw(toolchain.CHAPTER_MARK + "the generated consultation compilation"),
-            header(1, "compilation", L["compilation_appendix"]),
-            Markdown(text, "compilation")]
+    return _process_appendix(model, "compilation",
+                             consultation.compilation_markdown(model, level=1, link=link, title=False))
 
 
 def shows_changes(model: Strategy) -> bool:
@@ -104,10 +105,7 @@ def shows_changes(model: Strategy) -> bool:
 
 def editions_appendix(model: Strategy, link: consultation.Link,
                       changes: Callable[[], consultation.ChangesSince | None]) -> list[Part]:
-    L = i18n.labels(model.language)
-    out: list[Part] = [raw(toolchain.CHAPTER_MARK + "the generated history of editions"),
-                       header(1, "editions", L["editions_appendix"]),
-                       Markdown(consultation.history_markdown(model, level=2), "editions")]
+    out = _process_appendix(model, "editions", consultation.history_markdown(model, level=2))
     if shows_changes(model):
         found = changes() or consultation.changes_since_consultation(model)
         text = consultation.changes_markdown(model, found, level=2, link=link, comment_href=comment_href)
