@@ -19,7 +19,7 @@ from pathlib import Path
 import pypandoc
 import typst
 
-from strategykit.pdf.toolchain import CHAPTER_FORMAT
+from strategykit.render.pdf.toolchain import CHAPTER_FORMAT
 
 
 def main(source: str, out: str) -> int:

@@ -8,7 +8,7 @@ children it waited for, e.g. pandoc). Each command runs once unmeasured first
 the median is reported. Commands compared with each other run interleaved, so
 that other load on the machine hits both alike.
 
-The synthetic strategies come from ``strategykit.synthetic`` (seed 1) and are
+The synthetic strategies come from ``strategykit.devtools.synthetic`` (seed 1) and are
 written to .build/bench/. Peers that are not installed, and measurements that
 would not fit the time budget, are reported as "not measured" with the reason:
 nothing is estimated or guessed.
@@ -400,7 +400,7 @@ def html_for_weasyprint(markdown: Path, dest: Path, pandoc: str) -> Path:
 def _reader_format() -> str:
     """The Markdown dialect the PDF path reads chapters with, so the peers read the same text the same way."""
     try:
-        from strategykit.pdf.toolchain import CHAPTER_FORMAT
+        from strategykit.render.pdf.toolchain import CHAPTER_FORMAT
 
         return CHAPTER_FORMAT
     except ImportError:
@@ -460,7 +460,7 @@ def scale_name(scale: int) -> str:
 
 def generate(scales: list[int]) -> dict[int, Path]:
     sys.path.insert(0, str(REPO / "tools"))
-    from strategykit import synthetic
+    from strategykit.devtools import synthetic
 
     roots = {EXAMPLE: REPO}
     for scale in scales:
@@ -510,14 +510,14 @@ def run(scales: list[int], budget: float, out: Path, profile: bool) -> int:
     if profile:
         profile_check(roots, scales)
 
-    renderers = {"web": has_module("strategykit.web", "build_site"), "pdf": has_module("strategykit.pdf", "build_pdf")}
+    renderers = {"web": has_module("strategykit.render.web", "build_site"), "pdf": has_module("strategykit.render.pdf", "build_pdf")}
     for kind, present in renderers.items():
         print(f"{kind} build", flush=True)
         previous: tuple[int, float] | None = None
         for scale in all_scales:
             key = f"{kind}:{scale_name(scale)}"
             if not present:
-                module = "strategykit.web.build_site" if kind == "web" else "strategykit.pdf.build_pdf"
+                module = "strategykit.render.web.build_site" if kind == "web" else "strategykit.render.pdf.build_pdf"
                 bench.results[key] = Result(key, f"strategy build --{kind}",
                                             skipped=f"not measured: {module} does not exist yet")
                 continue
@@ -675,13 +675,13 @@ def render(bench: Bench, roots: dict[int, Path], sizes: dict[int, int], scales: 
 
     add("## Inputs")
     add("")
-    add(f"Synthetic strategies from `python -m strategykit.synthetic --scale N --seed {SEED}` "
+    add(f"Synthetic strategies from `python -m strategykit.devtools.synthetic --scale N --seed {SEED}` "
         "(tools/strategykit/synthetic.py): valid, zero diagnostics, every value illustrative. "
         "*Bytes* is what the check reads: goals.yaml, the chapters and data/*.csv.")
     add("")
     add("| Input | Priorities | Goals | Targets | Indicators | Chapters | Bytes |")
     add("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    from strategykit.synthetic import Size
+    from strategykit.devtools.synthetic import Size
     add(f"| example (repository) | 6 | 19 | 19 | 14 | 12 | {sizes[EXAMPLE]:,} |")
     for s in scales:
         z = Size.at(s)
@@ -791,7 +791,7 @@ def render(bench: Bench, roots: dict[int, Path], sizes: dict[int, int], scales: 
         cmd = f"`{res.command}`" if res and res.command and not res.skipped else ""
         add(f"| {what} | {inp} | {wall} | {cpu} | {rss} | {runs} | {cmd} |")
     add("")
-    add("The peers get the chapters only, concatenated in reading order (strategykit.pdf exposes no single "
+    add("The peers get the chapters only, concatenated in reading order (strategykit.render.pdf exposes no single "
         "pandoc Markdown file: it assembles pandoc's AST chapter by chapter and adds the goal tables, charts and "
         "the indicator appendix as Typst). The strategykit PDF therefore sets more than the peers do; that "
         "comparison favours the peers. The same-content comparison is the PDF path's engine on the very same "

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from strategykit.load import parse_markdown
-from strategykit.pdf import preflight
+from strategykit.source.load import parse_markdown
+from strategykit.render.pdf import preflight
 from strategykit.project import check
 from strategykit.rules.chapters import web_anchors, web_slug
 

@@ -103,13 +103,13 @@ def _files(folder) -> dict[str, bytes]:
 
 
 def _fake_pdf(monkeypatch, content: bytes) -> None:
-    import strategykit.pdf
+    import strategykit.render.pdf
 
-    monkeypatch.setattr(strategykit.pdf, "render_pdf", lambda model, **kw: content)
+    monkeypatch.setattr(strategykit.render.pdf, "render_pdf", lambda model, **kw: content)
 
 
 def test_a_web_failure_after_a_built_pdf_leaves_both_editions_as_they_were(minimal, monkeypatch, capsys):
-    import strategykit.web
+    import strategykit.render.web
     from strategykit.diagnostics import BuildError
 
     _fake_pdf(monkeypatch, b"%PDF-1.7 the first edition\n")
@@ -121,7 +121,7 @@ def test_a_web_failure_after_a_built_pdf_leaves_both_editions_as_they_were(minim
         raise BuildError("MkDocs could not build the site: broken on purpose")
 
     _fake_pdf(monkeypatch, b"%PDF-1.7 the second edition\n")
-    monkeypatch.setattr(strategykit.web, "_run_mkdocs", failing_site_generator)
+    monkeypatch.setattr(strategykit.render.web, "_run_mkdocs", failing_site_generator)
     assert main(["build", str(minimal), "--format", "text"]) == 1
     assert "broken on purpose" in capsys.readouterr().err
     assert {name: _files(minimal / name) for name in ("dist", "site")} == before
@@ -129,14 +129,14 @@ def test_a_web_failure_after_a_built_pdf_leaves_both_editions_as_they_were(minim
 
 
 def test_a_failed_first_build_creates_no_output_folders(minimal, monkeypatch):
-    import strategykit.web
+    import strategykit.render.web
     from strategykit.diagnostics import BuildError
 
     def failing_site_generator(config_file, site_dir):
         raise BuildError("broken on purpose")
 
     _fake_pdf(monkeypatch, b"%PDF-1.7\n")
-    monkeypatch.setattr(strategykit.web, "_run_mkdocs", failing_site_generator)
+    monkeypatch.setattr(strategykit.render.web, "_run_mkdocs", failing_site_generator)
     assert main(["build", str(minimal), "--dist-dir", str(minimal / "out" / "pdf")]) == 1
     assert not (minimal / "site").exists() and not (minimal / "out").exists()
 
@@ -184,7 +184,7 @@ def test_output_closed_by_head_exits_quietly(tmp_path):
 def test_check_does_not_import_heavy_modules():
     code = (
         "import sys; from strategykit.cli import main; rc = main(['check', %r, '--format', 'json']);"
-        "heavy = [m for m in ('mkdocs', 'material', 'pypandoc', 'typst', 'jinja2', 'markdown', 'strategykit.pdf.history') if m in sys.modules];"
+        "heavy = [m for m in ('mkdocs', 'material', 'pypandoc', 'typst', 'jinja2', 'markdown', 'strategykit.render.pdf.history') if m in sys.modules];"
         "print('HEAVY', heavy)" % str(MINIMAL)
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

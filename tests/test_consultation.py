@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from strategykit import consultation as c
+from strategykit.analysis import consultation as c
 from strategykit.project import check
 
 from conftest import REPO, edit
@@ -210,7 +210,7 @@ def test_command_writes_a_file_and_refuses_a_strategy_with_errors(minimal, capsy
 
 
 def test_a_changed_text_says_how_many_words_changed_and_an_added_chapter_does_not():
-    from strategykit.diff import Change
+    from strategykit.analysis.diff import Change
 
     text = c.describe_change(Change("goal-text-changed", "goal", "P1.1", note="4 words changed", words=4), "sv")
     assert text.endswith("(4 ord)"), text

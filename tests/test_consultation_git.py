@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from strategykit import consultation as c
+from strategykit.analysis import consultation as c
 from strategykit.project import check
 
 from conftest import edit, git

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from strategykit.diagnostics import Diagnostic, Position, Severity
-from strategykit.report import format_github
+from strategykit.cli.formats import format_github
 
 
 def test_github_annotation_escapes_properties_and_message_by_the_workflow_command_rules():

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from strategykit.cli import main
-from strategykit.followup import Status, follow_up
+from strategykit.analysis.followup import Status, follow_up
 from strategykit.project import check
 
 from conftest import REPO, TESTS

@@ -9,8 +9,8 @@ from collections import Counter
 import pytest
 
 from strategykit.cli import main
-from strategykit.fmt import CommentsWouldBeLost, format_text, scan_comments
-from strategykit.load import parse_yaml
+from strategykit.devtools.fmt import CommentsWouldBeLost, format_text, scan_comments
+from strategykit.source.load import parse_yaml
 from strategykit.project import check
 
 from conftest import REPO, copy_minimal, line_of

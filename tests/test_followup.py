@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from strategykit.followup import (ACCELERATION_RATIO, ON_TRACK_RATIO, Status, assess, combine, follow_up,
-                                  latest_year, status_for_ratio)
-from strategykit.followup_report import explain_markdown, method_markdown
+from strategykit.analysis.followup import (ACCELERATION_RATIO, ON_TRACK_RATIO, Status, assess, combine, follow_up, latest_year, status_for_ratio)
+from strategykit.present.followup import explain_markdown, method_markdown
 from strategykit.project import load_strategy
 
 from conftest import edit
@@ -233,7 +232,7 @@ def test_needed_path_runs_from_baseline_to_target_at_the_needed_rate(minimal):
 
 
 def test_needed_path_of_a_maintain_target_is_flat():
-    from strategykit.followup import TargetProgress
+    from strategykit.analysis.followup import TargetProgress
     from strategykit.model import Observation, Provenance
 
     a = assess((2018, 77.0), None, (2020, 77.0), "maintain")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from strategykit.i18n import format_number, format_value
+from strategykit.present.i18n import format_number, format_value
 
 
 @pytest.mark.parametrize("value,text", [

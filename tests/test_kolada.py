@@ -7,9 +7,9 @@ import urllib.error
 
 import pytest
 
-from strategykit import kolada
+from strategykit.sources import kolada
 from strategykit.cli import main
-from strategykit.kolada import FetchError, FetchUsageError, fetch_data, parse_page, region_id
+from strategykit.sources.kolada import FetchError, FetchUsageError, fetch_data, parse_page, region_id
 from strategykit.project import check, load_strategy
 
 from conftest import TESTS, edit

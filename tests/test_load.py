@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from strategykit.load import MAX_FILE_BYTES, load_yaml, parse_markdown, parse_yaml
+from strategykit.source.load import MAX_FILE_BYTES, load_yaml, parse_markdown, parse_yaml
 
 
 def only(problems):

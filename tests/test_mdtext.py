@@ -10,8 +10,8 @@ import pypandoc
 import pytest
 import yaml
 
-from strategykit import mdtext
-from strategykit.pdf.toolchain import CHAPTER_FORMAT
+from strategykit.present import mdtext
+from strategykit.render.pdf.toolchain import CHAPTER_FORMAT
 
 from conftest import REPO
 

@@ -11,9 +11,9 @@ import sys
 import pytest
 
 from strategykit.cli import main
-from strategykit.load import parse_yaml
+from strategykit.source.load import parse_yaml
 from strategykit.project import check
-from strategykit.scaffold import FILES, new_strategy
+from strategykit.devtools.scaffold import FILES, new_strategy
 
 from conftest import REPO
 

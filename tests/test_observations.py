@@ -7,10 +7,10 @@ import json
 import jsonschema
 import pytest
 
-from strategykit.load import parse_csv
+from strategykit.source.load import parse_csv
 from strategykit.model import BREAKDOWNS, DATA_COLUMNS, PROVENANCES, REQUIRED_COLUMNS
 from strategykit.project import check, load_strategy
-from strategykit.schema import load_schema
+from strategykit.source.schema import load_schema
 
 from conftest import REPO, edit, line_of
 

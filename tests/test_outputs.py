@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from strategykit.outputs import staged_dir, staged_file, write_atomic
+from strategykit.atomic import staged_dir, staged_file, write_atomic
 
 
 def test_write_atomic_gives_a_readable_file(tmp_path):

@@ -9,10 +9,10 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from strategykit import i18n
+from strategykit.present import i18n
 from strategykit.diagnostics import BuildError
-from strategykit.pdf import PdfRefused, build_pdf
-from strategykit.pdf.data import anchor
+from strategykit.render.pdf import PdfRefused, build_pdf
+from strategykit.render.pdf.data import anchor
 from strategykit.project import check
 
 from conftest import REPO, TESTS, edit
@@ -227,7 +227,7 @@ def test_cli_reports_a_refused_pdf_without_a_traceback(printable, capsys):
 # --- the graphic profile ------------------------------------------------------------
 
 def test_organisation_profile_replaces_the_packaged_one(printable, tmp_path):
-    from strategykit.pdf.profile import TEMPLATES
+    from strategykit.render.pdf.profile import TEMPLATES
 
     profile = (TEMPLATES / "profile.typ").read_text(encoding="utf-8")
     marker = "  _cover(data)\n"
@@ -247,7 +247,7 @@ def test_organisation_profile_replaces_the_packaged_one(printable, tmp_path):
 
 def test_an_organisation_profile_may_still_read_all_of_the_data_in_every_function(printable, tmp_path):
     """The packaged profile's calls get data.json without its long lists (for speed); an own one gets it whole."""
-    from strategykit.pdf.profile import TEMPLATES
+    from strategykit.render.pdf.profile import TEMPLATES
 
     profile = (TEMPLATES / "profile.typ").read_text(encoding="utf-8")
     head = "#let goal-table(priority, data, goals: none) = {\n"
@@ -282,7 +282,7 @@ def test_typst_error_in_a_profile_is_a_plain_build_error(printable, tmp_path):
 
 
 def test_font_the_profile_names_but_nobody_installed_is_a_build_error(printable, tmp_path):
-    from strategykit.pdf.profile import TEMPLATES
+    from strategykit.render.pdf.profile import TEMPLATES
 
     theme = (TEMPLATES / "theme.typ").read_text(encoding="utf-8")
     (printable / "pdf").mkdir()

@@ -14,11 +14,12 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from strategykit import consultation, i18n
-from strategykit.followup import follow_up
-from strategykit.followup_report import explain_markdown, method_markdown
-from strategykit.pdf import build_pdf
-from strategykit.pdf.data import document_data
+from strategykit.analysis import consultation
+from strategykit.present import i18n
+from strategykit.analysis.followup import follow_up
+from strategykit.present.followup import explain_markdown, method_markdown
+from strategykit.render.pdf import build_pdf
+from strategykit.render.pdf.data import document_data
 from strategykit.project import check
 
 from conftest import REPO, TESTS, edit, git

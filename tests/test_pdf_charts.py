@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from strategykit.followup import target_progress
+from strategykit.analysis.followup import target_progress
 from strategykit.model import Goal, Indicator, Observation, Provenance, Target, GoalValue
-from strategykit.pdf.charts import line_chart, nice_ticks, year_ticks
+from strategykit.render.pdf.charts import line_chart, nice_ticks, year_ticks
 
 
 @pytest.mark.parametrize("low, high, expected, decimals", [

@@ -20,8 +20,8 @@ import pypdf
 import pytest
 
 from strategykit.diagnostics import BuildError
-from strategykit.pdf import PdfRefused, build_pdf
-from strategykit.pdf import toolchain
+from strategykit.render.pdf import PdfRefused, build_pdf
+from strategykit.render.pdf import toolchain
 from strategykit.project import check
 
 from conftest import TESTS
@@ -116,7 +116,7 @@ def test_chapter_route_to_a_file_outside_the_repository_is_refused(route, repo, 
 
 def test_raw_typst_never_runs_even_when_the_preflight_is_bypassed(repo, tmp_path, canary, monkeypatch):
     """pandoc reads chapters without raw attributes, so a raw block is at most shown as code."""
-    import strategykit.pdf as pdf
+    import strategykit.render.pdf as pdf
 
     monkeypatch.setattr(pdf, "refuse_if_broken", lambda model: None)
     add_to_chapter(repo, '```{=typst}\n#read("/etc/passwd")\n#read("../../outside/secret.txt")\n'
@@ -130,7 +130,7 @@ def test_raw_typst_never_runs_even_when_the_preflight_is_bypassed(repo, tmp_path
 
 def test_images_the_rules_cannot_see_are_refused_by_the_builder(repo, tmp_path, canary, monkeypatch):
     """A reference-style image escapes the line-based rules; the document builder still refuses it."""
-    import strategykit.pdf as pdf
+    import strategykit.render.pdf as pdf
 
     monkeypatch.setattr(pdf, "refuse_if_broken", lambda model: None)
     add_to_chapter(repo, "![Karta][k]\n\n[k]: ../../outside/canary.svg")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from strategykit.pdf import preflight
+from strategykit.render.pdf import preflight
 from strategykit.project import check
 
 from conftest import edit

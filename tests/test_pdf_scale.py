@@ -16,9 +16,9 @@ import pypandoc
 import pypdf
 import pytest
 
-from strategykit.pdf import build_pdf, render_pdf, toolchain
-from strategykit.pdf import document as pdf_document
-from strategykit.pdf.document import Media, build_document, number_figures, raw
+from strategykit.render.pdf import build_pdf, render_pdf, toolchain
+from strategykit.render.pdf import document as pdf_document
+from strategykit.render.pdf.document import Media, build_document, number_figures, raw
 from strategykit.project import check
 
 from conftest import REPO, TESTS

@@ -10,7 +10,7 @@ import pytest
 import typst
 
 from strategykit.diagnostics import BuildError
-from strategykit.pdf import toolchain
+from strategykit.render.pdf import toolchain
 
 
 def test_pandoc_is_3_9_and_typst_is_0_15():

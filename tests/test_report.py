@@ -7,7 +7,7 @@ import json
 import pytest
 
 from strategykit.cli import main
-from strategykit.followup_report import REPORT_FORMATTERS
+from strategykit.present.followup import REPORT_FORMATTERS
 
 from conftest import edit
 

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from strategykit.project import check
-from strategykit.schema import load_schema
+from strategykit.source.schema import load_schema
 
 from conftest import REPO, edit, find, line_of
 

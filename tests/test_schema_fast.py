@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from strategykit import schemagen, validators
-from strategykit.load import parse_yaml
-from strategykit.schema import _validator
-from strategykit.synthetic import generate as generate_synthetic
+from strategykit.devtools import schemagen
+from strategykit.source import validators
+from strategykit.source.load import parse_yaml
+from strategykit.source.schema import _validator
+from strategykit.devtools.synthetic import generate as generate_synthetic
 
 from conftest import REPO
 from test_properties import SOURCES, mutations
@@ -93,7 +94,7 @@ def test_a_date_the_calendar_lacks_is_rejected_by_both():
 
 
 def test_generated_validators_are_current():
-    """Editing a schema without `python -m strategykit.schemagen` fails here."""
+    """Editing a schema without `python -m strategykit.devtools.schemagen` fails here."""
     assert schemagen.main(["--check"]) == 0
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from strategykit import synthetic
+from strategykit.devtools import synthetic
 from strategykit.project import check
-from strategykit.synthetic import Size
+from strategykit.devtools.synthetic import Size
 
 
 def _digest(root: Path) -> dict[str, str]:
@@ -111,7 +111,7 @@ def test_observations_can_be_left_out(tmp_path):
 
 def test_command_line_writes_and_refuses_to_overwrite_without_force(tmp_path):
     out = tmp_path / "s"
-    cmd = [sys.executable, "-m", "strategykit.synthetic", "--scale", "1", "--seed", "3", str(out)]
+    cmd = [sys.executable, "-m", "strategykit.devtools.synthetic", "--scale", "1", "--seed", "3", str(out)]
     first = subprocess.run(cmd, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
     assert "19 goals" in first.stdout

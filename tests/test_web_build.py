@@ -14,7 +14,7 @@ import pytest
 
 from strategykit.cli import main
 from strategykit.diagnostics import BuildError
-from strategykit.web import DEFAULT_CONFIG, build_site, generate
+from strategykit.render.web import DEFAULT_CONFIG, build_site, generate
 from web_support import FIXTURES, REPO, built, checked_model, copy_strategy
 
 HAS_ZENSICAL = importlib.util.find_spec("zensical") is not None
@@ -125,7 +125,7 @@ def test_strategy_build_web_refuses_a_strategy_with_errors(minimal, capsys):
 
 def test_strategy_check_does_not_import_mkdocs():
     code = ("import sys; from strategykit.cli import main; rc = main(['check', sys.argv[1]]); "
-            "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'strategykit.web')); "
-            "print(heavy); sys.exit(1 if heavy or 'strategykit.web' in sys.modules else rc)")
+            "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'strategykit.render.web')); "
+            "print(heavy); sys.exit(1 if heavy or 'strategykit.render.web' in sys.modules else rc)")
     proc = subprocess.run([sys.executable, "-c", code, str(FIXTURES / "minimal")], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from strategykit.web import downloads
+from strategykit.render.web import downloads
 from web_support import built
 
 
@@ -101,7 +101,7 @@ def test_observed_values_are_downloadable_with_their_provenance():
 
 
 def test_followup_json_holds_the_assessment_of_every_target():
-    from strategykit.followup import follow_up
+    from strategykit.analysis.followup import follow_up
 
     b = built("observed")
     data = json.loads(_read(b, "followup.json"))

@@ -10,7 +10,7 @@ import pypdf
 import pytest
 
 from strategykit.cli import main
-from strategykit.pdf.history import build_earlier_pdf, build_earlier_pdfs
+from strategykit.render.pdf.history import build_earlier_pdf, build_earlier_pdfs
 from strategykit.project import check
 from test_web_pages import main_of, page, text_of
 
@@ -74,8 +74,8 @@ def test_the_earlier_pdf_is_reproducible_whatever_this_build_sets(built, tmp_pat
 
 
 def test_a_later_build_reuses_the_kept_pdf_and_a_new_toolkit_builds_it_again(built, tmp_path, monkeypatch):
-    from strategykit import pdf
-    from strategykit.pdf import history
+    from strategykit.render import pdf
+    from strategykit.render.pdf import history
 
     root, _ = built
     model = check(root).model
@@ -95,7 +95,7 @@ def test_a_later_build_reuses_the_kept_pdf_and_a_new_toolkit_builds_it_again(bui
 
 
 def test_a_new_toolkits_pdf_replaces_the_one_kept_for_the_same_edition(tmp_path, monkeypatch):
-    from strategykit.pdf import history
+    from strategykit.render.pdf import history
 
     root, _ = _repo(tmp_path / "repo")
     kept = root / ".build" / "editions"

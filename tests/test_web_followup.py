@@ -14,9 +14,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from strategykit import i18n
-from strategykit.followup import Status, follow_up
-from strategykit.followup_report import explain_markdown
+from strategykit.present import i18n
+from strategykit.analysis.followup import Status, follow_up
+from strategykit.present.followup import explain_markdown
 from test_web_pages import main_of, page, text_of
 from web_support import built
 
@@ -235,7 +235,7 @@ def test_followup_page_names_the_source_of_every_sourced_value(b):
 
 
 def test_axis_ticks_of_a_chart_share_one_number_of_decimals():
-    from strategykit.web import charts
+    from strategykit.render.web import charts
 
     svg = charts.progress_chart([charts.Line("total", "Utfall", ((2018, 77.0), (2021, 76.6), (2024, 76.3)))], [],
                                 chart_id="c", title="t", desc="d", legend={"observed": "Utfall"},

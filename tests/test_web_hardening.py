@@ -17,7 +17,7 @@ import pytest
 
 from strategykit.diagnostics import BuildError
 from strategykit.project import check
-from strategykit.web import build_site, sanitize
+from strategykit.render.web import build_site, sanitize
 from web_support import FIXTURES, REPO, copy_strategy
 
 STRATEGY = [str(Path(sys.executable).with_name("strategy"))]
@@ -196,7 +196,7 @@ def test_a_build_waits_while_another_build_of_the_same_strategy_runs(tmp_path):
     import fcntl
     import time
 
-    from strategykit.web import lock_file_for, work_dir_for
+    from strategykit.render.web import lock_file_for, work_dir_for
 
     root = copy_strategy(FIXTURES / "minimal", tmp_path / "repo")
     lock = lock_file_for(work_dir_for(check(root).model))

@@ -10,8 +10,8 @@ import pytest
 
 from strategykit.diagnostics import BuildError
 from strategykit.project import check, recheck_chapters
-from strategykit.web import build_site
-from strategykit.web.live import LiveSite
+from strategykit.render.web import build_site
+from strategykit.render.web.live import LiveSite
 from conftest import edit
 from consultation_fixture import make_consultation_repo
 from web_support import REPO, copy_strategy

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from strategykit import i18n
-from strategykit.buildinfo import pdf_filename
+from strategykit.present import i18n
+from strategykit.vcs.buildinfo import pdf_filename
 from web_support import FAKE_PDF, built, html_pages
 
 STRATEGIES = ["minimal", "example"]
@@ -229,7 +229,7 @@ def test_about_page_says_when_the_pdf_is_not_built():
 
 def test_about_page_shows_the_git_commit(tmp_path, monkeypatch):
     from web_support import checked_model, copy_strategy, FIXTURES
-    from strategykit.web import build_site
+    from strategykit.render.web import build_site
 
     monkeypatch.setenv("STRATEGY_COMMIT", "0123456789abcdef")
     root = copy_strategy(FIXTURES / "minimal", tmp_path / "s")
@@ -263,7 +263,7 @@ def test_every_page_links_the_accessibility_statement_in_the_footer():
 
 def test_model_text_is_escaped_not_read_as_markdown(tmp_path):
     from web_support import checked_model, copy_strategy, FIXTURES
-    from strategykit.web import build_site
+    from strategykit.render.web import build_site
 
     root = copy_strategy(FIXTURES / "minimal", tmp_path / "s")
     goals = root / "goals.yaml"

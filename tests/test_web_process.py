@@ -8,9 +8,9 @@ import shutil
 
 import pytest
 
-from strategykit import consultation as c
-from strategykit.buildinfo import pdf_filename
-from strategykit.web import build_site
+from strategykit.analysis import consultation as c
+from strategykit.vcs.buildinfo import pdf_filename
+from strategykit.render.web import build_site
 from test_web_pages import main_of, page, text_of
 from web_support import FAKE_PDF, built, checked_model
 

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from strategykit.serve import VERSION_PATH, Preview
+from strategykit.cli.serve import VERSION_PATH, Preview
 from web_support import FIXTURES, copy_strategy
 
 WITHIN_SECONDS = 20.0

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from strategykit.cli import build_parser
-from strategykit.guide import GUIDE_FILE, generated_section, rules_markdown
+from strategykit.devtools.guide import GUIDE_FILE, generated_section, rules_markdown
 from strategykit.rules import RULES
 
 from conftest import REPO
@@ -196,7 +196,7 @@ def test_guide_explains_every_rule_from_its_own_docstring():
     text = (REPO / GUIDE_FILE).read_text(encoding="utf-8")
     section = generated_section(text)
     assert section is not None, "the guide lost its markers"
-    assert section == rules_markdown(), "the guide is out of date: run `python -m strategykit.guide`"
+    assert section == rules_markdown(), "the guide is out of date: run `python -m strategykit.devtools.guide`"
     for code in RULES:
         assert f"### `{code}`" in section
 
@@ -204,7 +204,7 @@ def test_guide_explains_every_rule_from_its_own_docstring():
 def test_guide_explains_every_reading_and_schema_problem():
     guide = (REPO / GUIDE_FILE).read_text(encoding="utf-8")
     codes = set()
-    for module in ("load.py", "schema.py", "project.py"):
+    for module in ("source/load.py", "source/schema.py", "project.py"):
         source = (REPO / "tools" / "strategykit" / module).read_text(encoding="utf-8")
         codes |= set(re.findall(r'(?:Diagnostic|_error|diag)\(\s*"([a-z0-9]+(?:-[a-z0-9]+)*)"', source))
         codes |= set(re.findall(r'"(duplicate-anchor)"', source))

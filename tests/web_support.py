@@ -70,8 +70,8 @@ def built(name: str) -> Built:
     """The site of 'minimal' (the fixture, with a stand-in PDF), 'observed' (the minimal fixture with
     the observed values of fixtures/observed) or 'example' (the repository's own strategy, without
     its git history), built once per test session with MkDocs."""
-    from strategykit.buildinfo import pdf_filename
-    from strategykit.web import build_site
+    from strategykit.vcs.buildinfo import pdf_filename
+    from strategykit.render.web import build_site
 
     root = Path(tempfile.mkdtemp(prefix=f"strategy-web-{name}-"))
     atexit.register(shutil.rmtree, root, ignore_errors=True)

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from . import schema
-from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
-from .load import CsvTable, MarkdownFile, load_csv, load_markdown, load_yaml
-from .model import DATA_FOLDER, Strategy, build_model
-from .rules.chapters import CHAPTER_FOLDER
+from strategykit.source import schema
+from strategykit.diagnostics import Diagnostic, has_errors, sorted_diagnostics
+from strategykit.source.load import CsvTable, MarkdownFile, load_csv, load_markdown, load_yaml
+from strategykit.model import DATA_FOLDER, Strategy, build_model
+from strategykit.rules.chapters import CHAPTER_FOLDER
 
 GOALS_FILE = "goals.yaml"
 
@@ -67,7 +67,7 @@ def _data_tables(root: Path) -> tuple[dict[str, CsvTable], list[Diagnostic]]:
 
     A file that is a link out of data/ is not read, like a chapter outside strategy/.
     """
-    from .diagnostics import Position, Severity
+    from strategykit.diagnostics import Position, Severity
 
     folder = root / DATA_FOLDER
     tables: dict[str, CsvTable] = {}
@@ -102,7 +102,7 @@ EDITIONS_FILE = "editions.yaml"
 
 def _process_file(path: Path, display: str, schema_name: str, folder: Path) -> tuple[object | None, list[Diagnostic]]:
     """Load one process file and check it against its schema; a link out of ``folder`` is not read."""
-    from .diagnostics import Position, Severity
+    from strategykit.diagnostics import Position, Severity
 
     try:
         inside = path.resolve().is_relative_to(folder.resolve())
@@ -123,7 +123,7 @@ def _with_process(model: Strategy, root: Path, diagnostics: list[Diagnostic]) ->
     """The model with the consultation responses, the dialogue and the edition history, when they exist."""
     from dataclasses import replace
 
-    from .model import build_dialogue, build_editions, build_response
+    from strategykit.model import build_dialogue, build_editions, build_response
 
     parts: dict[str, object] = {}
     folder = root / REMISS_FOLDER
@@ -171,8 +171,8 @@ def load_strategy(root: Path) -> CheckResult:
 
 
 def _unknown_checks(model: Strategy) -> list[Diagnostic]:
-    from .diagnostics import Severity
-    from .rules import RULES
+    from strategykit.diagnostics import Severity
+    from strategykit.rules import RULES
 
     out = []
     for code, _ in model.checks:
@@ -189,7 +189,7 @@ def _unknown_checks(model: Strategy) -> list[Diagnostic]:
 
 def check(root: Path) -> CheckResult:
     """Everything ``strategy check`` reports: schema, load problems and rules, sorted by place."""
-    from .rules import run_rules
+    from strategykit.rules import run_rules
 
     with gc_paused():
         result = load_strategy(root)
@@ -212,7 +212,7 @@ def recheck_chapters(previous: CheckResult, changed: Iterable[Path]) -> CheckRes
     """
     from dataclasses import replace
 
-    from .rules import run_rules
+    from strategykit.rules import run_rules
 
     if previous.model is None:
         return None

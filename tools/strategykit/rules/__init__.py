@@ -13,8 +13,8 @@ import inspect
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from ..diagnostics import Diagnostic, Position, Severity
-from ..model import Strategy
+from strategykit.diagnostics import Diagnostic, Position, Severity
+from strategykit.model import Strategy
 
 
 @dataclass(frozen=True)
@@ -72,4 +72,4 @@ def run_rules(model: Strategy, severities: dict[str, str] | None = None) -> list
     return out
 
 
-from . import chapters, consultation, content, followup, headings, observations, references, values  # noqa: E402,F401  (registers the rules)
+from strategykit.rules import (chapters, consultation, content, followup, headings, observations, references, values)  # noqa: E402,F401  (registers the rules)

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
-from ..diagnostics import Position, Severity
-from ..load import MarkdownFile
-from ..model import Chapter, Strategy
-from . import Finding, rule
+from strategykit.diagnostics import Position, Severity
+from strategykit.source.load import MarkdownFile
+from strategykit.model import Chapter, Strategy
+from strategykit.rules import Finding, rule
 
 CHAPTER_FOLDER = "strategy"
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..diagnostics import Position, Severity
-from ..model import Strategy
-from . import Finding, rule
+from strategykit.diagnostics import Position, Severity
+from strategykit.model import Strategy
+from strategykit.rules import Finding, rule
 
 
 def _hint(ref: str, known: list[str]) -> str | None:
@@ -35,7 +35,7 @@ def unknown_consultation_reference(s: Strategy) -> Iterator[Finding]:
     if not s.consultation:
         return
     # Imported here: the consultation module is large and a strategy without responses never needs it.
-    from ..subjects import STRATEGY_REF, subjects
+    from strategykit.analysis.subjects import STRATEGY_REF, subjects
 
     known = subjects(s)
     names = list(known)

@@ -11,9 +11,9 @@ import re
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
-from ..diagnostics import Position
-from ..model import Strategy
-from . import Finding, rule
+from strategykit.diagnostics import Position
+from strategykit.model import Strategy
+from strategykit.rules import Finding, rule
 
 # ```{=typst} blocks and `...`{=latex} spans pass straight to a pandoc writer.
 _RAW_ATTRIBUTE = re.compile(r"\{=\s*([A-Za-z0-9_+-]+)\s*\}")

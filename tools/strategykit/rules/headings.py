@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..diagnostics import Position
-from ..model import Strategy
-from . import Finding, rule
+from strategykit.diagnostics import Position
+from strategykit.model import Strategy
+from strategykit.rules import Finding, rule
 
 
 @rule("heading-level-skipped",

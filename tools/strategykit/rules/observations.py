@@ -15,11 +15,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..diagnostics import Position, Severity
-from ..load import CsvCell, CsvRow, CsvTable
-from ..model import (BREAKDOWNS, DATA_COLUMNS, DATA_FOLDER, PROVENANCES, REQUIRED_COLUMNS, DataFile,
-                     Strategy, parse_number, parse_year)
-from . import Finding, rule
+from strategykit.diagnostics import Position, Severity
+from strategykit.source.load import CsvCell, CsvRow, CsvTable
+from strategykit.model import (BREAKDOWNS, DATA_COLUMNS, DATA_FOLDER, PROVENANCES, REQUIRED_COLUMNS, DataFile, Strategy, parse_number, parse_year)
+from strategykit.rules import Finding, rule
 
 _DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..model import Strategy
-from ..sdg import is_known_sdg
-from . import Finding, rule
+from strategykit.model import Strategy
+from strategykit.model.sdg import is_known_sdg
+from strategykit.rules import Finding, rule
 
 
 @rule("duplicate-id", fix="Give each priority, goal, target, indicator and chapter an id of its own.")

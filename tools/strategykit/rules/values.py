@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..diagnostics import Severity
-from ..model import Strategy
-from . import Finding, rule
+from strategykit.diagnostics import Severity
+from strategykit.model import Strategy
+from strategykit.rules import Finding, rule
 
 
 @rule("period-inverted", fix="Make 'start' the first year and 'end' the last year of the strategy.")

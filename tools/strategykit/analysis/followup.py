@@ -1,0 +1,408 @@
+"""Progress towards each target: the rate achieved compared with the rate needed.
+
+One published method, so that every status can be reproduced by hand. It is the
+progress measure of Statistics Canada for Canada's SDG indicator framework, which
+Open SDG adopted for every platform built on it ("Progress Measurement Methodology
+for the Sustainable Development Goals", open-sdg/open-sdg docs/progress-methodology.md;
+implemented in open-sdg/sdg-build sdg/ProgressMeasure.py). Statistics Canada took it
+from Eurostat's SDG monitoring and calls its thresholds "standards in the
+international community".
+
+For a target with baseline value x0 in year t0, latest observed value xt in year t
+(after t0, not after the report year) and target value X in year T, and d = +1
+when the indicator should increase, -1 when it should decrease::
+
+    achieved rate   r_a = (xt / x0) ** (1 / (t - t0)) - 1      compound annual growth
+    needed rate     r_n = (X  / x0) ** (1 / (T - t0)) - 1
+    ratio           R   = d * r_a / |r_n|
+
+    achieved               xt has reached X in the wanted direction (d * (xt - X) >= 0)
+    on-track               R >= 0.95
+    acceleration-needed    0.60 <= R < 0.95   "progress made but acceleration needed"
+    limited-progress       0 <= R < 0.60      "limited progress"
+    moving-away            R < 0              "deterioration": moving the wrong way
+    no-data                no observed value after the baseline year (yet)
+
+The first five are Statistics Canada's categories with its thresholds (0.95, 0.60
+and 0; sdg-build's defaults ``{'high': 0.95, 'med': 0.6, 'low': 0}``). The issue's
+"progress too slow" is the two middle ones together (``Status.too_slow``).
+
+Where this toolkit has to decide something the method leaves open, it says so:
+
+- **Zero or negative values.** A compound rate needs x0, xt and X all above zero.
+  Otherwise both rates are linear (change per year): r_a = (xt - x0) / (t - t0),
+  r_n = (X - x0) / (T - t0), and R is formed the same way. (Open SDG instead
+  replaces a zero by 0.001, which makes the result depend on that choice.)
+- **No direction given.** It follows from the target: increase when X > x0,
+  decrease when X < x0, maintain when they are equal.
+- **Maintain targets** (not covered by Statistics Canada): on track while the
+  latest value lies within ±2 % of the target value (|xt - X| <= 0.02·|X|),
+  achieved when that still holds in or after the target year, moving away outside
+  the band in either direction.
+- **Target already met at the baseline.** Then r_n points the other way or is zero.
+  The status is *achieved* as long as the latest value still meets the target and
+  *moving away* once it no longer does.
+- **A single value.** The baseline alone (or one observation and no baseline) is
+  *no data yet*: progress needs two points in time.
+- **No baseline in goals.yaml.** The earliest observed value serves as baseline.
+- **A goal's status** is the worst status among its targets that have data
+  (achieved < on track < acceleration needed < limited progress < moving away);
+  it is *no data yet* only when none of its targets has data. A priority's status
+  is derived the same way from all of its targets. Statistics Canada averages
+  scores when it aggregates series; the worst status is used here instead because
+  a reader can check it at a glance and a weak target cannot be hidden by a strong one.
+
+Everything here is pure: functions take the model (or plain numbers) and return
+frozen dataclasses. Words and numbers for readers are made in ``followup_report``.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Mapping
+
+from strategykit.model import BREAKDOWNS, Goal, Observation, Strategy, Target
+
+ON_TRACK_RATIO = 0.95
+"""R at or above this is on track (Statistics Canada / Open SDG)."""
+
+ACCELERATION_RATIO = 0.60
+"""R at or above this (and below ON_TRACK_RATIO) is progress that needs to accelerate."""
+
+MAINTAIN_TOLERANCE = 0.02
+"""A maintain target is kept while the value lies within this share of the target value."""
+
+
+class Status(str, enum.Enum):
+    """The progress status of a target (or a goal, or a priority), best first."""
+
+    ACHIEVED = "achieved"
+    ON_TRACK = "on-track"
+    ACCELERATION_NEEDED = "acceleration-needed"
+    LIMITED_PROGRESS = "limited-progress"
+    MOVING_AWAY = "moving-away"
+    NO_DATA = "no-data"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def rank(self) -> int:
+        """0 for achieved … 4 for moving away; 5 for no data (which no aggregate prefers)."""
+        return list(Status).index(self)
+
+    @property
+    def too_slow(self) -> bool:
+        """Progress in the right direction, but slower than the target needs."""
+        return self in (Status.ACCELERATION_NEEDED, Status.LIMITED_PROGRESS)
+
+    @property
+    def has_data(self) -> bool:
+        return self is not Status.NO_DATA
+
+
+STATUSES: tuple[Status, ...] = tuple(Status)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The computation for one target: what was compared, and the status it gives."""
+
+    status: Status
+    direction: str | None
+    """The direction used: the target's own, or the one its values imply."""
+    method: str | None
+    """'growth-rate' (compound annual), 'linear' (zero or negative values), 'maintain', or None."""
+    actual_rate: float | None
+    required_rate: float | None
+    ratio: float | None
+    reason: str = ""
+    """Why there is no status: 'no-target', 'no-baseline', 'target-year-not-after-baseline',
+    'no-observation' (nothing after the baseline year); '' otherwise."""
+
+
+def _rates(x0: float, y0: int, x: float, y: int, linear: bool) -> float:
+    if linear:
+        return (x - x0) / (y - y0)
+    return (x / x0) ** (1 / (y - y0)) - 1
+
+
+def implied_direction(direction: str | None, baseline_value: float, target_value: float) -> str:
+    if direction in ("increase", "decrease", "maintain"):
+        return direction
+    if target_value > baseline_value:
+        return "increase"
+    if target_value < baseline_value:
+        return "decrease"
+    return "maintain"
+
+
+def assess(baseline: tuple[int, float] | None, latest: tuple[int, float] | None,
+           target: tuple[int, float] | None, direction: str | None) -> Assessment:
+    """The status of one target from three (year, value) points and the wanted direction.
+
+    ``latest`` must be later than ``baseline`` (or None when there is no such value).
+    """
+    if target is None:
+        return Assessment(Status.NO_DATA, direction, None, None, None, None, "no-target")
+    if baseline is None:
+        return Assessment(Status.NO_DATA, direction, None, None, None, None, "no-baseline")
+    (y0, x0), (ty, tx) = baseline, target
+    d = implied_direction(direction, x0, tx)
+    if ty <= y0:
+        return Assessment(Status.NO_DATA, d, None, None, None, None, "target-year-not-after-baseline")
+    if d == "maintain":
+        if latest is None:
+            return Assessment(Status.NO_DATA, d, "maintain", None, 0.0, None, "no-observation")
+        yt, xt = latest
+        within = abs(xt - tx) <= MAINTAIN_TOLERANCE * abs(tx)
+        status = (Status.ACHIEVED if yt >= ty else Status.ON_TRACK) if within else Status.MOVING_AWAY
+        return Assessment(status, d, "maintain", _rates(x0, y0, xt, yt, linear=True), 0.0, None)
+    sign = 1 if d == "increase" else -1
+    linear = not (x0 > 0 and tx > 0 and (latest is None or latest[1] > 0))
+    method = "linear" if linear else "growth-rate"
+    required = _rates(x0, y0, tx, ty, linear)
+    if latest is None:
+        return Assessment(Status.NO_DATA, d, method, None, required, None, "no-observation")
+    yt, xt = latest
+    actual = _rates(x0, y0, xt, yt, linear)
+    if sign * (xt - tx) >= 0:
+        ratio = sign * actual / abs(required) if required else None
+        return Assessment(Status.ACHIEVED, d, method, actual, required, ratio)
+    if required == 0:  # the baseline was exactly the target, and the value has since fallen short
+        return Assessment(Status.MOVING_AWAY, d, method, actual, required, None)
+    ratio = sign * actual / abs(required)
+    return Assessment(status_for_ratio(ratio), d, method, actual, required, ratio)
+
+
+def status_for_ratio(ratio: float) -> Status:
+    """Statistics Canada's categories for the ratio of achieved to needed rate."""
+    if ratio >= ON_TRACK_RATIO:
+        return Status.ON_TRACK
+    if ratio >= ACCELERATION_RATIO:
+        return Status.ACCELERATION_NEEDED
+    if ratio >= 0:
+        return Status.LIMITED_PROGRESS
+    return Status.MOVING_AWAY
+
+
+def combine(statuses: Iterable[Status]) -> Status:
+    """A goal's (or priority's) status: the worst among those with data; no data only if none has any."""
+    with_data = [s for s in statuses if s.has_data]
+    return max(with_data, key=lambda s: s.rank) if with_data else Status.NO_DATA
+
+
+# --- targets, goals, priorities ---------------------------------------------
+
+@dataclass(frozen=True)
+class TargetProgress:
+    """Everything a report, a table or a chart needs to show one target's progress."""
+
+    target_id: str
+    goal_id: str
+    priority_id: str
+    indicator_id: str | None
+    breakdown: str
+    year: int | None
+    """The report year: only values up to it are used (None: all values)."""
+    baseline: Observation | None
+    """The baseline used: the target's own, or the earliest observed value when it has none."""
+    latest: Observation | None
+    """The latest observed value after the baseline year, up to the report year."""
+    target_year: int | None
+    target_value: float | None
+    assessment: Assessment
+    series: tuple[Observation, ...] = ()
+    """The observed values of the target's breakdown up to the report year, oldest first."""
+    by_breakdown: Mapping[str, Observation] = field(default_factory=dict)
+    """The latest value up to the report year of each breakdown the indicator has data for
+    (total, women, men), to be shown side by side."""
+
+    @property
+    def status(self) -> Status:
+        return self.assessment.status
+
+    @property
+    def illustrative(self) -> bool:
+        """True when the baseline or the latest value is not a statistic."""
+        return any(o is not None and o.provenance.illustrative for o in (self.baseline, self.latest))
+
+    def needed_path(self) -> tuple[tuple[int, float], ...]:
+        """The values year by year from the baseline to the target at the needed rate (for a chart).
+
+        Compound growth x0·(1 + r_n)^(year − t0), or a straight line when the method is
+        linear, or a flat line at the target value for a maintain target.
+        """
+        a = self.assessment
+        if self.baseline is None or self.target_year is None or self.target_value is None \
+                or a.required_rate is None or self.baseline.year is None or self.baseline.value is None:
+            return ()
+        y0, x0 = self.baseline.year, self.baseline.value
+        years = range(y0, self.target_year + 1)
+        if a.method == "maintain":
+            return tuple((y, self.target_value) for y in years)
+        if a.method == "linear":
+            points = [(y, x0 + a.required_rate * (y - y0)) for y in years]
+        else:
+            points = [(y, x0 * (1 + a.required_rate) ** (y - y0)) for y in years]
+        points[-1] = (self.target_year, self.target_value)  # exact, without rounding drift
+        return tuple(points)
+
+
+@dataclass(frozen=True)
+class GoalProgress:
+    goal_id: str
+    priority_id: str
+    status: Status
+    targets: tuple[TargetProgress, ...]
+
+
+@dataclass(frozen=True)
+class PriorityProgress:
+    priority_id: str
+    status: Status
+    goals: tuple[GoalProgress, ...]
+
+    def counts(self) -> dict[Status, int]:
+        """How many of the priority's targets have each status (every status present, maybe 0)."""
+        return count_statuses(t.status for g in self.goals for t in g.targets)
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A target or goal whose status differs from the previous year's report."""
+
+    kind: str
+    """'target' or 'goal'."""
+    id: str
+    before: Status
+    after: Status
+
+    @property
+    def improved(self) -> bool | None:
+        """True if better, False if worse, None when one side has no data."""
+        if not (self.before.has_data and self.after.has_data):
+            return None
+        return self.after.rank < self.before.rank
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """The follow-up of a whole strategy for one year."""
+
+    year: int | None
+    previous_year: int | None
+    priorities: tuple[PriorityProgress, ...]
+    changes: tuple[StatusChange, ...] = ()
+    """Statuses that differ from the previous year's (values up to previous_year); targets first."""
+
+    def goals(self) -> Iterator[GoalProgress]:
+        for p in self.priorities:
+            yield from p.goals
+
+    def targets(self) -> Iterator[TargetProgress]:
+        for g in self.goals():
+            yield from g.targets
+
+    def target(self, target_id: str) -> TargetProgress | None:
+        return next((t for t in self.targets() if t.target_id == target_id), None)
+
+    def targets_for(self, indicator_id: str) -> list[TargetProgress]:
+        """The targets an indicator measures (several may share one chart)."""
+        return [t for t in self.targets() if t.indicator_id == indicator_id]
+
+    def goal(self, goal_id: str) -> GoalProgress | None:
+        return next((g for g in self.goals() if g.goal_id == goal_id), None)
+
+    def priority(self, priority_id: str) -> PriorityProgress | None:
+        return next((p for p in self.priorities if p.priority_id == priority_id), None)
+
+    def counts(self) -> dict[Status, int]:
+        return count_statuses(t.status for t in self.targets())
+
+
+def count_statuses(statuses: Iterable[Status]) -> dict[Status, int]:
+    counts = {s: 0 for s in Status}
+    for s in statuses:
+        counts[s] += 1
+    return counts
+
+
+def latest_year(strategy: Strategy) -> int | None:
+    """The latest year any indicator has an observed value for (the default report year)."""
+    years = [o.year for series in strategy.observations.values() for o in series if o.year is not None]
+    return max(years) if years else None
+
+
+def target_progress(strategy: Strategy, goal: Goal, target: Target, year: int | None = None) -> TargetProgress:
+    """Assess one target with the values observed up to ``year`` (all values when None)."""
+    series = strategy.series(target.indicator_id, target.breakdown, until=year)
+    baseline = target.baseline
+    if baseline is None or baseline.year is None or baseline.value is None:
+        baseline = series[0] if series else None
+    later = [o for o in series if baseline is not None and (o.year or 0) > (baseline.year or 0)]
+    latest = later[-1] if later else None
+    goal_value = target.target
+    point = ((goal_value.year, goal_value.value)
+             if goal_value and goal_value.year is not None and goal_value.value is not None else None)
+    assessment = assess((baseline.year, baseline.value) if baseline else None,
+                        (latest.year, latest.value) if latest else None, point, target.direction)
+    by_breakdown = {}
+    for b in BREAKDOWNS:
+        values = strategy.series(target.indicator_id, b, until=year)
+        if values:
+            by_breakdown[b] = values[-1]
+    return TargetProgress(
+        target_id=target.id, goal_id=goal.id, priority_id=goal.priority_id,
+        indicator_id=target.indicator_id, breakdown=target.breakdown, year=year,
+        baseline=baseline, latest=latest,
+        target_year=point[0] if point else None, target_value=point[1] if point else None,
+        assessment=assessment, series=series, by_breakdown=by_breakdown,
+    )
+
+
+def _assess_all(strategy: Strategy, year: int | None) -> tuple[PriorityProgress, ...]:
+    priorities = []
+    for p in strategy.priorities:
+        goals = []
+        for g in p.goals:
+            targets = tuple(target_progress(strategy, g, t, year) for t in g.targets)
+            goals.append(GoalProgress(g.id, p.id, combine(t.status for t in targets), targets))
+        priorities.append(PriorityProgress(
+            p.id, combine(t.status for g in goals for t in g.targets), tuple(goals)))
+    return tuple(priorities)
+
+
+def follow_up(strategy: Strategy, year: int | None = None) -> FollowUp:
+    """The follow-up for ``year`` (default: the latest year with data), with the changes since the year before.
+
+    "The previous year's report" is recomputed from today's data files with the values
+    up to the year before, so that a revised statistic does not show up as a change.
+    """
+    if year is None:
+        year = latest_year(strategy)
+    now = _assess_all(strategy, year)
+    if year is None:
+        return FollowUp(None, None, now)
+    before = _assess_all(strategy, year - 1)
+    changes: list[StatusChange] = []
+    old_targets = {t.target_id: t.status for p in before for g in p.goals for t in g.targets}
+    old_goals = {g.goal_id: g.status for p in before for g in p.goals}
+    for p in now:
+        for g in p.goals:
+            for t in g.targets:
+                if t.target_id in old_targets and old_targets[t.target_id] is not t.status:
+                    changes.append(StatusChange("target", t.target_id, old_targets[t.target_id], t.status))
+    for p in now:
+        for g in p.goals:
+            if g.goal_id in old_goals and old_goals[g.goal_id] is not g.status:
+                changes.append(StatusChange("goal", g.goal_id, old_goals[g.goal_id], g.status))
+    return FollowUp(year, year - 1, now, tuple(changes))
+
+
+__all__ = [
+    "ACCELERATION_RATIO", "Assessment", "FollowUp", "GoalProgress", "MAINTAIN_TOLERANCE", "ON_TRACK_RATIO",
+    "PriorityProgress", "STATUSES", "Status", "StatusChange", "TargetProgress", "assess", "combine",
+    "count_statuses", "follow_up", "implied_direction", "latest_year", "status_for_ratio", "target_progress",
+]

@@ -1,0 +1,429 @@
+"""The ``strategy`` command: parses arguments, calls the work, maps results to exit codes.
+
+Exit codes: 0 clean, 1 problems in the strategy, 2 wrong usage or an internal failure;
+130 after Ctrl-C and 141 when the reader of the output went away (``strategy rules | head -1``),
+as for a program stopped by SIGINT or SIGPIPE.
+Heavy modules (MkDocs, pandoc, Typst) are imported only by the commands that need
+them, so ``strategy check`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import gc
+import os
+import sys
+from pathlib import Path
+
+from strategykit import __version__
+from strategykit.diagnostics import BuildError, Diagnostic, Position, has_errors
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_OUTPUT_CLOSED = 130, 141
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called; printed without a traceback, exit 2."""
+
+
+def _root(path: str | None) -> Path:
+    p = Path(path or ".")
+    if p.is_file():
+        p = p.parent
+    if not p.is_dir():
+        raise UsageError(f"'{path}' is not a folder with a strategy (goals.yaml) in it.")
+    return p
+
+
+def _relocate(diagnostics: list[Diagnostic], root: Path) -> list[Diagnostic]:
+    """Show file names relative to where the command was run, so that editors can jump to them."""
+    prefix = os.path.relpath(root)
+    if prefix == ".":
+        return diagnostics
+    return [dataclasses.replace(d, position=Position(os.path.join(prefix, d.position.file),
+                                                     d.position.line, d.position.column))
+            for d in diagnostics]
+
+
+def _format_name(name: str) -> str:
+    if name == "auto":
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return name
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic], root: Path, fmt: str, stream=None) -> None:
+    from strategykit.cli.formats import FORMATTERS
+
+    stream = stream or sys.stdout
+    stream.write(FORMATTERS[_format_name(fmt)](_relocate(diagnostics, root)))
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from strategykit.project import check
+
+    root = _root(args.path)
+    result = check(root)
+    _print_diagnostics(result.diagnostics, root, args.format)
+    return EXIT_PROBLEMS if has_errors(result.diagnostics) or result.model is None else EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from strategykit.rules import RULES
+
+    if getattr(args, "format", "text") == "markdown":
+        from strategykit.devtools.guide import rules_markdown
+
+        sys.stdout.write(rules_markdown())
+        return EXIT_OK
+    for r in sorted(RULES.values(), key=lambda r: r.code):
+        print(f"{r.code} ({r.severity})")
+        for line in r.explanation.splitlines():
+            print(f"    {line}" if line else "")
+        print(f"    Fix: {r.fix}\n")
+    return EXIT_OK
+
+
+def _checked_model(root: Path, fmt: str, refused: str = "Nothing was built"):
+    """The model for renderers and reports: they run only on a strategy without errors.
+
+    With errors, the diagnostics go to stderr followed by ``refused`` and None is returned.
+    """
+    from strategykit.project import check
+
+    result = check(root)
+    if not result.ok:
+        _print_diagnostics(result.diagnostics, root, fmt, sys.stderr)
+        print(f"{refused}: fix the errors above first.", file=sys.stderr)
+        return None
+    return result.model
+
+
+def _emit(text: str, output: str | None, written: str) -> None:
+    """Print ``text``, or write it atomically to ``output`` and say so."""
+    if output:
+        from strategykit.atomic import write_atomic
+
+        write_atomic(Path(output), text.encode("utf-8"))
+        print(f"{written} {os.path.relpath(output)}")
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    root = _root(args.path)
+    want_web, want_pdf = args.web, args.pdf
+    if not (want_web or want_pdf):
+        want_web = want_pdf = True
+    model = _checked_model(root, args.format)
+    if model is None:
+        return EXIT_PROBLEMS
+    from strategykit.vcs.buildinfo import pdf_filename
+    from strategykit.atomic import staged_file
+
+    pdf_out = (Path(args.dist_dir) if args.dist_dir else root / "dist") / pdf_filename(model)
+    site_out = Path(args.site_dir) if args.site_dir else root / "site"
+    # All or nothing: the PDF is built aside first, so that the site can link to (and copy) this
+    # same edition; it replaces the old one only after the site was built and swapped in. A failure
+    # of either leaves both editions as they were.
+    with contextlib.ExitStack() as outputs:
+        pdf: Path | None = pdf_out if pdf_out.is_file() else None
+        if want_pdf:
+            from strategykit.render.pdf import render_pdf
+
+            pdf = outputs.enter_context(staged_file(pdf_out))
+            pdf.write_bytes(render_pdf(model))
+        if want_web:
+            import tempfile  # with shutil and random: not for a check
+
+            from strategykit.render.web import build_site
+
+            earlier = _earlier_pdfs(model, Path(outputs.enter_context(
+                tempfile.TemporaryDirectory(prefix="strategy-editions-"))))
+            build_site(model, site_out, pdf=pdf, earlier=earlier)
+    if want_pdf:
+        print(f"PDF edition written to {os.path.relpath(pdf_out)}")
+    if want_web:
+        print(f"Web edition written to {os.path.relpath(site_out)}/")
+    return EXIT_OK
+
+
+def _earlier_pdfs(model, folder: Path) -> list:
+    """The PDFs of earlier editions for the site's history (``pdf.history``); problems are only reported."""
+    from strategykit.render.pdf.history import build_earlier_pdfs
+
+    earlier = build_earlier_pdfs(model, folder)
+    for e in earlier:
+        if e.file is not None:
+            how = "reused from an earlier build of" if e.reused else "built from"
+            print(f"PDF of the earlier edition {e.version} {how} {e.commit[:12]}")
+        else:
+            print(f"strategy: warning: no PDF of the earlier edition {e.version}: {e.problem}"
+                  + (f" ({e.detail})" if e.detail else ""), file=sys.stderr)
+    return earlier
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from strategykit.analysis.diff import FORMATTERS, RevisionError, SideNotLoaded, diff
+
+    root = _root(args.path)
+    try:
+        result = diff(root, args.base, args.head)
+    except RevisionError as exc:
+        raise UsageError(str(exc)) from exc
+    except SideNotLoaded as exc:
+        _print_diagnostics(exc.diagnostics, root, "text", sys.stderr)
+        print(f"strategy: no diff: the strategy at {exc.label} cannot be read.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    sys.stdout.write(FORMATTERS[args.format](result))
+    return EXIT_OK
+
+
+def cmd_fmt(args: argparse.Namespace) -> int:
+    from strategykit.devtools.fmt import FormatError, format_file
+    from strategykit.project import GOALS_FILE
+
+    given = Path(args.path or ".")
+    file = given if given.is_file() else _root(args.path) / GOALS_FILE
+    display = os.path.relpath(file)
+    try:
+        result = format_file(file, display, check=args.check)
+    except FormatError as exc:
+        raise RuntimeError(f"{exc}; nothing was written") from exc
+    if not result.ok:
+        sys.stdout.write(_format_diagnostics(result.diagnostics, args.format))
+        print(f"Nothing was formatted: {display} was left as it was." if result.refused
+              else f"Nothing was formatted: {display} must load first.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.check:
+        if result.changed:
+            sys.stdout.write(result.diff)
+            print(f"{display} is not in canonical form; run 'strategy fmt' to rewrite it.")
+            return EXIT_PROBLEMS
+        print(f"{display} is in canonical form.")
+        return EXIT_OK
+    print(f"{display} {'formatted' if result.changed else 'was already in canonical form'}.")
+    return EXIT_OK
+
+
+def _format_diagnostics(diagnostics: list[Diagnostic], fmt: str) -> str:
+    from strategykit.cli.formats import FORMATTERS
+
+    return FORMATTERS[_format_name(fmt)](diagnostics)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from strategykit.devtools.scaffold import ScaffoldError, new_strategy
+
+    try:
+        root = new_strategy(Path(args.dir), language=args.language, region_name=args.region_name,
+                            region_code=args.region_code, strategy_id=args.id)
+    except ScaffoldError as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"A new strategy was created in {os.path.relpath(root)}/. Next: cd into it, 'git init', "
+          "edit goals.yaml, and run 'strategy check'. Before the first push, replace the last line of "
+          "requirements.txt with where your organisation keeps strategykit (CI installs it from there).")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    model = _checked_model(_root(args.path), "auto", "No report was made")
+    if model is None:
+        return EXIT_PROBLEMS
+    from strategykit.analysis.followup import follow_up
+    from strategykit.present.followup import REPORT_FORMATTERS
+
+    text = REPORT_FORMATTERS[args.format](follow_up(model, args.year), model, None)
+    _emit(text, args.output, "Follow-up report written to")
+    return EXIT_OK
+
+
+def cmd_data_fetch(args: argparse.Namespace) -> int:
+    from strategykit.sources.kolada import FetchError, FetchUsageError, fetch_data
+
+    root = _root(args.path)
+    try:
+        lines = fetch_data(root, indicator=args.indicator)
+    except FetchUsageError as exc:
+        raise UsageError(str(exc)) from None
+    except FetchError as exc:
+        print(f"strategy: {exc}", file=sys.stderr)
+        print("Nothing was changed in data/.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for line in lines:
+        print(line)
+    return EXIT_OK
+
+
+def cmd_consultation(args: argparse.Namespace) -> int:
+    model = _checked_model(_root(args.path), "auto", "Nothing was made")
+    if model is None:
+        return EXIT_PROBLEMS
+    from strategykit.analysis import consultation
+
+    pages = {"compilation": consultation.compilation_markdown, "participation": consultation.participation_markdown,
+             "history": consultation.history_markdown, "changes": consultation.changes_markdown}
+    _emit(pages[args.page](model), args.output, "Written to")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from strategykit.cli.serve import serve
+
+    return serve(_root(args.path), host=args.host, port=args.port)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="strategy",
+        description="Check and publish a regional development strategy kept as goals.yaml and Markdown chapters.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    fmt_help = "output format: text, json, github (workflow annotations), or auto (github under GitHub Actions)"
+
+    p = sub.add_parser("check", help="check goals.yaml and the chapters; exit 1 on errors")
+    p.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")
+    p.add_argument("--format", choices=["auto", "text", "json", "github"], default="auto", help=fmt_help)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("rules", help="list the rules with their explanations")
+    p.add_argument("--format", choices=["text", "markdown"], default="text",
+                   help="markdown gives the section of the authors' guide that explains each rule")
+    p.set_defaults(func=cmd_rules)
+
+    p = sub.add_parser("build", help="build the web edition (site/) and the PDF edition (dist/)")
+    p.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")
+    p.add_argument("--web", action="store_true", help="build the web edition only")
+    p.add_argument("--pdf", action="store_true", help="build the PDF edition only")
+    p.add_argument("--site-dir", help="where to write the site (default: site/ in the strategy folder)")
+    p.add_argument("--dist-dir", help="where to write the PDF (default: dist/ in the strategy folder)")
+    p.add_argument("--format", choices=["auto", "text", "json", "github"], default="auto",
+                   help="format of diagnostics when the strategy has errors")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("diff", help="show the change in meaning between two revisions or folders",
+                       description="Compare two editions of the strategy by meaning: goals, targets and "
+                       "indicators matched by id, lowered ambitions flagged. A side is a git revision or a "
+                       "folder. Default: the merge base with main, and the working tree.")
+    p.add_argument("base", nargs="?", help="git revision or folder (default: the merge base with main)")
+    p.add_argument("head", nargs="?", help="git revision or folder (default: the working tree)")
+    p.add_argument("-C", "--path", help="the strategy folder (default: the current folder)")
+    p.add_argument("--format", choices=["text", "markdown", "json"], default="text",
+                   help="text for the terminal, markdown for a pull request or the job summary, json for tools")
+    p.set_defaults(func=cmd_diff)
+
+    p = sub.add_parser("fmt", help="rewrite goals.yaml in its canonical form, keeping every comment",
+                       description="Rewrite goals.yaml in one canonical form (key order, quoting, "
+                       "indentation), keeping every comment, so that diffs show only real changes.")
+    p.add_argument("path", nargs="?", help="the strategy folder or its goals.yaml (default: the current folder)")
+    p.add_argument("--check", action="store_true",
+                   help="change nothing; exit 1 and show what would change if the file is not in canonical form")
+    p.add_argument("--format", choices=["auto", "text", "json", "github"], default="auto",
+                   help="format of diagnostics when goals.yaml does not load")
+    p.set_defaults(func=cmd_fmt)
+
+    p = sub.add_parser("new", help="create a new strategy repository for another region",
+                       description="Create a new strategy repository: a minimal valid goals.yaml, one "
+                       "chapter, mkdocs.yml, the GitHub workflow and the pre-commit configuration.")
+    p.add_argument("dir", help="the folder to create (it must not exist, or be empty)")
+    p.add_argument("--language", choices=["sv", "en"], default="sv", help="language of the content and labels")
+    p.add_argument("--region-name", help="the region's name, e.g. 'Västerbottens län'")
+    p.add_argument("--region-code", help="the county (two digits) or municipality (four digits) code")
+    p.add_argument("--id", help="short machine name of the strategy, e.g. rus-vasterbotten")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("report", help="the yearly follow-up: each target's baseline, latest value, target and status")
+    p.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")
+    p.add_argument("--year", type=int, help="use values up to this year (default: the latest year with data)")
+    p.add_argument("--format", choices=["markdown", "json", "text"], default="markdown",
+                   help="markdown (to publish; labels in the strategy's language), json or text")
+    p.add_argument("-o", "--output", help="write the report to this file instead of printing it")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("data", help="observed values in data/<indicator>.csv")
+    data_sub = p.add_subparsers(dest="data_command", metavar="ACTION")
+    data_sub.required = True
+    q = data_sub.add_parser("fetch", help="fetch the region's observed values from Kolada into data/")
+    q.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")
+    q.add_argument("--indicator", help="fetch only this indicator (its id under 'indicators:')")
+    q.set_defaults(func=cmd_data_fetch)
+
+    p = sub.add_parser("consultation", help="the consultation compilation, participation, history of editions "
+                       "or changes since the consultation version, as Markdown",
+                       description="Print a page about how the strategy was made, in the strategy's language: "
+                       "the compilation of consultation responses (remiss/*.yaml), participation in numbers "
+                       "(dialogue.yaml), the history of editions (editions.yaml), or the changes since the "
+                       "consultation version (its git tag, compared with the current sources).")
+    p.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")
+    p.add_argument("--page", choices=["compilation", "participation", "history", "changes"], default="compilation",
+                   help="which page (default: compilation)")
+    p.add_argument("-o", "--output", help="write the page to this file instead of printing it")
+    p.set_defaults(func=cmd_consultation)
+
+    p = sub.add_parser("serve", help="preview the web edition at localhost, rebuilt on every save")
+    p.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def _output_closed() -> int:
+    """The reader of the output has gone (``strategy rules | head -1``): stop quietly.
+
+    As the Python documentation's note on SIGPIPE advises, standard output is pointed at
+    /dev/null, so that Python's flush at exit does not fail a second time.
+    """
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_OUTPUT_CLOSED
+
+
+def _internal_error(exc: BaseException) -> int:
+    """A traceback is a bug: say so plainly, show it only on request."""
+    if os.environ.get("STRATEGY_DEBUG"):
+        raise exc
+    print(f"strategy: internal error ({type(exc).__name__}: {exc}). This is a bug in strategykit; "
+          "run again with STRATEGY_DEBUG=1 to see the details, and report them.", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    # `strategy check` run as a command (argv from the command line) ends the process when it
+    # is done. Its objects (the modules, the data, the model) live until then and hold no
+    # garbage cycles worth collecting, so the cyclic collector stays off, and at the end
+    # gc.freeze() spares them the last full collection CPython makes at exit: 10 % of a
+    # check of the example, 0.5 s of a 100× one (BENCHMARKS.md). Called with an argument
+    # list, as tests do, nothing changes (project.check pauses the collector while it loads).
+    as_command = argv is None and args.func is cmd_check
+    if as_command:
+        gc.disable()
+    try:
+        code = args.func(args)
+        sys.stdout.flush()  # so that a closed pipe shows here, not in Python's flush at exit
+        return code
+    except UsageError as exc:
+        print(f"strategy: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BuildError as exc:
+        print(f"strategy: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except BrokenPipeError:
+        return _output_closed()
+    except Exception as exc:
+        return _internal_error(exc)
+    finally:
+        if as_command:
+            gc.freeze()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,289 @@
+"""``strategy serve``: a live preview of the web edition on localhost.
+
+A watcher polls the sources (``WATCHED``: goals.yaml, mkdocs.yml, dialogue.yaml,
+editions.yaml and everything under strategy/, data/, remiss/ and pdf/) a few times a
+second (standard library only, so it works the same on every system). On a change it
+runs the same check as ``strategy check``; when that finds errors, every page shows the
+diagnostics instead of a stale page; otherwise the site is regenerated and rebuilt.
+Each HTML page gets a small script that asks the server for the build number and
+reloads when it changes, so a saved edit shows in the browser within a second or two.
+
+A save that only edited chapters is checked and rebuilt incrementally: the edited chapters
+are parsed again into the previous model and the rules rerun (``project.recheck_chapters``),
+and only the pages that show those chapters' text are rendered again (``web.live``). The
+result is what a full check and build give; anything else (goals.yaml, data, mkdocs.yml, a
+chapter added, removed or retitled …) makes a full check and build, as the first one is.
+The log says which it was and how long it took.
+
+The preview builds into ``.build/preview/`` so it never disturbs ``site/``, nor a
+``strategy build`` running at the same time.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import os
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+from typing import TYPE_CHECKING, Collection
+
+from strategykit.diagnostics import BuildError, Diagnostic
+
+if TYPE_CHECKING:
+    from strategykit.project import CheckResult
+    from strategykit.render.web.live import LiveSite
+
+VERSION_PATH = "/__strategy__/version"
+WATCHED = ("goals.yaml", "mkdocs.yml", "dialogue.yaml", "editions.yaml", "strategy", "data", "remiss", "pdf")
+"""What the preview depends on, relative to the strategy folder: files, and folders watched whole."""
+POLL_SECONDS = 0.25
+SETTLE_SECONDS = 0.15
+"""After a change, wait this long for more: an editor's save may touch several files."""
+
+RELOAD_SCRIPT = """<script>
+(function () {
+  var built = "%s";
+  function poll() {
+    fetch("%s", {cache: "no-store"}).then(function (r) { return r.text(); }).then(function (now) {
+      if (now !== built) { location.reload(); } else { setTimeout(poll, 500); }
+    }).catch(function () { setTimeout(poll, 1500); });
+  }
+  setTimeout(poll, 500);
+})();
+</script>"""
+
+
+def error_page(diagnostics: list[Diagnostic] | None, message: str, version: int) -> str:
+    """The page shown instead of the site while the strategy has errors."""
+    items = []
+    for d in diagnostics or []:
+        hint = f'<p class="hint">{html.escape(d.hint)}</p>' if d.hint else ""
+        items.append(f'<li class="{d.severity}"><code>{html.escape(str(d.position))}</code> '
+                     f'<strong>{html.escape(str(d.severity))} {html.escape(d.code)}</strong>: '
+                     f'{html.escape(d.message)}{hint}</li>')
+    listing = f"<ol>{''.join(items)}</ol>" if items else ""
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Preview: the strategy has errors</title>
+<style>
+body {{ font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1b1f24; }}
+h1 {{ color: #8a1c0c; font-size: 1.6rem; }}
+li {{ margin: 0 0 1rem; }} li.warning strong {{ color: #6b4b00; }} li.error strong {{ color: #8a1c0c; }}
+code {{ background: #eef0f3; padding: 0 .2em; }} .hint {{ margin: .2rem 0 0; color: #4a5360; }}
+</style></head>
+<body><main>
+<h1>The strategy has errors, so the preview was not rebuilt</h1>
+<p>{html.escape(message)} Fix the problems below and save; this page reloads by itself.</p>
+{listing}
+</main>{RELOAD_SCRIPT % (version, VERSION_PATH)}</body></html>
+"""
+
+
+class Preview:
+    """The watcher, the builder and the HTTP server of one preview. ``start`` returns at once."""
+
+    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 8000,
+                 poll_seconds: float = POLL_SECONDS, log=None):
+        self.root = Path(root).absolute()
+        self.site = self.root / ".build" / "preview" / "site"
+        self.work = self.root / ".build" / "preview" / "web"
+        self.poll_seconds = poll_seconds
+        self.version = 0
+        self.error_html: str | None = None
+        self.log = log or (lambda text: print(text, file=sys.stderr, flush=True))
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._result: CheckResult | None = None
+        """The last check, which an incremental check starts from."""
+        self._live: LiveSite | None = None
+        handler = functools.partial(_Handler, preview=self)
+        self.server = http.server.ThreadingHTTPServer((host, port), handler)
+        self.server.daemon_threads = True
+        self._threads: list[threading.Thread] = []
+
+    @property
+    def url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    # -- watching ---------------------------------------------------------------
+    def snapshot(self) -> dict[str, tuple[int, int]]:
+        """What the preview depends on: (mtime, size) of every watched file."""
+        files: list[Path] = []
+        for name in WATCHED:
+            path = self.root / name
+            files += [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
+        state = {}
+        for f in files:
+            try:
+                st = f.stat()
+            except OSError:
+                continue
+            state[str(f)] = (st.st_mtime_ns, st.st_size)
+        return state
+
+    def _full_because(self, changed: Collection[str] | None) -> str | None:
+        """Why a save needs the full check and build; None when it only edited chapters."""
+        if self._result is None:
+            return "first build" if changed is None else "starting again after an internal error"
+        if changed is None:
+            return "files were added or removed"
+        if self._result.model is None:
+            return "the last check could not read goals.yaml"
+        chapters = self.root / "strategy"
+        others = sorted(os.path.relpath(p, self.root) for p in changed
+                        if not (p.endswith(".md") and Path(p).is_relative_to(chapters)))
+        if others:
+            return f"{', '.join(others[:3])}{' …' if len(others) > 3 else ''} changed"
+        return None
+
+    def rebuild(self, changed: Collection[str] | None = None) -> None:
+        """Check and rebuild after a save.
+
+        ``changed``: the watched files modified since the last rebuild (absolute paths), or None
+        when a file was added or removed or nothing is known (the first build): then everything
+        is checked and built again. When they are all chapters, only they are checked and built.
+        """
+        from strategykit.project import check, recheck_chapters
+        from strategykit.render.web.live import LiveSite
+
+        started = time.monotonic()
+        because = self._full_because(changed)
+        result = None
+        if because is None:
+            assert self._result is not None and changed is not None
+            result = recheck_chapters(self._result, [Path(p) for p in changed])
+        check_kind = "incremental check" if result is not None else "full check"
+        if result is None:
+            result = check(self.root)
+        self._result = result
+        checked = time.monotonic() - started
+        error: str | None = None
+        if not result.ok:
+            errors = sum(d.severity == "error" for d in result.diagnostics)
+            message = f"strategy check found {errors} error{'s' if errors != 1 else ''}."
+            error = error_page(result.diagnostics, message, self.version + 1)
+            self.log(f"Preview: {message} Showing them in the browser ({check_kind} in {checked:.1f} s).")
+        else:
+            if self._live is None:
+                self._live = LiveSite(self.site, self.work)
+            try:
+                done = self._live.refresh(result.model)
+            except BuildError as exc:
+                error = error_page(None, str(exc), self.version + 1)
+                self.log(f"Preview: the site could not be built: {exc}")
+            else:
+                how = f"full build: {because}" if because and not done.incremental else done.describe()
+                self.log(f"Preview: rebuilt in {time.monotonic() - started:.1f} s ({how}; "
+                         f"{check_kind} {checked:.1f} s).")
+        with self._lock:
+            self.error_html = error
+            self.version += 1
+
+    def _watch(self) -> None:
+        seen = self._seen
+        while not self._stop.wait(self.poll_seconds):
+            now = self.snapshot()
+            if now == seen:
+                continue
+            time.sleep(SETTLE_SECONDS)
+            now = self.snapshot()
+            changed = {p for p in now if now[p] != seen[p]} if now.keys() == seen.keys() else None
+            seen = now
+            try:
+                self.rebuild(changed)
+            except Exception as exc:  # keep previewing: the next save may fix it
+                self._result = self._live = None  # half-updated: start again from a full build
+                with self._lock:
+                    self.error_html = error_page(None, f"Internal error: {exc!r}", self.version + 1)
+                    self.version += 1
+                self.log(f"Preview: internal error while rebuilding: {exc!r}")
+
+    # -- running ----------------------------------------------------------------
+    def start(self) -> None:
+        self._seen = self.snapshot()  # before building, so that a save during the first build is seen
+        self.rebuild()
+        for target in (self.server.serve_forever, self._watch):
+            t = threading.Thread(target=target, daemon=True)
+            t.start()
+            self._threads.append(t)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.server.shutdown()
+        self.server.server_close()
+        for t in self._threads:
+            t.join(5)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, preview: Preview, **kwargs):
+        self.preview = preview
+        super().__init__(*args, directory=str(preview.site), **kwargs)
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def _send(self, status: int, body: str, content_type: str = "text/html; charset=utf-8") -> None:
+        data = body.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
+    def do_HEAD(self) -> None:
+        self.do_GET()
+
+    def do_GET(self) -> None:
+        path = urllib.parse.urlsplit(self.path).path
+        with self.preview._lock:
+            version, error = self.preview.version, self.preview.error_html
+        if path == VERSION_PATH:
+            self._send(200, str(version), "text/plain; charset=utf-8")
+            return
+        is_page = path.endswith("/") or path.endswith(".html")
+        if error is not None and is_page:
+            self._send(500, error)
+            return
+        local = Path(self.translate_path(self.path))
+        if local.is_dir() and path.endswith("/"):
+            local = local / "index.html"
+        if local.suffix == ".html" and local.is_file():
+            text = local.read_text(encoding="utf-8")
+            script = RELOAD_SCRIPT % (version, VERSION_PATH)
+            text = text.replace("</body>", script + "</body>", 1) if "</body>" in text else text + script
+            self._send(200, text)
+            return
+        super().do_GET()
+
+
+def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
+    """Run the preview until Ctrl-C; returns the exit code."""
+    try:
+        preview = Preview(root, host, port)
+    except OSError as exc:
+        print(f"strategy: cannot listen on {host}:{port}: {exc.strerror}. Try another --port.", file=sys.stderr)
+        return 2
+    preview.start()
+    print(f"Previewing {os.path.relpath(preview.root)} at {preview.url} (Ctrl-C to stop). "
+          "Edits to goals.yaml, strategy/ and data/ show up as you save.", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        preview.stop()
+    return 0

@@ -1,0 +1,648 @@
+"""The strategy as typed, immutable objects: the one model every reader uses.
+
+``build_model`` is lenient on purpose: it is also run on data that failed the
+schema, so that rules can still report what they safely can. A field of the
+wrong type becomes ``None`` (or is skipped in a list); the schema check has
+already said what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Iterator, Mapping
+
+from strategykit.diagnostics import Position
+from strategykit.source.load import CsvTable, MarkdownFile, SourceMap
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a value comes from: a cited source, or 'illustrative' (made up for an example)."""
+
+    illustrative: bool = False
+    source: str | None = None
+    retrieved: str | None = None
+    url: str | None = None
+
+    @property
+    def is_known(self) -> bool:
+        return self.illustrative or bool(self.source and self.retrieved)
+
+
+@dataclass(frozen=True)
+class Observation:
+    """A value of an indicator in a year, with its provenance.
+
+    A baseline in goals.yaml has a ``path`` there; an observed value read from
+    ``data/<indicator>.csv`` has the ``position`` of its row instead, and says which
+    part of the population it counts (``breakdown``: total, women or men).
+    """
+
+    year: int | None
+    value: float | None
+    provenance: Provenance
+    path: Path_ = ()
+    breakdown: str = "total"
+    position: Position | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class GoalValue:
+    """A value to reach by a year (a target or a milestone). Decided, not measured."""
+
+    year: int | None
+    value: float | None
+    path: Path_ = ()
+
+
+@dataclass(frozen=True)
+class Statement:
+    """An overall goal or a perspective: a titled text that goals refer to."""
+
+    id: str
+    title: str
+    text: str
+    agenda2030: tuple[str, ...] = ()
+    path: Path_ = ()
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    text: str
+    indicator_id: str | None
+    direction: str | None
+    baseline: Observation | None
+    target: GoalValue | None
+    milestones: tuple[GoalValue, ...]
+    breakdown: str
+    agenda2030: tuple[str, ...]
+    path: Path_ = ()
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: str
+    title: str
+    text: str
+    agenda2030: tuple[str, ...]
+    perspective_ids: tuple[str, ...]
+    targets: tuple[Target, ...]
+    priority_id: str
+    path: Path_ = ()
+    has_targets_key: bool = True
+
+
+@dataclass(frozen=True)
+class Priority:
+    id: str
+    title: str
+    summary: str
+    overall_goal_ids: tuple[str, ...]
+    goals: tuple[Goal, ...]
+    path: Path_ = ()
+
+
+@dataclass(frozen=True)
+class IndicatorSource:
+    provider: str
+    id: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    unit: str
+    decimals: int | None
+    definition: str
+    source: IndicatorSource | None
+    breakdowns: tuple[str, ...]
+    frequency: str | None
+    responsible: str
+    path: Path_ = ()
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit.strip().lower() in ("percent", "procent", "%")
+
+    @property
+    def is_count(self) -> bool:
+        return self.unit.strip().lower() in ("count", "antal")
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: str
+    file: str
+    presents: tuple[str, ...]
+    document: MarkdownFile | None
+    """The parsed Markdown, or None when the file could not be read (``problem`` says why)."""
+    problem: str | None = None
+    """Why the file was not read: 'outside' (escapes strategy/), 'missing', 'not-markdown' or 'unreadable'."""
+    path: Path_ = ()
+
+    @property
+    def title(self) -> str:
+        if self.document and self.document.title:
+            return self.document.title
+        return self.id
+
+
+DATA_FOLDER = "data"
+"""Observed values live in data/<indicator-id>.csv at the strategy's root."""
+
+DATA_COLUMNS = ("year", "value", "breakdown", "provenance", "source", "retrieved")
+"""The columns of a data file, in the order they are written (schema/observations.schema.json)."""
+
+REQUIRED_COLUMNS = ("year", "value", "provenance")
+BREAKDOWNS = ("total", "women", "men")
+PROVENANCES = ("sourced", "illustrative")
+
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def parse_number(text: str | None) -> float | None:
+    """A number as a data file must write it (a point for decimals, no spaces), or None."""
+    if text is None or not _NUMBER.match(text.strip()):
+        return None
+    value = float(text.strip())
+    return value if math.isfinite(value) else None
+
+
+def parse_year(text: str | None) -> int | None:
+    """A four-digit year between 1900 and 2200, or None."""
+    if text is None or not _YEAR.match(text.strip()):
+        return None
+    year = int(text.strip())
+    return year if 1900 <= year <= 2200 else None
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One data/<indicator-id>.csv as read: rules check its cells, the model takes its valid rows."""
+
+    indicator_id: str
+    file: str
+    table: CsvTable = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Edition:
+    version: str
+    status: str
+    date: str
+    decision: str | None
+
+
+# --- the process: consultation responses, dialogue, editions ----------------
+# Read from remiss/*.yaml, dialogue.yaml and editions.yaml; each object keeps the
+# source map of its own file, so rules can point at the line in that file.
+
+KINDS = ("municipality", "region", "state-agency", "business", "academia", "non-profit", "individual", "other")
+"""Kinds of organisation, in the order the compilation and the participation figures list them."""
+
+DECISIONS = ("accepted", "partly-accepted", "not-accepted", "noted")
+"""How a consultation comment can be handled, in the order the compilation counts them."""
+
+
+@dataclass(frozen=True)
+class Handling:
+    """How a consultation comment was handled: the decision, why, and where the text changed."""
+
+    decision: str | None = None
+    reason: str = ""
+    changed: tuple[str, ...] = ()
+    """Ids (goal, target, chapter …) in the current sources whose text changed because of the comment."""
+    path: Path_ = ()
+
+    @property
+    def is_complete(self) -> bool:
+        return bool(self.decision and self.reason)
+
+
+@dataclass(frozen=True)
+class Comment:
+    """One comment (synpunkt) of a response, about one part of the strategy."""
+
+    id: str
+    about: str
+    """The id of what it is about (priority, goal, target, overall goal, perspective, indicator, chapter) or 'strategy'."""
+    text: str
+    handling: Handling = Handling()
+    path: Path_ = ()
+
+
+@dataclass(frozen=True)
+class Response:
+    """One consultation response (remissvar): one file under remiss/."""
+
+    id: str
+    """The file's name without .yaml, e.g. umea-kommun."""
+    file: str
+    """The display name of the file, e.g. remiss/umea-kommun.yaml."""
+    respondent: str
+    kind: str
+    date: str
+    reference: str | None
+    illustrative: bool
+    comments: tuple[Comment, ...]
+    source: SourceMap | None = field(default=None, repr=False, compare=False)
+
+    def position(self, path: Path_, *, key: bool = False) -> Position:
+        return self.source.position(path, key=key) if self.source else Position(self.file)
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A dialogue meeting (dialogträff), with participants per kind of organisation."""
+
+    id: str
+    date: str
+    theme: str
+    place: str
+    participants: tuple[tuple[str, int], ...]
+    """(kind, number of participants), in the order of ``KINDS``."""
+    summary: str
+    illustrative: bool
+    path: Path_ = ()
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.participants)
+
+
+@dataclass(frozen=True)
+class ProcessInput:
+    """An input other than a meeting that goals came from: an analysis, a review, a policy."""
+
+    id: str
+    title: str
+    kind: str | None
+    url: str | None
+    path: Path_ = ()
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where one goal came from: ids of dialogue meetings and inputs."""
+
+    goal_id: str
+    sources: tuple[str, ...]
+    note: str
+    illustrative: bool
+    path: Path_ = ()
+
+
+@dataclass(frozen=True)
+class Dialogue:
+    """dialogue.yaml: how the strategy was made. Empty (``file`` "") when the file does not exist."""
+
+    file: str = ""
+    meetings: tuple[Meeting, ...] = ()
+    inputs: tuple[ProcessInput, ...] = ()
+    origins: tuple[Origin, ...] = ()
+    source: SourceMap | None = field(default=None, repr=False, compare=False)
+
+    def position(self, path: Path_, *, key: bool = False) -> Position:
+        return self.source.position(path, key=key) if self.source else Position(self.file)
+
+    def origin(self, goal_id: str) -> Origin | None:
+        return next((o for o in self.origins if o.goal_id == goal_id), None)
+
+
+@dataclass(frozen=True)
+class EditionRecord:
+    """One published edition in editions.yaml."""
+
+    version: str
+    status: str
+    date: str
+    decision: str | None
+    tag: str | None
+    """The git tag of the commit the edition was published from."""
+    pdf: str | None
+    consultation_start: str | None
+    consultation_end: str | None
+    note: str
+    illustrative: bool
+    path: Path_ = ()
+    commit: str | None = None
+    """The same commit by its id: found even in a clone that did not fetch the tag."""
+
+
+@dataclass(frozen=True)
+class EditionHistory:
+    """editions.yaml: every edition, oldest first. Empty (``file`` "") when the file does not exist."""
+
+    file: str = ""
+    entries: tuple[EditionRecord, ...] = ()
+    source: SourceMap | None = field(default=None, repr=False, compare=False)
+
+    def position(self, path: Path_, *, key: bool = False) -> Position:
+        return self.source.position(path, key=key) if self.source else Position(self.file)
+
+    def find(self, version: str) -> EditionRecord | None:
+        return next((e for e in self.entries if e.version == version), None)
+
+
+@dataclass(frozen=True)
+class Strategy:
+    id: str
+    title: str
+    subtitle: str
+    publisher: str
+    notice: str
+    region_name: str
+    region_code: str
+    period_start: int | None
+    period_end: int | None
+    language: str
+    edition: Edition
+    vision_title: str
+    vision_text: str
+    vision_horizon: int | None
+    overall_goals: tuple[Statement, ...]
+    perspectives: tuple[Statement, ...]
+    priorities: tuple[Priority, ...]
+    indicators: tuple[Indicator, ...]
+    chapters: tuple[Chapter, ...]
+    root: Path
+    """The repository folder the strategy was loaded from."""
+    goals_file: str
+    """The display name of goals.yaml, as diagnostics show it."""
+    source: SourceMap = field(repr=False, compare=False)
+    checks: tuple[tuple[str, str], ...] = ()
+    """Rule severities changed by the strategy's 'checks:' section: (code, error|warning|ignore)."""
+    data_files: tuple[DataFile, ...] = ()
+    """The files under data/, in name order, as read (for the rules on observed values)."""
+    observations: Mapping[str, tuple[Observation, ...]] = field(
+        default_factory=lambda: MappingProxyType({}), compare=False)
+    """Observed values per indicator id (the data file's name), sorted by breakdown and year.
+
+    Only rows with a valid year, a number and a known breakdown are here, and of
+    two rows for the same year and breakdown only the first; the rules report the rest.
+    """
+    consultation: tuple[Response, ...] = ()
+    """The consultation responses, one per file under remiss/, in file-name order."""
+    dialogue: Dialogue = field(default_factory=Dialogue)
+    """Dialogue meetings, inputs and the origin of each goal (dialogue.yaml)."""
+    editions: EditionHistory = field(default_factory=EditionHistory)
+    """The history of editions (editions.yaml)."""
+
+    # -- navigation ---------------------------------------------------------
+    def goals(self) -> Iterator[Goal]:
+        for p in self.priorities:
+            yield from p.goals
+
+    def targets(self) -> Iterator[tuple[Goal, Target]]:
+        for g in self.goals():
+            for t in g.targets:
+                yield g, t
+
+    def indicator(self, indicator_id: str | None) -> Indicator | None:
+        return self._indicators_by_id().get(indicator_id or "")
+
+    def _indicators_by_id(self) -> dict[str, Indicator]:
+        cache = self.__dict__.get("_ind_cache")
+        if cache is None:
+            cache = {i.id: i for i in self.indicators}
+            object.__setattr__(self, "_ind_cache", cache)
+        return cache
+
+    def targets_using(self, indicator_id: str) -> list[tuple[Goal, Target]]:
+        return [(g, t) for g, t in self.targets() if t.indicator_id == indicator_id]
+
+    def has_illustrative_values(self) -> bool:
+        return (any(t.baseline and t.baseline.provenance.illustrative for _, t in self.targets())
+                or any(o.provenance.illustrative for series in self.observations.values() for o in series))
+
+    def series(self, indicator_id: str | None, breakdown: str = "total",
+               until: int | None = None) -> tuple[Observation, ...]:
+        """The observed values of one indicator and breakdown, oldest first, up to ``until``."""
+        return tuple(o for o in self.observations.get(indicator_id or "", ())
+                     if o.breakdown == breakdown and (until is None or (o.year or 0) <= until))
+
+
+# --- building ---------------------------------------------------------------
+
+def _s(d: Any, key: str, default: str = "") -> str:
+    v = d.get(key) if isinstance(d, dict) else None
+    return v if isinstance(v, str) else default
+
+
+def _opt_s(d: Any, key: str) -> str | None:
+    v = d.get(key) if isinstance(d, dict) else None
+    return v if isinstance(v, str) else None
+
+
+def _int(d: Any, key: str) -> int | None:
+    v = d.get(key) if isinstance(d, dict) else None
+    return v if isinstance(v, int) and not isinstance(v, bool) else None
+
+
+def _num(d: Any, key: str) -> float | None:
+    v = d.get(key) if isinstance(d, dict) else None
+    return v if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+
+def _dict(d: Any, key: str) -> dict:
+    v = d.get(key) if isinstance(d, dict) else None
+    return v if isinstance(v, dict) else {}
+
+
+def _items(d: Any, key: str) -> Iterator[tuple[int, dict]]:
+    v = d.get(key) if isinstance(d, dict) else None
+    if isinstance(v, list):
+        for i, item in enumerate(v):
+            if isinstance(item, dict):
+                yield i, item
+
+
+def _strs(d: Any, key: str) -> tuple[str, ...]:
+    v = d.get(key) if isinstance(d, dict) else None
+    return tuple(x for x in v if isinstance(x, str)) if isinstance(v, list) else ()
+
+
+def _observation(d: Any, path: Path_) -> Observation | None:
+    if not isinstance(d, dict):
+        return None
+    prov = Provenance(illustrative=d.get("illustrative") is True, source=_opt_s(d, "source"),
+                      retrieved=_opt_s(d, "retrieved"), url=_opt_s(d, "url"))
+    return Observation(_int(d, "year"), _num(d, "value"), prov, path)
+
+
+def _goal_value(d: Any, path: Path_) -> GoalValue | None:
+    if not isinstance(d, dict):
+        return None
+    return GoalValue(_int(d, "year"), _num(d, "value"), path)
+
+
+def _statement(d: dict, path: Path_) -> Statement:
+    return Statement(_s(d, "id"), _s(d, "title"), _s(d, "text"), _strs(d, "agenda2030"), path)
+
+
+def _target(d: dict, path: Path_) -> Target:
+    return Target(
+        id=_s(d, "id"), text=_s(d, "text"), indicator_id=_opt_s(d, "indicator"),
+        direction=_opt_s(d, "direction"),
+        baseline=_observation(d.get("baseline"), path + ("baseline",)),
+        target=_goal_value(d.get("target"), path + ("target",)),
+        milestones=tuple(m for i, raw in _items(d, "milestones")
+                         if (m := _goal_value(raw, path + ("milestones", i)))),
+        breakdown=_s(d, "breakdown", "total"), agenda2030=_strs(d, "agenda2030"), path=path,
+    )
+
+
+def _goal(d: dict, path: Path_, priority_id: str) -> Goal:
+    return Goal(
+        id=_s(d, "id"), title=_s(d, "title"), text=_s(d, "text"), agenda2030=_strs(d, "agenda2030"),
+        perspective_ids=_strs(d, "perspectives"),
+        targets=tuple(_target(t, path + ("targets", i)) for i, t in _items(d, "targets")),
+        priority_id=priority_id, path=path, has_targets_key="targets" in d,
+    )
+
+
+def _indicator(d: dict, path: Path_) -> Indicator:
+    src = d.get("source")
+    source = None
+    if isinstance(src, dict) and isinstance(src.get("provider"), str):
+        source = IndicatorSource(src["provider"], _opt_s(src, "id"), _opt_s(src, "url"))
+    return Indicator(
+        id=_s(d, "id"), name=_s(d, "name"), unit=_s(d, "unit"), decimals=_int(d, "decimals"),
+        definition=_s(d, "definition"), source=source, breakdowns=_strs(d, "breakdowns"),
+        frequency=_opt_s(d, "frequency"), responsible=_s(d, "responsible"), path=path,
+    )
+
+
+def _csv_observations(table: CsvTable) -> tuple[Observation, ...]:
+    """The valid rows of a data file; the rules in rules/observations.py report the others."""
+    columns = table.columns
+    if "year" not in columns or "value" not in columns:
+        return ()
+    seen: set[tuple[int, str]] = set()
+    out: list[Observation] = []
+    for row in table.rows:
+        def text(name: str) -> str:
+            cell = table.cell(row, name)
+            return cell.text.strip() if cell else ""
+        year, value = parse_year(text("year")), parse_number(text("value"))
+        breakdown = text("breakdown").lower() or "total"
+        if year is None or value is None or breakdown not in BREAKDOWNS or (year, breakdown) in seen:
+            continue
+        seen.add((year, breakdown))
+        kind = text("provenance").lower()
+        prov = Provenance(illustrative=kind == "illustrative", source=text("source") or None,
+                          retrieved=text("retrieved") or None)
+        out.append(Observation(year, value, prov, breakdown=breakdown,
+                               position=Position(table.file, row.line, 1)))
+    out.sort(key=lambda o: (BREAKDOWNS.index(o.breakdown), o.year))
+    return tuple(out)
+
+
+def build_data(tables: dict[str, CsvTable]) -> tuple[tuple[DataFile, ...], Mapping[str, tuple[Observation, ...]]]:
+    """Data files and observations from the tables read from data/ (indicator id → table)."""
+    files = tuple(DataFile(ind, table.file, table) for ind, table in sorted(tables.items()))
+    return files, MappingProxyType({f.indicator_id: _csv_observations(f.table) for f in files})
+
+
+def build_model(data: Any, source: SourceMap, root: Path,
+                chapters: dict[str, tuple[MarkdownFile | None, str | None]],
+                tables: dict[str, CsvTable] | None = None) -> Strategy:
+    """Build the model; ``chapters`` maps a chapter's file to (parsed text, problem),
+    ``tables`` an indicator id to its data file as read from data/."""
+    meta = _dict(data, "strategy")
+    region, period, edition = _dict(meta, "region"), _dict(meta, "period"), _dict(meta, "edition")
+    vision = _dict(data, "vision")
+    data_files, observations = build_data(tables or {})
+    priorities = []
+    for i, p in _items(data, "priorities"):
+        ppath: Path_ = ("priorities", i)
+        pid = _s(p, "id")
+        priorities.append(Priority(
+            id=pid, title=_s(p, "title"), summary=_s(p, "summary"),
+            overall_goal_ids=_strs(p, "overall_goals"),
+            goals=tuple(_goal(g, ppath + ("goals", j), pid) for j, g in _items(p, "goals")),
+            path=ppath,
+        ))
+    return Strategy(
+        id=_s(meta, "id"), title=_s(meta, "title"), subtitle=_s(meta, "subtitle"),
+        publisher=_s(meta, "publisher"), notice=_s(meta, "notice"),
+        region_name=_s(region, "name"), region_code=_s(region, "code"),
+        period_start=_int(period, "start"), period_end=_int(period, "end"),
+        language=_s(meta, "language", "sv"),
+        edition=Edition(_s(edition, "version"), _s(edition, "status"), _s(edition, "date"),
+                        _opt_s(edition, "decision")),
+        vision_title=_s(vision, "title"), vision_text=_s(vision, "text"),
+        vision_horizon=_int(vision, "horizon"),
+        overall_goals=tuple(_statement(d, ("overall_goals", i)) for i, d in _items(data, "overall_goals")),
+        perspectives=tuple(_statement(d, ("perspectives", i)) for i, d in _items(data, "perspectives")),
+        priorities=tuple(priorities),
+        indicators=tuple(_indicator(d, ("indicators", i)) for i, d in _items(data, "indicators")),
+        chapters=tuple(
+            Chapter(_s(d, "id"), _s(d, "file"), _strs(d, "presents"),
+                    *chapters.get(_s(d, "file"), (None, "missing")), path=("chapters", i))
+            for i, d in _items(data, "chapters")
+        ),
+        root=root, goals_file=source.file, source=source,
+        checks=tuple((k, v) for k, v in _dict(data, "checks").items() if isinstance(v, str)),
+        data_files=data_files, observations=observations,
+    )
+
+
+# --- building the process parts (remiss/*.yaml, dialogue.yaml, editions.yaml) --
+
+def build_response(data: Any, source: SourceMap, name: str) -> Response:
+    """One consultation response; ``name`` is the file's name without .yaml."""
+    comments = []
+    for i, c in _items(data, "comments"):
+        path: Path_ = ("comments", i)
+        h = c.get("handling")
+        handling = Handling(path=path + ("handling",))
+        if isinstance(h, dict):
+            handling = Handling(_opt_s(h, "decision"), _s(h, "reason"), _strs(h, "changed"), path + ("handling",))
+        comments.append(Comment(_s(c, "id"), _s(c, "about"), _s(c, "text"), handling, path))
+    return Response(
+        id=name, file=source.file, respondent=_s(data, "respondent"), kind=_s(data, "kind"),
+        date=_s(data, "date"), reference=_opt_s(data, "reference"),
+        illustrative=isinstance(data, dict) and data.get("illustrative") is True,
+        comments=tuple(comments), source=source,
+    )
+
+
+def build_dialogue(data: Any, source: SourceMap) -> Dialogue:
+    meetings = []
+    for i, m in _items(data, "meetings"):
+        counts = _dict(m, "participants")
+        participants = tuple((k, counts[k]) for k in KINDS
+                             if isinstance(counts.get(k), int) and not isinstance(counts.get(k), bool))
+        meetings.append(Meeting(_s(m, "id"), _s(m, "date"), _s(m, "theme"), _s(m, "place"), participants,
+                                _s(m, "summary"), m.get("illustrative") is True, ("meetings", i)))
+    return Dialogue(
+        file=source.file, meetings=tuple(meetings),
+        inputs=tuple(ProcessInput(_s(d, "id"), _s(d, "title"), _opt_s(d, "kind"), _opt_s(d, "url"), ("inputs", i))
+                     for i, d in _items(data, "inputs")),
+        origins=tuple(Origin(_s(d, "goal"), _strs(d, "from"), _s(d, "note"), d.get("illustrative") is True,
+                             ("origins", i))
+                      for i, d in _items(data, "origins")),
+        source=source,
+    )
+
+
+def build_editions(data: Any, source: SourceMap) -> EditionHistory:
+    entries = []
+    for i, e in _items(data, "editions"):
+        period = _dict(e, "consultation")
+        entries.append(EditionRecord(
+            _s(e, "version"), _s(e, "status"), _s(e, "date"), _opt_s(e, "decision"), _opt_s(e, "tag"),
+            _opt_s(e, "pdf"), _opt_s(period, "start"), _opt_s(period, "end"), _s(e, "note"),
+            e.get("illustrative") is True, ("editions", i), _opt_s(e, "commit")))
+    return EditionHistory(source.file, tuple(entries), source)

@@ -1,0 +1,418 @@
+"""The follow-up in words: the method text, each status explained with its numbers, and the yearly report.
+
+``followup`` computes; this module says it, in the strategy's language, for the
+``strategy report`` command and for the editions (``method_markdown`` and
+``explain_markdown`` are meant to be published as they are).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Callable
+
+from strategykit.present import i18n
+from strategykit.analysis.followup import (ACCELERATION_RATIO, MAINTAIN_TOLERANCE, ON_TRACK_RATIO, FollowUp, Status, TargetProgress)
+from strategykit.model import Indicator, Observation, Strategy
+
+# --- the method -----------------------------------------------------------------
+
+_METHOD = {
+    "sv": """{h} Så bedöms utvecklingen
+
+Varje mätbart mål bedöms med en och samma metod: takten i den utveckling som har
+uppnåtts jämförs med den takt som behövs för att nå målvärdet i tid. Metoden och
+dess gränsvärden är Statistics Canadas mått på framsteg mot de globala
+hållbarhetsmålen, som också används av plattformarna byggda på Open SDG.
+
+Beteckningar: utgångsvärdet `x0` år `t0`, det senaste uppmätta värdet `xt` år `t`
+(efter utgångsåret och senast rapportåret) och målvärdet `X` år `T`. `d` är +1 när
+värdet ska öka och −1 när det ska minska.
+
+```text
+uppnådd takt per år    r_a = (xt / x0)^(1 / (t − t0)) − 1
+nödvändig takt per år  r_n = (X / x0)^(1 / (T − t0)) − 1
+kvot                   R   = d · r_a / |r_n|
+```
+
+| Bedömning | Villkor |
+|---|---|
+| {achieved} | det senaste värdet har nått målvärdet i önskad riktning |
+| {on_track} | R ≥ {on} |
+| {acceleration} | {acc} ≤ R < {on} |
+| {limited} | 0 ≤ R < {acc} |
+| {moving_away} | R < 0: värdet rör sig åt fel håll |
+| {no_data} | det finns inget uppmätt värde efter utgångsåret |
+
+Särskilda fall:
+
+- **Noll eller negativa värden.** Den årliga procentuella takten kräver att `x0`,
+  `xt` och `X` är större än noll. Annars används förändringen per år i stället:
+  `r_a = (xt − x0) / (t − t0)` och `r_n = (X − x0) / (T − t0)`, och kvoten bildas
+  på samma sätt.
+- **Mål att bibehålla en nivå.** Målet bedöms som *{on_track_lc}* så länge det
+  senaste värdet ligger inom ±{tol} av målvärdet, som *{achieved_lc}* om det gäller
+  även målåret eller senare, och som *{moving_away_lc}* utanför det intervallet.
+- **Målet var redan nått vid utgångsläget.** Bedömningen är *{achieved_lc}* så
+  länge det senaste värdet fortfarande når målvärdet, annars *{moving_away_lc}*.
+- **Ett enda värde.** Utveckling kräver två tidpunkter: finns bara utgångsvärdet
+  blir bedömningen *{no_data_lc}*.
+- **Utan riktning** följer riktningen av målvärdet: öka om det är större än
+  utgångsvärdet, minska om det är mindre, bibehålla om de är lika.
+- **Utan utgångsvärde** används det tidigaste uppmätta värdet.
+- **Ett mål och en prioritering** får den sämsta bedömningen bland sina mätbara mål
+  som har data, i ordningen {order}. Bedömningen blir *{no_data_lc}* bara om inget
+  av de mätbara målen har data.
+- **Förändringar sedan föregående år** jämför bedömningen för rapportåret med den
+  som värdena till och med året före ger.
+
+Bedömningen förutsätter att utvecklingen fortsätter i samma takt som hittills, och
+säger inget om varför den ser ut som den gör. Värden märkta som illustrativa är
+inte statistik, och inte heller bedömningar som bygger på dem.
+""",
+    "en": """{h} How progress is assessed
+
+Every measurable target is assessed by one and the same method: the rate of the
+progress achieved is compared with the rate needed to reach the target value on
+time. The method and its thresholds are Statistics Canada's measure of progress
+towards the Sustainable Development Goals, which the platforms built on Open SDG
+also use.
+
+Notation: the baseline `x0` in year `t0`, the latest observed value `xt` in year `t`
+(after the baseline year and not after the report year) and the target value `X`
+in year `T`. `d` is +1 when the value should increase and −1 when it should decrease.
+
+```text
+achieved rate per year   r_a = (xt / x0)^(1 / (t − t0)) − 1
+needed rate per year     r_n = (X / x0)^(1 / (T − t0)) − 1
+ratio                    R   = d · r_a / |r_n|
+```
+
+| Assessment | Condition |
+|---|---|
+| {achieved} | the latest value has reached the target value in the wanted direction |
+| {on_track} | R ≥ {on} |
+| {acceleration} | {acc} ≤ R < {on} |
+| {limited} | 0 ≤ R < {acc} |
+| {moving_away} | R < 0: the value moves the wrong way |
+| {no_data} | there is no observed value after the baseline year |
+
+Special cases:
+
+- **Zero or negative values.** The yearly percentage rate needs `x0`, `xt` and `X`
+  above zero. Otherwise the change per year is used instead:
+  `r_a = (xt − x0) / (t − t0)` and `r_n = (X − x0) / (T − t0)`, and the ratio is
+  formed the same way.
+- **Targets to maintain a level** are *{on_track_lc}* while the latest value lies
+  within ±{tol} of the target value, *{achieved_lc}* when that still holds in or
+  after the target year, and *{moving_away_lc}* outside that band.
+- **Target already met at the baseline.** The assessment is *{achieved_lc}* as long
+  as the latest value still meets the target, otherwise *{moving_away_lc}*.
+- **A single value.** Progress needs two points in time: with the baseline alone
+  the assessment is *{no_data_lc}*.
+- **Without a direction** the direction follows from the target value: increase if
+  it is above the baseline, decrease if below, maintain if equal.
+- **Without a baseline** the earliest observed value is used.
+- **A goal and a priority** get the worst assessment among their measurable targets
+  that have data, in the order {order}. It is *{no_data_lc}* only when none of the
+  targets has data.
+- **Changes since the previous year** compare the assessment for the report year
+  with the one the values up to the year before give.
+
+The assessment assumes that the development continues at the rate seen so far, and
+says nothing about why it looks the way it does. Values marked illustrative are not
+statistics, and neither are assessments built on them.
+""",
+}
+
+
+def _lang(language: str) -> str:
+    return language if language in _METHOD else "sv"
+
+
+def _ratio_text(value: float, language: str) -> str:
+    return i18n.format_number(value, language, 2)
+
+
+def method_markdown(language: str = "sv", level: int = 2) -> str:
+    """The method, with its formulas and thresholds, as Markdown to publish (heading at ``level``)."""
+    language = _lang(language)
+    name = {s: i18n.progress_label(s.value, language) for s in Status}
+    order = " < ".join(name[s].lower() for s in Status if s.has_data)
+    return _METHOD[language].format(
+        h="#" * level,
+        achieved=name[Status.ACHIEVED], on_track=name[Status.ON_TRACK],
+        acceleration=name[Status.ACCELERATION_NEEDED], limited=name[Status.LIMITED_PROGRESS],
+        moving_away=name[Status.MOVING_AWAY], no_data=name[Status.NO_DATA],
+        achieved_lc=name[Status.ACHIEVED].lower(), on_track_lc=name[Status.ON_TRACK].lower(),
+        moving_away_lc=name[Status.MOVING_AWAY].lower(), no_data_lc=name[Status.NO_DATA].lower(),
+        on=_ratio_text(ON_TRACK_RATIO, language), acc=_ratio_text(ACCELERATION_RATIO, language),
+        tol=i18n.format_number(MAINTAIN_TOLERANCE * 100, language, 0) + "\u00a0%", order=order,
+    )
+
+
+# --- one target explained ---------------------------------------------------------
+
+def _value(o: Observation | None, ind: Indicator | None, language: str, *, mark: bool = True) -> str:
+    if o is None or o.value is None:
+        return "–"
+    if mark:
+        return i18n.format_observed(o, ind, language)
+    return i18n.format_value(o.value, ind.unit if ind else "", language, ind.decimals if ind else None)
+
+
+def _num(value: float, language: str, decimals: int | None = None) -> str:
+    return i18n.format_number(value, language, decimals)
+
+
+def _pct(rate: float, language: str) -> str:
+    return i18n.format_number(rate * 100, language, 2) + "\u00a0%"
+
+
+_REASONS = {
+    "sv": {
+        "no-target": "Målet saknar målvärde eller målår.",
+        "no-baseline": "Målet saknar utgångsvärde och det finns inga uppmätta värden.",
+        "target-year-not-after-baseline": "Målåret ligger inte efter utgångsåret.",
+        "no-observation": "Det finns inget uppmätt värde efter utgångsåret {year} ännu.",
+    },
+    "en": {
+        "no-target": "The target has no target value or target year.",
+        "no-baseline": "The target has no baseline and there are no observed values.",
+        "target-year-not-after-baseline": "The target year is not after the baseline year.",
+        "no-observation": "There is no observed value after the baseline year {year} yet.",
+    },
+}
+
+
+def explain_markdown(progress: TargetProgress, indicator: Indicator | None, language: str = "sv") -> str:
+    """How one target's status follows from its numbers, in one paragraph a reader can recompute."""
+    language = _lang(language)
+    a = progress.assessment
+    status = i18n.progress_label(a.status.value, language)
+    b, latest = progress.baseline, progress.latest
+    if a.reason:
+        why = _REASONS[language][a.reason].format(year=b.year if b else "")
+        return f"{why} → **{status}**"
+    assert b is not None and latest is not None and b.value is not None and latest.value is not None
+    x0, t0, xt, t = b.value, b.year, latest.value, latest.year
+    X, T = progress.target_value, progress.target_year
+    sv = language == "sv"
+    dec = indicator.decimals if indicator else None
+    # A status computed from invented values is no statistic either: say so where it is shown.
+    suffix = f" ({i18n.labels(language)['illustrative_status']})" if progress.illustrative else ""
+    mark = "\\" + i18n.labels(language)["illustrative_mark"]
+
+    def num(value: float, observation=None) -> str:
+        text = _num(value, language, dec)
+        return text + mark if observation is not None and observation.provenance.illustrative else text
+
+    if a.method == "maintain":
+        band = MAINTAIN_TOLERANCE * abs(X)
+        lo, hi = _num(X - band, language, dec), _num(X + band, language, dec)
+        inside = abs(xt - X) <= band
+        if sv:
+            where = "inom" if inside else "utanför"
+            return (f"Målet är att bibehålla {_num(X, language, dec)}. Senaste värdet {num(xt, latest)} ({t}) "
+                    f"ligger {where} intervallet {lo}–{hi} (±{_num(MAINTAIN_TOLERANCE * 100, language, 0)}\u00a0%) → **{status}**{suffix}")
+        where = "inside" if inside else "outside"
+        return (f"The target is to maintain {_num(X, language, dec)}. The latest value {num(xt, latest)} ({t}) "
+                f"lies {where} the band {lo}–{hi} (±{_num(MAINTAIN_TOLERANCE * 100, language, 0)}\u00a0%) → **{status}**{suffix}")
+    d = "+1" if a.direction == "increase" else "−1"
+    if a.method == "linear":
+        ra = (f"r_a = ({num(xt, latest)} − {num(x0, b)}) / ({t} − {t0}) = "
+              f"{_num(a.actual_rate, language, 3)}")
+        rn = (f"r_n = ({_num(X, language, dec)} − {num(x0, b)}) / ({T} − {t0}) = "
+              f"{_num(a.required_rate, language, 3)}")
+    else:
+        ra = f"r_a = ({num(xt, latest)} / {num(x0, b)})^(1/{t - t0}) − 1 = {_pct(a.actual_rate, language)}"
+        rn = f"r_n = ({_num(X, language, dec)} / {num(x0, b)})^(1/{T - t0}) − 1 = {_pct(a.required_rate, language)}"
+    if a.status is Status.ACHIEVED:
+        reached = (f"Senaste värdet {num(xt, latest)} ({t}) har nått målvärdet {_num(X, language, dec)}"
+                   if sv else f"The latest value {num(xt, latest)} ({t}) has reached the target value {_num(X, language, dec)}")
+        return f"{reached} → **{status}**{suffix}"
+    if a.ratio is None:
+        head = ("Målvärdet var lika med utgångsvärdet, och senaste värdet når det inte längre"
+                if sv else "The target value equalled the baseline, and the latest value no longer meets it")
+        return f"{head} ({ra}) → **{status}**{suffix}"
+    ratio = f"R = {d} · r_a / |r_n| = {_ratio_text(a.ratio, language)}"
+    return f"{ra}; {rn}; {ratio} → **{status}**{suffix}"
+
+
+# --- the yearly report --------------------------------------------------------------
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _with_year(o: Observation | None, ind: Indicator | None, language: str) -> str:
+    if o is None or o.value is None:
+        return "–"
+    return f"{_value(o, ind, language)} ({o.year})"
+
+
+def _target_value(p: TargetProgress, ind: Indicator | None, language: str) -> str:
+    if p.target_value is None:
+        return "–"
+    text = i18n.format_value(p.target_value, ind.unit if ind else "", language, ind.decimals if ind else None)
+    return f"{text} ({p.target_year})" if p.target_year else text
+
+
+def _uses_illustrative(report: FollowUp) -> bool:
+    return any(p.illustrative or any(o.provenance.illustrative for o in p.by_breakdown.values())
+               for p in report.targets())
+
+
+def _gender(p: TargetProgress) -> bool:
+    return "women" in p.by_breakdown or "men" in p.by_breakdown
+
+
+def _change_line(change, strategy: Strategy, language: str) -> str:
+    L = i18n.labels(language)
+    word = L["target"] if change.kind == "target" else L["goal"]
+    arrow = f"{i18n.progress_label(change.before.value, language)} → {i18n.progress_label(change.after.value, language)}"
+    verdict = {True: f" ({L['improved']})", False: f" ({L['worsened']})", None: ""}[change.improved]
+    return f"{word} {change.id}: {arrow}{verdict}"
+
+
+def format_markdown(report: FollowUp, strategy: Strategy, language: str | None = None) -> str:
+    language = _lang(language or strategy.language)
+    L = i18n.labels(language)
+    year = report.year if report.year is not None else ""
+    out = [f"# {L['followup_title']} {year}".rstrip(), ""]
+    out += [f"**{strategy.title}**", ""]
+    if strategy.notice:
+        out += [f"> {strategy.notice}", ""]
+    out += [L["followup_intro"], ""]
+    if _uses_illustrative(report):
+        out += [L["illustrative_note"], ""]
+    out += [f"## {L['progress_summary']}", "", f"| {L['progress']} | {L['number_of_targets']} |", "|---|---:|"]
+    for status, n in report.counts().items():
+        out.append(f"| {i18n.progress_label(status.value, language)} | {n} |")
+    out.append("")
+    if report.previous_year is not None:
+        out += [f"## {L['changes_since']} ({report.previous_year})", ""]
+        if report.changes:
+            out += [f"- {_change_line(c, strategy, language)}" for c in report.changes]
+        else:
+            out.append(L["no_changes"])
+        out.append("")
+    goals = {g.id: g for g in strategy.goals()}
+    targets = {t.id: t for _, t in strategy.targets()}
+    for pp, priority in zip(report.priorities, strategy.priorities):
+        out += [f"## {priority.id} {priority.title}", "",
+                f"{L['progress']}: **{i18n.progress_label(pp.status.value, language)}**", ""]
+        for gp in pp.goals:
+            goal = goals[gp.goal_id]
+            out += [f"### {goal.id} {goal.title}", "",
+                    f"{L['progress']}: **{i18n.progress_label(gp.status.value, language)}**", ""]
+            if not gp.targets:
+                continue
+            gender = any(_gender(t) for t in gp.targets)
+            head = [L["target"], L["indicator"], L["baseline"], L["latest_value"], L["target_value"], L["progress"]]
+            if gender:
+                head[4:4] = [L["women"].capitalize(), L["men"].capitalize()]
+            out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+            for tp in gp.targets:
+                target = targets[tp.target_id]
+                ind = strategy.indicator(tp.indicator_id)
+                part = "" if tp.breakdown == "total" else f" ({L[tp.breakdown]})"
+                row = [f"**{target.id}** {target.text}", (ind.name if ind else tp.indicator_id or "–") + part,
+                       _with_year(tp.baseline, ind, language), _with_year(tp.latest, ind, language),
+                       _target_value(tp, ind, language), i18n.progress_label(tp.status.value, language)]
+                if gender:
+                    row[4:4] = [_with_year(tp.by_breakdown.get("women"), ind, language),
+                                _with_year(tp.by_breakdown.get("men"), ind, language)]
+                out.append("| " + " | ".join(_cell(c) for c in row) + " |")
+            out.append("")
+            for tp in gp.targets:
+                out += [f"- **{tp.target_id}**: {explain_markdown(tp, strategy.indicator(tp.indicator_id), language)}"]
+            out.append("")
+    out.append(method_markdown(language, level=2))
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def format_text(report: FollowUp, strategy: Strategy, language: str | None = None) -> str:
+    language = _lang(language or strategy.language)
+    L = i18n.labels(language)
+    out = [f"{L['followup_title']} {report.year if report.year is not None else ''}".rstrip() + f" — {strategy.title}", ""]
+    counts = ", ".join(f"{n} {i18n.progress_label(s.value, language).lower()}" for s, n in report.counts().items() if n)
+    out += [f"{L['progress_summary']}: {counts or '–'}", ""]
+    if report.previous_year is not None:
+        out.append(f"{L['changes_since']} ({report.previous_year}):")
+        out += [f"  {_change_line(c, strategy, language)}" for c in report.changes] or [f"  {L['no_changes']}"]
+        out.append("")
+    goals = {g.id: g for g in strategy.goals()}
+    for pp, priority in zip(report.priorities, strategy.priorities):
+        out.append(f"{priority.id} {priority.title}  [{i18n.progress_label(pp.status.value, language)}]")
+        for gp in pp.goals:
+            out.append(f"  {gp.goal_id} {goals[gp.goal_id].title}  [{i18n.progress_label(gp.status.value, language)}]")
+            for tp in gp.targets:
+                ind = strategy.indicator(tp.indicator_id)
+                part = "" if tp.breakdown == "total" else f" ({L[tp.breakdown]})"
+                ratio = f"  R = {_ratio_text(tp.assessment.ratio, language)}" if tp.assessment.ratio is not None else ""
+                out.append(f"    {tp.target_id}{part}: {_with_year(tp.baseline, ind, language)} → "
+                           f"{_with_year(tp.latest, ind, language)}; {L['target_value'].lower()} "
+                           f"{_target_value(tp, ind, language)}  [{i18n.progress_label(tp.status.value, language)}]{ratio}")
+                if _gender(tp):
+                    out.append(f"      {L['women']} {_with_year(tp.by_breakdown.get('women'), ind, language)}, "
+                               f"{L['men']} {_with_year(tp.by_breakdown.get('men'), ind, language)}")
+    if _uses_illustrative(report):
+        out += ["", L["illustrative_note"]]
+    return "\n".join(out).replace("\u202f", " ").replace("\u00a0", " ") + "\n"
+
+
+def _obs(o: Observation | None) -> dict | None:
+    if o is None:
+        return None
+    return {"year": o.year, "value": o.value, "breakdown": o.breakdown, "illustrative": o.provenance.illustrative,
+            "source": o.provenance.source, "retrieved": o.provenance.retrieved}
+
+
+def report_data(report: FollowUp, strategy: Strategy, language: str | None = None) -> dict:
+    """The report as plain data (the JSON format): codes and numbers, with labels in ``language``."""
+    language = _lang(language or strategy.language)
+    goals = {g.id: g for g in strategy.goals()}
+    targets = {t.id: t for _, t in strategy.targets()}
+
+    def target(tp: TargetProgress) -> dict:
+        a = tp.assessment
+        return {
+            "id": tp.target_id, "text": targets[tp.target_id].text, "indicator": tp.indicator_id,
+            "breakdown": tp.breakdown, "direction": a.direction,
+            "status": a.status.value, "status_label": i18n.progress_label(a.status.value, language),
+            "method": a.method, "actual_rate": a.actual_rate, "required_rate": a.required_rate, "ratio": a.ratio,
+            "reason": a.reason or None,
+            "baseline": _obs(tp.baseline), "latest": _obs(tp.latest),
+            "target": {"year": tp.target_year, "value": tp.target_value},
+            "by_breakdown": {k: _obs(v) for k, v in tp.by_breakdown.items()},
+            "series": [_obs(o) for o in tp.series],
+        }
+
+    return {
+        "version": 1,
+        "strategy": strategy.id, "title": strategy.title, "language": language,
+        "year": report.year, "previous_year": report.previous_year,
+        "method": {"name": "Statistics Canada / Open SDG progress measure",
+                   "on_track_ratio": ON_TRACK_RATIO, "acceleration_ratio": ACCELERATION_RATIO,
+                   "maintain_tolerance": MAINTAIN_TOLERANCE},
+        "summary": {s.value: n for s, n in report.counts().items()},
+        "changes": [{"kind": c.kind, "id": c.id, "before": c.before.value, "after": c.after.value,
+                     "improved": c.improved} for c in report.changes],
+        "priorities": [
+            {"id": pp.priority_id, "title": p.title, "status": pp.status.value,
+             "goals": [{"id": gp.goal_id, "title": goals[gp.goal_id].title, "status": gp.status.value,
+                        "targets": [target(tp) for tp in gp.targets]} for gp in pp.goals]}
+            for pp, p in zip(report.priorities, strategy.priorities)
+        ],
+    }
+
+
+def format_json(report: FollowUp, strategy: Strategy, language: str | None = None) -> str:
+    return json.dumps(report_data(report, strategy, language), ensure_ascii=False, indent=2) + "\n"
+
+
+REPORT_FORMATTERS: dict[str, Callable[[FollowUp, Strategy, str | None], str]] = {
+    "markdown": format_markdown,
+    "json": format_json,
+    "text": format_text,
+}

@@ -1,0 +1,714 @@
+"""Labels and number formats per language: the editions speak the strategy's language.
+
+Both renderers (web and PDF) take every visible word from here, so the two
+editions say the same thing the same way.
+"""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "sv": {
+        "vision": "Vision",
+        "overall_goals": "Övergripande mål",
+        "perspectives": "Perspektiv",
+        "priorities": "Prioriteringar",
+        "priority": "Prioritering",
+        "goal": "Mål",
+        "goals": "Mål",
+        "target": "Delmål",
+        "targets": "Mätbara mål",
+        "indicator": "Indikator",
+        "indicators": "Indikatorer",
+        "baseline": "Utgångsvärde",
+        "target_value": "Målvärde",
+        "year": "År",
+        "target_year": "Målår",
+        "milestones": "Etappmål",
+        "direction": "Riktning",
+        "unit": "Enhet",
+        "definition": "Definition",
+        "source": "Källa",
+        "provider_id": "Id hos källan",
+        "breakdowns": "Redovisas per",
+        "frequency": "Uppdateras",
+        "responsible": "Ansvarig",
+        "used_by": "Används av",
+        "agenda2030": "Agenda 2030",
+        "chapters": "Kapitel",
+        "contents": "Innehåll",
+        "illustrative": "illustrativt värde",
+        "illustrative_mark": "*",
+        "illustrative_note": "Värden märkta * är illustrativa: de är inte hämtade ur en angiven källa och är inte statistik.",
+        "illustrative_status": "bygger på illustrativa värden",
+        "sourced": "Källa",
+        "retrieved": "hämtad",
+        "edition": "Utgåva",
+        "version": "Version",
+        "status": "Status",
+        "date": "Datum",
+        "decision": "Beslut",
+        "no_decision": "Inget beslut ännu",
+        "commit": "Byggd från git-commit",
+        "about_edition": "Om utgåvan",
+        "accessibility": "Tillgänglighetsredogörelse",
+        "downloads": "Ladda ner",
+        "pdf_edition": "Tryckt utgåva (PDF)",
+        "web_edition": "Webbutgåva",
+        "key_figures": "Nyckeltal",
+        "period": "Period",
+        "region": "Region",
+        "publisher": "Utgivare",
+        "page": "Sida",
+        "colophon": "Om den här utgåvan",
+        "indicator_appendix": "Bilaga: Indikatorer",
+        "goals_and_targets": "Mål och mätbara mål",
+        "chart_of": "Diagram över",
+        "values_table": "Värden i tabellform",
+        "value": "Värde",
+        "kind": "Typ",
+        "gender": "kön",
+        "women": "kvinnor",
+        "men": "män",
+        "total": "totalt",
+        # Web edition (strategykit.render.web): page names, URL folders and short texts.
+        "start": "Start",
+        "the_strategy": "Strategin",
+        "read_strategy": "Läs strategin",
+        "priorities_and_goals": "Prioriteringar och mål",
+        "overview": "Översikt",
+        "contributes_to": "Bidrar till",
+        "read_chapter": "Läs mer i kapitlet",
+        "milestone": "Etappmål",
+        "targets_in_figures": "Målen i siffror",
+        "targets_in_figures_intro": "Det första mätbara målet i varje prioritering: var länet står och vart det ska.",
+        "illustrative_heading": "Illustrativa värden",
+        "notice_label": "Observera",
+        "download_pdf": "Ladda ner PDF",
+        "pdf_not_built": "PDF-utgåvan är inte byggd för den här webbplatsen. Den byggs med kommandot strategy build.",
+        "commit_unknown": "okänd (byggd utanför git)",
+        "build_date": "Byggdatum",
+        "file": "Fil",
+        "format": "Format",
+        "size": "Storlek",
+        "contents_of_file": "Innehåll",
+        "indicators_data": "Indikatorerna: definition, enhet och källa.",
+        "targets_data": "De mätbara målen: indikator, utgångsvärde, etappmål och målvärde.",
+        "data_format_note": "CSV-filerna är kommaseparerade och teckenkodade i UTF-8, med punkt som decimaltecken. JSON-filerna innehåller samma uppgifter. Filerna skapas ur samma källa som webbplatsen och PDF-utgåvan.",
+        "pdf_data": "Hela strategin i tryckbar form, samma utgåva som webbplatsen.",
+        "provider": "Dataleverantör",
+        "no_values": "Det finns inga värden att visa för indikatorn ännu.",
+        "not_used": "Indikatorn används inte av något mätbart mål.",
+        "sourced_value": "Värdet kommer från",
+        "all_values": "Alla värden",
+        "accessibility_short": "Tillgänglighet",
+        "edition_facts": "Fakta om utgåvan",
+        "same_sources": "Webbplatsen och PDF-utgåvan byggs ur samma källfiler: målen och indikatorerna i goals.yaml och kapitlen i mappen strategy/. En utgåva är en version av de filerna.",
+        "read_pdf": "Läs samma utgåva som PDF",
+        "breakdown": "Redovisning",
+        "url_priorities": "prioriteringar",
+        "url_indicators": "indikatorer",
+        "url_chapters": "kapitel",
+        "url_about": "om-utgavan",
+        "url_accessibility": "tillganglighet",
+        "url_downloads": "ladda-ner",
+        # Print edition (strategykit.render.pdf).
+        "pdf_tagged": "PDF-filen är taggad för skärmläsare (PDF/UA-1) och har bokmärken för kapitlen.",
+        "chart_legend": "Utgångsvärdet är uppmätt; etappmål och målvärde är beslutade mål, inte utfall.",
+        "appendix_intro": "Bilagan beskriver indikatorerna som strategins mätbara mål följs upp med: vad de mäter, var uppgifterna kommer ifrån och vilka mål som använder dem. Diagrammen visar utgångsvärde, etappmål och målvärde för varje mätbart mål.",
+        # Follow-up (strategykit.analysis.followup, followup_report): the yearly report and statuses.
+        "followup": "Uppföljning",
+        "followup_title": "Uppföljning av målen",
+        "followup_intro": "För varje mätbart mål visas utgångsvärdet, det senaste uppmätta värdet till och med rapportåret, målvärdet och en bedömning av utvecklingen.",
+        "report_year": "Rapportår",
+        "latest_value": "Senaste värde",
+        "progress": "Bedömning",
+        "progress_summary": "Sammanfattning",
+        "progress_method": "Så bedöms utvecklingen",
+        "changes_since": "Förändringar sedan föregående år",
+        "no_changes": "Ingen bedömning har ändrats sedan föregående år.",
+        "previous_year": "Föregående år",
+        "improved": "bättre",
+        "worsened": "sämre",
+        "women_and_men": "Kvinnor och män",
+        "observed": "Utfall",
+        "needed_path": "Nödvändig utveckling",
+        "achieved_rate": "Uppnådd takt per år",
+        "needed_rate": "Nödvändig takt per år",
+        "ratio": "Kvot",
+        "number_of_targets": "Antal mätbara mål",
+        # Print edition: the follow-up, the process appendices and the line charts (strategykit.render.pdf).
+        "followup_appendix": "Bilaga: Uppföljning",
+        "participation_appendix": "Bilaga: Delaktighet i siffror",
+        "compilation_appendix": "Bilaga: Remissammanställning",
+        "editions_appendix": "Bilaga: Utgåvor och ändringar",
+        "followup_overview": "Bedömningar per prioritering",
+        "followup_overview_intro": "Antal mätbara mål med varje bedömning år {year}. En prioritering och ett mål får den sämsta bedömningen bland sina mätbara mål som har data.",
+        "followup_calculation": "Så har bedömningarna räknats fram",
+        "followup_changes_none": "Ingen bedömning har ändrats sedan {year}.",
+        "goal_status": "Målets bedömning",
+        "status_column": "Bedömning {year}",
+        "status_note": "Bedömningen avser {year}; den förklaras i bilagan Uppföljning {year}.",
+        "observed_values": "Uppmätta värden",
+        "values_source": "Källa för uppmätta värden",
+        "appendix_intro_followup": "Bilagan beskriver indikatorerna som strategins mätbara mål följs upp med: vad de mäter, var uppgifterna kommer ifrån, vilka mål som använder dem och de värden som har uppmätts hittills.",
+        "chart_legend_followup": "Diagrammen visar utfallet (uppmätta värden), etappmål och målvärde, och den utveckling som behövs för att nå målvärdet i tid. Etappmål och målvärde är beslutade mål, inte utfall.",
+        "chart_alt_observed": "Utfall {first}–{last}: från {start} till {end}",
+        "chart_alt_single": "Utfall {year}: {value}",
+        "chart_alt_gender": "Kvinnor {women} och män {men} år {year}",
+        "chart_alt_path": "Nödvändig utveckling: från {start} år {first} till målvärdet {end} år {last}",
+        "chart_alt_status": "Bedömning {year}: {status}",
+        "chart_alt_illustrative": "illustrativa värden",
+        "priority_status": "Prioriteringens bedömning",
+        # Web edition: the follow-up pages, the process pages and the navigation (strategykit.render.web).
+        "url_followup": "uppfoljning",
+        "url_method": "metod",
+        "url_compilation": "remissammanstallning",
+        "url_participation": "dialog-och-delaktighet",
+        "url_history": "utgavor",
+        "url_changes": "andringar-sedan-remissversionen",
+        "about_strategy": "Om strategin",
+        "participation_page": "Dialog och delaktighet i siffror",
+        "followup_year_intro": "Bedömningarna gäller {year} och bygger på de värden som har uppmätts till och med det året.",
+        "followup_no_data": "Det finns inga uppmätta värden ännu, så inget mätbart mål kan bedömas.",
+        "followup_method_link": "Hur varje bedömning räknas fram, med formler och gränsvärden, står på sidan",
+        "priority_status": "Prioriteringens bedömning",
+        "assessment_of": "Bedömning av delmål {target}",
+        "values_per_year": "Utfall och nödvändig utveckling per år",
+        "decided_values": "Utgångsvärde, etappmål och målvärde",
+        "chart_lines_note": "Heldragna linjer visar utfallet. Streckade linjer visar den utveckling som behövs för att nå målvärdet i tid.",
+        "illustrative_source": "Illustrativt, ingen källa",
+        "observations_data": "Uppmätta värden för varje indikator: år, redovisning (totalt, kvinnor, män), värde och källa.",
+        "followup_data": "Uppföljningen: varje mätbart måls utgångsvärde, senaste värde, målvärde och bedömning, med beräkningen.",
+        "process_data_note": "Remissvaren, dialogträffarna och utgåvorna finns som YAML-filer i strategins källor (mappen remiss/ och filerna dialogue.yaml och editions.yaml).",
+        "maintain_band": "nivån hålls så länge värdet ligger mellan {low} och {high} (±{tolerance}\u00a0% av målvärdet)",
+        "maintain_band_legend": "Inom ±{tolerance}\u00a0% av målvärdet",
+    },
+    "en": {
+        "vision": "Vision",
+        "overall_goals": "Overall goals",
+        "perspectives": "Perspectives",
+        "priorities": "Priorities",
+        "priority": "Priority",
+        "goal": "Goal",
+        "goals": "Goals",
+        "target": "Target",
+        "targets": "Measurable targets",
+        "indicator": "Indicator",
+        "indicators": "Indicators",
+        "baseline": "Baseline",
+        "target_value": "Target value",
+        "year": "Year",
+        "target_year": "Target year",
+        "milestones": "Milestones",
+        "direction": "Direction",
+        "unit": "Unit",
+        "definition": "Definition",
+        "source": "Source",
+        "provider_id": "Provider id",
+        "breakdowns": "Broken down by",
+        "frequency": "Updated",
+        "responsible": "Responsible",
+        "used_by": "Used by",
+        "agenda2030": "Agenda 2030",
+        "chapters": "Chapters",
+        "contents": "Contents",
+        "illustrative": "illustrative value",
+        "illustrative_mark": "*",
+        "illustrative_note": "Values marked * are illustrative: they are not taken from a cited source and are not statistics.",
+        "illustrative_status": "based on illustrative values",
+        "sourced": "Source",
+        "retrieved": "retrieved",
+        "edition": "Edition",
+        "version": "Version",
+        "status": "Status",
+        "date": "Date",
+        "decision": "Decision",
+        "no_decision": "No decision yet",
+        "commit": "Built from git commit",
+        "about_edition": "About this edition",
+        "accessibility": "Accessibility statement",
+        "downloads": "Downloads",
+        "pdf_edition": "Print edition (PDF)",
+        "web_edition": "Web edition",
+        "key_figures": "Key figures",
+        "period": "Period",
+        "region": "Region",
+        "publisher": "Publisher",
+        "page": "Page",
+        "colophon": "About this edition",
+        "indicator_appendix": "Appendix: Indicators",
+        "goals_and_targets": "Goals and measurable targets",
+        "chart_of": "Chart of",
+        "values_table": "Values as a table",
+        "value": "Value",
+        "kind": "Kind",
+        "gender": "gender",
+        "women": "women",
+        "men": "men",
+        "total": "total",
+        # Web edition (strategykit.render.web): page names, URL folders and short texts.
+        "start": "Home",
+        "the_strategy": "The strategy",
+        "read_strategy": "Read the strategy",
+        "priorities_and_goals": "Priorities and goals",
+        "overview": "Overview",
+        "contributes_to": "Contributes to",
+        "read_chapter": "Read more in the chapter",
+        "milestone": "Milestone",
+        "targets_in_figures": "Targets in figures",
+        "targets_in_figures_intro": "The first measurable target of each priority: where the region stands and where it is heading.",
+        "illustrative_heading": "Illustrative values",
+        "notice_label": "Note",
+        "download_pdf": "Download PDF",
+        "pdf_not_built": "The PDF edition has not been built for this site. It is built with the command strategy build.",
+        "commit_unknown": "unknown (built outside git)",
+        "build_date": "Build date",
+        "file": "File",
+        "format": "Format",
+        "size": "Size",
+        "contents_of_file": "Contents",
+        "indicators_data": "The indicators: definition, unit and source.",
+        "targets_data": "The measurable targets: indicator, baseline, milestones and target value.",
+        "data_format_note": "The CSV files are comma-separated and encoded in UTF-8, with a point as the decimal mark. The JSON files hold the same data. The files are made from the same source as the website and the PDF edition.",
+        "pdf_data": "The whole strategy in printable form, the same edition as this website.",
+        "provider": "Data provider",
+        "no_values": "There are no values to show for this indicator yet.",
+        "not_used": "No measurable target uses this indicator.",
+        "sourced_value": "The value comes from",
+        "all_values": "All values",
+        "accessibility_short": "Accessibility",
+        "edition_facts": "Facts about this edition",
+        "same_sources": "The website and the PDF edition are built from the same source files: the goals and indicators in goals.yaml and the chapters in the folder strategy/. An edition is one version of those files.",
+        "read_pdf": "Read the same edition as a PDF",
+        "breakdown": "Breakdown",
+        "url_priorities": "priorities",
+        "url_indicators": "indicators",
+        "url_chapters": "chapters",
+        "url_about": "about",
+        "url_accessibility": "accessibility",
+        "url_downloads": "downloads",
+        # Print edition (strategykit.render.pdf).
+        "pdf_tagged": "This PDF is tagged for screen readers (PDF/UA-1) and has bookmarks for the chapters.",
+        "chart_legend": "The baseline is measured; milestones and target values are decided goals, not results.",
+        "appendix_intro": "This appendix describes the indicators that the strategy's measurable targets are followed up with: what they measure, where the data comes from and which targets use them. The charts show the baseline, the milestones and the target value of each measurable target.",
+        # Follow-up (strategykit.analysis.followup, followup_report): the yearly report and statuses.
+        "followup": "Follow-up",
+        "followup_title": "Follow-up of the targets",
+        "followup_intro": "For each measurable target: the baseline, the latest value observed up to the report year, the target value and an assessment of the progress.",
+        "report_year": "Report year",
+        "latest_value": "Latest value",
+        "progress": "Assessment",
+        "progress_summary": "Summary",
+        "progress_method": "How progress is assessed",
+        "changes_since": "Changes since the previous year",
+        "no_changes": "No assessment has changed since the previous year.",
+        "previous_year": "Previous year",
+        "improved": "better",
+        "worsened": "worse",
+        "women_and_men": "Women and men",
+        "observed": "Observed",
+        "needed_path": "Path needed",
+        "achieved_rate": "Achieved rate per year",
+        "needed_rate": "Needed rate per year",
+        "ratio": "Ratio",
+        "number_of_targets": "Number of targets",
+        # Print edition: the follow-up, the process appendices and the line charts (strategykit.render.pdf).
+        "followup_appendix": "Appendix: Follow-up",
+        "participation_appendix": "Appendix: Participation in figures",
+        "compilation_appendix": "Appendix: Summary of consultation responses",
+        "editions_appendix": "Appendix: Editions and changes",
+        "followup_overview": "Assessments per priority",
+        "followup_overview_intro": "Number of measurable targets with each assessment in {year}. A priority and a goal get the worst assessment among their measurable targets that have data.",
+        "followup_calculation": "How the assessments were calculated",
+        "followup_changes_none": "No assessment has changed since {year}.",
+        "goal_status": "The goal's assessment",
+        "status_column": "Assessment {year}",
+        "status_note": "The assessment is for {year}; the appendix Follow-up {year} explains it.",
+        "observed_values": "Observed values",
+        "values_source": "Source of the observed values",
+        "appendix_intro_followup": "This appendix describes the indicators that the strategy's measurable targets are followed up with: what they measure, where the data comes from, which targets use them and the values observed so far.",
+        "chart_legend_followup": "The charts show the observed values, the milestones and the target value, and the path needed to reach the target value in time. Milestones and target values are decided goals, not results.",
+        "chart_alt_observed": "Observed {first}–{last}: from {start} to {end}",
+        "chart_alt_single": "Observed {year}: {value}",
+        "chart_alt_gender": "Women {women} and men {men} in {year}",
+        "chart_alt_path": "Path needed: from {start} in {first} to the target value {end} in {last}",
+        "chart_alt_status": "Assessment {year}: {status}",
+        "chart_alt_illustrative": "illustrative values",
+        "priority_status": "The priority's assessment",
+        # Web edition: the follow-up pages, the process pages and the navigation (strategykit.render.web).
+        "url_followup": "follow-up",
+        "url_method": "method",
+        "url_compilation": "consultation-responses",
+        "url_participation": "dialogue-and-participation",
+        "url_history": "editions",
+        "url_changes": "changes-since-consultation",
+        "about_strategy": "About the strategy",
+        "participation_page": "Dialogue and participation in figures",
+        "followup_year_intro": "The assessments are for {year} and use the values observed up to and including that year.",
+        "followup_no_data": "There are no observed values yet, so no measurable target can be assessed.",
+        "followup_method_link": "How each assessment is calculated, with formulas and thresholds, is explained on the page",
+        "priority_status": "The priority's assessment",
+        "assessment_of": "Assessment of target {target}",
+        "values_per_year": "Observed values and the path needed, per year",
+        "decided_values": "Baseline, milestones and target value",
+        "chart_lines_note": "Solid lines show the observed values. Dashed lines show the path needed to reach the target value in time.",
+        "illustrative_source": "Illustrative, no source",
+        "observations_data": "Observed values of every indicator: year, breakdown (total, women, men), value and source.",
+        "followup_data": "The follow-up: each measurable target's baseline, latest value, target value and assessment, with the calculation.",
+        "process_data_note": "The consultation responses, dialogue meetings and editions are YAML files in the strategy's sources (the folder remiss/ and the files dialogue.yaml and editions.yaml).",
+        "maintain_band": "the level is kept while the value lies between {low} and {high} (±{tolerance}\u00a0% of the target value)",
+        "maintain_band_legend": "Within ±{tolerance}\u00a0% of the target value",
+    },
+}
+
+PROGRESS = {
+    "sv": {"achieved": "Uppnått", "on-track": "I rätt takt", "acceleration-needed": "Framsteg, men takten behöver öka",
+           "limited-progress": "Begränsade framsteg", "moving-away": "Går åt fel håll", "no-data": "Inga nya data ännu"},
+    "en": {"achieved": "Achieved", "on-track": "On track", "acceleration-needed": "Progress, but acceleration needed",
+           "limited-progress": "Limited progress", "moving-away": "Moving away", "no-data": "No data yet"},
+}
+"""Progress statuses (strategykit.analysis.followup.Status) as readers see them."""
+
+STATUS = {
+    "sv": {"draft": "Utkast", "dialogue": "Dialogversion", "consultation": "Remissversion",
+           "proposal": "Förslag till beslut", "adopted": "Beslutad"},
+    "en": {"draft": "Draft", "dialogue": "Dialogue version", "consultation": "Consultation version",
+           "proposal": "Proposal for decision", "adopted": "Adopted"},
+}
+
+DIRECTION = {
+    "sv": {"increase": "öka", "decrease": "minska", "maintain": "bibehålla"},
+    "en": {"increase": "increase", "decrease": "decrease", "maintain": "maintain"},
+}
+
+FREQUENCY = {
+    "sv": {"yearly": "årligen", "quarterly": "kvartalsvis", "monthly": "månadsvis",
+           "biennial": "vartannat år", "irregular": "oregelbundet"},
+    "en": {"yearly": "yearly", "quarterly": "quarterly", "monthly": "monthly",
+           "biennial": "every other year", "irregular": "irregularly"},
+}
+
+UNITS = {
+    "sv": {"percent": "procent", "count": "antal"},
+    "en": {"percent": "percent", "count": "number"},
+}
+
+
+def labels(language: str) -> dict[str, str]:
+    return LABELS.get(language, LABELS["sv"])
+
+
+def status_label(status: str, language: str) -> str:
+    return STATUS.get(language, STATUS["sv"]).get(status, status)
+
+
+def progress_label(status: str, language: str) -> str:
+    """The name of a progress status, e.g. 'on-track' → 'I rätt takt'."""
+    return PROGRESS.get(language, PROGRESS["sv"]).get(str(status), str(status))
+
+
+def direction_label(direction: str | None, language: str) -> str:
+    return DIRECTION.get(language, DIRECTION["sv"]).get(direction or "", direction or "")
+
+
+def frequency_label(frequency: str | None, language: str) -> str:
+    return FREQUENCY.get(language, FREQUENCY["sv"]).get(frequency or "", frequency or "")
+
+
+def unit_label(unit: str, language: str) -> str:
+    return UNITS.get(language, UNITS["sv"]).get(unit, unit)
+
+
+def _natural_decimals(value: float) -> int:
+    """Decimals as written, at most two; a small value keeps two significant digits (0,00012)."""
+    fraction = f"{abs(value):.10f}".rstrip("0").split(".")[1]
+    if abs(value) < 1 and fraction:
+        leading_zeros = len(fraction) - len(fraction.lstrip("0"))
+        return min(len(fraction), leading_zeros + 2)
+    return min(len(fraction), 2)
+
+
+def format_number(value: float | None, language: str, decimals: int | None = None) -> str:
+    """A number as readers of the language write it: 270 154 and 79,5 in Swedish."""
+    if value is None:
+        return "–"
+    if decimals is None:
+        decimals = _natural_decimals(float(value))
+    text = f"{value:,.{decimals}f}"
+    if language == "sv":
+        # Swedish: thin no-break space for thousands, comma for decimals, proper minus sign.
+        text = text.replace(",", "\u202f").replace(".", ",").replace("-", "\u2212")
+    return text
+
+
+def format_value(value: float | None, unit: str, language: str, decimals: int | None = None) -> str:
+    """A value with its unit: '79,5 %' or '270 154'."""
+    number = format_number(value, language, decimals)
+    if value is None:
+        return number
+    if unit.strip().lower() in ("percent", "procent", "%"):
+        return f"{number}\u00a0%"
+    return number
+
+
+def format_observed(observation, indicator, language: str) -> str:
+    """An observed value in its indicator's unit, marked when it is illustrative: '79,5 %*'.
+
+    Plain text; a Markdown or Typst writer escapes it as it escapes any other text.
+    """
+    unit, decimals = (indicator.unit, indicator.decimals) if indicator is not None else ("", None)
+    text = format_value(observation.value, unit, language, decimals)
+    return text + labels(language)["illustrative_mark"] if observation.provenance.illustrative else text
+
+
+# --- The process: consultation, dialogue, editions (strategykit.analysis.consultation) ---
+
+KIND = {
+    "sv": {"municipality": "Kommun", "region": "Region", "state-agency": "Statlig myndighet",
+           "business": "Näringsliv", "academia": "Akademi", "non-profit": "Idéburen sektor",
+           "individual": "Privatperson", "other": "Övriga"},
+    "en": {"municipality": "Municipality", "region": "Region", "state-agency": "State agency",
+           "business": "Business", "academia": "Academia", "non-profit": "Non-profit sector",
+           "individual": "Private person", "other": "Other"},
+}
+
+DECISION = {
+    "sv": {"accepted": "Tillgodoses", "partly-accepted": "Tillgodoses delvis",
+           "not-accepted": "Tillgodoses inte", "noted": "Noteras", "": "Inte behandlad ännu"},
+    "en": {"accepted": "Accepted", "partly-accepted": "Partly accepted",
+           "not-accepted": "Not accepted", "noted": "Noted", "": "Not handled yet"},
+}
+
+SUBJECT = {
+    "sv": {"strategy": "Strategin", "priority": "Prioritering", "goal": "Mål", "target": "Delmål",
+           "overall-goal": "Övergripande mål", "perspective": "Perspektiv", "indicator": "Indikator",
+           "chapter": "Kapitel", "build": "Fil"},
+    "en": {"strategy": "The strategy", "priority": "Priority", "goal": "Goal", "target": "Target",
+           "overall-goal": "Overall goal", "perspective": "Perspective", "indicator": "Indicator",
+           "chapter": "Chapter", "build": "File"},
+}
+
+PROCESS: dict[str, dict[str, str]] = {
+    "sv": {
+        "compilation": "Remissammanställning",
+        "compilation_intro": "Förslaget {edition} var på remiss {period}.",
+        "compilation_intro_no_period": "Förslaget {edition} var på remiss.",
+        "responses_in": "{responses} remissvar med sammanlagt {comments} synpunkter kom in.",
+        "no_responses": "Inga remissvar har registrerats.",
+        "responses_by_kind": "Remissvar per typ av organisation",
+        "kind_of_organisation": "Typ av organisation",
+        "responses": "Remissvar",
+        "comments": "Synpunkter",
+        "total": "Totalt",
+        "decisions": "Ställningstaganden",
+        "decision": "Ställningstagande",
+        "respondents": "Remissinstanser",
+        "respondent": "Remissinstans",
+        "received": "Inkom",
+        "reference": "Diarienummer",
+        "comments_by_part": "Synpunkter och ställningstaganden",
+        "about": "Gäller",
+        "on": "om",
+        "reason": "Motivering",
+        "changed_in": "Ändrat i",
+        "whole_strategy": "Strategin som helhet",
+        "vision_group": "Vision, övergripande mål och perspektiv",
+        "indicators_group": "Indikatorer",
+        "unresolved_group": "Övriga synpunkter",
+        "illustrative_responses": "Remissvar märkta * är illustrativa: synpunkterna är påhittade för exemplet och har inte lämnats av den remissinstans som anges.",
+        "comments_about_goal": "Remissynpunkter om målet",
+        "participation": "Delaktighet i siffror",
+        "participation_intro": "{meetings} dialogträffar mellan {first} och {last} samlade sammanlagt {participants} deltagare.",
+        "no_meetings": "Inga dialogträffar har registrerats.",
+        "meetings": "Dialogträffar",
+        "meeting": "Dialogträff",
+        "theme": "Tema",
+        "place": "Plats",
+        "participants": "Deltagare",
+        "date": "Datum",
+        "participants_by_kind": "Deltagare och remissvar per typ av organisation",
+        "in_dialogue": "Deltagare i dialogträffar",
+        "goal_origins": "Varifrån målen kommer",
+        "comes_from": "Kommer från",
+        "no_origin": "Inte angivet",
+        "illustrative_process": "Uppgifter märkta * är illustrativa: datum, platser, antal deltagare och målens ursprung är påhittade för exemplet.",
+        "history": "Utgåvor",
+        "history_intro": "Alla utgåvor av strategin, den senaste först.",
+        "no_history": "Ingen utgåvehistorik har registrerats.",
+        "current_edition": "den här utgåvan",
+        "tag": "Git-tagg",
+        "note": "Anmärkning",
+        "pdf": "PDF",
+        "illustrative_history": "Utgåvor märkta * har påhittade datum och beslut (illustrativa).",
+        "changes_since": "Ändringar sedan remissversionen",
+        "changes_intro": "Här jämförs remissversionen ({base}) med den här utgåvan ({head}). Listan tas fram automatiskt ur källfilerna: prioriteringar, mål, delmål och indikatorer jämförs via sina id.",
+        "changes_none": "Inga ändringar i sak sedan remissversionen.",
+        "changes_unavailable": "Ändringarna sedan remissversionen kan inte visas: {reason}",
+        "changes_summary": "{changes} ändringar i sak, varav {lowered} sänker en ambition.",
+        "changes_summary_plain": "{changes} ändringar i sak.",
+        "lowered-ambition": "Sänkt ambition",
+        "raised-ambition": "Höjd ambition",
+        "reversed-direction": "Omvänd riktning",
+        "after_comments": "Efter remissynpunkt",
+        "none": "inget",
+        "in_year": "år",
+        "words": "ord",
+        "no_consultation_edition": "historiken (editions.yaml) har ingen remissversion.",
+        "no_tag": "remissversionen i editions.yaml har ingen git-tagg.",
+        "tag_missing": "git-taggen {tag} finns inte i det här git-arkivet, eller så kan git inte köras här.",
+        "side_unreadable": "remissversionen vid git-taggen {tag} kan inte läsas.",
+        "earlier_pdf_missing": "Ingen PDF: git-revisionen {rev} finns inte i det här git-arkivet.",
+        "earlier_pdf_unreadable": "Ingen PDF: utgåvan vid {rev} kan inte läsas.",
+        "earlier_pdf_other": "Ingen PDF: {rev} innehåller utgåva {found}, inte {version}.",
+        "earlier_pdf_failed": "Ingen PDF: den kunde inte byggas ur {rev}.",
+        "changes_summary_one": "1 ändring i sak, som sänker en ambition.",
+        "changes_summary_plain_one": "1 ändring i sak.",
+    },
+    "en": {
+        "compilation": "Summary of consultation responses",
+        "compilation_intro": "The proposal {edition} was out for consultation {period}.",
+        "compilation_intro_no_period": "The proposal {edition} was out for consultation.",
+        "responses_in": "{responses} responses with {comments} comments in all came in.",
+        "no_responses": "No consultation responses have been registered.",
+        "responses_by_kind": "Responses per kind of organisation",
+        "kind_of_organisation": "Kind of organisation",
+        "responses": "Responses",
+        "comments": "Comments",
+        "total": "Total",
+        "decisions": "Decisions",
+        "decision": "Decision",
+        "respondents": "Respondents",
+        "respondent": "Respondent",
+        "received": "Received",
+        "reference": "Reference",
+        "comments_by_part": "Comments and decisions",
+        "about": "About",
+        "on": "on",
+        "reason": "Reason",
+        "changed_in": "Changed in",
+        "whole_strategy": "The strategy as a whole",
+        "vision_group": "Vision, overall goals and perspectives",
+        "indicators_group": "Indicators",
+        "unresolved_group": "Other comments",
+        "illustrative_responses": "Responses marked * are illustrative: the comments are invented for the example and were not made by the respondent named.",
+        "comments_about_goal": "Consultation comments on this goal",
+        "participation": "Participation in figures",
+        "participation_intro": "{meetings} dialogue meetings between {first} and {last} brought together {participants} participants in all.",
+        "no_meetings": "No dialogue meetings have been registered.",
+        "meetings": "Dialogue meetings",
+        "meeting": "Dialogue meeting",
+        "theme": "Theme",
+        "place": "Place",
+        "participants": "Participants",
+        "date": "Date",
+        "participants_by_kind": "Participants and responses per kind of organisation",
+        "in_dialogue": "Participants in dialogue meetings",
+        "goal_origins": "Where the goals come from",
+        "comes_from": "Comes from",
+        "no_origin": "Not given",
+        "illustrative_process": "Details marked * are illustrative: dates, places, numbers of participants and the goals' origins are invented for the example.",
+        "history": "Editions",
+        "history_intro": "Every edition of the strategy, the latest first.",
+        "no_history": "No history of editions has been registered.",
+        "current_edition": "this edition",
+        "tag": "Git tag",
+        "note": "Note",
+        "pdf": "PDF",
+        "illustrative_history": "Editions marked * have invented dates and decisions (illustrative).",
+        "changes_since": "Changes since the consultation version",
+        "changes_intro": "This page compares the consultation version ({base}) with this edition ({head}). The list is made automatically from the source files: priorities, goals, targets and indicators are matched by their ids.",
+        "changes_none": "No change in substance since the consultation version.",
+        "changes_unavailable": "The changes since the consultation version cannot be shown: {reason}",
+        "changes_summary": "{changes} changes in substance, {lowered} of them lower an ambition.",
+        "changes_summary_plain": "{changes} changes in substance.",
+        "lowered-ambition": "Lowered ambition",
+        "raised-ambition": "Raised ambition",
+        "reversed-direction": "Direction reversed",
+        "after_comments": "After consultation comment",
+        "none": "none",
+        "in_year": "in",
+        "words": "words",
+        "no_consultation_edition": "the history (editions.yaml) has no consultation edition.",
+        "no_tag": "the consultation edition in editions.yaml has no git tag.",
+        "tag_missing": "the git tag {tag} is not in this git repository, or git cannot be run here.",
+        "side_unreadable": "the consultation version at the git tag {tag} cannot be read.",
+        "earlier_pdf_missing": "No PDF: the git revision {rev} is not in this git repository.",
+        "earlier_pdf_unreadable": "No PDF: the edition at {rev} cannot be read.",
+        "earlier_pdf_other": "No PDF: {rev} holds edition {found}, not {version}.",
+        "earlier_pdf_failed": "No PDF: it could not be built from {rev}.",
+        "changes_summary_one": "1 change in substance, which lowers an ambition.",
+        "changes_summary_plain_one": "1 change in substance.",
+    },
+}
+
+CHANGE = {
+    "sv": {
+        "added": "har lagts till: {new}", "removed": "har tagits bort (var: {old})",
+        "id-changed": "har bytt id från {old} till {new}; innehållet är oförändrat",
+        "renamed": "ny lydelse: ”{old}” → ”{new}”", "text-changed": "texten har ändrats{words}",
+        "moved": "har flyttats från {old} till {new}",
+        "lost-indicator": "har inte längre någon indikator och kan inte följas upp",
+        "indicator-changed": "indikator: {old} → {new}", "breakdown-changed": "redovisning: {old} → {new}",
+        "direction-changed": "riktning: {old} → {new}", "value-changed": "målvärde: {old} → {new}",
+        "year-changed": "målår: {old} → {new}", "milestones-changed": "etappmål: {old} → {new}",
+        "baseline-changed": "utgångsvärde: {old} → {new}",
+        "agenda2030-changed": "koppling till Agenda 2030: {old} → {new}",
+        "perspectives-changed": "perspektiv: {old} → {new}",
+        "unit-changed": "enhet: {old} → {new}", "source-changed": "källa: {old} → {new}",
+        "changed": "texten har ändrats{words}", "vision-changed": "visionen har ändrats{words}",
+        "period-changed": "period: {old} → {new}", "title-changed": "titel: ”{old}” → ”{new}”",
+    },
+    "en": {
+        "added": "added: {new}", "removed": "removed (was: {old})",
+        "id-changed": "id changed from {old} to {new}; content unchanged",
+        "renamed": "reworded: “{old}” → “{new}”", "text-changed": "text changed{words}",
+        "moved": "moved from {old} to {new}",
+        "lost-indicator": "no longer has an indicator and cannot be followed up",
+        "indicator-changed": "indicator: {old} → {new}", "breakdown-changed": "breakdown: {old} → {new}",
+        "direction-changed": "direction: {old} → {new}", "value-changed": "target value: {old} → {new}",
+        "year-changed": "target year: {old} → {new}", "milestones-changed": "milestones: {old} → {new}",
+        "baseline-changed": "baseline: {old} → {new}",
+        "agenda2030-changed": "Agenda 2030 links: {old} → {new}",
+        "perspectives-changed": "perspectives: {old} → {new}",
+        "unit-changed": "unit: {old} → {new}", "source-changed": "source: {old} → {new}",
+        "changed": "text changed{words}", "vision-changed": "vision changed{words}",
+        "period-changed": "period: {old} → {new}", "title-changed": "title: “{old}” → “{new}”",
+    },
+}
+
+MONTHS = {
+    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+           "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+}
+
+
+def process_labels(language: str) -> dict[str, str]:
+    return PROCESS.get(language, PROCESS["sv"])
+
+
+def kind_label(kind: str, language: str) -> str:
+    return KIND.get(language, KIND["sv"]).get(kind, kind)
+
+
+def decision_label(decision: str | None, language: str) -> str:
+    return DECISION.get(language, DECISION["sv"]).get(decision or "", decision or "")
+
+
+def subject_kind_label(kind: str, language: str) -> str:
+    return SUBJECT.get(language, SUBJECT["sv"]).get(kind, kind)
+
+
+def change_template(verb: str, language: str) -> str | None:
+    return CHANGE.get(language, CHANGE["sv"]).get(verb)
+
+
+def format_date(iso: str, language: str) -> str:
+    """A YYYY-MM-DD date as readers of the language write it: 15 januari 2020, 15 January 2020."""
+    try:
+        year, month, day = (int(part) for part in iso.split("-"))
+        name = MONTHS.get(language, MONTHS["sv"])[month - 1]
+    except (ValueError, IndexError):
+        return iso
+    return f"{day} {name} {year}"

@@ -1,0 +1,135 @@
+"""The appendices after the indicators: the follow-up of the targets and the process behind the strategy.
+
+Each appendix is a level-1 heading, so it starts a page and is a top-level entry
+in the contents and the bookmarks; its sections are level 2 below it.
+
+- **Bilaga: Uppföljning <year>**, when indicators have observed values
+  (``followup.follow_up``): the statuses per priority in numbers, what changed
+  since the previous year, every goal and target with baseline, latest value,
+  women and men, target and status, the calculation behind each status, and
+  the method with its formulas (``followup_report.method_markdown``), so that a
+  reader can reproduce every status.
+- **Bilaga: Delaktighet i siffror**: dialogue meetings and consultation responses
+  (``consultation.participation_markdown``).
+- **Bilaga: Remissammanställning**: every response and every comment with its
+  decision and reason (``consultation.compilation_markdown``). Each comment keeps
+  its anchor ``synpunkt-…``; the goal tables link to it.
+- **Bilaga: Utgåvor och ändringar**: the history of editions
+  (``consultation.history_markdown``) and, once the edition has moved past its
+  consultation version, the changes since then (``consultation.changes_markdown``,
+  from the semantic diff against the consultation edition's git tag).
+
+The process appendices are the Markdown the web edition shows too; the
+follow-up's tables are laid out by the profile (``followup-overview``,
+``followup-changes``, ``followup-priority``) from ``data.json``.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from strategykit.analysis import consultation
+from strategykit.present import i18n
+from strategykit.analysis.followup import FollowUp
+from strategykit.present.followup import method_markdown
+from strategykit.model import Strategy
+from strategykit.render.pdf import toolchain
+from strategykit.render.pdf.data import anchor
+from strategykit.render.pdf.document import Markdown, Node, chapter_anchor, header, para, raw
+
+
+def subject_link(model: Strategy, priority_anchor: dict[str, str]) -> consultation.Link:
+    """Where a part of the strategy is in the PDF: goals and targets in the goal tables, and so on."""
+    chapters = {c.id: chapter_anchor(c) for c in model.chapters}
+
+    def link(subject: consultation.Subject) -> str | None:
+        if subject.kind in ("goal", "target"):
+            return "#" + anchor(subject.kind, subject.id)
+        if subject.kind == "indicator":
+            return "#" + anchor("ind", subject.id)
+        if subject.kind == "priority" and subject.id in priority_anchor:
+            return "#" + priority_anchor[subject.id]
+        if subject.kind == "chapter" and subject.id in chapters:
+            return "#" + chapters[subject.id]
+        return None
+
+    return link
+
+
+def comment_href(comment_id: str) -> str:
+    return "#" + consultation.comment_anchor(comment_id)
+
+
+Part = Node | Markdown
+
+
+def followup_appendix(model: Strategy, report: FollowUp) -> list[Part]:
+    L = i18n.labels(model.language)
+    out = [raw(toolchain.CHAPTER_MARK + "the generated follow-up appendix"),
+           header(1, "followup", f"{L['followup_appendix']} {report.year}"),
+           para(L["followup_intro"]),
+           header(2, "followup-overview", L["followup_overview"]),
+           raw("#followup-overview(data.followup, shared)")]
+    if report.previous_year is not None:
+        out += [header(2, "followup-changes", f"{L['changes_since']} ({report.previous_year})"),
+                raw("#followup-changes(data.followup, shared)")]
+    titles = {p.id: p.title for p in model.priorities}
+    for i, pp in enumerate(report.priorities):
+        out += [header(2, anchor("followup", pp.priority_id), f"{pp.priority_id} {titles[pp.priority_id]}".strip()),
+                raw(f"#followup-priority(data.followup.priorities.at({i}), shared)")]
+    out.append(Markdown(method_markdown(model.language, level=2), "followup-method"))
+    return out
+
+
+def _process_appendix(model: Strategy, name: str, markdown: str) -> list[Part]:
+    """An appendix on the process: a chapter of its own, its heading, then the shared Markdown."""
+    return [raw(toolchain.CHAPTER_MARK + f"the generated {name} appendix"),
+            header(1, name, i18n.labels(model.language)[f"{name}_appendix"]),
+            Markdown(markdown, name)]
+
+
+def participation_appendix(model: Strategy, link: consultation.Link) -> list[Part]:
+    return _process_appendix(model, "participation",
+                             consultation.participation_markdown(model, level=1, link=link, title=False))
+
+
+def compilation_appendix(model: Strategy, link: consultation.Link) -> list[Part]:
+    return _process_appendix(model, "compilation",
+                             consultation.compilation_markdown(model, level=1, link=link, title=False))
+
+
+def shows_changes(model: Strategy) -> bool:
+    """Changes since the consultation version are shown once the edition has moved past it."""
+    edition = consultation.consultation_edition(model)
+    return edition is not None and edition.version != model.edition.version
+
+
+def editions_appendix(model: Strategy, link: consultation.Link,
+                      changes: Callable[[], consultation.ChangesSince | None]) -> list[Part]:
+    out = _process_appendix(model, "editions", consultation.history_markdown(model, level=2))
+    if shows_changes(model):
+        found = changes() or consultation.changes_since_consultation(model)
+        text = consultation.changes_markdown(model, found, level=2, link=link, comment_href=comment_href)
+        out.append(Markdown(text, "changes"))
+    return out
+
+
+def appendices(model: Strategy, *, report: FollowUp | None,
+               changes: Callable[[], consultation.ChangesSince | None],
+               priority_anchor: dict[str, str]) -> list[Part]:
+    """Every appendix the strategy has material for, in reading order.
+
+    Generated Markdown is returned as ``Markdown`` parts, for pandoc to read with the
+    chapters; ``changes`` gives the changes since the consultation version when asked.
+    """
+    link = subject_link(model, priority_anchor)
+    out: list[Part] = []
+    if report is not None and report.year is not None:
+        out += followup_appendix(model, report)
+    if model.dialogue.meetings or model.consultation:
+        out += participation_appendix(model, link)
+    if model.consultation:
+        out += compilation_appendix(model, link)
+    if model.editions.entries:
+        out += editions_appendix(model, link, changes)
+    return out

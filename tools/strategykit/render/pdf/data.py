@@ -1,0 +1,358 @@
+"""The model as plain data for the Typst profile: every word and number already in the reader's language.
+
+The profile (``templates/profile.typ`` or an organisation's own) reads this as
+``data.json`` and only lays it out: it never formats a number or picks a label,
+so a replaced profile cannot get the Swedish number format or the illustrative
+mark wrong. Lists, not maps, so that the generated Typst refers to items by
+index and never has to quote an id.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from strategykit.analysis import consultation
+from strategykit.present import i18n
+from strategykit.analysis.followup import FollowUp, Status, StatusChange, TargetProgress, target_progress
+from strategykit.present.followup import explain_markdown
+from strategykit.model import BREAKDOWNS, Goal, GoalValue, Indicator, Observation, Priority, Strategy, Target
+from strategykit.render.pdf.charts import line_chart
+
+_ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+def anchor(kind: str, ident: str) -> str:
+    """A label that pandoc and Typst both accept: ``ind-employment-rate``, ``target-P1.1.a``."""
+    return f"{kind}-{_ANCHOR_UNSAFE.sub('-', ident).strip('-') or 'x'}"
+
+
+def _value(v: float | None, ind: Indicator | None, lang: str) -> str:
+    unit = ind.unit if ind else ""
+    return i18n.format_value(v, unit, lang, ind.decimals if ind else None)
+
+
+def _baseline(t: Target, ind: Indicator | None, lang: str) -> dict | None:
+    b = t.baseline
+    if b is None:
+        return None
+    L = i18n.labels(lang)
+    prov = b.provenance
+    note = ""
+    if not prov.illustrative and prov.source:
+        note = f"{L['source']} ({L['baseline'].lower()} {t.id}): {prov.source}"
+        if prov.retrieved:
+            note += f", {L['retrieved']} {prov.retrieved}"
+        note += "."
+    return {"value": _value(b.value, ind, lang) + (L["illustrative_mark"] if prov.illustrative else ""),
+            "year": "" if b.year is None else str(b.year),
+            "illustrative": prov.illustrative,
+            "source_note": note}
+
+
+def _goal_value(g: GoalValue | None, ind: Indicator | None, lang: str) -> dict | None:
+    if g is None:
+        return None
+    return {"value": _value(g.value, ind, lang), "year": "" if g.year is None else str(g.year)}
+
+
+def _breakdown(t: Target, lang: str) -> str:
+    return i18n.labels(lang).get(t.breakdown, t.breakdown)
+
+
+def _observed(o: Observation | None, ind: Indicator | None, lang: str) -> dict | None:
+    """An observed value with its year, marked when illustrative."""
+    if o is None or o.value is None:
+        return None
+    return {"value": i18n.format_observed(o, ind, lang), "year": "" if o.year is None else str(o.year),
+            "illustrative": o.provenance.illustrative}
+
+
+class _Lookup:
+    """What the data of one document looks up many times, indexed once.
+
+    The model and the follow-up find a target's progress and an indicator's targets by
+    scanning every target; done for each target and each indicator, that made the data
+    of a large strategy quadratic in its number of targets.
+    """
+
+    def __init__(self, s: Strategy, report: FollowUp | None):
+        self.report = report
+        self.progress: dict[str, TargetProgress] = {}
+        if report is not None:
+            for tp in report.targets():
+                self.progress.setdefault(tp.target_id, tp)
+        self.using: dict[str, list[tuple[Goal, Target]]] = {}
+        for g, t in s.targets():
+            self.using.setdefault(t.indicator_id or "", []).append((g, t))
+        self.rows: dict[int, dict] = {}
+        """Each target's row (by the target object's id), shared by its goal table and its indicator."""
+
+
+def _status(lookup: _Lookup | None, target_id: str, lang: str) -> dict | None:
+    if lookup is None or lookup.report is None or lookup.report.year is None:
+        return None
+    tp = lookup.progress.get(target_id)
+    if tp is None:
+        return None
+    return {"code": tp.status.value, "label": i18n.progress_label(tp.status.value, lang)}
+
+
+def _target(s: Strategy, t: Target, lang: str, lookup: _Lookup | None = None) -> dict:
+    if lookup is not None and id(t) in lookup.rows:
+        return lookup.rows[id(t)]
+    row = _target_row(s, t, lang, lookup)
+    if lookup is not None:
+        lookup.rows[id(t)] = row
+    return row
+
+
+def _target_row(s: Strategy, t: Target, lang: str, lookup: _Lookup | None) -> dict:
+    ind = s.indicator(t.indicator_id)
+    return {
+        "id": t.id,
+        "anchor": anchor("target", t.id),
+        "text": " ".join(t.text.split()),
+        "direction": i18n.direction_label(t.direction, lang),
+        "breakdown": _breakdown(t, lang),
+        "indicator": {"name": ind.name, "anchor": anchor("ind", ind.id)} if ind else None,
+        "baseline": _baseline(t, ind, lang),
+        "milestones": [m for v in t.milestones if (m := _goal_value(v, ind, lang))],
+        "target": _goal_value(t.target, ind, lang),
+        "status": _status(lookup, t.id, lang),
+    }
+
+
+def _comments(s: Strategy, g: Goal) -> list[dict]:
+    """The consultation comments about a goal or its targets: who, and the anchor in the compilation
+    (``link_comments`` empties an anchor the document has no label for, once the document is done)."""
+    mark = i18n.labels(s.language)["illustrative_mark"]
+    out = []
+    for e in consultation.comments_about(s, g.id):
+        name = consultation.comment_anchor(e.comment.id)
+        out.append({"label": " ".join(e.response.respondent.split()) + (mark if e.response.illustrative else ""),
+                    "anchor": name})
+    return out
+
+
+def link_comments(data: dict, labels: set[str]) -> None:
+    """Leave out the anchor of each comment the document has no label for, so that the profile writes
+    the name without a link (the data is made while pandoc reads the document)."""
+    for p in data["priorities"]:
+        for g in p["goals"]:
+            for c in g["comments"]:
+                if c["anchor"] not in labels:
+                    c["anchor"] = ""
+
+
+def _priority(s: Strategy, p: Priority, lang: str, lookup: _Lookup | None = None) -> dict:
+    goals = [{"id": g.id, "title": " ".join(g.title.split()), "anchor": anchor("goal", g.id),
+              "comments": _comments(s, g),
+              "targets": [_target(s, t, lang, lookup) for t in g.targets]} for g in p.goals]
+    return {
+        "id": p.id, "title": p.title, "goals": goals,
+        "illustrative": any(t["baseline"] and t["baseline"]["illustrative"]
+                            for g in goals for t in g["targets"]),
+    }
+
+
+YEARS_PER_ROW = 8
+"""The observed values are a table with the years as columns, this many to a table."""
+
+
+def _values(ind: Indicator, series: dict[str, tuple[Observation, ...]], lang: str) -> list[dict]:
+    """The observed values side by side (total, women, men), in tables of up to YEARS_PER_ROW years."""
+    L = i18n.labels(lang)
+    years = sorted({o.year for values in series.values() for o in values if o.year is not None})
+    tables = []
+    for i in range(0, len(years), YEARS_PER_ROW):
+        chunk = years[i:i + YEARS_PER_ROW]
+        rows = []
+        for b in BREAKDOWNS:
+            if not series.get(b):
+                continue
+            by_year = {o.year: o for o in series[b]}
+            cells = [(_observed(by_year.get(y), ind, lang) or {"value": "–"})["value"] for y in chunk]
+            rows.append({"label": L[b].capitalize(), "cells": cells})
+        tables.append({"years": [str(y) for y in chunk], "rows": rows})
+    return tables
+
+
+def _values_note(series: dict[str, tuple[Observation, ...]], lang: str) -> str:
+    """Where the sourced observed values come from (the illustrative ones say so by their mark)."""
+    L = i18n.labels(lang)
+    sources = []
+    for values in series.values():
+        for o in values:
+            prov = o.provenance
+            if prov.illustrative or not prov.source:
+                continue
+            text = prov.source + (f", {L['retrieved']} {prov.retrieved}" if prov.retrieved else "")
+            if text not in sources:
+                sources.append(text)
+    return f"{L['values_source']}: {'; '.join(sources)}." if sources else ""
+
+
+def _indicator(s: Strategy, ind: Indicator, lang: str, lookup: _Lookup) -> dict:
+    L = i18n.labels(lang)
+    report = lookup.report
+    used = lookup.using.get(ind.id, [])
+    rows = [_target(s, t, lang, lookup) for _, t in used]
+    src = ind.source
+    year = report.year if report is not None else None
+    series = {b: s.series(ind.id, b, until=year) for b in BREAKDOWNS}
+    series = {b: v for b, v in series.items() if v}
+    charts = []
+    for g, t in used:
+        progress = lookup.progress.get(t.id) or target_progress(s, g, t, year)
+        status = i18n.progress_label(progress.status.value, lang) if year is not None else None
+        chart = line_chart(t, progress, ind, series, lang, status=status, year=year)
+        if chart:
+            charts.append(chart)
+    observed_illustrative = any(o.provenance.illustrative for v in series.values() for o in v)
+    return {
+        "id": ind.id,
+        "anchor": anchor("ind", ind.id),
+        "name": ind.name,
+        "definition": " ".join(ind.definition.split()),
+        "unit": i18n.unit_label(ind.unit, lang),
+        "source": {"provider": src.provider, "id": src.id or "", "url": src.url or ""} if src else None,
+        "breakdowns": ", ".join(L.get(b, b) for b in ind.breakdowns),
+        "frequency": i18n.frequency_label(ind.frequency, lang),
+        "responsible": ind.responsible,
+        "targets": rows,
+        "illustrative": any(r["baseline"] and r["baseline"]["illustrative"] for r in rows),
+        "values": _values(ind, series, lang),
+        "values_note": _values_note(series, lang),
+        "values_illustrative": observed_illustrative,
+        "charts": charts,
+        "charts_illustrative": observed_illustrative or any(
+            c["baseline"] and c["baseline"]["illustrative"] for c in charts),
+        "gender_lines": any(c["others"] for c in charts),
+    }
+
+
+# --- the follow-up appendix -----------------------------------------------------------
+
+def _change(change: StatusChange, lang: str) -> str:
+    L = i18n.labels(lang)
+    word = L["target"] if change.kind == "target" else L["goal"]
+    arrow = f"{i18n.progress_label(change.before.value, lang)} → {i18n.progress_label(change.after.value, lang)}"
+    verdict = {True: f" ({L['improved']})", False: f" ({L['worsened']})", None: ""}[change.improved]
+    return f"{word} {change.id}: {arrow}{verdict}"
+
+
+def _followup_target(s: Strategy, tp: TargetProgress, lang: str) -> dict:
+    L = i18n.labels(lang)
+    ind = s.indicator(tp.indicator_id)
+    calculation, _, result = explain_markdown(tp, ind, lang).replace("**", "").rpartition(" → ")
+    target = None
+    if tp.target_value is not None:
+        target = {"value": _value(tp.target_value, ind, lang), "year": str(tp.target_year or "")}
+    return {
+        "id": tp.target_id,
+        "anchor": anchor("target", tp.target_id),
+        "indicator": ({"name": ind.name, "anchor": anchor("ind", ind.id)} if ind else None),
+        "breakdown": L.get(tp.breakdown, tp.breakdown),
+        "baseline": _observed(tp.baseline, ind, lang),
+        "latest": _observed(tp.latest, ind, lang),
+        "women": _observed(tp.by_breakdown.get("women"), ind, lang),
+        "men": _observed(tp.by_breakdown.get("men"), ind, lang),
+        "target": target,
+        "status": {"code": tp.status.value, "label": i18n.progress_label(tp.status.value, lang)},
+        "calculation": calculation,
+        "result": result,
+        "illustrative": tp.illustrative or any(o.provenance.illustrative for o in tp.by_breakdown.values()),
+    }
+
+
+def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
+    """The follow-up appendix: the overview per priority, the changes, and every goal and target."""
+    L = i18n.labels(lang)
+    titles = {p.id: p.title for p in s.priorities}
+    goal_titles = {g.id: " ".join(g.title.split()) for g in s.goals()}
+    priorities = []
+    for pp in report.priorities:
+        goals = []
+        for gp in pp.goals:
+            goals.append({"id": gp.goal_id, "title": goal_titles.get(gp.goal_id, ""),
+                          "anchor": anchor("goal", gp.goal_id),
+                          "status": i18n.progress_label(gp.status.value, lang),
+                          "targets": [_followup_target(s, tp, lang) for tp in gp.targets]})
+        targets = [t for g in goals for t in g["targets"]]
+        priorities.append({
+            "id": pp.priority_id, "title": titles.get(pp.priority_id, ""),
+            "anchor": anchor("followup", pp.priority_id),
+            "status": i18n.progress_label(pp.status.value, lang),
+            "counts": [pp.counts()[status] for status in Status],
+            "gender": any(t["women"] or t["men"] for t in targets),
+            "illustrative": any(t["illustrative"] for t in targets),
+            "goals": goals,
+        })
+    return {
+        "year": str(report.year),
+        "previous_year": "" if report.previous_year is None else str(report.previous_year),
+        "statuses": [i18n.progress_label(status.value, lang) for status in Status],
+        "totals": [report.counts()[status] for status in Status],
+        "women": L["women"].capitalize(),
+        "men": L["men"].capitalize(),
+        "changes": [_change(c, lang) for c in report.changes],
+        "changes_none": L["followup_changes_none"].format(year=report.previous_year),
+        "overview_intro": L["followup_overview_intro"].format(year=report.year),
+        "priorities": priorities,
+    }
+
+
+def _period(s: Strategy) -> str:
+    if s.period_start and s.period_end:
+        return f"{s.period_start}–{s.period_end}"
+    return ""
+
+
+def document_data(s: Strategy, *, commit: str | None, build_date: _dt.date,
+                  report: FollowUp | None = None) -> dict:
+    """Everything the profile shows, keyed as ``templates/profile.typ`` documents it.
+
+    ``report``: the follow-up (``followup.follow_up``); with a report year, the goal
+    tables show each target's status and ``followup`` holds the follow-up appendix.
+    Each comment's anchor is left for ``link_comments`` to check against the finished document.
+    ``outline`` is left empty for the caller to fill in from the finished document: the
+    titles of its chapters (its first-level headings), for the profile to stand in for the
+    table of contents before Typst knows the headings.
+    """
+    lang = s.language if s.language in i18n.LABELS else "sv"
+    L = i18n.labels(lang)
+    if report is not None and report.year is None:
+        report = None
+    lookup = _Lookup(s, report)
+    return {
+        "lang": lang,
+        "labels": L,
+        "strategy": {
+            "id": s.id,
+            "title": s.title,
+            "subtitle": s.subtitle,
+            "publisher": s.publisher,
+            "notice": " ".join(s.notice.split()),
+            "region": s.region_name,
+            "period": _period(s),
+            "status": i18n.status_label(s.edition.status, lang),
+            "version": s.edition.version,
+            "date": s.edition.date,
+            "decision": s.edition.decision or "",
+            "commit": commit or "",
+            "build_date": build_date.isoformat(),
+            "build_year": build_date.year,
+            "build_month": build_date.month,
+            "build_day": build_date.day,
+        },
+        "has_illustrative": s.has_illustrative_values(),
+        "process_labels": i18n.process_labels(lang),
+        "status_year": str(report.year) if report is not None else "",
+        "status_heading": L["status_column"].format(year=report.year) if report is not None else "",
+        "status_note": L["status_note"].format(year=report.year) if report is not None else "",
+        "priorities": [_priority(s, p, lang, lookup) for p in s.priorities],
+        "indicators": [_indicator(s, i, lang, lookup) for i in s.indicators],
+        "followup": followup_data(s, report, lang) if report is not None else None,
+        "outline": [],
+    }

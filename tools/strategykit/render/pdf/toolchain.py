@@ -1,0 +1,222 @@
+"""pandoc and Typst, both from PyPI: the pinned pair, how they are called, and their errors in plain words.
+
+pandoc's Typst writer emits code for one Typst version; a newer compiler may
+reject it. The two are therefore pinned together (pyproject.toml) and checked
+here, so that a mismatched install fails with a message instead of a puzzling
+compiler error.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Sequence
+
+import pypandoc
+import typst
+
+from strategykit.diagnostics import BuildError
+from strategykit.render.pdf.profile import PROFILE_FOLDER, TEMPLATES
+
+PANDOC_SERIES = "3.9"
+TYPST_SERIES = "0.15"
+
+CHAPTER_FORMAT = ("markdown-citations-tex_math_dollars-tex_math_single_backslash"
+                  "-raw_tex-raw_attribute+autolink_bare_uris")
+"""Chapters are prose: no citations (no bibliography), no math (no alt text), no raw Typst/LaTeX."""
+
+PANDOC_ARGS = ["--sandbox", "--syntax-highlighting=none", "--wrap=preserve"]
+"""``--sandbox``: pandoc reads nothing but its input, so no chapter can pull in another file."""
+
+
+def versions() -> tuple[str, str]:
+    """The pandoc version and the Typst package version in use."""
+    return pypandoc.get_pandoc_version(), typst.__version__
+
+
+def check_pairing() -> None:
+    pandoc_v, typst_v = versions()
+    if not (pandoc_v.startswith(PANDOC_SERIES + ".") or pandoc_v == PANDOC_SERIES) \
+            or not typst_v.startswith(TYPST_SERIES + "."):
+        raise BuildError(
+            f"The PDF needs pandoc {PANDOC_SERIES}.x with Typst {TYPST_SERIES}.x, but pandoc {pandoc_v} "
+            f"and Typst {typst_v} are installed. Reinstall the toolkit (make build) to get the pinned pair.")
+
+
+def _pandoc(text: str, to: str, fmt: str, extra: list[str] | None = None) -> str:
+    try:
+        return pypandoc.convert_text(text, to, format=fmt, extra_args=PANDOC_ARGS + (extra or []))
+    except (RuntimeError, OSError) as exc:
+        first = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        raise BuildError(f"pandoc could not convert the document: {first}") from None
+
+
+API_VERSION = [1, 23, 1, 1]
+"""The pandoc AST version of the JSON this module writes (pandoc 3.9)."""
+
+READ_EACH = TEMPLATES / "read-each.lua"
+"""The pandoc filter that reads each text handed to it on its own (``read_each``)."""
+
+
+def read_each(texts: Sequence[str]) -> list[list[dict[str, Any]]]:
+    """pandoc's blocks for each Markdown text, every text read on its own, in one run of pandoc.
+
+    A run of pandoc per text costs its start-up each time (200 chapters: most of the time);
+    joining the texts into one document would let an unclosed fence, or footnote and link
+    reference labels, reach from one text into the next. So the texts travel as code blocks
+    and a filter hands each to pandoc's Markdown reader separately. Tabs are expanded as
+    pandoc's command line does before it reads a file, so the blocks are those that
+    ``pandoc -f CHAPTER_FORMAT -t json`` gives for each text.
+    """
+    if not texts:
+        return []
+    carrier = {"pandoc-api-version": API_VERSION,
+               "meta": {"strategykit-format": {"t": "MetaString", "c": CHAPTER_FORMAT}},
+               "blocks": [{"t": "CodeBlock", "c": [["", [], []], text.expandtabs(4)]} for text in texts]}
+    out = json.loads(_pandoc(json.dumps(carrier, ensure_ascii=False), "json", "json",
+                             ["--lua-filter", str(READ_EACH)]))["blocks"]
+    if len(out) != len(texts):
+        raise BuildError(f"pandoc read {len(texts)} texts but returned {len(out)}.")
+    return [div["c"][1] for div in out]
+
+
+PANDOC_RUNS = max(1, min(4, os.cpu_count() or 1))
+"""Runs of pandoc at once, at most: one per core, since each keeps its core busy."""
+
+WRITE_BATCH = 5_000_000
+"""About this much pandoc JSON (characters) is worth a run of pandoc of its own, beside the others."""
+
+
+def split_evenly(sizes: Sequence[int], batch: int, most: int) -> list[range]:
+    """Consecutive ranges over items of the given sizes: one per ``batch`` of size, at most ``most``, about equal."""
+    total = sum(sizes)
+    count = max(1, min(most, -(-total // batch), len(sizes)))
+    before = list(itertools.accumulate(sizes, initial=0))  # before[i]: the size of the items before item i
+    cuts = [0]
+    for k in range(1, count):
+        cuts.append(min(range(cuts[-1] + 1, len(sizes) - count + k + 1),
+                        key=lambda i: abs(before[i] - total * k / count)))
+    cuts.append(len(sizes))
+    return [range(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def typst_body(blocks: list[dict[str, Any]]) -> str:
+    """The Typst markup of a document's blocks, as pandoc fills it in for ``$body$`` in a template.
+
+    A large document is cut at its chapter marks (``CHAPTER_MARK``) and written by a few runs
+    of pandoc at once; the pieces are joined as pandoc joins blocks: with a blank line, but
+    two raw blocks with a line break only.
+    """
+    starts = [i for i, b in enumerate(blocks) if i == 0 or _is_mark(b)]
+    pieces = [blocks[a:b] for a, b in zip(starts, starts[1:] + [len(blocks)])]
+    texts = [json.dumps(piece, ensure_ascii=False)[1:-1] for piece in pieces]
+    runs = split_evenly([len(t) for t in texts], WRITE_BATCH, PANDOC_RUNS)
+    head = '{"pandoc-api-version":' + json.dumps(API_VERSION) + ',"meta":{},"blocks":['
+
+    def write(run: range) -> str:
+        return _pandoc(head + ",".join(texts[run.start:run.stop]) + "]}", "typst", "json")
+
+    with ThreadPoolExecutor(max_workers=len(runs) or 1) as pool:
+        written = list(pool.map(write, runs))
+    out: list[str] = []
+    for run, text in zip(runs, written):
+        if out:
+            raw_pair = pieces[run.start - 1][-1].get("t") == pieces[run.start][0].get("t") == "RawBlock"
+            out.append("\n" if raw_pair else "\n\n")
+        out.append(text.rstrip("\n"))
+    return "".join(out)
+
+
+def _is_mark(block: dict[str, Any]) -> bool:
+    return block.get("t") == "RawBlock" and block["c"][1].startswith(CHAPTER_MARK)
+
+
+def fill_template(template: Path, body: str) -> str:
+    """The document template with the body in place of ``$body$``, as pandoc's ``--template`` fills it.
+
+    The template may use no other variable; ``$$`` stands for a dollar sign.
+    """
+    pieces = template.read_text(encoding="utf-8").split("$$")
+    if any("$" in piece.replace("$body$", "") for piece in pieces):
+        raise BuildError(f"The document template {template.name} may use no variable but $body$.")
+    return "$".join(piece.replace("$body$", body) for piece in pieces)
+
+
+_LOCATION = re.compile(r"([\w./-]+\.typ):(\d+):(\d+)")
+
+
+def compile_pdf(build: Path, *, timestamp: int, own_profile: Sequence[str] = ()) -> bytes:
+    """Compile build/main.typ with nothing but the build folder and its fonts; tagged PDF/UA-1.
+
+    System fonts are ignored so that every machine embeds the same fonts, and the
+    timestamp fixes the PDF's dates: together they make the bytes reproducible.
+    ``own_profile``: the files that came from the organisation's pdf/ folder, for messages.
+    """
+    try:
+        pdf, warnings = typst.compile_with_warnings(
+            str(build / "main.typ"), root=str(build), font_paths=[str(build / "style")],
+            ignore_system_fonts=True, pdf_standards=["ua-1"], timestamp=timestamp, sys_inputs={},
+        )
+    except typst.TypstError as exc:
+        raise BuildError(_plain_error(exc, build, own_profile)) from None
+    for w in warnings:
+        message = getattr(w, "message", "") or str(w)
+        if message.startswith("unknown font family"):
+            family = message.split(":", 1)[1].strip()
+            where = _where(w, build, own_profile)
+            raise BuildError(
+                f"The font '{family}' is not available{f' ({where})' if where else ''}. The PDF uses only "
+                "the fonts built into Typst (Libertinus Serif, New Computer Modern, DejaVu Sans Mono) and "
+                "font files placed in the profile folder pdf/; put the font's .ttf or .otf files there.")
+    return pdf
+
+
+def _where(diagnostic: object, build: Path, own_profile: Sequence[str]) -> str:
+    m = _LOCATION.search(str(getattr(diagnostic, "diagnostic", "") or ""))
+    return _origin(build, m.group(1), int(m.group(2)), own_profile) if m else ""
+
+
+def _plain_error(exc: typst.TypstError, build: Path, own_profile: Sequence[str]) -> str:
+    message = getattr(exc, "message", "") or str(exc).splitlines()[0]
+    hints = list(getattr(exc, "hints", None) or [])
+    where = _where(exc, build, own_profile)
+    text = f"The PDF could not be compiled: {message}"
+    if where:
+        text += f" ({where})"
+    text += "."
+    if hints:
+        text += " Hint: " + "; ".join(h.rstrip(".") for h in hints) + "."
+    return text
+
+
+CHAPTER_MARK = "// strategykit-source: "
+
+
+def _origin(build: Path, file: str, line: int, own_profile: Sequence[str]) -> str:
+    """Which source a line of generated Typst came from: a chapter, the generated parts or the profile."""
+    path = Path(file)
+    if not path.is_absolute():
+        path = Path.cwd() / path
+    try:
+        name = path.resolve().relative_to(build.resolve()).as_posix()
+    except ValueError:
+        name = file.lstrip("/")
+    if name.startswith("style/"):
+        rel = name.removeprefix("style/")
+        if rel in own_profile:
+            return f"in the graphic profile, {PROFILE_FOLDER}/{rel} line {line}"
+        return f"in the packaged graphic profile, templates/{rel} line {line}"
+    if name != "main.typ":
+        return f"in {name}"
+    try:
+        lines = (build / "main.typ").read_text(encoding="utf-8").splitlines()[:line]
+    except OSError:
+        return ""
+    for text in reversed(lines):
+        if text.startswith(CHAPTER_MARK):
+            return f"in {text.removeprefix(CHAPTER_MARK).strip()}"
+    return ""

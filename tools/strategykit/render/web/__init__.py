@@ -1,0 +1,310 @@
+"""The web edition: pages generated from the model, then built by MkDocs (or Zensical).
+
+The pages are written to disk first, into a work folder (``<root>/.build/web``):
+
+    .build/web/mkdocs.yml   INHERITs the strategy's mkdocs.yml; adds site_name, language,
+                            nav and the notice from goals.yaml
+    .build/web/docs/        the generated Markdown, the chapters, downloads, CSS, the PDF
+    .build/web/overrides/   the theme's template overrides (notice bar, footer links)
+
+and only then does a static site generator run on them. No MkDocs plugin makes pages
+at build time, so the same files build with MkDocs + Material and with Zensical, which
+reads mkdocs.yml too. The site is built with ``--strict`` into a staged folder that
+replaces ``site/`` only when the build succeeded; the chapter pages in it are then
+cleaned with nh3 (``sanitize``) before the swap.
+
+Builds are reproducible and safe to run side by side:
+
+- ``SOURCE_DATE_EPOCH`` is set from the edition's date for the build (unless it is set
+  already), so MkDocs writes that date, not today's, into sitemap.xml and the mtime of
+  sitemap.xml.gz; the pages themselves show the same date (``buildinfo.build_date``).
+- A build holds an exclusive lock on ``<work folder>.lock`` from generating the pages
+  to swapping in the site, so two builds of one strategy started at once run one after
+  the other, and each leaves a complete work folder and site.
+
+The preview (``strategy serve``) builds the same way once, keeps MkDocs' state, and after a
+chapter edit renders only the pages that show that chapter (``live``).
+
+MkDocs is imported here, never by ``strategy check``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
+
+import yaml
+
+from strategykit.vcs import buildinfo
+from strategykit.diagnostics import BuildError
+from strategykit.model import Strategy
+from strategykit.atomic import staged_dir
+from strategykit.render.web import downloads, pages, sanitize
+
+if TYPE_CHECKING:
+    from strategykit.render.pdf.history import EarlierPdf
+
+THEME = Path(__file__).parent / "theme"
+DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "data" / "new" / "mkdocs.yml"
+"""The configuration a strategy without its own mkdocs.yml gets: the one ``strategy new`` copies,
+the same as the repository's mkdocs.yml (tests compare them)."""
+
+CONFIG_NAME = "mkdocs.yml"
+ENGINES = ("mkdocs", "zensical")
+
+FROM_DIST: Any = object()
+"""The default of ``pdf=``: take this edition's PDF from ``<root>/dist/`` if it is there (the preview,
+and callers that built it there). ``strategy build`` passes the PDF it has just built instead."""
+
+
+def work_dir_for(model: Strategy) -> Path:
+    return model.root / ".build" / "web"
+
+
+def _parent_config(model: Strategy) -> Path:
+    own = model.root / CONFIG_NAME
+    return own if own.is_file() else DEFAULT_CONFIG
+
+
+def earlier_pdf_path(model: Strategy, name: str) -> str:
+    """Where an earlier edition's PDF is in the site: beside the history page ('utgavor/<name>')."""
+    return f"{pages.i18n.labels(model.language)['url_history']}/{name}"
+
+
+def _edition_info(model: Strategy, download_sizes: dict[str, int], pdf: Path | None,
+                  earlier: Sequence[EarlierPdf] = ()) -> tuple[pages.EditionInfo, Path | None]:
+    """The edition's facts for the pages; ``pdf`` is the file to publish as this edition's PDF, or None."""
+    if pdf is FROM_DIST:
+        pdf = model.root / "dist" / buildinfo.pdf_filename(model)
+    pdf_path = Path(pdf) if pdf is not None and Path(pdf).is_file() else None
+    name = buildinfo.pdf_filename(model)
+    sizes = dict(download_sizes)
+    if pdf_path is not None:
+        sizes[name] = pdf_path.stat().st_size
+    info = pages.EditionInfo(commit=buildinfo.git_commit(model.root),
+                             build_date=buildinfo.build_date(model).isoformat(),
+                             pdf_name=name if pdf_path else None, download_sizes=sizes,
+                             earlier_pdfs={e.version: earlier_pdf_path(model, e.name) for e in earlier if e.file},
+                             earlier_notes={e.version: e.problem for e in earlier if not e.file and e.problem})
+    return info, pdf_path
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def _copy_chapter_assets(model: Strategy, dest: Path) -> None:
+    """Images and other files beside the chapters, so their relative links keep working."""
+    src = model.root / "strategy"
+    if not src.is_dir():
+        return
+    for folder, dirs, files in os.walk(src):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (Path(folder) / d).is_symlink())
+        for name in sorted(files):
+            path = Path(folder) / name
+            if name.startswith(".") or path.suffix.lower() == ".md" or path.is_symlink():
+                continue
+            target = dest / path.relative_to(src)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+
+
+def generate(model: Strategy, work_dir: Path | None = None, *, pdf: Path | None = FROM_DIST,
+             earlier: Sequence[EarlierPdf] = (), keep: Any = None) -> Path:
+    """Write the pages, downloads, theme files and the generated mkdocs.yml; return that file.
+
+    ``pdf``: the PDF edition to link and copy (published under its own name, ``buildinfo.pdf_filename``,
+    whatever the file is called), None for none, or by default the one in ``<root>/dist/``.
+    ``earlier``: the PDFs of earlier editions (``pdf.history``), published beside the history page
+    and linked from it; those without a file get their reason noted there.
+    The work folder is replaced as a whole, so files of pages that no longer exist do not linger.
+    ``keep`` (a ``live.Kept``) gets the edition's facts the pages were written with.
+    """
+    work = Path(work_dir).absolute() if work_dir else work_dir_for(model).absolute()
+    data = downloads.render(model)
+    info, pdf = _edition_info(model, {name: len(text.encode("utf-8")) for name, text in data.items()}, pdf,
+                              earlier)
+    site = pages.generate(model, info)
+    if keep is not None:
+        keep.info = info
+    parent = _parent_config(model)
+    inherit = os.path.relpath(parent, work) if parent != DEFAULT_CONFIG else str(parent)
+    status = pages.i18n.status_label(model.edition.status, model.language)
+    config = {
+        "INHERIT": inherit,
+        "site_name": model.title or model.id,
+        "site_description": " ".join(model.vision_text.split()) or None,
+        "site_author": model.publisher or None,
+        "copyright": " · ".join(x for x in (model.publisher, f"{status} {model.edition.version}".strip()) if x),
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "theme": {"custom_dir": "overrides", "language": model.language},
+        "extra": {"strategy": site.extra},
+        "nav": site.nav,
+    }
+    config = {k: v for k, v in config.items() if v is not None}
+    with staged_dir(work) as stage:
+        docs = stage / "docs"
+        for rel, text in site.pages.items():
+            _write(docs / rel, text)
+        for name, text in data.items():
+            _write(docs / pages.DATA_FOLDER / name, text)
+        chapters_dir = docs / pages.i18n.labels(model.language)["url_chapters"]
+        _copy_chapter_assets(model, chapters_dir)
+        if pdf is not None:
+            shutil.copyfile(pdf, docs / buildinfo.pdf_filename(model))
+        for e in earlier:
+            if e.file is not None:
+                target = docs / earlier_pdf_path(model, e.name)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(e.file, target)
+        (docs / "assets").mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(THEME / "strategy.css", docs / "assets" / "strategy.css")
+        shutil.copytree(THEME / "overrides", stage / "overrides")
+        header = "# Generated by strategykit from goals.yaml on every build: edit the INHERITed file instead.\n"
+        _write(stage / CONFIG_NAME, header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100))
+    return work / CONFIG_NAME
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _run_mkdocs(config_file: Path, site_dir: Path, keep: Any = None) -> None:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    logger.addHandler(handler)
+    try:
+        try:
+            cfg = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+            if keep is not None:
+                cfg.plugins[keep.PLUGIN_NAME] = keep  # last, so it sees what the other plugins made
+            cfg.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(cfg)
+            finally:
+                cfg.plugins.on_shutdown()
+        except (exceptions.MkDocsException, SystemExit) as exc:
+            details = "\n".join(f"  {m}" for m in handler.messages)
+            raise BuildError(f"MkDocs could not build the site: {exc}" + (f"\n{details}" if details else "")) from exc
+    finally:
+        logger.removeHandler(handler)
+
+
+def _run_zensical(config_file: Path, site_dir: Path) -> None:
+    work = config_file.parent
+    out = work / "site"
+    shutil.rmtree(out, ignore_errors=True)
+    try:
+        proc = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--clean",
+                               "-f", str(config_file)], cwd=work, capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise BuildError(f"Zensical could not be run: {exc}") from exc
+    if proc.returncode != 0 or not (out / "index.html").is_file():
+        tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-20:])
+        raise BuildError(f"Zensical could not build the site (exit {proc.returncode}):\n{tail}")
+    shutil.copytree(out, site_dir, dirs_exist_ok=True)
+    shutil.rmtree(out, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _exclusive(lock_file: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock_file`` (POSIX); other builds of the same work folder wait."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks here; builds there are not run side by side
+        yield
+        return
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_file, "a+b") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def _source_date(model: Strategy) -> Iterator[None]:
+    """SOURCE_DATE_EPOCH for the build: the edition's date (midnight UTC), unless it is set already."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(buildinfo.build_date(model).timetuple()))
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def _built_page(site_dir: Path, md_path: str) -> Path | None:
+    """The HTML file MkDocs or Zensical made from ``md_path`` (with or without directory URLs)."""
+    stem = md_path[: -len(".md")]
+    for candidate in (site_dir / stem / "index.html", site_dir / f"{stem}.html"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _clean_chapters(model: Strategy, site_dir: Path) -> None:
+    """Run every chapter page through the sanitizer (see ``sanitize``); refuse a page it cannot clean."""
+    for md_path in pages.chapter_pages(model):
+        page = _built_page(site_dir, md_path)
+        if page is None:
+            continue
+        try:
+            cleaned = sanitize.clean_page(page.read_text(encoding="utf-8"))
+        except sanitize.NotAPage as exc:
+            raise BuildError(f"The chapter page {page.relative_to(site_dir)} could not be checked: {exc}.") from exc
+        page.write_text(cleaned, encoding="utf-8", newline="")
+
+
+def lock_file_for(work: Path) -> Path:
+    return work.parent / f"{work.name}.lock"
+
+
+def build_site(model: Strategy, out_dir: Path, *, engine: str = "mkdocs", work_dir: Path | None = None,
+               pdf: Path | None = FROM_DIST, earlier: Sequence[EarlierPdf] = (), keep: Any = None) -> Path:
+    """Generate the pages and build the site into ``out_dir``; the old site stays if this fails.
+
+    ``pdf`` is the PDF edition the site links to and carries, ``earlier`` those of earlier editions
+    (see ``generate``). ``keep`` (a ``live.Kept``, MkDocs only) is given what ``live.LiveSite`` needs
+    to update single pages later: the edition's facts and, as an MkDocs plugin, MkDocs' own state.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    if keep is not None and engine != "mkdocs":
+        raise ValueError("only an MkDocs build can be kept for updates")
+    work = Path(work_dir).absolute() if work_dir else work_dir_for(model).absolute()
+    out_dir = Path(out_dir).absolute()
+    with _exclusive(lock_file_for(work)), _source_date(model):
+        config_file = generate(model, work, pdf=pdf, earlier=earlier, keep=keep)
+        with staged_dir(out_dir) as stage:
+            if keep is not None:
+                _run_mkdocs(config_file, stage, keep)
+            else:
+                (_run_mkdocs if engine == "mkdocs" else _run_zensical)(config_file, stage)
+            _clean_chapters(model, stage)
+            os.chmod(stage, 0o755)  # a staged folder is private (0700); a site is for a web server to read
+    return out_dir
+
+
+__all__ = ["build_site", "generate", "DEFAULT_CONFIG", "ENGINES"]

@@ -1,0 +1,636 @@
+"""Reading source files: the only code that parses YAML, Markdown and CSV.
+
+Every YAML node keeps its line and column, so that a diagnostic about
+``/priorities/2/goals/1/targets`` can point at the line an author must edit.
+The YAML reader is deliberately strict: safe tags only, duplicate keys are
+errors, alias expansion is bounded, and no file is larger than it should be.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import functools
+import io
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from strategykit.diagnostics import Diagnostic, Position, Severity
+
+Path_ = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""Far above any real strategy (the example is ~60 kB); stops a 50 MB paste from stalling CI."""
+
+MAX_NODES = 200_000
+"""Bound on YAML nodes after alias expansion: a 'billion laughs' file stops here."""
+
+MAX_DEPTH = 60
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loader that keeps dates as text: the schema checks their form, and JSON has no date type."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null")}
+
+
+@dataclass
+class SourceMap:
+    """Where every node of one YAML file stands."""
+
+    file: str
+    values: dict[Path_, Position] = field(default_factory=dict)
+    keys: dict[Path_, Position] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)
+    """The scalar as written, for nodes YAML turned into something else than text (``no`` → false)."""
+
+    def position(self, path: Path_, *, key: bool = False) -> Position:
+        """The position of ``path``, or of its nearest ancestor that exists."""
+        path = tuple(path)
+        while True:
+            if key and path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return Position(self.file, 1, 1)
+            path = path[:-1]
+
+
+@dataclass
+class YamlDocument:
+    data: object
+    source: SourceMap
+
+
+@dataclass
+class MarkdownHeading:
+    level: int
+    text: str
+    """The heading as written, without a trailing attribute list ('{#id}')."""
+    line: int
+    plain: str = ""
+    """The text a reader sees (no markup), from which MkDocs and pandoc make the heading's anchor."""
+    anchor: str | None = None
+    """The id given explicitly in an attribute list: '## Mål {#mal}' → 'mal'."""
+
+
+@dataclass
+class MarkdownImage:
+    alt: str
+    target: str
+    line: int
+    column: int
+
+
+@dataclass
+class MarkdownLink:
+    """A link as written, inline (``[text](target)``) or by reference (``[text][ref]``)."""
+
+    target: str
+    line: int
+    column: int = 1
+
+
+@dataclass
+class MarkdownFile:
+    file: str
+    text: str
+    headings: list[MarkdownHeading]
+    images: list[MarkdownImage]
+    links: list[MarkdownLink] = field(default_factory=list)
+
+    @property
+    def title(self) -> str | None:
+        for h in self.headings:
+            if h.level == 1:
+                return h.text
+        return None
+
+
+class _LoadError(Exception):
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def _error(code: str, message: str, pos: Position, hint: str = "") -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, message, pos, hint)
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
+    """Read a UTF-8 text file (a BOM is allowed, CRLF is fine) or say plainly why not."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [_error(
+                "file-too-large",
+                f"The file is {size / 1_048_576:.1f} MB; files larger than "
+                f"{MAX_FILE_BYTES // 1_048_576} MB are not read.",
+                Position(display, 1, 1),
+                "A strategy file is normally well under 1 MB. Check that nothing was pasted into it by mistake.",
+            )]
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, [_error("file-missing", "The file does not exist.", Position(display),
+                             "Create it, or correct the path that points to it.")]
+    except IsADirectoryError:
+        return None, [_error("file-missing", "This is a folder, not a file.", Position(display))]
+    except OSError as exc:
+        return None, [_error("file-unreadable", f"The file cannot be read: {exc.strerror}.",
+                             Position(display))]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        return None, [_error(
+            "invalid-encoding",
+            f"The file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at this place).",
+            Position(display, line, column),
+            "Save the file as UTF-8. In most editors: 'Save with encoding' → UTF-8.",
+        )]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+# --- YAML -------------------------------------------------------------------
+
+def _plain_yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
+    """Turn a YAML parser message into plain words and a fix hint."""
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    mark = exc.problem_mark
+    char = ""
+    if mark is not None:
+        lines = text.split("\n")
+        if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+            char = lines[mark.line][mark.column]
+    if char == "\t" or "'\\t'" in problem:
+        return ("A tab character is used here; YAML indentation must use spaces.",
+                "Replace the tab with spaces (two per level, as in the rest of the file).")
+    if "found unexpected end of stream" in problem or "quoted scalar" in context:
+        return ("A quoted text is not closed: the closing quote is missing.",
+                "Add the closing quote (\" or ') at the end of the text.")
+    if "flow sequence" in context or "flow mapping" in context:
+        opening, closing, what = ("[", "]", "list") if "sequence" in context else ("{", "}", "mapping")
+        return (f"The {what} in {opening} {closing} that starts here is not closed, or an item in it is broken.",
+                f"Add the closing '{closing}' after the last item, separate the items with commas, and quote "
+                f"an item that itself contains ',', '{opening}' or '{closing}'.")
+    if "mapping values are not allowed" in problem:
+        return ("A colon followed by a space appears where YAML did not expect one.",
+                "Text that contains ': ' must be quoted, e.g. title: \"Mål: fler jobb\". "
+                "Otherwise check the indentation of this line.")
+    if "could not find expected ':'" in problem:
+        return ("A line was expected to be 'key: value' but has no colon.",
+                "Add the missing colon, or check whether a quote earlier was left open.")
+    if "expected <block end>" in problem or "did not find expected '-' indicator" in problem \
+            or "expected <block mapping start>" in problem:
+        return ("The indentation is not consistent here.",
+                "Indent this line exactly like the other keys at the same level (spaces only).")
+    if "found undefined alias" in problem or "found undefined anchor" in problem:
+        return ("An alias (*name) refers to an anchor (&name) that is not defined.",
+                "Define the anchor first, or write the value out in full.")
+    if "did not find expected key" in problem:
+        return ("A key was expected here; the indentation or a list item is off.",
+                "Check that list items start with '- ' and keys line up with their siblings.")
+    message = problem[:1].upper() + problem[1:] if problem else "The YAML cannot be read."
+    if context:
+        message = f"{message} ({context})"
+    return (message.rstrip(".") + ".", "Compare the line with its neighbours; the mistake is often just before the marked place.")
+
+
+def _unclosed_quote_before(text: str, error_line: int, reach: int = 8) -> tuple[int, int] | None:
+    """The line and column of an unbalanced double quote at or shortly before a syntax error.
+
+    An unclosed quote makes YAML read on into the following lines and fail further
+    down; the author's mistake is where the quote opened.
+    """
+    lines = text.split("\n")
+    for number in range(min(error_line, len(lines)), max(error_line - reach, 0), -1):
+        line = lines[number - 1]
+        body = line.split(" #", 1)[0]
+        quotes = [i for i, ch in enumerate(body) if ch == '"' and (i == 0 or body[i - 1] != "\\")]
+        if len(quotes) % 2 == 1:
+            return number, quotes[0] + 1
+    return None
+
+
+def _pos(source: SourceMap, mark: yaml.Mark) -> Position:
+    return Position(source.file, mark.line + 1, mark.column + 1)
+
+
+def _node_label(node: yaml.Node) -> str:
+    return {yaml.ScalarNode: "value", yaml.SequenceNode: "list",
+            yaml.MappingNode: "mapping"}[type(node)]
+
+
+class _Builder:
+    """Turns a composed YAML node graph into plain data, recording positions."""
+
+    def __init__(self, loader: _Loader, source: SourceMap):
+        self.loader = loader
+        self.source = source
+        self.count = 0
+
+    def build(self, node: yaml.Node, path: Path_ = (), depth: int = 0) -> object:
+        self.count += 1
+        if self.count > MAX_NODES:
+            # Point at the top-level entry that exploded, not at the anchor it repeats.
+            where = self.source.keys.get(path[:1]) if path else None
+            raise _LoadError(_error(
+                "yaml-too-large",
+                f"The YAML expands to more than {MAX_NODES:,} values (anchors and aliases multiply it).",
+                where or _pos(self.source, node.start_mark),
+                "Write the values out instead of nesting aliases; a strategy never needs this many.",
+            ))
+        if depth > MAX_DEPTH:
+            raise _LoadError(_error(
+                "yaml-too-deep", f"The YAML is nested more than {MAX_DEPTH} levels deep.",
+                _pos(self.source, node.start_mark), "Check the indentation of this part of the file."))
+        self.source.values.setdefault(path, _pos(self.source, node.start_mark))
+        tag = node.tag or ""
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            if tag != _TAG + "seq":
+                raise self._bad_tag(node)
+            return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
+        if tag != _TAG + "map":
+            raise self._bad_tag(node)
+        result: dict[str, object] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _LoadError(_error(
+                    "yaml-syntax", f"A {_node_label(key_node)} is used as a key; keys must be plain names.",
+                    _pos(self.source, key_node.start_mark), "Write the key as a simple name followed by a colon."))
+            key = key_node.value
+            if key == "<<":
+                raise _LoadError(_error(
+                    "yaml-syntax", "YAML merge keys (<<) are not supported.",
+                    _pos(self.source, key_node.start_mark), "Write the keys out in full."))
+            if key in result:
+                first = self.source.keys[path + (key,)]
+                raise _LoadError(_error(
+                    "duplicate-key",
+                    f"The key '{key}' appears twice in the same mapping (first at line {first.line}). "
+                    "YAML would silently keep only the last one.",
+                    _pos(self.source, key_node.start_mark),
+                    f"Remove one of the two '{key}' entries, or merge them.",
+                ))
+            self.source.keys[path + (key,)] = _pos(self.source, key_node.start_mark)
+            result[key] = self.build(value_node, path + (key,), depth + 1)
+        return result
+
+    def _bad_tag(self, node: yaml.Node) -> _LoadError:
+        shown = "!!" + node.tag[len(_TAG):] if node.tag.startswith(_TAG) else node.tag
+        return _LoadError(_error(
+            "unsafe-tag",
+            f"The tag '{shown}' is not allowed; only plain text, numbers, lists and mappings are read.",
+            _pos(self.source, node.start_mark),
+            "Remove the tag (the word starting with '!').",
+        ))
+
+    def _scalar(self, node: yaml.ScalarNode, path: Path_) -> object:
+        if node.tag not in _SCALAR_TAGS:
+            raise self._bad_tag(node)
+        value = self.loader.construct_object(node)
+        if node.tag != _TAG + "str":
+            self.source.raw[path] = node.value
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _LoadError(_error(
+                "invalid-number", f"'{node.value}' is not a finite number.",
+                _pos(self.source, node.start_mark), "Write an ordinary number, or leave the value out."))
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**15:
+            raise _LoadError(_error(
+                "invalid-number", f"The number {node.value} is too large to be a statistic.",
+                _pos(self.source, node.start_mark), "Check for a typo in the number."))
+        return value
+
+
+def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    source = SourceMap(display)
+    loader = _Loader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            if exc.context_mark is not None and any(
+                    what in (exc.context or "") for what in ("quoted scalar", "flow sequence", "flow mapping")):
+                mark = exc.context_mark  # the opening quote or bracket is where the author must look
+            message, hint = _plain_yaml_problem(exc, text)
+            line = mark.line + 1 if mark else 1
+            column = mark.column + 1 if mark else 1
+            open_quote = _unclosed_quote_before(text, line)
+            if open_quote is not None:
+                line, column = open_quote
+                message, hint = ("A quoted text that starts here is not closed on its line.",
+                                 "Add the closing quote at the end of the text; YAML otherwise reads on into the next lines.")
+            code = "duplicate-anchor" if "anchor" in (exc.problem or "") and "found duplicate" in (exc.problem or "") else "yaml-syntax"
+            return None, [_error(code, message, Position(display, line, column), hint)]
+        except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark
+            return None, [_error("yaml-syntax", f"The YAML cannot be read: {exc}.", Position(display, 1, 1))]
+        except RecursionError:
+            return None, [_error("yaml-too-deep", "The YAML is nested too deeply to read.",
+                                 Position(display, 1, 1))]
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null" and not node.value):
+            return None, [_error("empty-file", "The file has no content (only comments or nothing).",
+                                 Position(display, 1, 1),
+                                 "Start from the example goals.yaml, or run 'strategy new' to get a skeleton.")]
+        try:
+            data = _Builder(loader, source).build(node)
+        except _LoadError as exc:
+            return None, [exc.diagnostic]
+        except RecursionError:
+            return None, [_error("yaml-too-deep", "The YAML is nested too deeply to read.", Position(display, 1, 1))]
+        return YamlDocument(data, source), []
+    finally:
+        loader.dispose()
+
+
+def load_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    text, problems = read_text(path, display)
+    if text is None:
+        return None, problems
+    return parse_yaml(text, display)
+
+
+# --- Markdown ---------------------------------------------------------------
+
+_HEADING_ATTRIBUTES = re.compile(r"[ \t]+\{:?[ \t]*([^}\n]*?)[ \t]*\}[ \t]*$")
+"""A trailing '{#id .class}' (attr_list in MkDocs, header_attributes in pandoc)."""
+_ATTRIBUTE_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
+
+
+def _located(inline_rule):
+    """An inline rule that also notes where, in the inline text, the link or image it makes starts.
+
+    markdown-it keeps only the line range of a block; the rules need the column too.
+    """
+    def rule(state, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        if not inline_rule(state, silent):
+            return False
+        if not silent:
+            for token in state.tokens[count:]:
+                if token.type in ("image", "link_open"):
+                    token.meta["start"] = start
+                    break
+        return True
+    return rule
+
+
+@functools.lru_cache(maxsize=None)
+def _markdown_parser():
+    """CommonMark (markdown-it-py) that sees every link and image as written, dangerous ones included.
+
+    Inline parsing is left to ``parse_markdown``, which runs it only where a link, an
+    image or a heading can be: most paragraphs of prose hold none.
+    """
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import autolink, image, link
+
+    md = MarkdownIt("commonmark").disable("inline")
+    md.validateLink = lambda url: True
+    md.normalizeLink = lambda url: url
+    for name, fn in (("link", link), ("image", image), ("autolink", autolink)):
+        md.inline.ruler.at(name, _located(fn))
+    return md
+
+
+def _plain(children) -> str:
+    out = []
+    for child in children:
+        if child.type in ("text", "text_special", "code_inline"):
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+    return "".join(out)
+
+
+def _source_column(lines: list[str], line: int, content_line: str, offset: int) -> int:
+    """The column in the file of ``offset`` in one line of a block's text.
+
+    markdown-it strips a block's markers (indentation, '> ', '## ') and trailing
+    spaces from its text; the text is found again in the file's line.
+    """
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    stripped = source.rstrip()
+    if content_line and stripped.endswith(content_line):
+        base = len(stripped) - len(content_line)
+    else:
+        base = source.find(content_line) if content_line else -1
+        if base < 0:
+            base = len(source) - len(source.lstrip())
+    return base + offset + 1
+
+
+def parse_markdown(text: str, display: str) -> MarkdownFile:
+    """Read the outline of a chapter: its headings, images and links, with their places.
+
+    CommonMark as markdown-it-py reads it, so that every kind of heading (ATX and
+    setext) and of image and link (inline and by reference) is seen, and nothing in
+    code. Only what rules and renderers need to know about; the prose itself is
+    rendered by MkDocs and pandoc, which own Markdown.
+    """
+    md = _markdown_parser()
+    env: dict = {}
+    tokens = md.parse(text, env)
+    lines = text.split("\n")
+    headings: list[MarkdownHeading] = []
+    images: list[MarkdownImage] = []
+    links: list[MarkdownLink] = []
+    heading_level = 0
+    for token in tokens:
+        if token.type == "heading_open":
+            heading_level = int(token.tag[1:])
+            continue
+        if token.type != "inline" or not token.map:
+            continue
+        content = token.content
+        if not heading_level and "[" not in content and "<" not in content:
+            continue  # no link or image can be in it
+        children = md.inline.parse(content, md, env, [])
+        first = token.map[0] + 1
+        if heading_level:
+            written, plain, anchor = content.strip(), _plain(children).strip(), None
+            attributes = _HEADING_ATTRIBUTES.search(written)
+            if attributes:
+                written = written[: attributes.start()].rstrip()
+                plain = _HEADING_ATTRIBUTES.sub("", plain).rstrip()
+                found = _ATTRIBUTE_ID.search(attributes.group(1))
+                anchor = found.group(1) if found else None
+            headings.append(MarkdownHeading(heading_level, written, first, plain, anchor))
+            heading_level = 0
+        breaks: list[int] | None = None
+        bases: dict[int, int] = {}
+        for child in children:
+            if child.type not in ("image", "link_open"):
+                continue
+            if breaks is None:
+                breaks = [m.start() for m in re.finditer("\n", content)]
+            start = child.meta.get("start", 0)
+            row = bisect.bisect_left(breaks, start)
+            line_start = breaks[row - 1] + 1 if row else 0
+            line = first + row
+            if row not in bases:
+                line_end = breaks[row] if row < len(breaks) else len(content)
+                bases[row] = _source_column(lines, line, content[line_start:line_end], 0)
+            column = bases[row] + start - line_start
+            if child.type == "image":
+                images.append(MarkdownImage(_plain(child.children or []).strip(),
+                                            str(child.attrGet("src") or ""), line, column))
+            else:
+                links.append(MarkdownLink(str(child.attrGet("href") or ""), line, column))
+    return MarkdownFile(display, text, headings, images, links)
+
+
+def load_markdown(path: Path, display: str) -> tuple[MarkdownFile | None, list[Diagnostic]]:
+    text, problems = read_text(path, display)
+    if text is None:
+        return None, problems
+    return parse_markdown(text, display), []
+
+
+# --- CSV --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CsvCell:
+    """One cell as written (surrounding spaces kept), and where it starts."""
+
+    text: str
+    line: int
+    column: int
+
+
+@dataclass
+class CsvRow:
+    line: int
+    cells: list[CsvCell]
+
+
+@dataclass
+class CsvTable:
+    """A CSV file read as text: the header row, the data rows, and every cell's position.
+
+    Values stay text here; what they mean (a year, a number) is the model's and the
+    rules' business, so that a rule can point at the cell that does not parse.
+    """
+
+    file: str
+    header: list[CsvCell]
+    rows: list[CsvRow]
+
+    @functools.cached_property
+    def columns(self) -> dict[str, int]:
+        """Column name (trimmed, lower case) → index; the first wins if a name repeats.
+
+        Computed once: rules ask for it on every cell, ~200,000 times on a large strategy.
+        """
+        out: dict[str, int] = {}
+        for i, cell in enumerate(self.header):
+            out.setdefault(cell.text.strip().lower(), i)
+        return out
+
+    def cell(self, row: CsvRow, name: str) -> CsvCell | None:
+        i = self.columns.get(name)
+        if i is None or i >= len(row.cells):
+            return None
+        return row.cells[i]
+
+
+def _field_starts(lines: list[str], first_line: int) -> list[tuple[int, int]]:
+    """Line and column where each comma-separated field of the record on ``first_line`` starts.
+
+    The csv module parses the record; this walks the same characters only to find
+    where its fields begin, honouring quotes (a quoted field may hold commas and
+    line breaks, and "" inside it is an escaped quote).
+    """
+    starts = [(first_line, 1)]
+    quoted = just_closed = False
+    field_start = True
+    for line in range(first_line, len(lines) + 1):
+        text = lines[line - 1]
+        for index, ch in enumerate(text):
+            column = index + 1
+            if quoted:
+                if ch == '"':
+                    quoted, just_closed = False, True
+                continue
+            if ch == '"' and (field_start or just_closed):
+                quoted, just_closed, field_start = True, False, False
+                continue
+            just_closed = False
+            if ch == ",":
+                starts.append((line, column + 1))
+                field_start = True
+                continue
+            field_start = False
+        if not quoted:
+            break
+    return starts
+
+
+def parse_csv(text: str, display: str) -> tuple[CsvTable | None, list[Diagnostic]]:
+    """Read comma-separated values with a header row; blank lines are skipped."""
+    lines = text.split("\n")
+    header_line = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if header_line is not None and ";" in lines[header_line] and "," not in lines[header_line]:
+        # Excel with Swedish settings saves 'CSV' with semicolons; every cell would be wrong, say it once.
+        return None, [_error(
+            "csv-separator", "The values are separated by semicolons; a data file separates them with commas.",
+            Position(display, header_line + 1, lines[header_line].index(";") + 1),
+            "In Excel choose 'CSV UTF-8 (comma delimited)' when saving, or replace each ';' with ',' "
+            "(and write decimals with a point: 45.3).")]
+    reader = csv.reader(io.StringIO(text), strict=True)
+    records: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for fields in reader:
+            if fields and not (len(fields) == 1 and not fields[0].strip()):
+                records.append((start, fields))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        message = str(exc)
+        if "expected after" in message or "unexpected end of data" in message:
+            plain = "A quoted value is not closed, or a quote inside a quoted value is not doubled."
+            hint = 'Close the quote, or write a quote inside a quoted value as two quotes: "".'
+        else:
+            plain = f"The CSV cannot be read: {message}."
+            hint = "Compare the line with its neighbours; a stray quote or a control character is the usual cause."
+        return None, [_error("csv-syntax", plain, Position(display, start, 1), hint)]
+    if not records:
+        return None, [_error("empty-file", "The file has no content.", Position(display, 1, 1),
+                             "Start with the header row: year,value,breakdown,provenance,source,retrieved")]
+    header: list[CsvCell] = []
+    rows: list[CsvRow] = []
+    for first_line, fields in records:
+        starts = _field_starts(lines, first_line)
+        cells = [CsvCell(value, *(starts[i] if i < len(starts) else starts[-1]))
+                 for i, value in enumerate(fields)]
+        if not header:
+            header = cells
+        else:
+            rows.append(CsvRow(first_line, cells))
+    return CsvTable(display, header, rows), []
+
+
+def load_csv(path: Path, display: str) -> tuple[CsvTable | None, list[Diagnostic]]:
+    text, problems = read_text(path, display)
+    if text is None:
+        return None, problems
+    return parse_csv(text, display)

@@ -1,0 +1,261 @@
+"""Validating loaded YAML against a JSON Schema, in plain words.
+
+jsonschema finds the problems; this module says them the way an author needs:
+which key, what was expected, what was found, and where, using the source map.
+A clean file never reaches jsonschema: a validator generated from the same schema
+(strategykit/validators, made by schemagen.py) says first whether there is anything to explain.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterator
+
+from strategykit.diagnostics import Diagnostic, Severity
+from strategykit.source.load import SourceMap
+
+GOALS_SCHEMA = "goals.schema.json"
+
+_TYPE_WORDS = {
+    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+    "array": "a list", "object": "a mapping of keys", "null": "nothing",
+}
+
+
+@lru_cache(maxsize=None)
+def load_schema(name: str = GOALS_SCHEMA) -> dict:
+    return json.loads(resources.files("strategykit").joinpath("data", name).read_text("utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _validator(name: str):
+    import jsonschema
+
+    schema = _inline_refs(load_schema(name))
+    checker = jsonschema.FormatChecker(formats=["date"])
+    return jsonschema.Draft202012Validator(schema, format_checker=checker)
+
+
+def _inline_refs(root: dict) -> dict:
+    """The schema with each local ``{"$ref": "#/$defs/x"}`` replaced by a copy of ``x``.
+
+    jsonschema otherwise looks every reference up again for every value it validates,
+    a fifth of the validation time (BENCHMARKS.md). A reference with sibling keywords
+    (a description) becomes ``{"allOf": [x], ...siblings}``, which validates the same
+    and yields the same errors from the same subschemas. A recursive reference is left
+    as it is, and ``$defs`` stay, so it still resolves.
+    """
+    def walk(node: Any, expanding: tuple[str, ...]) -> Any:
+        if isinstance(node, list):
+            return [walk(item, expanding) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/") and ref.count("/") == 2 \
+                and not any(ch in ref for ch in "~%") and ref not in expanding \
+                and ref[len("#/$defs/"):] in root.get("$defs", {}):
+            target = walk(root["$defs"][ref[len("#/$defs/"):]], expanding + (ref,))
+            rest = {k: walk(v, expanding) for k, v in node.items() if k != "$ref"}
+            if not rest:
+                return target
+            rest["allOf"] = [target, *rest.get("allOf", [])]
+            return rest
+        return {k: walk(v, expanding) for k, v in node.items()}
+
+    return walk(root, ())
+
+
+def _found(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text \"{value[:60]}\""
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping of keys"
+
+
+_OBJECT_WORDS = {"priorities": "priority", "goals": "goal", "targets": "target", "indicators": "indicator",
+                 "chapters": "chapter", "overall_goals": "overall goal", "perspectives": "perspective",
+                 "milestones": "milestone", "comments": "comment", "meetings": "meeting", "inputs": "input"}
+
+
+def describe(data: Any, path: tuple) -> str:
+    """Name the place at ``path`` as an author knows it, e.g. 'baseline → year' of target "P1.2.a"."""
+    node = data
+    owner = ""
+    keys: list[str] = []
+    for i, step in enumerate(path):
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(step, int):
+            parent = path[i - 1] if i > 0 and isinstance(path[i - 1], str) else ""
+            word = _OBJECT_WORDS.get(parent, "item")
+            ident = node.get("id") if isinstance(node, dict) else None
+            if isinstance(ident, str) and word != "item":
+                owner, keys = f'{word} "{ident}"', []
+            else:
+                keys.append(f"item {step + 1}" if not keys else f"{keys.pop()} item {step + 1}")
+        else:
+            keys.append(step)
+    if keys and owner:
+        return f"'{' → '.join(keys)}' of {owner}"
+    if keys:
+        return f"'{' → '.join(keys)}'"
+    return owner or "the file"
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _resolve(schema: dict, root: dict) -> dict:
+    while isinstance(schema, dict) and "$ref" in schema and schema["$ref"].startswith("#/"):
+        target: Any = root
+        for part in schema["$ref"][2:].split("/"):
+            target = target[part]
+        merged = dict(target)
+        merged.update({k: v for k, v in schema.items() if k != "$ref"})
+        schema = merged
+    return schema
+
+
+_SWEDISH_NUMBER = re.compile(r"[+-]?(\d+,\d+|\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?)")
+
+
+def _swedish_number_hint(found: Any) -> str:
+    """A hint for '45,0' or '270 154' (a decimal comma, spaces between thousands), where YAML wants 45.0 or 270154."""
+    if not isinstance(found, str) or not _SWEDISH_NUMBER.fullmatch(found.strip()):
+        return ""
+    plain = re.sub(r"[ \u00a0\u202f]", "", found.strip()).replace(",", ".")
+    return f"Write numbers with a point for decimals and no spaces: {plain}."
+
+
+def _decimal_comma(data: Any, path: tuple, key: str, source: SourceMap) -> str | None:
+    """'45,0' when ``key`` ('0') is what YAML made of the decimals of 'value: 45,0' in a flow mapping.
+
+    In ``{year: 2018, value: 45,0}`` the comma ends the value 45 and starts a key '0'.
+    """
+    node = data
+    for step in path:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not (key.isdigit() and isinstance(node, dict) and node.get(key) is None):
+        return None  # the '0' of '45,0' is a key without a value
+    keys = list(node)
+    i = keys.index(key) if key in keys else 0
+    if i == 0 or keys[i - 1] != "value":
+        return None
+    value = node["value"]
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    here, before = source.keys.get(path + (key,)), source.keys.get(path + ("value",))
+    if here is None or before is None or here.line != before.line:
+        return None  # a flow mapping is on one line; a block mapping puts each key on its own
+    return f"{source.raw.get(path + ('value',), value)},{key}"
+
+
+def _yaml_trap_hint(raw: str | None, expected: str) -> str:
+    if raw is None:
+        return ""
+    if expected == "string":
+        return f"Unquoted, YAML does not read {raw} as text. Quote it: \"{raw}\"."
+    return ""
+
+
+def translate(error, data: Any, source: SourceMap, root: dict) -> Iterator[Diagnostic]:
+    path = tuple(error.absolute_path)
+    schema = _resolve(error.schema, root)
+    where = describe(data, path)
+    validator = error.validator
+
+    def diag(code: str, message: str, hint: str = "", at: tuple = path, key: bool = False) -> Diagnostic:
+        return Diagnostic(code, Severity.ERROR, message, source.position(at, key=key), hint, at)
+
+    if validator == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        for extra in sorted(set(error.instance) - set(allowed)):
+            written = _decimal_comma(data, path, extra, source)
+            if written is not None:
+                yield diag("unknown-key", f"Unknown key '{extra}' in {where}: '{written}' looks like a number "
+                           "with a decimal comma.", _swedish_number_hint(written), path + (extra,), key=True)
+                continue
+            import difflib  # not at the top: a clean check never needs it
+            close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
+            hint = (f"Did you mean '{close[0]}'? " if close else "") + "Allowed keys here: " + ", ".join(allowed) + "."
+            yield diag("unknown-key", f"Unknown key '{extra}' in {where}.", hint, path + (extra,), key=True)
+        return
+    if validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else str(error.message)
+        prop = _resolve(schema.get("properties", {}).get(missing, {}), root)
+        hint = f"Add '{missing}:'" + (f" — {prop['description']}" if prop.get("description") else ".")
+        yield diag("missing-key", f"{_cap(where)} is missing the key '{missing}'.", hint, key=True)
+        return
+    if validator == "type":
+        expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+        raw = source.raw.get(path)
+        trap = _yaml_trap_hint(raw, expected)
+        found = _found(error.instance)
+        if raw is not None and expected == "string":
+            found = f"'{raw}', which YAML reads as {_found(error.instance)}"
+        if not trap and expected in ("number", "integer"):
+            trap = _swedish_number_hint(error.instance)
+        hint = trap or (schema.get("description", "") and f"{_cap(where)}: {schema['description']}")
+        yield diag("wrong-type", f"{_cap(where)} must be {_TYPE_WORDS.get(expected, expected)}, but is {found}.", hint, key=True)
+        return
+    if validator == "enum":
+        options = [str(o) for o in error.validator_value]
+        value = str(error.instance)
+        import difflib  # not at the top: a clean check never needs it
+        close = difflib.get_close_matches(value, options, n=1, cutoff=0.5)
+        hint = (f"Did you mean '{close[0]}'? " if close else "") + "Allowed: " + ", ".join(options) + "."
+        raw = source.raw.get(path)
+        found = _found(error.instance)
+        if raw is not None and not isinstance(error.instance, str):
+            found = f"'{raw}', which YAML reads as {found}"
+            hint = f"Quote it if you meant the text: \"{raw}\". " + hint
+        yield diag("invalid-value", f"{_cap(where)} must be one of the allowed values, but is {found}.", hint)
+        return
+    if validator in ("pattern", "format"):
+        hint = schema.get("description", "")
+        what = "is not in the expected form" if validator == "pattern" else f"is not a valid {error.validator_value}"
+        yield diag("invalid-value", f"{_cap(where)} {what}: {_found(error.instance)}.", hint)
+        return
+    if validator in ("minLength", "minItems"):
+        yield diag("empty-value", f"{_cap(where)} is empty.", schema.get("description", ""))
+        return
+    if validator in ("minimum", "maximum"):
+        bound = "at least" if validator == "minimum" else "at most"
+        yield diag("invalid-value", f"{_cap(where)} must be {bound} {error.validator_value}, but is {error.instance}.",
+                   schema.get("description", ""))
+        return
+    yield diag("schema", f"{_cap(where)}: {error.message}.", schema.get("description", ""))
+
+
+def validate(data: Any, source: SourceMap, name: str = GOALS_SCHEMA) -> list[Diagnostic]:
+    """Check ``data`` against the named schema; one plain diagnostic per problem.
+
+    A file the generated validator accepts has no problems (it is never less strict than
+    jsonschema, see schemagen.py), so jsonschema is imported only to explain a rejection.
+    """
+    from strategykit.source.validators import is_valid
+
+    if is_valid(name, data):
+        return []
+    validator = _validator(name)
+    root = load_schema(name)
+    out: list[Diagnostic] = []
+    for error in validator.iter_errors(data):
+        out.extend(translate(error, data, source, root))
+    return out

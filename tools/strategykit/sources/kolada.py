@@ -1,0 +1,251 @@
+"""``strategy data fetch``: the region's observed values from Kolada's open API (v3).
+
+Kolada (the Council for the Promotion of Municipal Analyses, RKA) publishes key
+figures for Swedish municipalities and regions. A region's id is "00" followed by
+its county code (Västerbotten: 0024); a municipality's is its own four-digit code.
+The v2 API is switched off (HTTP 410); v3 answers
+
+    GET https://api.kolada.se/v3/data/kpi/{kpi}/municipality/{id}/year/{y1,y2,…}
+
+with JSON of this shape (tests/fixtures/kolada/ holds recorded-shape examples)::
+
+    {"count": 2,
+     "values": [{"kpi": "N00914", "municipality": "0024", "period": 2022,
+                 "values": [{"count": 1, "gender": "T", "status": "", "value": 80.1},
+                            {"count": 1, "gender": "K", "status": "", "value": 79.0},
+                            {"count": 1, "gender": "M", "status": "", "value": 81.2}]}],
+     "next_url": null, "previous_url": null}
+
+``gender`` is T (total), K (kvinnor, women) or M (män, men); a value that is
+missing has ``"value": null`` (status "Missing") and is skipped. A long answer is
+split into pages linked by ``next_url``; at most 25 years are asked for at a time.
+
+Everything is fetched before anything is written: a network failure, an HTTP
+error or an answer of the wrong shape changes no file. The values are then
+merged into data/<indicator>.csv (a fetched year and breakdown replaces the row
+for it; other rows stay) and written atomically, each with its provenance:
+source "Kolada, KPI N00914" and the date it was fetched.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import socket
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from strategykit import __version__
+from strategykit.sources.datafiles import to_csv
+from strategykit.diagnostics import Severity
+from strategykit.model import DATA_FOLDER, Indicator, Observation, Provenance, Strategy
+from strategykit.atomic import write_atomic
+
+API = "https://api.kolada.se/v3"
+YEARS_PER_REQUEST = 25
+MAX_PAGES = 100
+MAX_RESPONSE_BYTES = 20 * 1024 * 1024
+TIMEOUT_SECONDS = 30.0
+GENDERS = {"T": "total", "K": "women", "M": "men"}
+
+_clock: Callable[[], _dt.date] = _dt.date.today
+"""Where the retrieval date comes from (tests replace it)."""
+
+Opener = Callable[[str, float], bytes]
+"""Fetches a URL and returns the body; raises urllib.error.URLError (or OSError) on failure."""
+
+
+class FetchError(Exception):
+    """The values could not be fetched (network, HTTP, answer shape) or must not be written."""
+
+
+class FetchUsageError(FetchError):
+    """The command was asked for something that cannot be fetched (an unknown or non-Kolada indicator)."""
+
+
+def urllib_opener(url: str, timeout: float) -> bytes:
+    request = urllib.request.Request(url, headers={"Accept": "application/json",
+                                                   "User-Agent": f"strategykit/{__version__}"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (https only, fixed host)
+        body = response.read(MAX_RESPONSE_BYTES + 1)
+    if len(body) > MAX_RESPONSE_BYTES:
+        raise FetchError(f"Kolada's answer to {url} is larger than {MAX_RESPONSE_BYTES // 1_048_576} MB.")
+    return body
+
+
+def region_id(code: str) -> str:
+    """Kolada's id for a county code ("24" → "0024") or a municipality code ("2480")."""
+    code = (code or "").strip()
+    if len(code) == 2 and code.isdigit():
+        return "00" + code
+    if len(code) == 4 and code.isdigit():
+        return code
+    raise FetchError(f"The region code '{code}' is neither a county code (two digits) nor a municipality "
+                     "code (four digits), so Kolada cannot be asked for it.")
+
+
+def data_url(kpi: str, municipality: str, years: list[int]) -> str:
+    return f"{API}/data/kpi/{kpi}/municipality/{municipality}/year/{','.join(str(y) for y in years)}"
+
+
+@dataclass(frozen=True)
+class KoladaValue:
+    year: int
+    breakdown: str
+    value: float
+
+
+def _shape_error(url: str, what: str) -> FetchError:
+    return FetchError(f"Kolada answered {url} in an unexpected shape ({what}); nothing was written. "
+                      "The API may have changed: compare the answer with tests/fixtures/kolada/.")
+
+
+def parse_page(body: bytes, url: str, kpi: str, municipality: str) -> tuple[list[KoladaValue], str | None]:
+    """The values on one page of a v3 data answer, and the URL of the next page (or None)."""
+    try:
+        payload = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise _shape_error(url, "not JSON") from None
+    if not isinstance(payload, dict) or not isinstance(payload.get("values"), list):
+        raise _shape_error(url, "no 'values' list")
+    out: list[KoladaValue] = []
+    for item in payload["values"]:
+        if not isinstance(item, dict) or not isinstance(item.get("values"), list):
+            raise _shape_error(url, "an entry without its 'values'")
+        if item.get("kpi") not in (None, kpi) or item.get("municipality") not in (None, municipality):
+            continue
+        period = item.get("period")
+        try:
+            year = int(str(period)[:4])
+        except ValueError:
+            raise _shape_error(url, f"the period {period!r}") from None
+        for v in item["values"]:
+            if not isinstance(v, dict):
+                raise _shape_error(url, "a value that is not an object")
+            breakdown = GENDERS.get(v.get("gender"))
+            value = v.get("value")
+            if breakdown is None or value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise _shape_error(url, f"the value {value!r}")
+            out.append(KoladaValue(year, breakdown, float(value)))
+    next_url = payload.get("next_url")
+    if next_url is not None and (not isinstance(next_url, str) or not next_url.startswith(API + "/")):
+        raise _shape_error(url, "a next page outside the API")
+    return out, next_url or None
+
+
+def _get(opener: Opener, url: str) -> bytes:
+    try:
+        return opener(url, TIMEOUT_SECONDS)
+    except urllib.error.HTTPError as exc:
+        hint = " (the v2 API is switched off; this toolkit uses v3)" if exc.code == 410 else ""
+        raise FetchError(f"Kolada answered HTTP {exc.code} {exc.reason} for {url}{hint}.") from None
+    except urllib.error.URLError as exc:
+        raise FetchError(f"Kolada (api.kolada.se) could not be reached: {exc.reason}. "
+                         "Check the network connection, or try again later.") from None
+    except (TimeoutError, socket.timeout):
+        raise FetchError(f"Kolada did not answer within {TIMEOUT_SECONDS:g} seconds ({url}).") from None
+    except OSError as exc:
+        raise FetchError(f"Kolada (api.kolada.se) could not be reached: {exc.strerror or exc}. "
+                         "Check the network connection, or try again later.") from None
+
+
+def fetch_series(kpi: str, municipality: str, years: list[int], opener: Opener) -> list[KoladaValue]:
+    """Every value Kolada has for one KPI and area in ``years`` (all pages, 25 years per request)."""
+    values: dict[tuple[int, str], KoladaValue] = {}
+    for start in range(0, len(years), YEARS_PER_REQUEST):
+        url: str | None = data_url(kpi, municipality, years[start:start + YEARS_PER_REQUEST])
+        pages = 0
+        while url:
+            pages += 1
+            if pages > MAX_PAGES:
+                raise FetchError(f"Kolada kept answering with more pages ({MAX_PAGES}+) for KPI {kpi}.")
+            page, url = parse_page(_get(opener, url), url, kpi, municipality)
+            for v in page:
+                values[(v.year, v.breakdown)] = v
+    return sorted(values.values(), key=lambda v: (v.year, v.breakdown))
+
+
+def kolada_indicators(strategy: Strategy) -> list[Indicator]:
+    return [i for i in strategy.indicators
+            if i.source and i.source.provider.strip().lower() == "kolada" and i.source.id]
+
+
+def _first_year(strategy: Strategy, indicator: Indicator, this_year: int) -> int:
+    years = [t.baseline.year for _, t in strategy.targets_using(indicator.id)
+             if t.baseline and t.baseline.year is not None]
+    years += [o.year for o in strategy.observations.get(indicator.id, ()) if o.year is not None]
+    if strategy.period_start is not None:
+        years.append(strategy.period_start)
+    return min(min(years, default=this_year - 10), this_year)
+
+
+def merged(existing: tuple[Observation, ...], fetched: list[KoladaValue], indicator: Indicator,
+           retrieved: str) -> list[Observation]:
+    """The file's rows after a fetch: fetched values replace the same year and breakdown, others stay."""
+    rows = {(o.year, o.breakdown): o for o in existing}
+    source = f"Kolada, KPI {indicator.source.id}" if indicator.source else "Kolada"
+    for v in fetched:
+        if v.breakdown != "total" and "gender" not in indicator.breakdowns:
+            continue
+        rows[(v.year, v.breakdown)] = Observation(v.year, v.value, Provenance(source=source, retrieved=retrieved),
+                                                  breakdown=v.breakdown)
+    return list(rows.values())
+
+
+def fetch_data(root: Path, *, indicator: str | None = None, opener: Opener | None = None,
+               today: _dt.date | None = None) -> list[str]:
+    """Fetch, then write data/<indicator>.csv for every Kolada indicator (or just ``indicator``).
+
+    Returns one line per indicator saying what happened. Raises FetchError (nothing
+    written) when the strategy cannot be read, a data file to be rewritten has errors,
+    or Kolada cannot be reached or answers in an unexpected shape.
+    """
+    from strategykit.project import check
+
+    opener = opener or urllib_opener
+    today = today or _clock()
+    root = Path(root)
+    result = check(root)
+    model = result.model
+    if model is None:
+        raise FetchError("goals.yaml cannot be read; run 'strategy check' to see why.")
+    if indicator is not None:
+        chosen = model.indicator(indicator)
+        if chosen is None:
+            raise FetchUsageError(f"'{indicator}' is not an indicator of this strategy.")
+        if chosen not in kolada_indicators(model):
+            provider = chosen.source.provider if chosen.source else "no source"
+            raise FetchUsageError(f"Indicator '{indicator}' is not fetched from Kolada (its source is {provider}).")
+        selected = [chosen]
+    else:
+        selected = kolada_indicators(model)
+    broken = sorted({d.position.file for d in result.diagnostics if d.severity is Severity.ERROR
+                     and d.position.file in {f"{DATA_FOLDER}/{i.id}.csv" for i in selected}})
+    if broken:
+        raise FetchError(f"{', '.join(broken)} has errors; fix them first ('strategy check' shows them), "
+                         "so that no value in it is lost when it is rewritten.")
+    area = region_id(model.region_code)
+    fetched = {}
+    for ind in selected:
+        years = list(range(_first_year(model, ind, today.year), today.year + 1))
+        fetched[ind.id] = fetch_series(ind.source.id, area, years, opener)
+    lines = []
+    for ind in selected:
+        values = fetched[ind.id]
+        file = f"{DATA_FOLDER}/{ind.id}.csv"
+        if not values:
+            lines.append(f"{file}: Kolada has no values for KPI {ind.source.id} in {area}; the file was left as it was.")
+            continue
+        rows = merged(model.observations.get(ind.id, ()), values, ind, today.isoformat())
+        write_atomic(root / file, to_csv(rows).encode("utf-8"))
+        years = sorted({v.year for v in values})
+        lines.append(f"{file}: {len(values)} values from Kolada, KPI {ind.source.id} ({years[0]}–{years[-1]}).")
+    skipped = [i.id for i in model.indicators if i not in selected and indicator is None]
+    if skipped:
+        lines.append("Not fetched (their source is not Kolada): " + ", ".join(skipped) + ".")
+    return lines
