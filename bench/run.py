@@ -1,3 +1,4 @@
+from strategykit.plan import gather
 """``make bench``: time strategykit against its targets and its peers, and write BENCHMARKS.md.
 
 Every figure is a fresh process, started the way an author starts it
@@ -481,7 +482,7 @@ def run(scales: list[int], budget: float, out: Path, profile: bool) -> int:
     bench = Bench(budget)
     load_before = os.getloadavg()
     print(f"Generating synthetic strategies {', '.join(f'{s}×' for s in scales)} (seed {SEED}) in {WORK}", flush=True)
-    roots = generate(scales)
+    roots = generate(gather(scales))
     sizes = {s: input_size(r) for s, r in roots.items()}
     all_scales = [EXAMPLE, *scales]
     pandoc = pandoc_path()

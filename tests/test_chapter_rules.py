@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from strategykit.source.load import parse_markdown
-from strategykit.render.pdf import preflight
 from strategykit.project import check
 from strategykit.rules.chapters import web_anchors, web_slug
 
@@ -80,20 +79,13 @@ def test_images_in_usable_formats_pass(minimal, name):
     assert {"image-format", "image-missing"}.isdisjoint(codes(minimal))
 
 
-def test_image_rules_are_listed_and_configurable(minimal):
-    write_chapter(minimal, "# Titel\n\n![Karta](karta.png)\n")
-    edit(minimal, "chapters:\n", "checks:\n  image-missing: warning\nchapters:\n")
-    result = check(minimal)
-    assert result.ok
-    assert [d.severity.value for d in result.diagnostics if d.code == "image-missing"] == ["warning"]
-
-
-def test_pdf_preflight_refuses_a_missing_image_whatever_checks_says(minimal):
+def test_a_missing_image_stays_an_error_whatever_checks_says(minimal):
     write_chapter(minimal, "# Titel\n\n![Karta](karta.png)\n")
     edit(minimal, "chapters:\n", "checks:\n  image-missing: ignore\nchapters:\n")
     result = check(minimal)
-    assert "image-missing" not in [d.code for d in result.diagnostics]
-    assert [(d.code, d.position.line) for d in preflight(result.model)] == [("image-missing", 3)]
+    assert not result.ok
+    assert [(d.code, d.severity.value, d.position.line) for d in result.diagnostics
+            if d.code == "image-missing"] == [("image-missing", "error", 3)]
 
 
 # -- links between chapters ------------------------------------------------------------

@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 from strategykit.analysis import consultation as c
+from strategykit.vcs.editions import changes_since_consultation
 from strategykit.project import check
 
 from conftest import edit, git
@@ -23,7 +24,7 @@ def repo(tmp_path):
 
 
 def test_changes_since_consultation_lists_exactly_the_differences(repo):
-    result = c.changes_since_consultation(check(repo).model)
+    result = changes_since_consultation(check(repo).model)
     assert result.available, result.detail
     assert result.base == "remiss-1.0" and result.edition.version == "1.0"
     content = [(ch.kind, ch.id, ch.old, ch.new) for ch in result.changes if not ch.kind.startswith("edition-")]
@@ -35,7 +36,7 @@ def test_changes_since_consultation_lists_exactly_the_differences(repo):
 
 
 def test_changes_markdown_names_both_editions_and_the_comment_behind_a_change(repo):
-    md = c.changes_markdown(check(repo).model, link=lambda s: f"/mal/#{s.id}",
+    md = c.changes_markdown(check(repo).model, changes_since_consultation(check(repo).model), link=lambda s: f"/mal/#{s.id}",
                             comment_href=lambda cid: f"/remiss/#{c.comment_anchor(cid)}")
     assert md.startswith("# Ändringar sedan remissversionen\n")
     assert "(version 1.0, 15 januari 2020) med den här utgåvan (version 1.1, förslag till beslut)" in md
@@ -50,7 +51,7 @@ def test_no_changes_when_the_sources_are_those_of_the_tag(repo):
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Proposal")
     git(repo, "tag", "-f", "remiss-1.0")
-    result = c.changes_since_consultation(check(repo).model)
+    result = changes_since_consultation(check(repo).model)
     assert result.available and result.changes == ()
     assert "Inga ändringar i sak sedan remissversionen." in c.changes_markdown(check(repo).model, result)
 
@@ -58,16 +59,16 @@ def test_no_changes_when_the_sources_are_those_of_the_tag(repo):
 def test_a_missing_tag_is_reported_plainly_not_raised(repo):
     git(repo, "tag", "-d", "remiss-1.0")
     model = check(repo).model
-    result = c.changes_since_consultation(model)
-    assert not result.available and "remiss-1.0" in result.problem and result.detail
+    result = changes_since_consultation(model)
+    assert not result.available and result.reason == "tag_missing" and "remiss-1.0" in result.detail
     assert "kan inte visas: git-taggen remiss-1.0 finns inte" in c.changes_markdown(model, result)
 
 
 def test_no_consultation_edition_or_no_tag_is_reported(repo):
     (repo / "editions.yaml").write_text(EDITIONS.replace(", tag: remiss-1.0", ""), encoding="utf-8")
-    assert "ingen git-tagg" in c.changes_since_consultation(check(repo).model).problem
+    assert changes_since_consultation(check(repo).model).reason == "no_tag"
     (repo / "editions.yaml").write_text(EDITIONS.replace("consultation", "draft"), encoding="utf-8")
-    assert "ingen remissversion" in c.changes_since_consultation(check(repo).model).problem
+    assert changes_since_consultation(check(repo).model).reason == "no_consultation_edition"
 
 
 def test_consultation_commit_is_used_when_the_clone_lacks_the_tag(repo):
@@ -75,31 +76,31 @@ def test_consultation_commit_is_used_when_the_clone_lacks_the_tag(repo):
     git(repo, "tag", "-d", "remiss-1.0")
     (repo / "editions.yaml").write_text(EDITIONS.replace("tag: remiss-1.0", f"tag: remiss-1.0, commit: {sha}"),
                                         encoding="utf-8")
-    result = c.changes_since_consultation(check(repo).model)
+    result = changes_since_consultation(check(repo).model)
     assert result.available, result.detail
     assert [ch.id for ch in result.changes if not ch.kind.startswith("edition-")] == ["P1.2", "P1.1.a"]
 
 
 def test_missing_tag_without_commit_is_explained_not_raised(repo):
     git(repo, "tag", "-d", "remiss-1.0")
-    result = c.changes_since_consultation(check(repo).model)
+    result = changes_since_consultation(check(repo).model)
     assert not result.available
-    assert "remiss-1.0" in result.problem
+    assert result.reason in ("tag_missing", "side_unreadable") and result.base == "remiss-1.0"
 
 
 def test_the_summary_counts_the_lines_a_reader_sees_not_the_change_records(repo):
     edit(repo, "text: Andelen förvärvsarbetande ska öka till 82 procent år 2030.",
          "text: Andelen förvärvsarbetande ska öka till 81 procent år 2030.")
     model = check(repo).model
-    records = [ch for ch in c.changes_since_consultation(model).changes if not ch.kind.startswith("edition-")]
+    records = [ch for ch in changes_since_consultation(model).changes if not ch.kind.startswith("edition-")]
     assert len(records) == 3  # the goal's new title, and the target's text and value
-    md = c.changes_markdown(model)
+    md = c.changes_markdown(model, changes_since_consultation(model))
     assert md.count("\n- ") == 2
     assert "2 ändringar i sak, varav 1 sänker en ambition." in md
 
 
 def test_a_single_changed_part_is_summarised_in_the_singular(repo):
     edit(repo, "title: Fler invånare i hela länet\n", "title: Fler invånare\n")
-    md = c.changes_markdown(check(repo).model)
+    md = c.changes_markdown(check(repo).model, changes_since_consultation(check(repo).model))
     assert md.count("\n- ") == 1
     assert "1 ändring i sak, som sänker en ambition." in md

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from strategykit.cli import main
-from strategykit.analysis.diff import LOWERED, RAISED, REVERSED, RevisionError, diff
+from strategykit.analysis.diff import LOWERED, RAISED, REVERSED
+from strategykit.vcs.revisions import RevisionError, diff
 
 from conftest import MINIMAL, commit_all, copy_minimal, edit, git
 

@@ -9,9 +9,11 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from strategykit.diagnostics import Refused
+from strategykit.plan import gather, prepare
 from strategykit.present import i18n
 from strategykit.diagnostics import BuildError
-from strategykit.render.pdf import PdfRefused, build_pdf
+from strategykit.render.pdf import build_pdf
 from strategykit.render.pdf.data import anchor
 from strategykit.project import check
 
@@ -35,7 +37,7 @@ def built(tmp_path_factory) -> tuple[object, Path]:
         mp.setenv("STRATEGY_COMMIT", COMMIT)
         mp.delenv("SOURCE_DATE_EPOCH", raising=False)
         model = load(PRINT)
-        return model, build_pdf(model, tmp_path_factory.mktemp("dist"))
+        return model, build_pdf(gather(model), tmp_path_factory.mktemp("dist"))
 
 
 @pytest.fixture(scope="session")
@@ -146,7 +148,7 @@ def test_two_builds_give_identical_bytes(built, tmp_path, monkeypatch):
     model, first = built
     monkeypatch.setenv("STRATEGY_COMMIT", COMMIT)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    second = build_pdf(load(PRINT), tmp_path)
+    second = build_pdf(gather(load(PRINT)), tmp_path)
     assert second.read_bytes() == first.read_bytes()
 
 
@@ -154,7 +156,7 @@ def test_dates_come_from_the_edition_or_source_date_epoch(built, reader, tmp_pat
     assert reader.metadata["/CreationDate"].startswith("D:20200301")
     monkeypatch.setenv("STRATEGY_COMMIT", COMMIT)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
-    later = pypdf.PdfReader(build_pdf(load(PRINT), tmp_path))
+    later = pypdf.PdfReader(build_pdf(gather(load(PRINT)), tmp_path))
     assert later.metadata["/CreationDate"].startswith("D:20231114")
     assert normalise("2023-11-14") in normalise(later.pages[1].extract_text())
 
@@ -172,8 +174,8 @@ def test_image_without_alt_text_is_refused_before_compiling(printable, tmp_path)
     edit(printable, "![Karta över länets kommuner med kusten i öster](bilder/karta.svg)",
          "![](bilder/karta.svg)", file="strategy/01-inledning.md")
     dist = tmp_path / "dist"
-    with pytest.raises(PdfRefused) as caught:
-        build_pdf(check(printable).model, dist)
+    with pytest.raises(Refused) as caught:
+        build_pdf(prepare(printable), dist)
     [d] = caught.value.diagnostics
     assert (d.code, d.position.file, d.position.line) == ("image-without-alt", "strategy/01-inledning.md", 10)
     assert "strategy/01-inledning.md:10:1: error image-without-alt" in str(caught.value)
@@ -182,15 +184,15 @@ def test_image_without_alt_text_is_refused_before_compiling(printable, tmp_path)
 
 def test_chapter_without_title_is_refused(printable, tmp_path):
     edit(printable, "# Arbetsmarknad och kompetensförsörjning\n", "", file="strategy/02-arbete.md")
-    with pytest.raises(PdfRefused) as caught:
-        build_pdf(check(printable).model, tmp_path / "dist")
+    with pytest.raises(Refused) as caught:
+        build_pdf(prepare(printable), tmp_path / "dist")
     assert "chapter-without-title" in {d.code for d in caught.value.diagnostics}
 
 
 def test_skipped_heading_level_is_refused_with_its_line(printable, tmp_path):
     edit(printable, "### Vägledning", "#### Vägledning", file="strategy/02-arbete.md")
-    with pytest.raises(PdfRefused) as caught:
-        build_pdf(check(printable).model, tmp_path / "dist")
+    with pytest.raises(Refused) as caught:
+        build_pdf(prepare(printable), tmp_path / "dist")
     [d] = caught.value.diagnostics
     assert (d.code, d.position.file, d.position.line) == ("heading-level-skipped", "strategy/02-arbete.md", 9)
     assert "'### Vägledning'" in d.hint
@@ -198,8 +200,8 @@ def test_skipped_heading_level_is_refused_with_its_line(printable, tmp_path):
 
 def test_missing_image_is_refused_with_its_line(printable, tmp_path):
     (printable / "strategy" / "bilder" / "karta.svg").unlink()
-    with pytest.raises(PdfRefused) as caught:
-        build_pdf(check(printable).model, tmp_path / "dist")
+    with pytest.raises(Refused) as caught:
+        build_pdf(prepare(printable), tmp_path / "dist")
     assert [(d.code, d.position.line) for d in caught.value.diagnostics] == [("image-missing", 10)]
 
 
@@ -209,7 +211,7 @@ def test_refused_build_leaves_the_previous_pdf_alone(printable, tmp_path):
     (dist / "tryckprov-2020.2.pdf").write_bytes(b"previous")
     edit(printable, "](bilder/karta.svg)", "](bilder/saknas.svg)", file="strategy/01-inledning.md")
     with pytest.raises(BuildError):
-        build_pdf(check(printable).model, dist)
+        build_pdf(gather(check(printable).model), dist)
     assert (dist / "tryckprov-2020.2.pdf").read_bytes() == b"previous"
 
 
@@ -240,7 +242,7 @@ def test_organisation_profile_replaces_the_packaged_one(printable, tmp_path):
     (printable / "pdf" / "theme.typ").write_text(
         theme.replace('logo: none,', 'logo: "logo.svg",').replace('logo-alt: "",', 'logo-alt: "Provläns logotyp",'),
         encoding="utf-8")
-    reader = pypdf.PdfReader(build_pdf(check(printable).model, tmp_path / "dist"))
+    reader = pypdf.PdfReader(build_pdf(gather(check(printable).model), tmp_path / "dist"))
     assert normalise("Egen grafisk profil för Provlän") in pdf_text(reader)
     assert "Provläns logotyp" in figure_alts(reader), "the logo is not in the PDF"
 
@@ -255,7 +257,7 @@ def test_an_organisation_profile_may_still_read_all_of_the_data_in_every_functio
     (printable / "pdf").mkdir()
     (printable / "pdf" / "profile.typ").write_text(
         profile.replace(head, head + "  [Indikatorer i strategin: #data.indicators.len()]\n"), encoding="utf-8")
-    reader = pypdf.PdfReader(build_pdf(check(printable).model, tmp_path / "dist"))
+    reader = pypdf.PdfReader(build_pdf(gather(check(printable).model), tmp_path / "dist"))
     count = len(check(printable).model.indicators)
     assert normalise(f"Indikatorer i strategin: {count}") in pdf_text(reader)
 
@@ -266,14 +268,14 @@ def test_profile_file_linked_from_outside_the_repository_is_refused(printable, t
     (printable / "pdf").mkdir()
     (printable / "pdf" / "theme.typ").symlink_to(outside)
     with pytest.raises(BuildError, match="outside the strategy repository"):
-        build_pdf(check(printable).model, tmp_path / "dist")
+        build_pdf(gather(check(printable).model), tmp_path / "dist")
 
 
 def test_typst_error_in_a_profile_is_a_plain_build_error(printable, tmp_path):
     (printable / "pdf").mkdir()
     (printable / "pdf" / "theme.typ").write_text("#let theme = (accent: rgb(\"#zz\"))\n", encoding="utf-8")
     with pytest.raises(BuildError) as caught:
-        build_pdf(check(printable).model, tmp_path / "dist")
+        build_pdf(gather(check(printable).model), tmp_path / "dist")
     message = str(caught.value)
     assert message.startswith("The PDF could not be compiled:")
     assert "graphic profile, pdf/theme.typ line 1" in message
@@ -289,7 +291,7 @@ def test_font_the_profile_names_but_nobody_installed_is_a_build_error(printable,
     (printable / "pdf" / "theme.typ").write_text(
         theme.replace('heading-font: ("Libertinus Serif",)', 'heading-font: ("Region Sans",)'), encoding="utf-8")
     with pytest.raises(BuildError, match=r"font 'region sans' is not available .*put the font's \.ttf"):
-        build_pdf(check(printable).model, tmp_path / "dist")
+        build_pdf(gather(check(printable).model), tmp_path / "dist")
 
 
 # --- the example -----------------------------------------------------------------------
@@ -297,7 +299,7 @@ def test_font_the_profile_names_but_nobody_installed_is_a_build_error(printable,
 def test_example_strategy_builds_with_every_goal_in_the_text(tmp_path, monkeypatch):
     monkeypatch.setenv("STRATEGY_COMMIT", COMMIT)
     model = load(REPO)
-    reader = pypdf.PdfReader(build_pdf(model, tmp_path))
+    reader = pypdf.PdfReader(build_pdf(gather(model), tmp_path))
     text = pdf_text(reader)
     assert [g.title for g in model.goals() if normalise(g.title) not in text] == []
     assert [c.title for c in model.chapters if normalise(c.title) not in text] == []

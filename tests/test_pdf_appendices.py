@@ -14,6 +14,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from strategykit.plan import gather
 from strategykit.analysis import consultation
 from strategykit.present import i18n
 from strategykit.analysis.followup import follow_up
@@ -39,7 +40,7 @@ def example(tmp_path_factory):
         mp.setenv("STRATEGY_COMMIT", COMMIT)
         mp.delenv("SOURCE_DATE_EPOCH", raising=False)
         model = check(REPO).model
-        path = build_pdf(model, tmp_path_factory.mktemp("dist"))
+        path = build_pdf(gather(model), tmp_path_factory.mktemp("dist"))
     return model, follow_up(model), pypdf.PdfReader(path)
 
 
@@ -251,7 +252,7 @@ def test_participation_and_history_are_in_the_pdf(example):
 
 def test_strategy_without_observed_values_has_no_followup_appendix(tmp_path, monkeypatch):
     monkeypatch.setenv("STRATEGY_COMMIT", COMMIT)
-    reader = pypdf.PdfReader(build_pdf(check(PRINT).model, tmp_path))
+    reader = pypdf.PdfReader(build_pdf(gather(check(PRINT).model), tmp_path))
     titles = [o.title for o in reader.outline if not isinstance(o, list)]
     assert not [t for t in titles if t.startswith(L["followup_appendix"])]
     assert normalise(L["status_column"].split("{")[0].strip()) not in pdf_text(reader)
@@ -305,7 +306,7 @@ def moved_on(tmp_path, monkeypatch) -> Path:
 
 def test_changes_since_the_consultation_version_are_listed_with_the_comment_behind_them(moved_on, tmp_path):
     model = check(moved_on).model
-    reader = pypdf.PdfReader(build_pdf(model, tmp_path / "dist"))
+    reader = pypdf.PdfReader(build_pdf(gather(model), tmp_path / "dist"))
     text = section_text(reader, L["editions_appendix"])
     assert normalise(P["changes_since"]) in text
     assert normalise("Delmål P1.2.a: målvärde: 1,2 %") in text and normalise("→ 1 %") in text

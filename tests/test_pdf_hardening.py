@@ -19,8 +19,10 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from strategykit.diagnostics import Refused
+from strategykit.plan import gather, prepare
 from strategykit.diagnostics import BuildError
-from strategykit.render.pdf import PdfRefused, build_pdf
+from strategykit.render.pdf import build_pdf
 from strategykit.render.pdf import toolchain
 from strategykit.project import check
 
@@ -107,22 +109,19 @@ def test_chapter_route_to_a_file_outside_the_repository_is_refused(route, repo, 
         (repo / "strategy" / "bilder" / "lank.svg").symlink_to(tmp_path / "outside" / "canary.svg")
     add_to_chapter(repo, markdown.replace("{outside}", str(tmp_path / "outside")))
     dist = tmp_path / "dist"
-    with pytest.raises(PdfRefused) as caught:
-        build_pdf(check(repo).model, dist)
+    with pytest.raises(Refused) as caught:
+        build_pdf(prepare(repo), dist)
     assert code in {d.code for d in caught.value.diagnostics}
     assert all(d.position.file == CHAPTER for d in caught.value.diagnostics if d.code == code)
     assert not dist.exists() or not list(dist.iterdir())
 
 
-def test_raw_typst_never_runs_even_when_the_preflight_is_bypassed(repo, tmp_path, canary, monkeypatch):
+def test_raw_typst_never_runs_even_when_the_check_is_bypassed(repo, tmp_path, canary, monkeypatch):
     """pandoc reads chapters without raw attributes, so a raw block is at most shown as code."""
-    import strategykit.render.pdf as pdf
-
-    monkeypatch.setattr(pdf, "refuse_if_broken", lambda model: None)
     add_to_chapter(repo, '```{=typst}\n#read("/etc/passwd")\n#read("../../outside/secret.txt")\n'
                          '#include "../../outside/secret.txt"\n```\n\n'
                          'Inline: `#read("../../outside/secret.txt")`{=typst} slut.')
-    out = build_pdf(check(repo).model, tmp_path / "dist")
+    out = build_pdf(gather(check(repo).model), tmp_path / "dist")
     assert_not_leaked(out, canary)
     text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(out).pages).split())
     assert "../../outside/secret.txt" in text and "slut." in text  # shown as the words they are
@@ -130,12 +129,9 @@ def test_raw_typst_never_runs_even_when_the_preflight_is_bypassed(repo, tmp_path
 
 def test_images_the_rules_cannot_see_are_refused_by_the_builder(repo, tmp_path, canary, monkeypatch):
     """A reference-style image escapes the line-based rules; the document builder still refuses it."""
-    import strategykit.render.pdf as pdf
-
-    monkeypatch.setattr(pdf, "refuse_if_broken", lambda model: None)
     add_to_chapter(repo, "![Karta][k]\n\n[k]: ../../outside/canary.svg")
-    with pytest.raises(PdfRefused) as caught:
-        build_pdf(check(repo).model, tmp_path / "dist")
+    with pytest.raises(Refused) as caught:
+        build_pdf(gather(check(repo).model), tmp_path / "dist")
     [d] = caught.value.diagnostics
     assert (d.code, d.position.file) == ("image-outside-folder", CHAPTER)
 
@@ -143,7 +139,7 @@ def test_images_the_rules_cannot_see_are_refused_by_the_builder(repo, tmp_path, 
 def test_links_to_local_files_lose_their_target_and_keep_their_text(repo, tmp_path, canary):
     add_to_chapter(repo, "Läs [den hemliga filen](../../outside/secret.txt), "
                          "[lösenorden](file:///etc/passwd) och <file:///etc/passwd>.")
-    out = build_pdf(check(repo).model, tmp_path / "dist")
+    out = build_pdf(gather(check(repo).model), tmp_path / "dist")
     assert_not_leaked(out, canary)
     reader = pypdf.PdfReader(out)
     uris = [str(a.get_object()["/A"].get("/URI")) for page in reader.pages for a in page.get("/Annots", [])
@@ -192,7 +188,7 @@ def test_consultation_response_cannot_pull_a_file_into_the_pdf(repo, tmp_path, c
     (repo / "remiss" / "hemlig-forening.yaml").write_text(HOSTILE_RESPONSE, encoding="utf-8")
     result = check(repo)
     assert result.ok, [f"{d.position} {d.code} {d.message}" for d in result.diagnostics]
-    out = build_pdf(result.model, tmp_path / "dist")
+    out = build_pdf(gather(result.model), tmp_path / "dist")
     assert_not_leaked(out, canary)
     text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(out).pages).split())
     assert "#read(" in text and "../../outside/secret.txt" in text  # shown as the words they are
@@ -208,7 +204,7 @@ def _build_command(root: Path, dist: Path) -> list[str]:
 def test_two_builds_at_once_into_one_folder_leave_one_complete_pdf(repo, tmp_path):
     env = {**os.environ, "STRATEGY_COMMIT": COMMIT}
     env.pop("SOURCE_DATE_EPOCH", None)
-    reference = build_pdf(check(repo).model, tmp_path / "reference").read_bytes()
+    reference = build_pdf(gather(check(repo).model), tmp_path / "reference").read_bytes()
     dist = tmp_path / "dist"
     runs = [subprocess.Popen(_build_command(repo, dist), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             for _ in range(2)]

@@ -16,6 +16,7 @@ import pypandoc
 import pypdf
 import pytest
 
+from strategykit.plan import gather
 from strategykit.render.pdf import build_pdf, render_pdf, toolchain
 from strategykit.render.pdf import document as pdf_document
 from strategykit.render.pdf.document import Media, build_document, number_figures, raw
@@ -110,7 +111,7 @@ def test_split_evenly_cuts_consecutive_ranges_of_about_equal_size():
 def test_generated_calls_hand_the_profile_data_without_its_long_lists(fixed, tmp_path):
     """Typst hashes every argument of a call it memoises: all of data.json per call made the build quadratic."""
     model = check(PRINT).model
-    render_pdf(model, keep=tmp_path)
+    render_pdf(gather(model), keep=tmp_path)
     main = (tmp_path / "main.typ").read_text(encoding="utf-8")
     calls = re.findall(r"^#(goal-table|indicator-entry|followup-\w+)\((.*)\)$", main, re.M)
     assert {name for name, _ in calls} >= {"goal-table", "indicator-entry"}
@@ -120,9 +121,9 @@ def test_generated_calls_hand_the_profile_data_without_its_long_lists(fixed, tmp
 
 
 def test_figures_numbered_ahead_are_the_numbers_typst_gives(fixed, example, tmp_path, monkeypatch):
-    ahead = build_pdf(example, tmp_path / "ahead").read_bytes()
+    ahead = build_pdf(gather(example), tmp_path / "ahead").read_bytes()
     monkeypatch.setattr(pdf_document, "number_figures", lambda blocks, charts: None)
-    by_typst = build_pdf(example, tmp_path / "typst").read_bytes()
+    by_typst = build_pdf(gather(example), tmp_path / "typst").read_bytes()
     assert ahead == by_typst
     captions = re.findall(r"(Tabell|Figur)\s(\d+):", " ".join(
         p.extract_text() for p in pypdf.PdfReader(tmp_path / "ahead" / "rus-vasterbotten-2020.2.pdf").pages))
@@ -156,7 +157,7 @@ def test_a_table_inside_another_block_leaves_the_numbering_to_typst():
 
 def test_the_outline_stand_in_lists_the_chapter_titles(fixed, tmp_path):
     model = check(PRINT).model
-    render_pdf(model, keep=tmp_path)
+    render_pdf(gather(model), keep=tmp_path)
     data = json.loads((tmp_path / "data.json").read_text(encoding="utf-8"))
     headings = [line[2:].strip() for line in (tmp_path / "main.typ").read_text(encoding="utf-8").splitlines()
                 if line.startswith("= ")]
@@ -165,7 +166,7 @@ def test_the_outline_stand_in_lists_the_chapter_titles(fixed, tmp_path):
 
 
 def test_chapter_pages_have_no_running_head_and_the_others_name_their_chapter(fixed, example, tmp_path):
-    reader = pypdf.PdfReader(build_pdf(example, tmp_path))
+    reader = pypdf.PdfReader(build_pdf(gather(example), tmp_path))
     starts = {reader.get_destination_page_number(o): o.title for o in reader.outline if not isinstance(o, list)}
     first_chapter = min(i for i, name in starts.items() if name == example.chapters[0].title)
     chapter, checked = None, 0

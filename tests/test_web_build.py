@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from strategykit.plan import gather
 from strategykit.cli import main
 from strategykit.diagnostics import BuildError
 from strategykit.render.web import DEFAULT_CONFIG, build_site, generate
@@ -35,11 +36,11 @@ def _break_chapter(root: Path, text: str) -> None:
 
 
 def test_a_failed_build_leaves_the_previous_site_untouched(minimal):
-    site = build_site(checked_model(minimal), minimal / "site")
+    site = build_site(gather(checked_model(minimal)), minimal / "site")
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     _break_chapter(minimal, "Se [det som saknas](saknas.md).")
     with pytest.raises(BuildError) as exc:
-        build_site(checked_model(minimal), minimal / "site")
+        build_site(gather(checked_model(minimal)), minimal / "site")
     assert "saknas.md" in str(exc.value)
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
@@ -49,11 +50,11 @@ def test_a_failed_build_leaves_the_previous_site_untouched(minimal):
 def test_the_build_is_strict_about_anchors(minimal):
     _break_chapter(minimal, "Se [avsnittet](#finns-inte).")
     with pytest.raises(BuildError, match="finns-inte"):
-        build_site(checked_model(minimal), minimal / "site")
+        build_site(gather(checked_model(minimal)), minimal / "site")
 
 
 def test_the_site_is_readable_by_a_web_server(minimal):
-    site = build_site(checked_model(minimal), minimal / "site")
+    site = build_site(gather(checked_model(minimal)), minimal / "site")
     assert stat.S_IMODE(site.stat().st_mode) & 0o055 == 0o055
 
 
@@ -63,12 +64,12 @@ def test_the_repository_mkdocs_yml_is_the_default_the_toolkit_ships():
 
 def test_a_strategy_without_mkdocs_yml_gets_the_default(minimal):
     (minimal / "mkdocs.yml").unlink()
-    site = build_site(checked_model(minimal), minimal / "site")
+    site = build_site(gather(checked_model(minimal)), minimal / "site")
     assert (site / "prioriteringar" / "p1" / "index.html").is_file()
 
 
 def test_the_generated_config_inherits_the_repository_config(minimal):
-    config = generate(checked_model(minimal)).read_text(encoding="utf-8")
+    config = generate(gather(checked_model(minimal))).read_text(encoding="utf-8")
     assert "INHERIT: ../../mkdocs.yml" in config
     assert "site_name: Teststrategi 2020–2030" in config
     for listed in ("extra_css", "plugins", "markdown_extensions"):
@@ -78,7 +79,7 @@ def test_the_generated_config_inherits_the_repository_config(minimal):
 @needs_zensical
 def test_zensical_builds_the_same_pages_and_config():
     b = built("example")
-    out = build_site(b.model, b.root / "site-zensical", engine="zensical")
+    out = build_site(gather(b.model), b.root / "site-zensical", engine="zensical")
     mk = sorted(p.relative_to(b.site).as_posix() for p in b.site.rglob("index.html"))
     zs = sorted(p.relative_to(out).as_posix() for p in out.rglob("index.html"))
     assert zs == mk
@@ -91,12 +92,12 @@ def test_zensical_builds_the_same_pages_and_config():
 def test_zensical_build_is_strict_too(minimal):
     _break_chapter(minimal, "Se [det som saknas](saknas.md).")
     with pytest.raises(BuildError, match="Zensical"):
-        build_site(checked_model(minimal), minimal / "site", engine="zensical")
+        build_site(gather(checked_model(minimal)), minimal / "site", engine="zensical")
 
 
 def test_the_repository_mkdocs_yml_builds_the_generated_docs_directly(minimal):
     """After generation, plain `mkdocs build` (and `zensical build`) work on the root mkdocs.yml."""
-    generate(checked_model(minimal))
+    generate(gather(checked_model(minimal)))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     mk = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(minimal / "out-mkdocs")],
                         cwd=minimal, capture_output=True, text=True, env=env)

@@ -10,7 +10,8 @@ import pypdf
 import pytest
 
 from strategykit.cli import main
-from strategykit.render.pdf.history import build_earlier_pdf, build_earlier_pdfs
+from strategykit import plan
+from strategykit.render.pdf.editions import print_earlier_editions
 from strategykit.project import check
 from test_web_pages import main_of, page, text_of
 
@@ -21,6 +22,15 @@ from consultation_fixture import MOVED_ON_EDITIONS as EDITIONS
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 OLD_PDF = "utgavor/test-strategy-1.0.pdf"
+
+
+def build_earlier_pdfs(model, out, *, cache: bool = True):
+    return print_earlier_editions(plan.gather(model, ("earlier",), reuse=cache), out, cache=cache)
+
+
+def build_earlier_pdf(model, edition, out):
+    [found] = [e for e in build_earlier_pdfs(model, out) if e.version == edition.version]
+    return found
 
 
 def _repo(root):
@@ -75,7 +85,6 @@ def test_the_earlier_pdf_is_reproducible_whatever_this_build_sets(built, tmp_pat
 
 def test_a_later_build_reuses_the_kept_pdf_and_a_new_toolkit_builds_it_again(built, tmp_path, monkeypatch):
     from strategykit.render import pdf
-    from strategykit.render.pdf import history
 
     root, _ = built
     model = check(root).model
@@ -89,19 +98,17 @@ def test_a_later_build_reuses_the_kept_pdf_and_a_new_toolkit_builds_it_again(bui
     [second] = build_earlier_pdfs(model, tmp_path / "b")
     assert second.reused and second.file.read_bytes() == first.file.read_bytes()
     # another toolkit (its files or its pandoc/Typst) means another key: the PDF is rendered again
-    monkeypatch.setattr(history, "toolkit_fingerprint", lambda: "another toolkit")
+    monkeypatch.setattr(plan, "toolkit_fingerprint", lambda: "another toolkit")
     [third] = build_earlier_pdfs(model, tmp_path / "c")
     assert third.file is None and third.problem and "rendered although" in third.detail
 
 
 def test_a_new_toolkits_pdf_replaces_the_one_kept_for_the_same_edition(tmp_path, monkeypatch):
-    from strategykit.render.pdf import history
-
     root, _ = _repo(tmp_path / "repo")
     kept = root / ".build" / "editions"
     build_earlier_pdfs(check(root).model, tmp_path / "a")
     [before] = kept.glob("*.pdf")
-    monkeypatch.setattr(history, "toolkit_fingerprint", lambda: "f" * 64)
+    monkeypatch.setattr(plan, "toolkit_fingerprint", lambda: "f" * 64)
     [again] = build_earlier_pdfs(check(root).model, tmp_path / "b")
     assert not again.reused
     [after] = kept.glob("*.pdf")

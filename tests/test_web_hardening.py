@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from strategykit.plan import gather
 from strategykit.diagnostics import BuildError
 from strategykit.project import check
 from strategykit.render.web import build_site, sanitize
@@ -90,7 +91,7 @@ def test_chapter_pages_are_cleaned_even_when_the_check_is_bypassed(minimal):
     ]))
     result = check(minimal)
     assert "unsafe-html" in {d.code for d in result.diagnostics}  # the raw HTML is refused by the check …
-    site = build_site(result.model, minimal / "site")              # … and removed here, if the check is skipped
+    site = build_site(gather(result.model), minimal / "site")              # … and removed here, if the check is skipped
     article = chapter_article(site)
     for bad in ("<script", "alert(", "javascript:", "onclick", "onerror", "onmouseover"):
         assert bad not in article, bad
@@ -126,7 +127,7 @@ def test_a_chapter_cannot_pull_a_file_from_outside_the_repository(tmp_path, mark
     add_to_chapter(root, markdown)
     result = check(root)
     try:
-        site = build_site(result.model, root / "site")
+        site = build_site(gather(result.model), root / "site")
     except BuildError:
         assert not (root / "site").exists()
         return
@@ -171,7 +172,7 @@ def test_the_build_dates_the_site_by_the_edition_not_the_clock(tmp_path):
 
 def test_a_build_leaves_the_environment_as_it_found_it(minimal, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    build_site(check(minimal).model, minimal / "site")
+    build_site(gather(check(minimal).model), minimal / "site")
     assert "SOURCE_DATE_EPOCH" not in os.environ
 
 

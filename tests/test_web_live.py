@@ -8,12 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from strategykit.plan import gather
 from strategykit.diagnostics import BuildError
 from strategykit.project import check, recheck_chapters
 from strategykit.render.web import build_site
 from strategykit.render.web.live import LiveSite
 from conftest import edit
 from consultation_fixture import make_consultation_repo
+
+
+def planned(model):
+    return gather(model, ("followup", "changes"))
 from web_support import REPO, copy_strategy
 
 INLEDNING = "strategy/01-inledning.md"
@@ -28,7 +33,7 @@ def _assert_same_as_full_build(root: Path, site: Path, tmp_path: Path) -> None:
     """``site`` is what a full build of ``root`` as it is now makes, in every file."""
     result = check(root)
     assert result.ok
-    full = build_site(result.model, tmp_path / "full-site", work_dir=tmp_path / "full-web")
+    full = build_site(gather(result.model), tmp_path / "full-site", work_dir=tmp_path / "full-web")
     mine, theirs = _tree(site), _tree(full)
     assert sorted(mine) == sorted(theirs)
     differ = [name for name in theirs if mine[name] != theirs[name]]
@@ -45,14 +50,14 @@ class Session:
         self.site = LiveSite(root / ".build" / "preview" / "site", root / ".build" / "preview" / "web")
         self.result = check(root)
         assert self.result.ok
-        first = self.site.refresh(self.result.model)
+        first = self.site.refresh(self.result.model, planned)
         assert not first.incremental and first.reason == "no earlier build to update"
 
     def save(self, file: str, old: str, new: str):
         edit(self.root, old, new, file)
         self.result = recheck_chapters(self.result, [self.root / file])
         assert self.result.ok, [f"{d.position}: {d.message}" for d in self.result.diagnostics]
-        return self.site.refresh(self.result.model)
+        return self.site.refresh(self.result.model, planned)
 
 
 @pytest.fixture
@@ -94,14 +99,14 @@ def test_a_new_title_rebuilds_every_page_since_the_navigation_shows_it(example, 
 
 def test_a_model_read_again_in_full_means_a_full_build(example):
     result = check(example.root)
-    done = example.site.refresh(result.model)
+    done = example.site.refresh(result.model, planned)
     assert not done.incremental and "read again" in done.reason
 
 
 def test_a_save_that_changes_no_page_renders_nothing(example):
     before = _tree(example.site.out_dir)
     example.result = recheck_chapters(example.result, [example.root / VISION])
-    done = example.site.refresh(example.result.model)
+    done = example.site.refresh(example.result.model, planned)
     assert done.incremental and done.pages == ()
     assert _tree(example.site.out_dir) == before
 

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from strategykit.plan import gather
 from strategykit.present import i18n
-from strategykit.vcs.buildinfo import pdf_filename
+from strategykit.plan import pdf_filename
 from web_support import FAKE_PDF, built, html_pages
 
 STRATEGIES = ["minimal", "example"]
@@ -233,7 +234,7 @@ def test_about_page_shows_the_git_commit(tmp_path, monkeypatch):
 
     monkeypatch.setenv("STRATEGY_COMMIT", "0123456789abcdef")
     root = copy_strategy(FIXTURES / "minimal", tmp_path / "s")
-    site = build_site(checked_model(root), root / "site")
+    site = build_site(gather(checked_model(root)), root / "site")
     assert "<code>0123456789abcdef</code>" in page(site, "om-utgavan.md")
 
 
@@ -269,7 +270,7 @@ def test_model_text_is_escaped_not_read_as_markdown(tmp_path):
     goals = root / "goals.yaml"
     goals.write_text(goals.read_text(encoding="utf-8").replace(
         "title: Fler i arbete", "title: 'Fler *i* arbete | <b>nu</b> [x](y)'"), encoding="utf-8")
-    site = build_site(checked_model(root), root / "site")
+    site = build_site(gather(checked_model(root)), root / "site")
     html = main_of(page(site, "prioriteringar/p1.md"))
     assert "Fler *i* arbete | &lt;b&gt;nu&lt;/b&gt; [x](y)" in html
     assert "<em>i</em>" not in html and "<b>nu</b>" not in html

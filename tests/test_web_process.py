@@ -8,8 +8,9 @@ import shutil
 
 import pytest
 
+from strategykit.plan import gather
 from strategykit.analysis import consultation as c
-from strategykit.vcs.buildinfo import pdf_filename
+from strategykit.plan import pdf_filename
 from strategykit.render.web import build_site
 from test_web_pages import main_of, page, text_of
 from web_support import FAKE_PDF, built, checked_model
@@ -95,7 +96,7 @@ def repo(tmp_path_factory):
     model = checked_model(root)
     (root / "dist").mkdir()
     (root / "dist" / pdf_filename(model)).write_bytes(FAKE_PDF)
-    site = build_site(model, root / "site")
+    site = build_site(gather(model), root / "site")
     return root, site
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from strategykit.plan import gather
 from strategykit.project import check
 
 REPO = Path(__file__).resolve().parents[1]
@@ -70,7 +71,7 @@ def built(name: str) -> Built:
     """The site of 'minimal' (the fixture, with a stand-in PDF), 'observed' (the minimal fixture with
     the observed values of fixtures/observed) or 'example' (the repository's own strategy, without
     its git history), built once per test session with MkDocs."""
-    from strategykit.vcs.buildinfo import pdf_filename
+    from strategykit.plan import pdf_filename
     from strategykit.render.web import build_site
 
     root = Path(tempfile.mkdtemp(prefix=f"strategy-web-{name}-"))
@@ -82,7 +83,7 @@ def built(name: str) -> Built:
     if name == "minimal":
         (root / "dist").mkdir()
         (root / "dist" / pdf_filename(model)).write_bytes(FAKE_PDF)
-    site = build_site(model, root / "site")
+    site = build_site(gather(model), root / "site")
     return Built(root, site, model)
 
 

@@ -70,3 +70,18 @@ class BuildError(Exception):
 
     The CLI prints it without a traceback and exits 1. The previous output is left as it was.
     """
+
+
+class Refused(BuildError):
+    """A renderer met something in the sources it must not lay out; ``diagnostics`` say where.
+
+    The rules catch all of it first (``guards_build``); this is the renderer's last line, so that
+    an output built without a check still never embeds a file from outside or a broken part.
+    """
+
+    def __init__(self, what: str, diagnostics: list[Diagnostic]):
+        self.diagnostics = sorted_diagnostics(diagnostics)
+        count = len(self.diagnostics)
+        lines = [f"{d.position}: {d.severity} {d.code}: {d.message}" for d in self.diagnostics]
+        super().__init__(f"{what} was not built: {count} problem{'s' if count != 1 else ''} must be fixed first.\n"
+                         + "\n".join(lines))

@@ -175,7 +175,13 @@ def _unknown_checks(model: Strategy) -> list[Diagnostic]:
     from strategykit.rules import RULES
 
     out = []
-    for code, _ in model.checks:
+    for code, level in model.checks:
+        if code in RULES and RULES[code].guards_build and level != Severity.ERROR.value:
+            out.append(Diagnostic(
+                "check-cannot-be-lowered", Severity.WARNING,
+                f"'{code}' stays an error: the editions cannot be built past what it finds.",
+                model.source.position(("checks", code), key=True),
+                f"Remove '{code}' from 'checks:', and fix what it reports instead.", ("checks", code)))
         if code not in RULES:
             import difflib  # not at the top: a clean check never needs it
             close = difflib.get_close_matches(code, list(RULES), n=1)

@@ -2,8 +2,8 @@
 compilation (remissammanställning), participation in the dialogue, the history of
 editions, and the changes since the consultation version.
 
-Everything here is a pure function of the checked model (``changes_since_consultation``
-also reads the consultation edition from git, through ``diff``). Functions return
+Everything here is a pure function of the checked model; the changes since the consultation
+edition need its revision from git, so ``vcs.editions.changes_since_consultation`` makes them. Functions return
 dataclasses; the ``*_markdown`` functions turn them into Markdown in the strategy's
 language, which MkDocs and pandoc both read, so the web and the print edition show
 the same text. Links are the renderer's business: pass a function that gives the
@@ -339,8 +339,9 @@ class ChangesSince:
     """The git tag compared with."""
     changes: tuple[Any, ...] = ()
     """``diff.Change`` records, in document order; build files (how the editions are made) left out."""
-    problem: str | None = None
-    """Why there is no comparison (no consultation edition, no tag, the tag not in the repository …)."""
+    reason: str | None = None
+    """Why there is no comparison, as a key the editions put in words: 'no_consultation_edition',
+    'no_tag', 'tag_missing' (not in the repository, or no git) or 'side_unreadable'."""
     comments: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Subject id → ids of the comments whose handling names it under 'changed:'."""
     detail: str = ""
@@ -348,7 +349,7 @@ class ChangesSince:
 
     @property
     def available(self) -> bool:
-        return self.problem is None
+        return self.reason is None
 
 
 def comments_changing(s: Strategy) -> dict[str, tuple[str, ...]]:
@@ -359,37 +360,6 @@ def comments_changing(s: Strategy) -> dict[str, tuple[str, ...]]:
             for ref in c.handling.changed:
                 out.setdefault(ref, []).append(c.id)
     return {k: tuple(v) for k, v in out.items()}
-
-
-def changes_since_consultation(s: Strategy, *, head: str | None = None) -> ChangesSince:
-    """Compare the consultation edition (its git tag in editions.yaml) with the current sources.
-
-    ``head`` is the working tree by default, or a git revision. Uses ``diff.diff``; never
-    raises for a missing tag or repository, but says why in ``problem``.
-    """
-    from strategykit.analysis import diff
-
-    words = i18n.process_labels(s.language)
-    edition = consultation_edition(s)
-    if edition is None:
-        return ChangesSince(None, None, problem=words["no_consultation_edition"])
-    if not edition.tag and not edition.commit:
-        return ChangesSince(edition, None, problem=words["no_tag"])
-    try:
-        try:
-            result = diff.diff(s.root, edition.tag or edition.commit, head)
-        except diff.RevisionError:
-            if not edition.commit:
-                raise
-            result = diff.diff(s.root, edition.commit, head)
-    except diff.RevisionError as exc:
-        return ChangesSince(edition, edition.tag, problem=words["tag_missing"].format(tag=edition.tag),
-                            detail=str(exc))
-    except diff.SideNotLoaded as exc:
-        return ChangesSince(edition, edition.tag, problem=words["side_unreadable"].format(tag=edition.tag),
-                            detail="; ".join(f"{d.position}: {d.message}" for d in exc.diagnostics[:5]))
-    changes = tuple(c for c in result.changes if c.subject != "build")
-    return ChangesSince(edition, edition.tag, changes, None, comments_changing(s))
 
 
 # --- Markdown, in the strategy's language -------------------------------------
@@ -694,7 +664,7 @@ def _change_subject(s: Strategy, change: Any) -> Subject:
     return Subject(change.subject if change.subject in SUBJECT_KINDS else "strategy", change.id, title)
 
 
-def changes_markdown(s: Strategy, changes: ChangesSince | None = None, *, level: int = 1, title: bool = True,
+def changes_markdown(s: Strategy, changes: ChangesSince, *, level: int = 1, title: bool = True,
                      link: Link | None = None, comment_href: Callable[[str], str] | None = None) -> str:
     """'Changes since the consultation version' as Markdown in the strategy's language.
 
@@ -704,13 +674,13 @@ def changes_markdown(s: Strategy, changes: ChangesSince | None = None, *, level:
     """
     language = s.language
     w = i18n.process_labels(language)
-    changes = changes if changes is not None else changes_since_consultation(s)
     link = link or (lambda subject: None)
     out: list[str] = []
     if title:
         out += [_heading(level, w["changes_since"]), ""]
     if not changes.available:
-        return "\n".join(out + [w["changes_unavailable"].format(reason=_md(changes.problem or ""))]).rstrip() + "\n"
+        reason = w[changes.reason or "no_consultation_edition"].format(tag=changes.base or "")
+        return "\n".join(out + [w["changes_unavailable"].format(reason=_md(reason))]).rstrip() + "\n"
     shown = [c for c in changes.changes if not c.kind.startswith("edition-")]
     version = i18n.labels(language)["version"].lower()
     base = f"{version} {changes.edition.version}, {i18n.format_date(changes.edition.date, language)}" \

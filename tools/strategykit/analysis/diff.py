@@ -7,26 +7,20 @@ reads the files, this module never parses YAML), matched by id, and compared.
 
 The result is data: a list of ``Change`` records. Formatting is the edge's job
 (``FORMATTERS``, as in ``report``). A side is a folder, or a git revision that
-is unpacked into a temporary folder with ``git archive``.
+is unpacked into a temporary folder by ``vcs.revisions``, which also loads the two sides.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import difflib
 import fnmatch
-import io
 import json
 import os
-import subprocess
-import tarfile
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from strategykit.diagnostics import Diagnostic
 from strategykit.model import Chapter, Goal, Indicator, Strategy, Target
 
 LOWERED = "lowered-ambition"
@@ -82,19 +76,6 @@ class DiffResult:
     @property
     def lowered(self) -> list[Change]:
         return [c for c in self.changes if LOWERED in c.flags]
-
-
-class RevisionError(Exception):
-    """A side cannot be found: an unknown revision, a folder without goals.yaml, no git."""
-
-
-class SideNotLoaded(Exception):
-    """A side's goals.yaml does not load; ``diagnostics`` say why."""
-
-    def __init__(self, label: str, diagnostics: list[Diagnostic]):
-        super().__init__(f"the strategy at {label} cannot be read")
-        self.label = label
-        self.diagnostics = diagnostics
 
 
 # --- comparing two models ---------------------------------------------------
@@ -406,103 +387,6 @@ def compare(a: Strategy, b: Strategy) -> list[Change]:
     return [*_compare_strategy(a, b), *_compare_priorities(a, b), *goals,
             *_compare_targets(a, b, lost), *_compare_indicators(a, b), *_compare_chapters(a, b),
             *compare_build(a.root, b.root)]
-
-
-# --- the two sides: folders or git revisions --------------------------------
-
-def _git(root: Path, *args: str, binary: bool = False) -> subprocess.CompletedProcess:
-    try:
-        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=not binary,
-                              timeout=120)
-    except FileNotFoundError as exc:
-        raise RevisionError("git is not installed, so revisions cannot be compared; give two folders instead.") from exc
-
-
-def _toplevel_and_prefix(root: Path) -> tuple[Path, str]:
-    top = _git(root, "rev-parse", "--show-toplevel")
-    if top.returncode != 0:
-        raise RevisionError(f"'{root}' is not inside a git repository; give two folders to compare instead.")
-    prefix = _git(root, "rev-parse", "--show-prefix").stdout.strip()
-    return Path(top.stdout.strip()), prefix
-
-
-def resolve_commit(root: Path, rev: str) -> str:
-    """The commit a revision names, or a RevisionError that says so plainly."""
-    proc = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
-    if proc.returncode != 0 or not proc.stdout.strip():
-        raise RevisionError(f"'{rev}' is neither a folder nor a git revision (branch, tag or commit) "
-                            "in this repository.")
-    return proc.stdout.strip()
-
-
-def default_base(root: Path) -> tuple[str, str]:
-    """The merge base of HEAD with main (or origin/main) as (label, commit): where this branch started."""
-    for branch in ("main", "origin/main"):
-        if _git(root, "rev-parse", "--verify", "--quiet", f"{branch}^{{commit}}").returncode == 0:
-            proc = _git(root, "merge-base", branch, "HEAD")
-            if proc.returncode == 0:
-                commit = proc.stdout.strip()
-                return f"the merge base with {branch} ({commit[:7]})", commit
-    raise RevisionError("there is no branch 'main' to compare with; name the base revision, "
-                        "e.g. 'strategy diff origin/main'.")
-
-
-def _extract(root: Path, commit: str, dest: Path) -> Path:
-    """Unpack the strategy folder as it was at ``commit`` into ``dest``; return the folder."""
-    top, prefix = _toplevel_and_prefix(root)
-    proc = _git(top, "archive", "--format=tar", commit, "--", prefix or ".", binary=True)
-    if proc.returncode != 0:
-        message = proc.stderr.decode("utf-8", "replace").strip()
-        raise RevisionError(f"the strategy folder cannot be read at {commit[:12]}: {message}")
-    with tarfile.open(fileobj=io.BytesIO(proc.stdout)) as tar:
-        if hasattr(tarfile, "data_filter"):
-            tar.extractall(dest, filter="data")
-        else:  # Python < 3.11.4: git archive writes plain relative paths; take only those
-            tar.extractall(dest, members=[m for m in tar.getmembers() if (m.isfile() or m.isdir())
-                                          and not m.name.startswith("/") and ".." not in m.name.split("/")])
-    return dest / prefix if prefix else dest
-
-
-def _label(rev: str, commit: str) -> str:
-    return commit[:12] if commit.startswith(rev) else f"{rev} ({commit[:7]})"
-
-
-@contextlib.contextmanager
-def side(root: Path, spec: str | None) -> Iterator[tuple[str, Path]]:
-    """A side as (label, folder): ``None`` is the working tree; a folder is itself; else a revision."""
-    if spec is None:
-        yield "the working tree", root
-        return
-    if Path(spec).is_dir():
-        if not (Path(spec) / "goals.yaml").is_file():
-            raise RevisionError(f"the folder '{spec}' has no goals.yaml.")
-        yield spec, Path(spec)
-        return
-    commit = resolve_commit(root, spec)
-    with tempfile.TemporaryDirectory(prefix="strategy-diff-") as tmp:
-        yield _label(spec, commit), _extract(root, commit, Path(tmp))
-
-
-def _load(label: str, folder: Path) -> Strategy:
-    from strategykit.project import load_strategy
-
-    result = load_strategy(folder)
-    if result.model is None:
-        raise SideNotLoaded(label, result.diagnostics)
-    return result.model
-
-
-def diff(root: Path, base: str | None = None, head: str | None = None) -> DiffResult:
-    """Compare two sides of the strategy in ``root`` (default: merge base with main → working tree)."""
-    root = Path(root)
-    base_label = None
-    if base is None:
-        if head is not None:
-            raise RevisionError("name the base too when you name the head: strategy diff BASE HEAD.")
-        base_label, base = default_base(root)
-    with side(root, base) as (label, base_dir), side(root, head) as (head_label, head_dir):
-        old, new = _load(label, base_dir), _load(head_label, head_dir)
-        return DiffResult(base_label or label, head_label, compare(old, new))
 
 
 # --- words ------------------------------------------------------------------

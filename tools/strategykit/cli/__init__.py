@@ -113,59 +113,29 @@ def _emit(text: str, output: str | None, written: str) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     root = _root(args.path)
-    want_web, want_pdf = args.web, args.pdf
-    if not (want_web or want_pdf):
-        want_web = want_pdf = True
+    names = [n for n, wanted in (("web", args.web), ("pdf", args.pdf)) if wanted] or ["web", "pdf"]
     model = _checked_model(root, args.format)
     if model is None:
         return EXIT_PROBLEMS
-    from strategykit.vcs.buildinfo import pdf_filename
-    from strategykit.atomic import staged_file
+    from strategykit.build import build
 
-    pdf_out = (Path(args.dist_dir) if args.dist_dir else root / "dist") / pdf_filename(model)
-    site_out = Path(args.site_dir) if args.site_dir else root / "site"
-    # All or nothing: the PDF is built aside first, so that the site can link to (and copy) this
-    # same edition; it replaces the old one only after the site was built and swapped in. A failure
-    # of either leaves both editions as they were.
-    with contextlib.ExitStack() as outputs:
-        pdf: Path | None = pdf_out if pdf_out.is_file() else None
-        if want_pdf:
-            from strategykit.render.pdf import render_pdf
-
-            pdf = outputs.enter_context(staged_file(pdf_out))
-            pdf.write_bytes(render_pdf(model))
-        if want_web:
-            import tempfile  # with shutil and random: not for a check
-
-            from strategykit.render.web import build_site
-
-            earlier = _earlier_pdfs(model, Path(outputs.enter_context(
-                tempfile.TemporaryDirectory(prefix="strategy-editions-"))))
-            build_site(model, site_out, pdf=pdf, earlier=earlier)
-    if want_pdf:
-        print(f"PDF edition written to {os.path.relpath(pdf_out)}")
-    if want_web:
-        print(f"Web edition written to {os.path.relpath(site_out)}/")
+    built = build(model, names, site_dir=Path(args.site_dir) if args.site_dir else None,
+                  dist_dir=Path(args.dist_dir) if args.dist_dir else None)
+    for note in built.notes:
+        if not note.startswith("PDF edition:"):
+            print(note)
+    for warning in built.warnings:
+        print(f"strategy: warning: {warning}", file=sys.stderr)
+    if built.pdf is not None:
+        print(f"PDF edition written to {os.path.relpath(built.pdf)}")
+    if built.site is not None:
+        print(f"Web edition written to {os.path.relpath(built.site)}/")
     return EXIT_OK
 
 
-def _earlier_pdfs(model, folder: Path) -> list:
-    """The PDFs of earlier editions for the site's history (``pdf.history``); problems are only reported."""
-    from strategykit.render.pdf.history import build_earlier_pdfs
-
-    earlier = build_earlier_pdfs(model, folder)
-    for e in earlier:
-        if e.file is not None:
-            how = "reused from an earlier build of" if e.reused else "built from"
-            print(f"PDF of the earlier edition {e.version} {how} {e.commit[:12]}")
-        else:
-            print(f"strategy: warning: no PDF of the earlier edition {e.version}: {e.problem}"
-                  + (f" ({e.detail})" if e.detail else ""), file=sys.stderr)
-    return earlier
-
-
 def cmd_diff(args: argparse.Namespace) -> int:
-    from strategykit.analysis.diff import FORMATTERS, RevisionError, SideNotLoaded, diff
+    from strategykit.analysis.diff import FORMATTERS
+    from strategykit.vcs.revisions import RevisionError, SideNotLoaded, diff
 
     root = _root(args.path)
     try:
@@ -263,8 +233,14 @@ def cmd_consultation(args: argparse.Namespace) -> int:
     from strategykit.analysis import consultation
 
     pages = {"compilation": consultation.compilation_markdown, "participation": consultation.participation_markdown,
-             "history": consultation.history_markdown, "changes": consultation.changes_markdown}
-    _emit(pages[args.page](model), args.output, "Written to")
+             "history": consultation.history_markdown}
+    if args.page == "changes":
+        from strategykit.vcs.editions import changes_since_consultation
+
+        text = consultation.changes_markdown(model, changes_since_consultation(model))
+    else:
+        text = pages[args.page](model)
+    _emit(text, args.output, "Written to")
     return EXIT_OK
 
 

@@ -151,6 +151,7 @@ class Preview:
         is checked and built again. When they are all chapters, only they are checked and built.
         """
         from strategykit.project import check, recheck_chapters
+        from strategykit.plan import gather
         from strategykit.render.web.live import LiveSite
 
         started = time.monotonic()
@@ -174,7 +175,7 @@ class Preview:
             if self._live is None:
                 self._live = LiveSite(self.site, self.work)
             try:
-                done = self._live.refresh(result.model)
+                done = self._live.refresh(result.model, lambda model: gather(model, ("followup", "changes")))
             except BuildError as exc:
                 error = error_page(None, str(exc), self.version + 1)
                 self.log(f"Preview: the site could not be built: {exc}")

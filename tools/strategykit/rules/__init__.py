@@ -34,6 +34,9 @@ class Rule:
     severity: Severity
     fix: str
     check: Callable[[Strategy], Iterator[Finding]]
+    guards_build: bool = False
+    """The editions cannot be built past this rule's findings (a missing file, a PDF/UA-1 failure, a
+    leak): it stays an error whatever ``checks:`` says, so that a strategy that checks clean builds."""
 
     @property
     def explanation(self) -> str:
@@ -47,11 +50,11 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, *, severity: Severity = Severity.ERROR, fix: str):
+def rule(code: str, *, severity: Severity = Severity.ERROR, fix: str, guards_build: bool = False):
     def register(fn: Callable[[Strategy], Iterator[Finding]]):
         if code in RULES:
             raise ValueError(f"rule code {code!r} registered twice")
-        RULES[code] = Rule(code, severity, fix, fn)
+        RULES[code] = Rule(code, severity, fix, fn, guards_build)
         return fn
     return register
 
@@ -61,7 +64,7 @@ def run_rules(model: Strategy, severities: dict[str, str] | None = None) -> list
     severities = severities or {}
     out: list[Diagnostic] = []
     for r in RULES.values():
-        level = severities.get(r.code, r.severity.value)
+        level = Severity.ERROR.value if r.guards_build else severities.get(r.code, r.severity.value)
         if level == "ignore":
             continue
         severity = Severity(level)

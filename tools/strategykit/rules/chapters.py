@@ -40,7 +40,7 @@ def _list_unreadable(s: Strategy) -> bool:
     return ("chapters",) in s.source.keys and not s.chapters
 
 
-@rule("chapter-missing", fix="Create the file, or correct 'file:' so that it names an existing file under strategy/.")
+@rule("chapter-missing", guards_build=True, fix="Create the file, or correct 'file:' so that it names an existing file under strategy/.")
 def chapter_missing(s: Strategy) -> Iterator[Finding]:
     """Every chapter listed in goals.yaml exists as a Markdown file."""
     for c in s.chapters:
@@ -50,7 +50,7 @@ def chapter_missing(s: Strategy) -> Iterator[Finding]:
             yield Finding(f"The chapter file '{c.file}' is not a Markdown (.md) file.", c.path + ("file",))
 
 
-@rule("chapter-outside-folder", fix="Keep chapters in the strategy/ folder and give the path as strategy/NAME.md.")
+@rule("chapter-outside-folder", guards_build=True, fix="Keep chapters in the strategy/ folder and give the path as strategy/NAME.md.")
 def chapter_outside_folder(s: Strategy) -> Iterator[Finding]:
     """Chapter files lie inside strategy/.
 
@@ -99,7 +99,7 @@ def goal_not_presented(s: Strategy) -> Iterator[Finding]:
             yield Finding(f"Goal \"{g.id}\" is not presented in any chapter.", g.path, key=True)
 
 
-@rule("chapter-without-title", fix="Start the chapter with a level-1 heading: '# Title'.")
+@rule("chapter-without-title", guards_build=True, fix="Start the chapter with a level-1 heading: '# Title'.")
 def chapter_without_title(s: Strategy) -> Iterator[Finding]:
     """Every chapter starts with a level-1 heading, and has only one.
 
@@ -119,7 +119,7 @@ def chapter_without_title(s: Strategy) -> Iterator[Finding]:
                           hint="Make it a section heading with '## '.")
 
 
-@rule("image-without-alt", fix="Describe the image in the brackets: ![What the image shows](file.png).")
+@rule("image-without-alt", guards_build=True, fix="Describe the image in the brackets: ![What the image shows](file.png).")
 def image_without_alt(s: Strategy) -> Iterator[Finding]:
     """Every image in a chapter has an alternative text.
 
@@ -135,7 +135,7 @@ def image_without_alt(s: Strategy) -> Iterator[Finding]:
                               position=Position(c.file, im.line, im.column))
 
 
-@rule("image-missing", fix="Add the file, or correct the path (it is relative to the chapter).")
+@rule("image-missing", guards_build=True, fix="Add the file, or correct the path (it is relative to the chapter).")
 def image_missing(s: Strategy) -> Iterator[Finding]:
     """Every image a chapter shows exists as a file.
 
@@ -159,7 +159,7 @@ def image_missing(s: Strategy) -> Iterator[Finding]:
                 yield Finding(f"The image '{im.target}' does not exist.", position=where)
 
 
-@rule("image-format", fix="Save it as SVG (for drawings and charts), PNG or JPEG.")
+@rule("image-format", guards_build=True, fix="Save it as SVG (for drawings and charts), PNG or JPEG.")
 def image_format(s: Strategy) -> Iterator[Finding]:
     """Images are in a format both editions can show: SVG, PNG, JPEG, GIF or WebP.
 

@@ -118,7 +118,7 @@ def unsafe_html(s: Strategy) -> Iterator[Finding]:
                               hint="Remove the attribute in braces.")
 
 
-@rule("raw-markup", fix="Remove the raw block; write the content in Markdown.")
+@rule("raw-markup", guards_build=True, fix="Remove the raw block; write the content in Markdown.")
 def raw_markup(s: Strategy) -> Iterator[Finding]:
     """A chapter contains no raw Typst, LaTeX or other raw blocks.
 
@@ -135,7 +135,7 @@ def raw_markup(s: Strategy) -> Iterator[Finding]:
                               position=Position(c.file, number, m.start() + 1))
 
 
-@rule("image-outside-folder", fix="Put the image in the strategy/ folder and refer to it with a relative path.")
+@rule("image-outside-folder", guards_build=True, fix="Put the image in the strategy/ folder and refer to it with a relative path.")
 def image_outside_folder(s: Strategy) -> Iterator[Finding]:
     """Images come from the strategy's own folder.
 

@@ -9,7 +9,7 @@ from strategykit.model import Strategy
 from strategykit.rules import Finding, rule
 
 
-@rule("heading-level-skipped",
+@rule("heading-level-skipped", guards_build=True,
       fix="Use the next level down: a '##' section is followed by '###', not '####'.")
 def heading_level_skipped(s: Strategy) -> Iterator[Finding]:
     """A heading is at most one level deeper than the heading before it.

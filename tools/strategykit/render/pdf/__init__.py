@@ -1,9 +1,10 @@
 """The print edition: the model and chapters → one pandoc document → Typst → a tagged PDF.
 
-The pipeline
-    1. ``preflight``: the rules that would make the PDF fail (no alt text, no
-       chapter title, a skipped heading level, raw markup, a missing image) run
-       first; any finding refuses the build with ordinary diagnostics.
+The pipeline (given a ``plan.BuildPlan``: a checked model, the follow-up, the changes since the
+consultation version, the commit and date the edition shows)
+    1. The rules that would make the PDF fail (no alt text, no chapter title, a skipped heading
+       level, raw markup, a missing image) have run in the check and stay errors whatever
+       ``checks:`` says (``guards_build``), so the plan's model has none of them.
     2. ``document``: each chapter is read by pandoc (sandboxed, no raw markup)
        into pandoc's AST; the generated parts (goal tables with each target's
        status, the indicator appendix with its charts, the follow-up of
@@ -20,7 +21,7 @@ The pipeline
     5. The PDF is written atomically to ``dist/<strategy-id>-<version>.pdf``.
 
 Reproducible: the same sources give the same bytes. Every date comes from
-``buildinfo.build_date`` (the edition's date, or ``SOURCE_DATE_EPOCH``), which
+the plan's ``build_date`` (the edition's date, or ``SOURCE_DATE_EPOCH``), which
 also fixes the PDF's creation date; Typst derives the file's /ID from the
 content; only embedded fonts and the profile's own fonts are used. The git
 commit printed in the colophon is part of the sources (``STRATEGY_COMMIT``
@@ -45,52 +46,37 @@ The graphic profile
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from strategykit.vcs.buildinfo import build_date, git_commit, pdf_filename
-from strategykit.model import Strategy
+from strategykit.plan import BuildPlan
 from strategykit.atomic import write_atomic
-from strategykit.render.pdf.preflight import PdfRefused, preflight, refuse_if_broken
 
-__all__ = ["build_pdf", "render_pdf", "preflight", "PdfRefused"]
-
-
-def _timestamp(day: _dt.date) -> int:
-    return int(_dt.datetime(day.year, day.month, day.day, tzinfo=_dt.timezone.utc).timestamp())
+__all__ = ["build_pdf", "render_pdf"]
 
 
-def render_pdf(model: Strategy, *, keep: Path | None = None, commit: str | None = None,
-               day: _dt.date | None = None) -> bytes:
-    """The PDF's bytes. ``keep``: also leave the Typst build folder there (for debugging a profile).
-
-    ``commit`` and ``day`` fix the git commit and the date the edition shows (default: the sources'
-    commit, ``buildinfo.git_commit``, and ``buildinfo.build_date``); an earlier edition built from its
-    own revision passes that revision's id and its own date (``history``).
-    """
+def render_pdf(plan: BuildPlan, *, keep: Path | None = None) -> bytes:
+    """The PDF's bytes, laid out from ``plan``. ``keep``: also leave the Typst build folder there
+    (for debugging a profile)."""
     from strategykit.render.pdf import toolchain
     from strategykit.render.pdf.data import document_data, link_comments
     from strategykit.render.pdf.document import Media, build_document, number_figures
     from strategykit.render.pdf.profile import DOCUMENT_TEMPLATE, stage_profile
 
-    from strategykit.analysis.followup import follow_up
-
-    refuse_if_broken(model)
+    model = plan.model
     toolchain.check_pairing()
-    day = day or build_date(model)
-    report = follow_up(model)
+    report = plan.followup
     with tempfile.TemporaryDirectory(prefix="strategy-pdf-") as tmp:
         build = Path(tmp)
         own_profile = stage_profile(model.root, build / "style")
         with ThreadPoolExecutor(max_workers=1) as pool:
             # The data is made while pandoc reads the chapters; it depends on the document only for
             # which comment anchors exist and for the chapter titles, filled in when the document is done.
-            pending = pool.submit(document_data, model, commit=commit or git_commit(model.root), build_date=day,
+            pending = pool.submit(document_data, model, commit=plan.commit, build_date=plan.build_date,
                                   report=report)
-            document = build_document(model, Media(build / "media"), report=report)
+            document = build_document(model, Media(build / "media"), report=report, changes=plan.changes)
             data = pending.result()
         link_comments(data, document.labels)
         data["outline"] = document.chapter_titles()
@@ -111,12 +97,12 @@ def render_pdf(model: Strategy, *, keep: Path | None = None, commit: str | None 
             import shutil
 
             shutil.copytree(build, keep, dirs_exist_ok=True)
-        return toolchain.compile_pdf(build, timestamp=_timestamp(day), own_profile=own_profile)
+        return toolchain.compile_pdf(build, timestamp=plan.timestamp, own_profile=own_profile)
 
 
-def build_pdf(model: Strategy, dist_dir: Path) -> Path:
+def build_pdf(plan: BuildPlan, dist_dir: Path) -> Path:
     """Build the print edition into ``dist_dir``; raise BuildError (with diagnostics) if it cannot be built."""
-    pdf = render_pdf(model)
-    out = Path(dist_dir) / pdf_filename(model)
+    pdf = render_pdf(plan)
+    out = Path(dist_dir) / plan.pdf_name
     write_atomic(out, pdf)
     return out

@@ -98,29 +98,23 @@ def compilation_appendix(model: Strategy, link: consultation.Link) -> list[Part]
                              consultation.compilation_markdown(model, level=1, link=link, title=False))
 
 
-def shows_changes(model: Strategy) -> bool:
-    """Changes since the consultation version are shown once the edition has moved past it."""
-    edition = consultation.consultation_edition(model)
-    return edition is not None and edition.version != model.edition.version
-
-
 def editions_appendix(model: Strategy, link: consultation.Link,
-                      changes: Callable[[], consultation.ChangesSince | None]) -> list[Part]:
+                      changes: consultation.ChangesSince | None) -> list[Part]:
     out = _process_appendix(model, "editions", consultation.history_markdown(model, level=2))
-    if shows_changes(model):
-        found = changes() or consultation.changes_since_consultation(model)
-        text = consultation.changes_markdown(model, found, level=2, link=link, comment_href=comment_href)
+    if changes is not None:
+        text = consultation.changes_markdown(model, changes, level=2, link=link, comment_href=comment_href)
         out.append(Markdown(text, "changes"))
     return out
 
 
 def appendices(model: Strategy, *, report: FollowUp | None,
-               changes: Callable[[], consultation.ChangesSince | None],
+               changes: consultation.ChangesSince | None,
                priority_anchor: dict[str, str]) -> list[Part]:
     """Every appendix the strategy has material for, in reading order.
 
     Generated Markdown is returned as ``Markdown`` parts, for pandoc to read with the
-    chapters; ``changes`` gives the changes since the consultation version when asked.
+    chapters; ``changes`` are the changes since the consultation version, shown when given
+    (the plan gives them once the edition has moved past the consultation version).
     """
     link = subject_link(model, priority_anchor)
     out: list[Part] = []

@@ -43,12 +43,11 @@ from typing import Any, Callable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from strategykit.present import i18n
-from strategykit.diagnostics import Diagnostic, Position, Severity
+from strategykit.diagnostics import Diagnostic, Position, Refused, Severity
 from strategykit.model import Chapter, Strategy
 from strategykit.rules.chapters import IMAGE_FORMATS, image_file
 from strategykit.render.pdf import toolchain
 from strategykit.render.pdf.data import anchor
-from strategykit.render.pdf.preflight import PdfRefused
 
 Node = dict[str, Any]
 
@@ -633,12 +632,11 @@ def build_document(model: Strategy, media: Media, read: Reader = toolchain.read_
 
     The cover, colophon and contents come from the profile's ``publication``.
     ``report`` (``followup.FollowUp``) adds the follow-up appendix; ``changes``
-    (``consultation.ChangesSince``) is computed from git here when not given.
+    (``consultation.ChangesSince``, from the plan) the changes since the consultation version.
     pandoc reads the chapters (in one run, or a few at once for a large strategy)
-    while the appendices are made and git gives the consultation version for the
-    changes since it; then it reads the generated Markdown in one more run.
+    while the appendices are made; then it reads the generated Markdown in one more run.
     """
-    from strategykit.render.pdf.appendices import appendices, shows_changes
+    from strategykit.render.pdf.appendices import appendices
 
     L = i18n.labels(model.language)
     anchors = {c.file: chapter_anchor(c) for c in model.chapters}
@@ -658,14 +656,7 @@ def build_document(model: Strategy, media: Media, read: Reader = toolchain.read_
 
     with ThreadPoolExecutor(max_workers=toolchain.PANDOC_RUNS + 1) as pool:
         chapter_blocks = read_in_batches(pool, [c.document.text for c in readable], read)
-        if changes is None and shows_changes(model):
-            from strategykit.analysis.consultation import changes_since_consultation
-
-            pending = pool.submit(changes_since_consultation, model)
-            get_changes = pending.result
-        else:
-            get_changes = lambda: changes  # noqa: E731
-        tail = appendices(model, report=report, changes=get_changes, priority_anchor=priority_anchor)
+        tail = appendices(model, report=report, changes=changes, priority_anchor=priority_anchor)
         parts = [part for part in tail if isinstance(part, Markdown)]
         generated_blocks = read([part.text for part in parts])
         chapters = list(zip(readable, chapter_blocks()))
@@ -689,7 +680,7 @@ def build_document(model: Strategy, media: Media, read: Reader = toolchain.read_
                 blocks.append(raw(_goal_table_call(pi, goals)))
 
     if problems:
-        raise PdfRefused(problems)
+        raise Refused("the PDF edition", problems)
 
     if rest:
         blocks.append(raw(toolchain.CHAPTER_MARK + "the generated goals and targets"))

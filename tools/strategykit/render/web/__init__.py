@@ -17,7 +17,7 @@ Builds are reproducible and safe to run side by side:
 
 - ``SOURCE_DATE_EPOCH`` is set from the edition's date for the build (unless it is set
   already), so MkDocs writes that date, not today's, into sitemap.xml and the mtime of
-  sitemap.xml.gz; the pages themselves show the same date (``buildinfo.build_date``).
+  sitemap.xml.gz; the pages themselves show the same date (the plan's ``build_date``).
 - A build holds an exclusive lock on ``<work folder>.lock`` from generating the pages
   to swapping in the site, so two builds of one strategy started at once run one after
   the other, and each leaves a complete work folder and site.
@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import datetime as _dt
 import logging
 import os
 import shutil
@@ -42,14 +43,14 @@ from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 import yaml
 
-from strategykit.vcs import buildinfo
 from strategykit.diagnostics import BuildError
 from strategykit.model import Strategy
+from strategykit.plan import BuildPlan
 from strategykit.atomic import staged_dir
 from strategykit.render.web import downloads, pages, sanitize
 
 if TYPE_CHECKING:
-    from strategykit.render.pdf.history import EarlierPdf
+    from strategykit.render.pdf.editions import EarlierPdf
 
 THEME = Path(__file__).parent / "theme"
 DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "data" / "new" / "mkdocs.yml"
@@ -61,7 +62,12 @@ ENGINES = ("mkdocs", "zensical")
 
 FROM_DIST: Any = object()
 """The default of ``pdf=``: take this edition's PDF from ``<root>/dist/`` if it is there (the preview,
-and callers that built it there). ``strategy build`` passes the PDF it has just built instead."""
+and callers that built it there)."""
+
+PENDING: Any = object()
+"""``pdf=PENDING``: this edition's PDF is being printed beside the site (``strategy build`` makes both at
+once); the site links to it and holds an empty file in its place, which the build replaces with the
+PDF before it publishes the site. Its size is not known yet, so the pages do not give it."""
 
 
 def work_dir_for(model: Strategy) -> Path:
@@ -78,22 +84,25 @@ def earlier_pdf_path(model: Strategy, name: str) -> str:
     return f"{pages.i18n.labels(model.language)['url_history']}/{name}"
 
 
-def _edition_info(model: Strategy, download_sizes: dict[str, int], pdf: Path | None,
+def _edition_info(plan: BuildPlan, download_sizes: dict[str, int], pdf: Path | None,
                   earlier: Sequence[EarlierPdf] = ()) -> tuple[pages.EditionInfo, Path | None]:
     """The edition's facts for the pages; ``pdf`` is the file to publish as this edition's PDF, or None."""
+    model = plan.model
     if pdf is FROM_DIST:
-        pdf = model.root / "dist" / buildinfo.pdf_filename(model)
-    pdf_path = Path(pdf) if pdf is not None and Path(pdf).is_file() else None
-    name = buildinfo.pdf_filename(model)
+        pdf = model.root / "dist" / plan.pdf_name
+    pending = pdf is PENDING
+    pdf_path = Path(pdf) if not pending and pdf is not None and Path(pdf).is_file() else None
+    name = plan.pdf_name
     sizes = dict(download_sizes)
     if pdf_path is not None:
         sizes[name] = pdf_path.stat().st_size
-    info = pages.EditionInfo(commit=buildinfo.git_commit(model.root),
-                             build_date=buildinfo.build_date(model).isoformat(),
-                             pdf_name=name if pdf_path else None, download_sizes=sizes,
+    info = pages.EditionInfo(commit=plan.commit,
+                             build_date=plan.build_date.isoformat(),
+                             changes=plan.changes, followup=plan.followup,
+                             pdf_name=name if pdf_path or pending else None, download_sizes=sizes,
                              earlier_pdfs={e.version: earlier_pdf_path(model, e.name) for e in earlier if e.file},
                              earlier_notes={e.version: e.problem for e in earlier if not e.file and e.problem})
-    return info, pdf_path
+    return info, PENDING if pending else pdf_path
 
 
 def _write(path: Path, text: str) -> None:
@@ -117,20 +126,21 @@ def _copy_chapter_assets(model: Strategy, dest: Path) -> None:
             shutil.copyfile(path, target)
 
 
-def generate(model: Strategy, work_dir: Path | None = None, *, pdf: Path | None = FROM_DIST,
+def generate(plan: BuildPlan, work_dir: Path | None = None, *, pdf: Path | None = FROM_DIST,
              earlier: Sequence[EarlierPdf] = (), keep: Any = None) -> Path:
     """Write the pages, downloads, theme files and the generated mkdocs.yml; return that file.
 
-    ``pdf``: the PDF edition to link and copy (published under its own name, ``buildinfo.pdf_filename``,
+    ``pdf``: the PDF edition to link and copy (published under its own name, ``plan.pdf_name``,
     whatever the file is called), None for none, or by default the one in ``<root>/dist/``.
     ``earlier``: the PDFs of earlier editions (``pdf.history``), published beside the history page
     and linked from it; those without a file get their reason noted there.
     The work folder is replaced as a whole, so files of pages that no longer exist do not linger.
     ``keep`` (a ``live.Kept``) gets the edition's facts the pages were written with.
     """
+    model = plan.model
     work = Path(work_dir).absolute() if work_dir else work_dir_for(model).absolute()
-    data = downloads.render(model)
-    info, pdf = _edition_info(model, {name: len(text.encode("utf-8")) for name, text in data.items()}, pdf,
+    data = downloads.render(model, plan.followup)
+    info, pdf = _edition_info(plan, {name: len(text.encode("utf-8")) for name, text in data.items()}, pdf,
                               earlier)
     site = pages.generate(model, info)
     if keep is not None:
@@ -159,8 +169,10 @@ def generate(model: Strategy, work_dir: Path | None = None, *, pdf: Path | None 
             _write(docs / pages.DATA_FOLDER / name, text)
         chapters_dir = docs / pages.i18n.labels(model.language)["url_chapters"]
         _copy_chapter_assets(model, chapters_dir)
-        if pdf is not None:
-            shutil.copyfile(pdf, docs / buildinfo.pdf_filename(model))
+        if pdf is PENDING:
+            (docs / plan.pdf_name).write_bytes(b"")
+        elif pdf is not None:
+            shutil.copyfile(pdf, docs / plan.pdf_name)
         for e in earlier:
             if e.file is not None:
                 target = docs / earlier_pdf_path(model, e.name)
@@ -243,12 +255,12 @@ def _exclusive(lock_file: Path) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _source_date(model: Strategy) -> Iterator[None]:
+def _source_date(day: _dt.date) -> Iterator[None]:
     """SOURCE_DATE_EPOCH for the build: the edition's date (midnight UTC), unless it is set already."""
     if os.environ.get("SOURCE_DATE_EPOCH"):
         yield
         return
-    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(buildinfo.build_date(model).timetuple()))
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(day.timetuple()))
     try:
         yield
     finally:
@@ -281,7 +293,7 @@ def lock_file_for(work: Path) -> Path:
     return work.parent / f"{work.name}.lock"
 
 
-def build_site(model: Strategy, out_dir: Path, *, engine: str = "mkdocs", work_dir: Path | None = None,
+def build_site(plan: BuildPlan, out_dir: Path, *, engine: str = "mkdocs", work_dir: Path | None = None,
                pdf: Path | None = FROM_DIST, earlier: Sequence[EarlierPdf] = (), keep: Any = None) -> Path:
     """Generate the pages and build the site into ``out_dir``; the old site stays if this fails.
 
@@ -293,10 +305,11 @@ def build_site(model: Strategy, out_dir: Path, *, engine: str = "mkdocs", work_d
         raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
     if keep is not None and engine != "mkdocs":
         raise ValueError("only an MkDocs build can be kept for updates")
+    model = plan.model
     work = Path(work_dir).absolute() if work_dir else work_dir_for(model).absolute()
     out_dir = Path(out_dir).absolute()
-    with _exclusive(lock_file_for(work)), _source_date(model):
-        config_file = generate(model, work, pdf=pdf, earlier=earlier, keep=keep)
+    with _exclusive(lock_file_for(work)), _source_date(plan.build_date):
+        config_file = generate(plan, work, pdf=pdf, earlier=earlier, keep=keep)
         with staged_dir(out_dir) as stage:
             if keep is not None:
                 _run_mkdocs(config_file, stage, keep)

@@ -13,6 +13,7 @@ import io
 import json
 from typing import Any
 
+from strategykit.analysis.followup import FollowUp
 from strategykit.model import Strategy
 
 FILES = {
@@ -115,8 +116,8 @@ def _json(model: Strategy, key: str, records: list[dict[str, Any]]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def render(model: Strategy) -> dict[str, str]:
-    """Every download file by name (see ``FILES``), as text."""
+def render(model: Strategy, report: FollowUp | None = None) -> dict[str, str]:
+    """Every download file by name (see ``FILES``), as text; ``report`` is the plan's follow-up."""
     from strategykit.analysis.followup import follow_up
     from strategykit.present.followup import format_json
 
@@ -129,5 +130,5 @@ def render(model: Strategy) -> dict[str, str]:
         "targets.json": _json(model, "targets", targets),
         "observations.csv": _csv(observations, OBSERVATION_COLUMNS),
         "observations.json": _json(model, "observations", observations),
-        "followup.json": format_json(follow_up(model), model),
+        "followup.json": format_json(report if report is not None else follow_up(model), model),
     }

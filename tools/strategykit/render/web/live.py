@@ -14,7 +14,7 @@ the page's sections in their place in the search index, checks the anchors of ev
 and only then writes the pages and the search index into the site. The result is the site a
 full build of the edited strategy makes, byte for byte (tests/test_web_live.py), but for one
 fact about the build itself: the about page keeps the commit it was built at, where a new build
-would add '-dirty' once a chapter differs from it (buildinfo.git_commit).
+would add '-dirty' once a chapter differs from it (``vcs.git.head_commit``).
 
 MkDocs' own ``--dirty`` mode was not used: it skips reading the unmodified pages, so they lose
 their titles and tables of contents in the navigation of the rebuilt ones, and the search index
@@ -31,14 +31,16 @@ MkDocs gives while rendering (the full build then reports it, with --strict, as 
 from __future__ import annotations
 
 import dataclasses
+import datetime as _dt
 import logging
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from mkdocs.plugins import BasePlugin, event_priority
 
 from strategykit.model import Strategy
+from strategykit.plan import BuildPlan
 from strategykit.atomic import write_atomic
 from strategykit.render.web import _exclusive, _source_date, build_site, lock_file_for, pages, sanitize
 
@@ -126,23 +128,25 @@ class LiveSite:
         self._model: Strategy | None = None
         self._unsupported: str | None = None
 
-    def refresh(self, model: Strategy) -> Refresh:
-        """Bring the site up to date with ``model``: by updating pages when it can, else by a full build.
+    def refresh(self, model: Strategy, plan: Callable[[Strategy], BuildPlan]) -> Refresh:
+        """Bring the site up to date with ``model``: by updating pages when it can, else by a full build
+        of the build plan ``plan`` gathers for the model (only then, since it may read git).
 
         Raises ``BuildError`` as ``build_site`` does; the site that was there then stays.
         """
         try:
-            return Refresh(True, tuple(self._update(model)))
+            return Refresh(True, tuple(self._update(model, plan)))
         except _FullBuild as why:
             reason = str(why)
-        self.build(model)
+        self.build(plan(model))
         return Refresh(False, reason=reason)
 
-    def build(self, model: Strategy) -> None:
+    def build(self, plan: BuildPlan) -> None:
         """A full build that keeps MkDocs' state for later updates."""
         self._kept = self._model = None
         kept = Kept()
-        build_site(model, self.out_dir, work_dir=self.work_dir, keep=kept)
+        model = plan.model
+        build_site(plan, self.out_dir, work_dir=self.work_dir, keep=kept)
         others = sorted(set(kept.mkdocs_config.plugins) - {*SEARCH_PLUGINS, Kept.PLUGIN_NAME})
         self._unsupported = (f"the MkDocs plugin{'s' if len(others) > 1 else ''} {', '.join(others)} "
                              "cannot be updated page by page") if others else None
@@ -173,7 +177,7 @@ class LiveSite:
                 changed.append(b)
         return changed
 
-    def _update(self, model: Strategy) -> list[str]:
+    def _update(self, model: Strategy, plan: Callable[[Strategy], BuildPlan]) -> list[str]:
         changed = self._changed_chapters(model)
         if not changed:
             self._model = model
@@ -181,8 +185,10 @@ class LiveSite:
         kept = self._kept
         assert kept is not None and kept.info is not None
         self._kept = None  # the state is being changed: if this fails, only a full build is safe
+        if kept.info.changes is not None:  # the changes since the consultation count the chapters' words
+            kept.info = dataclasses.replace(kept.info, changes=plan(model).changes)
         docs = self.work_dir / "docs"
-        with _exclusive(lock_file_for(self.work_dir)), _source_date(model):
+        with _exclusive(lock_file_for(self.work_dir)), _source_date(_dt.date.fromisoformat(kept.info.build_date)):
             wanted = {path: text for path, text in pages.pages_showing_text(model, kept.info, changed).items()
                       if _read(docs / path) != text}
             if wanted:

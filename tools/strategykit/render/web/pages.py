@@ -19,6 +19,7 @@ from typing import Iterable
 
 from strategykit.analysis import consultation
 from strategykit.present import i18n, mdtext
+from strategykit.analysis.consultation import ChangesSince
 from strategykit.analysis.followup import MAINTAIN_TOLERANCE, FollowUp, Status, TargetProgress, follow_up
 from strategykit.present.followup import explain_markdown, method_markdown
 from strategykit.model import BREAKDOWNS, Chapter, Goal, Indicator, Observation, Priority, Strategy, Target
@@ -47,6 +48,10 @@ class EditionInfo:
     """Version → the site path of an earlier edition's PDF, built from its own revision."""
     earlier_notes: dict[str, str] = field(default_factory=dict)
     """Version → why an earlier edition's PDF could not be built (shown in the history)."""
+    changes: ChangesSince | None = None
+    """The changes since the consultation version, from the plan; None when the edition does not show them."""
+    followup: FollowUp | None = None
+    """The follow-up from the plan; None means the pages work it out when one first needs it."""
 
 
 @dataclass
@@ -151,7 +156,8 @@ class _Writer:
         self.participation = (f"{L['url_participation']}.md"
                               if model.dialogue.meetings or model.dialogue.origins else None)
         self.history = f"{L['url_history']}.md" if model.editions.entries else None
-        self.changes = f"{L['url_changes']}.md" if consultation.consultation_edition(model) else None
+        # The plan decides once whether the edition shows the changes since the consultation version.
+        self.changes = f"{L['url_changes']}.md" if info.changes is not None else None
         self.chapters_presenting: dict[str, list] = {}
         for ch in model.chapters:
             for ref in ch.presents:
@@ -159,11 +165,11 @@ class _Writer:
                 if p is not None and ch not in self.chapters_presenting.setdefault(p.id, []):
                     self.chapters_presenting[p.id].append(ch)
 
-    # The follow-up: one assessment per target, for the latest year with data. Made when a page
-    # first needs it, so that the preview can rewrite a chapter's page without it (0.2 s at 100×).
+    # The follow-up: one assessment per target, for the latest year with data. The plan's, or made
+    # when a page first needs it, so that the preview can rewrite a chapter's page without it.
     @functools.cached_property
     def report(self) -> FollowUp:
-        return follow_up(self.m)
+        return self.info.followup if self.info.followup is not None else follow_up(self.m)
 
     @functools.cached_property
     def progress(self) -> dict[str, TargetProgress]:
@@ -863,7 +869,7 @@ class _Writer:
 
     def changes_page(self) -> str:
         page = self.changes
-        return consultation.changes_markdown(self.m, level=1, link=self.subject_link(page),
+        return consultation.changes_markdown(self.m, self.info.changes, level=1, link=self.subject_link(page),
                                              comment_href=self.comment_href(page) if self.compilation else None)
 
     def downloads_page(self) -> str:
@@ -910,8 +916,9 @@ class _Writer:
             out += [esc(k), f":   {v}", ""]
         out += [f"## {esc(L['pdf_edition'])}", ""]
         if self.info.pdf_name:
-            out += [f"[{esc(L['read_pdf'])}]({rel(page, self.info.pdf_name)}) ({esc(self.info.pdf_name)}, "
-                    f"{self.size(self.info.pdf_name)})", ""]
+            known = self.info.download_sizes.get(self.info.pdf_name) is not None
+            size = f", {self.size(self.info.pdf_name)}" if known else ""
+            out += [f"[{esc(L['read_pdf'])}]({rel(page, self.info.pdf_name)}) ({esc(self.info.pdf_name)}{size})", ""]
         else:
             out += [esc_block(L["pdf_not_built"]), ""]
         if self.history or self.changes:

@@ -1,0 +1,148 @@
+"""The package shows its flow: each folder is one stage, and imports point only down the flow.
+
+source → model → analysis → rules → project → vcs, sources → plan → present → render → build,
+devtools → cli. A module may import from its own stage or any stage before it; never from a later
+one. ``diagnostics`` and ``atomic`` are the ground every stage stands on.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "tools" / "strategykit"
+
+STAGES = [
+    {"strategykit", "diagnostics", "atomic"},
+    {"source"},
+    {"model"},
+    {"analysis"},
+    {"rules"},
+    {"project"},
+    {"vcs", "sources"},
+    {"plan"},
+    {"present"},
+    {"render"},
+    {"build", "devtools"},
+    {"cli", "__main__"},
+]
+RANK = {name: rank for rank, names in enumerate(STAGES) for name in names}
+
+
+def stage_of(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else parts[0]
+
+
+def module_name(path: Path) -> str:
+    rel = path.relative_to(PACKAGE.parent).with_suffix("")
+    parts = list(rel.parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def imports(path: Path) -> list[tuple[int, str]]:
+    """Every strategykit module ``path`` imports (at any depth: deferred imports count too)."""
+    found = []
+    package = module_name(path).split(".") if path.name == "__init__.py" else module_name(path).split(".")[:-1]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:  # generated code (validators) imports relatively
+            base = package[: len(package) - node.level + 1]
+            found.append((node.lineno, ".".join(base + ([node.module] if node.module else []))))
+            continue
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "strategykit":
+            if node.module == "strategykit":
+                found += [(node.lineno, f"strategykit.{a.name}") for a in node.names if a.name != "__version__"]
+            else:
+                found.append((node.lineno, node.module))
+        elif isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names if a.name.split(".")[0] == "strategykit"]
+    return found
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+def test_every_module_belongs_to_a_stage():
+    assert {stage_of(module_name(p)) for p in MODULES} <= set(RANK)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_imports_point_only_down_the_flow(path):
+    here = stage_of(module_name(path))
+    upward = [f"line {line}: {target}" for line, target in imports(path)
+              if RANK[stage_of(target)] > RANK[here]]
+    assert not upward, f"{module_name(path)} ({here}) imports from a later stage: {upward}"
+
+
+def test_the_import_graph_has_no_cycles():
+    graph = {module_name(p): set() for p in MODULES}
+    for p in MODULES:
+        for _, target in imports(p):
+            # 'from strategykit.x import y' may name a module y or a name in x: take the module if there is one
+            graph[module_name(p)].add(target if target in graph else target.rsplit(".", 1)[0])
+    # A package imports its own modules at import time (a registry filling itself): not a cycle of the flow.
+    def edges(m):
+        return {t for t in graph.get(m, ()) if t in graph and t != m and not m.startswith(t + ".")}
+    state: dict[str, int] = {}
+    cycle: list[str] = []
+
+    def visit(m, stack):
+        state[m] = 1
+        for t in sorted(edges(m)):
+            if state.get(t) == 1:
+                cycle.extend(stack[stack.index(t):] + [t])
+                return True
+            if state.get(t) is None and visit(t, stack + [t]):
+                return True
+        state[m] = 2
+        return False
+
+    for m in sorted(graph):
+        if state.get(m) is None and visit(m, [m]):
+            break
+    assert not cycle, " → ".join(cycle)
+
+
+def test_renderers_run_no_git_and_read_no_sources():
+    """A renderer lays out a plan: git, the loader and the checks are the plan's business."""
+    for path in (PACKAGE / "render").rglob("*.py"):
+        for line, target in imports(path):
+            assert stage_of(target) not in {"vcs", "source", "rules", "project"}, f"{path}:{line} imports {target}"
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        git_calls = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value == "git"]
+        assert not git_calls, f"{path} runs git (line {git_calls})"
+
+
+def test_a_build_from_the_command_line_makes_its_outputs_side_by_side(tmp_path):
+    """Run as a command, `strategy build` forks one worker per output; both editions come out whole."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import MINIMAL
+
+    root = tmp_path / "repo"
+    shutil.copytree(MINIMAL, root)
+    script = ("import sys, strategykit.build as b\n"
+              "seen = []\n"
+              "orig = b._make_all\n"
+              "def spy(*a, **k):\n"
+              "    seen.append(b._fork_is_safe())\n"
+              "    return orig(*a, **k)\n"
+              "b._make_all = spy\n"
+              "from strategykit.cli import main\n"
+              "code = main(['build', sys.argv[1]])\n"
+              "print('parallel' if seen == [True] else 'sequential')\n"
+              "sys.exit(code)\n")
+    proc = subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True, text=True,
+                          timeout=300, env={**os.environ, "STRATEGY_COMMIT": "0" * 40})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().endswith("parallel")
+    assert (root / "site" / "index.html").is_file()
+    pdf = root / "dist" / "test-strategy-1.0.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF") and (root / "site" / pdf.name).read_bytes() == pdf.read_bytes()

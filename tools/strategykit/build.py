@@ -1,0 +1,198 @@
+"""``strategy build``: gather the plan, make the outputs side by side, publish them together.
+
+1. The strategy has been checked (a strategy with errors is refused, nothing written), and
+   ``plan.gather`` collects what the chosen outputs need (``render.outputs``).
+2. Each output writes into its own empty folder under one staging folder beside ``site/``.
+   Outputs that do not wait for each other run at the same time, each in a process of its own
+   (forked, so the plan is shared, not copied), as many at once as there are cores: the web
+   edition and the PDF take the time of the slower one, not the sum (BENCHMARKS.md).
+3. Only when every output succeeded are they published: the site gets the PDFs it links to, then
+   ``site/`` and ``dist/<name>.pdf`` are swapped in (``atomic``). A failure in any output leaves
+   every previous output as it was, and the staging folder is removed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import sys
+import tempfile
+import threading
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from strategykit.atomic import staged_dir, staged_file
+from strategykit.diagnostics import BuildError, Diagnostic, Refused
+from strategykit.model import Strategy
+from strategykit.plan import BuildPlan, gather
+from strategykit.render.outputs import OUTPUTS, Product, Run
+
+DEFAULT = ("web", "pdf")
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build published, and what it has to say (for the log)."""
+
+    site: Path | None
+    pdf: Path | None
+    notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def chosen(names: Iterable[str]) -> list[str]:
+    """The outputs to make for ``names``: each with the outputs it runs ``after``, in registry order."""
+    wanted = set(names)
+    unknown = wanted - set(OUTPUTS)
+    if unknown:
+        raise ValueError(f"unknown output {', '.join(sorted(unknown))}; known: {', '.join(OUTPUTS)}")
+    for name in list(wanted):
+        wanted.update(OUTPUTS[name].after)
+    return [name for name in OUTPUTS if name in wanted]
+
+
+_PLAN: BuildPlan | None = None
+"""The plan, for the forked workers: set before they are started, so they inherit it."""
+
+
+def _make(name: str, stage: Path, building: frozenset[str], done: dict[str, Product], dist_dir: Path) -> tuple:
+    """Run one output (in a worker, or here); its result or its failure as plain, picklable data."""
+    try:
+        stage.mkdir(parents=True, exist_ok=True)
+        return ("ok", OUTPUTS[name].make(_PLAN, Run(stage, building, done, dist_dir)))
+    except Refused as exc:
+        return ("refused", str(exc), exc.diagnostics)
+    except BuildError as exc:
+        return ("error", str(exc))
+    except MemoryError:
+        return ("error", f"the {name} output ran out of memory")
+    except Exception as exc:  # noqa: BLE001 - carried to the parent, which reports it as a bug
+        return ("crash", f"{type(exc).__name__}: {exc}")
+
+
+class _Failed(BuildError):
+    """An output's failure, carried from its worker: the message and any diagnostics."""
+
+    def __init__(self, message: str, diagnostics: list[Diagnostic] | None = None):
+        super().__init__(message)
+        self.diagnostics = diagnostics or []
+
+
+def _result(name: str, outcome: tuple) -> Product:
+    kind = outcome[0]
+    if kind == "ok":
+        return outcome[1]
+    if kind == "refused":
+        raise _Failed(outcome[1], outcome[2])
+    if kind == "error":
+        raise _Failed(outcome[1])
+    raise RuntimeError(f"the {name} output failed: {outcome[1]}")
+
+
+def _workers(count: int) -> int:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(count, cores))
+
+
+def _fork_is_safe() -> bool:
+    """Whether forked workers can run here: they share the plan without copying it.
+
+    A child gets only the thread that forked it; a lock another thread held stays locked in it.
+    So a fork is safe while this process runs one Python thread and has not started the Typst
+    compiler, whose native thread pool would not exist in the child (its compile would wait for
+    it for ever). The command line is such a process; a caller that has compiled a PDF before
+    or runs threads of its own (a test, the preview) builds the outputs one after the other.
+    """
+    return (threading.active_count() == 1 and "typst" not in sys.modules
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+def _make_all(names: list[str], staging: Path, dist_dir: Path) -> dict[str, Product]:
+    """Every output, each as soon as the outputs it waits for are done; side by side where it can."""
+    building = frozenset(names)
+    done: dict[str, Product] = {}
+    waiting = list(names)
+
+    def ready() -> list[str]:
+        return [n for n in waiting if all(a in done or a not in building for a in OUTPUTS[n].after)]
+
+    parallel = len(names) > 1 and _workers(len(names)) > 1 and _fork_is_safe()
+    if not parallel:
+        while waiting:
+            for name in ready():
+                waiting.remove(name)
+                done[name] = _result(name, _make(name, staging / name, building, done, dist_dir))
+        return done
+    with ProcessPoolExecutor(_workers(len(names)), mp_context=multiprocessing.get_context("fork")) as pool:
+        running: dict[Future, str] = {}
+        try:
+            while waiting or running:
+                for name in ready():
+                    waiting.remove(name)
+                    after = {a: done[a] for a in OUTPUTS[name].after if a in done}
+                    running[pool.submit(_make, name, staging / name, building, after, dist_dir)] = name
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    name = running.pop(future)
+                    done[name] = _result(name, future.result())
+        except BaseException:
+            for future in running:
+                future.cancel()
+            raise
+    return done
+
+
+def _publish(products: dict[str, Product], site_dir: Path, dist_dir: Path) -> tuple[Path | None, Path | None]:
+    """Put the outputs in place together: the site with every file the others give it, then the PDF."""
+    web = products.get("web")
+    pdf_product = products.get("pdf")
+    site = pdf = None
+    if web is not None:
+        staged_site = web.site["."]
+        for product in products.values():
+            for rel, path in product.site.items():
+                if rel != ".":
+                    target = staged_site / rel
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(path, target)
+        with staged_dir(site_dir) as stage:
+            os.rmdir(stage)
+            os.replace(staged_site, stage)
+        site = site_dir
+    if pdf_product is not None:
+        for name, path in pdf_product.dist.items():
+            with staged_file(dist_dir / name) as tmp:
+                shutil.copyfile(path, tmp)
+            pdf = dist_dir / name
+    return site, pdf
+
+
+def build(model: Strategy, names: Iterable[str] = DEFAULT, *, site_dir: Path | None = None,
+          dist_dir: Path | None = None) -> Built:
+    """Plan, make and publish the outputs ``names`` of a checked ``model`` (``plan.refuse_errors``).
+
+    Raises ``BuildError``; then nothing was published.
+    """
+    global _PLAN
+    root = model.root
+    names = chosen(names)
+    site_dir = Path(site_dir if site_dir is not None else root / "site").absolute()
+    dist_dir = Path(dist_dir if dist_dir is not None else root / "dist").absolute()
+    if "web" not in names:
+        names = [n for n in names if n != "editions"]
+    needs = set().union(*(OUTPUTS[n].needs for n in names))
+    _PLAN = gather(model, needs)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".strategy-build-", dir=site_dir.parent))
+    try:
+        products = _make_all(names, staging, dist_dir)
+        site, pdf = _publish(products, site_dir, dist_dir)
+    finally:
+        _PLAN = None
+        shutil.rmtree(staging, ignore_errors=True)
+    notes = tuple(n for p in products.values() for n in p.notes)
+    warnings = tuple(w for p in products.values() for w in p.warnings)
+    return Built(site, pdf, notes, warnings)

@@ -1,0 +1,113 @@
+"""The outputs a build can make, behind one interface: a new kind of edition is one module.
+
+An ``Output`` says what it needs from the build plan and writes its files into an empty staging
+folder it is given (``Run.stage``); it never publishes. ``build.build`` asks the registry, runs the outputs that
+do not depend on each other side by side, and publishes all of them together or none.
+
+To add one: write ``render/<name>/`` with a function ``(plan, run) -> Product`` and register it
+here with ``register(Output(...))``; ``strategy build --only NAME`` then builds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from strategykit.plan import BuildPlan
+
+
+@dataclass(frozen=True)
+class Product:
+    """What an output wrote into its stage: files by their place in the published outputs.
+
+    ``site`` maps a path inside the site to a staged file or folder (``"."`` is the whole site);
+    ``dist`` maps a file name in ``dist/`` to a staged file. ``records`` is what the output made,
+    as data, for the outputs that run after it; ``notes`` and ``warnings`` are for the build log.
+    """
+
+    site: dict[str, Path] = field(default_factory=dict)
+    dist: dict[str, Path] = field(default_factory=dict)
+    records: tuple[Any, ...] = ()
+    notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Run:
+    """One output's part of a build: where it writes, which outputs the build makes, what is done."""
+
+    stage: Path
+    """An empty folder of the output's own."""
+    building: frozenset[str]
+    done: dict[str, Product] = field(default_factory=dict)
+    """The products of the outputs it runs ``after``."""
+    dist_dir: Path | None = None
+    """Where the published PDF is: the site carries it when this build does not print one."""
+
+
+@dataclass(frozen=True)
+class Output:
+    name: str
+    needs: frozenset[str]
+    """The parts of the plan it reads (``plan.NEEDS``)."""
+    make: Callable[[BuildPlan, Run], Product]
+    after: tuple[str, ...] = ()
+    """Outputs whose products it needs, when the build makes them; it runs once they are done."""
+    description: str = ""
+
+
+OUTPUTS: dict[str, Output] = {}
+
+
+def register(output: Output) -> Output:
+    if output.name in OUTPUTS:
+        raise ValueError(f"output {output.name!r} registered twice")
+    OUTPUTS[output.name] = output
+    return output
+
+
+# --- the outputs this toolkit has ----------------------------------------------------
+
+def _editions(plan: BuildPlan, run: Run) -> Product:
+    from strategykit.render.pdf.editions import print_earlier_editions
+    from strategykit.render.web import earlier_pdf_path
+
+    notes, warnings = [], []
+    printed = print_earlier_editions(plan, run.stage)
+    for e in printed:
+        if e.file is not None:
+            how = "reused from an earlier build of" if e.reused else "built from"
+            notes.append(f"PDF of the earlier edition {e.version} {how} {e.commit[:12]}")
+        else:
+            warnings.append(f"no PDF of the earlier edition {e.version}: {e.problem}"
+                            + (f" ({e.detail})" if e.detail else ""))
+    return Product(site={earlier_pdf_path(plan.model, e.name): e.file for e in printed if e.file is not None},
+                   records=tuple(printed), notes=tuple(notes), warnings=tuple(warnings))
+
+
+def _pdf(plan: BuildPlan, run: Run) -> Product:
+    from strategykit.render.pdf import render_pdf
+
+    out = run.stage / plan.pdf_name
+    out.write_bytes(render_pdf(plan))
+    return Product(site={plan.pdf_name: out}, dist={plan.pdf_name: out},
+                   notes=(f"PDF edition: {plan.pdf_name}",))
+
+
+def _web(plan: BuildPlan, run: Run) -> Product:
+    from strategykit.render.web import FROM_DIST, PENDING, build_site
+
+    made = run.done.get("editions")
+    site = run.stage / "site"
+    published = run.dist_dir / plan.pdf_name if run.dist_dir is not None else FROM_DIST
+    build_site(plan, site, pdf=PENDING if "pdf" in run.building else published,
+               earlier=made.records if made is not None else ())
+    return Product(site={".": site})
+
+
+register(Output("editions", frozenset({"earlier"}), _editions,
+                description="the PDFs of earlier editions, printed from their own revisions, for the site's history"))
+register(Output("pdf", frozenset({"followup", "changes"}), _pdf, description="the print edition"))
+register(Output("web", frozenset({"followup", "changes", "earlier"}), _web, after=("editions",),
+                description="the web edition"))
