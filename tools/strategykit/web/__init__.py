@@ -46,7 +46,7 @@ from .. import buildinfo
 from ..diagnostics import BuildError
 from ..model import Strategy
 from ..outputs import staged_dir
-from . import downloads, pages, sanitize
+from . import downloads, escaping, pages, sanitize
 
 if TYPE_CHECKING:
     from ..pdf.history import EarlierPdf
@@ -140,15 +140,17 @@ def generate(model: Strategy, work_dir: Path | None = None, *, pdf: Path | None 
     status = pages.i18n.status_label(model.edition.status, model.language)
     config = {
         "INHERIT": inherit,
-        "site_name": model.title or model.id,
-        "site_description": " ".join(model.vision_text.split()) or None,
-        "site_author": model.publisher or None,
-        "copyright": " · ".join(x for x in (model.publisher, f"{status} {model.edition.version}".strip()) if x),
+        # The theme prints these and the navigation's titles as HTML: escaped here (``escaping``).
+        "site_name": escaping.text(model.title or model.id),
+        "site_description": escaping.text(" ".join(model.vision_text.split()) or None),
+        "site_author": escaping.text(model.publisher or None),
+        "copyright": escaping.text(" · ".join(x for x in (model.publisher, f"{status} {model.edition.version}".strip())
+                                              if x)),
         "docs_dir": "docs",
         "site_dir": "site",
         "theme": {"custom_dir": "overrides", "language": model.language},
         "extra": {"strategy": site.extra},
-        "nav": site.nav,
+        "nav": escaping.nav(site.nav),
     }
     config = {k: v for k, v in config.items() if v is not None}
     with staged_dir(work) as stage:
@@ -195,6 +197,7 @@ def _run_mkdocs(config_file: Path, site_dir: Path, keep: Any = None) -> None:
     try:
         try:
             cfg = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+            cfg.plugins[escaping.PLUGIN_NAME] = escaping.mark_escaped_plugin()
             if keep is not None:
                 cfg.plugins[keep.PLUGIN_NAME] = keep  # last, so it sees what the other plugins made
             cfg.plugins.on_startup(command="build", dirty=False)

@@ -40,7 +40,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from ..model import Strategy
 from ..outputs import write_atomic
-from . import _exclusive, _source_date, build_site, lock_file_for, pages, sanitize
+from . import _exclusive, _source_date, build_site, escaping, lock_file_for, pages, sanitize
 
 SEARCH_PLUGINS = ("search", "material/search")
 """The only plugins an update knows how to keep right (the search index); any other forces full builds."""
@@ -143,7 +143,7 @@ class LiveSite:
         self._kept = self._model = None
         kept = Kept()
         build_site(model, self.out_dir, work_dir=self.work_dir, keep=kept)
-        others = sorted(set(kept.mkdocs_config.plugins) - {*SEARCH_PLUGINS, Kept.PLUGIN_NAME})
+        others = sorted(set(kept.mkdocs_config.plugins) - {*SEARCH_PLUGINS, Kept.PLUGIN_NAME, escaping.PLUGIN_NAME})
         self._unsupported = (f"the MkDocs plugin{'s' if len(others) > 1 else ''} {', '.join(others)} "
                              "cannot be updated page by page") if others else None
         self._kept, self._model = kept, model
