@@ -397,6 +397,8 @@ class Strategy:
     """Dialogue meetings, inputs and the origin of each goal (dialogue.yaml)."""
     editions: EditionHistory = field(default_factory=EditionHistory)
     """The history of editions (editions.yaml)."""
+    site_config: Any = field(default=None, repr=False, compare=False)
+    """The web edition's configuration, mkdocs.yml, as ``siteconfig.read`` vetted it (None: not read)."""
 
     # -- navigation ---------------------------------------------------------
     def goals(self) -> Iterator[Goal]:

@@ -145,6 +145,17 @@ def _with_process(model: Strategy, root: Path, diagnostics: list[Diagnostic]) ->
     return replace(model, **parts) if parts else model
 
 
+def _with_site_config(model: Strategy, root: Path, diagnostics: list[Diagnostic]) -> Strategy:
+    """The model with mkdocs.yml as vetted; what could not be read is reported here, the rest by rules/siteconfig."""
+    from dataclasses import replace
+
+    from . import siteconfig
+
+    site = siteconfig.read(root)
+    diagnostics.extend(p for p in site.problems if not p.code.startswith(siteconfig.RULE_PREFIX))
+    return replace(model, site_config=site)
+
+
 def load_strategy(root: Path) -> CheckResult:
     """Load, validate and model the strategy in ``root``; rules are not run here."""
     root = Path(root)
@@ -167,6 +178,7 @@ def load_strategy(root: Path) -> CheckResult:
     diagnostics.extend(data_problems)
     model = build_model(doc.data, doc.source, root, chapters, tables)
     model = _with_process(model, root, diagnostics)
+    model = _with_site_config(model, root, diagnostics)
     return CheckResult(model, diagnostics)
 
 

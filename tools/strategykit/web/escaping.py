@@ -19,7 +19,7 @@ from typing import Any
 PLUGIN_NAME = "strategykit-escaped"
 """Acts on the configuration and the navigation only, so the preview's page-by-page updates keep it."""
 
-CHROME_KEYS = ("site_name", "site_description", "site_author", "copyright")
+CHROME_KEYS = ("site_name", "site_description", "site_author", "copyright", "repo_name")
 """The configuration values the theme prints as HTML."""
 
 
