@@ -120,20 +120,22 @@ def cmd_build(args: argparse.Namespace) -> int:
     if model is None:
         return EXIT_PROBLEMS
     from .buildinfo import pdf_filename
-    from .outputs import staged_file
+    from .publish import publication
 
     pdf_out = (Path(args.dist_dir) if args.dist_dir else root / "dist") / pdf_filename(model)
     site_out = Path(args.site_dir) if args.site_dir else root / "site"
-    # All or nothing: the PDF is built aside first, so that the site can link to (and copy) this
-    # same edition; it replaces the old one only after the site was built and swapped in. A failure
-    # of either leaves both editions as they were.
+    # All or nothing, and both together: the PDF and the site are written into a new version folder,
+    # the PDF first so that the site can link to (and copy) this same edition; then one rename
+    # publishes both (``publish``). A failure of either leaves both editions as they were.
     with contextlib.ExitStack() as outputs:
-        pdf: Path | None = pdf_out if pdf_out.is_file() else None
+        pub = outputs.enter_context(publication(root, site_out, pdf_out))
+        pub.carry_pdfs(keep_current=not want_pdf)
         if want_pdf:
             from .pdf import render_pdf
 
-            pdf = outputs.enter_context(staged_file(pdf_out))
-            pdf.write_bytes(render_pdf(model))
+            pub.pdf.parent.mkdir(parents=True, exist_ok=True)
+            pub.pdf.write_bytes(render_pdf(model))
+        pdf: Path | None = pub.pdf if pub.pdf.is_file() else None
         if want_web:
             import tempfile  # with shutil and random: not for a check
 
@@ -141,7 +143,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
             earlier = _earlier_pdfs(model, Path(outputs.enter_context(
                 tempfile.TemporaryDirectory(prefix="strategy-editions-"))))
-            build_site(model, site_out, pdf=pdf, earlier=earlier)
+            build_site(model, pub.site, pdf=pdf, earlier=earlier)
+        else:
+            pub.carry_site()
     if want_pdf:
         print(f"PDF edition written to {os.path.relpath(pdf_out)}")
     if want_web:
