@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import html.parser
+import importlib.util
 import io
 import json
 import re
@@ -266,3 +267,16 @@ def test_downloads_keep_the_texts_as_data(payloaded):
     _, site, _, _ = payloaded
     rows = list(csv.DictReader(io.StringIO((site / "data" / "indicators.csv").read_text(encoding="utf-8"))))
     assert rows and all(r["name"] == PAYLOAD for r in rows)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("zensical") is None, reason="Zensical is not installed")
+def test_no_text_becomes_markup_in_a_zensical_build_either(payloaded):
+    root, _, _, result = payloaded
+    site = build_site(result.model, root / "site-zensical", pdf=None, engine="zensical")
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and path.suffix in (".html", ".xml", ".json", ".js") and not \
+                path.relative_to(site).as_posix().startswith("data/"):
+            text = path.read_text(encoding="utf-8")
+            assert not LIVE.search(text), path
+            if path.suffix == ".html":
+                assert not markup_problems(text)[0], path
