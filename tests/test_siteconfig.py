@@ -64,6 +64,9 @@ def test_a_hostile_top_level_key_is_refused_at_its_place(minimal, text, code, ne
     ("  generator: false\n", "  generator: false\n  analytics: {provider: google, property: G-X}\n",
      "site-config-key"),
     ("  custom_dir: .build/web/overrides\n", "  custom_dir: evil\n", "site-config-key"),
+    ("  font: false\n", "  font: {text: Roboto}\n", "site-config-remote-asset"),
+    ("  font: false\n", "  font: false\n  logo: 'x\" onerror=\"alert(1)'\n", "site-config-key"),
+    ("    primary: custom\n", "    primary: 'x\"><script>alert(1)</script>'\n", "site-config-key"),
 ])
 def test_a_plugin_extension_or_asset_outside_the_allow_list_is_refused(minimal, old, new, code):
     path = minimal / "mkdocs.yml"

@@ -60,6 +60,8 @@ EXTENSIONS = ("abbr", "admonition", "attr_list", "def_list", "fenced_code", "foo
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _URL = re.compile(r"^https?://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+$")
 _SCALAR = (str, int, float, bool, type(None))
+_SAFE_TEXT = re.compile(r"^[A-Za-z0-9 ._/#+-]*$")
+"""Theme values and file names land in HTML attributes unescaped: no quotes, brackets, '&' or ':'."""
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,19 @@ def _scalars(value: Any, depth: int = 0) -> bool:
 
 
 def _local_asset(value: Any) -> bool:
-    return (isinstance(value, str) and bool(value) and not _SCHEME.match(value) and not value.startswith(("/", "\\"))
-            and ".." not in re.split(r"[/\\]", value))
+    return (isinstance(value, str) and bool(value) and bool(_SAFE_TEXT.match(value)) and not value.startswith("/")
+            and ".." not in value.split("/"))
+
+
+def _safe_values(value: Any) -> bool:
+    """Plain values whose texts are all safe in an HTML attribute (``_SAFE_TEXT``)."""
+    if isinstance(value, str):
+        return bool(_SAFE_TEXT.match(value)) and ".." not in value.split("/")
+    if isinstance(value, list):
+        return all(_safe_values(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _safe_values(v) for k, v in value.items())
+    return isinstance(value, _SCALAR)
 
 
 def _named_items(value: Any) -> Iterator[tuple[int, str | None, Any]]:
@@ -142,9 +155,17 @@ def vet(data: Any, source: SourceMap) -> tuple[dict, list[Diagnostic]]:
             theme = value if isinstance(value, dict) else {"name": value}
             kept = {}
             for k, v in theme.items():
-                if k not in THEME_KEYS or not _scalars(v):
+                if k not in THEME_KEYS:
                     problems.append(_problem("site-config-key", f"'theme: {k}' is not allowed in mkdocs.yml.",
                                              at(path + (k,), True), "Allowed: " + ", ".join(THEME_KEYS) + "."))
+                elif not _scalars(v) or not _safe_values(v):
+                    problems.append(_problem(
+                        "site-config-key", f"'theme: {k}' has a value the theme would print into the page as it is.",
+                        at(path + (k,)), "Use only letters, digits, spaces and . _ / # + - in theme values."))
+                elif k == "font" and v is not False:
+                    problems.append(_problem(
+                        "site-config-remote-asset", "'theme: font' would load fonts from Google on every page.",
+                        at(path + (k,)), "Keep 'font: false'; the site uses the reader's system fonts."))
                 elif k == "name" and v not in THEMES:
                     problems.append(_problem("site-config-key", f"The theme '{v}' is not supported.",
                                              at(path + (k,)), "Use 'name: material'."))
