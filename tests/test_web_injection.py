@@ -280,3 +280,21 @@ def test_no_text_becomes_markup_in_a_zensical_build_either(payloaded):
             assert not LIVE.search(text), path
             if path.suffix == ".html":
                 assert not markup_problems(text)[0], path
+
+
+def test_a_chapter_front_matter_never_becomes_page_metadata(tmp_path):
+    """A '---' block at a chapter's top would be MkDocs' page title and description, which the theme
+    prints unescaped; the check refuses its HTML, and even without the check it stays in the article."""
+    from web_support import FIXTURES
+
+    root = copy_strategy(FIXTURES / "minimal", tmp_path / "repo")
+    chapter = root / "strategy" / "01-inledning.md"
+    chapter.write_text('---\ntitle: "<img src=x onerror=alert(9)>"\ndescription: "\\"><img src=x onerror=alert(8)>"\n'
+                       "---\n\n" + chapter.read_text(encoding="utf-8"), encoding="utf-8")
+    result = check(root)
+    assert "unsafe-html" in {d.code for d in result.diagnostics}
+    site = build_site(result.model, root / "site", pdf=None)
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        acting = [p for p in markup_problems(text)[0] if p != "<img src=x>"]  # nh3 keeps a harmless <img>
+        assert not LIVE.search(text) and not acting, (path, acting)
