@@ -13,6 +13,7 @@ import itertools
 import json
 import os
 import re
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Iterator, Sequence
@@ -165,24 +166,38 @@ def package_imports(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_offline_lock = threading.Lock()
+_offline_users = 0
+_offline_saved: dict[str, str | None] = {}
+
+
 @contextlib.contextmanager
 def _offline() -> Iterator[None]:
     """The compile's downloads go to ``OFFLINE_PROXY`` (Typst honours the proxy variables), so none reaches
-    the network; the variables are restored afterwards."""
+    the network. The variables are the process's: set while any compile runs (counted, for compiles in
+    threads), restored after the last."""
+    global _offline_users
     names = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")
-    saved = {k: os.environ.get(k) for k in (*names, "NO_PROXY", "no_proxy")}
-    for k in names:
-        os.environ[k] = OFFLINE_PROXY
-    os.environ.pop("NO_PROXY", None)
-    os.environ.pop("no_proxy", None)
+    with _offline_lock:
+        if _offline_users == 0:
+            _offline_saved.clear()
+            _offline_saved.update({k: os.environ.get(k) for k in (*names, "NO_PROXY", "no_proxy")})
+            for k in names:
+                os.environ[k] = OFFLINE_PROXY
+            os.environ.pop("NO_PROXY", None)
+            os.environ.pop("no_proxy", None)
+        _offline_users += 1
     try:
         yield
     finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+        with _offline_lock:
+            _offline_users -= 1
+            if _offline_users == 0:
+                for k, v in _offline_saved.items():
+                    if v is None:
+                        os.environ.pop(k, None)
+                    else:
+                        os.environ[k] = v
 
 
 def compile_pdf(build: Path, *, timestamp: int, own_profile: Sequence[str] = ()) -> bytes:
