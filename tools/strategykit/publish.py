@@ -148,6 +148,9 @@ class Publication:
         for path in (self.folder, *self.folder.rglob("*")):
             if path.is_dir():
                 os.chmod(path, 0o755)
+        if os.name != "posix":
+            self._commit_by_copy()
+            return
         new_link = self.publish / f".{self.current.name}-new-{os.getpid()}"
         with contextlib.suppress(FileNotFoundError):
             new_link.unlink()
@@ -168,6 +171,17 @@ class Publication:
         if old is not None and old != self.folder.resolve():
             shutil.rmtree(old, ignore_errors=True)
         _step("old-removed")
+
+    def _commit_by_copy(self) -> None:
+        """Where symbolic links need special rights (Windows): each output swapped in on its own, as before."""
+        from .outputs import staged_dir, write_atomic
+
+        if self.site.is_dir():
+            with staged_dir(self.site_out) as stage:
+                shutil.copytree(self.site, stage, dirs_exist_ok=True)
+        if self.pdf.is_file():
+            write_atomic(self.pdf_out, self.pdf.read_bytes())
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def abandon(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
