@@ -184,7 +184,7 @@ def test_output_closed_by_head_exits_quietly(tmp_path):
 def test_check_does_not_import_heavy_modules():
     code = (
         "import sys; from strategykit.cli import main; rc = main(['check', %r, '--format', 'json']);"
-        "heavy = [m for m in ('mkdocs', 'material', 'pypandoc', 'typst', 'jinja2', 'markdown', 'strategykit.render.pdf.history') if m in sys.modules];"
+        "heavy = [m for m in ('mkdocs', 'material', 'pypandoc', 'typst', 'jinja2', 'markdown', 'strategykit.render.pdf.editions', 'strategykit.plan') if m in sys.modules];"
         "print('HEAVY', heavy)" % str(MINIMAL)
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

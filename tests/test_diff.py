@@ -338,3 +338,39 @@ def test_diff_runs_as_a_command(pair):
 
 def test_minimal_fixture_is_unchanged_by_these_tests():
     assert (MINIMAL / "goals.yaml").is_file()
+
+
+# -- build files a pull request could hide, and Markdown that a title could inject -------------
+
+@pytest.mark.parametrize("rel", ["Makefile", ".ci/run", ".github/actions/setup/action.yml", "requirements.txt",
+                                 "tests/conftest.py"])
+def test_what_make_and_ci_run_is_a_build_file(pair, rel):
+    old, new = pair
+    for root, content in ((old, "old\n"), (new, "new\n")):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(content, encoding="utf-8")
+    change = only(old, new)
+    assert (change.kind, change.subject, change.id) == ("build-file-changed", "build", rel)
+
+
+def test_a_file_mkdocs_yml_inherits_is_a_build_file_wherever_it_lies(pair):
+    old, new = pair
+    for root, hook in ((old, ""), (new, "hooks: [scripts/hook.py]\n")):
+        (root / "mkdocs.yml").write_text("INHERIT: strategy/site.yml\n", encoding="utf-8")
+        (root / "strategy" / "site.yml").write_text("site_name: x\n" + hook, encoding="utf-8")
+    (new / "scripts").mkdir()
+    (new / "scripts" / "hook.py").write_text("import os\n", encoding="utf-8")
+    assert sorted(kinds(old, new)) == [("build-file-added", "scripts/hook.py"),
+                                       ("build-file-changed", "strategy/site.yml")]
+
+
+def test_markdown_summary_shows_a_title_as_written_without_links_or_images(pair, capsys):
+    from markdown_it import MarkdownIt
+
+    old, new = pair
+    title = "![spår](https://evil.example/p.png) [klicka](https://evil.example) <img src=x> www.evil.example a@b.se"
+    edit(new, "title: Fler invånare", f"title: '{title} `x`'")
+    assert main(["diff", str(old), str(new), "-C", str(old), "--format", "markdown"]) == 0
+    html = MarkdownIt("commonmark").render(capsys.readouterr().out)
+    assert "<img" not in html and "<a " not in html
+    assert "![spår](https://evil.example/p.png)" in html.replace("&lt;", "<").replace("&gt;", ">")

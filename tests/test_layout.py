@@ -1,6 +1,6 @@
 """The package shows its flow: each folder is one stage, and imports point only down the flow.
 
-source → model → analysis → rules → project → vcs, sources → plan → present → render → build,
+source → model → analysis → rules → project → vcs, sources → plan → present → render → build and publish,
 devtools → cli. A module may import from its own stage or any stage before it; never from a later
 one. ``diagnostics`` and ``atomic`` are the ground every stage stands on.
 """
@@ -25,7 +25,7 @@ STAGES = [
     {"plan"},
     {"present"},
     {"render"},
-    {"build", "devtools"},
+    {"build", "publish", "devtools"},
     {"cli", "__main__"},
 ]
 RANK = {name: rank for rank, names in enumerate(STAGES) for name in names}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -69,3 +71,35 @@ def test_a_failed_output_leaves_no_folder_made_for_it(tmp_path):
             with staged(tmp_path / "a" / "b" / "out"):
                 raise RuntimeError("build failed")
         assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2(RENAME_EXCHANGE) is Linux's")
+def test_staged_dir_swaps_in_one_step_so_the_folder_is_never_missing(tmp_path, monkeypatch):
+    dest = tmp_path / "site"
+    dest.mkdir()
+    (dest / "index.html").write_text("old")
+
+    def no_second_rename(src, dst):
+        raise AssertionError("a rename that leaves a moment without the folder")
+
+    monkeypatch.setattr(os, "replace", no_second_rename)
+    with staged_dir(dest) as stage:
+        (stage / "index.html").write_text("new")
+    assert (dest / "index.html").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_staging_left_by_an_interrupted_build_is_removed_by_the_next(tmp_path):
+    dest = tmp_path / "site"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    for name in (f".site-new-{dead}-abc", f".site-old-{dead}-def", ".site-new-k2j4h5"):
+        (tmp_path / name).mkdir()
+    (tmp_path / f".x.pdf-new-{dead}-q").write_bytes(b"half")
+    alive = tmp_path / f".site-new-{os.getpid()}-mine"  # a build of this process, still running
+    alive.mkdir()
+    with staged_dir(dest) as stage:
+        (stage / "index.html").write_text("new")
+    with staged_file(tmp_path / "x.pdf") as tmp:
+        tmp.write_bytes(b"pdf")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["site", "x.pdf", alive.name])

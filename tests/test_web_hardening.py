@@ -180,7 +180,7 @@ def test_two_builds_started_at_once_leave_one_complete_site(tmp_path):
     root = copy_strategy(FIXTURES / "minimal", tmp_path / "repo")
     reference = _build(root, tmp_path / "reference")
     assert reference.returncode == 0, reference.stderr
-    shutil.rmtree(root / ".build")
+    shutil.rmtree(root / ".build" / "web")  # the work folder; .build/publish holds the published reference
     environ = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     procs = [subprocess.Popen(STRATEGY + ["build", "--web", str(root)], stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True, env=environ) for _ in range(2)]

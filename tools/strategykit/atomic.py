@@ -3,11 +3,77 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 from typing import Iterator
+
+
+def _prefix(dest: Path, what: str = "new") -> str:
+    """Staging names carry the process id, so a later build can tell an abandoned one (``remove_leftovers``)."""
+    return f".{dest.name}-{what}-{os.getpid()}-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def remove_leftovers(folder: Path, name: str) -> list[str]:
+    """Remove the staging files and folders of ``name`` that interrupted builds left in ``folder``.
+
+    Those of a process that still runs stay (it may be a build in progress); so do those of this one.
+    """
+    removed = []
+    pattern = re.compile(rf"^\.{re.escape(name)}-(new|old)-(?:(\d+)-)?")
+    with contextlib.suppress(OSError):
+        for path in Path(folder).iterdir():
+            m = pattern.match(path.name)
+            if not m:
+                continue
+            pid = int(m.group(2)) if m.group(2) else None
+            if pid is not None and (pid == os.getpid() or _alive(pid)):
+                continue
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            removed.append(path.name)
+    return removed
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap the two names ``a`` and ``b`` in one step (Linux ``renameat2(RENAME_EXCHANGE)``).
+
+    False when the system cannot (another OS, an old kernel or file system): the caller then
+    falls back to two renames.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(str(a)), at_fdcwd, os.fsencode(str(b)), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(a))
 
 
 @contextlib.contextmanager
@@ -19,7 +85,8 @@ def staged_dir(dest: Path) -> Iterator[Path]:
     """
     dest = Path(dest)
     made = _make_parents(dest)
-    stage = Path(tempfile.mkdtemp(prefix=f".{dest.name}-new-", dir=dest.parent))
+    remove_leftovers(dest.parent, dest.name)
+    stage = Path(tempfile.mkdtemp(prefix=_prefix(dest), dir=dest.parent))
     try:
         yield stage
     except BaseException:
@@ -27,14 +94,20 @@ def staged_dir(dest: Path) -> Iterator[Path]:
         _remove_empty(made)
         raise
     os.chmod(stage, _default_mode(dest) | 0o111 if dest.exists() else 0o777 & ~_umask())
+    if dest.is_dir() and not dest.is_symlink() and exchange(stage, dest):
+        shutil.rmtree(stage, ignore_errors=True)  # it holds the old folder now; dest was never missing
+        return
     old = None
-    if dest.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{dest.name}-old-", dir=dest.parent))
+    if dest.exists() or dest.is_symlink():
+        old = Path(tempfile.mkdtemp(prefix=_prefix(dest, "old"), dir=dest.parent))
         os.rmdir(old)
         os.replace(dest, old)
     os.replace(stage, dest)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        if old.is_symlink():
+            old.unlink()
+        else:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def _default_mode(dest: Path) -> int:
@@ -60,7 +133,8 @@ def staged_file(dest: Path) -> Iterator[Path]:
     """
     dest = Path(dest)
     made = _make_parents(dest)
-    fd, name = tempfile.mkstemp(prefix=f".{dest.name}-new-", dir=dest.parent)
+    remove_leftovers(dest.parent, dest.name)
+    fd, name = tempfile.mkstemp(prefix=_prefix(dest), dir=dest.parent)
     os.close(fd)
     tmp = Path(name)
     try:

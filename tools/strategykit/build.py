@@ -6,9 +6,9 @@
    Outputs that do not wait for each other run at the same time, each in a process of its own
    (forked, so the plan is shared, not copied), as many at once as there are cores: the web
    edition and the PDF take the time of the slower one, not the sum (BENCHMARKS.md).
-3. Only when every output succeeded are they published: the site gets the PDFs it links to, then
-   ``site/`` and ``dist/<name>.pdf`` are swapped in (``atomic``). A failure in any output leaves
-   every previous output as it was, and the staging folder is removed.
+3. Only when every output succeeded are they published, together (``publish``): the site gets the
+   PDFs it links to, and one rename switches ``site/`` and ``dist/<name>.pdf`` to the new version.
+   A failure in any output leaves every previous output as it was, and its folder is removed.
 """
 
 from __future__ import annotations
@@ -17,17 +17,17 @@ import multiprocessing
 import os
 import shutil
 import sys
-import tempfile
 import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from strategykit.atomic import staged_dir, staged_file
 from strategykit.diagnostics import BuildError, Diagnostic, Refused
 from strategykit.model import Strategy
 from strategykit.plan import BuildPlan, gather
+from strategykit.publish import Publication, publication
 from strategykit.render.outputs import OUTPUTS, Product, Run
 
 DEFAULT = ("web", "pdf")
@@ -137,7 +137,12 @@ def _make_all(names: list[str], staging: Path, dist_dir: Path) -> dict[str, Prod
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
                     name = running.pop(future)
-                    done[name] = _result(name, future.result())
+                    try:
+                        outcome = future.result()
+                    except BrokenProcessPool as exc:  # killed: out of memory, or by a signal
+                        raise _Failed(f"the {name} output stopped before it was done (its process was "
+                                      "killed, perhaps for want of memory); nothing was published") from exc
+                    done[name] = _result(name, outcome)
         except BaseException:
             for future in running:
                 future.cancel()
@@ -145,29 +150,24 @@ def _make_all(names: list[str], staging: Path, dist_dir: Path) -> dict[str, Prod
     return done
 
 
-def _publish(products: dict[str, Product], site_dir: Path, dist_dir: Path) -> tuple[Path | None, Path | None]:
-    """Put the outputs in place together: the site with every file the others give it, then the PDF."""
-    web = products.get("web")
-    pdf_product = products.get("pdf")
-    site = pdf = None
+def _place(products: dict[str, Product], pub: Publication, staging: Path) -> None:
+    """Move the outputs into the new version: the site with every file the others give it, the PDF."""
+    web, pdf = products.get("web"), products.get("pdf")
     if web is not None:
-        staged_site = web.site["."]
+        os.replace(web.site["."], pub.site)
         for product in products.values():
             for rel, path in product.site.items():
                 if rel != ".":
-                    target = staged_site / rel
+                    target = pub.site / rel
                     target.parent.mkdir(parents=True, exist_ok=True)
                     shutil.copyfile(path, target)
-        with staged_dir(site_dir) as stage:
-            os.rmdir(stage)
-            os.replace(staged_site, stage)
-        site = site_dir
-    if pdf_product is not None:
-        for name, path in pdf_product.dist.items():
-            with staged_file(dist_dir / name) as tmp:
-                shutil.copyfile(path, tmp)
-            pdf = dist_dir / name
-    return site, pdf
+    else:
+        pub.carry_site()
+    if pdf is not None:
+        pub.pdf.parent.mkdir(parents=True, exist_ok=True)
+        for path in pdf.dist.values():
+            os.replace(path, pub.pdf)
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 def build(model: Strategy, names: Iterable[str] = DEFAULT, *, site_dir: Path | None = None,
@@ -185,14 +185,15 @@ def build(model: Strategy, names: Iterable[str] = DEFAULT, *, site_dir: Path | N
         names = [n for n in names if n != "editions"]
     needs = set().union(*(OUTPUTS[n].needs for n in names))
     _PLAN = gather(model, needs)
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".strategy-build-", dir=site_dir.parent))
     try:
-        products = _make_all(names, staging, dist_dir)
-        site, pdf = _publish(products, site_dir, dist_dir)
+        with publication(root, site_dir, dist_dir / _PLAN.pdf_name) as pub:
+            pub.carry_pdfs(keep_current="pdf" not in names)
+            staging = pub.folder / ".stage"
+            products = _make_all(names, staging, pub.pdf.parent)
+            _place(products, pub, staging)
     finally:
         _PLAN = None
-        shutil.rmtree(staging, ignore_errors=True)
     notes = tuple(n for p in products.values() for n in p.notes)
     warnings = tuple(w for p in products.values() for w in p.warnings)
-    return Built(site, pdf, notes, warnings)
+    return Built(site_dir if "web" in names else None, dist_dir / pub.pdf.name if "pdf" in names else None,
+                 notes, warnings)

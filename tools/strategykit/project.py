@@ -145,6 +145,39 @@ def _with_process(model: Strategy, root: Path, diagnostics: list[Diagnostic]) ->
     return replace(model, **parts) if parts else model
 
 
+def _with_site_config(model: Strategy, root: Path, diagnostics: list[Diagnostic]) -> Strategy:
+    """The model with mkdocs.yml as vetted; what could not be read is reported here, the rest by rules/siteconfig."""
+    from dataclasses import replace
+
+    from strategykit.source import siteconfig
+
+    site = siteconfig.read(root)
+    diagnostics.extend(p for p in site.problems if not p.code.startswith(siteconfig.RULE_PREFIX))
+    return replace(model, site_config=site)
+
+
+MAX_PROFILE_TEXT = 1024 * 1024
+
+
+def _with_profile_texts(model: Strategy, root: Path) -> Strategy:
+    """The model with the Typst files of pdf/ that lie inside the repository (for rules/profile)."""
+    from dataclasses import replace
+
+    folder = root / "pdf"
+    if not folder.is_dir():
+        return model
+    texts = []
+    try:
+        base = root.resolve()
+        for path in sorted(folder.rglob("*.typ")):
+            real = path.resolve()
+            if real.is_relative_to(base) and real.is_file() and real.stat().st_size <= MAX_PROFILE_TEXT:
+                texts.append((path.relative_to(root).as_posix(), real.read_text(encoding="utf-8", errors="replace")))
+    except (OSError, RuntimeError):
+        pass
+    return replace(model, profile_texts=tuple(texts))
+
+
 def load_strategy(root: Path) -> CheckResult:
     """Load, validate and model the strategy in ``root``; rules are not run here."""
     root = Path(root)
@@ -167,6 +200,8 @@ def load_strategy(root: Path) -> CheckResult:
     diagnostics.extend(data_problems)
     model = build_model(doc.data, doc.source, root, chapters, tables)
     model = _with_process(model, root, diagnostics)
+    model = _with_site_config(model, root, diagnostics)
+    model = _with_profile_texts(model, root)
     return CheckResult(model, diagnostics)
 
 

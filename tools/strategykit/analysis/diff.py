@@ -12,11 +12,16 @@ is unpacked into a temporary folder by ``vcs.revisions``, which also loads the t
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
 import fnmatch
 import json
 import os
+import re
+import subprocess
+import tarfile
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -27,12 +32,15 @@ LOWERED = "lowered-ambition"
 RAISED = "raised-ambition"
 REVERSED = "reversed-direction"
 
-BUILD_FILES = ("mkdocs.yml", ".github/workflows/*", "schema/*", "templates/*", "templates/**/*",
-               "requirements.txt", "pdf/*", "pyproject.toml", "package.json", "package-lock.json", "tools/*",
+BUILD_FILES = ("mkdocs.yml", "mkdocs.yaml", ".github/*", ".ci/*", "Makefile", "GNUmakefile", "makefile",
+               "schema/*", "templates/*", "templates/**/*", "requirements*.txt", "pdf/*", "pyproject.toml",
+               "setup.py", "setup.cfg", "conftest.py", "tests/*", "package.json", "package-lock.json", "tools/*",
                ".pre-commit-hooks.yaml", ".pre-commit-config.yaml")
 """Files that change how the editions are built or checked, not what they say: the organisation's
-PDF profile (``pdf/``, see ``pdf.profile``), and what pip, npm and pre-commit install and run
-(their install steps run code). A ``*`` also matches across folders: ``pdf/*`` is all of ``pdf/``."""
+PDF profile (``pdf/``, see ``pdf.profile``), what pip, npm and pre-commit install and run (their
+install steps run code), and what CI and ``make`` run (the Makefile, ``.ci/``, ``.github/``, the
+tests). A ``*`` also matches across folders: ``pdf/*`` is all of ``pdf/``. Besides these, every
+file mkdocs.yml INHERITs or names as a hook is a build file wherever it lies (``_referenced``)."""
 
 _NOT_SOURCES = ("__pycache__", "node_modules", "*.egg-info", "*.pyc")
 """What a working tree holds beside the sources, never committed: left out of ``_build_files``."""
@@ -361,7 +369,41 @@ def _build_files(root: Path) -> dict[str, bytes]:
         rel = path.relative_to(root).as_posix()
         if path.is_file() and any(fnmatch.fnmatchcase(rel, pattern) for pattern in BUILD_FILES):
             found[rel] = path.read_bytes()
+    for rel in _referenced(root):
+        path = root / rel
+        if rel not in found and path.is_file():
+            found[rel] = path.read_bytes()
     return found
+
+
+def _referenced(root: Path) -> list[str]:
+    """Files of ``root`` that mkdocs.yml INHERITs (at any depth) or names under ``hooks:``.
+
+    A reviewed mkdocs.yml can INHERIT a file under strategy/ whose later edits would otherwise
+    look like no change at all; the build refuses hooks, but a diff still names the file.
+    """
+    from strategykit.source.load import load_yaml
+    from strategykit.source.siteconfig import read
+
+    try:
+        base = root.resolve()
+        files = [p for p in read(root).files if p.resolve().is_relative_to(base)]
+    except (OSError, RuntimeError):
+        return []
+    out = []
+    for path in files:
+        out.append(path.resolve().relative_to(base).as_posix())
+        doc, _ = load_yaml(path, path.name)
+        hooks = doc.data.get("hooks") if doc is not None and isinstance(doc.data, dict) else None
+        for hook in hooks if isinstance(hooks, list) else []:
+            if not isinstance(hook, str):
+                continue
+            for folder in {path.parent, root}:  # relative to the file that names it, or to mkdocs.yml
+                with contextlib.suppress(OSError, RuntimeError, ValueError):
+                    target = (folder / hook).resolve()
+                    if target.is_relative_to(base) and target.is_file():
+                        out.append(target.relative_to(base).as_posix())
+    return out
 
 
 def _generated(name: str) -> bool:
@@ -484,8 +526,25 @@ _HEADINGS = {"strategy": "The strategy", "priority": "Priorities", "goal": "Goal
              "build": "Build configuration (how the editions are made, not what they say)"}
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~&:@$]|(?<![\w.])www\.)", re.IGNORECASE)
+
+
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("*", "\\*")
+    """Text as Markdown that shows as written: no link, image, autolink, emphasis or HTML from it.
+
+    Every character that could start markup is escaped with a backslash; ':' and '@' too, so that
+    GitHub does not autolink an address, and the dot after 'www' ('www\\.…') for the same reason.
+    """
+    text = " ".join(str(text).split())
+    return _MD_SPECIAL.sub(lambda m: m.group(0)[:3] + "\\." if len(m.group(0)) == 4 else "\\" + m.group(0), text)
+
+
+def _code(text: str) -> str:
+    """Text in a code span that nothing inside can close (a longer run of backticks around it)."""
+    text = " ".join(str(text).split())
+    fence = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def format_markdown(result: DiffResult) -> str:
@@ -504,7 +563,7 @@ def format_markdown(result: DiffResult) -> str:
         out += [f"### {_HEADINGS[subject]}", ""]
         for c in group:
             flags = "".join(f" **{_FLAG_WORDS[f]}**" for f in c.flags if f in _FLAG_WORDS)
-            out.append(f"- `{c.id}` {_md(describe(c))}{flags}")
+            out.append(f"- {_code(c.id)} {_md(describe(c))}{flags}")
         out.append("")
     out.append(_summary(result))
     return "\n".join(out) + "\n"

@@ -397,6 +397,10 @@ class Strategy:
     """Dialogue meetings, inputs and the origin of each goal (dialogue.yaml)."""
     editions: EditionHistory = field(default_factory=EditionHistory)
     """The history of editions (editions.yaml)."""
+    profile_texts: tuple[tuple[str, str], ...] = field(default=(), repr=False, compare=False)
+    """The Typst files of the organisation's graphic profile (pdf/), as (display name, text)."""
+    site_config: Any = field(default=None, repr=False, compare=False)
+    """The web edition's configuration, mkdocs.yml, as ``siteconfig.read`` vetted it (None: not read)."""
 
     # -- navigation ---------------------------------------------------------
     def goals(self) -> Iterator[Goal]:

@@ -8,13 +8,15 @@ compiler error.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
 import re
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 import pypandoc
 import typst
@@ -148,6 +150,55 @@ def fill_template(template: Path, body: str) -> str:
 
 _LOCATION = re.compile(r"([\w./-]+\.typ):(\d+):(\d+)")
 
+_PACKAGE = re.compile(r"\"(@[A-Za-z0-9_-]+/[^\"\n]*)\"")
+"""A Typst package spec in a string, e.g. "@preview/cetz:0.3.0": Typst downloads such a package."""
+
+OFFLINE_PROXY = "http://127.0.0.1:9"
+"""Where the Typst compiler is told to send any download: the discard port, where nothing answers."""
+
+
+def package_imports(text: str) -> list[tuple[int, int, str]]:
+    """Each Typst package spec written in ``text``, as (line, column, spec)."""
+    out = []
+    for m in _PACKAGE.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        out.append((line, m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1, m.group(1)))
+    return out
+
+
+_offline_lock = threading.Lock()
+_offline_users = 0
+_offline_saved: dict[str, str | None] = {}
+
+
+@contextlib.contextmanager
+def _offline() -> Iterator[None]:
+    """The compile's downloads go to ``OFFLINE_PROXY`` (Typst honours the proxy variables), so none reaches
+    the network. The variables are the process's: set while any compile runs (counted, for compiles in
+    threads), restored after the last."""
+    global _offline_users
+    names = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")
+    with _offline_lock:
+        if _offline_users == 0:
+            _offline_saved.clear()
+            _offline_saved.update({k: os.environ.get(k) for k in (*names, "NO_PROXY", "no_proxy")})
+            for k in names:
+                os.environ[k] = OFFLINE_PROXY
+            os.environ.pop("NO_PROXY", None)
+            os.environ.pop("no_proxy", None)
+        _offline_users += 1
+    try:
+        yield
+    finally:
+        with _offline_lock:
+            _offline_users -= 1
+            if _offline_users == 0:
+                for k, v in _offline_saved.items():
+                    if v is None:
+                        os.environ.pop(k, None)
+                    else:
+                        os.environ[k] = v
+
 
 def compile_pdf(build: Path, *, timestamp: int, own_profile: Sequence[str] = ()) -> bytes:
     """Compile build/main.typ with nothing but the build folder and its fonts; tagged PDF/UA-1.
@@ -156,11 +207,24 @@ def compile_pdf(build: Path, *, timestamp: int, own_profile: Sequence[str] = ())
     timestamp fixes the PDF's dates: together they make the bytes reproducible.
     ``own_profile``: the files that came from the organisation's pdf/ folder, for messages.
     """
+    for path in sorted(build.rglob("*.typ")):
+        found = package_imports(path.read_text(encoding="utf-8", errors="replace"))
+        if found:
+            line, column, spec = found[0]
+            rel = path.relative_to(build).as_posix()
+            where = _origin(build, rel, line, own_profile) or rel
+            raise BuildError(f"The PDF could not be compiled: the Typst package '{spec}' ({where}) would be "
+                             "downloaded from the network during the build. Copy the package's files into pdf/ "
+                             "and import them by their path.")
+    packages = build / ".packages"  # empty: no package is found locally …
+    packages.mkdir(exist_ok=True)
     try:
-        pdf, warnings = typst.compile_with_warnings(
-            str(build / "main.typ"), root=str(build), font_paths=[str(build / "style")],
-            ignore_system_fonts=True, pdf_standards=["ua-1"], timestamp=timestamp, sys_inputs={},
-        )
+        with _offline():  # … and none can be downloaded, even when the import is computed
+            pdf, warnings = typst.compile_with_warnings(
+                str(build / "main.typ"), root=str(build), font_paths=[str(build / "style")],
+                ignore_system_fonts=True, pdf_standards=["ua-1"], timestamp=timestamp, sys_inputs={},
+                package_path=str(packages), package_cache_path=str(packages),
+            )
     except typst.TypstError as exc:
         raise BuildError(_plain_error(exc, build, own_profile)) from None
     for w in warnings:

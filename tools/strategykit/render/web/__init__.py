@@ -2,8 +2,9 @@
 
 The pages are written to disk first, into a work folder (``<root>/.build/web``):
 
-    .build/web/mkdocs.yml   INHERITs the strategy's mkdocs.yml; adds site_name, language,
-                            nav and the notice from goals.yaml
+    .build/web/mkdocs.yml   the vetted values of the strategy's mkdocs.yml (``siteconfig``,
+                            never the file itself) with site_name, language, nav and the
+                            notice from goals.yaml
     .build/web/docs/        the generated Markdown, the chapters, downloads, CSS, the PDF
     .build/web/overrides/   the theme's template overrides (notice bar, footer links)
 
@@ -47,13 +48,14 @@ from strategykit.diagnostics import BuildError
 from strategykit.model import Strategy
 from strategykit.plan import BuildPlan
 from strategykit.atomic import staged_dir
-from strategykit.render.web import downloads, pages, sanitize
+from strategykit.render.web import downloads, escaping, pages, sanitize
+from strategykit.source import siteconfig
 
 if TYPE_CHECKING:
     from strategykit.render.pdf.editions import EarlierPdf
 
 THEME = Path(__file__).parent / "theme"
-DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "data" / "new" / "mkdocs.yml"
+DEFAULT_CONFIG = siteconfig.DEFAULT_CONFIG
 """The configuration a strategy without its own mkdocs.yml gets: the one ``strategy new`` copies,
 the same as the repository's mkdocs.yml (tests compare them)."""
 
@@ -72,11 +74,6 @@ PDF before it publishes the site. Its size is not known yet, so the pages do not
 
 def work_dir_for(model: Strategy) -> Path:
     return model.root / ".build" / "web"
-
-
-def _parent_config(model: Strategy) -> Path:
-    own = model.root / CONFIG_NAME
-    return own if own.is_file() else DEFAULT_CONFIG
 
 
 def earlier_pdf_path(model: Strategy, name: str) -> str:
@@ -132,7 +129,7 @@ def generate(plan: BuildPlan, work_dir: Path | None = None, *, pdf: Path | None 
 
     ``pdf``: the PDF edition to link and copy (published under its own name, ``plan.pdf_name``,
     whatever the file is called), None for none, or by default the one in ``<root>/dist/``.
-    ``earlier``: the PDFs of earlier editions (``pdf.history``), published beside the history page
+    ``earlier``: the PDFs of earlier editions (``render.pdf.editions``), published beside the history page
     and linked from it; those without a file get their reason noted there.
     The work folder is replaced as a whole, so files of pages that no longer exist do not linger.
     ``keep`` (a ``live.Kept``) gets the edition's facts the pages were written with.
@@ -145,21 +142,28 @@ def generate(plan: BuildPlan, work_dir: Path | None = None, *, pdf: Path | None 
     site = pages.generate(model, info)
     if keep is not None:
         keep.info = info
-    parent = _parent_config(model)
-    inherit = os.path.relpath(parent, work) if parent != DEFAULT_CONFIG else str(parent)
+    site_config = model.site_config if model.site_config is not None else siteconfig.read(model.root)
+    if not site_config.ok:
+        raise BuildError("mkdocs.yml cannot be used for the build:\n" + "\n".join(
+            f"  {p.position}: {p.code}: {p.message}" for p in site_config.problems))
     status = pages.i18n.status_label(model.edition.status, model.language)
-    config = {
-        "INHERIT": inherit,
-        "site_name": model.title or model.id,
-        "site_description": " ".join(model.vision_text.split()) or None,
-        "site_author": model.publisher or None,
-        "copyright": " · ".join(x for x in (model.publisher, f"{status} {model.edition.version}".strip()) if x),
+    # Only the vetted values of mkdocs.yml, never the file itself (no INHERIT): see ``siteconfig``.
+    config = dict(site_config.data)
+    config.pop("INHERIT", None)
+    config.update({
+        # The theme prints these and the navigation's titles as HTML: escaped here (``escaping``).
+        "site_name": escaping.text(model.title or model.id),
+        "site_description": escaping.text(" ".join(model.vision_text.split()) or None),
+        "site_author": escaping.text(model.publisher or None),
+        "copyright": escaping.text(" · ".join(x for x in (model.publisher, f"{status} {model.edition.version}".strip())
+                                              if x)),
+        "repo_name": escaping.text(config.get("repo_name")),
         "docs_dir": "docs",
         "site_dir": "site",
-        "theme": {"custom_dir": "overrides", "language": model.language},
-        "extra": {"strategy": site.extra},
-        "nav": site.nav,
-    }
+        "theme": {**config.get("theme", {}), "custom_dir": "overrides", "language": model.language},
+        "extra": {**config.get("extra", {}), "strategy": site.extra},
+        "nav": escaping.nav(site.nav),
+    })
     config = {k: v for k, v in config.items() if v is not None}
     with staged_dir(work) as stage:
         docs = stage / "docs"
@@ -181,7 +185,8 @@ def generate(plan: BuildPlan, work_dir: Path | None = None, *, pdf: Path | None 
         (docs / "assets").mkdir(parents=True, exist_ok=True)
         shutil.copyfile(THEME / "strategy.css", docs / "assets" / "strategy.css")
         shutil.copytree(THEME / "overrides", stage / "overrides")
-        header = "# Generated by strategykit from goals.yaml on every build: edit the INHERITed file instead.\n"
+        header = ("# Generated by strategykit on every build from goals.yaml and the vetted values of mkdocs.yml:\n"
+                  "# edit those instead.\n")
         _write(stage / CONFIG_NAME, header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100))
     return work / CONFIG_NAME
 
@@ -207,6 +212,7 @@ def _run_mkdocs(config_file: Path, site_dir: Path, keep: Any = None) -> None:
     try:
         try:
             cfg = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+            cfg.plugins[escaping.PLUGIN_NAME] = escaping.mark_escaped_plugin()
             if keep is not None:
                 cfg.plugins[keep.PLUGIN_NAME] = keep  # last, so it sees what the other plugins made
             cfg.plugins.on_startup(command="build", dirty=False)

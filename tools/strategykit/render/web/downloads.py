@@ -3,7 +3,9 @@
 The order is the order of goals.yaml (priorities, goals, targets; indicators as
 listed; observed values per indicator by breakdown and year), so two builds of the
 same sources give byte-identical files. Numbers are written as numbers (a point as
-decimal mark), never formatted for a language.
+decimal mark), never formatted for a language. A text cell that a spreadsheet would read
+as a formula (``=``, ``+``, ``-``, ``@`` …) starts with a ``'`` in the CSV files; the JSON
+files keep every text as written.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 from strategykit.analysis.followup import FollowUp
 from strategykit.model import Strategy
+from strategykit.analysis.spreadsheet import neutralise
 
 FILES = {
     "indicators.csv": "text/csv",
@@ -106,7 +109,8 @@ def _csv(records: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
                 v = ";".join(v)
             elif isinstance(v, bool):
                 v = "true" if v else "false"
-            row.append("" if v is None else v)
+            # Text is neutralised for spreadsheets (``spreadsheet``); numbers are written as they are.
+            row.append("" if v is None else neutralise(v))
         writer.writerow(row)
     return out.getvalue()
 

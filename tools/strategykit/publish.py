@@ -1,0 +1,207 @@
+"""One atomic publish: ``site/`` and the PDF in ``dist/`` change together, in one rename, or not at all.
+
+A build writes both editions into a new version folder, ``.build/publish/<version>/`` (``site/``
+and ``pdf/<name>.pdf``). ``site/`` and ``dist/<name>.pdf`` are symbolic links through one more
+link, ``.build/publish/current-<key>``, to the version that is published::
+
+    site                 -> .build/publish/current-<key>/site
+    dist/<name>.pdf      -> ../.build/publish/current-<key>/pdf/<name>.pdf
+    .build/publish/current-<key> -> <version>
+
+Publishing a new version is one ``rename(2)`` of a new ``current-<key>`` link over the old one,
+so at every moment ``site/`` and the PDF are those of the old build or both of the new one, and
+``site/`` never disappears. ``<key>`` names the pair of output places (``--site-dir``,
+``--dist-dir``), so builds into other places do not move these. A part a build does not make
+(``--web`` or ``--pdf`` alone) is carried over from the published version by hard links.
+
+An interrupted build leaves a version folder no link points to, or a half-made link; the next
+build removes them (it holds ``.build/publish.lock`` while it builds and publishes, so no other
+build's folder is touched).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Callable, Iterator
+
+from strategykit.atomic import exchange, remove_leftovers
+
+PUBLISH_FOLDER = Path(".build") / "publish"
+SITE = "site"
+PDF = "pdf"
+
+after_step: Callable[[str], None] | None = None
+"""Called with each step's name as the publish completes it (tests interrupt the publish here)."""
+
+
+def _step(name: str) -> None:
+    if after_step is not None:
+        after_step(name)
+
+
+def _key(site_out: Path, dist_dir: Path) -> str:
+    return hashlib.sha256(f"{site_out.absolute()}\0{dist_dir.absolute()}".encode()).hexdigest()[:12]
+
+
+def _link_text(link: Path, target: Path) -> str:
+    """What a link at ``link`` says to reach ``target``: a relative path, so the folder can move."""
+    return os.path.relpath(target, link.parent.resolve())
+
+
+def _replace_with_link(link: Path, text: str) -> None:
+    """Make ``link`` a symbolic link saying ``text``, in one step where possible."""
+    if link.is_symlink() and os.readlink(link) == text:
+        return
+    tmp = link.with_name(f".{link.name}-new-{os.getpid()}-link")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    tmp.symlink_to(text)
+    if link.is_dir() and not link.is_symlink():
+        # An output of an earlier toolkit: a real folder. Swap it with the link in one step (Linux),
+        # else move it aside first; then remove it.
+        if not exchange(tmp, link):
+            aside = link.with_name(f".{link.name}-old-{os.getpid()}-migrated")
+            os.replace(link, aside)
+            os.replace(tmp, link)
+            tmp = aside
+        shutil.rmtree(tmp, ignore_errors=True)
+        return
+    os.replace(tmp, link)
+
+
+def _carry(src: Path, dest: Path) -> None:
+    """Copy ``src`` to ``dest`` by hard links where the file system allows (a published file is never rewritten)."""
+    def link(s: str, d: str) -> None:
+        try:
+            os.link(s, d)
+        except OSError:
+            shutil.copy2(s, d)
+
+    if src.is_dir():
+        shutil.copytree(src, dest, copy_function=link)
+    elif src.is_file():
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        link(str(src), str(dest))
+
+
+class Publication:
+    """One build's outputs: written into ``folder``, then published by ``commit``."""
+
+    def __init__(self, root: Path, site_out: Path, pdf_out: Path) -> None:
+        self.publish = (Path(root) / PUBLISH_FOLDER).absolute()
+        self.site_out, self.pdf_out = Path(site_out).absolute(), Path(pdf_out).absolute()
+        self.current = self.publish / f"current-{_key(self.site_out, self.pdf_out.parent)}"
+        self.folder = self.publish / f"{time.time_ns()}-{os.getpid()}"
+
+    @property
+    def site(self) -> Path:
+        return self.folder / SITE
+
+    @property
+    def pdf(self) -> Path:
+        return self.folder / PDF / self.pdf_out.name
+
+    def published(self) -> Path | None:
+        """The version folder now published at these places, if any."""
+        return self.current.resolve() if self.current.is_symlink() and self.current.resolve().is_dir() else None
+
+    def clean(self) -> None:
+        """Remove what interrupted builds left: version folders no link points to, half-made links."""
+        self.publish.mkdir(parents=True, exist_ok=True)
+        live = {p.resolve() for p in self.publish.glob("current-*") if p.is_symlink()}
+        for path in self.publish.iterdir():
+            if path.name.startswith(".") and path.is_symlink():
+                path.unlink()
+            elif path.is_dir() and not path.is_symlink() and path.resolve() not in live:
+                shutil.rmtree(path, ignore_errors=True)
+        for folder, name in ((self.site_out.parent, self.site_out.name), (self.pdf_out.parent, self.pdf_out.name)):
+            remove_leftovers(folder, name)
+        _step("cleaned")
+
+    def carry_site(self) -> None:
+        """The published site, for a build that makes only the PDF."""
+        old = self.published()
+        if old is not None and (old / SITE).is_dir():
+            _carry(old / SITE, self.site)
+        elif self.site_out.is_dir() and not self.site_out.is_symlink():
+            _carry(self.site_out, self.site)
+
+    def carry_pdfs(self, *, keep_current: bool) -> None:
+        """The PDFs published in the PDF folder (links of earlier editions keep working); the current
+        one too unless this build makes it."""
+        old = self.published()
+        if old is not None and (old / PDF).is_dir():
+            for path in sorted((old / PDF).iterdir()):
+                if keep_current or path.name != self.pdf_out.name:
+                    _carry(path, self.folder / PDF / path.name)
+        elif keep_current and self.pdf_out.is_file() and not self.pdf_out.is_symlink():
+            _carry(self.pdf_out, self.pdf)
+
+    def commit(self) -> None:
+        """Publish this version: one rename switches site/ and the PDF together; then the links and the old version."""
+        old = self.published()
+        for path in (self.folder, *self.folder.rglob("*")):
+            if path.is_dir():
+                os.chmod(path, 0o755)
+        if os.name != "posix":
+            self._commit_by_copy()
+            return
+        new_link = self.publish / f".{self.current.name}-new-{os.getpid()}"
+        with contextlib.suppress(FileNotFoundError):
+            new_link.unlink()
+        new_link.symlink_to(self.folder.name)
+        _step("link-made")
+        os.replace(new_link, self.current)
+        _step("swapped")
+        if self.site.is_dir():
+            self.site_out.parent.mkdir(parents=True, exist_ok=True)
+            _replace_with_link(self.site_out, _link_text(self.site_out, self.publish.resolve() / self.current.name / SITE))
+            _step("site-linked")
+        if (self.folder / PDF).is_dir():
+            self.pdf_out.parent.mkdir(parents=True, exist_ok=True)
+            for path in sorted((self.folder / PDF).iterdir()):
+                out = self.pdf_out.parent / path.name
+                _replace_with_link(out, _link_text(out, self.publish.resolve() / self.current.name / PDF / path.name))
+            _step("pdf-linked")
+        if old is not None and old != self.folder.resolve():
+            shutil.rmtree(old, ignore_errors=True)
+        _step("old-removed")
+
+    def _commit_by_copy(self) -> None:
+        """Where symbolic links need special rights (Windows): each output swapped in on its own, as before."""
+        from strategykit.atomic import staged_dir, write_atomic
+
+        if self.site.is_dir():
+            with staged_dir(self.site_out) as stage:
+                shutil.copytree(self.site, stage, dirs_exist_ok=True)
+        if self.pdf.is_file():
+            write_atomic(self.pdf_out, self.pdf.read_bytes())
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def abandon(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def publication(root: Path, site_out: Path, pdf_out: Path) -> Iterator[Publication]:
+    """A new version to write into; published when the block ends without an error, else removed.
+
+    Holds ``.build/publish.lock`` throughout, so two builds of one strategy publish one after the other.
+    """
+    from strategykit.render.web import _exclusive  # the same advisory lock the web build uses
+
+    pub = Publication(root, site_out, pdf_out)
+    with _exclusive(pub.publish.parent / "publish.lock"):
+        pub.clean()
+        pub.folder.mkdir(parents=True)
+        try:
+            yield pub
+        except BaseException:
+            pub.abandon()
+            raise
+        pub.commit()
