@@ -57,7 +57,26 @@ def _print_diagnostics(diagnostics: list[Diagnostic], root: Path, fmt: str, stre
     from .report import FORMATTERS
 
     stream = stream or sys.stdout
-    stream.write(FORMATTERS[_format_name(fmt)](_relocate(diagnostics, root)))
+    name = _format_name(fmt)
+    diagnostics = _relocate(diagnostics, root)
+    stream.write(FORMATTERS[name](diagnostics))
+    if name == "github":
+        _add_to_job_summary(diagnostics)
+
+
+def _add_to_job_summary(diagnostics: list[Diagnostic]) -> None:
+    """Under GitHub Actions, list the diagnostics in the job summary too: annotations on lines a
+    pull request did not change show only in the log, which an author in the web editor never opens."""
+    from .report import format_markdown
+
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary:
+        return
+    try:
+        with open(summary, "a", encoding="utf-8") as fh:
+            fh.write(format_markdown(diagnostics) + "\n")
+    except OSError:
+        pass  # the summary is a courtesy; the annotations and the exit code already tell
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -141,7 +160,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
             earlier = _earlier_pdfs(model, Path(outputs.enter_context(
                 tempfile.TemporaryDirectory(prefix="strategy-editions-"))))
-            build_site(model, site_out, pdf=pdf, earlier=earlier)
+            build_site(model, site_out, pdf=pdf, earlier=earlier, offline=args.offline)
     if want_pdf:
         print(f"PDF edition written to {os.path.relpath(pdf_out)}")
     if want_web:
@@ -287,7 +306,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="check goals.yaml and the chapters; exit 1 on errors")
     p.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")
-    p.add_argument("--format", choices=["auto", "text", "json", "github"], default="auto", help=fmt_help)
+    p.add_argument("--format", choices=["auto", "text", "json", "github", "markdown"], default="auto",
+                   help=fmt_help + "; markdown for a job summary (github also adds one when "
+                   "GITHUB_STEP_SUMMARY is set)")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("rules", help="list the rules with their explanations")
@@ -299,6 +320,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")
     p.add_argument("--web", action="store_true", help="build the web edition only")
     p.add_argument("--pdf", action="store_true", help="build the PDF edition only")
+    p.add_argument("--offline", action="store_true",
+                   help="link pages as .html files, so the site also works opened from disk (file://)")
     p.add_argument("--site-dir", help="where to write the site (default: site/ in the strategy folder)")
     p.add_argument("--dist-dir", help="where to write the PDF (default: dist/ in the strategy folder)")
     p.add_argument("--format", choices=["auto", "text", "json", "github"], default="auto",
