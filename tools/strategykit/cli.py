@@ -240,9 +240,25 @@ def cmd_new(args: argparse.Namespace) -> int:
                             region_code=args.region_code, strategy_id=args.id)
     except ScaffoldError as exc:
         raise UsageError(str(exc)) from exc
-    print(f"A new strategy was created in {os.path.relpath(root)}/. Next: cd into it, 'git init', "
-          "edit goals.yaml, and run 'strategy check'. Before the first push, replace the last line of "
-          "requirements.txt with where your organisation keeps strategykit (CI installs it from there).")
+    from .scaffold import first_commit
+
+    where = os.path.relpath(root)
+    print(f"A new strategy was created in {where}/, with the strategykit toolkit in {where}/tools/. "
+          + first_commit(root))
+    print(f"Next: cd {where}, run 'make build' and 'make test', edit goals.yaml, and push it to a new "
+          "repository on GitHub (git remote add origin URL; git push -u origin main).")
+    return EXIT_OK
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    from .upgrade import UpgradeError, upgrade
+
+    source = Path(args.source)
+    try:
+        changes = upgrade(_root(args.path), source)
+    except UpgradeError as exc:
+        raise UsageError(str(exc)) from exc
+    sys.stdout.write(changes.report(str(source)))
     return EXIT_OK
 
 
@@ -358,6 +374,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--region-code", help="the county (two digits) or municipality (four digits) code")
     p.add_argument("--id", help="short machine name of the strategy, e.g. rus-vasterbotten")
     p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("upgrade", help="bring a newer toolkit into a repository that 'strategy new' made",
+                       description="Copy the toolkit (tools/strategykit, tools/venv.sh), the schemas and the "
+                       "dependencies of a strategykit checkout into this repository, and show what changed, "
+                       "schema changes first.")
+    p.add_argument("--from", dest="source", required=True, metavar="PATH",
+                   help="a checkout (clone) of the strategykit repository")
+    p.add_argument("-C", "--path", help="the strategy repository (default: the current folder)")
+    p.set_defaults(func=cmd_upgrade)
 
     p = sub.add_parser("report", help="the yearly follow-up: each target's baseline, latest value, target and status")
     p.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")
