@@ -122,3 +122,22 @@ def test_distclean_also_removes_the_environment_and_node_modules():
     dry = subprocess.run(["make", "-n", "distclean"], cwd=REPO, capture_output=True, text=True, check=True).stdout
     assert "rm -rf site dist .build" in dry
     assert "rm -rf .venv " in dry and "node_modules" in dry
+
+
+def test_without_flock_a_folder_is_the_lock(tmp_path):
+    """macOS has no flock: two set-ups at once still take turns, on a folder made atomically."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("sh", "mkdir", "rmdir", "rm", "dirname", "sleep", "printf", "touch"):
+        found = shutil.which(tool)
+        if found:
+            (bin_dir / tool).symlink_to(found)
+    venv = tmp_path / "venv"
+    env = {**os.environ, "PYTHON": sys.executable, "VENV": str(venv), "PATH": str(bin_dir)}
+    env.pop("STRATEGYKIT_VENV_LOCKED", None)
+    runs = [subprocess.Popen([str(bin_dir / "sh"), str(VENV_SH), "--ensure"], cwd=REPO, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [(p.wait(timeout=300), p.stderr.read()) for p in runs]
+    assert [code for code, _ in results] == [0, 0], results
+    assert any("Waiting for another set-up" in err for _, err in results), results
+    assert not (tmp_path / "venv.lock.d").exists(), "the lock is given back"
