@@ -188,6 +188,13 @@ def test_a_formatting_difference_warns_with_the_exact_patch_and_does_not_fail(tm
     assert "a maintainer runs `strategy fmt`" in summary
 
 
+def test_a_goals_yaml_that_does_not_load_is_left_to_the_check_job(tmp_path):
+    proc, summary = _run_format_step(tmp_path, 1, "goals.yaml:3:1: error yaml-syntax: ...\n1 error.\n")
+    assert proc.returncode == 0
+    assert "::notice title=Formatting::goals.yaml can be formatted once it loads" in proc.stdout
+    assert "::warning" not in proc.stdout and summary == ""
+
+
 def test_canonical_goals_yaml_leaves_the_summary_empty(tmp_path):
     proc, summary = _run_format_step(tmp_path, 0, "goals.yaml is in canonical form.\n")
     assert proc.returncode == 0 and "::warning" not in proc.stdout
