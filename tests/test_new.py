@@ -217,3 +217,20 @@ def test_without_git_the_new_strategy_is_made_and_the_message_says_so(tmp_path, 
 def test_this_repository_has_a_pre_commit_config_running_the_toolkits_hooks():
     """The guide's `pre-commit install` advice must work here too."""
     assert (REPO / ".pre-commit-config.yaml").read_bytes() == (NEW / "pre-commit-config.yaml").read_bytes()
+
+
+def test_a_failing_git_leaves_a_complete_strategy_and_says_why(tmp_path, capsys, monkeypatch):
+    real = shutil.which("git")
+    if real is None:
+        pytest.skip("git is not installed")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "git"
+    fake.write_text(f'#!/bin/sh\nfor a in "$@"; do [ "$a" = commit ] && {{ echo "signing failed" >&2; exit 1; }}; done\n'
+                    f'exec {real} "$@"\n', encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    dest = tmp_path / "x"
+    assert main(["new", str(dest)]) == 0
+    assert "'git commit' failed (signing failed), so it is not a git repository yet." in capsys.readouterr().out
+    assert (dest / "goals.yaml").is_file() and not (dest / ".git").exists()

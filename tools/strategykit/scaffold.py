@@ -2,9 +2,10 @@
 
 Everything comes from package data (``data/new/``) and the running toolkit itself, which is
 copied into the new repository's tools/ (see ``toolkit``), so it works wherever the toolkit is
-installed and a fresh clone of the new repository needs nothing but Python and a package index. The files that must stay the same as the toolkit's own —
-the workflow, mkdocs.yml, the editor settings and the schemas — are copies that
-the tests compare with the repository's files. The new goals.yaml goes through
+installed and a fresh clone of the new repository needs nothing but Python and a package index.
+The files that must stay the same as the toolkit's own — the workflow, mkdocs.yml, the editor
+settings, tools/venv.sh and the schemas — are copies that the tests compare with the
+repository's files. The new goals.yaml goes through
 ``fmt`` so that ``strategy fmt --check`` passes from the first commit.
 """
 
@@ -143,14 +144,16 @@ def first_commit(dest: Path) -> str:
     if run("config", "user.email").returncode != 0:
         # A first commit is better than none; its author says where it came from.
         identity = ["-c", "user.name=strategy new", "-c", "user.email=strategy-new@localhost"]
-    steps = [("init", "--quiet"), ("symbolic-ref", "HEAD", "refs/heads/main"), ("add", "--all"),
-             (*identity, "commit", "--quiet", "--no-verify", "-m", "A new strategy, made by strategy new")]
-    for args in steps:
+    # init then symbolic-ref rather than `init -b main`, which git before 2.28 lacks
+    steps = [("git init", ["init", "--quiet"]), ("git init", ["symbolic-ref", "HEAD", "refs/heads/main"]),
+             ("git add", ["add", "--all"]),
+             ("git commit", [*identity, "commit", "--quiet", "--no-verify", "-m", "A new strategy, made by strategy new"])]
+    for label, args in steps:
         proc = run(*args)
         if proc.returncode != 0:
             shutil.rmtree(dest / ".git", ignore_errors=True)
-            return (f"'git {' '.join(a for a in args if not a.startswith('user.'))}' failed "
-                    f"({proc.stderr.strip() or proc.returncode}), so it is not a git repository yet.")
+            return (f"'{label}' failed ({proc.stderr.strip() or proc.returncode}), so it is not a git "
+                    "repository yet.")
     note = " (as 'strategy new': set git's user.name and user.email for the next ones)" if identity else ""
     return f"It is a git repository on branch main with a first commit{note}."
 
