@@ -54,6 +54,9 @@ if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 
     exit 1
 fi
 
+stamp="$VENV/.installed${extra:+-$extra}"
+[ "$extra" = "--ensure" ] && stamp="$VENV/.no-stamp"
+
 # Which Python an environment was made by: its version and its base installation.
 identity='import sys; print(sys.version, sys.base_prefix)'
 want=$("$PYTHON" -c "$identity")
@@ -66,7 +69,8 @@ if [ -e "$VENV" ]; then
             say "$VENV was made by another Python; making it again with $("$PYTHON" -V 2>&1)."
         fi
         rm -rf "$VENV"
-    elif ! "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then
+    elif [ ! -f "$stamp" ] && ! "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then
+        # (an installed stamp means pip worked; asking pip costs a second on every make)
         say "$VENV has no working pip; making it again."
         rm -rf "$VENV"
     fi
@@ -77,7 +81,6 @@ if [ ! -e "$VENV" ]; then
 fi
 [ "$extra" = "--ensure" ] && exit 0
 
-stamp="$VENV/.installed${extra:+-$extra}"
 if [ -f "$stamp" ] && [ "$stamp" -nt pyproject.toml ]; then
     exit 0  # a run that waited for the lock finds the work done
 fi
