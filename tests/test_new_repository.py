@@ -52,7 +52,9 @@ def _reuse_installed_packages(venv: Path, tmp: Path) -> None:
 
 
 def _run(args: list[str], cwd: Path, timeout: int = 300) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("VENV", "PYTHON", "STRATEGYKIT_VENV_LOCKED")}
+    # Not what the `make test` running these tests exports (its PYTHON, VENV and make's own flags).
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("VENV", "PYTHON", "STRATEGYKIT_VENV_LOCKED", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
     proc = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
     assert proc.returncode == 0, f"{' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
     return proc

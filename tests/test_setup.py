@@ -17,6 +17,13 @@ VENV_SH = REPO / "tools" / "venv.sh"
 needs_make = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 
 
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment without what the `make test` running these tests exports."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("VENV", "PYTHON", "STRATEGYKIT_VENV_LOCKED", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    return {**env, **extra}
+
+
 def fake_python(folder: Path, version: str = "Python 3.10.12") -> Path:
     """A `python` that answers -V like an old Python and fails every other use, as 3.10 fails the check."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -28,8 +35,7 @@ def fake_python(folder: Path, version: str = "Python 3.10.12") -> Path:
 
 def run_venv_sh(*args: str, python: str | Path = sys.executable, venv: Path,
                 **kwargs) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHON": str(python), "VENV": str(venv)}
-    env.pop("STRATEGYKIT_VENV_LOCKED", None)
+    env = clean_env(PYTHON=str(python), VENV=str(venv))
     return subprocess.run(["sh", str(VENV_SH), *args], cwd=REPO, env=env, capture_output=True, text=True,
                           timeout=300, **kwargs)
 
@@ -39,7 +45,7 @@ def test_make_build_with_an_old_python_says_which_version_is_needed_and_makes_no
     python = fake_python(tmp_path / "bin")
     venv = tmp_path / "venv"
     proc = subprocess.run(["make", "-s", "build", f"PYTHON={python}", f"VENV={venv}"], cwd=REPO,
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=60, env=clean_env())
     assert proc.returncode != 0
     assert f"strategykit needs Python 3.11 or newer, but '{python}' is Python 3.10.12." in proc.stderr
     assert "make build PYTHON=python3.12" in proc.stderr
@@ -83,8 +89,7 @@ def test_a_broken_environment_is_made_again(tmp_path):
 
 def test_two_set_ups_at_once_take_turns_and_both_succeed(tmp_path):
     venv = tmp_path / "venv"
-    env = {**os.environ, "PYTHON": sys.executable, "VENV": str(venv)}
-    env.pop("STRATEGYKIT_VENV_LOCKED", None)
+    env = clean_env(PYTHON=sys.executable, VENV=str(venv))
     runs = [subprocess.Popen(["sh", str(VENV_SH), "--ensure"], cwd=REPO, env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
     results = [(p.wait(timeout=300), p.stderr.read()) for p in runs]
@@ -94,8 +99,10 @@ def test_two_set_ups_at_once_take_turns_and_both_succeed(tmp_path):
 
 @needs_make
 def test_make_build_installs_without_the_test_extra_and_make_test_with_it():
-    build = subprocess.run(["make", "-n", "build"], cwd=REPO, capture_output=True, text=True, check=True).stdout
-    test = subprocess.run(["make", "-n", "test"], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    build = subprocess.run(["make", "-n", "build"], cwd=REPO, capture_output=True, text=True, check=True,
+                           env=clean_env()).stdout
+    test = subprocess.run(["make", "-n", "test"], cwd=REPO, capture_output=True, text=True, check=True,
+                          env=clean_env()).stdout
     assert "sh tools/venv.sh\n" in build and "tools/venv.sh test" not in build
     assert "sh tools/venv.sh test\n" in test
     script = VENV_SH.read_text(encoding="utf-8")
@@ -119,7 +126,8 @@ def test_licence_uses_the_spdx_form_with_a_setuptools_that_knows_it():
 
 @needs_make
 def test_distclean_also_removes_the_environment_and_node_modules():
-    dry = subprocess.run(["make", "-n", "distclean"], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    dry = subprocess.run(["make", "-n", "distclean"], cwd=REPO, capture_output=True, text=True, check=True,
+                         env=clean_env()).stdout
     assert "rm -rf site dist .build" in dry
     assert "rm -rf .venv " in dry and "node_modules" in dry
 
@@ -133,8 +141,7 @@ def test_without_flock_a_folder_is_the_lock(tmp_path):
         if found:
             (bin_dir / tool).symlink_to(found)
     venv = tmp_path / "venv"
-    env = {**os.environ, "PYTHON": sys.executable, "VENV": str(venv), "PATH": str(bin_dir)}
-    env.pop("STRATEGYKIT_VENV_LOCKED", None)
+    env = clean_env(PYTHON=sys.executable, VENV=str(venv), PATH=str(bin_dir))
     runs = [subprocess.Popen([str(bin_dir / "sh"), str(VENV_SH), "--ensure"], cwd=REPO, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     results = [(p.wait(timeout=300), p.stderr.read()) for p in runs]
