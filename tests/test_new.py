@@ -5,11 +5,16 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tomllib
 
 import pytest
 
+from strategykit import __version__
+from strategykit.devtools import toolkit
 from strategykit.cli import main
 from strategykit.source.load import parse_yaml
 from strategykit.project import check
@@ -35,7 +40,8 @@ def test_new_strategy_has_the_same_layout_as_this_repository(tmp_path):
     dest = new_strategy(tmp_path / "x")
     for name in ["goals.yaml", "strategy/01-inledning.md", "mkdocs.yml", ".github/workflows/strategy.yml",
                  ".pre-commit-config.yaml", ".gitignore", "schema/goals.schema.json", ".vscode/settings.json",
-                 ".vscode/extensions.json", "requirements.txt", "README.md"]:
+                 ".vscode/extensions.json", "requirements.txt", "README.md", "Makefile", "pyproject.toml",
+                 "tests/test_strategy.py", "tools/venv.sh", "tools/strategykit/__init__.py"]:
         assert (dest / name).is_file(), name
     goals = (dest / "goals.yaml").read_text(encoding="utf-8")
     assert goals.startswith("# yaml-language-server: $schema=schema/goals.schema.json\n")
@@ -99,6 +105,7 @@ def test_bad_options_are_usage_errors(tmp_path, capsys, args, words):
     ("workflow.yml", ".github/workflows/strategy.yml"),
     ("vscode-settings.json", ".vscode/settings.json"),
     ("vscode-extensions.json", ".vscode/extensions.json"),
+    ("venv.sh", "tools/venv.sh"),
 ])
 def test_shipped_copy_equals_the_repository_file(shipped, original):
     assert (NEW / shipped).read_bytes() == (REPO / original).read_bytes(), (
@@ -114,13 +121,19 @@ def test_every_template_the_scaffold_names_is_shipped():
 
 
 def test_new_pre_commit_config_runs_the_toolkits_hooks():
+    """The same hooks as .pre-commit-hooks.yaml, run by the repository's own .venv (`make build`),
+    so nothing needs `strategy` on PATH."""
     hooks = {h["id"]: h for h in parse_yaml((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"), "h")[0].data}
     config = parse_yaml((NEW / "pre-commit-config.yaml").read_text(encoding="utf-8"), "c")[0].data
     (local,) = config["repos"]
     assert {h["id"] for h in local["hooks"]} == set(hooks)
     for h in local["hooks"]:
-        for key in ("entry", "pass_filenames", "files"):
+        for key in ("pass_filenames", "files"):
             assert h[key] == hooks[h["id"]][key], (h["id"], key)
+        command = hooks[h["id"]]["entry"].removeprefix("strategy ")
+        assert h["entry"] == f".venv/bin/python -m strategykit {command}"
+        assert h["language"] == "unsupported"  # pre-commit 4.4's name for 'system'
+    assert config["minimum_pre_commit_version"] == "4.4.0"
 
 
 def test_vscode_settings_map_the_schema_to_goals_yaml():
@@ -141,16 +154,84 @@ def test_new_strategy_builds_both_editions(tmp_path):
     assert list((dest / "dist").glob("*.pdf"))
 
 
-def test_new_requirements_name_no_package_and_installing_them_fails_loudly(tmp_path):
+def test_new_requirements_install_the_included_toolkit_never_one_from_an_index(tmp_path):
     """The toolkit is not published on PyPI by this project: `pip install strategykit` could install
-    someone else's package. The new repository must say where its organisation keeps the toolkit."""
+    someone else's package. The new repository carries the toolkit and installs it from its own folder."""
     dest = new_strategy(tmp_path / "x")
     requirements = (dest / "requirements.txt").read_text(encoding="utf-8")
     lines = [line for line in requirements.splitlines() if line and not line.startswith("#")]
-    assert lines == ["STRATEGYKIT-LOCATION-NOT-SET: replace this line with where strategykit is installed from, "
-                     "see above"]
-    assert "strategykit @ git+https://github.com/<organisation>/<repository>@v" in requirements
-    proc = subprocess.run([sys.executable, "-m", "pip", "install", "--dry-run", "--no-index", "-r", "requirements.txt"],
-                          cwd=dest, capture_output=True, text=True, timeout=120)
-    assert proc.returncode != 0
-    assert "STRATEGYKIT-LOCATION-NOT-SET" in proc.stderr
+    assert lines == ["-e ."]
+    pyproject = tomllib.loads((dest / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["name"] == "strategykit"
+    assert pyproject["tool"]["setuptools"]["packages"]["find"]["where"] == ["tools"]
+    assert (dest / "tools" / "strategykit" / "__init__.py").is_file()
+
+
+def test_new_repository_carries_the_running_toolkit_without_caches(tmp_path):
+    dest = new_strategy(tmp_path / "x")
+    copied = toolkit.files_of(dest / "tools" / "strategykit")
+    assert copied == toolkit.files_of(REPO / "tools" / "strategykit")
+    assert not list((dest / "tools").rglob("__pycache__"))
+    assert (dest / "tools" / "venv.sh").read_bytes() == (REPO / "tools" / "venv.sh").read_bytes()
+    assert os.access(dest / "tools" / "venv.sh", os.X_OK)
+
+
+def test_new_pyproject_has_the_toolkits_version_and_dependencies(tmp_path):
+    dest = new_strategy(tmp_path / "x")
+    ours = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    theirs = tomllib.loads((dest / "pyproject.toml").read_text(encoding="utf-8"))
+    assert theirs["project"]["version"] == ours["project"]["version"] == __version__
+    same = toolkit.normal_requirement
+    assert [same(d) for d in theirs["project"]["dependencies"]] == [same(d) for d in ours["project"]["dependencies"]]
+    assert theirs["project"]["optional-dependencies"]["test"] == ["pytest>=8,<10"]
+    assert theirs["project"]["scripts"] == ours["project"]["scripts"]
+
+
+def test_package_data_of_a_new_repository_is_the_toolkits():
+    ours = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert ours["tool"]["setuptools"]["package-data"]["strategykit"] == toolkit.PACKAGE_DATA
+
+
+def test_new_repository_is_on_main_with_a_first_commit(tmp_path, capsys):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    dest = tmp_path / "x"
+    assert main(["new", str(dest)]) == 0
+    assert "It is a git repository on branch main with a first commit" in capsys.readouterr().out
+    git = lambda *a: subprocess.run(["git", *a], cwd=dest, capture_output=True, text=True, check=True).stdout
+    assert git("branch", "--show-current") == "main\n"
+    assert git("status", "--porcelain") == ""
+    tracked = git("ls-files").splitlines()
+    for name in ("goals.yaml", "Makefile", "pyproject.toml", "tools/strategykit/cli/__init__.py", "tests/test_strategy.py",
+                 ".github/workflows/strategy.yml", ".pre-commit-config.yaml"):
+        assert name in tracked, name
+
+
+def test_without_git_the_new_strategy_is_made_and_the_message_says_so(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+    dest = tmp_path / "x"
+    assert main(["new", str(dest)]) == 0
+    assert "git is not installed, so it is not a git repository yet" in capsys.readouterr().out
+    assert (dest / "goals.yaml").is_file() and not (dest / ".git").exists()
+
+
+def test_this_repository_has_a_pre_commit_config_running_the_toolkits_hooks():
+    """The guide's `pre-commit install` advice must work here too."""
+    assert (REPO / ".pre-commit-config.yaml").read_bytes() == (NEW / "pre-commit-config.yaml").read_bytes()
+
+
+def test_a_failing_git_leaves_a_complete_strategy_and_says_why(tmp_path, capsys, monkeypatch):
+    real = shutil.which("git")
+    if real is None:
+        pytest.skip("git is not installed")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "git"
+    fake.write_text(f'#!/bin/sh\nfor a in "$@"; do [ "$a" = commit ] && {{ echo "signing failed" >&2; exit 1; }}; done\n'
+                    f'exec {real} "$@"\n', encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    dest = tmp_path / "x"
+    assert main(["new", str(dest)]) == 0
+    assert "'git commit' failed (signing failed), so it is not a git repository yet." in capsys.readouterr().out
+    assert (dest / "goals.yaml").is_file() and not (dest / ".git").exists()

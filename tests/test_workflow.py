@@ -43,7 +43,7 @@ def strategy_commands(script: str) -> list[list[str]]:
                         break
                     args.append(arg)
                 commands.append(args)
-            start = tok in CONTROL or tok in ("{", "then", "do")
+            start = tok in CONTROL or tok in ("{", "then", "do", "if", "!")
     return commands
 
 
@@ -106,7 +106,7 @@ def test_jobs_that_build_or_diff_fetch_all_history_and_tags():
     building = [name for name, job in jobs.items()
                 if any(args[:1] in (["build"], ["diff"]) for step in job.get("steps", [])
                        for args in strategy_commands(step.get("run", "")))]
-    assert sorted(building) == ["build-site", "review"]
+    assert sorted(building) == ["build-site", "diff", "pdf", "web"]
     for name in building:
         (checkout,) = [s for s in jobs[name]["steps"] if str(s.get("uses", "")).startswith("actions/checkout")]
         assert checkout["with"]["fetch-depth"] == 0, name
@@ -122,6 +122,95 @@ def test_summary_and_artifacts_are_written():
     pages = [s for _, s in workflow_steps() if str(s.get("uses", "")).startswith(("actions/upload-pages-artifact",
                                                                                   "actions/deploy-pages"))]
     assert len(pages) == 2
+
+
+PULL_REQUEST_JOBS = {"check": "Check", "format": "Format", "web": "Web edition", "pdf": "PDF edition",
+                     "diff": "Semantic diff"}
+
+
+def test_each_question_of_a_review_is_its_own_named_job():
+    """One job per question, so the pull request's list of checks shows which one failed."""
+    jobs = load(WORKFLOW)["jobs"]
+    pull_request = {name: job["name"] for name, job in jobs.items() if "pull_request" in job.get("if", "")}
+    assert pull_request == PULL_REQUEST_JOBS
+
+
+def test_every_action_is_pinned_by_commit_with_its_version_beside_it():
+    minimum = {"actions/checkout": 5, "actions/setup-python": 6, "actions/upload-artifact": 5,
+               "actions/upload-pages-artifact": 4, "actions/deploy-pages": 4}
+    pins = re.findall(r"uses: ([\w./-]+)@(\S+)(.*)", WORKFLOW.read_text(encoding="utf-8"))
+    assert {action for action, _, _ in pins} == set(minimum)
+    for action, ref, comment in pins:
+        assert re.fullmatch(r"[0-9a-f]{40}", ref), f"{action} is pinned to {ref!r}, not to a commit"
+        version = re.fullmatch(r"\s+# v(\d+)\.\d+\.\d+", comment)
+        assert version, f"{action}@{ref}: say the version in a comment, e.g. '  # v5.0.0'"
+        assert int(version.group(1)) >= minimum[action], f"{action} {comment.strip()} runs on a retired Node"
+    versions = {}
+    for action, ref, comment in pins:
+        versions.setdefault(action, set()).add((ref, comment.strip()))
+    assert all(len(v) == 1 for v in versions.values()), f"one version of each action: {versions}"
+
+
+def test_every_python_setup_caches_pip():
+    for job, step in workflow_steps():
+        if str(step.get("uses", "")).startswith("actions/setup-python"):
+            assert step["with"]["cache"] == "pip", job
+            assert "pyproject.toml" in step["with"]["cache-dependency-path"], job
+
+
+def test_check_annotates_and_its_summary_lists_every_problem():
+    (step,) = [s for _, s in workflow_steps() if "strategy check" in s.get("run", "")]
+    assert strategy_commands(step["run"]) == [["check", "--format", "github"]]
+
+
+def _run_format_step(folder: Path, fmt_exit: int, fmt_output: str) -> tuple[subprocess.CompletedProcess, str]:
+    """The workflow's format step, with a stand-in `strategy` that answers like `fmt --check`."""
+    (script,) = {s["run"] for _, s in workflow_steps() if "fmt --check" in s.get("run", "")}
+    (folder / "bin").mkdir()
+    fake = folder / "bin" / "strategy"
+    fake.write_text(f"#!/bin/sh\ncat <<'EOF'\n{fmt_output}EOF\nexit {fmt_exit}\n", encoding="utf-8")
+    fake.chmod(0o755)
+    summary = folder / "summary.md"
+    summary.write_text("", encoding="utf-8")
+    proc = subprocess.run(["bash", "-e", "-c", script], cwd=folder, capture_output=True, text=True, timeout=30,
+                          env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary),
+                               "PATH": f"{folder / 'bin'}{os.pathsep}{os.environ['PATH']}"})
+    return proc, summary.read_text(encoding="utf-8")
+
+
+def test_a_formatting_difference_warns_with_the_exact_patch_and_does_not_fail(tmp_path):
+    patch = ("--- goals.yaml\n+++ goals.yaml (formatted)\n@@ -9,1 +9,1 @@\n-  id:  x\n+  id: x\n"
+             "goals.yaml is not in canonical form; run 'strategy fmt' to rewrite it.\n")
+    proc, summary = _run_format_step(tmp_path, 1, patch)
+    assert proc.returncode == 0, proc.stderr
+    assert "::warning file=goals.yaml,title=Formatting::goals.yaml is not in canonical form." in proc.stdout
+    assert "```diff\n--- goals.yaml\n+++ goals.yaml (formatted)\n@@ -9,1 +9,1 @@\n-  id:  x\n+  id: x\n" in summary
+    assert "a maintainer runs `strategy fmt`" in summary
+
+
+def test_a_goals_yaml_that_does_not_load_is_left_to_the_check_job(tmp_path):
+    proc, summary = _run_format_step(tmp_path, 1, "goals.yaml:3:1: error yaml-syntax: ...\n1 error.\n")
+    assert proc.returncode == 0
+    assert "::notice title=Formatting::goals.yaml can be formatted once it loads" in proc.stdout
+    assert "::warning" not in proc.stdout and summary == ""
+
+
+def test_canonical_goals_yaml_leaves_the_summary_empty(tmp_path):
+    proc, summary = _run_format_step(tmp_path, 0, "goals.yaml is in canonical form.\n")
+    assert proc.returncode == 0 and "::warning" not in proc.stdout
+    assert summary == ""
+
+
+def test_the_reviewed_web_edition_is_built_to_open_from_disk():
+    (step,) = [s for _, s in workflow_steps() if "build --web" in s.get("run", "")]
+    (args,) = strategy_commands(step["run"])
+    assert "--offline" in args
+
+
+def test_the_guide_says_a_first_contribution_waits_for_a_maintainer():
+    guide = (REPO / GUIDE_FILE).read_text(encoding="utf-8")
+    hand_written = guide[: guide.index("## What the messages mean")]
+    assert "first-time" in hand_written and "maintainer approves" in hand_written
 
 
 def workflow_steps_by_name():
@@ -148,7 +237,8 @@ def _run_install_step(folder: Path, requirements: str) -> subprocess.CompletedPr
 
 
 def test_install_stops_with_an_error_while_requirements_hold_the_placeholder(tmp_path):
-    placeholder = (REPO / "tools" / "strategykit" / "data" / "new" / "requirements.txt").read_text(encoding="utf-8")
+    # What repositories made by older versions of `strategy new` hold until someone edits it.
+    placeholder = "STRATEGYKIT-LOCATION-NOT-SET: replace this line with where strategykit is installed from\n"
     proc = _run_install_step(tmp_path, placeholder)
     assert proc.returncode == 1
     assert proc.stdout.startswith("::error file=requirements.txt::Say in requirements.txt where to install")

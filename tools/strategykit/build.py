@@ -58,11 +58,12 @@ _PLAN: BuildPlan | None = None
 """The plan, for the forked workers: set before they are started, so they inherit it."""
 
 
-def _make(name: str, stage: Path, building: frozenset[str], done: dict[str, Product], dist_dir: Path) -> tuple:
+def _make(name: str, stage: Path, building: frozenset[str], done: dict[str, Product], dist_dir: Path,
+          offline: bool = False) -> tuple:
     """Run one output (in a worker, or here); its result or its failure as plain, picklable data."""
     try:
         stage.mkdir(parents=True, exist_ok=True)
-        return ("ok", OUTPUTS[name].make(_PLAN, Run(stage, building, done, dist_dir)))
+        return ("ok", OUTPUTS[name].make(_PLAN, Run(stage, building, done, dist_dir, offline)))
     except Refused as exc:
         return ("refused", str(exc), exc.diagnostics)
     except BuildError as exc:
@@ -110,7 +111,7 @@ def _fork_is_safe() -> bool:
             and "fork" in multiprocessing.get_all_start_methods())
 
 
-def _make_all(names: list[str], staging: Path, dist_dir: Path) -> dict[str, Product]:
+def _make_all(names: list[str], staging: Path, dist_dir: Path, offline: bool = False) -> dict[str, Product]:
     """Every output, each as soon as the outputs it waits for are done; side by side where it can."""
     building = frozenset(names)
     done: dict[str, Product] = {}
@@ -124,7 +125,7 @@ def _make_all(names: list[str], staging: Path, dist_dir: Path) -> dict[str, Prod
         while waiting:
             for name in ready():
                 waiting.remove(name)
-                done[name] = _result(name, _make(name, staging / name, building, done, dist_dir))
+                done[name] = _result(name, _make(name, staging / name, building, done, dist_dir, offline))
         return done
     with ProcessPoolExecutor(_workers(len(names)), mp_context=multiprocessing.get_context("fork")) as pool:
         running: dict[Future, str] = {}
@@ -133,7 +134,7 @@ def _make_all(names: list[str], staging: Path, dist_dir: Path) -> dict[str, Prod
                 for name in ready():
                     waiting.remove(name)
                     after = {a: done[a] for a in OUTPUTS[name].after if a in done}
-                    running[pool.submit(_make, name, staging / name, building, after, dist_dir)] = name
+                    running[pool.submit(_make, name, staging / name, building, after, dist_dir, offline)] = name
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
                     name = running.pop(future)
@@ -171,7 +172,7 @@ def _place(products: dict[str, Product], pub: Publication, staging: Path) -> Non
 
 
 def build(model: Strategy, names: Iterable[str] = DEFAULT, *, site_dir: Path | None = None,
-          dist_dir: Path | None = None) -> Built:
+          dist_dir: Path | None = None, offline: bool = False) -> Built:
     """Plan, make and publish the outputs ``names`` of a checked ``model`` (``plan.refuse_errors``).
 
     Raises ``BuildError``; then nothing was published.
@@ -189,7 +190,7 @@ def build(model: Strategy, names: Iterable[str] = DEFAULT, *, site_dir: Path | N
         with publication(root, site_dir, dist_dir / _PLAN.pdf_name) as pub:
             pub.carry_pdfs(keep_current="pdf" not in names)
             staging = pub.folder / ".stage"
-            products = _make_all(names, staging, pub.pdf.parent)
+            products = _make_all(names, staging, pub.pdf.parent, offline)
             _place(products, pub, staging)
     finally:
         _PLAN = None

@@ -57,7 +57,26 @@ def _print_diagnostics(diagnostics: list[Diagnostic], root: Path, fmt: str, stre
     from strategykit.cli.formats import FORMATTERS
 
     stream = stream or sys.stdout
-    stream.write(FORMATTERS[_format_name(fmt)](_relocate(diagnostics, root)))
+    name = _format_name(fmt)
+    diagnostics = _relocate(diagnostics, root)
+    stream.write(FORMATTERS[name](diagnostics))
+    if name == "github":
+        _add_to_job_summary(diagnostics)
+
+
+def _add_to_job_summary(diagnostics: list[Diagnostic]) -> None:
+    """Under GitHub Actions, list the diagnostics in the job summary too: annotations on lines a
+    pull request did not change show only in the log, which an author in the web editor never opens."""
+    from strategykit.cli.formats import format_markdown
+
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary:
+        return
+    try:
+        with open(summary, "a", encoding="utf-8") as fh:
+            fh.write(format_markdown(diagnostics) + "\n")
+    except OSError:
+        pass  # the summary is a courtesy; the annotations and the exit code already tell
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -120,7 +139,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from strategykit.build import build
 
     built = build(model, names, site_dir=Path(args.site_dir) if args.site_dir else None,
-                  dist_dir=Path(args.dist_dir) if args.dist_dir else None)
+                  dist_dir=Path(args.dist_dir) if args.dist_dir else None, offline=args.offline)
     for note in built.notes:
         if not note.startswith("PDF edition:"):
             print(note)
@@ -191,9 +210,25 @@ def cmd_new(args: argparse.Namespace) -> int:
                             region_code=args.region_code, strategy_id=args.id)
     except ScaffoldError as exc:
         raise UsageError(str(exc)) from exc
-    print(f"A new strategy was created in {os.path.relpath(root)}/. Next: cd into it, 'git init', "
-          "edit goals.yaml, and run 'strategy check'. Before the first push, replace the last line of "
-          "requirements.txt with where your organisation keeps strategykit (CI installs it from there).")
+    from strategykit.devtools.scaffold import first_commit
+
+    where = os.path.relpath(root)
+    print(f"A new strategy was created in {where}/, with the strategykit toolkit in {where}/tools/. "
+          + first_commit(root))
+    print(f"Next: cd {where}, run 'make build' and 'make test', edit goals.yaml, and push it to a new "
+          "repository on GitHub (git remote add origin URL; git push -u origin main).")
+    return EXIT_OK
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    from strategykit.devtools.upgrade import UpgradeError, upgrade
+
+    source = Path(args.source)
+    try:
+        changes = upgrade(_root(args.path), source)
+    except UpgradeError as exc:
+        raise UsageError(str(exc)) from exc
+    sys.stdout.write(changes.report(str(source)))
     return EXIT_OK
 
 
@@ -263,7 +298,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="check goals.yaml and the chapters; exit 1 on errors")
     p.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")
-    p.add_argument("--format", choices=["auto", "text", "json", "github"], default="auto", help=fmt_help)
+    p.add_argument("--format", choices=["auto", "text", "json", "github", "markdown"], default="auto",
+                   help=fmt_help + "; markdown for a job summary (github also adds one when "
+                   "GITHUB_STEP_SUMMARY is set)")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("rules", help="list the rules with their explanations")
@@ -275,6 +312,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")
     p.add_argument("--web", action="store_true", help="build the web edition only")
     p.add_argument("--pdf", action="store_true", help="build the PDF edition only")
+    p.add_argument("--offline", action="store_true",
+                   help="link pages as .html files, so the site also works opened from disk (file://)")
     p.add_argument("--site-dir", help="where to write the site (default: site/ in the strategy folder)")
     p.add_argument("--dist-dir", help="where to write the PDF (default: dist/ in the strategy folder)")
     p.add_argument("--format", choices=["auto", "text", "json", "github"], default="auto",
@@ -311,6 +350,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--region-code", help="the county (two digits) or municipality (four digits) code")
     p.add_argument("--id", help="short machine name of the strategy, e.g. rus-vasterbotten")
     p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("upgrade", help="bring a newer toolkit into a repository that 'strategy new' made",
+                       description="Copy the toolkit (tools/strategykit, tools/venv.sh), the schemas and the "
+                       "dependencies of a strategykit checkout into this repository, and show what changed, "
+                       "schema changes first.")
+    p.add_argument("--from", dest="source", required=True, metavar="PATH",
+                   help="a checkout (clone) of the strategykit repository")
+    p.add_argument("-C", "--path", help="the strategy repository (default: the current folder)")
+    p.set_defaults(func=cmd_upgrade)
 
     p = sub.add_parser("report", help="the yearly follow-up: each target's baseline, latest value, target and status")
     p.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Callable
 
 from strategykit.diagnostics import Diagnostic, Severity
@@ -64,8 +65,29 @@ def format_github(diagnostics: list[Diagnostic]) -> str:
     return "\n".join(lines) + "\n"
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!&])")
+
+
+def _md(text: str) -> str:
+    """Plain text as literal Markdown: an author's words never become links, HTML or layout."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def format_markdown(diagnostics: list[Diagnostic]) -> str:
+    """A list for a pull request's job summary, where every problem shows, also those on lines
+    outside the change (annotations show inline only on the changed lines)."""
+    lines = [f"### strategy check: {_counts(diagnostics)}", ""]
+    for d in diagnostics:
+        mark = "❌ error" if d.severity is Severity.ERROR else "⚠️ warning"
+        lines.append(f"- {mark} **{_md(str(d.position))}** ({_md(d.code)}): {_md(d.message)}")
+        if d.hint:
+            lines.append(f"  <br>Fix: {_md(d.hint)}")
+    return "\n".join(lines) + "\n"
+
+
 FORMATTERS: dict[str, Callable[[list[Diagnostic]], str]] = {
     "text": format_text,
     "json": format_json,
     "github": format_github,
+    "markdown": format_markdown,
 }

@@ -1,9 +1,11 @@
-"""``strategy new``: a new strategy repository for another region, ready to check and build.
+"""``strategy new``: a new strategy repository for another region, ready to push and use.
 
-Everything comes from package data (``data/new/``), so it works wherever the
-toolkit is installed. The files that must stay the same as the toolkit's own —
-the workflow, mkdocs.yml, the editor settings and the schemas — are copies that
-the tests compare with the repository's files. The new goals.yaml goes through
+Everything comes from package data (``data/new/``) and the running toolkit itself, which is
+copied into the new repository's tools/ (see ``toolkit``), so it works wherever the toolkit is
+installed and a fresh clone of the new repository needs nothing but Python and a package index.
+The files that must stay the same as the toolkit's own — the workflow, mkdocs.yml, the editor
+settings, tools/venv.sh and the schemas — are copies that the tests compare with the
+repository's files. The new goals.yaml goes through
 ``fmt`` so that ``strategy fmt --check`` passes from the first commit.
 """
 
@@ -17,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from strategykit import __version__
+from strategykit.devtools import toolkit
 from strategykit.devtools.fmt import format_text
 from strategykit.atomic import staged_dir
 
@@ -41,8 +44,14 @@ FILES = {
     ".github/workflows/strategy.yml": "workflow.yml",
     ".vscode/settings.json": "vscode-settings.json",
     ".vscode/extensions.json": "vscode-extensions.json",
+    "Makefile": "Makefile",
+    "tests/test_strategy.py": "test_strategy.py",
+    "tools/venv.sh": "venv.sh",
 }
-"""Files written as they are, except goals.yaml, README.md and requirements.txt (filled in)."""
+"""Files written as they are, except goals.yaml, README.md and requirements.txt (filled in).
+pyproject.toml and tools/strategykit come from the running toolkit (``toolkit``)."""
+
+FILLED_IN = ("README.md", "requirements.txt")
 
 
 class ScaffoldError(Exception):
@@ -101,15 +110,53 @@ def new_strategy(dest: Path, *, language: str = "sv", region_name: str | None = 
             text = _template(source.format(lang=language))
             if target == "goals.yaml":
                 text = format_text(string.Template(text).substitute(values))
-            elif target in ("README.md", "requirements.txt"):
+            elif target in FILLED_IN:
                 text = string.Template(text).substitute(prose)
             _write(stage / target, text)
+        (stage / "tools" / "venv.sh").chmod(0o755)
+        _write(stage / "pyproject.toml", toolkit.region_pyproject(toolkit.running_toolkit()))
+        toolkit.copy_package(toolkit.package_dir(), stage / "tools" / toolkit.PACKAGE)
         chapter = _template(f"chapter.{language}.md")
         _write(stage / defaults["chapter"], string.Template(chapter).substitute(prose))
         for schema in sorted(resources.files("strategykit").joinpath("data").iterdir(), key=lambda p: p.name):
             if schema.name.endswith(".schema.json"):
                 _write(stage / "schema" / schema.name, schema.read_text("utf-8"))
     return dest
+
+
+def first_commit(dest: Path) -> str:
+    """Make ``dest`` a git repository on branch main with everything in a first commit.
+
+    Returns what happened, in a sentence for the user. Without git, or when git fails, the
+    folder stays as it is (a complete strategy, just not yet a repository) and the sentence says so.
+    """
+    import shutil
+    import subprocess
+
+    git = shutil.which("git")
+    if git is None:
+        return ("git is not installed, so it is not a git repository yet: install git, then run "
+                "'git init -b main', 'git add -A' and 'git commit' in it.")
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([git, *args], cwd=dest, capture_output=True, text=True, timeout=120)
+
+    identity: list[str] = []
+    if run("config", "user.email").returncode != 0:
+        # A first commit is better than none; its author says where it came from.
+        identity = ["-c", "user.name=strategy new", "-c", "user.email=strategy-new@localhost"]
+    # init then symbolic-ref rather than `init -b main`, which git before 2.28 lacks
+    steps = [("git init", ["init", "--quiet"]), ("git init", ["symbolic-ref", "HEAD", "refs/heads/main"]),
+             ("git add", ["add", "--all"]),
+             ("git commit", [*identity, "commit", "--quiet", "--no-verify", "-m", "A new strategy, made by strategy new"])]
+    for label, args in steps:
+        proc = run(*args)
+        if proc.returncode != 0:
+            shutil.rmtree(dest / ".git", ignore_errors=True)
+            return (f"'{label}' failed ({proc.stderr.strip() or proc.returncode}), so it is not a git "
+                    "repository yet.")
+    note = " (as 'strategy new': set git's user.name and user.email for the next ones)" if identity else ""
+    return f"It is a git repository on branch main with a first commit{note}."
 
 
 def _write(path: Path, text: str) -> None:

@@ -44,6 +44,8 @@ class Run:
     """The products of the outputs it runs ``after``."""
     dist_dir: Path | None = None
     """Where the published PDF is: the site carries it when this build does not print one."""
+    offline: bool = False
+    """A web edition to open from disk (links name files, not folders)."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ def _web(plan: BuildPlan, run: Run) -> Product:
     site = run.stage / "site"
     published = run.dist_dir / plan.pdf_name if run.dist_dir is not None else FROM_DIST
     build_site(plan, site, pdf=PENDING if "pdf" in run.building else published,
-               earlier=made.records if made is not None else ())
+               earlier=made.records if made is not None else (), offline=run.offline)
     return Product(site={".": site})
 
 

@@ -124,7 +124,7 @@ def _copy_chapter_assets(model: Strategy, dest: Path) -> None:
 
 
 def generate(plan: BuildPlan, work_dir: Path | None = None, *, pdf: Path | None = FROM_DIST,
-             earlier: Sequence[EarlierPdf] = (), keep: Any = None) -> Path:
+             earlier: Sequence[EarlierPdf] = (), keep: Any = None, offline: bool = False) -> Path:
     """Write the pages, downloads, theme files and the generated mkdocs.yml; return that file.
 
     ``pdf``: the PDF edition to link and copy (published under its own name, ``plan.pdf_name``,
@@ -133,6 +133,7 @@ def generate(plan: BuildPlan, work_dir: Path | None = None, *, pdf: Path | None 
     and linked from it; those without a file get their reason noted there.
     The work folder is replaced as a whole, so files of pages that no longer exist do not linger.
     ``keep`` (a ``live.Kept``) gets the edition's facts the pages were written with.
+    ``offline``: links name the .html files (no directory URLs), so the site works from disk.
     """
     model = plan.model
     work = Path(work_dir).absolute() if work_dir else work_dir_for(model).absolute()
@@ -163,6 +164,8 @@ def generate(plan: BuildPlan, work_dir: Path | None = None, *, pdf: Path | None 
         "theme": {**config.get("theme", {}), "custom_dir": "overrides", "language": model.language},
         "extra": {**config.get("extra", {}), "strategy": site.extra},
         "nav": escaping.nav(site.nav),
+        # From disk (a downloaded artifact) a link to a folder shows a directory listing.
+        **({"use_directory_urls": False} if offline else {}),
     })
     config = {k: v for k, v in config.items() if v is not None}
     with staged_dir(work) as stage:
@@ -300,7 +303,8 @@ def lock_file_for(work: Path) -> Path:
 
 
 def build_site(plan: BuildPlan, out_dir: Path, *, engine: str = "mkdocs", work_dir: Path | None = None,
-               pdf: Path | None = FROM_DIST, earlier: Sequence[EarlierPdf] = (), keep: Any = None) -> Path:
+               pdf: Path | None = FROM_DIST, earlier: Sequence[EarlierPdf] = (), keep: Any = None,
+               offline: bool = False) -> Path:
     """Generate the pages and build the site into ``out_dir``; the old site stays if this fails.
 
     ``pdf`` is the PDF edition the site links to and carries, ``earlier`` those of earlier editions
@@ -315,7 +319,7 @@ def build_site(plan: BuildPlan, out_dir: Path, *, engine: str = "mkdocs", work_d
     work = Path(work_dir).absolute() if work_dir else work_dir_for(model).absolute()
     out_dir = Path(out_dir).absolute()
     with _exclusive(lock_file_for(work)), _source_date(plan.build_date):
-        config_file = generate(plan, work, pdf=pdf, earlier=earlier, keep=keep)
+        config_file = generate(plan, work, pdf=pdf, earlier=earlier, keep=keep, offline=offline)
         with staged_dir(out_dir) as stage:
             if keep is not None:
                 _run_mkdocs(config_file, stage, keep)

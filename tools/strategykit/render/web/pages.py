@@ -991,9 +991,10 @@ class _Writer:
             "notice": " ".join(m.notice.split()),
             "notice_label": L["notice_label"],
             "footer_links": [
-                {"title": L["about_edition"], "url": self.about[:-3] + "/"},
-                {"title": L["accessibility"], "url": self.a11y[:-3] + "/"},
-                {"title": L["downloads"], "url": self.downloads[:-3] + "/"},
+                # "file": the page without directory URLs (an offline build, opened from disk)
+                {"title": L["about_edition"], "url": self.about[:-3] + "/", "file": self.about[:-3] + ".html"},
+                {"title": L["accessibility"], "url": self.a11y[:-3] + "/", "file": self.a11y[:-3] + ".html"},
+                {"title": L["downloads"], "url": self.downloads[:-3] + "/", "file": self.downloads[:-3] + ".html"},
             ],
             "footer_label": L["contents"],
         }
