@@ -213,6 +213,35 @@ def _plain_yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]
     return (message.rstrip(".") + ".", "Compare the line with its neighbours; the mistake is often just before the marked place.")
 
 
+_BARE_KEY = re.compile(r"([ ]*)([A-Za-z_][\w.-]*)[ ]+(\S.*)$")
+
+
+def _key_without_colon(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, str, str] | None:
+    """Line, column, key and value of a 'key value' line that lacks its colon.
+
+    YAML notices the missing colon only on the next line (it reads the line as the
+    start of a longer text), so the author would be sent to a line that is fine.
+    """
+    lines = text.split("\n")
+    problem, context = exc.problem or "", exc.context or ""
+    if "could not find expected ':'" in problem and "simple key" in context and exc.context_mark is not None:
+        number = exc.context_mark.line
+    elif "mapping values are not allowed" in problem and exc.problem_mark is not None:
+        here = lines[exc.problem_mark.line] if exc.problem_mark.line < len(lines) else ""
+        indent = len(here) - len(here.lstrip(" "))
+        number = exc.problem_mark.line - 1
+        while number >= 0 and (not lines[number].strip() or lines[number].lstrip().startswith("#")):
+            number -= 1
+        if number < 0 or len(lines[number]) - len(lines[number].lstrip(" ")) != indent:
+            return None
+    else:
+        return None
+    match = _BARE_KEY.match(lines[number].split(" #", 1)[0].rstrip()) if 0 <= number < len(lines) else None
+    if match is None or re.search(r":(?: |$)", match.group(3)):
+        return None
+    return number + 1, len(match.group(1)) + 1, match.group(2), match.group(3)
+
+
 def _unclosed_quote_before(text: str, error_line: int, reach: int = 8) -> tuple[int, int] | None:
     """The line and column of an unbalanced double quote at or shortly before a syntax error.
 
@@ -227,6 +256,34 @@ def _unclosed_quote_before(text: str, error_line: int, reach: int = 8) -> tuple[
         if len(quotes) % 2 == 1:
             return number, quotes[0] + 1
     return None
+
+
+_KEY_LINE = re.compile(r"\n[ ]*(?:- )?[A-Za-z_][\w.-]*:(?: |\n|$)")
+
+
+def _quote_that_swallowed_lines(text: str, error_line: int) -> tuple[int, int] | None:
+    """The start of a double-quoted text that ran over key lines up to a syntax error.
+
+    A quote left open on one line is closed by the next quote YAML finds, often the
+    opening quote of a later value several lines down; the text in between (key
+    lines included) becomes one value and the error shows up far below the mistake.
+    A quoted text that spans lines and contains what looks like 'key: value' lines is
+    that mistake; its opening quote is where the author must look.
+    """
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=_BaseLoader):
+            if token.start_mark.line + 1 > error_line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style == '"' \
+                    and token.end_mark.line > token.start_mark.line:
+                written = text[token.start_mark.index:token.end_mark.index]
+                found = token if _KEY_LINE.search(written) else found
+    except yaml.YAMLError:
+        pass
+    if found is None:
+        return None
+    return found.start_mark.line + 1, found.start_mark.column + 1
 
 
 def _pos(source: SourceMap, mark: yaml.Mark) -> Position:
@@ -335,8 +392,14 @@ def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Diagn
             message, hint = _plain_yaml_problem(exc, text)
             line = mark.line + 1 if mark else 1
             column = mark.column + 1 if mark else 1
-            open_quote = _unclosed_quote_before(text, line)
-            if open_quote is not None:
+            bare_key = _key_without_colon(text, exc)
+            open_quote = None if bare_key else (
+                _unclosed_quote_before(text, line) or _quote_that_swallowed_lines(text, line))
+            if bare_key is not None:
+                line, column, key, value = bare_key
+                message, hint = (f"The key '{key}' has no colon after it.",
+                                 f"A colon is missing after the key: write {key}: {value}")
+            elif open_quote is not None:
                 line, column = open_quote
                 message, hint = ("A quoted text that starts here is not closed on its line.",
                                  "Add the closing quote at the end of the text; YAML otherwise reads on into the next lines.")
