@@ -29,12 +29,30 @@ class UsageError(Exception):
 
 
 def _root(path: str | None) -> Path:
+    """The strategy folder: the given one (or the current one), or the nearest above it with goals.yaml.
+
+    As git finds its repository from a subfolder, a command run in ``strategy/`` works on the
+    strategy around it. A folder without goals.yaml anywhere above stays as given, so the
+    check says that goals.yaml is missing there.
+    """
     p = Path(path or ".")
     if p.is_file():
         p = p.parent
     if not p.is_dir():
         raise UsageError(f"'{path}' is not a folder with a strategy (goals.yaml) in it.")
-    return p
+    return _strategy_root(p)
+
+
+def _strategy_root(start: Path) -> Path:
+    from .project import GOALS_FILE
+
+    here = start.absolute()
+    for folder in (here, *here.parents):
+        if (folder / GOALS_FILE).is_file():
+            return start if folder == here else folder
+        if (folder / ".git").exists():
+            break  # the repository's top: a strategy is never found above it
+    return start
 
 
 def _relocate(diagnostics: list[Diagnostic], root: Path) -> list[Diagnostic]:
@@ -90,14 +108,21 @@ def _checked_model(root: Path, fmt: str, refused: str = "Nothing was built"):
 
     With errors, the diagnostics go to stderr followed by ``refused`` and None is returned.
     """
+    result = _checked(root, fmt, refused)
+    return result.model if result is not None else None
+
+
+def _checked(root: Path, fmt: str, refused: str):
     from .project import check
 
     result = check(root)
     if not result.ok:
-        _print_diagnostics(result.diagnostics, root, fmt, sys.stderr)
+        # JSON is for a program reading stdout: it gets the whole document there, and the
+        # sentence for a person goes to stderr.
+        _print_diagnostics(result.diagnostics, root, fmt, sys.stdout if fmt == "json" else sys.stderr)
         print(f"{refused}: fix the errors above first.", file=sys.stderr)
         return None
-    return result.model
+    return result
 
 
 def _emit(text: str, output: str | None, written: str) -> None:
@@ -116,9 +141,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     want_web, want_pdf = args.web, args.pdf
     if not (want_web or want_pdf):
         want_web = want_pdf = True
-    model = _checked_model(root, args.format)
-    if model is None:
+    checked = _checked(root, args.format, "Nothing was built")
+    if checked is None:
         return EXIT_PROBLEMS
+    model, model_warnings = checked.model, checked.diagnostics
+    # With --format json, stdout carries one JSON document; progress lines go to stderr.
+    progress = sys.stderr if args.format == "json" else sys.stdout
     from .buildinfo import pdf_filename
     from .outputs import staged_file
 
@@ -140,16 +168,27 @@ def cmd_build(args: argparse.Namespace) -> int:
             from .web import build_site
 
             earlier = _earlier_pdfs(model, Path(outputs.enter_context(
-                tempfile.TemporaryDirectory(prefix="strategy-editions-"))))
+                tempfile.TemporaryDirectory(prefix="strategy-editions-"))), progress)
             build_site(model, site_out, pdf=pdf, earlier=earlier)
-    if want_pdf:
-        print(f"PDF edition written to {os.path.relpath(pdf_out)}")
-    if want_web:
-        print(f"Web edition written to {os.path.relpath(site_out)}/")
+    written = ([("pdf", pdf_out, f"PDF edition written to {os.path.relpath(pdf_out)}")] if want_pdf else []) + \
+        ([("web", site_out, f"Web edition written to {os.path.relpath(site_out)}/")] if want_web else [])
+    if args.format == "json":
+        import json
+
+        from .report import format_json
+
+        payload = json.loads(format_json(_relocate(model_warnings, root)))
+        payload["written"] = {kind: os.path.relpath(path) for kind, path, _ in written}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        for _, _, sentence in written:
+            print(sentence, file=sys.stderr)
+    else:
+        for _, _, sentence in written:
+            print(sentence)
     return EXIT_OK
 
 
-def _earlier_pdfs(model, folder: Path) -> list:
+def _earlier_pdfs(model, folder: Path, progress=None) -> list:
     """The PDFs of earlier editions for the site's history (``pdf.history``); problems are only reported."""
     from .pdf.history import build_earlier_pdfs
 
@@ -157,7 +196,7 @@ def _earlier_pdfs(model, folder: Path) -> list:
     for e in earlier:
         if e.file is not None:
             how = "reused from an earlier build of" if e.reused else "built from"
-            print(f"PDF of the earlier edition {e.version} {how} {e.commit[:12]}")
+            print(f"PDF of the earlier edition {e.version} {how} {e.commit[:12]}", file=progress or sys.stdout)
         else:
             print(f"strategy: warning: no PDF of the earlier edition {e.version}: {e.problem}"
                   + (f" ({e.detail})" if e.detail else ""), file=sys.stderr)
@@ -233,6 +272,16 @@ def cmd_report(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     from .followup import follow_up
     from .followup_report import REPORT_FORMATTERS
+
+    if args.year is not None:
+        years = [o.year for series in model.observations.values() for o in series if o.year is not None]
+        if not years:
+            raise UsageError(f"there is no observed value in data/ yet, so there is no report for {args.year}; "
+                             "leave out --year, or add values first.")
+        if not min(years) <= args.year <= max(years):
+            # A report for a year beyond the data would present the latest values as that year's.
+            raise UsageError(f"--year {args.year} is outside the years the data covers ({min(years)}–{max(years)}); "
+                             "choose a year in that range.")
 
     text = REPORT_FORMATTERS[args.format](follow_up(model, args.year), model, None)
     _emit(text, args.output, "Follow-up report written to")
