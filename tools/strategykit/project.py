@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 from . import schema
 from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from .load import CsvTable, MarkdownFile, load_csv, load_markdown, load_yaml
-from .model import DATA_FOLDER, Strategy, build_model
+from .model import DATA_FOLDER, EditionHistory, Strategy, build_model
 from .rules.chapters import CHAPTER_FOLDER
 
 GOALS_FILE = "goals.yaml"
@@ -142,6 +142,12 @@ def _with_process(model: Strategy, root: Path, diagnostics: list[Diagnostic]) ->
             diagnostics.extend(problems)
             if doc is not None:
                 parts[key] = build(doc.data, doc.source)
+    history = parts.get("editions")
+    if isinstance(history, EditionHistory) and any(e.tag or e.commit for e in history.entries):
+        from .revisions import present
+
+        parts["editions"] = replace(history, present=present(
+            root, [e.tag for e in history.entries if e.tag], [e.commit for e in history.entries if e.commit]))
     return replace(model, **parts) if parts else model
 
 

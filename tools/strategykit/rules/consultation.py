@@ -226,6 +226,40 @@ def duplicate_edition(s: Strategy) -> Iterator[Finding]:
                 seen[value] = h.position(path).line
 
 
+@rule("edition-tag-missing", severity=Severity.WARNING,
+      fix="Tag the commit the edition was published from (git tag NAME COMMIT, then git push origin NAME), "
+          "or correct the tag's name. In a clone made without tags, run git fetch --tags.")
+def edition_tag_missing(s: Strategy) -> Iterator[Finding]:
+    """Each edition's git tag, or at least its recorded commit, is in the repository.
+
+    The history page links each edition to its revision, the PDF of an earlier edition is
+    built from it and the page of changes since the consultation version compares with it.
+    When the tag is missing but the edition's `commit:` is in the repository, the commit is
+    used and nothing is reported (the history then shows the commit, not the tag). Outside
+    a git repository, or without git, this cannot be known and nothing is reported.
+
+    FAIL (no such tag, no commit recorded):
+
+        - version: "2020.1"
+          tag: rus-2020.1-remiss
+    """
+    h = s.editions
+    if h.present is None:
+        return
+    for e in h.entries:
+        if not (e.tag or e.commit) or h.has(e.tag) or h.has(e.commit):
+            continue
+        path = e.path + ("tag" if e.tag else "commit",)
+        if e.tag and e.commit:
+            message = (f"Edition {e.version}: neither its git tag '{e.tag}' nor its commit "
+                       f"{e.commit[:12]} is in this repository.")
+        elif e.tag:
+            message = f"Edition {e.version}: the git tag '{e.tag}' is not in this repository."
+        else:
+            message = f"Edition {e.version}: the commit {e.commit[:12]} is not in this repository."
+        yield Finding(message, path, h.position(path))
+
+
 @rule("edition-history-order", fix="List the editions oldest first, and check the dates.")
 def edition_history_order(s: Strategy) -> Iterator[Finding]:
     """The history lists editions oldest first: each edition's date is not before the previous one's.
