@@ -337,3 +337,22 @@ def test_diff_runs_as_a_command(pair):
 
 def test_minimal_fixture_is_unchanged_by_these_tests():
     assert (MINIMAL / "goals.yaml").is_file()
+
+
+def test_text_lists_the_strategy_and_its_build_configuration_but_counts_the_toolkit(pair, capsys):
+    old, new = pair
+    for i in range(5):
+        (new / "tools" / "strategykit" / f"m{i}.py").parent.mkdir(parents=True, exist_ok=True)
+        (new / "tools" / "strategykit" / f"m{i}.py").write_text("x = 1\n", encoding="utf-8")
+    (new / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    edit(new, "title: Fler i arbete", "title: Fler kvinnor och män i arbete")
+    assert main(["diff", str(old), str(new), "-C", str(old)]) == 0
+    out = capsys.readouterr().out
+    assert "tools/strategykit/m0.py" not in out
+    assert "  goal P1.1: renamed" in out and "  file mkdocs.yml: added" in out
+    assert "  the toolkit (tools/): 5 files changed" in out
+    assert main(["diff", str(old), str(new), "-C", str(old), "--format", "markdown"]) == 0
+    markdown = capsys.readouterr().out
+    assert "m0.py" not in markdown and "- The toolkit (tools/): 5 files changed" in markdown
+    assert main(["diff", str(old), str(new), "-C", str(old), "--format", "json"]) == 0
+    assert "tools/strategykit/m0.py" in capsys.readouterr().out  # the data keeps every file

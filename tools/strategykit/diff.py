@@ -586,11 +586,33 @@ def _summary(result: DiffResult) -> str:
     return text + "."
 
 
+TOOLKIT_FOLDER = "tools/"
+"""The toolkit's own code: a change to it is called out in one line, not file by file."""
+
+
+def _toolkit_files(result: DiffResult) -> list[Change]:
+    return [c for c in result.changes if c.subject == "build" and c.id.startswith(TOOLKIT_FOLDER)]
+
+
+def _listed(result: DiffResult) -> list[Change]:
+    """The changes a person reads one by one: the strategy's sources and the build configuration
+    (mkdocs.yml, pdf/, the workflows …); the toolkit's files are counted instead (JSON keeps them all)."""
+    toolkit = set(map(id, _toolkit_files(result)))
+    return [c for c in result.changes if id(c) not in toolkit]
+
+
+def _toolkit_line(result: DiffResult) -> str | None:
+    n = len(_toolkit_files(result))
+    return f"the toolkit ({TOOLKIT_FOLDER}): {n} file{'s' if n != 1 else ''} changed" if n else None
+
+
 def format_text(result: DiffResult) -> str:
     lines = [f"Changes in meaning from {result.base} to {result.head}:"]
-    for c in result.changes:
+    for c in _listed(result):
         flags = "".join(f"  [{_FLAG_WORDS[f]}]" for f in c.flags if f in _FLAG_WORDS)
         lines.append(f"  {subject_label(c)}: {describe(c)}{flags}")
+    if _toolkit_line(result):
+        lines.append(f"  {_toolkit_line(result)}")
     lines.append(_summary(result))
     return "\n".join(lines) + "\n"
 
@@ -613,14 +635,18 @@ def format_markdown(result: DiffResult) -> str:
                 "Check that this is decided, not a typo:"]
         out += [f"> - **{_md(subject_label(c))}**: {_md(describe(c))}" for c in result.lowered]
         out.append("")
+    listed = _listed(result)
     for subject in SUBJECTS:
-        group = [c for c in result.changes if c.subject == subject]
-        if not group:
+        group = [c for c in listed if c.subject == subject]
+        toolkit = _toolkit_line(result) if subject == "build" else None
+        if not group and not toolkit:
             continue
         out += [f"### {_HEADINGS[subject]}", ""]
         for c in group:
             flags = "".join(f" **{_FLAG_WORDS[f]}**" for f in c.flags if f in _FLAG_WORDS)
             out.append(f"- `{c.id}` {_md(describe(c))}{flags}")
+        if toolkit:
+            out.append(f"- {_md(toolkit[:1].upper() + toolkit[1:])}")
         out.append("")
     out.append(_summary(result))
     return "\n".join(out) + "\n"
