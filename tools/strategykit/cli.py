@@ -71,11 +71,12 @@ def _format_name(name: str) -> str:
     return name
 
 
-def _print_diagnostics(diagnostics: list[Diagnostic], root: Path, fmt: str, stream=None) -> None:
+def _print_diagnostics(diagnostics: list[Diagnostic], root: Path, fmt: str, stream=None,
+                       language: str | None = None) -> None:
     from .report import FORMATTERS
 
     stream = stream or sys.stdout
-    stream.write(FORMATTERS[_format_name(fmt)](_relocate(diagnostics, root)))
+    stream.write(FORMATTERS[_format_name(fmt)](_relocate(diagnostics, root), language))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -83,7 +84,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     root = _root(args.path)
     result = check(root)
-    _print_diagnostics(result.diagnostics, root, args.format)
+    _print_diagnostics(result.diagnostics, root, args.format, language=result.language)
     return EXIT_PROBLEMS if has_errors(result.diagnostics) or result.model is None else EXIT_OK
 
 
@@ -119,7 +120,8 @@ def _checked(root: Path, fmt: str, refused: str):
     if not result.ok:
         # JSON is for a program reading stdout: it gets the whole document there, and the
         # sentence for a person goes to stderr.
-        _print_diagnostics(result.diagnostics, root, fmt, sys.stdout if fmt == "json" else sys.stderr)
+        _print_diagnostics(result.diagnostics, root, fmt, sys.stdout if fmt == "json" else sys.stderr,
+                           result.language)
         print(f"{refused}: fix the errors above first.", file=sys.stderr)
         return None
     return result
@@ -177,7 +179,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
         from .report import format_json
 
-        payload = json.loads(format_json(_relocate(model_warnings, root)))
+        payload = json.loads(format_json(_relocate(model_warnings, root), model.language))
         payload["written"] = {kind: os.path.relpath(path) for kind, path, _ in written}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         for _, _, sentence in written:
