@@ -122,3 +122,16 @@ def test_check_does_not_import_babel():
                            "print('babel' in sys.modules)"],
                           capture_output=True, text=True, cwd=os.path.dirname(os.path.dirname(__file__)))
     assert proc.stdout.strip() == "False", proc.stderr
+
+
+def test_the_previews_error_page_speaks_the_strategys_language():
+    from strategykit.diagnostics import Diagnostic, Position, Severity
+    from strategykit.serve import error_page
+
+    d = Diagnostic("yaml-syntax", Severity.ERROR, _("The key '{key}' has no colon after it.", key="title"),
+                   Position("goals.yaml", 3, 3), _("Write the keys out in full."))
+    sv = error_page([d], _("strategy check found {n} error.", n=1), 1, "sv")
+    assert '<html lang="sv">' in sv and "Strategin har fel" in sv and "Nyckeln 'title' saknar kolon" in sv
+    assert "strategy check hittade 1 fel." in sv and "Skriv ut nycklarna i sin helhet." in sv
+    en = error_page([d], _("strategy check found {n} error.", n=1), 1, "en")
+    assert "The strategy has errors" in en and "The key 'title' has no colon" in en
