@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import pickle
 import subprocess
@@ -130,8 +131,8 @@ def test_the_previews_error_page_speaks_the_strategys_language():
 
     d = Diagnostic("yaml-syntax", Severity.ERROR, _("The key '{key}' has no colon after it.", key="title"),
                    Position("goals.yaml", 3, 3), _("Write the keys out in full."))
-    sv = error_page([d], _("strategy check found {n} error.", n=1), 1, "sv")
+    sv = html.unescape(error_page([d], _("strategy check found {n} error.", n=1), 1, "sv"))
     assert '<html lang="sv">' in sv and "Strategin har fel" in sv and "Nyckeln 'title' saknar kolon" in sv
     assert "strategy check hittade 1 fel." in sv and "Skriv ut nycklarna i sin helhet." in sv
-    en = error_page([d], _("strategy check found {n} error.", n=1), 1, "en")
+    en = html.unescape(error_page([d], _("strategy check found {n} error.", n=1), 1, "en"))
     assert "The strategy has errors" in en and "The key 'title' has no colon" in en
