@@ -94,7 +94,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if getattr(args, "format", "text") == "markdown":
         from .guide import rules_markdown
 
-        sys.stdout.write(rules_markdown())
+        sys.stdout.write(rules_markdown(args.language))
         return EXIT_OK
     for r in sorted(RULES.values(), key=lambda r: r.code):
         print(f"{r.code} ({r.severity})")
@@ -343,7 +343,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("rules", help="list the rules with their explanations")
     p.add_argument("--format", choices=["text", "markdown"], default="text",
-                   help="markdown gives the section of the authors' guide that explains each rule")
+                   help="markdown gives the rule reference (docs/rules.<language>.md) that explains each rule")
+    p.add_argument("--language", choices=["en", "sv"], default="en",
+                   help="language of the Markdown reference (default: en)")
     p.set_defaults(func=cmd_rules)
 
     p = sub.add_parser("build", help="build the web edition (site/) and the PDF edition (dist/)")
