@@ -20,10 +20,17 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not 
 
 
 
+def english(root: Path) -> Path:
+    """The minimal strategy in English: these tests read the diff's English words (the Swedish ones
+    are pinned in test_messages.py)."""
+    edit(root, "language: sv", "language: en")
+    return root
+
+
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """A real git repository whose main branch holds the minimal strategy."""
-    root = copy_minimal(tmp_path / "repo")
+    root = english(copy_minimal(tmp_path / "repo"))
     git(root, "init", "-q", "-b", "main")
     commit_all(root, "The minimal strategy")
     return root
@@ -32,7 +39,7 @@ def repo(tmp_path) -> Path:
 @pytest.fixture
 def pair(tmp_path) -> tuple[Path, Path]:
     """Two folders with the minimal strategy: change the second, compare."""
-    return copy_minimal(tmp_path / "old"), copy_minimal(tmp_path / "new")
+    return english(copy_minimal(tmp_path / "old")), english(copy_minimal(tmp_path / "new"))
 
 
 def kinds(old: Path, new: Path) -> list[tuple[str, str]]:

@@ -136,3 +136,20 @@ def test_the_previews_error_page_speaks_the_strategys_language():
     assert "strategy check hittade 1 fel." in sv and "Skriv ut nycklarna i sin helhet." in sv
     en = html.unescape(error_page([d], _("strategy check found {n} error.", n=1), 1, "en"))
     assert "The strategy has errors" in en and "The key 'title' has no colon" in en
+
+
+def test_diff_speaks_the_strategys_language(tmp_path, capsys):
+    from strategykit.cli import main
+
+    from conftest import copy_minimal
+
+    old, new = copy_minimal(tmp_path / "old"), copy_minimal(tmp_path / "new")
+    edit(new, "value: 300000}", "value: 290000}")
+    assert main(["diff", str(old), str(new), "-C", str(old)]) == 0
+    out = capsys.readouterr().out
+    assert "  delmål P1.2.a: målvärde 300000 → 290000  [SÄNKT AMBITION]" in out
+    assert out.rstrip().endswith("1 ändring i sak, varav 1 sänker en ambition.")
+    for root in (old, new):
+        edit(root, "language: sv", "language: en")
+    assert main(["diff", str(old), str(new), "-C", str(old)]) == 0
+    assert "  target P1.2.a: target value 300000 → 290000  [LOWERED AMBITION]" in capsys.readouterr().out

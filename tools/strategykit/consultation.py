@@ -665,8 +665,9 @@ def describe_change(change: Any, language: str, unit: str = "") -> str:
     template = i18n.change_template(verb, language)
     if template is None:
         from .diff import describe
+        from .messages import localize
 
-        return describe(change)
+        return localize(describe(change), language)
     old, new = change.old, change.new
     if verb == "direction-changed":
         old, new = i18n.direction_label(old, language), i18n.direction_label(new, language)
