@@ -82,7 +82,7 @@ def test_a_refused_build_in_json_writes_only_json_to_stdout(minimal):
     assert proc.returncode == 1
     payload = json.loads(proc.stdout)
     assert "unknown-indicator" in [d["code"] for d in payload["diagnostics"]]
-    assert "Nothing was built" in proc.stderr and "{" not in proc.stderr
+    assert "Inget byggdes" in proc.stderr and "{" not in proc.stderr
 
 
 def test_a_build_in_json_writes_only_json_to_stdout(minimal, monkeypatch, capsys):
@@ -114,7 +114,7 @@ def with_data(minimal):
 def test_a_report_year_outside_the_data_is_a_usage_error(with_data, year, capsys):
     assert main(["report", str(with_data), "--year", year]) == 2
     err = capsys.readouterr().err
-    assert f"--year {year} is outside the years the data covers (2020–2021)" in err
+    assert f"--year {year} ligger utanför de år som data täcker (2020–2021)" in err  # in Swedish, as the fixture
 
 
 def test_a_report_year_inside_the_data_is_reported(with_data, capsys):
@@ -124,4 +124,4 @@ def test_a_report_year_inside_the_data_is_reported(with_data, capsys):
 
 def test_a_report_year_without_any_data_is_a_usage_error(minimal, capsys):
     assert main(["report", str(minimal), "--year", "2021"]) == 2
-    assert "no observed value" in capsys.readouterr().err
+    assert "inga uppmätta värden" in capsys.readouterr().err

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import __version__
 from .diagnostics import BuildError, Diagnostic, Position, has_errors
+from .messages import _, localize
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_OUTPUT_CLOSED = 130, 141
@@ -104,7 +105,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _checked_model(root: Path, fmt: str, refused: str = "Nothing was built"):
+def _checked_model(root: Path, fmt: str, refused: str = _("Nothing was built")):
     """The model for renderers and reports: they run only on a strategy without errors.
 
     With errors, the diagnostics go to stderr followed by ``refused`` and None is returned.
@@ -122,7 +123,8 @@ def _checked(root: Path, fmt: str, refused: str):
         # sentence for a person goes to stderr.
         _print_diagnostics(result.diagnostics, root, fmt, sys.stdout if fmt == "json" else sys.stderr,
                            result.language)
-        print(f"{refused}: fix the errors above first.", file=sys.stderr)
+        print(localize(_("{refused}: fix the errors above first.", refused=refused), result.language),
+              file=sys.stderr)
         return None
     return result
 
@@ -143,7 +145,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     want_web, want_pdf = args.web, args.pdf
     if not (want_web or want_pdf):
         want_web = want_pdf = True
-    checked = _checked(root, args.format, "Nothing was built")
+    checked = _checked(root, args.format, _("Nothing was built"))
     if checked is None:
         return EXIT_PROBLEMS
     model, model_warnings = checked.model, checked.diagnostics
@@ -180,12 +182,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         from .report import format_json
 
         payload = json.loads(format_json(_relocate(model_warnings, root), model.language))
-        payload["written"] = {kind: os.path.relpath(path) for kind, path, _ in written}
+        payload["written"] = {kind: os.path.relpath(path) for kind, path, _sentence in written}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-        for _, _, sentence in written:
+        for _kind, _path, sentence in written:
             print(sentence, file=sys.stderr)
     else:
-        for _, _, sentence in written:
+        for _kind, _path, sentence in written:
             print(sentence)
     return EXIT_OK
 
@@ -269,7 +271,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    model = _checked_model(_root(args.path), "auto", "No report was made")
+    model = _checked_model(_root(args.path), "auto", _("No report was made"))
     if model is None:
         return EXIT_PROBLEMS
     from .followup import follow_up
@@ -278,12 +280,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.year is not None:
         years = [o.year for series in model.observations.values() for o in series if o.year is not None]
         if not years:
-            raise UsageError(f"there is no observed value in data/ yet, so there is no report for {args.year}; "
-                             "leave out --year, or add values first.")
+            raise UsageError(localize(_("there is no observed value in data/ yet, so there is no report for "
+                                        "{year}; leave out --year, or add values first.", year=args.year),
+                                      model.language))
         if not min(years) <= args.year <= max(years):
             # A report for a year beyond the data would present the latest values as that year's.
-            raise UsageError(f"--year {args.year} is outside the years the data covers ({min(years)}–{max(years)}); "
-                             "choose a year in that range.")
+            raise UsageError(localize(_("--year {year} is outside the years the data covers ({first}–{last}); "
+                                        "choose a year in that range.", year=args.year, first=min(years),
+                                        last=max(years)), model.language))
 
     text = REPORT_FORMATTERS[args.format](follow_up(model, args.year), model, None)
     _emit(text, args.output, "Follow-up report written to")
@@ -308,7 +312,7 @@ def cmd_data_fetch(args: argparse.Namespace) -> int:
 
 
 def cmd_consultation(args: argparse.Namespace) -> int:
-    model = _checked_model(_root(args.path), "auto", "Nothing was made")
+    model = _checked_model(_root(args.path), "auto", _("Nothing was made"))
     if model is None:
         return EXIT_PROBLEMS
     from . import consultation
