@@ -33,6 +33,10 @@ def extracted() -> dict[str, list[tuple[str, int]]]:
             str(PACKAGE), method_map=[("**.py", "python")], keywords={"_": None}, comment_tags=()):
         if isinstance(message, str) and message:
             found.setdefault(message, []).append((filename, lineno))
+    from .rules import RULES  # each rule's explanation is translated whole, for the rule reference
+
+    for r in RULES.values():
+        found.setdefault(r.explanation, []).append((f"rules: {r.code}", 0))
     return found
 
 
@@ -87,7 +91,7 @@ def mo_bytes(catalog) -> bytes:
 
 
 def problems(catalog) -> list[str]:
-    """Messages without a translation, or whose translation lost or invented a {field}."""
+    """Messages without a translation, or whose translation lost or invented a {field} (or a {#anchor})."""
     out = []
     for m in catalog:
         if not m.id:

@@ -1,7 +1,7 @@
 """The rule reference for authors, generated from the rules' own explanations.
 
-Each rule's docstring says why it matters; its ``fix`` says what to do (translated from the
-message catalog). The reference is its own page per language (``RULES_PAGES``), linked from
+Each rule's docstring says why it matters; its ``fix`` says what to do (both translated from
+the message catalog, where the whole docstring is one message). The reference is its own page per language (``RULES_PAGES``), linked from
 the authors' guide (``GUIDE_FILES``), so the guide stays short and the reference cannot drift
 from the checker: ``python -m strategykit.guide`` rewrites the pages, and a test fails when
 one is out of date.
@@ -37,20 +37,18 @@ _PAGE = {
     "sv": ("# Vad kontrollerna betyder",
            "Alla kontroller som `strategy check` gör, med kod, varför de finns och hur du rättar det de "
            "visar. [Handledningen för skribenter](../AUTHORS_GUIDE.sv.md) förklarar resten. Sidan skapas "
-           "ur kontrollerna själva (`python -m strategykit.guide`) och stämmer därför alltid med dem. "
-           "Förklaringarna av varför en kontroll finns är än så länge på engelska; meddelandena och "
-           "råden om hur du rättar är på svenska."),
+           "ur kontrollerna själva (`python -m strategykit.guide`) och stämmer därför alltid med dem."),
 }
 
 
 def rules_markdown(language: str = "en") -> str:
     """Every rule as a Markdown section: its code, its level, why it matters, how to fix it."""
-    from .messages import localize
+    from .messages import localize, translated
     from .rules import RULES
 
     lines: list[str] = []
     for r in sorted(RULES.values(), key=lambda r: r.code):
-        lines += [f"### `{r.code}`", "", f"*{_LEVEL[language][r.severity]}*", "", r.explanation, "",
+        lines += [f"### `{r.code}`", "", f"*{_LEVEL[language][r.severity]}*", "", translated(r.explanation, language), "",
                   f"**{_FIX[language]}** {localize(r.fix, language)}", ""]
     return "\n".join(lines)
 

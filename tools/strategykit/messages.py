@@ -85,6 +85,11 @@ def _(msgid: str, /, **args: Any) -> Msg:
     return Msg(msgid, args)
 
 
+def translated(text: str, language: str) -> str:
+    """A whole text (a rule's explanation) from the catalog as it stands, without fields to fill."""
+    return text if language == SOURCE_LANGUAGE else _catalog(language).get(text, text)
+
+
 def localize(text: str, language: str | None) -> str:
     """``text`` in ``language`` when it is a :class:`Msg` with a translation; otherwise as it is."""
     if isinstance(text, Msg) and language:
