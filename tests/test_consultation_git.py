@@ -157,3 +157,15 @@ def test_the_example_names_a_tag_it_lacks_but_its_commit_resolves_it():
         pytest.skip("a shallow clone without the example's consultation commit")
     assert _tag_warnings(REPO) == []
     assert "Commit: `8a420ec32fc5`" in c.history_markdown(check(REPO).model)
+
+
+def test_the_repository_is_read_directly_as_git_would_answer_packed_or_loose(repo):
+    from strategykit import revisions
+
+    sha = git(repo, "rev-parse", "remiss-1.0")
+    asked = (["remiss-1.0", "no-such-tag"], [sha, "ab" * 20])
+    loose = revisions._read_directly(repo, *asked)
+    git(repo, "gc", "-q")  # packs the objects and the tags
+    assert not (repo / ".git" / "refs" / "tags" / "remiss-1.0").exists()
+    packed = revisions._read_directly(repo, *asked)
+    assert loose == packed == revisions._ask_git(repo, *asked) == {"remiss-1.0", sha}
