@@ -216,7 +216,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
     except RevisionError as exc:
         raise UsageError(str(exc)) from exc
     except SideNotLoaded as exc:
-        _print_diagnostics(exc.diagnostics, root, "text", sys.stderr)
+        from .project import language_of
+
+        _print_diagnostics(exc.diagnostics, root, "text", sys.stderr, language_of(root))
         print(f"strategy: no diff: the strategy at {exc.label} cannot be read.", file=sys.stderr)
         return EXIT_PROBLEMS
     sys.stdout.write(FORMATTERS[args.format](result))
@@ -235,7 +237,9 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     except FormatError as exc:
         raise RuntimeError(f"{exc}; nothing was written") from exc
     if not result.ok:
-        sys.stdout.write(_format_diagnostics(result.diagnostics, args.format))
+        from .project import language_of
+
+        sys.stdout.write(_format_diagnostics(result.diagnostics, args.format, language_of(file.parent)))
         print(f"Nothing was formatted: {display} was left as it was." if result.refused
               else f"Nothing was formatted: {display} must load first.", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -250,10 +254,10 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _format_diagnostics(diagnostics: list[Diagnostic], fmt: str) -> str:
+def _format_diagnostics(diagnostics: list[Diagnostic], fmt: str, language: str | None = None) -> str:
     from .report import FORMATTERS
 
-    return FORMATTERS[_format_name(fmt)](diagnostics)
+    return FORMATTERS[_format_name(fmt)](diagnostics, language)
 
 
 def cmd_new(args: argparse.Namespace) -> int:

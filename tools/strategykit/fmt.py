@@ -57,6 +57,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from .diagnostics import Diagnostic, Position, Severity
 from .load import parse_yaml, read_text
+from .messages import _
 from .outputs import write_atomic
 from .schema import load_schema
 
@@ -372,11 +373,12 @@ class FmtResult:
 
 
 def _lost(comment: Comment, display: str) -> Diagnostic:
-    why = ": it stands inside a {…} or […] that fmt writes on one line" if comment.in_flow else ""
-    return Diagnostic("fmt-comment-lost", Severity.ERROR,
-                      f"strategy fmt would lose the comment {comment.text!r}{why}.",
+    message = (_("strategy fmt would lose the comment {text}: it stands inside a {{…}} or […] that fmt writes "
+                 "on one line.", text=repr(comment.text)) if comment.in_flow
+               else _("strategy fmt would lose the comment {text}.", text=repr(comment.text)))
+    return Diagnostic("fmt-comment-lost", Severity.ERROR, message,
                       Position(display, comment.line, comment.column),
-                      "Move the comment to its own line above the key, then run 'strategy fmt' again.")
+                      _("Move the comment to its own line above the key, then run 'strategy fmt' again."))
 
 
 def format_file(path: Path, display: str = "goals.yaml", *, check: bool = False) -> FmtResult:
