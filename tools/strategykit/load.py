@@ -139,7 +139,8 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
         if size > MAX_FILE_BYTES:
             return None, [_error(
                 "file-too-large",
-                _("The file is {value} MB; files larger than {value2} MB are not read.", value=format(size / 1_048_576, ".1f"), value2=MAX_FILE_BYTES // 1_048_576),
+                _("The file is {value} MB; files larger than {value2} MB are not read.",
+                  value=format(size / 1_048_576, ".1f"), value2=MAX_FILE_BYTES // 1_048_576),
                 Position(display, 1, 1),
                 _("A strategy file is normally well under 1 MB. Check that nothing was pasted into it by mistake."),
             )]
@@ -313,7 +314,8 @@ class _Builder:
             where = self.source.keys.get(path[:1]) if path else None
             raise _LoadError(_error(
                 "yaml-too-large",
-                _("The YAML expands to more than {MAX_NODES} values (anchors and aliases multiply it).", MAX_NODES=format(MAX_NODES, ",")),
+                _("The YAML expands to more than {MAX_NODES} values (anchors and aliases multiply it).",
+                  MAX_NODES=format(MAX_NODES, ",")),
                 where or _pos(self.source, node.start_mark),
                 _("Write the values out instead of nesting aliases; a strategy never needs this many."),
             ))
@@ -335,7 +337,8 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _LoadError(_error(
-                    "yaml-syntax", _("A {kind} is used as a key; keys must be plain names.", kind=_node_label(key_node)),
+                    "yaml-syntax", _("A {kind} is used as a key; keys must be plain names.",
+                                     kind=_node_label(key_node)),
                     _pos(self.source, key_node.start_mark), _("Write the key as a simple name followed by a colon.")))
             key = key_node.value
             if key == "<<":
@@ -346,7 +349,8 @@ class _Builder:
                 first = self.source.keys[path + (key,)]
                 raise _LoadError(_error(
                     "duplicate-key",
-                    _("The key '{key}' appears twice in the same mapping (first at line {line}). YAML would silently keep only the last one.", key=key, line=first.line),
+                    _("The key '{key}' appears twice in the same mapping (first at line {line}). YAML would silently keep only the last one.",
+                      key=key, line=first.line),
                     _pos(self.source, key_node.start_mark),
                     _("Remove one of the two '{key}' entries, or merge them.", key=key),
                 ))

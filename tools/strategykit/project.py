@@ -89,8 +89,10 @@ def _data_tables(root: Path) -> tuple[dict[str, CsvTable], list[Diagnostic]]:
         if not inside:
             problems.append(Diagnostic(
                 "data-file-outside", Severity.ERROR,
-                _("'{display}' is a link to a file outside the {DATA_FOLDER}/ folder; it was not read.", display=display, DATA_FOLDER=DATA_FOLDER),
-                Position(display), _("Copy the file into {DATA_FOLDER}/ instead of linking to it.", DATA_FOLDER=DATA_FOLDER)))
+                _("'{display}' is a link to a file outside the {DATA_FOLDER}/ folder; it was not read.",
+                  display=display, DATA_FOLDER=DATA_FOLDER),
+                Position(display), _("Copy the file into {DATA_FOLDER}/ instead of linking to it.",
+                                     DATA_FOLDER=DATA_FOLDER)))
             continue
         table, load_problems = load_csv(path, display)
         problems.extend(load_problems)
@@ -115,7 +117,8 @@ def _process_file(path: Path, display: str, schema_name: str, folder: Path) -> t
         inside = False
     if not inside:
         return None, [Diagnostic("file-outside-folder", Severity.ERROR,
-                                 _("'{display}' is a link to a file outside the strategy's folder; it was not read.", display=display),
+                                 _("'{display}' is a link to a file outside the strategy's folder; it was not read.",
+                                   display=display),
                                  Position(display), _("Copy the file here instead of linking to it."))]
     doc, problems = load_yaml(path, display)
     if doc is None:

@@ -61,7 +61,8 @@ def chapter_outside_folder(s: Strategy) -> Iterator[Finding]:
     """
     for c in s.chapters:
         if c.problem == "outside":
-            yield Finding(_("The chapter file '{file}' is outside the {CHAPTER_FOLDER}/ folder; it was not read.", file=c.file, CHAPTER_FOLDER=CHAPTER_FOLDER),
+            yield Finding(_("The chapter file '{file}' is outside the {CHAPTER_FOLDER}/ folder; it was not read.",
+                            file=c.file, CHAPTER_FOLDER=CHAPTER_FOLDER),
                           c.path + ("file",))
 
 
@@ -115,7 +116,8 @@ def chapter_without_title(s: Strategy) -> Iterator[Finding]:
             yield Finding(_("The chapter '{file}' has no title (a line starting with '# ').", file=c.file),
                           position=Position(c.file, 1, 1))
         for extra in tops[1:]:
-            yield Finding(_("The chapter '{file}' has a second level-1 heading; each chapter has one title.", file=c.file),
+            yield Finding(_("The chapter '{file}' has a second level-1 heading; each chapter has one title.",
+                            file=c.file),
                           position=Position(c.file, extra.line, 1),
                           hint=_("Make it a section heading with '## '."))
 
@@ -152,7 +154,8 @@ def image_missing(s: Strategy) -> Iterator[Finding]:
                 continue  # image-outside-folder reports it
             where = Position(c.file, im.line, im.column)
             if not unquote(urlsplit(im.target).path).strip():
-                yield Finding(_("The image '{target}' names no file.", target=im.target) if im.target else _("The image names no file."),
+                yield Finding(_("The image '{target}' names no file.",
+                                target=im.target) if im.target else _("The image names no file."),
                               position=where)
                 continue
             path = image_file(s, c, im.target)
@@ -174,7 +177,8 @@ def image_format(s: Strategy) -> Iterator[Finding]:
         for im in c.document.images:
             path = image_file(s, c, im.target)
             if path is not None and path.is_file() and path.suffix.lower() not in IMAGE_FORMATS:
-                yield Finding(_("The image '{target}' is not in a format the editions can show ({allowed}).", target=im.target, allowed=allowed), position=Position(c.file, im.line, im.column))
+                yield Finding(_("The image '{target}' is not in a format the editions can show ({allowed}).",
+                                target=im.target, allowed=allowed), position=Position(c.file, im.line, im.column))
 
 
 def _repeated_files(s: Strategy) -> Iterator[tuple[Chapter, Chapter]]:
@@ -286,7 +290,8 @@ def chapter_link_broken(s: Strategy) -> Iterator[Finding]:
             file = posixpath.normpath(posixpath.join(here, path)) if path else posixpath.normpath(c.file)
             target = chapters.get(file)
             if target is None:
-                yield Finding(_("The link '{target}' leads to '{file}', which is not a chapter listed in goals.yaml.", target=link.target, file=file),
+                yield Finding(_("The link '{target}' leads to '{file}', which is not a chapter listed in goals.yaml.",
+                                target=link.target, file=file),
                               position=where, hint=_missing_chapter_hint(s, file, here, list(chapters)))
                 continue
             if not fragment or target.document is None:
@@ -296,7 +301,8 @@ def chapter_link_broken(s: Strategy) -> Iterator[Finding]:
                 anchors[target.file] = found, set(found)
             known, known_set = anchors[target.file]
             if fragment not in known_set:
-                yield Finding(_("The link '{target}' points at '#{fragment}', which is not a heading in '{file}'.", target=link.target, fragment=fragment, file=target.file), position=where, hint=_anchor_hint(fragment, known))
+                yield Finding(_("The link '{target}' points at '#{fragment}', which is not a heading in '{file}'.",
+                                target=link.target, fragment=fragment, file=target.file), position=where, hint=_anchor_hint(fragment, known))
 
 
 def _missing_chapter_hint(s: Strategy, file: str, here: str, listed: list[str]) -> str | None:

@@ -43,12 +43,14 @@ def unknown_consultation_reference(s: Strategy) -> Iterator[Finding]:
         for c in r.comments:
             if c.about and c.about not in known:
                 path = c.path + ("about",)
-                yield Finding(_("Comment '{id}' is about '{about}', which is not the id of any part of the strategy.", id=c.id, about=c.about),
+                yield Finding(_("Comment '{id}' is about '{about}', which is not the id of any part of the strategy.",
+                                id=c.id, about=c.about),
                               path, r.position(path), _hint(c.about, names))
             for i, ref in enumerate(c.handling.changed):
                 if ref not in known or ref == STRATEGY_REF:
                     path = c.handling.path + ("changed", i)
-                    yield Finding(_("The handling of comment '{id}' says the text changed in '{ref}', which is not the id of any part of the strategy.", id=c.id, ref=ref),
+                    yield Finding(_("The handling of comment '{id}' says the text changed in '{ref}', which is not the id of any part of the strategy.",
+                                    id=c.id, ref=ref),
                                   path, r.position(path), _hint(ref, [n for n in names if n != STRATEGY_REF]))
 
 
@@ -89,7 +91,8 @@ def accepted_without_change(s: Strategy) -> Iterator[Finding]:
             h = c.handling
             if h.decision in ("accepted", "partly-accepted") and not h.changed:
                 path = h.path + ("decision",)
-                yield Finding(_("Comment '{id}' is {value} but names no place where the text changed.", id=c.id, value=h.decision.replace('-', ' ')),
+                yield Finding(_("Comment '{id}' is {value} but names no place where the text changed.",
+                                id=c.id, value=h.decision.replace('-', ' ')),
                               path, r.position(path, key=True))
 
 
@@ -109,7 +112,8 @@ def duplicate_comment_id(s: Strategy) -> Iterator[Finding]:
             if c.id in seen:
                 first = seen[c.id]
                 where = _("line {line}", line=first.line) if first.file == here.file else f"{first.file}:{first.line}"
-                yield Finding(_("The comment id '{id}' is used twice (first at {where}).", id=c.id, where=where), path, here)
+                yield Finding(_("The comment id '{id}' is used twice (first at {where}).",
+                                id=c.id, where=where), path, here)
             else:
                 seen[c.id] = here
 
@@ -128,11 +132,13 @@ def unknown_dialogue_reference(s: Strategy) -> Iterator[Finding]:
     for o in d.origins:
         if o.goal_id and o.goal_id not in goals:
             path = o.path + ("goal",)
-            yield Finding(_("'{goal_id}' is not the id of any goal.", goal_id=o.goal_id), path, d.position(path), _hint(o.goal_id, goals))
+            yield Finding(_("'{goal_id}' is not the id of any goal.",
+                            goal_id=o.goal_id), path, d.position(path), _hint(o.goal_id, goals))
         for i, ref in enumerate(o.sources):
             if ref not in sources:
                 path = o.path + ("from", i)
-                yield Finding(_("'{ref}' is not the id of any meeting or input in {file}.", ref=ref, file=d.file), path, d.position(path),
+                yield Finding(_("'{ref}' is not the id of any meeting or input in {file}.",
+                                ref=ref, file=d.file), path, d.position(path),
                               _hint(ref, sources))
 
 
@@ -149,7 +155,8 @@ def duplicate_dialogue_id(s: Strategy) -> Iterator[Finding]:
             continue
         path = obj.path + ("id",)
         if obj.id in seen:
-            yield Finding(_("The id '{id}' is used twice (first at line {value}).", id=obj.id, value=seen[obj.id]), path, d.position(path))
+            yield Finding(_("The id '{id}' is used twice (first at line {value}).",
+                            id=obj.id, value=seen[obj.id]), path, d.position(path))
         else:
             seen[obj.id] = d.position(path).line
     goals: dict[str, int] = {}
@@ -158,7 +165,8 @@ def duplicate_dialogue_id(s: Strategy) -> Iterator[Finding]:
             continue
         path = o.path + ("goal",)
         if o.goal_id in goals:
-            yield Finding(_("Goal '{goal_id}' has a second origin entry (first at line {value}).", goal_id=o.goal_id, value=goals[o.goal_id]),
+            yield Finding(_("Goal '{goal_id}' has a second origin entry (first at line {value}).",
+                            goal_id=o.goal_id, value=goals[o.goal_id]),
                           path, d.position(path), _("Merge the two entries' 'from:' lists into one."))
         else:
             goals[o.goal_id] = d.position(path).line
@@ -179,7 +187,8 @@ def goal_without_origin(s: Strategy) -> Iterator[Finding]:
     listed = {o.goal_id for o in d.origins}
     for g in s.goals():
         if g.id and g.id not in listed:
-            yield Finding(_('Goal "{id}" has no entry under \'origins:\' in {file}.', id=g.id, file=d.file), g.path, key=True)
+            yield Finding(_('Goal "{id}" has no entry under \'origins:\' in {file}.',
+                            id=g.id, file=d.file), g.path, key=True)
 
 
 @rule("edition-not-in-history",
@@ -196,13 +205,15 @@ def edition_not_in_history(s: Strategy) -> Iterator[Finding]:
         return
     entry = h.find(s.edition.version)
     if entry is None:
-        yield Finding(_("The edition {version} is not in {file}.", version=s.edition.version, file=h.file), ("strategy", "edition", "version"))
+        yield Finding(_("The edition {version} is not in {file}.",
+                        version=s.edition.version, file=h.file), ("strategy", "edition", "version"))
         return
     for name, word in (("status", _("status")), ("date", _("date"))):
         mine, theirs = getattr(s.edition, name), getattr(entry, name)
         if mine and theirs and mine != theirs:
             path = entry.path + (name,)
-            yield Finding(_("The {name} of edition {version} is '{theirs}' here but '{mine}' in {goals_file}.", name=word, version=entry.version, theirs=theirs, mine=mine, goals_file=s.goals_file),
+            yield Finding(_("The {name} of edition {version} is '{theirs}' here but '{mine}' in {goals_file}.",
+                            name=word, version=entry.version, theirs=theirs, mine=mine, goals_file=s.goals_file),
                           path, h.position(path))
 
 
@@ -218,7 +229,8 @@ def duplicate_edition(s: Strategy) -> Iterator[Finding]:
                 continue
             path = e.path + (field_name,)
             if value in seen:
-                yield Finding(_("The {field_name} '{value}' is used by two editions (first at line {value2}).", field_name=field_word, value=value, value2=seen[value]),
+                yield Finding(_("The {field_name} '{value}' is used by two editions (first at line {value2}).",
+                                field_name=field_word, value=value, value2=seen[value]),
                               path, h.position(path))
             else:
                 seen[value] = h.position(path).line
@@ -251,7 +263,8 @@ def edition_tag_missing(s: Strategy) -> Iterator[Finding]:
             message = _("Edition {version}: neither its git tag '{tag}' nor its commit {commit} is in this repository.",
                         version=e.version, tag=e.tag, commit=e.commit[:12])
         elif e.tag:
-            message = _("Edition {version}: the git tag '{tag}' is not in this repository.", version=e.version, tag=e.tag)
+            message = _("Edition {version}: the git tag '{tag}' is not in this repository.",
+                        version=e.version, tag=e.tag)
         else:
             message = _("Edition {version}: the commit {commit} is not in this repository.",
                         version=e.version, commit=e.commit[:12])
@@ -272,5 +285,6 @@ def edition_history_order(s: Strategy) -> Iterator[Finding]:
             continue
         if previous is not None and e.date < previous.date:
             path = e.path + ("date",)
-            yield Finding(_("Edition {version} is dated {date}, before the edition above it ({version2}, {date2}).", version=e.version, date=e.date, version2=previous.version, date2=previous.date), path, h.position(path))
+            yield Finding(_("Edition {version} is dated {date}, before the edition above it ({version2}, {date2}).",
+                            version=e.version, date=e.date, version2=previous.version, date2=previous.date), path, h.position(path))
         previous = e

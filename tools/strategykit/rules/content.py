@@ -109,7 +109,8 @@ def unsafe_html(s: Strategy) -> Iterator[Finding]:
         for href, line in _link_targets(tokens):
             scheme = urlsplit(href.strip()).scheme.lower()
             if scheme not in _SAFE_SCHEMES and not re.match(r"^[a-z]:[\\/]", href, re.I):
-                yield Finding(_("The link '{value}' uses '{scheme}:', which could act when clicked.", value=href[:60], scheme=scheme),
+                yield Finding(_("The link '{value}' uses '{scheme}:', which could act when clicked.",
+                                value=href[:60], scheme=scheme),
                               position=Position(c.file, line, 1),
                               hint=_("Link with https://, mailto: or a path inside the strategy."))
         for line_text, line in _prose_lines(tokens):

@@ -65,7 +65,8 @@ def unknown_indicator(s: Strategy) -> Iterator[Finding]:
             import difflib  # not at the top: a clean check never needs it
             close = difflib.get_close_matches(t.indicator_id, known, n=1, cutoff=0.6)
             hint = _("Did you mean '{close}'?", close=close[0]) if close else None
-            yield Finding(_('Target "{id}" uses the indicator \'{indicator_id}\', which is not defined.', id=t.id, indicator_id=t.indicator_id),
+            yield Finding(_('Target "{id}" uses the indicator \'{indicator_id}\', which is not defined.',
+                            id=t.id, indicator_id=t.indicator_id),
                           t.path + ("indicator",), hint=hint)
 
 
@@ -81,7 +82,8 @@ def indicator_without_source(s: Strategy) -> Iterator[Finding]:
         if i.source is None:
             yield Finding(_("Indicator '{id}' has no source.", id=i.id), i.path, key=True)
         elif not i.source.id:
-            yield Finding(_("Indicator '{id}' names its provider ({provider}) but not the provider's id.", id=i.id, provider=i.source.provider),
+            yield Finding(_("Indicator '{id}' names its provider ({provider}) but not the provider's id.",
+                            id=i.id, provider=i.source.provider),
                           i.path + ("source",), key=True)
 
 

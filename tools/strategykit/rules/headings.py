@@ -26,9 +26,12 @@ def heading_level_skipped(s: Strategy) -> Iterator[Finding]:
         for h in c.document.headings:
             deepest = max(previous, 1) + 1
             if h.level > deepest:
-                after = _("follows a level-{previous} heading", previous=previous) if previous else _("is the first heading")
+                after = _("follows a level-{previous} heading",
+                          previous=previous) if previous else _("is the first heading")
                 yield Finding(
-                    _("The heading '{text}' is level {level} but {after} in '{file}'.", text=h.text, level=h.level, after=after, file=c.file),
+                    _("The heading '{text}' is level {level} but {after} in '{file}'.",
+                      text=h.text, level=h.level, after=after, file=c.file),
                     position=Position(c.file, h.line, 1),
-                    hint=_("Make it a level-{deepest} heading ('{value} {text}').", deepest=deepest, value='#' * deepest, text=h.text))
+                    hint=_("Make it a level-{deepest} heading ('{value} {text}').",
+                           deepest=deepest, value='#' * deepest, text=h.text))
             previous = h.level

@@ -59,7 +59,8 @@ def data_unknown_indicator(s: Strategy) -> Iterator[Finding]:
             close = difflib.get_close_matches(f.indicator_id, known, n=1, cutoff=0.6)
             suggestion = f"{DATA_FOLDER}/{close[0]}.csv" if close else ""
             hint = _("Did you mean {file}?", file=suggestion) if close else None
-            yield Finding(_("'{file}' holds values for '{indicator_id}', which is not an indicator.", file=f.file, indicator_id=f.indicator_id),
+            yield Finding(_("'{file}' holds values for '{indicator_id}', which is not an indicator.",
+                            file=f.file, indicator_id=f.indicator_id),
                           position=Position(f.file, 1, 1), hint=hint)
 
 
@@ -79,18 +80,21 @@ def data_header(s: Strategy) -> Iterator[Finding]:
         for cell in f.table.header:
             name = cell.text.strip().lower()
             if name in seen:
-                yield Finding(_("The column '{name}' appears twice in the header (first at column {column}).", name=name, column=seen[name].column), position=_at(f.file, cell))
+                yield Finding(_("The column '{name}' appears twice in the header (first at column {column}).",
+                                name=name, column=seen[name].column), position=_at(f.file, cell))
             elif name not in DATA_COLUMNS:
                 import difflib  # not at the top: a clean check never needs it
                 close = difflib.get_close_matches(name, DATA_COLUMNS, n=1, cutoff=0.6)
-                yield Finding(_("'{value}' is not a column of a data file.", value=cell.text.strip()), position=_at(f.file, cell),
+                yield Finding(_("'{value}' is not a column of a data file.",
+                                value=cell.text.strip()), position=_at(f.file, cell),
                               hint=_("Did you mean '{close}'? The columns are: {columns}.", close=close[0],
                                      columns=", ".join(DATA_COLUMNS)) if close else
                               _("The columns are: {columns}.", columns=", ".join(DATA_COLUMNS)))
             seen.setdefault(name, cell)
         for name in REQUIRED_COLUMNS:
             if name not in seen:
-                yield Finding(_("The header has no '{name}' column.", name=name), position=Position(f.file, f.table.header[0].line
+                yield Finding(_("The header has no '{name}' column.",
+                                name=name), position=Position(f.file, f.table.header[0].line
                                                                                        if f.table.header else 1, 1))
 
 
@@ -106,7 +110,8 @@ def data_row_length(s: Strategy) -> Iterator[Finding]:
         for row in f.table.rows:
             if len(row.cells) != width:
                 where = row.cells[width] if len(row.cells) > width else row.cells[-1]
-                yield Finding(_("The row has {value} values, but the header has {width} columns.", value=len(row.cells), width=width),
+                yield Finding(_("The row has {value} values, but the header has {width} columns.",
+                                value=len(row.cells), width=width),
                               position=_at(f.file, where, row))
 
 
@@ -200,7 +205,8 @@ def data_duplicate_year(s: Strategy) -> Iterator[Finding]:
             key = (year, breakdown)
             if key in first:
                 part = "" if breakdown == "total" else f" ({breakdown})"
-                yield Finding(_("{year}{part} already has a value on line {value}.", year=year, part=part, value=first[key]),
+                yield Finding(_("{year}{part} already has a value on line {value}.",
+                                year=year, part=part, value=first[key]),
                               position=_at(f.file, f.table.cell(row, "year"), row))
             else:
                 first[key] = row.line
@@ -220,10 +226,12 @@ def data_value_out_of_range(s: Strategy) -> Iterator[Finding]:
             if value is None:
                 continue
             if ind.is_percent and not 0 <= value <= 100:
-                yield Finding(_("{value} is not a percentage (indicator '{id}' is in percent).", value=format(value, "g"), id=ind.id),
+                yield Finding(_("{value} is not a percentage (indicator '{id}' is in percent).",
+                                value=format(value, "g"), id=ind.id),
                               position=_at(f.file, cell, row))
             elif ind.is_count and value < 0:
-                yield Finding(_("{value} is negative, but indicator '{id}' counts.", value=format(value, "g"), id=ind.id),
+                yield Finding(_("{value} is negative, but indicator '{id}' counts.",
+                                value=format(value, "g"), id=ind.id),
                               position=_at(f.file, cell, row))
 
 
@@ -248,7 +256,8 @@ def data_missing_provenance(s: Strategy) -> Iterator[Finding]:
             if not kind:
                 yield Finding(_("The value does not say where it comes from."), position=_at(f.file, cell, row))
             elif kind not in PROVENANCES:
-                yield Finding(_("'{value}' is not a provenance.", value=cell.text.strip()), position=_at(f.file, cell, row),
+                yield Finding(_("'{value}' is not a provenance.",
+                                value=cell.text.strip()), position=_at(f.file, cell, row),
                               hint=_("Allowed: {options}.", options=", ".join(PROVENANCES)))
             elif kind == "illustrative" and (source or retrieved):
                 yield Finding(_("The value is marked illustrative but also cites a source."),
@@ -301,4 +310,5 @@ def baseline_differs_from_data(s: Strategy) -> Iterator[Finding]:
         part = "" if t.breakdown == "total" else f" ({t.breakdown})"
         where = observed.position or Position(f"{DATA_FOLDER}/{t.indicator_id}.csv")
         on = _(" on line {line}", line=where.line) if where.line else ""
-        yield Finding(_('The baseline of target "{id}" is {value} for {year}{part}, but {file} has {value2}{on}.', id=t.id, value=format(b.value, ".12g"), year=b.year, part=part, file=where.file, value2=format(observed.value, ".12g"), on=on), b.path + ("value",))
+        yield Finding(_('The baseline of target "{id}" is {value} for {year}{part}, but {file} has {value2}{on}.',
+                        id=t.id, value=format(b.value, ".12g"), year=b.year, part=part, file=where.file, value2=format(observed.value, ".12g"), on=on), b.path + ("value",))

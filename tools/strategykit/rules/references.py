@@ -100,5 +100,6 @@ def source_id_format(s: Strategy) -> Iterator[Finding]:
         if i.source and i.source.id:
             known = _PROVIDER_IDS.get(i.source.provider.strip().lower())
             if known and not known[0].match(i.source.id):
-                yield Finding(_("'{id}' is not a valid id for {provider}: {value}.", id=i.source.id, provider=i.source.provider, value=known[1]),
+                yield Finding(_("'{id}' is not a valid id for {provider}: {value}.",
+                                id=i.source.id, provider=i.source.provider, value=known[1]),
                               i.path + ("source", "id"))

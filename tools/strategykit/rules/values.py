@@ -14,7 +14,8 @@ from . import Finding, rule
 def period_inverted(s: Strategy) -> Iterator[Finding]:
     """The strategy's period starts before it ends."""
     if s.period_start is not None and s.period_end is not None and s.period_start >= s.period_end:
-        yield Finding(_("The period starts in {period_start} but ends in {period_end}.", period_start=s.period_start, period_end=s.period_end),
+        yield Finding(_("The period starts in {period_start} but ends in {period_end}.",
+                        period_start=s.period_start, period_end=s.period_end),
                       ("strategy", "period"), key=True)
 
 
@@ -33,10 +34,12 @@ def year_outside_period(s: Strategy) -> Iterator[Finding]:
     for g, t in s.targets():
         for value, what in ([(t.target, _("target year"))] if t.target else []) + [(m, _("milestone year")) for m in t.milestones]:
             if value.year is not None and not lo <= value.year <= hi:
-                yield Finding(_('The {what} {year} of target "{id}" is outside the period {lo}–{hi}.', what=what, year=value.year, id=t.id, lo=lo, hi=hi),
+                yield Finding(_('The {what} {year} of target "{id}" is outside the period {lo}–{hi}.',
+                                what=what, year=value.year, id=t.id, lo=lo, hi=hi),
                               value.path + ("year",))
     if s.vision_horizon is not None and not lo <= s.vision_horizon <= hi:
-        yield Finding(_("The vision's horizon {vision_horizon} is outside the period {lo}–{hi}.", vision_horizon=s.vision_horizon, lo=lo, hi=hi),
+        yield Finding(_("The vision's horizon {vision_horizon} is outside the period {lo}–{hi}.",
+                        vision_horizon=s.vision_horizon, lo=lo, hi=hi),
                       ("vision", "horizon"))
 
 
@@ -47,14 +50,16 @@ def baseline_after_target(s: Strategy) -> Iterator[Finding]:
         b = t.baseline.year if t.baseline else None
         e = t.target.year if t.target else None
         if b is not None and e is not None and b >= e:
-            yield Finding(_('Target "{id}" has its baseline in {b}, not before its target year {e}.', id=t.id, b=b, e=e),
+            yield Finding(_('Target "{id}" has its baseline in {b}, not before its target year {e}.',
+                            id=t.id, b=b, e=e),
                           t.baseline.path + ("year",))
         previous = b
         for m in t.milestones:
             if m.year is None:
                 continue
             if (previous is not None and m.year <= previous) or (e is not None and m.year >= e):
-                yield Finding(_('The milestone {year} of target "{id}" is not between the baseline, the earlier milestones and the target year.', year=m.year, id=t.id), m.path + ("year",))
+                yield Finding(_('The milestone {year} of target "{id}" is not between the baseline, the earlier milestones and the target year.',
+                                year=m.year, id=t.id), m.path + ("year",))
             previous = m.year
 
 
@@ -71,9 +76,11 @@ def direction_mismatch(s: Strategy) -> Iterator[Finding]:
             continue
         base, goal = t.baseline.value, t.target.value
         if t.direction == "increase" and not goal > base:
-            yield Finding(_('Target "{id}" should increase, but its target value {goal} is not above the baseline {base}.', id=t.id, goal=format(goal, ".12g"), base=format(base, ".12g")), t.path + ("direction",))
+            yield Finding(_('Target "{id}" should increase, but its target value {goal} is not above the baseline {base}.',
+                            id=t.id, goal=format(goal, ".12g"), base=format(base, ".12g")), t.path + ("direction",))
         elif t.direction == "decrease" and not goal < base:
-            yield Finding(_('Target "{id}" should decrease, but its target value {goal} is not below the baseline {base}.', id=t.id, goal=format(goal, ".12g"), base=format(base, ".12g")), t.path + ("direction",))
+            yield Finding(_('Target "{id}" should decrease, but its target value {goal} is not below the baseline {base}.',
+                            id=t.id, goal=format(goal, ".12g"), base=format(base, ".12g")), t.path + ("direction",))
 
 
 @rule("value-out-of-range", fix=_("A share in percent lies between 0 and 100; a count is never negative."))
@@ -87,10 +94,12 @@ def value_out_of_range(s: Strategy) -> Iterator[Finding]:
             if v is None or v.value is None:
                 continue
             if ind.is_percent and not 0 <= v.value <= 100:
-                yield Finding(_("{value} is not a percentage (indicator '{id}' is in percent).", value=format(v.value, ".12g"), id=ind.id),
+                yield Finding(_("{value} is not a percentage (indicator '{id}' is in percent).",
+                                value=format(v.value, ".12g"), id=ind.id),
                               v.path + ("value",))
             elif ind.unit.strip().lower() in ("count", "antal") and v.value < 0:
-                yield Finding(_("{value} is negative, but indicator '{id}' counts.", value=format(v.value, ".12g"), id=ind.id), v.path + ("value",))
+                yield Finding(_("{value} is negative, but indicator '{id}' counts.",
+                                value=format(v.value, ".12g"), id=ind.id), v.path + ("value",))
 
 
 @rule("adopted-without-decision", fix=_("Add 'decision:' under strategy: edition: with the body and the case number."))
