@@ -69,9 +69,9 @@ def test_a_message_survives_pickling_with_its_template():
 def test_a_translation_with_a_broken_field_falls_back_to_english(monkeypatch):
     from strategykit import messages
 
-    monkeypatch.setitem(messages._catalog("sv"), "The row has no year.", "Raden {saknar} år.")
+    broken = {"The row has no year.": "Raden {saknar} år.", "Known ids: {ids}": "Kända: {idn}"}
+    monkeypatch.setattr(messages, "_lookup", lambda language, msgid: broken.get(msgid, msgid))
     assert localize(_("The row has no year."), "sv") == "The row has no year."
-    monkeypatch.setitem(messages._catalog("sv"), "Known ids: {ids}", "Kända: {idn}")
     assert localize(_("Known ids: {ids}", ids="a, b"), "sv") == "Known ids: a, b"
 
 

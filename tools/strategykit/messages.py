@@ -51,7 +51,7 @@ class Msg(str):
     def localized(self, language: str) -> str:
         if language == SOURCE_LANGUAGE:
             return str(self)
-        template = _catalog(language).get(self.msgid, self.msgid)
+        template = _lookup(language, self.msgid)
         args = {k: localize(v, language) if isinstance(v, str) else v for k, v in self.args.items()}
         try:
             return template.format(**args)
@@ -87,7 +87,7 @@ def _(msgid: str, /, **args: Any) -> Msg:
 
 def translated(text: str, language: str) -> str:
     """A whole text (a rule's explanation) from the catalog as it stands, without fields to fill."""
-    return text if language == SOURCE_LANGUAGE else _catalog(language).get(text, text)
+    return text if language == SOURCE_LANGUAGE else _lookup(language, text)
 
 
 def localize(text: str, language: str | None) -> str:
@@ -98,16 +98,20 @@ def localize(text: str, language: str | None) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def _catalog(language: str) -> dict[str, str]:
-    """msgid → translation, read from the compiled catalog (empty when there is none)."""
+def _translations(language: str):
+    """The compiled catalog of ``language`` (standard-library gettext), or one that translates nothing."""
     import gettext
 
     try:
         with open(LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as f:
-            translations = gettext.GNUTranslations(f)
+            return gettext.GNUTranslations(f)
     except OSError:
-        return {}
-    return {k: v for k, v in translations._catalog.items() if isinstance(k, str) and k and v}  # type: ignore[attr-defined]
+        return gettext.NullTranslations()
+
+
+def _lookup(language: str, msgid: str) -> str:
+    """The translation of ``msgid``, or ``msgid`` itself when the catalog has none."""
+    return _translations(language).gettext(msgid)
 
 
 def fallback_language() -> str:
