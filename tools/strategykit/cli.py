@@ -97,11 +97,14 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
         sys.stdout.write(rules_markdown(args.language))
         return EXIT_OK
+    from .messages import translated
+
+    fix_word = localize(_("Fix"), args.language)
     for r in sorted(RULES.values(), key=lambda r: r.code):
         print(f"{r.code} ({r.severity})")
-        for line in r.explanation.splitlines():
+        for line in translated(r.explanation, args.language).splitlines():
             print(f"    {line}" if line else "")
-        print(f"    Fix: {r.fix}\n")
+        print(f"    {fix_word}: {localize(r.fix, args.language)}\n")
     return EXIT_OK
 
 
@@ -353,7 +356,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "markdown"], default="text",
                    help="markdown gives the rule reference (docs/rules.<language>.md) that explains each rule")
     p.add_argument("--language", choices=["en", "sv"], default="en",
-                   help="language of the Markdown reference (default: en)")
+                   help="language of the explanations (default: en)")
     p.set_defaults(func=cmd_rules)
 
     p = sub.add_parser("build", help="build the web edition (site/) and the PDF edition (dist/)")
