@@ -233,3 +233,31 @@ def test_a_missing_colon_in_the_example_is_reported_on_its_own_line():
     line = text.split("\n").index('  subtitle "Förslag till beslut"') + 1
     d = only(parse(text)[1])
     assert (d.position.line, d.position.column) == (line, 3)
+
+
+def _key_lines(text: str) -> list[tuple[int, "re.Match"]]:
+    import re
+
+    return [(i, m) for i, line in enumerate(text.split("\n"))
+            if (m := re.match(r"^(\s*(?:- )?)([a-z_0-9]+): ([^\"'>|#&*!\s].*\S|[^\"'>|#&*!\s])$", line))]
+
+
+def test_in_the_example_every_key_line_without_its_colon_is_reported_on_that_line():
+    text = _example_with("", "")
+    lines = text.split("\n")
+    for i, m in _key_lines(text)[::3]:
+        broken = "\n".join(lines[:i] + [f"{m.group(1)}{m.group(2)} {m.group(3)}"] + lines[i + 1:])
+        d = only(parse(broken)[1])
+        assert (d.position.line, "a colon is missing" in d.hint.lower()) == (i + 1, True), lines[i]
+
+
+def test_in_the_example_every_value_with_an_unclosed_quote_is_reported_on_its_line():
+    text = _example_with("", "")
+    lines = text.split("\n")
+    for i, m in _key_lines(text)[::3]:
+        if m.group(3)[:1] in "{[":
+            continue
+        broken = "\n".join(lines[:i] + [f'{m.group(1)}{m.group(2)}: "{m.group(3)}'] + lines[i + 1:])
+        doc, problems = parse(broken)
+        if doc is None:
+            assert only(problems).position.line == i + 1, lines[i]

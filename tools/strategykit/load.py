@@ -230,18 +230,26 @@ def _key_without_colon(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, 
     problem, context = exc.problem or "", exc.context or ""
     if "could not find expected ':'" in problem and "simple key" in context and exc.context_mark is not None:
         number = exc.context_mark.line
+    elif "mapping values are not allowed" in problem and exc.problem_mark is not None \
+            and re.match(r"[ ]*(?:- )?[A-Za-z_][\w.-]*[ ]+[{\[]", lines[exc.problem_mark.line]
+                         if exc.problem_mark.line < len(lines) else ""):
+        number = exc.problem_mark.line  # 'target {year: …}': the flow mapping's own colons come too early
     elif "mapping values are not allowed" in problem and exc.problem_mark is not None:
         here = lines[exc.problem_mark.line] if exc.problem_mark.line < len(lines) else ""
         indent = len(here) - len(here.lstrip(" "))
         number = exc.problem_mark.line - 1
         while number >= 0 and (not lines[number].strip() or lines[number].lstrip().startswith("#")):
             number -= 1
-        if number < 0 or len(lines[number]) - len(lines[number].lstrip(" ")) != indent:
+        previous = lines[number] if number >= 0 else ""
+        item = re.match(r"[ ]*- ", previous)  # '- id x' is a key of the item, as deep as the keys below it
+        if number < 0 or (item.end() if item else len(previous) - len(previous.lstrip(" "))) != indent:
             return None
     else:
         return None
-    match = _BARE_KEY.match(lines[number].split(" #", 1)[0].rstrip()) if 0 <= number < len(lines) else None
-    if match is None or re.search(r":(?: |$)", match.group(3)):
+    line = lines[number].split(" #", 1)[0].rstrip() if 0 <= number < len(lines) else ""
+    item = re.match(r"([ ]*)- ", line)
+    match = _BARE_KEY.match(" " * item.end() + line[item.end():] if item else line)
+    if match is None or (re.search(r":(?: |$)", match.group(3)) and match.group(3)[:1] not in "{["):
         return None
     return number + 1, len(match.group(1)) + 1, match.group(2), match.group(3)
 
