@@ -94,7 +94,7 @@ def test_a_build_in_json_writes_only_json_to_stdout(minimal, monkeypatch, capsys
     payload = json.loads(out.out)
     assert payload["summary"]["errors"] == 0
     assert payload["written"] == {"pdf": os.path.relpath(minimal / "dist" / "test-strategy-1.0.pdf")}
-    assert "PDF edition written to" in out.err
+    assert "PDF-utgåvan skrevs till" in out.err  # the fixture is Swedish
 
 
 # -- report --year: a year the data does not cover is a usage error -----------------------

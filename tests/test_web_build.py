@@ -113,7 +113,7 @@ def test_the_repository_mkdocs_yml_builds_the_generated_docs_directly(minimal):
 def test_strategy_build_web_writes_the_site(minimal, capsys):
     assert main(["build", "--web", str(minimal)]) == 0
     assert (minimal / "site" / "index.html").is_file()
-    assert "Web edition written to" in capsys.readouterr().out
+    assert "Webbutgåvan skrevs till" in capsys.readouterr().out  # the fixture is Swedish
 
 
 def test_strategy_build_web_refuses_a_strategy_with_errors(minimal, capsys):

@@ -132,13 +132,13 @@ def _checked(root: Path, fmt: str, refused: str):
     return result
 
 
-def _emit(text: str, output: str | None, written: str) -> None:
+def _emit(text: str, output: str | None, written: str, language: str | None = None) -> None:
     """Print ``text``, or write it atomically to ``output`` and say so."""
     if output:
         from .outputs import write_atomic
 
         write_atomic(Path(output), text.encode("utf-8"))
-        print(f"{written} {os.path.relpath(output)}")
+        print(f"{localize(written, language)} {os.path.relpath(output)}")
     else:
         sys.stdout.write(text)
 
@@ -177,8 +177,11 @@ def cmd_build(args: argparse.Namespace) -> int:
             earlier = _earlier_pdfs(model, Path(outputs.enter_context(
                 tempfile.TemporaryDirectory(prefix="strategy-editions-"))), progress)
             build_site(model, site_out, pdf=pdf, earlier=earlier)
-    written = ([("pdf", pdf_out, f"PDF edition written to {os.path.relpath(pdf_out)}")] if want_pdf else []) + \
-        ([("web", site_out, f"Web edition written to {os.path.relpath(site_out)}/")] if want_web else [])
+    say = model.language
+    written = ([("pdf", pdf_out, localize(_("PDF edition written to {path}", path=os.path.relpath(pdf_out)), say))]
+               if want_pdf else []) + \
+        ([("web", site_out, localize(_("Web edition written to {path}/", path=os.path.relpath(site_out)), say))]
+         if want_web else [])
     if args.format == "json":
         import json
 
@@ -297,7 +300,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                                         last=max(years)), model.language))
 
     text = REPORT_FORMATTERS[args.format](follow_up(model, args.year), model, None)
-    _emit(text, args.output, "Follow-up report written to")
+    _emit(text, args.output, _("Follow-up report written to"), model.language)
     return EXIT_OK
 
 
@@ -326,7 +329,7 @@ def cmd_consultation(args: argparse.Namespace) -> int:
 
     pages = {"compilation": consultation.compilation_markdown, "participation": consultation.participation_markdown,
              "history": consultation.history_markdown, "changes": consultation.changes_markdown}
-    _emit(pages[args.page](model), args.output, "Written to")
+    _emit(pages[args.page](model), args.output, _("Written to"), model.language)
     return EXIT_OK
 
 
