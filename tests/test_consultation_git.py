@@ -78,6 +78,7 @@ def test_consultation_commit_is_used_when_the_clone_lacks_the_tag(repo):
     result = c.changes_since_consultation(check(repo).model)
     assert result.available, result.detail
     assert [ch.id for ch in result.changes if not ch.kind.startswith("edition-")] == ["P1.2", "P1.1.a"]
+    assert result.base == sha  # compared with the commit, and said so: not with a tag that is not there
 
 
 def test_missing_tag_without_commit_is_explained_not_raised(repo):

@@ -337,7 +337,7 @@ class ChangesSince:
 
     edition: EditionRecord | None
     base: str | None
-    """The git tag compared with."""
+    """The git tag compared with, or the edition's commit when the repository lacks the tag."""
     changes: tuple[Any, ...] = ()
     """``diff.Change`` records, in document order; build files (how the editions are made) left out."""
     problem: str | None = None
@@ -376,12 +376,14 @@ def changes_since_consultation(s: Strategy, *, head: str | None = None) -> Chang
         return ChangesSince(None, None, problem=words["no_consultation_edition"])
     if not edition.tag and not edition.commit:
         return ChangesSince(edition, None, problem=words["no_tag"])
+    used = edition.tag or edition.commit
     try:
         try:
-            result = diff.diff(s.root, edition.tag or edition.commit, head)
+            result = diff.diff(s.root, used, head)
         except diff.RevisionError:
             if not edition.commit:
                 raise
+            used = edition.commit  # a clone without the tag, or a tag that was never made
             result = diff.diff(s.root, edition.commit, head)
     except diff.RevisionError as exc:
         return ChangesSince(edition, edition.tag, problem=words["tag_missing"].format(tag=edition.tag),
@@ -390,7 +392,7 @@ def changes_since_consultation(s: Strategy, *, head: str | None = None) -> Chang
         return ChangesSince(edition, edition.tag, problem=words["side_unreadable"].format(tag=edition.tag),
                             detail="; ".join(f"{d.position}: {d.message}" for d in exc.diagnostics[:5]))
     changes = tuple(c for c in result.changes if c.subject != "build")
-    return ChangesSince(edition, edition.tag, changes, None, comments_changing(s))
+    return ChangesSince(edition, used, changes, None, comments_changing(s))
 
 
 # --- Markdown, in the strategy's language -------------------------------------
