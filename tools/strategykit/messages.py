@@ -45,7 +45,7 @@ class Msg(str):
         self.args = args
         return self
 
-    def __reduce__(self):  # pickling (the live preview's worker) keeps the template
+    def __reduce__(self):  # a pickled or copied message keeps its template and arguments
         return (Msg, (self.msgid, self.args))
 
     def localized(self, language: str) -> str:
