@@ -259,3 +259,24 @@ def test_rules_markdown_is_available_on_the_command_line(capsys):
                                      "How publishing works", "What the messages mean"])
 def test_guide_covers_what_authors_need(heading):
     assert f"## {heading}" in (REPO / GUIDE_FILE).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("file, headings", [
+    (GUIDE_FILES["en"], ["Recipes: common changes step by step", "What a failing check looks like on a pull request",
+                         "On your own computer (optional)"]),
+    (GUIDE_FILES["sv"], ["Recept: vanliga ändringar steg för steg", "Så ser en kontroll som inte går igenom ut i en "
+                         "pull request", "På din egen dator (frivilligt)", "Vad meddelandena betyder"]),
+])
+def test_each_guide_has_the_recipes_the_failing_check_and_the_own_computer(file, headings):
+    text = (REPO / file).read_text(encoding="utf-8")
+    for heading in headings:
+        assert f"## {heading}\n" in text
+    assert "py -m venv .venv" in text and ".venv\\Scripts\\strategy" in text
+
+
+def test_the_two_guides_have_the_same_recipes():
+    def recipes(file):
+        text = (REPO / file).read_text(encoding="utf-8")
+        start = text.index("\n## Rec")
+        return text[start:text.index("\n## ", start + 1)].count("\n### ")
+    assert recipes(GUIDE_FILES["en"]) == recipes(GUIDE_FILES["sv"]) == 8
