@@ -170,3 +170,19 @@ def test_the_repository_is_read_directly_as_git_would_answer_packed_or_loose(rep
     assert not (repo / ".git" / "refs" / "tags" / "remiss-1.0").exists()
     packed = revisions._read_directly(repo, *asked)
     assert loose == packed == revisions._ask_git(repo, *asked) == {"remiss-1.0", sha}
+
+
+def test_diff_from_an_editions_missing_tag_uses_its_recorded_commit(repo, capsys):
+    from strategykit.cli import main
+
+    sha = git(repo, "rev-parse", "remiss-1.0")
+    git(repo, "tag", "-d", "remiss-1.0")
+    (repo / "editions.yaml").write_text(EDITIONS.replace("tag: remiss-1.0", f"tag: remiss-1.0, commit: {sha}"),
+                                        encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Proposal")
+    assert main(["diff", "remiss-1.0", "HEAD", "-C", str(repo)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Ändringar i sak från remiss-1.0 ({sha[:7]}; taggen finns inte i repositoriet")
+    assert "delmål P1.1.a: målvärde 82 → 81" in out
+    assert main(["diff", "no-such-tag", "HEAD", "-C", str(repo)]) == 2

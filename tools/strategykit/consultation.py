@@ -376,7 +376,7 @@ def changes_since_consultation(s: Strategy, *, head: str | None = None) -> Chang
         return ChangesSince(None, None, problem=words["no_consultation_edition"])
     if not edition.tag and not edition.commit:
         return ChangesSince(edition, None, problem=words["no_tag"])
-    used = edition.tag or edition.commit
+    used = edition.tag if edition.tag and (s.editions.has(edition.tag) or not edition.commit) else edition.commit
     try:
         try:
             result = diff.diff(s.root, used, head)

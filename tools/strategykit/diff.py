@@ -485,9 +485,33 @@ def side(root: Path, spec: str | None) -> Iterator[tuple[str, Path]]:
             raise RevisionError(f"the folder '{spec}' has no goals.yaml.")
         yield spec, Path(spec)
         return
-    commit = resolve_commit(root, spec)
+    try:
+        commit = resolve_commit(root, spec)
+        label = _label(spec, commit)
+    except RevisionError:
+        recorded = _edition_commit(root, spec)
+        if recorded is None:
+            raise
+        # The tag an edition names in editions.yaml, missing here: its recorded commit stands in for it,
+        # as on the history page (the rule edition-tag-missing warns only when both are missing).
+        commit = resolve_commit(root, recorded)
+        label = _("{tag} ({commit}; the tag is not in this repository: its commit from editions.yaml)",
+                  tag=spec, commit=commit[:7])
     with tempfile.TemporaryDirectory(prefix="strategy-diff-") as tmp:
-        yield _label(spec, commit), _extract(root, commit, Path(tmp))
+        yield label, _extract(root, commit, Path(tmp))
+
+
+def _edition_commit(root: Path, tag: str) -> str | None:
+    """The ``commit:`` editions.yaml records for the edition tagged ``tag``, if any."""
+    from .load import load_yaml
+    from .project import EDITIONS_FILE
+
+    doc, _problems = load_yaml(root / EDITIONS_FILE, EDITIONS_FILE)
+    entries = doc.data.get("editions") if doc is not None and isinstance(doc.data, dict) else None
+    for e in entries if isinstance(entries, list) else []:
+        if isinstance(e, dict) and e.get("tag") == tag and isinstance(e.get("commit"), str):
+            return e["commit"]
+    return None
 
 
 def _load(label: str, folder: Path) -> Strategy:
