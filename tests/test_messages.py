@@ -153,3 +153,12 @@ def test_diff_speaks_the_strategys_language(tmp_path, capsys):
         edit(root, "language: sv", "language: en")
     assert main(["diff", str(old), str(new), "-C", str(old)]) == 0
     assert "  target P1.2.a: target value 300000 → 290000  [LOWERED AMBITION]" in capsys.readouterr().out
+
+
+def test_new_refuses_in_the_language_asked_for(tmp_path, capsys):
+    from strategykit.cli import main
+
+    assert main(["new", str(tmp_path / "a"), "--region-code", "1"]) == 2
+    assert "regionkoden '1' ska vara två siffror" in capsys.readouterr().err
+    assert main(["new", str(tmp_path / "a"), "--region-code", "1", "--language", "en"]) == 2
+    assert "the region code '1' must be two digits" in capsys.readouterr().err

@@ -272,8 +272,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         root = new_strategy(Path(args.dir), language=args.language, region_name=args.region_name,
                             region_code=args.region_code, strategy_id=args.id)
-    except ScaffoldError as exc:
-        raise UsageError(str(exc)) from exc
+    except ScaffoldError as exc:  # said in the language the new strategy was asked for
+        raise UsageError(localize(exc.args[0], args.language) if exc.args else str(exc)) from exc
     print(f"A new strategy was created in {os.path.relpath(root)}/. Next: cd into it, 'git init', "
           "edit goals.yaml, and run 'strategy check'. Before the first push, replace the last line of "
           "requirements.txt with where your organisation keeps strategykit (CI installs it from there).")
