@@ -19,7 +19,7 @@ def run(*args, cwd=None, env=None):
 
 def test_clean_strategy_exits_0(capsys):
     assert main(["check", str(MINIMAL), "--format", "text"]) == 0
-    assert "No problems found." in capsys.readouterr().out
+    assert "Inga problem hittades." in capsys.readouterr().out  # the fixture is in Swedish
 
 
 def test_errors_exit_1_with_file_line_column_code_and_hint(minimal):
@@ -28,7 +28,7 @@ def test_errors_exit_1_with_file_line_column_code_and_hint(minimal):
     assert proc.returncode == 1
     line = line_of(minimal, "indicator: populaton")
     assert f"goals.yaml:{line}:24: error unknown-indicator: " in proc.stdout
-    assert "    hint: Did you mean 'population'?" in proc.stdout
+    assert "    tips: Menade du 'population'?" in proc.stdout  # in the strategy's language
     assert "Traceback" not in proc.stdout + proc.stderr
 
 
@@ -94,7 +94,7 @@ def test_build_refuses_a_strategy_with_errors(minimal):
     edit(minimal, "indicator: population", "indicator: populaton")
     proc = run("build", cwd=minimal)
     assert proc.returncode == 1
-    assert "Nothing was built" in proc.stderr
+    assert "Inget byggdes" in proc.stderr  # the fixture is Swedish
     assert not (minimal / "site").exists() and not (minimal / "dist").exists()
 
 

@@ -79,6 +79,7 @@ def test_consultation_commit_is_used_when_the_clone_lacks_the_tag(repo):
     result = changes_since_consultation(check(repo).model)
     assert result.available, result.detail
     assert [ch.id for ch in result.changes if not ch.kind.startswith("edition-")] == ["P1.2", "P1.1.a"]
+    assert result.base == sha  # compared with the commit, and said so: not with a tag that is not there
 
 
 def test_missing_tag_without_commit_is_explained_not_raised(repo):
@@ -104,3 +105,85 @@ def test_a_single_changed_part_is_summarised_in_the_singular(repo):
     md = c.changes_markdown(check(repo).model, changes_since_consultation(check(repo).model))
     assert md.count("\n- ") == 1
     assert "1 ändring i sak, som sänker en ambition." in md
+
+
+# -- edition-tag-missing: a tag that editions.yaml names but the repository lacks ----------
+
+def _tag_warnings(root):
+    return [d for d in check(root).diagnostics if d.code == "edition-tag-missing"]
+
+
+def test_a_tag_the_repository_lacks_is_a_warning_at_the_tag(repo):
+    git(repo, "tag", "-d", "remiss-1.0")
+    (d,) = _tag_warnings(repo)
+    assert d.severity.value == "warning"
+    assert (d.position.file, d.position.line) == ("editions.yaml", 2)
+    assert "remiss-1.0" in d.message
+
+
+def test_a_tag_that_exists_is_not_reported(repo):
+    assert _tag_warnings(repo) == []
+
+
+def test_a_missing_tag_whose_commit_exists_is_not_reported_and_the_history_shows_the_commit(repo):
+    sha = git(repo, "rev-parse", "remiss-1.0")
+    git(repo, "tag", "-d", "remiss-1.0")
+    (repo / "editions.yaml").write_text(EDITIONS.replace("tag: remiss-1.0", f"tag: remiss-1.0, commit: {sha}"),
+                                        encoding="utf-8")
+    assert _tag_warnings(repo) == []
+    history = c.history_markdown(check(repo).model)
+    assert "remiss-1.0" not in history and f"Commit: `{sha[:12]}`" in history
+
+
+def test_neither_tag_nor_commit_in_the_repository_is_reported(repo):
+    git(repo, "tag", "-d", "remiss-1.0")
+    (repo / "editions.yaml").write_text(EDITIONS.replace("tag: remiss-1.0", f"tag: remiss-1.0, commit: {'ab' * 20}"),
+                                        encoding="utf-8")
+    (d,) = _tag_warnings(repo)
+    assert "neither" in d.message and "remiss-1.0" not in c.history_markdown(check(repo).model)
+
+
+def test_outside_a_git_repository_a_tag_is_not_reported(repo):
+    shutil.rmtree(repo / ".git")
+    assert _tag_warnings(repo) == []
+    assert "remiss-1.0" in c.history_markdown(check(repo).model)  # cannot be known: shown as written
+
+
+def test_the_example_names_a_tag_it_lacks_but_its_commit_resolves_it():
+    from conftest import REPO
+
+    import subprocess
+
+    if subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", "8a420ec32fc597dc41349d2a550de21302a710e1^{commit}"],
+                      capture_output=True).returncode != 0:
+        pytest.skip("a shallow clone without the example's consultation commit")
+    assert _tag_warnings(REPO) == []
+    assert "Commit: `8a420ec32fc5`" in c.history_markdown(check(REPO).model)
+
+
+def test_the_repository_is_read_directly_as_git_would_answer_packed_or_loose(repo):
+    from strategykit.source import gitrefs as revisions
+
+    sha = git(repo, "rev-parse", "remiss-1.0")
+    asked = (["remiss-1.0", "no-such-tag"], [sha, "ab" * 20])
+    loose = revisions._read_directly(repo, *asked)
+    git(repo, "gc", "-q")  # packs the objects and the tags
+    assert not (repo / ".git" / "refs" / "tags" / "remiss-1.0").exists()
+    packed = revisions._read_directly(repo, *asked)
+    assert loose == packed == revisions._ask_git(repo, *asked) == {"remiss-1.0", sha}
+
+
+def test_diff_from_an_editions_missing_tag_uses_its_recorded_commit(repo, capsys):
+    from strategykit.cli import main
+
+    sha = git(repo, "rev-parse", "remiss-1.0")
+    git(repo, "tag", "-d", "remiss-1.0")
+    (repo / "editions.yaml").write_text(EDITIONS.replace("tag: remiss-1.0", f"tag: remiss-1.0, commit: {sha}"),
+                                        encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Proposal")
+    assert main(["diff", "remiss-1.0", "HEAD", "-C", str(repo)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Ändringar i sak från remiss-1.0 ({sha[:7]}; taggen finns inte i repositoriet")
+    assert "delmål P1.1.a: målvärde 82 → 81" in out
+    assert main(["diff", "no-such-tag", "HEAD", "-C", str(repo)]) == 2

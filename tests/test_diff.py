@@ -21,10 +21,17 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not 
 
 
 
+def english(root: Path) -> Path:
+    """The minimal strategy in English: these tests read the diff's English words (the Swedish ones
+    are pinned in test_messages.py)."""
+    edit(root, "language: sv", "language: en")
+    return root
+
+
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """A real git repository whose main branch holds the minimal strategy."""
-    root = copy_minimal(tmp_path / "repo")
+    root = english(copy_minimal(tmp_path / "repo"))
     git(root, "init", "-q", "-b", "main")
     commit_all(root, "The minimal strategy")
     return root
@@ -33,7 +40,7 @@ def repo(tmp_path) -> Path:
 @pytest.fixture
 def pair(tmp_path) -> tuple[Path, Path]:
     """Two folders with the minimal strategy: change the second, compare."""
-    return copy_minimal(tmp_path / "old"), copy_minimal(tmp_path / "new")
+    return english(copy_minimal(tmp_path / "old")), english(copy_minimal(tmp_path / "new"))
 
 
 def kinds(old: Path, new: Path) -> list[tuple[str, str]]:
@@ -374,3 +381,20 @@ def test_markdown_summary_shows_a_title_as_written_without_links_or_images(pair,
     html = MarkdownIt("commonmark").render(capsys.readouterr().out)
     assert "<img" not in html and "<a " not in html
     assert "![spår](https://evil.example/p.png)" in html.replace("&lt;", "<").replace("&gt;", ">")
+def test_text_lists_the_strategy_and_its_build_configuration_but_counts_the_toolkit(pair, capsys):
+    old, new = pair
+    for i in range(5):
+        (new / "tools" / "strategykit" / f"m{i}.py").parent.mkdir(parents=True, exist_ok=True)
+        (new / "tools" / "strategykit" / f"m{i}.py").write_text("x = 1\n", encoding="utf-8")
+    (new / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    edit(new, "title: Fler i arbete", "title: Fler kvinnor och män i arbete")
+    assert main(["diff", str(old), str(new), "-C", str(old)]) == 0
+    out = capsys.readouterr().out
+    assert "tools/strategykit/m0.py" not in out
+    assert "  goal P1.1: renamed" in out and "  file mkdocs.yml: added" in out
+    assert "  the toolkit (tools/): 5 files changed" in out
+    assert main(["diff", str(old), str(new), "-C", str(old), "--format", "markdown"]) == 0
+    markdown = capsys.readouterr().out
+    assert "m0.py" not in markdown and r"- The toolkit \(tools/\)\: 5 files changed" in markdown
+    assert main(["diff", str(old), str(new), "-C", str(old), "--format", "json"]) == 0
+    assert "tools/strategykit/m0.py" in capsys.readouterr().out  # the data keeps every file

@@ -214,7 +214,7 @@ def test_comment_inside_a_flow_mapping_is_refused_and_the_file_left_byte_identic
         captured = capsys.readouterr()
         assert f"goals.yaml:{line}:34: error fmt-comment-lost: " in captured.out
         assert "'# kommentar'" in captured.out
-        assert "Move the comment to its own line above the key" in captured.out
+        assert "Flytta kommentaren till en egen rad ovanför nyckeln" in captured.out  # the fixture is Swedish
         assert "left as it was" in captured.err
         assert goals.read_bytes() == before
 

@@ -199,3 +199,65 @@ def test_an_unclosed_bracket_is_reported_where_it_opens(text, line, column, clos
     (d,) = problems
     assert (d.code, d.position.line, d.position.column) == ("yaml-syntax", line, column)
     assert "not closed" in d.message and closing in d.hint
+
+
+def _example_with(old: str, new: str) -> str:
+    from pathlib import Path
+    text = (Path(__file__).resolve().parents[1] / "goals.yaml").read_text(encoding="utf-8")
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+def test_a_quote_left_open_is_reported_at_the_quote_even_when_yaml_fails_lines_below():
+    text = _example_with("  title: Regional utvecklingsstrategi för Västerbottens län 2020–2040\n",
+                         '  title: "Regional utvecklingsstrategi\n')
+    line = text.split("\n").index('  title: "Regional utvecklingsstrategi') + 1
+    d = only(parse(text)[1])
+    assert (d.code, d.position.line, d.position.column) == ("yaml-syntax", line, 10)
+    assert "not closed" in d.message and "indent" not in d.hint.lower()
+
+
+@pytest.mark.parametrize("text, line", [
+    ("strategy:\n  id: x\n  title \"x\"\n  subtitle: y\n", 3),
+    ("strategy:\n  title \"x\"\n  subtitle: y\n", 2),
+    ("strategy:\n  id: x\n  title Levande län\n\n  # comment\n  subtitle: y\n", 3),
+])
+def test_a_missing_colon_is_reported_on_the_key_line(text, line):
+    d = only(parse(text)[1])
+    assert (d.code, d.position.line, d.position.column) == ("yaml-syntax", line, 3)
+    assert "a colon is missing after the key" in d.hint.lower() and "title:" in d.hint
+
+
+def test_a_missing_colon_in_the_example_is_reported_on_its_own_line():
+    text = _example_with("  subtitle: Förslag till beslut\n", '  subtitle "Förslag till beslut"\n')
+    line = text.split("\n").index('  subtitle "Förslag till beslut"') + 1
+    d = only(parse(text)[1])
+    assert (d.position.line, d.position.column) == (line, 3)
+
+
+def _key_lines(text: str) -> list[tuple[int, "re.Match"]]:
+    import re
+
+    return [(i, m) for i, line in enumerate(text.split("\n"))
+            if (m := re.match(r"^(\s*(?:- )?)([a-z_0-9]+): ([^\"'>|#&*!\s].*\S|[^\"'>|#&*!\s])$", line))]
+
+
+def test_in_the_example_every_key_line_without_its_colon_is_reported_on_that_line():
+    text = _example_with("", "")
+    lines = text.split("\n")
+    for i, m in _key_lines(text)[::3]:
+        broken = "\n".join(lines[:i] + [f"{m.group(1)}{m.group(2)} {m.group(3)}"] + lines[i + 1:])
+        d = only(parse(broken)[1])
+        assert (d.position.line, "a colon is missing" in d.hint.lower()) == (i + 1, True), lines[i]
+
+
+def test_in_the_example_every_value_with_an_unclosed_quote_is_reported_on_its_line():
+    text = _example_with("", "")
+    lines = text.split("\n")
+    for i, m in _key_lines(text)[::3]:
+        if m.group(3)[:1] in "{[":
+            continue
+        broken = "\n".join(lines[:i] + [f'{m.group(1)}{m.group(2)}: "{m.group(3)}'] + lines[i + 1:])
+        doc, problems = parse(broken)
+        if doc is None:
+            assert only(problems).position.line == i + 1, lines[i]

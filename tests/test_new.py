@@ -75,7 +75,7 @@ def test_non_empty_folder_is_refused_and_left_as_it_was(tmp_path, capsys):
     dest.mkdir()
     (dest / "notes.txt").write_text("keep me", encoding="utf-8")
     assert main(["new", str(dest)]) == 2
-    assert "already exists and is not empty" in capsys.readouterr().err
+    assert "finns redan och är inte tom" in capsys.readouterr().err  # Swedish, the default language
     assert sorted(p.name for p in dest.iterdir()) == ["notes.txt"]
 
 
@@ -87,8 +87,8 @@ def test_empty_folder_is_accepted(tmp_path):
 
 
 @pytest.mark.parametrize("args,words", [
-    (["--region-code", "AB"], "two digits"),
-    (["--id", "Not An Id"], "lower case"),
+    (["--region-code", "AB"], "två siffror"),  # the default language of a new strategy is Swedish
+    (["--id", "Not An Id"], "små bokstäver"),
     (["--language", "de"], "invalid choice"),
 ])
 def test_bad_options_are_usage_errors(tmp_path, capsys, args, words):

@@ -9,10 +9,9 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from strategykit.diagnostics import Refused
+from strategykit.diagnostics import BuildError, Refused
 from strategykit.plan import gather, prepare
 from strategykit.present import i18n
-from strategykit.diagnostics import BuildError
 from strategykit.render.pdf import build_pdf
 from strategykit.render.pdf.data import anchor
 from strategykit.project import check

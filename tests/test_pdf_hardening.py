@@ -19,11 +19,9 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from strategykit.diagnostics import Refused
+from strategykit.diagnostics import BuildError, Refused
 from strategykit.plan import gather, prepare
-from strategykit.diagnostics import BuildError
-from strategykit.render.pdf import build_pdf
-from strategykit.render.pdf import toolchain
+from strategykit.render.pdf import build_pdf, toolchain
 from strategykit.project import check
 
 from conftest import TESTS

@@ -17,8 +17,7 @@ import pypdf
 import pytest
 
 from strategykit.plan import gather
-from strategykit.render.pdf import build_pdf, render_pdf, toolchain
-from strategykit.render.pdf import document as pdf_document
+from strategykit.render.pdf import build_pdf, document as pdf_document, render_pdf, toolchain
 from strategykit.render.pdf.document import Media, build_document, number_figures, raw
 from strategykit.project import check
 

@@ -105,7 +105,7 @@ def test_report_refuses_a_strategy_with_errors(repo, capsys):
     (repo / "data" / "population.csv").write_text(HEADER + "2021,lots,total,illustrative,,\n", encoding="utf-8")
     assert main(["report", str(repo)]) == 1
     err = capsys.readouterr().err
-    assert "data-non-numeric-value" in err and "No report was made" in err
+    assert "data-non-numeric-value" in err and "Ingen rapport gjordes" in err
 
 
 def test_unknown_format_is_a_usage_error(repo):

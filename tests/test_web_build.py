@@ -96,7 +96,7 @@ def test_zensical_build_is_strict_too(minimal):
 
 
 def test_the_repository_mkdocs_yml_builds_the_generated_docs_directly(minimal):
-    """After generation, plain `mkdocs build` (and `zensical build`) work on the root mkdocs.yml."""
+    """After generation, plain `mkdocs build` (and `zensical build`) run on the root mkdocs.yml, away from site/."""
     generate(gather(checked_model(minimal)))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     mk = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(minimal / "out-mkdocs")],
@@ -107,13 +107,14 @@ def test_the_repository_mkdocs_yml_builds_the_generated_docs_directly(minimal):
         zs = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict"], cwd=minimal,
                             capture_output=True, text=True)
         assert zs.returncode == 0, zs.stdout + zs.stderr
-        assert (minimal / "site" / "prioriteringar" / "p1" / "index.html").is_file()
+        assert (minimal / ".build" / "mkdocs-plain" / "prioriteringar" / "p1" / "index.html").is_file()
+        assert not (minimal / "site").exists()  # a plain build never replaces the edition's site/
 
 
 def test_strategy_build_web_writes_the_site(minimal, capsys):
     assert main(["build", "--web", str(minimal)]) == 0
     assert (minimal / "site" / "index.html").is_file()
-    assert "Web edition written to" in capsys.readouterr().out
+    assert "Webbutgåvan skrevs till" in capsys.readouterr().out  # the fixture is Swedish
 
 
 def test_strategy_build_web_refuses_a_strategy_with_errors(minimal, capsys):
@@ -130,3 +131,13 @@ def test_strategy_check_does_not_import_mkdocs():
             "print(heavy); sys.exit(1 if heavy or 'strategykit.render.web' in sys.modules else rc)")
     proc = subprocess.run([sys.executable, "-c", code, str(FIXTURES / "minimal")], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_a_plain_mkdocs_build_cannot_overwrite_the_site_and_the_comment_says_so():
+    import yaml
+
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    site_dir = (REPO / yaml.safe_load(text)["site_dir"]).resolve()
+    assert not site_dir.is_relative_to((REPO / "site").resolve()) and site_dir != (REPO / "site").resolve()
+    assert "`strategy build --web`" in text and "does NOT make the same site" in text
+    assert "also work directly" not in text

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from strategykit.plan import gather
+from strategykit.plan import gather, pdf_filename
 from strategykit.present import i18n
-from strategykit.plan import pdf_filename
 from web_support import FAKE_PDF, built, html_pages
 
 STRATEGIES = ["minimal", "example"]

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from strategykit.cli import build_parser
-from strategykit.devtools.guide import GUIDE_FILE, generated_section, rules_markdown
+from strategykit.devtools.guide import (GUIDE_FILE, GUIDE_FILES, RULES_PAGES, generated_section, rules_markdown, rules_page)
 from strategykit.rules import RULES
 
 from conftest import REPO
@@ -282,17 +282,52 @@ def test_pre_commit_fmt_runs_when_goals_yaml_changes():
 
 # -- the authors' guide ---------------------------------------------------------
 
-def test_guide_explains_every_rule_from_its_own_docstring():
-    text = (REPO / GUIDE_FILE).read_text(encoding="utf-8")
+@pytest.mark.parametrize("language", sorted(RULES_PAGES))
+def test_the_rule_reference_explains_every_rule_from_its_own_docstring(language):
+    text = (REPO / RULES_PAGES[language]).read_text(encoding="utf-8")
+    assert text == rules_page(language), "the rule reference is out of date: run `python -m strategykit.devtools.guide`"
     section = generated_section(text)
-    assert section is not None, "the guide lost its markers"
-    assert section == rules_markdown(), "the guide is out of date: run `python -m strategykit.devtools.guide`"
+    assert section == rules_markdown(language)
     for code in RULES:
         assert f"### `{code}`" in section
 
 
-def test_guide_explains_every_reading_and_schema_problem():
-    guide = (REPO / GUIDE_FILE).read_text(encoding="utf-8")
+@pytest.mark.parametrize("language", sorted(GUIDE_FILES))
+def test_each_guide_links_its_rule_reference_and_the_other_language(language):
+    guide = (REPO / GUIDE_FILES[language]).read_text(encoding="utf-8")
+    assert f"]({RULES_PAGES[language]})" in guide
+    assert all(f"]({other})" in guide for lang, other in GUIDE_FILES.items() if lang != language)
+    assert "### `" not in guide, "the rule reference is its own page now, not a part of the guide"
+
+
+def _strategy_commands(text: str) -> list[list[str]]:
+    """Every `strategy ...` command the text shows, in code blocks and inline code, as argument lists."""
+    found = []
+    for block in re.findall(r"```[a-z]*\n(.*?)```", text, re.S):
+        for line in block.splitlines():
+            line = line.split("#", 1)[0].strip()
+            if re.match(r"^(?:\.venv[/\\](?:bin|Scripts)[/\\])?strategy\b", line):
+                found.append(shlex.split(line.replace("\\", "/"))[1:])
+    for inline in re.findall(r"`((?:\.venv[/\\](?:bin|Scripts)[/\\])?strategy [^`]+)`", text):
+        found.append(shlex.split(inline.replace("\\", "/"))[1:])
+    return found
+
+
+@pytest.mark.parametrize("file", GUIDE_FILES.values())
+def test_every_strategy_command_in_the_guides_exists(file):
+    commands = _strategy_commands((REPO / file).read_text(encoding="utf-8"))
+    assert len(commands) >= 5
+    parser = build_parser()
+    for args in commands:
+        try:
+            parser.parse_args(args)
+        except SystemExit as exc:
+            pytest.fail(f"{file}: `strategy {' '.join(args)}` is not a valid command (exit {exc.code})")
+
+
+@pytest.mark.parametrize("language", sorted(GUIDE_FILES))
+def test_guide_explains_every_reading_and_schema_problem(language):
+    guide = (REPO / GUIDE_FILES[language]).read_text(encoding="utf-8")
     codes = set()
     for module in ("source/load.py", "source/schema.py", "project.py"):
         source = (REPO / "tools" / "strategykit" / module).read_text(encoding="utf-8")
@@ -300,7 +335,7 @@ def test_guide_explains_every_reading_and_schema_problem():
         codes |= set(re.findall(r'"(duplicate-anchor)"', source))
     assert len(codes) > 15
     missing = sorted(c for c in codes if f"`{c}`" not in guide)
-    assert not missing, f"explain these in {GUIDE_FILE}: {missing}"
+    assert not missing, f"explain these in {GUIDE_FILES[language]}: {missing}"
 
 
 def test_rules_markdown_is_available_on_the_command_line(capsys):
@@ -314,3 +349,24 @@ def test_rules_markdown_is_available_on_the_command_line(capsys):
                                      "How publishing works", "What the messages mean"])
 def test_guide_covers_what_authors_need(heading):
     assert f"## {heading}" in (REPO / GUIDE_FILE).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("file, headings", [
+    (GUIDE_FILES["en"], ["Recipes: common changes step by step", "What a failing check looks like on a pull request",
+                         "On your own computer (optional)"]),
+    (GUIDE_FILES["sv"], ["Recept: vanliga ändringar steg för steg", "Så ser en kontroll som inte går igenom ut i en "
+                         "pull request", "På din egen dator (frivilligt)", "Vad meddelandena betyder"]),
+])
+def test_each_guide_has_the_recipes_the_failing_check_and_the_own_computer(file, headings):
+    text = (REPO / file).read_text(encoding="utf-8")
+    for heading in headings:
+        assert f"## {heading}\n" in text
+    assert "py -m venv .venv" in text and ".venv\\Scripts\\strategy" in text
+
+
+def test_the_two_guides_have_the_same_recipes():
+    def recipes(file):
+        text = (REPO / file).read_text(encoding="utf-8")
+        start = text.index("\n## Rec")
+        return text[start:text.index("\n## ", start + 1)].count("\n### ")
+    assert recipes(GUIDE_FILES["en"]) == recipes(GUIDE_FILES["sv"]) == 8

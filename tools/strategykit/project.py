@@ -5,15 +5,17 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from strategykit.source import schema
-from strategykit.diagnostics import Diagnostic, has_errors, sorted_diagnostics
-from strategykit.source.load import CsvTable, MarkdownFile, load_csv, load_markdown, load_yaml
-from strategykit.model import DATA_FOLDER, Strategy, build_model
+from strategykit.diagnostics import has_errors, sorted_diagnostics, Diagnostic
+from strategykit.source.load import load_csv, load_markdown, load_yaml, CsvTable, MarkdownFile
+from strategykit.model import build_model, DATA_FOLDER, EditionHistory, Strategy
 from strategykit.rules.chapters import CHAPTER_FOLDER
+from strategykit.messages import _
 
 GOALS_FILE = "goals.yaml"
 
@@ -24,6 +26,9 @@ class CheckResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     loaded: list[Diagnostic] = field(default_factory=list, repr=False)
     """What loading alone reported (before the rules run); ``recheck_chapters`` keeps these."""
+
+    language: str = ""
+    """The strategy's language, for the messages (see ``messages``); set by ``check``."""
 
     @property
     def ok(self) -> bool:
@@ -84,8 +89,10 @@ def _data_tables(root: Path) -> tuple[dict[str, CsvTable], list[Diagnostic]]:
         if not inside:
             problems.append(Diagnostic(
                 "data-file-outside", Severity.ERROR,
-                f"'{display}' is a link to a file outside the {DATA_FOLDER}/ folder; it was not read.",
-                Position(display), f"Copy the file into {DATA_FOLDER}/ instead of linking to it."))
+                _("'{display}' is a link to a file outside the {DATA_FOLDER}/ folder; it was not read.",
+                  display=display, DATA_FOLDER=DATA_FOLDER),
+                Position(display), _("Copy the file into {DATA_FOLDER}/ instead of linking to it.",
+                                     DATA_FOLDER=DATA_FOLDER)))
             continue
         table, load_problems = load_csv(path, display)
         problems.extend(load_problems)
@@ -110,8 +117,9 @@ def _process_file(path: Path, display: str, schema_name: str, folder: Path) -> t
         inside = False
     if not inside:
         return None, [Diagnostic("file-outside-folder", Severity.ERROR,
-                                 f"'{display}' is a link to a file outside the strategy's folder; it was not read.",
-                                 Position(display), "Copy the file here instead of linking to it.")]
+                                 _("'{display}' is a link to a file outside the strategy's folder; it was not read.",
+                                   display=display),
+                                 Position(display), _("Copy the file here instead of linking to it."))]
     doc, problems = load_yaml(path, display)
     if doc is None:
         return None, problems
@@ -142,6 +150,12 @@ def _with_process(model: Strategy, root: Path, diagnostics: list[Diagnostic]) ->
             diagnostics.extend(problems)
             if doc is not None:
                 parts[key] = build(doc.data, doc.source)
+    history = parts.get("editions")
+    if isinstance(history, EditionHistory) and any(e.tag or e.commit for e in history.entries):
+        from strategykit.source.gitrefs import present
+
+        parts["editions"] = replace(history, present=present(
+            root, [e.tag for e in history.entries if e.tag], [e.commit for e in history.entries if e.commit]))
     return replace(model, **parts) if parts else model
 
 
@@ -214,16 +228,17 @@ def _unknown_checks(model: Strategy) -> list[Diagnostic]:
         if code in RULES and RULES[code].guards_build and level != Severity.ERROR.value:
             out.append(Diagnostic(
                 "check-cannot-be-lowered", Severity.WARNING,
-                f"'{code}' stays an error: the editions cannot be built past what it finds.",
+                _("'{code}' stays an error: the editions cannot be built past what it finds.", code=code),
                 model.source.position(("checks", code), key=True),
-                f"Remove '{code}' from 'checks:', and fix what it reports instead.", ("checks", code)))
+                _("Remove '{code}' from 'checks:', and fix what it reports instead.", code=code), ("checks", code)))
         if code not in RULES:
             import difflib  # not at the top: a clean check never needs it
             close = difflib.get_close_matches(code, list(RULES), n=1)
             out.append(Diagnostic(
-                "unknown-check", Severity.ERROR, f"'{code}' under 'checks:' is not the code of any rule.",
+                "unknown-check", Severity.ERROR, _("'{code}' under 'checks:' is not the code of any rule.", code=code),
                 model.source.position(("checks", code), key=True),
-                (f"Did you mean '{close[0]}'? " if close else "") + "'strategy rules' lists the codes.",
+                _("Did you mean '{close}'? 'strategy rules' lists the codes.", close=close[0]) if close
+                else _("'strategy rules' lists the codes."),
                 ("checks", code)))
     return out
 
@@ -239,7 +254,28 @@ def check(root: Path) -> CheckResult:
             result.diagnostics.extend(run_rules(result.model, dict(result.model.checks)))
             result.diagnostics.extend(_unknown_checks(result.model))
         result.diagnostics = sorted_diagnostics(result.diagnostics)
+        result.language = result.model.language if result.model is not None else language_of(root)
     return result
+
+
+_LANGUAGE_LINE = re.compile(r"^[ ]+language:[ ]*[\"']?(sv|en)\b", re.MULTILINE)
+
+
+def language_of(root: Path) -> str:
+    """The language a goals.yaml that does not load says it is in, or else the user's.
+
+    A file with a syntax error has no model, but its 'language: sv' line is usually intact,
+    and its author should read the error in that language.
+    """
+    from strategykit.messages import fallback_language
+
+    try:
+        with open(Path(root) / GOALS_FILE, "rb") as f:
+            head = f.read(256 * 1024).decode("utf-8", "replace")
+    except OSError:
+        return fallback_language()
+    found = _LANGUAGE_LINE.search(head)
+    return found.group(1) if found else fallback_language()
 
 
 def recheck_chapters(previous: CheckResult, changed: Iterable[Path]) -> CheckResult | None:
@@ -280,7 +316,7 @@ def recheck_chapters(previous: CheckResult, changed: Iterable[Path]) -> CheckRes
         model = replace(model, chapters=chapters)
         loaded = [d for d in previous.loaded if d.position.file not in read] + loaded_now
         diagnostics = loaded + run_rules(model, dict(model.checks)) + _unknown_checks(model)
-        return CheckResult(model, sorted_diagnostics(diagnostics), loaded)
+        return CheckResult(model, sorted_diagnostics(diagnostics), loaded, model.language)
 
 
 @contextlib.contextmanager

@@ -336,7 +336,7 @@ class ChangesSince:
 
     edition: EditionRecord | None
     base: str | None
-    """The git tag compared with."""
+    """The git tag compared with, or the edition's commit when the repository lacks the tag."""
     changes: tuple[Any, ...] = ()
     """``diff.Change`` records, in document order; build files (how the editions are made) left out."""
     reason: str | None = None
@@ -584,8 +584,11 @@ def history_markdown(s: Strategy, *, level: int = 1, title: bool = True,
         e = h.edition
         version = f"**{_md(e.version)}** ({w['current_edition']})" if h.is_current else _md(e.version)
         extra = pdf_note(e) if pdf_note else None
-        notes = " ".join(x for x in [_md(e.note) if e.note else "",
-                                     f"{w['tag']}: `{e.tag}`" if e.tag else "", _md(extra) if extra else ""] if x)
+        # Only a revision the repository has is named: a tag that was never made is not claimed,
+        # and the recorded commit stands in for it (the rule edition-tag-missing says the rest).
+        revision = (f"{w['tag']}: `{e.tag}`" if s.editions.has(e.tag)
+                    else f"{w['commit']}: `{e.commit[:12]}`" if e.commit and s.editions.has(e.commit) else "")
+        notes = " ".join(x for x in [_md(e.note) if e.note else "", revision, _md(extra) if extra else ""] if x)
         href = pdf_href(e)
         rows.append([version + _mark(e.illustrative, language), i18n.status_label(e.status, language),
                      i18n.format_date(e.date, language), _md(e.decision) if e.decision else ("–" if e.status != "adopted" else labels["no_decision"]),
@@ -631,8 +634,10 @@ def describe_change(change: Any, language: str, unit: str = "") -> str:
     template = i18n.change_template(verb, language)
     if template is None:
         from strategykit.analysis.diff import describe
+        from strategykit.analysis.diff import describe
+        from strategykit.messages import localize
 
-        return describe(change)
+        return localize(describe(change), language)
     old, new = change.old, change.new
     if verb == "direction-changed":
         old, new = i18n.direction_label(old, language), i18n.direction_label(new, language)

@@ -16,6 +16,8 @@ import contextlib
 import dataclasses
 import difflib
 import fnmatch
+import functools
+import io
 import json
 import os
 import re
@@ -27,6 +29,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from strategykit.model import Chapter, Goal, Indicator, Strategy, Target
+from strategykit.diagnostics import Diagnostic
+from strategykit.messages import _, localize
 
 LOWERED = "lowered-ambition"
 RAISED = "raised-ambition"
@@ -80,6 +84,8 @@ class DiffResult:
     base: str
     head: str
     changes: list[Change]
+    language: str = "en"
+    """The language the text and Markdown forms speak: the strategy's (the head side's)."""
 
     @property
     def lowered(self) -> list[Change]:
@@ -177,7 +183,7 @@ def _words(chapter: Chapter) -> list[str]:
 
 def _words_changed(n: int) -> dict[str, Any]:
     """A text change's note and its number of changed words, for ``Change``."""
-    return {"note": f"{n} word{'s' if n != 1 else ''} changed", "words": n}
+    return {"note": _("1 word changed") if n == 1 else _("{n} words changed", n=n), "words": n}
 
 
 def changed_words(old: list[str], new: list[str]) -> int:
@@ -242,12 +248,15 @@ def _compare_goals(a: Strategy, b: Strategy) -> Iterator[Change]:
         if was and not now:
             yield Change("goal-lost-indicator", "goal", h.id, sorted({i for _, i in was}), None,
                          parent=h.priority_id,
-                         note="via target " + ", ".join(sorted({t for t, _ in was})))
+                         note=_("via target {ids}", ids=", ".join(sorted({t for t, _i in was}))))
 
 
 def _with_targets(g: Goal) -> str:
     ids = [t.id for t in g.targets if t.id]
-    return ("with target " if len(ids) == 1 else "with targets ") + ", ".join(ids) if ids else ""
+    if not ids:
+        return ""
+    return (_("with target {ids}", ids=ids[0]) if len(ids) == 1
+            else _("with targets {ids}", ids=", ".join(ids)))
 
 
 def _compare_targets(a: Strategy, b: Strategy, lost: set[str]) -> Iterator[Change]:
@@ -341,11 +350,11 @@ def _compare_chapters(a: Strategy, b: Strategy) -> Iterator[Change]:
     for k in old:
         if k not in new:
             n = len(_words(old[k]))
-            yield Change("chapter-removed", "chapter", k, old[k].file, None, note=f"{n} words", words=n)
+            yield Change("chapter-removed", "chapter", k, old[k].file, None, note=_("1 word") if n == 1 else _("{n} words", n=n), words=n)
     for k in new:
         if k not in old:
             n = len(_words(new[k]))
-            yield Change("chapter-added", "chapter", k, None, new[k].file, note=f"{n} words", words=n)
+            yield Change("chapter-added", "chapter", k, None, new[k].file, note=_("1 word") if n == 1 else _("{n} words", n=n), words=n)
             continue
         c, d = old[k], new[k]
         words = changed_words(_words(c), _words(d))
@@ -433,19 +442,19 @@ def compare(a: Strategy, b: Strategy) -> list[Change]:
 
 # --- words ------------------------------------------------------------------
 
-_SUBJECT_WORDS = {"strategy": "strategy", "priority": "priority", "goal": "goal", "target": "target",
-                  "indicator": "indicator", "chapter": "chapter", "build": "file"}
+_SUBJECT_WORDS = {"strategy": _("strategy"), "priority": _("priority"), "goal": _("goal"), "target": _("target"),
+                  "indicator": _("indicator"), "chapter": _("chapter"), "build": _("file")}
 
 
 def _show(v: Any) -> str:
     if v is None:
-        return "none"
+        return _("none")
     if isinstance(v, dict) and set(v) == {"year", "value"}:
-        return f"{_show(v['value'])} in {v['year']}"
+        return _("{value} in {year}", value=_show(v["value"]), year=v["year"])
     if isinstance(v, dict):
         return ", ".join(f"{k} {_show(x)}" for k, x in v.items())
     if isinstance(v, list):
-        return "[" + ", ".join(_show(x) for x in v) + "]" if v else "none"
+        return "[" + ", ".join(_show(x) for x in v) + "]" if v else _("none")
     if isinstance(v, float):
         return f"{v:g}"
     return str(v)
@@ -457,73 +466,111 @@ def _clip(text: Any, n: int = 70) -> str:
 
 
 def describe(c: Change) -> str:
-    """The change in words, without the subject's name (the formatter puts that first)."""
+    """The change in words, without the subject's name (the formatter puts that first).
+
+    A message (``messages.Msg``): English as a string, in the strategy's language through ``localize``."""
     verb = c.kind.removeprefix(c.subject + "-") if c.kind.startswith(c.subject + "-") else c.kind
-    arrow = f"{_show(c.old)} → {_show(c.new)}"
+    arrow = _("{old} → {new}", old=_show(c.old), new=_show(c.new))
     words: dict[str, Callable[[], str]] = {
-        "added": lambda: f"added: {_clip(c.new)}" + (f" ({c.note})" if c.note else ""),
-        "removed": lambda: f"removed (was: {_clip(c.old)})" + (f" ({c.note})" if c.note else ""),
-        "id-changed": lambda: f"id changed {c.old} → {c.new}, content unchanged",
-        "renamed": lambda: f"renamed: “{_clip(c.old, 60)}” → “{_clip(c.new, 60)}”",
-        "text-changed": lambda: f"text changed ({c.note})",
-        "moved": lambda: f"moved from {c.old} to {c.new}",
-        "lost-indicator": lambda: (f"lost its last indicator, {', '.join(c.old or [])} ({c.note}): "
-                                   "it can no longer be followed up"),
-        "indicator-changed": lambda: f"indicator {arrow}",
-        "breakdown-changed": lambda: f"breakdown {arrow}",
-        "direction-changed": lambda: f"direction {arrow}",
-        "value-changed": lambda: f"target value {arrow}",
-        "year-changed": lambda: f"target year {arrow}",
-        "milestones-changed": lambda: f"milestones {arrow}",
-        "baseline-changed": lambda: f"baseline {arrow}",
-        "agenda2030-changed": lambda: f"Agenda 2030 links {arrow}",
-        "unit-changed": lambda: f"unit {arrow}",
-        "source-changed": lambda: f"source {arrow}",
-        "changed": lambda: c.note if c.old == c.new else f"{c.note}; file {arrow}",
-        "file-added": lambda: "added",
-        "file-removed": lambda: "removed",
-        "file-changed": lambda: "changed",
-        "vision-changed": lambda: f"vision changed (horizon {arrow}, {c.note})" if c.old != c.new
-        else f"vision text changed ({c.note})",
-        "period-changed": lambda: f"period {arrow}",
-        "title-changed": lambda: f"title “{_clip(c.old, 60)}” → “{_clip(c.new, 60)}”",
+        "added": lambda: _("added: {what} ({note})", what=_clip(c.new), note=c.note) if c.note
+        else _("added: {what}", what=_clip(c.new)),
+        "removed": lambda: _("removed (was: {what}) ({note})", what=_clip(c.old), note=c.note) if c.note
+        else _("removed (was: {what})", what=_clip(c.old)),
+        "id-changed": lambda: _("id changed {old} → {new}, content unchanged", old=c.old, new=c.new),
+        "renamed": lambda: _("renamed: “{old}” → “{new}”", old=_clip(c.old, 60), new=_clip(c.new, 60)),
+        "text-changed": lambda: _("text changed ({note})", note=c.note),
+        "moved": lambda: _("moved from {old} to {new}", old=c.old, new=c.new),
+        "lost-indicator": lambda: _("lost its last indicator, {ids} ({note}): it can no longer be followed up",
+                                    ids=", ".join(c.old or []), note=c.note),
+        "indicator-changed": lambda: _("indicator {change}", change=arrow),
+        "breakdown-changed": lambda: _("breakdown {change}", change=arrow),
+        "direction-changed": lambda: _("direction {change}", change=arrow),
+        "value-changed": lambda: _("target value {change}", change=arrow),
+        "year-changed": lambda: _("target year {change}", change=arrow),
+        "milestones-changed": lambda: _("milestones {change}", change=arrow),
+        "baseline-changed": lambda: _("baseline {change}", change=arrow),
+        "agenda2030-changed": lambda: _("Agenda 2030 links {change}", change=arrow),
+        "unit-changed": lambda: _("unit {change}", change=arrow),
+        "source-changed": lambda: _("source {change}", change=arrow),
+        "changed": lambda: c.note if c.old == c.new else _("{note}; file {change}", note=c.note, change=arrow),
+        "file-added": lambda: _("added"),
+        "file-removed": lambda: _("removed"),
+        "file-changed": lambda: _("changed"),
+        "vision-changed": lambda: _("vision changed (horizon {change}, {note})", change=arrow, note=c.note)
+        if c.old != c.new else _("vision text changed ({note})", note=c.note),
+        "period-changed": lambda: _("period {change}", change=arrow),
+        "title-changed": lambda: _("title “{old}” → “{new}”", old=_clip(c.old, 60), new=_clip(c.new, 60)),
     }
+    editions = {"edition-version-changed": lambda: _("edition version {change}", change=arrow),
+                "edition-status-changed": lambda: _("edition status {change}", change=arrow),
+                "edition-date-changed": lambda: _("edition date {change}", change=arrow)}
     if verb.startswith("edition-"):
-        return f"edition {verb.split('-')[1]} {arrow}"
-    return words.get(verb, lambda: f"{verb} {arrow}")()
+        return editions.get(verb, lambda: _("{verb} {change}", verb=verb.replace("-", " "), change=arrow))()
+    return words.get(verb, lambda: _("{verb} {change}", verb=verb, change=arrow))()
 
 
 def subject_label(c: Change) -> str:
-    return f"{_SUBJECT_WORDS[c.subject]} {c.id}" if c.subject != "strategy" else "strategy"
+    return _("{subject} {id}", subject=_SUBJECT_WORDS[c.subject], id=c.id) if c.subject != "strategy" \
+        else _("strategy")
 
 
-_FLAG_WORDS = {LOWERED: "LOWERED AMBITION", RAISED: "raised ambition", REVERSED: "DIRECTION REVERSED"}
+_FLAG_WORDS = {LOWERED: _("LOWERED AMBITION"), RAISED: _("raised ambition"), REVERSED: _("DIRECTION REVERSED")}
 
 
 def _summary(result: DiffResult) -> str:
     meaning = [c for c in result.changes if c.subject != "build"]
     build = len(result.changes) - len(meaning)
     n, lowered = len(meaning), len(result.lowered)
-    text = f"{n} change{'s' if n != 1 else ''} in meaning" if n else "No change in meaning"
+    parts = [(_("1 change in meaning") if n == 1 else _("{n} changes in meaning", n=n)) if n
+             else _("No change in meaning")]
     if lowered:
-        text += f", {lowered} of them lower{'s' if lowered == 1 else ''} an ambition"
+        parts.append(_(", 1 of them lowers an ambition") if lowered == 1
+                     else _(", {n} of them lower an ambition", n=lowered))
     if build:
-        text += f"; {build} build file{'s' if build != 1 else ''} changed"
-    return text + "."
+        parts.append(_("; 1 build file changed") if build == 1 else _("; {n} build files changed", n=build))
+    return "".join(localize(p, result.language) for p in parts) + "."
+
+
+TOOLKIT_FOLDER = "tools/"
+"""The toolkit's own code: a change to it is called out in one line, not file by file."""
+
+
+def _toolkit_files(result: DiffResult) -> list[Change]:
+    return [c for c in result.changes if c.subject == "build" and c.id.startswith(TOOLKIT_FOLDER)]
+
+
+def _listed(result: DiffResult) -> list[Change]:
+    """The changes a person reads one by one: the strategy's sources and the build configuration
+    (mkdocs.yml, pdf/, the workflows …); the toolkit's files are counted instead (JSON keeps them all)."""
+    toolkit = set(map(id, _toolkit_files(result)))
+    return [c for c in result.changes if id(c) not in toolkit]
+
+
+def _toolkit_line(result: DiffResult) -> str | None:
+    n = len(_toolkit_files(result))
+    if not n:
+        return None
+    line = (_("the toolkit ({folder}): 1 file changed", folder=TOOLKIT_FOLDER) if n == 1
+            else _("the toolkit ({folder}): {n} files changed", folder=TOOLKIT_FOLDER, n=n))
+    return localize(line, result.language)
 
 
 def format_text(result: DiffResult) -> str:
-    lines = [f"Changes in meaning from {result.base} to {result.head}:"]
-    for c in result.changes:
-        flags = "".join(f"  [{_FLAG_WORDS[f]}]" for f in c.flags if f in _FLAG_WORDS)
-        lines.append(f"  {subject_label(c)}: {describe(c)}{flags}")
+    """The changes for a person, in the strategy's language (``result.language``)."""
+    say = functools.partial(localize, language=result.language)
+    lines = [say(_("Changes in meaning from {base} to {head}:", base=result.base, head=result.head))]
+    for c in _listed(result):
+        flags = "".join(f"  [{say(_FLAG_WORDS[f])}]" for f in c.flags if f in _FLAG_WORDS)
+        lines.append(f"  {say(subject_label(c))}: {say(describe(c))}{flags}")
+    if _toolkit_line(result):
+        lines.append(f"  {_toolkit_line(result)}")
     lines.append(_summary(result))
     return "\n".join(lines) + "\n"
 
 
-_HEADINGS = {"strategy": "The strategy", "priority": "Priorities", "goal": "Goals", "target": "Targets",
-             "indicator": "Indicators", "chapter": "Chapters",
-             "build": "Build configuration (how the editions are made, not what they say)"}
+_HEADINGS = {"strategy": _("The strategy"), "priority": _("Priorities"), "goal": _("Goals"), "target": _("Targets"),
+             "indicator": _("Indicators"), "chapter": _("Chapters"),
+             "build": _("Build configuration (how the editions are made, not what they say)")}
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~&:@$]|(?<![\w.])www\.)", re.IGNORECASE)
@@ -549,21 +596,27 @@ def _code(text: str) -> str:
 
 def format_markdown(result: DiffResult) -> str:
     """For a pull-request comment or ``$GITHUB_STEP_SUMMARY``: grouped, with lowered ambitions first."""
-    out = [f"## Changes in meaning: {_md(result.base)} → {_md(result.head)}", ""]
+    say = functools.partial(localize, language=result.language)
+    out = [say(_("## Changes in meaning: {base} → {head}", base=_md(result.base), head=_md(result.head))), ""]
     if result.lowered:
+        n = len(result.lowered)
         out += ["> [!WARNING]",
-                f"> **{len(result.lowered)} lowered ambition{'s' if len(result.lowered) != 1 else ''}.** "
-                "Check that this is decided, not a typo:"]
-        out += [f"> - **{_md(subject_label(c))}**: {_md(describe(c))}" for c in result.lowered]
+                "> " + say(_("**1 lowered ambition.** Check that this is decided, not a typo:") if n == 1 else
+                           _("**{n} lowered ambitions.** Check that this is decided, not a typo:", n=n))]
+        out += [f"> - **{_md(say(subject_label(c)))}**: {_md(say(describe(c)))}" for c in result.lowered]
         out.append("")
+    listed = _listed(result)
     for subject in SUBJECTS:
-        group = [c for c in result.changes if c.subject == subject]
-        if not group:
+        group = [c for c in listed if c.subject == subject]
+        toolkit = _toolkit_line(result) if subject == "build" else None
+        if not group and not toolkit:
             continue
-        out += [f"### {_HEADINGS[subject]}", ""]
+        out += [f"### {say(_HEADINGS[subject])}", ""]
         for c in group:
-            flags = "".join(f" **{_FLAG_WORDS[f]}**" for f in c.flags if f in _FLAG_WORDS)
-            out.append(f"- {_code(c.id)} {_md(describe(c))}{flags}")
+            flags = "".join(f" **{say(_FLAG_WORDS[f])}**" for f in c.flags if f in _FLAG_WORDS)
+            out.append(f"- {_code(c.id)} {_md(say(describe(c)))}{flags}")
+        if toolkit:
+            out.append(f"- {_md(toolkit[:1].upper() + toolkit[1:])}")
         out.append("")
     out.append(_summary(result))
     return "\n".join(out) + "\n"

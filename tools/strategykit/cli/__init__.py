@@ -18,7 +18,8 @@ import sys
 from pathlib import Path
 
 from strategykit import __version__
-from strategykit.diagnostics import BuildError, Diagnostic, Position, has_errors
+from strategykit.diagnostics import has_errors, BuildError, Diagnostic, Position
+from strategykit.messages import _, localize
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_OUTPUT_CLOSED = 130, 141
@@ -29,12 +30,30 @@ class UsageError(Exception):
 
 
 def _root(path: str | None) -> Path:
+    """The strategy folder: the given one (or the current one), or the nearest above it with goals.yaml.
+
+    As git finds its repository from a subfolder, a command run in ``strategy/`` works on the
+    strategy around it. A folder without goals.yaml anywhere above stays as given, so the
+    check says that goals.yaml is missing there.
+    """
     p = Path(path or ".")
     if p.is_file():
         p = p.parent
     if not p.is_dir():
         raise UsageError(f"'{path}' is not a folder with a strategy (goals.yaml) in it.")
-    return p
+    return _strategy_root(p)
+
+
+def _strategy_root(start: Path) -> Path:
+    from strategykit.project import GOALS_FILE
+
+    here = start.absolute()
+    for folder in (here, *here.parents):
+        if (folder / GOALS_FILE).is_file():
+            return start if folder == here else folder
+        if (folder / ".git").exists():
+            break  # the repository's top: a strategy is never found above it
+    return start
 
 
 def _relocate(diagnostics: list[Diagnostic], root: Path) -> list[Diagnostic]:
@@ -53,18 +72,19 @@ def _format_name(name: str) -> str:
     return name
 
 
-def _print_diagnostics(diagnostics: list[Diagnostic], root: Path, fmt: str, stream=None) -> None:
+def _print_diagnostics(diagnostics: list[Diagnostic], root: Path, fmt: str, stream=None,
+                       language: str | None = None) -> None:
     from strategykit.cli.formats import FORMATTERS
 
     stream = stream or sys.stdout
     name = _format_name(fmt)
     diagnostics = _relocate(diagnostics, root)
-    stream.write(FORMATTERS[name](diagnostics))
+    stream.write(FORMATTERS[name](diagnostics, language))
     if name == "github":
-        _add_to_job_summary(diagnostics)
+        _add_to_job_summary(diagnostics, language)
 
 
-def _add_to_job_summary(diagnostics: list[Diagnostic]) -> None:
+def _add_to_job_summary(diagnostics: list[Diagnostic], language: str | None = None) -> None:
     """Under GitHub Actions, list the diagnostics in the job summary too: annotations on lines a
     pull request did not change show only in the log, which an author in the web editor never opens."""
     from strategykit.cli.formats import format_markdown
@@ -74,7 +94,7 @@ def _add_to_job_summary(diagnostics: list[Diagnostic]) -> None:
         return
     try:
         with open(summary, "a", encoding="utf-8") as fh:
-            fh.write(format_markdown(diagnostics) + "\n")
+            fh.write(format_markdown(diagnostics, language) + "\n")
     except OSError:
         pass  # the summary is a courtesy; the annotations and the exit code already tell
 
@@ -84,7 +104,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     root = _root(args.path)
     result = check(root)
-    _print_diagnostics(result.diagnostics, root, args.format)
+    _print_diagnostics(result.diagnostics, root, args.format, language=result.language)
     return EXIT_PROBLEMS if has_errors(result.diagnostics) or result.model is None else EXIT_OK
 
 
@@ -94,38 +114,50 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if getattr(args, "format", "text") == "markdown":
         from strategykit.devtools.guide import rules_markdown
 
-        sys.stdout.write(rules_markdown())
+        sys.stdout.write(rules_markdown(args.language))
         return EXIT_OK
+    from strategykit.messages import translated
+
+    fix_word = localize(_("Fix"), args.language)
     for r in sorted(RULES.values(), key=lambda r: r.code):
         print(f"{r.code} ({r.severity})")
-        for line in r.explanation.splitlines():
+        for line in translated(r.explanation, args.language).splitlines():
             print(f"    {line}" if line else "")
-        print(f"    Fix: {r.fix}\n")
+        print(f"    {fix_word}: {localize(r.fix, args.language)}\n")
     return EXIT_OK
 
 
-def _checked_model(root: Path, fmt: str, refused: str = "Nothing was built"):
+def _checked_model(root: Path, fmt: str, refused: str = _("Nothing was built")):
     """The model for renderers and reports: they run only on a strategy without errors.
 
     With errors, the diagnostics go to stderr followed by ``refused`` and None is returned.
     """
+    result = _checked(root, fmt, refused)
+    return result.model if result is not None else None
+
+
+def _checked(root: Path, fmt: str, refused: str):
     from strategykit.project import check
 
     result = check(root)
     if not result.ok:
-        _print_diagnostics(result.diagnostics, root, fmt, sys.stderr)
-        print(f"{refused}: fix the errors above first.", file=sys.stderr)
+        # JSON is for a program reading stdout: it gets the whole document there, and the
+        # sentence for a person goes to stderr.
+        _print_diagnostics(result.diagnostics, root, fmt, sys.stdout if fmt == "json" else sys.stderr,
+                           result.language)
+        print(localize(_("{refused}: fix the errors above first.", refused=refused), result.language),
+              file=sys.stderr)
         return None
-    return result.model
+    return result
 
 
-def _emit(text: str, output: str | None, written: str) -> None:
+def _emit(text: str, output: str | None, written: str, language: str | None = None) -> None:
     """Print ``text``, or write it atomically to ``output`` and say so."""
     if output:
         from strategykit.atomic import write_atomic
 
         write_atomic(Path(output), text.encode("utf-8"))
-        print(f"{written} {os.path.relpath(output)}")
+        print(f"{localize(written, language)} {os.path.relpath(output)}")
     else:
         sys.stdout.write(text)
 
@@ -133,22 +165,39 @@ def _emit(text: str, output: str | None, written: str) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     root = _root(args.path)
     names = [n for n, wanted in (("web", args.web), ("pdf", args.pdf)) if wanted] or ["web", "pdf"]
-    model = _checked_model(root, args.format)
-    if model is None:
+    checked = _checked(root, args.format, _("Nothing was built"))
+    if checked is None:
         return EXIT_PROBLEMS
+    model, model_warnings = checked.model, checked.diagnostics
+    # With --format json, stdout carries one JSON document; progress lines go to stderr.
+    progress = sys.stderr if args.format == "json" else sys.stdout
     from strategykit.build import build
 
     built = build(model, names, site_dir=Path(args.site_dir) if args.site_dir else None,
                   dist_dir=Path(args.dist_dir) if args.dist_dir else None, offline=args.offline)
     for note in built.notes:
         if not note.startswith("PDF edition:"):
-            print(note)
+            print(note, file=progress)
     for warning in built.warnings:
         print(f"strategy: warning: {warning}", file=sys.stderr)
-    if built.pdf is not None:
-        print(f"PDF edition written to {os.path.relpath(built.pdf)}")
-    if built.site is not None:
-        print(f"Web edition written to {os.path.relpath(built.site)}/")
+    say = model.language
+    written = ([("pdf", built.pdf, localize(_("PDF edition written to {path}", path=os.path.relpath(built.pdf)), say))]
+               if built.pdf is not None else []) + \
+        ([("web", built.site, localize(_("Web edition written to {path}/", path=os.path.relpath(built.site)), say))]
+         if built.site is not None else [])
+    if args.format == "json":
+        import json
+
+        from strategykit.cli.formats import format_json
+
+        payload = json.loads(format_json(_relocate(model_warnings, root), model.language))
+        payload["written"] = {kind: os.path.relpath(path) for kind, path, _sentence in written}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        for _kind, _path, sentence in written:
+            print(sentence, file=sys.stderr)
+    else:
+        for _kind, _path, sentence in written:
+            print(sentence)
     return EXIT_OK
 
 
@@ -162,7 +211,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
     except RevisionError as exc:
         raise UsageError(str(exc)) from exc
     except SideNotLoaded as exc:
-        _print_diagnostics(exc.diagnostics, root, "text", sys.stderr)
+        from strategykit.project import language_of
+
+        _print_diagnostics(exc.diagnostics, root, "text", sys.stderr, language_of(root))
         print(f"strategy: no diff: the strategy at {exc.label} cannot be read.", file=sys.stderr)
         return EXIT_PROBLEMS
     sys.stdout.write(FORMATTERS[args.format](result))
@@ -181,7 +232,9 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     except FormatError as exc:
         raise RuntimeError(f"{exc}; nothing was written") from exc
     if not result.ok:
-        sys.stdout.write(_format_diagnostics(result.diagnostics, args.format))
+        from strategykit.project import language_of
+
+        sys.stdout.write(_format_diagnostics(result.diagnostics, args.format, language_of(file.parent)))
         print(f"Nothing was formatted: {display} was left as it was." if result.refused
               else f"Nothing was formatted: {display} must load first.", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -196,10 +249,10 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _format_diagnostics(diagnostics: list[Diagnostic], fmt: str) -> str:
+def _format_diagnostics(diagnostics: list[Diagnostic], fmt: str, language: str | None = None) -> str:
     from strategykit.cli.formats import FORMATTERS
 
-    return FORMATTERS[_format_name(fmt)](diagnostics)
+    return FORMATTERS[_format_name(fmt)](diagnostics, language)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -208,8 +261,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         root = new_strategy(Path(args.dir), language=args.language, region_name=args.region_name,
                             region_code=args.region_code, strategy_id=args.id)
-    except ScaffoldError as exc:
-        raise UsageError(str(exc)) from exc
+    except ScaffoldError as exc:  # said in the language the new strategy was asked for
+        raise UsageError(localize(exc.args[0], args.language) if exc.args else str(exc)) from exc
     from strategykit.devtools.scaffold import first_commit
 
     where = os.path.relpath(root)
@@ -233,14 +286,26 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    model = _checked_model(_root(args.path), "auto", "No report was made")
+    model = _checked_model(_root(args.path), "auto", _("No report was made"))
     if model is None:
         return EXIT_PROBLEMS
     from strategykit.analysis.followup import follow_up
     from strategykit.present.followup import REPORT_FORMATTERS
 
+    if args.year is not None:
+        years = [o.year for series in model.observations.values() for o in series if o.year is not None]
+        if not years:
+            raise UsageError(localize(_("there is no observed value in data/ yet, so there is no report for "
+                                        "{year}; leave out --year, or add values first.", year=args.year),
+                                      model.language))
+        if not min(years) <= args.year <= max(years):
+            # A report for a year beyond the data would present the latest values as that year's.
+            raise UsageError(localize(_("--year {year} is outside the years the data covers ({first}–{last}); "
+                                        "choose a year in that range.", year=args.year, first=min(years),
+                                        last=max(years)), model.language))
+
     text = REPORT_FORMATTERS[args.format](follow_up(model, args.year), model, None)
-    _emit(text, args.output, "Follow-up report written to")
+    _emit(text, args.output, _("Follow-up report written to"), model.language)
     return EXIT_OK
 
 
@@ -262,7 +327,7 @@ def cmd_data_fetch(args: argparse.Namespace) -> int:
 
 
 def cmd_consultation(args: argparse.Namespace) -> int:
-    model = _checked_model(_root(args.path), "auto", "Nothing was made")
+    model = _checked_model(_root(args.path), "auto", _("Nothing was made"))
     if model is None:
         return EXIT_PROBLEMS
     from strategykit.analysis import consultation
@@ -275,7 +340,7 @@ def cmd_consultation(args: argparse.Namespace) -> int:
         text = consultation.changes_markdown(model, changes_since_consultation(model))
     else:
         text = pages[args.page](model)
-    _emit(text, args.output, "Written to")
+    _emit(text, args.output, _("Written to"), model.language)
     return EXIT_OK
 
 
@@ -305,7 +370,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("rules", help="list the rules with their explanations")
     p.add_argument("--format", choices=["text", "markdown"], default="text",
-                   help="markdown gives the section of the authors' guide that explains each rule")
+                   help="markdown gives the rule reference (docs/rules.<language>.md) that explains each rule")
+    p.add_argument("--language", choices=["en", "sv"], default="en",
+                   help="language of the explanations (default: en)")
     p.set_defaults(func=cmd_rules)
 
     p = sub.add_parser("build", help="build the web edition (site/) and the PDF edition (dist/)")

@@ -7,37 +7,59 @@ import re
 from typing import Callable
 
 from strategykit.diagnostics import Diagnostic, Severity
+from strategykit.messages import _, localize
 
 
-def _counts(diagnostics: list[Diagnostic]) -> str:
+def localized(diagnostics: list[Diagnostic], language: str | None) -> list[Diagnostic]:
+    """The diagnostics with message and hint in ``language`` (codes, positions and the rest unchanged)."""
+    if not language:
+        return diagnostics
+    import dataclasses
+
+    return [dataclasses.replace(d, message=localize(d.message, language), hint=localize(d.hint, language))
+            for d in diagnostics]
+
+
+def severity_word(severity: Severity, language: str | None) -> str:
+    return localize(_("error") if severity is Severity.ERROR else _("warning"), language)
+
+
+def _counts(diagnostics: list[Diagnostic], language: str | None = None) -> str:
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
     if not diagnostics:
-        return "No problems found."
+        return localize(_("No problems found."), language)
     parts = []
     if errors:
-        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+        parts.append(_("{n} error", n=errors) if errors == 1 else _("{n} errors", n=errors))
     if warnings:
-        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
-    return " and ".join(parts) + "."
+        parts.append(_("{n} warning", n=warnings) if warnings == 1 else _("{n} warnings", n=warnings))
+    if len(parts) == 2:
+        return localize(_("{errors} and {warnings}.", errors=parts[0], warnings=parts[1]), language)
+    return localize(parts[0], language) + "."
 
 
-def format_text(diagnostics: list[Diagnostic]) -> str:
+def format_text(diagnostics: list[Diagnostic], language: str | None = None) -> str:
+    """``file:line:col: error code: message`` and an indented hint; the words in ``language``.
+
+    The severity stays the English keyword (error, warning) in this line: editors and
+    problem matchers read it."""
     lines = []
-    for d in diagnostics:
+    hint_word = localize(_("hint"), language)
+    for d in localized(diagnostics, language):
         lines.append(f"{d.position}: {d.severity} {d.code}: {d.message}")
         if d.hint:
-            lines.append(f"    hint: {d.hint}")
-    lines.append(_counts(diagnostics))
+            lines.append(f"    {hint_word}: {d.hint}")
+    lines.append(_counts(diagnostics, language))
     return "\n".join(lines) + "\n"
 
 
-def format_json(diagnostics: list[Diagnostic]) -> str:
+def format_json(diagnostics: list[Diagnostic], language: str | None = None) -> str:
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     payload = {
         "version": 1,
         "summary": {"errors": errors, "warnings": len(diagnostics) - errors},
-        "diagnostics": [d.to_dict() for d in diagnostics],
+        "diagnostics": [d.to_dict() for d in localized(diagnostics, language)],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -50,10 +72,10 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(diagnostics: list[Diagnostic]) -> str:
+def format_github(diagnostics: list[Diagnostic], language: str | None = None) -> str:
     """GitHub Actions workflow commands: each problem becomes an annotation on its line."""
     lines = []
-    for d in diagnostics:
+    for d in localized(diagnostics, language):
         level = "error" if d.severity is Severity.ERROR else "warning"
         props = [f"file={_escape_property(d.position.file)}"]
         if d.position.line:
@@ -61,7 +83,7 @@ def format_github(diagnostics: list[Diagnostic]) -> str:
         props.append(f"title={_escape_property(d.code)}")
         body = d.message + (f"\n{d.hint}" if d.hint else "")
         lines.append(f"::{level} {','.join(props)}::{_escape_data(body)}")
-    lines.append(_counts(diagnostics))
+    lines.append(_counts(diagnostics, language))
     return "\n".join(lines) + "\n"
 
 
@@ -73,19 +95,20 @@ def _md(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def format_markdown(diagnostics: list[Diagnostic]) -> str:
+def format_markdown(diagnostics: list[Diagnostic], language: str | None = None) -> str:
     """A list for a pull request's job summary, where every problem shows, also those on lines
     outside the change (annotations show inline only on the changed lines)."""
-    lines = [f"### strategy check: {_counts(diagnostics)}", ""]
-    for d in diagnostics:
-        mark = "❌ error" if d.severity is Severity.ERROR else "⚠️ warning"
+    lines = [f"### strategy check: {_counts(diagnostics, language)}", ""]
+    hint_word = localize(_("hint"), language)
+    for d in localized(diagnostics, language):
+        mark = ("❌ " if d.severity is Severity.ERROR else "⚠️ ") + severity_word(d.severity, language)
         lines.append(f"- {mark} **{_md(str(d.position))}** ({_md(d.code)}): {_md(d.message)}")
         if d.hint:
-            lines.append(f"  <br>Fix: {_md(d.hint)}")
+            lines.append(f"  <br>{_md(hint_word)}: {_md(d.hint)}")
     return "\n".join(lines) + "\n"
 
 
-FORMATTERS: dict[str, Callable[[list[Diagnostic]], str]] = {
+FORMATTERS: dict[str, Callable[..., str]] = {
     "text": format_text,
     "json": format_json,
     "github": format_github,

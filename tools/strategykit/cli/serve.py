@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Collection
 
 from strategykit.diagnostics import BuildError, Diagnostic
+from strategykit.messages import _
 
 if TYPE_CHECKING:
     from strategykit.project import CheckResult
@@ -58,19 +59,25 @@ RELOAD_SCRIPT = """<script>
 </script>"""
 
 
-def error_page(diagnostics: list[Diagnostic] | None, message: str, version: int) -> str:
-    """The page shown instead of the site while the strategy has errors."""
+def error_page(diagnostics: list[Diagnostic] | None, message: str, version: int, language: str = "en") -> str:
+    """The page shown instead of the site while the strategy has errors, in the strategy's language."""
+    from strategykit.messages import _, localize
+    from strategykit.cli.formats import localized
+
     items = []
-    for d in diagnostics or []:
+    for d in localized(diagnostics or [], language):
         hint = f'<p class="hint">{html.escape(d.hint)}</p>' if d.hint else ""
         items.append(f'<li class="{d.severity}"><code>{html.escape(str(d.position))}</code> '
                      f'<strong>{html.escape(str(d.severity))} {html.escape(d.code)}</strong>: '
                      f'{html.escape(d.message)}{hint}</li>')
     listing = f"<ol>{''.join(items)}</ol>" if items else ""
+    title = html.escape(localize(_("Preview: the strategy has errors"), language))
+    heading = html.escape(localize(_("The strategy has errors, so the preview was not rebuilt"), language))
+    then = html.escape(localize(_("Fix the problems below and save; this page reloads by itself."), language))
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="{html.escape(language)}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Preview: the strategy has errors</title>
+<title>{title}</title>
 <style>
 body {{ font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1b1f24; }}
 h1 {{ color: #8a1c0c; font-size: 1.6rem; }}
@@ -78,8 +85,8 @@ li {{ margin: 0 0 1rem; }} li.warning strong {{ color: #6b4b00; }} li.error stro
 code {{ background: #eef0f3; padding: 0 .2em; }} .hint {{ margin: .2rem 0 0; color: #4a5360; }}
 </style></head>
 <body><main>
-<h1>The strategy has errors, so the preview was not rebuilt</h1>
-<p>{html.escape(message)} Fix the problems below and save; this page reloads by itself.</p>
+<h1>{heading}</h1>
+<p>{html.escape(localize(message, language))} {then}</p>
 {listing}
 </main>{RELOAD_SCRIPT % (version, VERSION_PATH)}</body></html>
 """
@@ -169,7 +176,9 @@ class Preview:
         if not result.ok:
             errors = sum(d.severity == "error" for d in result.diagnostics)
             message = f"strategy check found {errors} error{'s' if errors != 1 else ''}."
-            error = error_page(result.diagnostics, message, self.version + 1)
+            shown = (_("strategy check found {n} error.", n=errors) if errors == 1
+                     else _("strategy check found {n} errors.", n=errors))
+            error = error_page(result.diagnostics, shown, self.version + 1, result.language)
             self.log(f"Preview: {message} Showing them in the browser ({check_kind} in {checked:.1f} s).")
         else:
             if self._live is None:
@@ -177,7 +186,7 @@ class Preview:
             try:
                 done = self._live.refresh(result.model, lambda model: gather(model, ("followup", "changes")))
             except BuildError as exc:
-                error = error_page(None, str(exc), self.version + 1)
+                error = error_page(None, str(exc), self.version + 1, result.language)
                 self.log(f"Preview: the site could not be built: {exc}")
             else:
                 how = f"full build: {because}" if because and not done.incremental else done.describe()

@@ -59,6 +59,7 @@ from strategykit.diagnostics import Diagnostic, Position, Severity
 from strategykit.source.load import parse_yaml, read_text
 from strategykit.atomic import write_atomic
 from strategykit.source.schema import load_schema
+from strategykit.messages import _
 
 _STR = "tag:yaml.org,2002:str"
 
@@ -372,11 +373,12 @@ class FmtResult:
 
 
 def _lost(comment: Comment, display: str) -> Diagnostic:
-    why = ": it stands inside a {…} or […] that fmt writes on one line" if comment.in_flow else ""
-    return Diagnostic("fmt-comment-lost", Severity.ERROR,
-                      f"strategy fmt would lose the comment {comment.text!r}{why}.",
+    message = (_("strategy fmt would lose the comment {text}: it stands inside a {{…}} or […] that fmt writes "
+                 "on one line.", text=repr(comment.text)) if comment.in_flow
+               else _("strategy fmt would lose the comment {text}.", text=repr(comment.text)))
+    return Diagnostic("fmt-comment-lost", Severity.ERROR, message,
                       Position(display, comment.line, comment.column),
-                      "Move the comment to its own line above the key, then run 'strategy fmt' again.")
+                      _("Move the comment to its own line above the key, then run 'strategy fmt' again."))
 
 
 def format_file(path: Path, display: str = "goals.yaml", *, check: bool = False) -> FmtResult:

@@ -22,6 +22,7 @@ from strategykit import __version__
 from strategykit.devtools import toolkit
 from strategykit.devtools.fmt import format_text
 from strategykit.atomic import staged_dir
+from strategykit.messages import _
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CODE = re.compile(r"^[0-9]{2}([0-9]{2})?$")
@@ -78,22 +79,22 @@ def new_strategy(dest: Path, *, language: str = "sv", region_name: str | None = 
     """Create the strategy repository ``dest``; it must not exist yet, or be empty."""
     dest = Path(dest)
     if language not in DEFAULTS:
-        raise ScaffoldError(f"the language must be sv or en, not '{language}'.")
+        raise ScaffoldError(_("the language must be sv or en, not '{language}'.", language=language))
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
-        raise ScaffoldError(f"'{dest}' already exists and is not empty; choose a new folder, "
-                            "so that nothing there is overwritten.")
+        raise ScaffoldError(_("'{dest}' already exists and is not empty; choose a new folder, "
+                              "so that nothing there is overwritten.", dest=dest))
     defaults = DEFAULTS[language]
     region = _one_line(region_name or defaults["region_name"])
     code = region_code or "00"
     if not _CODE.match(code):
-        raise ScaffoldError(f"the region code '{code}' must be two digits (county) or four (municipality), "
-                            "e.g. 24 or 2480.")
+        raise ScaffoldError(_("the region code '{code}' must be two digits (county) or four (municipality), "
+                              "e.g. 24 or 2480.", code=code))
     ident = strategy_id or _slug(dest.resolve().name)
     if not _ID.match(ident):
-        raise ScaffoldError(f"the id '{ident}' must be lower case letters, digits and hyphens, "
-                            "e.g. rus-vasterbotten.")
+        raise ScaffoldError(_("the id '{ident}' must be lower case letters, digits and hyphens, "
+                              "e.g. rus-vasterbotten.", ident=ident))
     if not region:
-        raise ScaffoldError("the region name must not be empty.")
+        raise ScaffoldError(_("the region name must not be empty."))
     today = today or _dt.date.today()
     start, end = today.year, today.year + 10
     title = defaults["title"].format(region=region, start=start, end=end)

@@ -346,6 +346,12 @@ class EditionHistory:
     file: str = ""
     entries: tuple[EditionRecord, ...] = ()
     source: SourceMap | None = field(default=None, repr=False, compare=False)
+    present: frozenset[str] | None = field(default=None, compare=False)
+    """The entries' tags and commits that the git repository has; None when that cannot be known."""
+
+    def has(self, revision: str | None) -> bool:
+        """Whether the repository has this tag or commit (True when that cannot be known)."""
+        return bool(revision) and (self.present is None or revision in self.present)
 
     def position(self, path: Path_, *, key: bool = False) -> Position:
         return self.source.position(path, key=key) if self.source else Position(self.file)

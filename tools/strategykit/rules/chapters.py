@@ -13,7 +13,8 @@ from urllib.parse import unquote, urlsplit
 from strategykit.diagnostics import Position, Severity
 from strategykit.source.load import MarkdownFile
 from strategykit.model import Chapter, Strategy
-from strategykit.rules import Finding, rule
+from strategykit.rules import rule, Finding
+from strategykit.messages import _
 
 CHAPTER_FOLDER = "strategy"
 
@@ -40,17 +41,17 @@ def _list_unreadable(s: Strategy) -> bool:
     return ("chapters",) in s.source.keys and not s.chapters
 
 
-@rule("chapter-missing", guards_build=True, fix="Create the file, or correct 'file:' so that it names an existing file under strategy/.")
+@rule("chapter-missing", guards_build=True, fix=_("Create the file, or correct 'file:' so that it names an existing file under strategy/."))
 def chapter_missing(s: Strategy) -> Iterator[Finding]:
     """Every chapter listed in goals.yaml exists as a Markdown file."""
     for c in s.chapters:
         if c.problem == "missing":
-            yield Finding(f"The chapter file '{c.file}' does not exist.", c.path + ("file",))
+            yield Finding(_("The chapter file '{file}' does not exist.", file=c.file), c.path + ("file",))
         elif c.problem == "not-markdown":
-            yield Finding(f"The chapter file '{c.file}' is not a Markdown (.md) file.", c.path + ("file",))
+            yield Finding(_("The chapter file '{file}' is not a Markdown (.md) file.", file=c.file), c.path + ("file",))
 
 
-@rule("chapter-outside-folder", guards_build=True, fix="Keep chapters in the strategy/ folder and give the path as strategy/NAME.md.")
+@rule("chapter-outside-folder", guards_build=True, fix=_("Keep chapters in the strategy/ folder and give the path as strategy/NAME.md."))
 def chapter_outside_folder(s: Strategy) -> Iterator[Finding]:
     """Chapter files lie inside strategy/.
 
@@ -60,12 +61,13 @@ def chapter_outside_folder(s: Strategy) -> Iterator[Finding]:
     """
     for c in s.chapters:
         if c.problem == "outside":
-            yield Finding(f"The chapter file '{c.file}' is outside the {CHAPTER_FOLDER}/ folder; it was not read.",
+            yield Finding(_("The chapter file '{file}' is outside the {CHAPTER_FOLDER}/ folder; it was not read.",
+                            file=c.file, CHAPTER_FOLDER=CHAPTER_FOLDER),
                           c.path + ("file",))
 
 
 @rule("chapter-not-listed", severity=Severity.WARNING,
-      fix="Add the file under 'chapters:' in goals.yaml, or delete it.")
+      fix=_("Add the file under 'chapters:' in goals.yaml, or delete it."))
 def chapter_not_listed(s: Strategy) -> Iterator[Finding]:
     """Every Markdown file in strategy/ is listed as a chapter.
 
@@ -78,12 +80,12 @@ def chapter_not_listed(s: Strategy) -> Iterator[Finding]:
     for path in sorted(folder.glob("*.md")):
         rel = f"{CHAPTER_FOLDER}/{path.name}"
         if rel not in listed:
-            yield Finding(f"The file '{rel}' is not listed under 'chapters:' and will not be published.",
+            yield Finding(_("The file '{rel}' is not listed under 'chapters:' and will not be published.", rel=rel),
                           position=Position(rel, 1, 1))
 
 
 @rule("goal-not-presented", severity=Severity.WARNING,
-      fix="Add the goal's id, or its priority's id, to 'presents:' of the chapter that describes it.")
+      fix=_("Add the goal's id, or its priority's id, to 'presents:' of the chapter that describes it."))
 def goal_not_presented(s: Strategy) -> Iterator[Finding]:
     """Every goal is presented in some chapter.
 
@@ -96,10 +98,10 @@ def goal_not_presented(s: Strategy) -> Iterator[Finding]:
     presented = {ref for c in s.chapters for ref in c.presents}
     for g in s.goals():
         if g.id and g.id not in presented and g.priority_id not in presented:
-            yield Finding(f"Goal \"{g.id}\" is not presented in any chapter.", g.path, key=True)
+            yield Finding(_('Goal "{id}" is not presented in any chapter.', id=g.id), g.path, key=True)
 
 
-@rule("chapter-without-title", guards_build=True, fix="Start the chapter with a level-1 heading: '# Title'.")
+@rule("chapter-without-title", guards_build=True, fix=_("Start the chapter with a level-1 heading: '# Title'."))
 def chapter_without_title(s: Strategy) -> Iterator[Finding]:
     """Every chapter starts with a level-1 heading, and has only one.
 
@@ -111,15 +113,16 @@ def chapter_without_title(s: Strategy) -> Iterator[Finding]:
             continue
         tops = [h for h in c.document.headings if h.level == 1]
         if not tops or not tops[0].text:
-            yield Finding(f"The chapter '{c.file}' has no title (a line starting with '# ').",
+            yield Finding(_("The chapter '{file}' has no title (a line starting with '# ').", file=c.file),
                           position=Position(c.file, 1, 1))
         for extra in tops[1:]:
-            yield Finding(f"The chapter '{c.file}' has a second level-1 heading; each chapter has one title.",
+            yield Finding(_("The chapter '{file}' has a second level-1 heading; each chapter has one title.",
+                            file=c.file),
                           position=Position(c.file, extra.line, 1),
-                          hint="Make it a section heading with '## '.")
+                          hint=_("Make it a section heading with '## '."))
 
 
-@rule("image-without-alt", guards_build=True, fix="Describe the image in the brackets: ![What the image shows](file.png).")
+@rule("image-without-alt", guards_build=True, fix=_("Describe the image in the brackets: ![What the image shows](file.png)."))
 def image_without_alt(s: Strategy) -> Iterator[Finding]:
     """Every image in a chapter has an alternative text.
 
@@ -131,11 +134,11 @@ def image_without_alt(s: Strategy) -> Iterator[Finding]:
             continue
         for im in c.document.images:
             if not im.alt:
-                yield Finding(f"The image '{im.target}' has no alternative text.",
+                yield Finding(_("The image '{target}' has no alternative text.", target=im.target),
                               position=Position(c.file, im.line, im.column))
 
 
-@rule("image-missing", guards_build=True, fix="Add the file, or correct the path (it is relative to the chapter).")
+@rule("image-missing", guards_build=True, fix=_("Add the file, or correct the path (it is relative to the chapter)."))
 def image_missing(s: Strategy) -> Iterator[Finding]:
     """Every image a chapter shows exists as a file.
 
@@ -151,15 +154,16 @@ def image_missing(s: Strategy) -> Iterator[Finding]:
                 continue  # image-outside-folder reports it
             where = Position(c.file, im.line, im.column)
             if not unquote(urlsplit(im.target).path).strip():
-                yield Finding(f"The image '{im.target}' names no file." if im.target else "The image names no file.",
+                yield Finding(_("The image '{target}' names no file.",
+                                target=im.target) if im.target else _("The image names no file."),
                               position=where)
                 continue
             path = image_file(s, c, im.target)
             if path is not None and not path.is_file():
-                yield Finding(f"The image '{im.target}' does not exist.", position=where)
+                yield Finding(_("The image '{target}' does not exist.", target=im.target), position=where)
 
 
-@rule("image-format", guards_build=True, fix="Save it as SVG (for drawings and charts), PNG or JPEG.")
+@rule("image-format", guards_build=True, fix=_("Save it as SVG (for drawings and charts), PNG or JPEG."))
 def image_format(s: Strategy) -> Iterator[Finding]:
     """Images are in a format both editions can show: SVG, PNG, JPEG, GIF or WebP.
 
@@ -173,8 +177,8 @@ def image_format(s: Strategy) -> Iterator[Finding]:
         for im in c.document.images:
             path = image_file(s, c, im.target)
             if path is not None and path.is_file() and path.suffix.lower() not in IMAGE_FORMATS:
-                yield Finding(f"The image '{im.target}' is not in a format the editions can show "
-                              f"({allowed}).", position=Position(c.file, im.line, im.column))
+                yield Finding(_("The image '{target}' is not in a format the editions can show ({allowed}).",
+                                target=im.target, allowed=allowed), position=Position(c.file, im.line, im.column))
 
 
 def _repeated_files(s: Strategy) -> Iterator[tuple[Chapter, Chapter]]:
@@ -190,7 +194,7 @@ def _repeated_files(s: Strategy) -> Iterator[tuple[Chapter, Chapter]]:
             first[key] = c
 
 
-@rule("duplicate-chapter-file", fix="List each chapter file once; the second entry probably meant another file.")
+@rule("duplicate-chapter-file", fix=_("List each chapter file once; the second entry probably meant another file."))
 def duplicate_chapter_file(s: Strategy) -> Iterator[Finding]:
     """Each chapter file is listed once under `chapters:`.
 
@@ -208,9 +212,10 @@ def duplicate_chapter_file(s: Strategy) -> Iterator[Finding]:
         line = s.source.position(first.path + ("file",)).line
         hint = None
         if unlisted:
-            hint = ("Did you mean " + " or ".join(f"'{f}'" for f in unlisted[:3])
-                    + (", which is" if len(unlisted) == 1 else ", which are") + " not listed?")
-        yield Finding(f"The chapter file '{repeat.file}' is already listed (line {line}).",
+            names = " / ".join(f"'{f}'" for f in unlisted[:3])
+            hint = (_("Did you mean {names}, which is not listed?", names=names) if len(unlisted) == 1
+                    else _("Did you mean one of {names}, which are not listed?", names=names))
+        yield Finding(_("The chapter file '{file}' is already listed (line {line}).", file=repeat.file, line=line),
                       repeat.path + ("file",), hint=hint)
 
 
@@ -256,7 +261,7 @@ def web_anchors(document: MarkdownFile) -> list[str]:
 
 
 @rule("chapter-link-broken",
-      fix="Link to a chapter listed under 'chapters:', by its file name, and to a heading in it that exists.")
+      fix=_("Link to a chapter listed under 'chapters:', by its file name, and to a heading in it that exists."))
 def chapter_link_broken(s: Strategy) -> Iterator[Finding]:
     """Links between chapters lead to a listed chapter, and to a heading in it.
 
@@ -285,7 +290,8 @@ def chapter_link_broken(s: Strategy) -> Iterator[Finding]:
             file = posixpath.normpath(posixpath.join(here, path)) if path else posixpath.normpath(c.file)
             target = chapters.get(file)
             if target is None:
-                yield Finding(f"The link '{link.target}' leads to '{file}', which is not a chapter listed in goals.yaml.",
+                yield Finding(_("The link '{target}' leads to '{file}', which is not a chapter listed in goals.yaml.",
+                                target=link.target, file=file),
                               position=where, hint=_missing_chapter_hint(s, file, here, list(chapters)))
                 continue
             if not fragment or target.document is None:
@@ -295,25 +301,27 @@ def chapter_link_broken(s: Strategy) -> Iterator[Finding]:
                 anchors[target.file] = found, set(found)
             known, known_set = anchors[target.file]
             if fragment not in known_set:
-                yield Finding(f"The link '{link.target}' points at '#{fragment}', which is not a heading in "
-                              f"'{target.file}'.", position=where, hint=_anchor_hint(fragment, known))
+                yield Finding(_("The link '{target}' points at '#{fragment}', which is not a heading in '{file}'.",
+                                target=link.target, fragment=fragment, file=target.file), position=where, hint=_anchor_hint(fragment, known))
 
 
 def _missing_chapter_hint(s: Strategy, file: str, here: str, listed: list[str]) -> str | None:
     if (s.root / file).is_file():
-        return f"'{file}' is not listed under 'chapters:' in goals.yaml; list it, or link to a listed chapter."
+        return _("'{file}' is not listed under 'chapters:' in goals.yaml; list it, or link to a listed chapter.",
+                 file=file)
     import difflib  # not at the top: a clean check never needs it
     close = difflib.get_close_matches(file, listed, n=1, cutoff=0.6)
-    return f"Did you mean '{posixpath.relpath(close[0], here or '.')}'?" if close else None
+    return _("Did you mean '{close}'?", close=posixpath.relpath(close[0], here or '.')) if close else None
 
 
 def _anchor_hint(fragment: str, known: list[str]) -> str | None:
     slug = web_slug(fragment)
     if slug in known:
-        return f"The web edition writes this heading's anchor as '#{slug}'."
+        return _("The web edition writes this heading's anchor as '#{slug}'.", slug=slug)
     import difflib  # not at the top: a clean check never needs it
     close = difflib.get_close_matches(fragment, known, n=1, cutoff=0.6)
     if close:
-        return f"Did you mean '#{close[0]}'?"
-    return ("The chapter's headings have the anchors " + ", ".join(f"'#{a}'" for a in known[:8])
-            + ("…" if len(known) > 8 else "") + ".") if known else "The chapter has no headings to link to."
+        return _("Did you mean '#{close}'?", close=close[0])
+    anchors = ", ".join(f"'#{a}'" for a in known[:8]) + ("…" if len(known) > 8 else "")
+    return (_("The chapter's headings have the anchors {anchors}.", anchors=anchors) if known
+            else _("The chapter has no headings to link to."))

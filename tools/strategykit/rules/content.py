@@ -13,7 +13,8 @@ from urllib.parse import unquote, urlsplit
 
 from strategykit.diagnostics import Position
 from strategykit.model import Strategy
-from strategykit.rules import Finding, rule
+from strategykit.rules import rule, Finding
+from strategykit.messages import _
 
 # ```{=typst} blocks and `...`{=latex} spans pass straight to a pandoc writer.
 _RAW_ATTRIBUTE = re.compile(r"\{=\s*([A-Za-z0-9_+-]+)\s*\}")
@@ -87,7 +88,7 @@ def _is_safe_html(fragment: str) -> bool:
     return squash(cleaned).startswith(squash(fragment))
 
 
-@rule("unsafe-html", fix="Remove the HTML and write the text in Markdown; scripts, event handlers and javascript: links are never published.")
+@rule("unsafe-html", fix=_("Remove the HTML and write the text in Markdown; scripts, event handlers and javascript: links are never published."))
 def unsafe_html(s: Strategy) -> Iterator[Finding]:
     """Raw HTML in a chapter must not be able to act.
 
@@ -103,22 +104,23 @@ def unsafe_html(s: Strategy) -> Iterator[Finding]:
         for fragment, line in _html_fragments(tokens):
             if not _is_safe_html(fragment):
                 shown = " ".join(fragment.split())[:60]
-                yield Finding(f"The chapter contains HTML that could act when published: {shown}",
+                yield Finding(_("The chapter contains HTML that could act when published: {shown}", shown=shown),
                               position=Position(c.file, line, 1))
         for href, line in _link_targets(tokens):
             scheme = urlsplit(href.strip()).scheme.lower()
             if scheme not in _SAFE_SCHEMES and not re.match(r"^[a-z]:[\\/]", href, re.I):
-                yield Finding(f"The link '{href[:60]}' uses '{scheme}:', which could act when clicked.",
+                yield Finding(_("The link '{value}' uses '{scheme}:', which could act when clicked.",
+                                value=href[:60], scheme=scheme),
                               position=Position(c.file, line, 1),
-                              hint="Link with https://, mailto: or a path inside the strategy.")
+                              hint=_("Link with https://, mailto: or a path inside the strategy."))
         for line_text, line in _prose_lines(tokens):
             if _EVENT_ATTRIBUTE.search(line_text):
-                yield Finding("The chapter gives an element an event handler ({ on…= }), which could act when published.",
+                yield Finding(_("The chapter gives an element an event handler ({{ on…= }}), which could act when published."),
                               position=Position(c.file, line, 1),
-                              hint="Remove the attribute in braces.")
+                              hint=_("Remove the attribute in braces."))
 
 
-@rule("raw-markup", guards_build=True, fix="Remove the raw block; write the content in Markdown.")
+@rule("raw-markup", guards_build=True, fix=_("Remove the raw block; write the content in Markdown."))
 def raw_markup(s: Strategy) -> Iterator[Finding]:
     """A chapter contains no raw Typst, LaTeX or other raw blocks.
 
@@ -131,11 +133,11 @@ def raw_markup(s: Strategy) -> Iterator[Finding]:
         for number, line in enumerate(c.document.text.split("\n"), start=1):
             m = _RAW_ATTRIBUTE.search(line)
             if m:
-                yield Finding(f"The chapter contains a raw {m.group(1)} block, which is not allowed.",
+                yield Finding(_("The chapter contains a raw {value} block, which is not allowed.", value=m.group(1)),
                               position=Position(c.file, number, m.start() + 1))
 
 
-@rule("image-outside-folder", guards_build=True, fix="Put the image in the strategy/ folder and refer to it with a relative path.")
+@rule("image-outside-folder", guards_build=True, fix=_("Put the image in the strategy/ folder and refer to it with a relative path."))
 def image_outside_folder(s: Strategy) -> Iterator[Finding]:
     """Images come from the strategy's own folder.
 
@@ -156,5 +158,5 @@ def image_outside_folder(s: Strategy) -> Iterator[Finding]:
                 resolved = (base / unquote(parts.path)).resolve()
                 bad = not resolved.is_relative_to(folder)
             if bad:
-                yield Finding(f"The image '{target}' is not inside the strategy/ folder.",
+                yield Finding(_("The image '{target}' is not inside the strategy/ folder.", target=target),
                               position=Position(c.file, im.line, im.column))

@@ -10,7 +10,8 @@ from typing import Iterator
 
 from strategykit.diagnostics import Severity
 from strategykit.model import Strategy
-from strategykit.rules import Finding, rule
+from strategykit.rules import rule, Finding
+from strategykit.messages import _
 
 
 def _label(obj) -> str:
@@ -21,7 +22,7 @@ def _label(obj) -> str:
 
 
 @rule("goal-without-indicator",
-      fix="Give the goal a target with 'indicator:' set to the id of an indicator listed under 'indicators:'.")
+      fix=_("Give the goal a target with 'indicator:' set to the id of an indicator listed under 'indicators:'."))
 def goal_without_indicator(s: Strategy) -> Iterator[Finding]:
     """A goal that no indicator measures cannot be followed up.
 
@@ -33,14 +34,14 @@ def goal_without_indicator(s: Strategy) -> Iterator[Finding]:
     for g in s.goals():
         if not any(s.indicator(t.indicator_id) for t in g.targets):
             if not g.targets:
-                why = "has no targets" if g.has_targets_key else "has no 'targets:'"
+                why = _("has no targets") if g.has_targets_key else _("has no 'targets:'")
             else:
-                why = "has no target with a follow-up indicator"
-            yield Finding(f"Goal {_label(g)} {why}.", g.path, key=True)
+                why = _("has no target with a follow-up indicator")
+            yield Finding(_("Goal {value} {why}.", value=_label(g), why=why), g.path, key=True)
 
 
 @rule("target-without-indicator",
-      fix="Add 'indicator:' with the id of the indicator that measures this target.")
+      fix=_("Add 'indicator:' with the id of the indicator that measures this target."))
 def target_without_indicator(s: Strategy) -> Iterator[Finding]:
     """Every target names the indicator that measures it.
 
@@ -48,11 +49,11 @@ def target_without_indicator(s: Strategy) -> Iterator[Finding]:
     """
     for g, t in s.targets():
         if t.indicator_id is None:
-            yield Finding(f"Target \"{t.id}\" names no indicator.", t.path, key=True)
+            yield Finding(_('Target "{id}" names no indicator.', id=t.id), t.path, key=True)
 
 
 @rule("unknown-indicator",
-      fix="Use the id of an indicator listed under 'indicators:', or add the indicator there.")
+      fix=_("Use the id of an indicator listed under 'indicators:', or add the indicator there."))
 def unknown_indicator(s: Strategy) -> Iterator[Finding]:
     """A target refers to an indicator that is not defined.
 
@@ -63,13 +64,14 @@ def unknown_indicator(s: Strategy) -> Iterator[Finding]:
         if t.indicator_id is not None and s.indicator(t.indicator_id) is None:
             import difflib  # not at the top: a clean check never needs it
             close = difflib.get_close_matches(t.indicator_id, known, n=1, cutoff=0.6)
-            hint = f"Did you mean '{close[0]}'?" if close else None
-            yield Finding(f"Target \"{t.id}\" uses the indicator '{t.indicator_id}', which is not defined.",
+            hint = _("Did you mean '{close}'?", close=close[0]) if close else None
+            yield Finding(_('Target "{id}" uses the indicator \'{indicator_id}\', which is not defined.',
+                            id=t.id, indicator_id=t.indicator_id),
                           t.path + ("indicator",), hint=hint)
 
 
 @rule("indicator-without-source",
-      fix="Add 'source:' with the provider (e.g. Kolada) and its id for the indicator (e.g. N00914).")
+      fix=_("Add 'source:' with the provider (e.g. Kolada) and its id for the indicator (e.g. N00914)."))
 def indicator_without_source(s: Strategy) -> Iterator[Finding]:
     """An indicator must say where its values come from.
 
@@ -78,14 +80,15 @@ def indicator_without_source(s: Strategy) -> Iterator[Finding]:
     """
     for i in s.indicators:
         if i.source is None:
-            yield Finding(f"Indicator '{i.id}' has no source.", i.path, key=True)
+            yield Finding(_("Indicator '{id}' has no source.", id=i.id), i.path, key=True)
         elif not i.source.id:
-            yield Finding(f"Indicator '{i.id}' names its provider ({i.source.provider}) but not the provider's id.",
+            yield Finding(_("Indicator '{id}' names its provider ({provider}) but not the provider's id.",
+                            id=i.id, provider=i.source.provider),
                           i.path + ("source",), key=True)
 
 
 @rule("target-without-baseline",
-      fix="Add 'baseline:' with the year and value the target starts from.")
+      fix=_("Add 'baseline:' with the year and value the target starts from."))
 def target_without_baseline(s: Strategy) -> Iterator[Finding]:
     """A target needs a baseline: the value it starts from, and its year.
 
@@ -95,11 +98,11 @@ def target_without_baseline(s: Strategy) -> Iterator[Finding]:
         if t.path + ("baseline",) in s.source.keys:
             continue  # written, but wrong: the schema check has said what is wrong with it
         if t.baseline is None or t.baseline.year is None or t.baseline.value is None:
-            yield Finding(f"Target \"{t.id}\" has no baseline year and value.", t.path, key=True)
+            yield Finding(_('Target "{id}" has no baseline year and value.', id=t.id), t.path, key=True)
 
 
 @rule("target-without-value",
-      fix="Add 'target:' with the value to reach and the year to reach it.")
+      fix=_("Add 'target:' with the value to reach and the year to reach it."))
 def target_without_value(s: Strategy) -> Iterator[Finding]:
     """A target needs a value to reach and a year to reach it by.
 
@@ -109,11 +112,11 @@ def target_without_value(s: Strategy) -> Iterator[Finding]:
         if t.path + ("target",) in s.source.keys:
             continue  # written, but wrong: the schema check has said what is wrong with it
         if t.target is None or t.target.year is None or t.target.value is None:
-            yield Finding(f"Target \"{t.id}\" has no target value and year.", t.path, key=True)
+            yield Finding(_('Target "{id}" has no target value and year.', id=t.id), t.path, key=True)
 
 
 @rule("target-without-direction",
-      fix="Add 'direction:' with increase, decrease or maintain.")
+      fix=_("Add 'direction:' with increase, decrease or maintain."))
 def target_without_direction(s: Strategy) -> Iterator[Finding]:
     """A target says which way the indicator should move.
 
@@ -121,11 +124,11 @@ def target_without_direction(s: Strategy) -> Iterator[Finding]:
     """
     for g, t in s.targets():
         if t.direction is None:
-            yield Finding(f"Target \"{t.id}\" has no direction.", t.path, key=True)
+            yield Finding(_('Target "{id}" has no direction.', id=t.id), t.path, key=True)
 
 
 @rule("value-without-provenance",
-      fix="Give 'source:' and 'retrieved:' for a value read from a source, or 'illustrative: true' for one that is not.")
+      fix=_("Give 'source:' and 'retrieved:' for a value read from a source, or 'illustrative: true' for one that is not."))
 def value_without_provenance(s: Strategy) -> Iterator[Finding]:
     """Every baseline says where it comes from: a cited source, or illustrative.
 
@@ -139,19 +142,19 @@ def value_without_provenance(s: Strategy) -> Iterator[Finding]:
             continue
         p = b.provenance
         if p.illustrative and p.source:
-            yield Finding(f"The baseline of target \"{t.id}\" is marked illustrative and also cites a source.",
-                          b.path, hint="Keep 'source:' and 'retrieved:' for a sourced value, or 'illustrative: true', not both.",
+            yield Finding(_('The baseline of target "{id}" is marked illustrative and also cites a source.', id=t.id),
+                          b.path, hint=_("Keep 'source:' and 'retrieved:' for a sourced value, or 'illustrative: true', not both."),
                           key=True)
         elif p.source and not p.retrieved:
-            yield Finding(f"The baseline of target \"{t.id}\" cites a source but not the date it was read.",
-                          b.path, hint="Add 'retrieved: YYYY-MM-DD'.", key=True)
+            yield Finding(_('The baseline of target "{id}" cites a source but not the date it was read.', id=t.id),
+                          b.path, hint=_("Add 'retrieved: YYYY-MM-DD'."), key=True)
         elif not p.is_known:
-            yield Finding(f"The baseline of target \"{t.id}\" does not say where its value comes from.",
+            yield Finding(_('The baseline of target "{id}" does not say where its value comes from.', id=t.id),
                           b.path, key=True)
 
 
 @rule("unused-indicator", severity=Severity.WARNING,
-      fix="Use the indicator in a target, or remove it.")
+      fix=_("Use the indicator in a target, or remove it."))
 def unused_indicator(s: Strategy) -> Iterator[Finding]:
     """An indicator that no target uses is followed up for nothing.
 
@@ -161,4 +164,4 @@ def unused_indicator(s: Strategy) -> Iterator[Finding]:
     used = {t.indicator_id for _, t in s.targets()}
     for i in s.indicators:
         if i.id and i.id not in used:
-            yield Finding(f"Indicator '{i.id}' is not used by any target.", i.path, key=True)
+            yield Finding(_("Indicator '{id}' is not used by any target.", id=i.id), i.path, key=True)

@@ -6,11 +6,12 @@ from typing import Iterator
 
 from strategykit.diagnostics import Position
 from strategykit.model import Strategy
-from strategykit.rules import Finding, rule
+from strategykit.rules import rule, Finding
+from strategykit.messages import _
 
 
 @rule("heading-level-skipped", guards_build=True,
-      fix="Use the next level down: a '##' section is followed by '###', not '####'.")
+      fix=_("Use the next level down: a '##' section is followed by '###', not '####'."))
 def heading_level_skipped(s: Strategy) -> Iterator[Finding]:
     """A heading is at most one level deeper than the heading before it.
 
@@ -25,9 +26,12 @@ def heading_level_skipped(s: Strategy) -> Iterator[Finding]:
         for h in c.document.headings:
             deepest = max(previous, 1) + 1
             if h.level > deepest:
-                after = f"follows a level-{previous} heading" if previous else "is the first heading"
+                after = _("follows a level-{previous} heading",
+                          previous=previous) if previous else _("is the first heading")
                 yield Finding(
-                    f"The heading '{h.text}' is level {h.level} but {after} in '{c.file}'.",
+                    _("The heading '{text}' is level {level} but {after} in '{file}'.",
+                      text=h.text, level=h.level, after=after, file=c.file),
                     position=Position(c.file, h.line, 1),
-                    hint=f"Make it a level-{deepest} heading ('{'#' * deepest} {h.text}').")
+                    hint=_("Make it a level-{deepest} heading ('{value} {text}').",
+                           deepest=deepest, value='#' * deepest, text=h.text))
             previous = h.level

@@ -17,8 +17,9 @@ from typing import Iterator
 
 from strategykit.diagnostics import Position, Severity
 from strategykit.source.load import CsvCell, CsvRow, CsvTable
-from strategykit.model import (BREAKDOWNS, DATA_COLUMNS, DATA_FOLDER, PROVENANCES, REQUIRED_COLUMNS, DataFile, Strategy, parse_number, parse_year)
-from strategykit.rules import Finding, rule
+from strategykit.model import (BREAKDOWNS, DATA_COLUMNS, DATA_FOLDER, DataFile, PROVENANCES, REQUIRED_COLUMNS, Strategy, parse_number, parse_year)
+from strategykit.rules import rule, Finding
+from strategykit.messages import _
 
 _DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
@@ -41,7 +42,7 @@ def _readable(f: DataFile) -> bool:
 
 
 @rule("data-unknown-indicator",
-      fix="Name the file after an indicator id listed under 'indicators:' in goals.yaml, e.g. data/employment-rate.csv.")
+      fix=_("Name the file after an indicator id listed under 'indicators:' in goals.yaml, e.g. data/employment-rate.csv."))
 def data_unknown_indicator(s: Strategy) -> Iterator[Finding]:
     """A data file's name is the id of an indicator.
 
@@ -55,13 +56,15 @@ def data_unknown_indicator(s: Strategy) -> Iterator[Finding]:
         if s.indicator(f.indicator_id) is None:
             import difflib  # not at the top: a clean check never needs it
             close = difflib.get_close_matches(f.indicator_id, known, n=1, cutoff=0.6)
-            hint = f"Did you mean {DATA_FOLDER}/{close[0]}.csv?" if close else None
-            yield Finding(f"'{f.file}' holds values for '{f.indicator_id}', which is not an indicator.",
+            suggestion = f"{DATA_FOLDER}/{close[0]}.csv" if close else ""
+            hint = _("Did you mean {file}?", file=suggestion) if close else None
+            yield Finding(_("'{file}' holds values for '{indicator_id}', which is not an indicator.",
+                            file=f.file, indicator_id=f.indicator_id),
                           position=Position(f.file, 1, 1), hint=hint)
 
 
 @rule("data-header",
-      fix="Start the file with the header row: " + ",".join(DATA_COLUMNS))
+      fix=_("Start the file with the header row: {columns}", columns=",".join(DATA_COLUMNS)))
 def data_header(s: Strategy) -> Iterator[Finding]:
     """A data file starts with a header row naming its columns.
 
@@ -76,22 +79,25 @@ def data_header(s: Strategy) -> Iterator[Finding]:
         for cell in f.table.header:
             name = cell.text.strip().lower()
             if name in seen:
-                yield Finding(f"The column '{name}' appears twice in the header (first at column "
-                              f"{seen[name].column}).", position=_at(f.file, cell))
+                yield Finding(_("The column '{name}' appears twice in the header (first at column {column}).",
+                                name=name, column=seen[name].column), position=_at(f.file, cell))
             elif name not in DATA_COLUMNS:
                 import difflib  # not at the top: a clean check never needs it
                 close = difflib.get_close_matches(name, DATA_COLUMNS, n=1, cutoff=0.6)
-                yield Finding(f"'{cell.text.strip()}' is not a column of a data file.", position=_at(f.file, cell),
-                              hint=(f"Did you mean '{close[0]}'? " if close else "")
-                              + "The columns are: " + ", ".join(DATA_COLUMNS) + ".")
+                yield Finding(_("'{value}' is not a column of a data file.",
+                                value=cell.text.strip()), position=_at(f.file, cell),
+                              hint=_("Did you mean '{close}'? The columns are: {columns}.", close=close[0],
+                                     columns=", ".join(DATA_COLUMNS)) if close else
+                              _("The columns are: {columns}.", columns=", ".join(DATA_COLUMNS)))
             seen.setdefault(name, cell)
         for name in REQUIRED_COLUMNS:
             if name not in seen:
-                yield Finding(f"The header has no '{name}' column.", position=Position(f.file, f.table.header[0].line
+                yield Finding(_("The header has no '{name}' column.",
+                                name=name), position=Position(f.file, f.table.header[0].line
                                                                                        if f.table.header else 1, 1))
 
 
-@rule("data-row-length", fix="Give the row one value per column of the header; leave a value empty, but keep its comma.")
+@rule("data-row-length", fix=_("Give the row one value per column of the header; leave a value empty, but keep its comma."))
 def data_row_length(s: Strategy) -> Iterator[Finding]:
     """Every row has as many values as the header has columns.
 
@@ -103,11 +109,12 @@ def data_row_length(s: Strategy) -> Iterator[Finding]:
         for row in f.table.rows:
             if len(row.cells) != width:
                 where = row.cells[width] if len(row.cells) > width else row.cells[-1]
-                yield Finding(f"The row has {len(row.cells)} values, but the header has {width} columns.",
+                yield Finding(_("The row has {value} values, but the header has {width} columns.",
+                                value=len(row.cells), width=width),
                               position=_at(f.file, where, row))
 
 
-@rule("data-invalid-year", fix="Write the year with four digits, e.g. 2023.")
+@rule("data-invalid-year", fix=_("Write the year with four digits, e.g. 2023."))
 def data_invalid_year(s: Strategy) -> Iterator[Finding]:
     """Every row has a year: four digits, between 1900 and 2200."""
     for f in s.data_files:
@@ -117,25 +124,25 @@ def data_invalid_year(s: Strategy) -> Iterator[Finding]:
             cell = f.table.cell(row, "year")
             if parse_year(cell.text if cell else None) is None:
                 shown = cell.text.strip() if cell else ""
-                yield Finding(f"'{shown}' is not a year." if shown else "The row has no year.",
+                yield Finding(_("'{shown}' is not a year.", shown=shown) if shown else _("The row has no year."),
                               position=_at(f.file, cell, row))
 
 
 def _number_hint(text: str) -> str | None:
     if re.fullmatch(r"[+-]?\d+,\d+", text):
-        return f"Use a point for decimals: {text.replace(',', '.')} (and quote nothing)."
+        return _("Use a point for decimals: {number} (and quote nothing).", number=text.replace(',', '.'))
     if re.fullmatch(r"[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?", text):
         plain = re.sub(r"[ \u00a0\u202f]", "", text).replace(",", ".")
-        return f"Write the number without spaces: {plain}."
+        return _("Write the number without spaces: {plain}.", plain=plain)
     if text.endswith("%"):
-        return "Leave out the % sign; the indicator's unit says that the value is a percentage."
+        return _("Leave out the % sign; the indicator's unit says that the value is a percentage.")
     if text.lower() in ("nan", "inf", "-inf", "..", "-", "–"):
-        return "Leave a year without a value out of the file instead of writing a placeholder."
+        return _("Leave a year without a value out of the file instead of writing a placeholder.")
     return None
 
 
 @rule("data-non-numeric-value",
-      fix="Write the value as a plain number with a point for decimals, e.g. 79.5.")
+      fix=_("Write the value as a plain number with a point for decimals, e.g. 79.5."))
 def data_non_numeric_value(s: Strategy) -> Iterator[Finding]:
     """Every value is a number, written with a point for decimals and no spaces.
 
@@ -150,11 +157,11 @@ def data_non_numeric_value(s: Strategy) -> Iterator[Finding]:
             cell = f.table.cell(row, "value")
             text = cell.text.strip() if cell else ""
             if parse_number(text) is None:
-                yield Finding(f"'{text}' is not a number." if text else "The row has no value.",
+                yield Finding(_("'{text}' is not a number.", text=text) if text else _("The row has no value."),
                               position=_at(f.file, cell, row), hint=_number_hint(text))
 
 
-@rule("data-invalid-breakdown", fix="Write total, women or men, or leave the cell empty for the total.")
+@rule("data-invalid-breakdown", fix=_("Write total, women or men, or leave the cell empty for the total."))
 def data_invalid_breakdown(s: Strategy) -> Iterator[Finding]:
     """The breakdown says whose value it is: total, women or men.
 
@@ -171,12 +178,13 @@ def data_invalid_breakdown(s: Strategy) -> Iterator[Finding]:
             if text and text.lower() not in BREAKDOWNS:
                 import difflib  # not at the top: a clean check never needs it
                 close = difflib.get_close_matches(text.lower(), BREAKDOWNS, n=1, cutoff=0.5)
-                yield Finding(f"'{text}' is not a breakdown.", position=_at(f.file, cell, row),
-                              hint=(f"Did you mean '{close[0]}'? " if close else "")
-                              + "Allowed: " + ", ".join(BREAKDOWNS) + ".")
+                yield Finding(_("'{text}' is not a breakdown.", text=text), position=_at(f.file, cell, row),
+                              hint=_("Did you mean '{close}'? Allowed: {options}.", close=close[0],
+                                     options=", ".join(BREAKDOWNS)) if close else
+                              _("Allowed: {options}.", options=", ".join(BREAKDOWNS)))
 
 
-@rule("data-duplicate-year", fix="Keep one row per year and breakdown; delete or correct the other.")
+@rule("data-duplicate-year", fix=_("Keep one row per year and breakdown; delete or correct the other."))
 def data_duplicate_year(s: Strategy) -> Iterator[Finding]:
     """A year has one value per breakdown.
 
@@ -196,14 +204,15 @@ def data_duplicate_year(s: Strategy) -> Iterator[Finding]:
             key = (year, breakdown)
             if key in first:
                 part = "" if breakdown == "total" else f" ({breakdown})"
-                yield Finding(f"{year}{part} already has a value on line {first[key]}.",
+                yield Finding(_("{year}{part} already has a value on line {value}.",
+                                year=year, part=part, value=first[key]),
                               position=_at(f.file, f.table.cell(row, "year"), row))
             else:
                 first[key] = row.line
 
 
 @rule("data-value-out-of-range",
-      fix="A share in percent lies between 0 and 100; a count is never negative. Check the value and the unit.")
+      fix=_("A share in percent lies between 0 and 100; a count is never negative. Check the value and the unit."))
 def data_value_out_of_range(s: Strategy) -> Iterator[Finding]:
     """Observed values fit their indicator's unit: a percentage between 0 and 100, a count not below zero."""
     for f in s.data_files:
@@ -216,15 +225,17 @@ def data_value_out_of_range(s: Strategy) -> Iterator[Finding]:
             if value is None:
                 continue
             if ind.is_percent and not 0 <= value <= 100:
-                yield Finding(f"{value:g} is not a percentage (indicator '{ind.id}' is in percent).",
+                yield Finding(_("{value} is not a percentage (indicator '{id}' is in percent).",
+                                value=format(value, "g"), id=ind.id),
                               position=_at(f.file, cell, row))
             elif ind.is_count and value < 0:
-                yield Finding(f"{value:g} is negative, but indicator '{ind.id}' counts.",
+                yield Finding(_("{value} is negative, but indicator '{id}' counts.",
+                                value=format(value, "g"), id=ind.id),
                               position=_at(f.file, cell, row))
 
 
 @rule("data-missing-provenance",
-      fix="Write 'sourced' with the source and the date it was read (YYYY-MM-DD), or 'illustrative' with both left empty.")
+      fix=_("Write 'sourced' with the source and the date it was read (YYYY-MM-DD), or 'illustrative' with both left empty."))
 def data_missing_provenance(s: Strategy) -> Iterator[Finding]:
     """Every observed value says where it comes from.
 
@@ -242,23 +253,24 @@ def data_missing_provenance(s: Strategy) -> Iterator[Finding]:
             kind = cell.text.strip().lower() if cell else ""
             source, retrieved = _text(f.table, row, "source"), _text(f.table, row, "retrieved")
             if not kind:
-                yield Finding("The value does not say where it comes from.", position=_at(f.file, cell, row))
+                yield Finding(_("The value does not say where it comes from."), position=_at(f.file, cell, row))
             elif kind not in PROVENANCES:
-                yield Finding(f"'{cell.text.strip()}' is not a provenance.", position=_at(f.file, cell, row),
-                              hint="Allowed: " + ", ".join(PROVENANCES) + ".")
+                yield Finding(_("'{value}' is not a provenance.",
+                                value=cell.text.strip()), position=_at(f.file, cell, row),
+                              hint=_("Allowed: {options}.", options=", ".join(PROVENANCES)))
             elif kind == "illustrative" and (source or retrieved):
-                yield Finding("The value is marked illustrative but also cites a source.",
+                yield Finding(_("The value is marked illustrative but also cites a source."),
                               position=_at(f.file, f.table.cell(row, "source" if source else "retrieved"), row),
-                              hint="Keep the source and the date for a sourced value, or mark it illustrative; not both.")
+                              hint=_("Keep the source and the date for a sourced value, or mark it illustrative; not both."))
             elif kind == "sourced" and not source:
-                yield Finding("The value is marked sourced but names no source.",
+                yield Finding(_("The value is marked sourced but names no source."),
                               position=_at(f.file, f.table.cell(row, "source") or cell, row))
             elif kind == "sourced" and not retrieved:
-                yield Finding("The value is marked sourced but does not say when it was read.",
+                yield Finding(_("The value is marked sourced but does not say when it was read."),
                               position=_at(f.file, f.table.cell(row, "retrieved") or cell, row),
-                              hint="Add the date in the 'retrieved' column: YYYY-MM-DD.")
+                              hint=_("Add the date in the 'retrieved' column: YYYY-MM-DD."))
             elif kind == "sourced" and not _DATE.match(retrieved):
-                yield Finding(f"'{retrieved}' is not a date in the form YYYY-MM-DD.",
+                yield Finding(_("'{retrieved}' is not a date in the form YYYY-MM-DD.", retrieved=retrieved),
                               position=_at(f.file, f.table.cell(row, "retrieved"), row))
 
 
@@ -270,7 +282,7 @@ def _same_value(a: float, b: float, decimals: int | None) -> bool:
 
 
 @rule("baseline-differs-from-data", severity=Severity.WARNING,
-      fix="Make the baseline in goals.yaml and the value in the data file the same: one of them is out of date or mistyped.")
+      fix=_("Make the baseline in goals.yaml and the value in the data file the same: one of them is out of date or mistyped."))
 def baseline_differs_from_data(s: Strategy) -> Iterator[Finding]:
     """A target's baseline agrees with the data file's value for the same year and breakdown.
 
@@ -296,6 +308,6 @@ def baseline_differs_from_data(s: Strategy) -> Iterator[Finding]:
             continue
         part = "" if t.breakdown == "total" else f" ({t.breakdown})"
         where = observed.position or Position(f"{DATA_FOLDER}/{t.indicator_id}.csv")
-        on = f" on line {where.line}" if where.line else ""
-        yield Finding(f"The baseline of target \"{t.id}\" is {b.value:.12g} for {b.year}{part}, but "
-                      f"{where.file} has {observed.value:.12g}{on}.", b.path + ("value",))
+        on = _(" on line {line}", line=where.line) if where.line else ""
+        yield Finding(_('The baseline of target "{id}" is {value} for {year}{part}, but {file} has {value2}{on}.',
+                        id=t.id, value=format(b.value, ".12g"), year=b.year, part=part, file=where.file, value2=format(observed.value, ".12g"), on=on), b.path + ("value",))

@@ -7,10 +7,11 @@ from typing import Iterator
 
 from strategykit.model import Strategy
 from strategykit.model.sdg import is_known_sdg
-from strategykit.rules import Finding, rule
+from strategykit.rules import rule, Finding
+from strategykit.messages import _
 
 
-@rule("duplicate-id", fix="Give each priority, goal, target, indicator and chapter an id of its own.")
+@rule("duplicate-id", fix=_("Give each priority, goal, target, indicator and chapter an id of its own."))
 def duplicate_id(s: Strategy) -> Iterator[Finding]:
     """Ids are unique across the whole strategy.
 
@@ -31,7 +32,7 @@ def duplicate_id(s: Strategy) -> Iterator[Finding]:
             key = (family, obj.id)
             if key in seen:
                 first = s.source.position(seen[key] + ("id",))
-                yield Finding(f"The id '{obj.id}' is used twice (first at line {first.line}).",
+                yield Finding(_("The id '{id}' is used twice (first at line {line}).", id=obj.id, line=first.line),
                               obj.path + ("id",))
             else:
                 seen[key] = obj.path
@@ -40,11 +41,12 @@ def duplicate_id(s: Strategy) -> Iterator[Finding]:
 def _unknown(kind: str, ref: str, known: list[str], path: tuple) -> Finding:
     import difflib  # not at the top: a clean check never needs it
     close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
-    hint = f"Did you mean '{close[0]}'?" if close else ("Known ids: " + ", ".join(known[:12]) + ("…" if len(known) > 12 else "") if known else None)
-    return Finding(f"'{ref}' is not the id of any {kind}.", path, hint=hint)
+    hint = (_("Did you mean '{close}'?", close=close[0]) if close else
+            _("Known ids: {ids}", ids=", ".join(known[:12]) + ("…" if len(known) > 12 else "")) if known else None)
+    return Finding(_("'{ref}' is not the id of any {kind}.", ref=ref, kind=kind), path, hint=hint)
 
 
-@rule("unknown-reference", fix="Use an id that is defined in goals.yaml.")
+@rule("unknown-reference", fix=_("Use an id that is defined in goals.yaml."))
 def unknown_reference(s: Strategy) -> Iterator[Finding]:
     """Every id that refers to something (an overall goal, a perspective, a goal or priority presented by a chapter) exists.
 
@@ -57,18 +59,18 @@ def unknown_reference(s: Strategy) -> Iterator[Finding]:
     for p in s.priorities:
         for i, ref in enumerate(p.overall_goal_ids):
             if ref not in overall:
-                yield _unknown("overall goal", ref, overall, p.path + ("overall_goals", i))
+                yield _unknown(_("overall goal"), ref, overall, p.path + ("overall_goals", i))
         for g in p.goals:
             for i, ref in enumerate(g.perspective_ids):
                 if ref not in perspectives:
-                    yield _unknown("perspective", ref, perspectives, g.path + ("perspectives", i))
+                    yield _unknown(_("perspective"), ref, perspectives, g.path + ("perspectives", i))
     for c in s.chapters:
         for i, ref in enumerate(c.presents):
             if ref not in presentable:
-                yield _unknown("priority or goal", ref, presentable, c.path + ("presents", i))
+                yield _unknown(_("priority or goal"), ref, presentable, c.path + ("presents", i))
 
 
-@rule("unknown-sdg", fix="Use an Agenda 2030 goal (1–17) or one of its targets, e.g. \"8.5\" or \"4.a\".")
+@rule("unknown-sdg", fix=_('Use an Agenda 2030 goal (1–17) or one of its targets, e.g. "8.5" or "4.a".'))
 def unknown_sdg(s: Strategy) -> Iterator[Finding]:
     """Agenda 2030 links name goals and targets that exist.
 
@@ -79,7 +81,7 @@ def unknown_sdg(s: Strategy) -> Iterator[Finding]:
     for obj in owners:
         for i, ref in enumerate(obj.agenda2030):
             if not is_known_sdg(ref):
-                yield Finding(f"'{ref}' is not an Agenda 2030 goal or target.", obj.path + ("agenda2030", i))
+                yield Finding(_("'{ref}' is not an Agenda 2030 goal or target.", ref=ref), obj.path + ("agenda2030", i))
 
 
 _PROVIDER_IDS = {
@@ -87,7 +89,7 @@ _PROVIDER_IDS = {
 }
 
 
-@rule("source-id-format", fix="Copy the id exactly as the provider shows it.")
+@rule("source-id-format", fix=_("Copy the id exactly as the provider shows it."))
 def source_id_format(s: Strategy) -> Iterator[Finding]:
     """An indicator's provider id has the provider's form.
 
@@ -98,5 +100,6 @@ def source_id_format(s: Strategy) -> Iterator[Finding]:
         if i.source and i.source.id:
             known = _PROVIDER_IDS.get(i.source.provider.strip().lower())
             if known and not known[0].match(i.source.id):
-                yield Finding(f"'{i.source.id}' is not a valid id for {i.source.provider}: {known[1]}.",
+                yield Finding(_("'{id}' is not a valid id for {provider}: {value}.",
+                                id=i.source.id, provider=i.source.provider, value=known[1]),
                               i.path + ("source", "id"))

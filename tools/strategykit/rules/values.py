@@ -6,19 +6,21 @@ from typing import Iterator
 
 from strategykit.diagnostics import Severity
 from strategykit.model import Strategy
-from strategykit.rules import Finding, rule
+from strategykit.rules import rule, Finding
+from strategykit.messages import _
 
 
-@rule("period-inverted", fix="Make 'start' the first year and 'end' the last year of the strategy.")
+@rule("period-inverted", fix=_("Make 'start' the first year and 'end' the last year of the strategy."))
 def period_inverted(s: Strategy) -> Iterator[Finding]:
     """The strategy's period starts before it ends."""
     if s.period_start is not None and s.period_end is not None and s.period_start >= s.period_end:
-        yield Finding(f"The period starts in {s.period_start} but ends in {s.period_end}.",
+        yield Finding(_("The period starts in {period_start} but ends in {period_end}.",
+                        period_start=s.period_start, period_end=s.period_end),
                       ("strategy", "period"), key=True)
 
 
 @rule("year-outside-period",
-      fix="Move the year inside the strategy's period, or widen the period under strategy: period:.")
+      fix=_("Move the year inside the strategy's period, or widen the period under strategy: period:."))
 def year_outside_period(s: Strategy) -> Iterator[Finding]:
     """Target years and milestones lie inside the strategy's period.
 
@@ -30,36 +32,39 @@ def year_outside_period(s: Strategy) -> Iterator[Finding]:
     if lo is None or hi is None:
         return
     for g, t in s.targets():
-        for value, what in ([(t.target, "target year")] if t.target else []) + [(m, "milestone year") for m in t.milestones]:
+        for value, what in ([(t.target, _("target year"))] if t.target else []) + [(m, _("milestone year")) for m in t.milestones]:
             if value.year is not None and not lo <= value.year <= hi:
-                yield Finding(f"The {what} {value.year} of target \"{t.id}\" is outside the period {lo}–{hi}.",
+                yield Finding(_('The {what} {year} of target "{id}" is outside the period {lo}–{hi}.',
+                                what=what, year=value.year, id=t.id, lo=lo, hi=hi),
                               value.path + ("year",))
     if s.vision_horizon is not None and not lo <= s.vision_horizon <= hi:
-        yield Finding(f"The vision's horizon {s.vision_horizon} is outside the period {lo}–{hi}.",
+        yield Finding(_("The vision's horizon {vision_horizon} is outside the period {lo}–{hi}.",
+                        vision_horizon=s.vision_horizon, lo=lo, hi=hi),
                       ("vision", "horizon"))
 
 
-@rule("baseline-after-target", fix="Check the two years: the baseline year comes before the target year.")
+@rule("baseline-after-target", fix=_("Check the two years: the baseline year comes before the target year."))
 def baseline_after_target(s: Strategy) -> Iterator[Finding]:
     """A baseline comes before its target year, and milestones lie between the two, in order."""
     for g, t in s.targets():
         b = t.baseline.year if t.baseline else None
         e = t.target.year if t.target else None
         if b is not None and e is not None and b >= e:
-            yield Finding(f"Target \"{t.id}\" has its baseline in {b}, not before its target year {e}.",
+            yield Finding(_('Target "{id}" has its baseline in {b}, not before its target year {e}.',
+                            id=t.id, b=b, e=e),
                           t.baseline.path + ("year",))
         previous = b
         for m in t.milestones:
             if m.year is None:
                 continue
             if (previous is not None and m.year <= previous) or (e is not None and m.year >= e):
-                yield Finding(f"The milestone {m.year} of target \"{t.id}\" is not between the baseline, "
-                              "the earlier milestones and the target year.", m.path + ("year",))
+                yield Finding(_('The milestone {year} of target "{id}" is not between the baseline, the earlier milestones and the target year.',
+                                year=m.year, id=t.id), m.path + ("year",))
             previous = m.year
 
 
 @rule("direction-mismatch",
-      fix="Check the target value and the direction: one of them is probably mistyped.")
+      fix=_("Check the target value and the direction: one of them is probably mistyped."))
 def direction_mismatch(s: Strategy) -> Iterator[Finding]:
     """The wanted direction agrees with the baseline and the target value.
 
@@ -71,14 +76,14 @@ def direction_mismatch(s: Strategy) -> Iterator[Finding]:
             continue
         base, goal = t.baseline.value, t.target.value
         if t.direction == "increase" and not goal > base:
-            yield Finding(f"Target \"{t.id}\" should increase, but its target value {goal:.12g} is not above "
-                          f"the baseline {base:.12g}.", t.path + ("direction",))
+            yield Finding(_('Target "{id}" should increase, but its target value {goal} is not above the baseline {base}.',
+                            id=t.id, goal=format(goal, ".12g"), base=format(base, ".12g")), t.path + ("direction",))
         elif t.direction == "decrease" and not goal < base:
-            yield Finding(f"Target \"{t.id}\" should decrease, but its target value {goal:.12g} is not below "
-                          f"the baseline {base:.12g}.", t.path + ("direction",))
+            yield Finding(_('Target "{id}" should decrease, but its target value {goal} is not below the baseline {base}.',
+                            id=t.id, goal=format(goal, ".12g"), base=format(base, ".12g")), t.path + ("direction",))
 
 
-@rule("value-out-of-range", fix="A share in percent lies between 0 and 100; a count is never negative.")
+@rule("value-out-of-range", fix=_("A share in percent lies between 0 and 100; a count is never negative."))
 def value_out_of_range(s: Strategy) -> Iterator[Finding]:
     """Values fit their indicator's unit: a percentage between 0 and 100, a count not below zero."""
     for g, t in s.targets():
@@ -89,13 +94,15 @@ def value_out_of_range(s: Strategy) -> Iterator[Finding]:
             if v is None or v.value is None:
                 continue
             if ind.is_percent and not 0 <= v.value <= 100:
-                yield Finding(f"{v.value:.12g} is not a percentage (indicator '{ind.id}' is in percent).",
+                yield Finding(_("{value} is not a percentage (indicator '{id}' is in percent).",
+                                value=format(v.value, ".12g"), id=ind.id),
                               v.path + ("value",))
             elif ind.unit.strip().lower() in ("count", "antal") and v.value < 0:
-                yield Finding(f"{v.value:.12g} is negative, but indicator '{ind.id}' counts.", v.path + ("value",))
+                yield Finding(_("{value} is negative, but indicator '{id}' counts.",
+                                value=format(v.value, ".12g"), id=ind.id), v.path + ("value",))
 
 
-@rule("adopted-without-decision", fix="Add 'decision:' under strategy: edition: with the body and the case number.")
+@rule("adopted-without-decision", fix=_("Add 'decision:' under strategy: edition: with the body and the case number."))
 def adopted_without_decision(s: Strategy) -> Iterator[Finding]:
     """An adopted edition names the decision that adopted it.
 
@@ -103,11 +110,11 @@ def adopted_without_decision(s: Strategy) -> Iterator[Finding]:
     decision of the regional council.
     """
     if s.edition.status == "adopted" and not s.edition.decision:
-        yield Finding("The edition is adopted but names no decision.", ("strategy", "edition"), key=True)
+        yield Finding(_("The edition is adopted but names no decision."), ("strategy", "edition"), key=True)
 
 
 @rule("example-values-unmarked", severity=Severity.WARNING,
-      fix="Say in 'strategy: notice:' that the edition contains illustrative values.")
+      fix=_("Say in 'strategy: notice:' that the edition contains illustrative values."))
 def example_values_unmarked(s: Strategy) -> Iterator[Finding]:
     """An adopted edition with illustrative values carries a notice.
 
@@ -115,5 +122,5 @@ def example_values_unmarked(s: Strategy) -> Iterator[Finding]:
     strategy should also be told on the cover that some figures are not statistics.
     """
     if s.edition.status == "adopted" and s.has_illustrative_values() and not s.notice:
-        yield Finding("The adopted edition contains illustrative values but has no notice.",
+        yield Finding(_("The adopted edition contains illustrative values but has no notice."),
                       ("strategy",), key=True)

@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from strategykit.diagnostics import Diagnostic, Position, Severity
+from strategykit.messages import _
 
 Path_ = tuple[str | int, ...]
 
@@ -138,19 +139,19 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
         if size > MAX_FILE_BYTES:
             return None, [_error(
                 "file-too-large",
-                f"The file is {size / 1_048_576:.1f} MB; files larger than "
-                f"{MAX_FILE_BYTES // 1_048_576} MB are not read.",
+                _("The file is {value} MB; files larger than {value2} MB are not read.",
+                  value=format(size / 1_048_576, ".1f"), value2=MAX_FILE_BYTES // 1_048_576),
                 Position(display, 1, 1),
-                "A strategy file is normally well under 1 MB. Check that nothing was pasted into it by mistake.",
+                _("A strategy file is normally well under 1 MB. Check that nothing was pasted into it by mistake."),
             )]
         raw = path.read_bytes()
     except FileNotFoundError:
-        return None, [_error("file-missing", "The file does not exist.", Position(display),
-                             "Create it, or correct the path that points to it.")]
+        return None, [_error("file-missing", _("The file does not exist."), Position(display),
+                             _("Create it, or correct the path that points to it."))]
     except IsADirectoryError:
-        return None, [_error("file-missing", "This is a folder, not a file.", Position(display))]
+        return None, [_error("file-missing", _("This is a folder, not a file."), Position(display))]
     except OSError as exc:
-        return None, [_error("file-unreadable", f"The file cannot be read: {exc.strerror}.",
+        return None, [_error("file-unreadable", _("The file cannot be read: {strerror}.", strerror=exc.strerror),
                              Position(display))]
     try:
         text = raw.decode("utf-8-sig")
@@ -160,9 +161,9 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
         column = exc.start - (before.rfind(b"\n") + 1) + 1
         return None, [_error(
             "invalid-encoding",
-            f"The file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at this place).",
+            _("The file is not valid UTF-8 (byte 0x{value} at this place).", value=format(raw[exc.start], "02x")),
             Position(display, line, column),
-            "Save the file as UTF-8. In most editors: 'Save with encoding' → UTF-8.",
+            _("Save the file as UTF-8. In most editors: 'Save with encoding' → UTF-8."),
         )]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
@@ -180,37 +181,77 @@ def _plain_yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]
         if mark.line < len(lines) and mark.column < len(lines[mark.line]):
             char = lines[mark.line][mark.column]
     if char == "\t" or "'\\t'" in problem:
-        return ("A tab character is used here; YAML indentation must use spaces.",
-                "Replace the tab with spaces (two per level, as in the rest of the file).")
+        return (_("A tab character is used here; YAML indentation must use spaces."),
+                _("Replace the tab with spaces (two per level, as in the rest of the file)."))
     if "found unexpected end of stream" in problem or "quoted scalar" in context:
-        return ("A quoted text is not closed: the closing quote is missing.",
-                "Add the closing quote (\" or ') at the end of the text.")
+        return (_("A quoted text is not closed: the closing quote is missing."),
+                _("Add the closing quote (\" or ') at the end of the text."))
     if "flow sequence" in context or "flow mapping" in context:
-        opening, closing, what = ("[", "]", "list") if "sequence" in context else ("{", "}", "mapping")
-        return (f"The {what} in {opening} {closing} that starts here is not closed, or an item in it is broken.",
-                f"Add the closing '{closing}' after the last item, separate the items with commas, and quote "
-                f"an item that itself contains ',', '{opening}' or '{closing}'.")
+        opening, closing = ("[", "]") if "sequence" in context else ("{", "}")
+        message = (_("The list in [ ] that starts here is not closed, or an item in it is broken.")
+                   if opening == "[" else
+                   _("The mapping in {{ }} that starts here is not closed, or an item in it is broken."))
+        return (message,
+                _("Add the closing '{closing}' after the last item, separate the items with commas, and quote "
+                  "an item that itself contains ',', '{opening}' or '{closing}'.", opening=opening, closing=closing))
     if "mapping values are not allowed" in problem:
-        return ("A colon followed by a space appears where YAML did not expect one.",
-                "Text that contains ': ' must be quoted, e.g. title: \"Mål: fler jobb\". "
-                "Otherwise check the indentation of this line.")
+        return (_("A colon followed by a space appears where YAML did not expect one."),
+                _("Text that contains ': ' must be quoted, e.g. title: \"Mål: fler jobb\". "
+                  "Otherwise check the indentation of this line."))
     if "could not find expected ':'" in problem:
-        return ("A line was expected to be 'key: value' but has no colon.",
-                "Add the missing colon, or check whether a quote earlier was left open.")
+        return (_("A line was expected to be 'key: value' but has no colon."),
+                _("Add the missing colon, or check whether a quote earlier was left open."))
     if "expected <block end>" in problem or "did not find expected '-' indicator" in problem \
             or "expected <block mapping start>" in problem:
-        return ("The indentation is not consistent here.",
-                "Indent this line exactly like the other keys at the same level (spaces only).")
+        return (_("The indentation is not consistent here."),
+                _("Indent this line exactly like the other keys at the same level (spaces only)."))
     if "found undefined alias" in problem or "found undefined anchor" in problem:
-        return ("An alias (*name) refers to an anchor (&name) that is not defined.",
-                "Define the anchor first, or write the value out in full.")
+        return (_("An alias (*name) refers to an anchor (&name) that is not defined."),
+                _("Define the anchor first, or write the value out in full."))
     if "did not find expected key" in problem:
-        return ("A key was expected here; the indentation or a list item is off.",
-                "Check that list items start with '- ' and keys line up with their siblings.")
-    message = problem[:1].upper() + problem[1:] if problem else "The YAML cannot be read."
+        return (_("A key was expected here; the indentation or a list item is off."),
+                _("Check that list items start with '- ' and keys line up with their siblings."))
+    message = problem[:1].upper() + problem[1:] if problem else _("The YAML cannot be read.")
     if context:
         message = f"{message} ({context})"
-    return (message.rstrip(".") + ".", "Compare the line with its neighbours; the mistake is often just before the marked place.")
+    return (message.rstrip(".") + ".", _("Compare the line with its neighbours; the mistake is often just before the marked place."))
+
+
+_BARE_KEY = re.compile(r"([ ]*)([A-Za-z_][\w.-]*)[ ]+(\S.*)$")
+
+
+def _key_without_colon(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, str, str] | None:
+    """Line, column, key and value of a 'key value' line that lacks its colon.
+
+    YAML notices the missing colon only on the next line (it reads the line as the
+    start of a longer text), so the author would be sent to a line that is fine.
+    """
+    lines = text.split("\n")
+    problem, context = exc.problem or "", exc.context or ""
+    if "could not find expected ':'" in problem and "simple key" in context and exc.context_mark is not None:
+        number = exc.context_mark.line
+    elif "mapping values are not allowed" in problem and exc.problem_mark is not None \
+            and re.match(r"[ ]*(?:- )?[A-Za-z_][\w.-]*[ ]+[{\[]", lines[exc.problem_mark.line]
+                         if exc.problem_mark.line < len(lines) else ""):
+        number = exc.problem_mark.line  # 'target {year: …}': the flow mapping's own colons come too early
+    elif "mapping values are not allowed" in problem and exc.problem_mark is not None:
+        here = lines[exc.problem_mark.line] if exc.problem_mark.line < len(lines) else ""
+        indent = len(here) - len(here.lstrip(" "))
+        number = exc.problem_mark.line - 1
+        while number >= 0 and (not lines[number].strip() or lines[number].lstrip().startswith("#")):
+            number -= 1
+        previous = lines[number] if number >= 0 else ""
+        item = re.match(r"[ ]*- ", previous)  # '- id x' is a key of the item, as deep as the keys below it
+        if number < 0 or (item.end() if item else len(previous) - len(previous.lstrip(" "))) != indent:
+            return None
+    else:
+        return None
+    line = lines[number].split(" #", 1)[0].rstrip() if 0 <= number < len(lines) else ""
+    item = re.match(r"([ ]*)- ", line)
+    match = _BARE_KEY.match(" " * item.end() + line[item.end():] if item else line)
+    if match is None or (re.search(r":(?: |$)", match.group(3)) and match.group(3)[:1] not in "{["):
+        return None
+    return number + 1, len(match.group(1)) + 1, match.group(2), match.group(3)
 
 
 def _unclosed_quote_before(text: str, error_line: int, reach: int = 8) -> tuple[int, int] | None:
@@ -229,13 +270,41 @@ def _unclosed_quote_before(text: str, error_line: int, reach: int = 8) -> tuple[
     return None
 
 
+_KEY_LINE = re.compile(r"\n[ ]*(?:- )?[A-Za-z_][\w.-]*:(?: |\n|$)")
+
+
+def _quote_that_swallowed_lines(text: str, error_line: int) -> tuple[int, int] | None:
+    """The start of a double-quoted text that ran over key lines up to a syntax error.
+
+    A quote left open on one line is closed by the next quote YAML finds, often the
+    opening quote of a later value several lines down; the text in between (key
+    lines included) becomes one value and the error shows up far below the mistake.
+    A quoted text that spans lines and contains what looks like 'key: value' lines is
+    that mistake; its opening quote is where the author must look.
+    """
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=_BaseLoader):
+            if token.start_mark.line + 1 > error_line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style == '"' \
+                    and token.end_mark.line > token.start_mark.line:
+                written = text[token.start_mark.index:token.end_mark.index]
+                found = token if _KEY_LINE.search(written) else found
+    except yaml.YAMLError:
+        pass
+    if found is None:
+        return None
+    return found.start_mark.line + 1, found.start_mark.column + 1
+
+
 def _pos(source: SourceMap, mark: yaml.Mark) -> Position:
     return Position(source.file, mark.line + 1, mark.column + 1)
 
 
 def _node_label(node: yaml.Node) -> str:
-    return {yaml.ScalarNode: "value", yaml.SequenceNode: "list",
-            yaml.MappingNode: "mapping"}[type(node)]
+    return {yaml.ScalarNode: _("value"), yaml.SequenceNode: _("list"),
+            yaml.MappingNode: _("mapping")}[type(node)]
 
 
 class _Builder:
@@ -253,14 +322,15 @@ class _Builder:
             where = self.source.keys.get(path[:1]) if path else None
             raise _LoadError(_error(
                 "yaml-too-large",
-                f"The YAML expands to more than {MAX_NODES:,} values (anchors and aliases multiply it).",
+                _("The YAML expands to more than {MAX_NODES} values (anchors and aliases multiply it).",
+                  MAX_NODES=format(MAX_NODES, ",")),
                 where or _pos(self.source, node.start_mark),
-                "Write the values out instead of nesting aliases; a strategy never needs this many.",
+                _("Write the values out instead of nesting aliases; a strategy never needs this many."),
             ))
         if depth > MAX_DEPTH:
             raise _LoadError(_error(
-                "yaml-too-deep", f"The YAML is nested more than {MAX_DEPTH} levels deep.",
-                _pos(self.source, node.start_mark), "Check the indentation of this part of the file."))
+                "yaml-too-deep", _("The YAML is nested more than {MAX_DEPTH} levels deep.", MAX_DEPTH=MAX_DEPTH),
+                _pos(self.source, node.start_mark), _("Check the indentation of this part of the file.")))
         self.source.values.setdefault(path, _pos(self.source, node.start_mark))
         tag = node.tag or ""
         if isinstance(node, yaml.ScalarNode):
@@ -275,21 +345,22 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _LoadError(_error(
-                    "yaml-syntax", f"A {_node_label(key_node)} is used as a key; keys must be plain names.",
-                    _pos(self.source, key_node.start_mark), "Write the key as a simple name followed by a colon."))
+                    "yaml-syntax", _("A {kind} is used as a key; keys must be plain names.",
+                                     kind=_node_label(key_node)),
+                    _pos(self.source, key_node.start_mark), _("Write the key as a simple name followed by a colon.")))
             key = key_node.value
             if key == "<<":
                 raise _LoadError(_error(
-                    "yaml-syntax", "YAML merge keys (<<) are not supported.",
-                    _pos(self.source, key_node.start_mark), "Write the keys out in full."))
+                    "yaml-syntax", _("YAML merge keys (<<) are not supported."),
+                    _pos(self.source, key_node.start_mark), _("Write the keys out in full.")))
             if key in result:
                 first = self.source.keys[path + (key,)]
                 raise _LoadError(_error(
                     "duplicate-key",
-                    f"The key '{key}' appears twice in the same mapping (first at line {first.line}). "
-                    "YAML would silently keep only the last one.",
+                    _("The key '{key}' appears twice in the same mapping (first at line {line}). YAML would silently keep only the last one.",
+                      key=key, line=first.line),
                     _pos(self.source, key_node.start_mark),
-                    f"Remove one of the two '{key}' entries, or merge them.",
+                    _("Remove one of the two '{key}' entries, or merge them.", key=key),
                 ))
             self.source.keys[path + (key,)] = _pos(self.source, key_node.start_mark)
             result[key] = self.build(value_node, path + (key,), depth + 1)
@@ -299,9 +370,9 @@ class _Builder:
         shown = "!!" + node.tag[len(_TAG):] if node.tag.startswith(_TAG) else node.tag
         return _LoadError(_error(
             "unsafe-tag",
-            f"The tag '{shown}' is not allowed; only plain text, numbers, lists and mappings are read.",
+            _("The tag '{shown}' is not allowed; only plain text, numbers, lists and mappings are read.", shown=shown),
             _pos(self.source, node.start_mark),
-            "Remove the tag (the word starting with '!').",
+            _("Remove the tag (the word starting with '!')."),
         ))
 
     def _scalar(self, node: yaml.ScalarNode, path: Path_) -> object:
@@ -312,12 +383,12 @@ class _Builder:
             self.source.raw[path] = node.value
         if isinstance(value, float) and not math.isfinite(value):
             raise _LoadError(_error(
-                "invalid-number", f"'{node.value}' is not a finite number.",
-                _pos(self.source, node.start_mark), "Write an ordinary number, or leave the value out."))
+                "invalid-number", _("'{value}' is not a finite number.", value=node.value),
+                _pos(self.source, node.start_mark), _("Write an ordinary number, or leave the value out.")))
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**15:
             raise _LoadError(_error(
-                "invalid-number", f"The number {node.value} is too large to be a statistic.",
-                _pos(self.source, node.start_mark), "Check for a typo in the number."))
+                "invalid-number", _("The number {value} is too large to be a statistic.", value=node.value),
+                _pos(self.source, node.start_mark), _("Check for a typo in the number.")))
         return value
 
 
@@ -335,28 +406,34 @@ def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Diagn
             message, hint = _plain_yaml_problem(exc, text)
             line = mark.line + 1 if mark else 1
             column = mark.column + 1 if mark else 1
-            open_quote = _unclosed_quote_before(text, line)
-            if open_quote is not None:
+            bare_key = _key_without_colon(text, exc)
+            open_quote = None if bare_key else (
+                _unclosed_quote_before(text, line) or _quote_that_swallowed_lines(text, line))
+            if bare_key is not None:
+                line, column, key, value = bare_key
+                message, hint = (_("The key '{key}' has no colon after it.", key=key),
+                                 _("A colon is missing after the key: write {key}: {value}", key=key, value=value))
+            elif open_quote is not None:
                 line, column = open_quote
-                message, hint = ("A quoted text that starts here is not closed on its line.",
-                                 "Add the closing quote at the end of the text; YAML otherwise reads on into the next lines.")
+                message, hint = (_("A quoted text that starts here is not closed on its line."),
+                                 _("Add the closing quote at the end of the text; YAML otherwise reads on into the next lines."))
             code = "duplicate-anchor" if "anchor" in (exc.problem or "") and "found duplicate" in (exc.problem or "") else "yaml-syntax"
             return None, [_error(code, message, Position(display, line, column), hint)]
         except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark
-            return None, [_error("yaml-syntax", f"The YAML cannot be read: {exc}.", Position(display, 1, 1))]
+            return None, [_error("yaml-syntax", _("The YAML cannot be read: {exc}.", exc=exc), Position(display, 1, 1))]
         except RecursionError:
-            return None, [_error("yaml-too-deep", "The YAML is nested too deeply to read.",
+            return None, [_error("yaml-too-deep", _("The YAML is nested too deeply to read."),
                                  Position(display, 1, 1))]
         if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null" and not node.value):
-            return None, [_error("empty-file", "The file has no content (only comments or nothing).",
+            return None, [_error("empty-file", _("The file has no content (only comments or nothing)."),
                                  Position(display, 1, 1),
-                                 "Start from the example goals.yaml, or run 'strategy new' to get a skeleton.")]
+                                 _("Start from the example goals.yaml, or run 'strategy new' to get a skeleton."))]
         try:
             data = _Builder(loader, source).build(node)
         except _LoadError as exc:
             return None, [exc.diagnostic]
         except RecursionError:
-            return None, [_error("yaml-too-deep", "The YAML is nested too deeply to read.", Position(display, 1, 1))]
+            return None, [_error("yaml-too-deep", _("The YAML is nested too deeply to read."), Position(display, 1, 1))]
         return YamlDocument(data, source), []
     finally:
         loader.dispose()
@@ -592,10 +669,9 @@ def parse_csv(text: str, display: str) -> tuple[CsvTable | None, list[Diagnostic
     if header_line is not None and ";" in lines[header_line] and "," not in lines[header_line]:
         # Excel with Swedish settings saves 'CSV' with semicolons; every cell would be wrong, say it once.
         return None, [_error(
-            "csv-separator", "The values are separated by semicolons; a data file separates them with commas.",
+            "csv-separator", _("The values are separated by semicolons; a data file separates them with commas."),
             Position(display, header_line + 1, lines[header_line].index(";") + 1),
-            "In Excel choose 'CSV UTF-8 (comma delimited)' when saving, or replace each ';' with ',' "
-            "(and write decimals with a point: 45.3).")]
+            _("In Excel choose 'CSV UTF-8 (comma delimited)' when saving, or replace each ';' with ',' (and write decimals with a point: 45.3)."))]
     reader = csv.reader(io.StringIO(text), strict=True)
     records: list[tuple[int, list[str]]] = []
     start = 1
@@ -607,15 +683,15 @@ def parse_csv(text: str, display: str) -> tuple[CsvTable | None, list[Diagnostic
     except csv.Error as exc:
         message = str(exc)
         if "expected after" in message or "unexpected end of data" in message:
-            plain = "A quoted value is not closed, or a quote inside a quoted value is not doubled."
-            hint = 'Close the quote, or write a quote inside a quoted value as two quotes: "".'
+            plain = _("A quoted value is not closed, or a quote inside a quoted value is not doubled.")
+            hint = _('Close the quote, or write a quote inside a quoted value as two quotes: "".')
         else:
-            plain = f"The CSV cannot be read: {message}."
-            hint = "Compare the line with its neighbours; a stray quote or a control character is the usual cause."
+            plain = _("The CSV cannot be read: {message}.", message=message)
+            hint = _("Compare the line with its neighbours; a stray quote or a control character is the usual cause.")
         return None, [_error("csv-syntax", plain, Position(display, start, 1), hint)]
     if not records:
-        return None, [_error("empty-file", "The file has no content.", Position(display, 1, 1),
-                             "Start with the header row: year,value,breakdown,provenance,source,retrieved")]
+        return None, [_error("empty-file", _("The file has no content."), Position(display, 1, 1),
+                             _("Start with the header row: year,value,breakdown,provenance,source,retrieved"))]
     header: list[CsvCell] = []
     rows: list[CsvRow] = []
     for first_line, fields in records:

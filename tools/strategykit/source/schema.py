@@ -16,12 +16,13 @@ from typing import Any, Iterator
 
 from strategykit.diagnostics import Diagnostic, Severity
 from strategykit.source.load import SourceMap
+from strategykit.messages import _, capitalized
 
 GOALS_SCHEMA = "goals.schema.json"
 
 _TYPE_WORDS = {
-    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-    "array": "a list", "object": "a mapping of keys", "null": "nothing",
+    "string": _("text"), "integer": _("a whole number"), "number": _("a number"), "boolean": _("true or false"),
+    "array": _("a list"), "object": _("a mapping of keys"), "null": _("nothing"),
 }
 
 
@@ -70,21 +71,22 @@ def _inline_refs(root: dict) -> dict:
 
 def _found(value: Any) -> str:
     if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
+        return _("{value} (true/false)", value=str(value).lower())
     if value is None:
-        return "nothing (an empty value)"
+        return _("nothing (an empty value)")
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return _("the number {value}", value=value)
     if isinstance(value, str):
-        return f"the text \"{value[:60]}\""
+        return _('the text "{value}"', value=value[:60])
     if isinstance(value, list):
-        return "a list"
-    return "a mapping of keys"
+        return _("a list")
+    return _("a mapping of keys")
 
 
-_OBJECT_WORDS = {"priorities": "priority", "goals": "goal", "targets": "target", "indicators": "indicator",
-                 "chapters": "chapter", "overall_goals": "overall goal", "perspectives": "perspective",
-                 "milestones": "milestone", "comments": "comment", "meetings": "meeting", "inputs": "input"}
+_OBJECT_WORDS = {"priorities": _("priority"), "goals": _("goal"), "targets": _("target"),
+                 "indicators": _("indicator"), "chapters": _("chapter"), "overall_goals": _("overall goal"),
+                 "perspectives": _("perspective"), "milestones": _("milestone"), "comments": _("comment"),
+                 "meetings": _("meeting"), "inputs": _("input")}
 
 
 def describe(data: Any, path: tuple) -> str:
@@ -99,23 +101,29 @@ def describe(data: Any, path: tuple) -> str:
             break
         if isinstance(step, int):
             parent = path[i - 1] if i > 0 and isinstance(path[i - 1], str) else ""
-            word = _OBJECT_WORDS.get(parent, "item")
+            word = _OBJECT_WORDS.get(parent)
             ident = node.get("id") if isinstance(node, dict) else None
-            if isinstance(ident, str) and word != "item":
-                owner, keys = f'{word} "{ident}"', []
+            if isinstance(ident, str) and word is not None:
+                owner, keys = _('{word} "{id}"', word=word, id=ident), []
             else:
-                keys.append(f"item {step + 1}" if not keys else f"{keys.pop()} item {step + 1}")
+                item = _("item {n}", n=step + 1)
+                keys.append(item if not keys else _("{key} {item}", key=keys.pop(), item=item))
         else:
             keys.append(step)
+    joined = _("'{keys}'", keys=_joined(keys))
     if keys and owner:
-        return f"'{' → '.join(keys)}' of {owner}"
+        return _("{keys} of {owner}", keys=joined, owner=owner)
     if keys:
-        return f"'{' → '.join(keys)}'"
-    return owner or "the file"
+        return joined
+    return owner or _("the file")
 
 
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def _joined(keys: list) -> Any:
+    """The keys joined by arrows, each still translatable ('item 2' is a message)."""
+    template = " → ".join("{k%d}" % i for i in range(len(keys)))
+    from strategykit.messages import Msg
+
+    return Msg(template, {f"k{i}": k for i, k in enumerate(keys)})
 
 
 def _resolve(schema: dict, root: dict) -> dict:
@@ -137,7 +145,7 @@ def _swedish_number_hint(found: Any) -> str:
     if not isinstance(found, str) or not _SWEDISH_NUMBER.fullmatch(found.strip()):
         return ""
     plain = re.sub(r"[ \u00a0\u202f]", "", found.strip()).replace(",", ".")
-    return f"Write numbers with a point for decimals and no spaces: {plain}."
+    return _("Write numbers with a point for decimals and no spaces: {plain}.", plain=plain)
 
 
 def _decimal_comma(data: Any, path: tuple, key: str, source: SourceMap) -> str | None:
@@ -170,7 +178,7 @@ def _yaml_trap_hint(raw: str | None, expected: str) -> str:
     if raw is None:
         return ""
     if expected == "string":
-        return f"Unquoted, YAML does not read {raw} as text. Quote it: \"{raw}\"."
+        return _('Unquoted, YAML does not read {raw} as text. Quote it: "{raw}".', raw=raw)
     return ""
 
 
@@ -188,19 +196,24 @@ def translate(error, data: Any, source: SourceMap, root: dict) -> Iterator[Diagn
         for extra in sorted(set(error.instance) - set(allowed)):
             written = _decimal_comma(data, path, extra, source)
             if written is not None:
-                yield diag("unknown-key", f"Unknown key '{extra}' in {where}: '{written}' looks like a number "
-                           "with a decimal comma.", _swedish_number_hint(written), path + (extra,), key=True)
+                yield diag("unknown-key", _("Unknown key '{extra}' in {where}: '{written}' looks like a number "
+                                            "with a decimal comma.", extra=extra, where=where, written=written),
+                           _swedish_number_hint(written), path + (extra,), key=True)
                 continue
             import difflib  # not at the top: a clean check never needs it
             close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
-            hint = (f"Did you mean '{close[0]}'? " if close else "") + "Allowed keys here: " + ", ".join(allowed) + "."
-            yield diag("unknown-key", f"Unknown key '{extra}' in {where}.", hint, path + (extra,), key=True)
+            hint = (_("Did you mean '{close}'? Allowed keys here: {allowed}.", close=close[0], allowed=", ".join(allowed))
+                    if close else _("Allowed keys here: {allowed}.", allowed=", ".join(allowed)))
+            yield diag("unknown-key", _("Unknown key '{extra}' in {where}.", extra=extra, where=where), hint,
+                       path + (extra,), key=True)
         return
     if validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else str(error.message)
         prop = _resolve(schema.get("properties", {}).get(missing, {}), root)
-        hint = f"Add '{missing}:'" + (f" — {prop['description']}" if prop.get("description") else ".")
-        yield diag("missing-key", f"{_cap(where)} is missing the key '{missing}'.", hint, key=True)
+        hint = (_("Add '{missing}:' — {description}", missing=missing, description=prop["description"])
+                if prop.get("description") else _("Add '{missing}:'.", missing=missing))
+        yield diag("missing-key", _("{where} is missing the key '{missing}'.", where=capitalized(where),
+                                    missing=missing), hint, key=True)
         return
     if validator == "type":
         expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
@@ -208,39 +221,50 @@ def translate(error, data: Any, source: SourceMap, root: dict) -> Iterator[Diagn
         trap = _yaml_trap_hint(raw, expected)
         found = _found(error.instance)
         if raw is not None and expected == "string":
-            found = f"'{raw}', which YAML reads as {_found(error.instance)}"
+            found = _("'{raw}', which YAML reads as {found}", raw=raw, found=_found(error.instance))
         if not trap and expected in ("number", "integer"):
             trap = _swedish_number_hint(error.instance)
-        hint = trap or (schema.get("description", "") and f"{_cap(where)}: {schema['description']}")
-        yield diag("wrong-type", f"{_cap(where)} must be {_TYPE_WORDS.get(expected, expected)}, but is {found}.", hint, key=True)
+        hint = trap or (schema.get("description", "") and _("{where}: {description}", where=capitalized(where),
+                                                              description=schema["description"]))
+        yield diag("wrong-type", _("{where} must be {expected}, but is {found}.", where=capitalized(where),
+                                   expected=_TYPE_WORDS.get(expected, expected), found=found), hint, key=True)
         return
     if validator == "enum":
         options = [str(o) for o in error.validator_value]
         value = str(error.instance)
         import difflib  # not at the top: a clean check never needs it
         close = difflib.get_close_matches(value, options, n=1, cutoff=0.5)
-        hint = (f"Did you mean '{close[0]}'? " if close else "") + "Allowed: " + ", ".join(options) + "."
+        hint = (_("Did you mean '{close}'? Allowed: {options}.", close=close[0], options=", ".join(options))
+                if close else _("Allowed: {options}.", options=", ".join(options)))
         raw = source.raw.get(path)
         found = _found(error.instance)
         if raw is not None and not isinstance(error.instance, str):
-            found = f"'{raw}', which YAML reads as {found}"
-            hint = f"Quote it if you meant the text: \"{raw}\". " + hint
-        yield diag("invalid-value", f"{_cap(where)} must be one of the allowed values, but is {found}.", hint)
+            found = _("'{raw}', which YAML reads as {found}", raw=raw, found=found)
+            hint = _('Quote it if you meant the text: "{raw}". {hint}', raw=raw, hint=hint)
+        yield diag("invalid-value", _("{where} must be one of the allowed values, but is {found}.",
+                                      where=capitalized(where), found=found), hint)
         return
     if validator in ("pattern", "format"):
         hint = schema.get("description", "")
-        what = "is not in the expected form" if validator == "pattern" else f"is not a valid {error.validator_value}"
-        yield diag("invalid-value", f"{_cap(where)} {what}: {_found(error.instance)}.", hint)
+        found = _found(error.instance)
+        message = (_("{where} is not in the expected form: {found}.", where=capitalized(where), found=found)
+                   if validator == "pattern" else
+                   _("{where} is not a valid {form}: {found}.", where=capitalized(where), form=error.validator_value,
+                     found=found))
+        yield diag("invalid-value", message, hint)
         return
     if validator in ("minLength", "minItems"):
-        yield diag("empty-value", f"{_cap(where)} is empty.", schema.get("description", ""))
+        yield diag("empty-value", _("{where} is empty.", where=capitalized(where)), schema.get("description", ""))
         return
     if validator in ("minimum", "maximum"):
-        bound = "at least" if validator == "minimum" else "at most"
-        yield diag("invalid-value", f"{_cap(where)} must be {bound} {error.validator_value}, but is {error.instance}.",
-                   schema.get("description", ""))
+        message = (_("{where} must be at least {bound}, but is {value}.", where=capitalized(where),
+                     bound=error.validator_value, value=error.instance) if validator == "minimum" else
+                   _("{where} must be at most {bound}, but is {value}.", where=capitalized(where),
+                     bound=error.validator_value, value=error.instance))
+        yield diag("invalid-value", message, schema.get("description", ""))
         return
-    yield diag("schema", f"{_cap(where)}: {error.message}.", schema.get("description", ""))
+    yield diag("schema", _("{where}: {problem}.", where=capitalized(where), problem=error.message),
+               schema.get("description", ""))
 
 
 def validate(data: Any, source: SourceMap, name: str = GOALS_SCHEMA) -> list[Diagnostic]:

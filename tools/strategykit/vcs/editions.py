@@ -35,12 +35,14 @@ def changes_since_consultation(s: Strategy, *, head: str | None = None) -> Chang
         return ChangesSince(None, None, reason="no_consultation_edition")
     if not edition.tag and not edition.commit:
         return ChangesSince(edition, None, reason="no_tag")
+    used = edition.tag if edition.tag and (s.editions.has(edition.tag) or not edition.commit) else edition.commit
     try:
         try:
-            result = diff(s.root, edition.tag or edition.commit, head)
+            result = diff(s.root, used, head)
         except RevisionError:
             if not edition.commit:
                 raise
+            used = edition.commit  # a clone without the tag, or a tag that was never made
             result = diff(s.root, edition.commit, head)
     except RevisionError as exc:
         return ChangesSince(edition, edition.tag, reason="tag_missing", detail=str(exc))
@@ -48,7 +50,7 @@ def changes_since_consultation(s: Strategy, *, head: str | None = None) -> Chang
         return ChangesSince(edition, edition.tag, reason="side_unreadable",
                             detail="; ".join(f"{d.position}: {d.message}" for d in exc.diagnostics[:5]))
     changes = tuple(c for c in result.changes if c.subject != "build")
-    return ChangesSince(edition, edition.tag, changes, None, comments_changing(s))
+    return ChangesSince(edition, used, changes, None, comments_changing(s))
 
 
 def shows_changes(s: Strategy) -> bool:

@@ -15,7 +15,9 @@ from typing import Iterator
 from strategykit.analysis.diff import DiffResult, compare
 from strategykit.diagnostics import Diagnostic
 from strategykit.model import Strategy
-from strategykit.project import load_strategy
+from strategykit.messages import _
+from strategykit.project import EDITIONS_FILE, load_strategy
+from strategykit.source.load import load_yaml
 from strategykit.vcs.git import RevisionError, default_base, extract, resolve_commit
 
 __all__ = ["RevisionError", "SideNotLoaded", "side", "load_side", "diff"]
@@ -38,16 +40,37 @@ def _label(rev: str, commit: str) -> str:
 def side(root: Path, spec: str | None) -> Iterator[tuple[str, Path]]:
     """A side as (label, folder): ``None`` is the working tree; a folder is itself; else a revision."""
     if spec is None:
-        yield "the working tree", root
+        yield _("the working tree"), root
         return
     if Path(spec).is_dir():
         if not (Path(spec) / "goals.yaml").is_file():
             raise RevisionError(f"the folder '{spec}' has no goals.yaml.")
         yield spec, Path(spec)
         return
-    commit = resolve_commit(root, spec)
+    try:
+        commit = resolve_commit(root, spec)
+        label = _label(spec, commit)
+    except RevisionError:
+        recorded = _edition_commit(root, spec)
+        if recorded is None:
+            raise
+        # The tag an edition names in editions.yaml, missing here: its recorded commit stands in for it,
+        # as on the history page (the rule edition-tag-missing warns only when both are missing).
+        commit = resolve_commit(root, recorded)
+        label = _("{tag} ({commit}; the tag is not in this repository: its commit from editions.yaml)",
+                  tag=spec, commit=commit[:7])
     with tempfile.TemporaryDirectory(prefix="strategy-diff-") as tmp:
-        yield _label(spec, commit), extract(root, commit, Path(tmp))
+        yield label, extract(root, commit, Path(tmp))
+
+
+def _edition_commit(root: Path, tag: str) -> str | None:
+    """The ``commit:`` editions.yaml records for the edition tagged ``tag``, if any."""
+    doc, _problems = load_yaml(root / EDITIONS_FILE, EDITIONS_FILE)
+    entries = doc.data.get("editions") if doc is not None and isinstance(doc.data, dict) else None
+    for e in entries if isinstance(entries, list) else []:
+        if isinstance(e, dict) and e.get("tag") == tag and isinstance(e.get("commit"), str):
+            return e["commit"]
+    return None
 
 
 def load_side(label: str, folder: Path) -> Strategy:
@@ -67,4 +90,4 @@ def diff(root: Path, base: str | None = None, head: str | None = None) -> DiffRe
         base_label, base = default_base(root)
     with side(root, base) as (label, base_dir), side(root, head) as (head_label, head_dir):
         old, new = load_side(label, base_dir), load_side(head_label, head_dir)
-        return DiffResult(base_label or label, head_label, compare(old, new))
+        return DiffResult(base_label or label, head_label, compare(old, new), new.language or old.language)

@@ -1,0 +1,132 @@
+"""Maintainers' tool for the message catalogs: ``python -m strategykit.devtools.catalog``.
+
+Extracts every message marked ``_("...")`` in the toolkit (Babel), merges them into
+``locale/<lang>/LC_MESSAGES/strategykit.po`` (new messages get an empty translation, messages
+no longer in the code are dropped) and compiles each ``.po`` into the ``.mo`` that
+``messages`` reads. A translator edits only the ``.po`` file (any PO editor, or a text
+editor), then runs this command, or asks a maintainer to. ``--check`` changes nothing and
+exits 1 when a catalog is out of date or a message has no translation.
+
+Babel is imported here only: never on the way of ``strategy check``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import sys
+from pathlib import Path
+
+from strategykit.messages import DOMAIN, LANGUAGES, LOCALE_DIR, SOURCE_LANGUAGE
+
+PACKAGE = Path(__file__).resolve().parents[1]
+_FIELD = re.compile(r"\{(\w*)[^{}]*\}")
+
+
+def extracted() -> dict[str, list[tuple[str, int]]]:
+    """msgid → where it is used (file relative to the package, line), from the code."""
+    from babel.messages.extract import extract_from_dir
+
+    found: dict[str, list[tuple[str, int]]] = {}
+    for filename, lineno, message, _comments, _context in extract_from_dir(
+            str(PACKAGE), method_map=[("**.py", "python")], keywords={"_": None}, comment_tags=()):
+        if isinstance(message, str) and message:
+            found.setdefault(message, []).append((filename, lineno))
+    from strategykit.rules import RULES  # each rule's explanation is translated whole, for the rule reference
+
+    for r in RULES.values():
+        found.setdefault(r.explanation, []).append((f"rules: {r.code}", 0))
+    return found
+
+
+def po_path(language: str) -> Path:
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def read_po(language: str):
+    from babel.messages.pofile import read_po as babel_read_po
+
+    path = po_path(language)
+    if not path.is_file():
+        from babel.messages.catalog import Catalog
+
+        return Catalog(locale=language, domain=DOMAIN)
+    with open(path, "rb") as f:
+        return babel_read_po(f, locale=language, domain=DOMAIN)
+
+
+def updated(language: str):
+    """The language's catalog with exactly the code's messages (translations kept)."""
+    from babel.messages.catalog import Catalog
+
+    old = read_po(language)
+    fixed = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)  # no build time in the files
+    new = Catalog(locale=language, domain=DOMAIN, project="strategykit", charset="utf-8",
+                  creation_date=fixed, revision_date=fixed,
+                  header_comment=f"# {language} messages of strategykit. Edit the msgstr lines; keep "
+                                 "every {name} as it is.\n")
+    for msgid, where in sorted(extracted().items()):
+        previous = old.get(msgid)
+        new.add(msgid, previous.string if previous is not None else "",
+                flags=[f for f in (previous.flags if previous is not None else ()) if f != "python-format"])
+    return new
+
+
+def po_bytes(catalog) -> bytes:
+    from babel.messages.pofile import write_po
+
+    out = io.BytesIO()
+    write_po(out, catalog, width=100, omit_header=False, sort_output=True, include_previous=False,
+             no_location=True)  # line numbers would make every code edit a catalog change
+    return re.sub(rb'"(POT-Creation-Date|PO-Revision-Date): [^"]*\\n"\n', b"", out.getvalue())
+
+
+def mo_bytes(catalog) -> bytes:
+    from babel.messages.mofile import write_mo
+
+    out = io.BytesIO()
+    write_mo(out, catalog, use_fuzzy=False)
+    return out.getvalue()
+
+
+def problems(catalog) -> list[str]:
+    """Messages without a translation, or whose translation lost or invented a {field} (or a {#anchor})."""
+    out = []
+    for m in catalog:
+        if not m.id:
+            continue
+        if not m.string or m.fuzzy:
+            out.append(f"no translation: {m.id!r}")
+        elif sorted(_FIELD.findall(m.id)) != sorted(_FIELD.findall(m.string)):
+            out.append(f"the fields differ from the English: {m.id!r} → {m.string!r}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    check = "--check" in (argv if argv is not None else sys.argv[1:])
+    status = 0
+    for language in LANGUAGES:
+        if language == SOURCE_LANGUAGE:
+            continue
+        catalog = updated(language)
+        po, mo = po_bytes(catalog), mo_bytes(catalog)
+        mo_path = po_path(language).with_suffix(".mo")
+        for path, content in ((po_path(language), po), (mo_path, mo)):
+            current = path.read_bytes() if path.is_file() else b""
+            if current != content:
+                if check:
+                    print(f"{path.relative_to(PACKAGE)} is out of date: run python -m strategykit.devtools.catalog")
+                    status = 1
+                else:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(content)
+                    print(f"{path.relative_to(PACKAGE)}: updated")
+        for problem in problems(catalog):
+            print(f"{language}: {problem}")
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
