@@ -63,4 +63,8 @@ case("chapter-absolute-path", edits=[("file: strategy/01-inledning.md", "file: /
 case("chapter-missing", edits=[("file: strategy/01-inledning.md", "file: strategy/02-saknas.md")], expect=[("chapter-missing", G, "02-saknas")], note="A chapter file that does not exist")
 case("chapter-invalid-utf8", chapter=b"# Inledning\n\nK\xe4nd text.\n", expect=[("invalid-encoding", "strategy/01-inledning.md", 3)], note="A chapter that is not UTF-8")
 case("goal-without-indicator", edits=[("            indicator: population\n", "")], expect=[("goal-without-indicator", G, 37), ("target-without-indicator", G, "- id: P1.2.a")], note="A target without indicator")
+case("tagged-int-text", edits=[("baseline: {year: 2019,", 'baseline: {year: !!int "x",')], expect=[("invalid-tagged-value", G, '!!int "x"')], note="An explicit !!int on a text")
+case("tagged-int-hex", edits=[("value: 300000}", "value: !!int 0x}")], expect=[("invalid-tagged-value", G, "!!int 0x")], note="An explicit !!int on a broken hexadecimal number")
+case("tagged-float-text", edits=[("value: 79.5,", 'value: !!float "x",')], expect=[("invalid-tagged-value", G, '!!float "x"')], note="An explicit !!float on a text")
+case("tagged-bool-text", edits=[("illustrative: true}", 'illustrative: !!bool "x"}')], expect=[("invalid-tagged-value", G, '!!bool "x"')], note="An explicit !!bool on a text")
 print("ok")

@@ -45,6 +45,7 @@ _Loader.yaml_implicit_resolvers = {
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null")}
+_TAGGED_KINDS = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "empty"}
 
 
 @dataclass
@@ -304,10 +305,27 @@ class _Builder:
             "Remove the tag (the word starting with '!').",
         ))
 
+    def _bad_tagged_value(self, node: yaml.ScalarNode) -> _LoadError:
+        kind = node.tag[len(_TAG):]
+        what = _TAGGED_KINDS.get(kind, kind)
+        shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+        return _LoadError(_error(
+            "invalid-tagged-value",
+            f"The tag '!!{kind}' says this value is {what}, but {shown!r} is not.",
+            _pos(self.source, node.start_mark),
+            f"Remove the tag '!!{kind}' (YAML reads numbers, true and false without it), or correct the value.",
+        ))
+
     def _scalar(self, node: yaml.ScalarNode, path: Path_) -> object:
         if node.tag not in _SCALAR_TAGS:
             raise self._bad_tag(node)
-        value = self.loader.construct_object(node)
+        try:
+            value = self.loader.construct_object(node)
+        except (ValueError, KeyError, IndexError, TypeError, OverflowError, yaml.YAMLError):
+            # Only an explicit tag ('!!int "x"') gets here: YAML's own guess never picks a type the text does not fit.
+            raise self._bad_tagged_value(node) from None
+        if value is None and node.tag == _TAG + "null" and node.value.strip() not in ("", "~", "null", "Null", "NULL"):
+            raise self._bad_tagged_value(node)
         if node.tag != _TAG + "str":
             self.source.raw[path] = node.value
         if isinstance(value, float) and not math.isfinite(value):
