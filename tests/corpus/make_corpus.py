@@ -67,4 +67,6 @@ case("tagged-int-text", edits=[("baseline: {year: 2019,", 'baseline: {year: !!in
 case("tagged-int-hex", edits=[("value: 300000}", "value: !!int 0x}")], expect=[("invalid-tagged-value", G, "!!int 0x")], note="An explicit !!int on a broken hexadecimal number")
 case("tagged-float-text", edits=[("value: 79.5,", 'value: !!float "x",')], expect=[("invalid-tagged-value", G, '!!float "x"')], note="An explicit !!float on a text")
 case("tagged-bool-text", edits=[("illustrative: true}", 'illustrative: !!bool "x"}')], expect=[("invalid-tagged-value", G, '!!bool "x"')], note="An explicit !!bool on a text")
+case("chapter-path-nul", edits=[("file: strategy/01-inledning.md", 'file: "strategy/03-vi\\0sion.md"')], expect=[("control-character", G, "03-vi")], note="A NUL byte (written as an escape) in a chapter path")
+case("control-character-text", edits=[("title: Teststrategi 2020–2030", 'title: "Test\\x1b[2Jstrategi"')], expect=[("control-character", G, "Test\\x1b")], note="A terminal escape in a text")
 print("ok")

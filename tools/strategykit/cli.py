@@ -29,7 +29,7 @@ class UsageError(Exception):
 
 
 def _root(path: str | None) -> Path:
-    p = Path(path or ".")
+    p = _absolute(path or ".")
     if p.is_file():
         p = p.parent
     if not p.is_dir():
@@ -37,9 +37,50 @@ def _root(path: str | None) -> Path:
     return p
 
 
+def _absolute(path: str | Path) -> Path:
+    """``path`` made absolute once, at the start: a build may replace the folder the command was started in
+    (``strategy build`` run inside .build/web), and a relative path would then lead nowhere."""
+    try:
+        return Path(os.path.abspath(path))
+    except FileNotFoundError:
+        raise UsageError("the current folder no longer exists (it was deleted or replaced, perhaps by a build); "
+                         "go to the strategy's folder again ('cd') and run the command there.") from None
+
+
+def _shown(path: str | Path) -> str:
+    """``path`` relative to the current folder for messages, or absolute when that folder is gone."""
+    try:
+        return os.path.relpath(path)
+    except (OSError, ValueError):
+        return str(path)
+
+
+def _writable(dest: Path, what: str, *, folder: bool) -> Path:
+    """``dest`` (absolute) if an output can be written there, or a usage error that says why not.
+
+    Checked before the build starts, so that a mistyped or read-only output folder costs
+    no build and gives no traceback. The folders on the way are made by the build.
+    """
+    dest = _absolute(dest)
+    if "\0" in str(dest):
+        raise UsageError(f"the {what} path contains a NUL character, which no file name can hold.")
+    if dest.exists() and dest.is_dir() != folder:
+        raise UsageError(f"cannot write the {what} to '{_shown(dest)}': it is a "
+                         f"{'file' if folder else 'folder'}, not a {'folder' if folder else 'file'}.")
+    ancestor = dest.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise UsageError(f"cannot write the {what} to '{_shown(dest)}': '{_shown(ancestor)}' is a file, not a folder.")
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        raise UsageError(f"cannot write the {what} to '{_shown(dest)}': the folder '{_shown(ancestor)}' "
+                         "is not writable (permission denied). Choose another place, or fix its permissions.")
+    return dest
+
+
 def _relocate(diagnostics: list[Diagnostic], root: Path) -> list[Diagnostic]:
     """Show file names relative to where the command was run, so that editors can jump to them."""
-    prefix = os.path.relpath(root)
+    prefix = _shown(root)
     if prefix == ".":
         return diagnostics
     return [dataclasses.replace(d, position=Position(os.path.join(prefix, d.position.file),
@@ -105,8 +146,8 @@ def _emit(text: str, output: str | None, written: str) -> None:
     if output:
         from .outputs import write_atomic
 
-        write_atomic(Path(output), text.encode("utf-8"))
-        print(f"{written} {os.path.relpath(output)}")
+        write_atomic(_writable(Path(output), "output", folder=False), text.encode("utf-8"))
+        print(f"{written} {_shown(output)}")
     else:
         sys.stdout.write(text)
 
@@ -124,6 +165,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     pdf_out = (Path(args.dist_dir) if args.dist_dir else root / "dist") / pdf_filename(model)
     site_out = Path(args.site_dir) if args.site_dir else root / "site"
+    if want_pdf:
+        pdf_out = _writable(pdf_out, "PDF edition", folder=False)
+    if want_web:
+        site_out = _writable(site_out, "web edition", folder=True)
     # All or nothing: the PDF is built aside first, so that the site can link to (and copy) this
     # same edition; it replaces the old one only after the site was built and swapped in. A failure
     # of either leaves both editions as they were.
@@ -143,9 +188,9 @@ def cmd_build(args: argparse.Namespace) -> int:
                 tempfile.TemporaryDirectory(prefix="strategy-editions-"))))
             build_site(model, site_out, pdf=pdf, earlier=earlier)
     if want_pdf:
-        print(f"PDF edition written to {os.path.relpath(pdf_out)}")
+        print(f"PDF edition written to {_shown(pdf_out)}")
     if want_web:
-        print(f"Web edition written to {os.path.relpath(site_out)}/")
+        print(f"Web edition written to {_shown(site_out)}/")
     return EXIT_OK
 
 
@@ -418,6 +463,14 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PROBLEMS
     except BrokenPipeError:
         return _output_closed()
+    except OSError as exc:
+        if exc.filename is None:
+            return _internal_error(exc)
+        # The machine, not the strategy: a full disk, a read-only or vanished folder. Outputs are
+        # written aside and swapped in, so the previous ones are still whole.
+        print(f"strategy: cannot write or read '{_shown(exc.filename)}': {exc.strerror or exc}. "
+              "Nothing was changed; fix the folder (space, permissions) or choose another one.", file=sys.stderr)
+        return EXIT_PROBLEMS
     except Exception as exc:
         return _internal_error(exc)
     finally:

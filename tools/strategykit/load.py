@@ -45,6 +45,8 @@ _Loader.yaml_implicit_resolvers = {
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null")}
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters a text may not hold; tab and line feed are ordinary (CR is read as a line end)."""
 _TAGGED_KINDS = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "empty"}
 
 
@@ -132,8 +134,48 @@ def _error(code: str, message: str, pos: Position, hint: str = "") -> Diagnostic
     return Diagnostic(code, Severity.ERROR, message, pos, hint)
 
 
-def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
-    """Read a UTF-8 text file (a BOM is allowed, CRLF is fine) or say plainly why not."""
+def real_path(path: Path) -> Path | None:
+    """``path`` with every link followed, or None when it has no real place (a link loop, a NUL byte)."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+
+
+def is_inside(path: Path, *folders: Path) -> bool:
+    """True when the file ``path`` really lies inside each of ``folders``, once every link is followed.
+
+    The one test for 'this source file belongs to the strategy': a link that points out of
+    the repository (goals.yaml → /etc/passwd) fails it, and such a file is never read, so
+    that no diagnostic can quote a file of the machine that runs the check.
+    """
+    real = real_path(path)
+    if real is None:
+        return False
+    for folder in folders:
+        base = real_path(folder)
+        if base is None or not real.is_relative_to(base) or real == base:
+            return False
+    return True
+
+
+def outside_diagnostic(display: str, code: str = "file-outside-folder",
+                       where: str = "the strategy's folder") -> Diagnostic:
+    return _error(code, f"'{display}' is a link to a file outside {where}; it was not read.",
+                  Position(display), "Copy the file here instead of linking to it.")
+
+
+def read_text(path: Path, display: str, *, inside: Path | None = None) -> tuple[str | None, list[Diagnostic]]:
+    """Read a UTF-8 text file (a BOM is allowed, CRLF is fine) or say plainly why not.
+
+    With ``inside`` (the strategy's folder), a file whose real place is outside it is
+    refused unread: see ``is_inside``.
+    """
+    if "\0" in str(path):
+        return None, [_error("file-missing", "The file name contains a NUL character, which no file name can hold.",
+                             Position(display.replace("\0", "\\0")), "Correct the file name.")]
+    if inside is not None and not is_inside(path, inside):
+        return None, [outside_diagnostic(display)]
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -150,8 +192,8 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
                              "Create it, or correct the path that points to it.")]
     except IsADirectoryError:
         return None, [_error("file-missing", "This is a folder, not a file.", Position(display))]
-    except OSError as exc:
-        return None, [_error("file-unreadable", f"The file cannot be read: {exc.strerror}.",
+    except (OSError, ValueError) as exc:
+        return None, [_error("file-unreadable", f"The file cannot be read: {getattr(exc, 'strerror', None) or exc}.",
                              Position(display))]
     try:
         text = raw.decode("utf-8-sig")
@@ -279,6 +321,7 @@ class _Builder:
                     "yaml-syntax", f"A {_node_label(key_node)} is used as a key; keys must be plain names.",
                     _pos(self.source, key_node.start_mark), "Write the key as a simple name followed by a colon."))
             key = key_node.value
+            self._refuse_control_characters(key_node, key)
             if key == "<<":
                 raise _LoadError(_error(
                     "yaml-syntax", "YAML merge keys (<<) are not supported.",
@@ -305,6 +348,24 @@ class _Builder:
             "Remove the tag (the word starting with '!').",
         ))
 
+    def _refuse_control_characters(self, node: yaml.ScalarNode, text: str) -> None:
+        """A control character (written as an escape such as "\\0" or "\\x1b") in a text or a key.
+
+        YAML's reader refuses them typed raw, but an escape in double quotes makes one. No
+        strategy text needs them; a NUL ends a file name, others break the PDF or a terminal.
+        """
+        found = _CONTROL.search(text)
+        if found is None:
+            return
+        raise _LoadError(_error(
+            "control-character",
+            f"The text contains the invisible control character U+{ord(found.group()):04X}"
+            " (usually written as an escape after a backslash).",
+            _pos(self.source, node.start_mark),
+            "Remove the backslash escape (\\0, \\x…, \\u…) from the text; write line breaks as new lines "
+            "of a '|' block.",
+        ))
+
     def _bad_tagged_value(self, node: yaml.ScalarNode) -> _LoadError:
         kind = node.tag[len(_TAG):]
         what = _TAGGED_KINDS.get(kind, kind)
@@ -328,6 +389,8 @@ class _Builder:
             raise self._bad_tagged_value(node)
         if node.tag != _TAG + "str":
             self.source.raw[path] = node.value
+        if isinstance(value, str):
+            self._refuse_control_characters(node, value)
         if isinstance(value, float) and not math.isfinite(value):
             raise _LoadError(_error(
                 "invalid-number", f"'{node.value}' is not a finite number.",
@@ -380,8 +443,8 @@ def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Diagn
         loader.dispose()
 
 
-def load_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
-    text, problems = read_text(path, display)
+def load_yaml(path: Path, display: str, *, inside: Path | None = None) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    text, problems = read_text(path, display, inside=inside)
     if text is None:
         return None, problems
     return parse_yaml(text, display)
@@ -517,8 +580,8 @@ def parse_markdown(text: str, display: str) -> MarkdownFile:
     return MarkdownFile(display, text, headings, images, links)
 
 
-def load_markdown(path: Path, display: str) -> tuple[MarkdownFile | None, list[Diagnostic]]:
-    text, problems = read_text(path, display)
+def load_markdown(path: Path, display: str, *, inside: Path | None = None) -> tuple[MarkdownFile | None, list[Diagnostic]]:
+    text, problems = read_text(path, display, inside=inside)
     if text is None:
         return None, problems
     return parse_markdown(text, display), []
@@ -647,8 +710,8 @@ def parse_csv(text: str, display: str) -> tuple[CsvTable | None, list[Diagnostic
     return CsvTable(display, header, rows), []
 
 
-def load_csv(path: Path, display: str) -> tuple[CsvTable | None, list[Diagnostic]]:
-    text, problems = read_text(path, display)
+def load_csv(path: Path, display: str, *, inside: Path | None = None) -> tuple[CsvTable | None, list[Diagnostic]]:
+    text, problems = read_text(path, display, inside=inside)
     if text is None:
         return None, problems
     return parse_csv(text, display)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Callable
 
 from .diagnostics import Diagnostic, Severity
@@ -21,12 +22,20 @@ def _counts(diagnostics: list[Diagnostic]) -> str:
     return " and ".join(parts) + "."
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _visible(text: str) -> str:
+    """Control characters quoted from a source shown as escapes: a raw ESC would drive the reader's terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def format_text(diagnostics: list[Diagnostic]) -> str:
     lines = []
     for d in diagnostics:
-        lines.append(f"{d.position}: {d.severity} {d.code}: {d.message}")
+        lines.append(_visible(f"{d.position}: {d.severity} {d.code}: {d.message}"))
         if d.hint:
-            lines.append(f"    hint: {d.hint}")
+            lines.append(_visible(f"    hint: {d.hint}"))
     lines.append(_counts(diagnostics))
     return "\n".join(lines) + "\n"
 
@@ -42,7 +51,7 @@ def format_json(diagnostics: list[Diagnostic]) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

@@ -11,7 +11,7 @@ from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 from ..diagnostics import Position, Severity
-from ..load import MarkdownFile
+from ..load import MarkdownFile, is_inside, real_path
 from ..model import Chapter, Strategy
 from . import Finding, rule
 
@@ -26,8 +26,8 @@ def image_file(s: Strategy, chapter: Chapter, target: str) -> Path | None:
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not parts.path or target.startswith(("/", "\\")):
         return None
-    path = ((s.root / chapter.file).parent / unquote(parts.path)).resolve()
-    return path if path.is_relative_to((s.root / CHAPTER_FOLDER).resolve()) else None
+    path = real_path((s.root / chapter.file).parent / unquote(parts.path))
+    return path if path is not None and is_inside(path, s.root / CHAPTER_FOLDER) else None
 
 
 def _is_local(target: str) -> bool:

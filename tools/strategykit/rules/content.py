@@ -12,6 +12,7 @@ from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 from ..diagnostics import Position
+from ..load import is_inside
 from ..model import Strategy
 from . import Finding, rule
 
@@ -143,7 +144,7 @@ def image_outside_folder(s: Strategy) -> Iterator[Finding]:
     could pull a file of the build machine into a published edition. Web images
     (https://…) are refused too: an edition must not change when a remote site does.
     """
-    folder = (s.root / "strategy").resolve()
+    folder = s.root / "strategy"
     for c in s.chapters:
         if c.document is None:
             continue
@@ -153,8 +154,7 @@ def image_outside_folder(s: Strategy) -> Iterator[Finding]:
             parts = urlsplit(target)
             bad = bool(parts.scheme or parts.netloc or target.startswith(("/", "\\")))
             if not bad:
-                resolved = (base / unquote(parts.path)).resolve()
-                bad = not resolved.is_relative_to(folder)
+                bad = not is_inside(base / unquote(parts.path), folder)
             if bad:
                 yield Finding(f"The image '{target}' is not inside the strategy/ folder.",
                               position=Position(c.file, im.line, im.column))
