@@ -229,11 +229,11 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     from .fmt import FormatError, format_file
     from .project import GOALS_FILE
 
-    given = Path(args.path or ".")
+    given = _absolute(args.path or ".")
     file = given if given.is_file() else _root(args.path) / GOALS_FILE
-    display = os.path.relpath(file)
+    display = _shown(file)
     try:
-        result = format_file(file, display, check=args.check)
+        result = format_file(file, display, check=args.check, inside=file.parent)
     except FormatError as exc:
         raise RuntimeError(f"{exc}; nothing was written") from exc
     if not result.ok:

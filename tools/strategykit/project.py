@@ -125,13 +125,30 @@ def _with_process(model: Strategy, root: Path, diagnostics: list[Diagnostic]) ->
     return replace(model, **parts) if parts else model
 
 
+BUILD_INPUTS = ("mkdocs.yml", "pdf")
+"""Files and folders the builds read besides the sources the model holds; ``check`` never reads them,
+but says when one is a link out of the strategy's folder (the builds refuse such a link too)."""
+
+
+def _build_inputs_outside(root: Path) -> list[Diagnostic]:
+    problems = []
+    for name in BUILD_INPUTS:
+        path = root / name
+        if path.is_dir() and not path.is_symlink():
+            linked = [p for p in sorted(path.rglob("*")) if p.is_symlink()]
+        else:
+            linked = [path] if path.is_symlink() else []
+        problems.extend(outside_diagnostic(p.relative_to(root).as_posix()) for p in linked if not is_inside(p, root))
+    return problems
+
+
 def load_strategy(root: Path) -> CheckResult:
     """Load, validate and model the strategy in ``root``; rules are not run here."""
     root = Path(root)
     doc, problems = load_yaml(root / GOALS_FILE, GOALS_FILE, inside=root)
     if doc is None:
         return CheckResult(None, problems)
-    diagnostics = schema.validate(doc.data, doc.source)
+    diagnostics = schema.validate(doc.data, doc.source) + _build_inputs_outside(root)
     if not isinstance(doc.data, dict):
         return CheckResult(None, diagnostics)
     chapters: dict[str, tuple[MarkdownFile | None, str | None]] = {}

@@ -44,6 +44,7 @@ import yaml
 
 from .. import buildinfo
 from ..diagnostics import BuildError
+from ..load import is_inside
 from ..model import Strategy
 from ..outputs import staged_dir
 from . import downloads, pages, sanitize
@@ -70,7 +71,13 @@ def work_dir_for(model: Strategy) -> Path:
 
 def _parent_config(model: Strategy) -> Path:
     own = model.root / CONFIG_NAME
-    return own if own.is_file() else DEFAULT_CONFIG
+    if not (own.is_file() or own.is_symlink()):
+        return DEFAULT_CONFIG
+    if not is_inside(own, model.root):
+        # MkDocs would read the file it points to, and quote it in its errors (a CI log is public).
+        raise BuildError(f"'{CONFIG_NAME}' is a link to a file outside the strategy's folder; it was not read. "
+                         "Copy the file here instead of linking to it.")
+    return own
 
 
 def earlier_pdf_path(model: Strategy, name: str) -> str:
