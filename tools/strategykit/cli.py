@@ -289,7 +289,7 @@ def cmd_data_fetch(args: argparse.Namespace) -> int:
 
     root = _root(args.path)
     try:
-        lines = fetch_data(root, indicator=args.indicator)
+        lines = fetch_data(root, indicator=args.indicator, api=args.api)
     except FetchUsageError as exc:
         raise UsageError(str(exc)) from None
     except FetchError as exc:
@@ -395,6 +395,8 @@ def build_parser() -> argparse.ArgumentParser:
     q = data_sub.add_parser("fetch", help="fetch the region's observed values from Kolada into data/")
     q.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")
     q.add_argument("--indicator", help="fetch only this indicator (its id under 'indicators:')")
+    q.add_argument("--api", metavar="URL",
+                   help="the Kolada v3 API's base address (default: $STRATEGY_KOLADA_API, else https://api.kolada.se/v3)")
     q.set_defaults(func=cmd_data_fetch)
 
     p = sub.add_parser("consultation", help="the consultation compilation, participation, history of editions "
