@@ -414,9 +414,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="preview the web edition at localhost, rebuilt on every save")
     p.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=_port, default=8000, help="the port to listen on, 1–65535 (default: 8000)")
     p.set_defaults(func=cmd_serve)
     return parser
+
+
+def _port(text: str) -> int:
+    """A TCP port a preview can listen on; anything else is a usage error (exit 2) from argparse."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number; give a number from 1 to 65535") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number; give a number from 1 to 65535")
+    return port
 
 
 def _output_closed() -> int:
