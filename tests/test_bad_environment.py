@@ -132,3 +132,28 @@ def test_a_command_started_in_a_deleted_folder_is_a_usage_error(tmp_path, monkey
     err = capsys.readouterr().err
     assert "the current folder no longer exists" in err
     _no_internal_error(err)
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x1d", "\x1b", "\x07", "\x85"])
+def test_a_control_character_in_a_chapter_is_refused_at_its_place(minimal, character):
+    with open(minimal / "strategy" / "01-inledning.md", "a", encoding="utf-8") as fh:
+        fh.write(f"\nEn rad med{character} ett tecken.\n")
+    result = check(minimal)
+    assert [(d.code, d.position.file, d.position.line, d.position.column) for d in result.diagnostics] == [
+        ("control-character", "strategy/01-inledning.md", 9, 11)]
+    assert not result.ok
+
+
+def test_a_control_character_in_a_data_file_is_refused_at_its_place(minimal):
+    (minimal / "data").mkdir()
+    (minimal / "data" / "population.csv").write_text(
+        "year,value,breakdown,provenance,source,retrieved\n2019,101000,total,sourced,SCB\x1b[2J,2025-01-15\n",
+        encoding="utf-8")
+    assert [(d.code, d.position.line, d.position.column) for d in check(minimal).diagnostics] == [
+        ("control-character", 2, 30)]
+
+
+def test_tabs_and_page_breaks_in_a_chapter_stay_allowed(minimal):
+    with open(minimal / "strategy" / "01-inledning.md", "a", encoding="utf-8") as fh:
+        fh.write("\nEn\ttabell\n\f\n")
+    assert check(minimal).ok

@@ -580,11 +580,29 @@ def parse_markdown(text: str, display: str) -> MarkdownFile:
     return MarkdownFile(display, text, headings, images, links)
 
 
+def control_characters(text: str, display: str) -> list[Diagnostic]:
+    """The first control character in a text file (tab, line and page ends aside), where it is.
+
+    They come with text pasted from a PDF or a word processor, are invisible in an editor, and
+    break the editions (Typst refuses them in a PDF/UA document) or a reader's terminal.
+    """
+    found = _CONTROL.search(text.replace("\f", " "))
+    if found is None:
+        return []
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    return [_error("control-character",
+                   f"The file contains the invisible control character U+{ord(found.group()):04X} here.",
+                   Position(display, line, column),
+                   "Delete it (place the cursor just after it and press Backspace); it usually comes with "
+                   "text pasted from a PDF or a word processor.")]
+
+
 def load_markdown(path: Path, display: str, *, inside: Path | None = None) -> tuple[MarkdownFile | None, list[Diagnostic]]:
     text, problems = read_text(path, display, inside=inside)
     if text is None:
         return None, problems
-    return parse_markdown(text, display), []
+    return parse_markdown(text, display), control_characters(text, display)
 
 
 # --- CSV --------------------------------------------------------------------
@@ -714,4 +732,5 @@ def load_csv(path: Path, display: str, *, inside: Path | None = None) -> tuple[C
     text, problems = read_text(path, display, inside=inside)
     if text is None:
         return None, problems
-    return parse_csv(text, display)
+    table, problems = parse_csv(text, display)
+    return table, problems + (control_characters(text, display) if table is not None else [])
