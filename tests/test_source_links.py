@@ -148,3 +148,12 @@ def test_is_inside_follows_every_link_and_refuses_what_has_no_place(tmp_path):
     assert not is_inside(root / "loop", root)
     assert not is_inside(root / "a\0b", root)
     assert not is_inside(root, root)
+
+
+def test_diff_compares_a_build_file_linked_outside_by_where_it_points_without_reading_it(example, outside):
+    from strategykit.diff import _build_files
+
+    _link(example / "mkdocs.yml", outside / "secret.yml")
+    found = _build_files(example)
+    assert SECRET.encode() not in b"".join(found.values())
+    assert found["mkdocs.yml"].startswith(b"link: ") and b"secret.yml" in found["mkdocs.yml"]

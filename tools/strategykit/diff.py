@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from .diagnostics import Diagnostic
+from .load import is_inside, real_path
 from .model import Chapter, Goal, Indicator, Strategy, Target
 
 LOWERED = "lowered-ambition"
@@ -379,7 +380,8 @@ def _build_files(root: Path) -> dict[str, bytes]:
     for path in candidates:
         rel = path.relative_to(root).as_posix()
         if path.is_file() and any(fnmatch.fnmatchcase(rel, pattern) for pattern in BUILD_FILES):
-            found[rel] = path.read_bytes()
+            # A link out of the repository is compared by where it points, never read.
+            found[rel] = path.read_bytes() if is_inside(path, root) else b"link: " + os.fsencode(str(real_path(path)))
     return found
 
 
