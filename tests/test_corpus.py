@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from strategykit.cli import main
 from strategykit.project import check
@@ -91,3 +93,27 @@ def test_readme_reliability_table_names_every_corpus_case():
     for case in CORPUS:
         family = case.name.rsplit("-", 1)[0] + "-*"
         assert f"`{case.name}`" in section or f"`{family}`" in section, case.name
+
+
+_TAGGED_PLACES = ["title: Teststrategi 2020–2030", "baseline: {year: 2019,", "value: 79.5,", "illustrative: true}",
+                  'code: "99"', "language: sv"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(place=st.sampled_from(_TAGGED_PLACES),
+       tag=st.sampled_from(["!!int", "!!float", "!!bool", "!!null", "!!str", "!!binary", "!!timestamp", "!!set"]),
+       scalar=st.one_of(st.sampled_from(['"x"', "0x", '""', "0b", "1e400", ".nan", "~", "yes", "1_0", "0o9"]),
+                        st.text(alphabet="0123456789abcdefxob.+-_:eE", max_size=8)))
+def test_explicit_tags_on_random_scalars_never_crash_the_check(tmp_path_factory, capsys, place, tag, scalar):
+    root = copy_minimal(tmp_path_factory.mktemp("tagged") / "s")
+    key, _, rest = place.partition(": ")
+    if rest.startswith("{"):  # the first key of a flow mapping: tag its value
+        inner = rest[1:].split(":")[0]
+        written = f"{key}: {{{inner}: {tag} {scalar},"
+    else:
+        written = f"{key}: {tag} {scalar}" + (rest[-1] if rest[-1] in ",}" else "")
+    text = (root / "goals.yaml").read_text(encoding="utf-8").replace(place, written, 1)
+    (root / "goals.yaml").write_text(text, encoding="utf-8")
+    rc, found = run_check(root, capsys)
+    assert rc in (0, 1), found
+    assert all(d["line"] >= 1 and d["column"] >= 1 for d in found if d["file"] == "goals.yaml")

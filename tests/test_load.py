@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from strategykit.source.load import MAX_FILE_BYTES, load_yaml, parse_markdown, parse_yaml
 
@@ -261,3 +263,31 @@ def test_in_the_example_every_value_with_an_unclosed_quote_is_reported_on_its_li
         doc, problems = parse(broken)
         if doc is None:
             assert only(problems).position.line == i + 1, lines[i]
+@pytest.mark.parametrize("value", ['!!int "x"', '!!float "x"', '!!bool "x"', "!!int 0x", '!!null "x"', '!!int ""'])
+def test_an_explicit_tag_on_a_value_it_does_not_fit_is_a_positioned_diagnostic(value):
+    d = only(parse(f"strategy:\n  title: {value}\n")[1])
+    assert (d.code, d.position.line, d.position.column) == ("invalid-tagged-value", 2, 10)
+    assert d.hint and "!!" in d.message
+
+
+@pytest.mark.parametrize("value", ["!!int 5", "!!float 1.5", "!!bool true", "!!null ~", '!!str 5', "!!int 0x1f"])
+def test_an_explicit_tag_on_a_value_it_fits_is_read_quietly(value):
+    doc, problems = parse(f"value: {value}\n")
+    assert problems == [] and "value" in doc.data
+
+
+TAGS = st.sampled_from(["!!int", "!!float", "!!bool", "!!null", "!!str", "!!binary", "!!timestamp", "!!seq", "!!map"])
+SCALAR_TEXTS = st.one_of(
+    st.sampled_from(["", "0x", "0b", "0o", "0o9", "1_", "_", "1:x", ":", "1e400", "-1e400", ".nan", "yes", "~",
+                     "1" * 400, "0x" + "f" * 100, "+", "-", ".", "1.2.3", "0b2"]),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\"\\"), max_size=12))
+
+
+@settings(max_examples=500, deadline=None)
+@given(TAGS, SCALAR_TEXTS, st.booleans())
+def test_explicit_tags_on_random_scalars_never_crash_the_reader(tag, text, quoted):
+    written = '"' + text + '"' if quoted else text
+    doc, problems = parse(f"value: {tag} {written}\n")
+    assert (doc is None) == bool(problems)
+    for d in problems:
+        assert d.position.line >= 1 and d.position.column >= 1 and d.message

@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 from strategykit.source import schema
 from strategykit.diagnostics import has_errors, sorted_diagnostics, Diagnostic
-from strategykit.source.load import load_csv, load_markdown, load_yaml, CsvTable, MarkdownFile
+from strategykit.source.load import (CsvTable, MarkdownFile, is_inside, load_csv, load_markdown, load_yaml, outside_diagnostic, real_path)
 from strategykit.model import build_model, DATA_FOLDER, EditionHistory, Strategy
 from strategykit.rules.chapters import CHAPTER_FOLDER
 from strategykit.messages import _
@@ -43,13 +43,10 @@ def _chapter_location(root: Path, file: str) -> tuple[Path | None, str | None]:
     """
     if not file or os.path.isabs(file) or file.startswith(("/", "\\")):
         return None, "outside"
-    folder = (root / CHAPTER_FOLDER).resolve()
-    candidate = (root / file)
-    try:
-        resolved = candidate.resolve()
-    except (OSError, RuntimeError):
-        return None, "outside"
-    if not resolved.is_relative_to(folder) or resolved == folder:
+    if any(ch < " " for ch in file):
+        return None, "missing"  # no chapter file is named with a control character (a NUL byte is not even allowed)
+    resolved = real_path(root / file)
+    if resolved is None or not is_inside(resolved, root / CHAPTER_FOLDER, root):
         return None, "outside"
     if not file.endswith(".md"):
         return None, "not-markdown"
@@ -72,29 +69,17 @@ def _data_tables(root: Path) -> tuple[dict[str, CsvTable], list[Diagnostic]]:
 
     A file that is a link out of data/ is not read, like a chapter outside strategy/.
     """
-    from strategykit.diagnostics import Position, Severity
-
     folder = root / DATA_FOLDER
     tables: dict[str, CsvTable] = {}
     problems: list[Diagnostic] = []
     if not folder.is_dir():
         return tables, problems
-    resolved_folder = folder.resolve()
     for path in sorted(folder.glob("*.csv")):
         display = f"{DATA_FOLDER}/{path.name}"
-        try:
-            inside = path.resolve().is_relative_to(resolved_folder)
-        except (OSError, RuntimeError):
-            inside = False
-        if not inside:
-            problems.append(Diagnostic(
-                "data-file-outside", Severity.ERROR,
-                _("'{display}' is a link to a file outside the {DATA_FOLDER}/ folder; it was not read.",
-                  display=display, DATA_FOLDER=DATA_FOLDER),
-                Position(display), _("Copy the file into {DATA_FOLDER}/ instead of linking to it.",
-                                     DATA_FOLDER=DATA_FOLDER)))
+        if not is_inside(path, folder, root):
+            problems.append(outside_diagnostic(display, "data-file-outside", f"the {DATA_FOLDER}/ folder"))
             continue
-        table, load_problems = load_csv(path, display)
+        table, load_problems = load_csv(path, display, inside=root)
         problems.extend(load_problems)
         if table is not None:
             tables[path.stem] = table
@@ -107,20 +92,12 @@ DIALOGUE_FILE = "dialogue.yaml"
 EDITIONS_FILE = "editions.yaml"
 
 
-def _process_file(path: Path, display: str, schema_name: str, folder: Path) -> tuple[object | None, list[Diagnostic]]:
-    """Load one process file and check it against its schema; a link out of ``folder`` is not read."""
-    from strategykit.diagnostics import Position, Severity
-
-    try:
-        inside = path.resolve().is_relative_to(folder.resolve())
-    except (OSError, RuntimeError):
-        inside = False
-    if not inside:
-        return None, [Diagnostic("file-outside-folder", Severity.ERROR,
-                                 _("'{display}' is a link to a file outside the strategy's folder; it was not read.",
-                                   display=display),
-                                 Position(display), _("Copy the file here instead of linking to it."))]
-    doc, problems = load_yaml(path, display)
+def _process_file(path: Path, display: str, schema_name: str, folder: Path,
+                  root: Path) -> tuple[object | None, list[Diagnostic]]:
+    """Load one process file and check it against its schema; a link out of ``folder`` or ``root`` is not read."""
+    if not is_inside(path, folder, root):
+        return None, [outside_diagnostic(display)]
+    doc, problems = load_yaml(path, display, inside=root)
     if doc is None:
         return None, problems
     problems = schema.validate(doc.data, doc.source, name=schema_name)
@@ -138,7 +115,7 @@ def _with_process(model: Strategy, root: Path, diagnostics: list[Diagnostic]) ->
     if folder.is_dir():
         responses = []
         for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-            doc, problems = _process_file(path, f"{REMISS_FOLDER}/{path.name}", "consultation.schema.json", folder)
+            doc, problems = _process_file(path, f"{REMISS_FOLDER}/{path.name}", "consultation.schema.json", folder, root)
             diagnostics.extend(problems)
             if doc is not None:
                 responses.append(build_response(doc.data, doc.source, path.stem))
@@ -146,7 +123,7 @@ def _with_process(model: Strategy, root: Path, diagnostics: list[Diagnostic]) ->
     for name, schema_name, build, key in ((DIALOGUE_FILE, "dialogue.schema.json", build_dialogue, "dialogue"),
                                           (EDITIONS_FILE, "editions.schema.json", build_editions, "editions")):
         if (root / name).is_file():
-            doc, problems = _process_file(root / name, name, schema_name, root)
+            doc, problems = _process_file(root / name, name, schema_name, root, root)
             diagnostics.extend(problems)
             if doc is not None:
                 parts[key] = build(doc.data, doc.source)
@@ -190,15 +167,30 @@ def _with_profile_texts(model: Strategy, root: Path) -> Strategy:
     except (OSError, RuntimeError):
         pass
     return replace(model, profile_texts=tuple(texts))
+BUILD_INPUTS = ("mkdocs.yml", "pdf")
+"""Files and folders the builds read besides the sources the model holds; ``check`` never reads them,
+but says when one is a link out of the strategy's folder (the builds refuse such a link too)."""
+
+
+def _build_inputs_outside(root: Path) -> list[Diagnostic]:
+    problems = []
+    for name in BUILD_INPUTS:
+        path = root / name
+        if path.is_dir() and not path.is_symlink():
+            linked = [p for p in sorted(path.rglob("*")) if p.is_symlink()]
+        else:
+            linked = [path] if path.is_symlink() else []
+        problems.extend(outside_diagnostic(p.relative_to(root).as_posix()) for p in linked if not is_inside(p, root))
+    return problems
 
 
 def load_strategy(root: Path) -> CheckResult:
     """Load, validate and model the strategy in ``root``; rules are not run here."""
     root = Path(root)
-    doc, problems = load_yaml(root / GOALS_FILE, GOALS_FILE)
+    doc, problems = load_yaml(root / GOALS_FILE, GOALS_FILE, inside=root)
     if doc is None:
         return CheckResult(None, problems)
-    diagnostics = schema.validate(doc.data, doc.source)
+    diagnostics = schema.validate(doc.data, doc.source) + _build_inputs_outside(root)
     if not isinstance(doc.data, dict):
         return CheckResult(None, diagnostics)
     chapters: dict[str, tuple[MarkdownFile | None, str | None]] = {}
@@ -297,10 +289,7 @@ def recheck_chapters(previous: CheckResult, changed: Iterable[Path]) -> CheckRes
     root = model.root
 
     def resolved(file: Path | str) -> Path | None:
-        try:
-            return (root / file).resolve()
-        except (OSError, RuntimeError):  # a link loop: such a chapter is not read anyway
-            return None
+        return real_path(root / file)  # None for a link loop: such a chapter is not read anyway
 
     edited = {resolved(p) for p in changed} - {None}
     with gc_paused():

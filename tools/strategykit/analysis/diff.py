@@ -31,6 +31,7 @@ from typing import Any, Callable, Iterator
 from strategykit.model import Chapter, Goal, Indicator, Strategy, Target
 from strategykit.diagnostics import Diagnostic
 from strategykit.messages import _, localize
+from strategykit.source.load import is_inside, real_path
 
 LOWERED = "lowered-ambition"
 RAISED = "raised-ambition"
@@ -377,7 +378,8 @@ def _build_files(root: Path) -> dict[str, bytes]:
     for path in candidates:
         rel = path.relative_to(root).as_posix()
         if path.is_file() and any(fnmatch.fnmatchcase(rel, pattern) for pattern in BUILD_FILES):
-            found[rel] = path.read_bytes()
+            # A link out of the repository is compared by where it points, never read.
+            found[rel] = path.read_bytes() if is_inside(path, root) else b"link: " + os.fsencode(str(real_path(path)))
     for rel in _referenced(root):
         path = root / rel
         if rel not in found and path.is_file():

@@ -36,7 +36,7 @@ def _root(path: str | None) -> Path:
     strategy around it. A folder without goals.yaml anywhere above stays as given, so the
     check says that goals.yaml is missing there.
     """
-    p = Path(path or ".")
+    p = _absolute(path or ".")
     if p.is_file():
         p = p.parent
     if not p.is_dir():
@@ -56,9 +56,50 @@ def _strategy_root(start: Path) -> Path:
     return start
 
 
+def _absolute(path: str | Path) -> Path:
+    """``path`` made absolute once, at the start: a build may replace the folder the command was started in
+    (``strategy build`` run inside .build/web), and a relative path would then lead nowhere."""
+    try:
+        return Path(os.path.abspath(path))
+    except FileNotFoundError:
+        raise UsageError("the current folder no longer exists (it was deleted or replaced, perhaps by a build); "
+                         "go to the strategy's folder again ('cd') and run the command there.") from None
+
+
+def _shown(path: str | Path) -> str:
+    """``path`` relative to the current folder for messages, or absolute when that folder is gone."""
+    try:
+        return os.path.relpath(path)
+    except (OSError, ValueError):
+        return str(path)
+
+
+def _writable(dest: Path, what: str, *, folder: bool) -> Path:
+    """``dest`` (absolute) if an output can be written there, or a usage error that says why not.
+
+    Checked before the build starts, so that a mistyped or read-only output folder costs
+    no build and gives no traceback. The folders on the way are made by the build.
+    """
+    dest = _absolute(dest)
+    if "\0" in str(dest):
+        raise UsageError(f"the {what} path contains a NUL character, which no file name can hold.")
+    if dest.exists() and dest.is_dir() != folder:
+        raise UsageError(f"cannot write the {what} to '{_shown(dest)}': it is a "
+                         f"{'file' if folder else 'folder'}, not a {'folder' if folder else 'file'}.")
+    ancestor = dest.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise UsageError(f"cannot write the {what} to '{_shown(dest)}': '{_shown(ancestor)}' is a file, not a folder.")
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        raise UsageError(f"cannot write the {what} to '{_shown(dest)}': the folder '{_shown(ancestor)}' "
+                         "is not writable (permission denied). Choose another place, or fix its permissions.")
+    return dest
+
+
 def _relocate(diagnostics: list[Diagnostic], root: Path) -> list[Diagnostic]:
     """Show file names relative to where the command was run, so that editors can jump to them."""
-    prefix = os.path.relpath(root)
+    prefix = _shown(root)
     if prefix == ".":
         return diagnostics
     return [dataclasses.replace(d, position=Position(os.path.join(prefix, d.position.file),
@@ -156,8 +197,8 @@ def _emit(text: str, output: str | None, written: str, language: str | None = No
     if output:
         from strategykit.atomic import write_atomic
 
-        write_atomic(Path(output), text.encode("utf-8"))
-        print(f"{localize(written, language)} {os.path.relpath(output)}")
+        write_atomic(_writable(Path(output), "output", folder=False), text.encode("utf-8"))
+        print(f"{localize(written, language)} {_shown(output)}")
     else:
         sys.stdout.write(text)
 
@@ -173,17 +214,25 @@ def cmd_build(args: argparse.Namespace) -> int:
     progress = sys.stderr if args.format == "json" else sys.stdout
     from strategykit.build import build
 
-    built = build(model, names, site_dir=Path(args.site_dir) if args.site_dir else None,
-                  dist_dir=Path(args.dist_dir) if args.dist_dir else None, offline=args.offline)
+    from strategykit.plan import pdf_filename
+
+    dist_dir = Path(args.dist_dir) if args.dist_dir else root / "dist"
+    site_dir = Path(args.site_dir) if args.site_dir else root / "site"
+    # Said before anything is built: an output folder that cannot be written.
+    if "pdf" in names:
+        dist_dir = _writable(dist_dir / pdf_filename(model), "PDF edition", folder=False).parent
+    if "web" in names:
+        site_dir = _writable(site_dir, "web edition", folder=True)
+    built = build(model, names, site_dir=site_dir, dist_dir=dist_dir, offline=args.offline)
     for note in built.notes:
         if not note.startswith("PDF edition:"):
             print(note, file=progress)
     for warning in built.warnings:
         print(f"strategy: warning: {warning}", file=sys.stderr)
     say = model.language
-    written = ([("pdf", built.pdf, localize(_("PDF edition written to {path}", path=os.path.relpath(built.pdf)), say))]
+    written = ([("pdf", built.pdf, localize(_("PDF edition written to {path}", path=_shown(built.pdf)), say))]
                if built.pdf is not None else []) + \
-        ([("web", built.site, localize(_("Web edition written to {path}/", path=os.path.relpath(built.site)), say))]
+        ([("web", built.site, localize(_("Web edition written to {path}/", path=_shown(built.site)), say))]
          if built.site is not None else [])
     if args.format == "json":
         import json
@@ -224,11 +273,11 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     from strategykit.devtools.fmt import FormatError, format_file
     from strategykit.project import GOALS_FILE
 
-    given = Path(args.path or ".")
+    given = _absolute(args.path or ".")
     file = given if given.is_file() else _root(args.path) / GOALS_FILE
-    display = os.path.relpath(file)
+    display = _shown(file)
     try:
-        result = format_file(file, display, check=args.check)
+        result = format_file(file, display, check=args.check, inside=file.parent)
     except FormatError as exc:
         raise RuntimeError(f"{exc}; nothing was written") from exc
     if not result.ok:
@@ -314,7 +363,7 @@ def cmd_data_fetch(args: argparse.Namespace) -> int:
 
     root = _root(args.path)
     try:
-        lines = fetch_data(root, indicator=args.indicator)
+        lines = fetch_data(root, indicator=args.indicator, api=args.api)
     except FetchUsageError as exc:
         raise UsageError(str(exc)) from None
     except FetchError as exc:
@@ -441,6 +490,8 @@ def build_parser() -> argparse.ArgumentParser:
     q = data_sub.add_parser("fetch", help="fetch the region's observed values from Kolada into data/")
     q.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")
     q.add_argument("--indicator", help="fetch only this indicator (its id under 'indicators:')")
+    q.add_argument("--api", metavar="URL",
+                   help="the Kolada v3 API's base address (default: $STRATEGY_KOLADA_API, else https://api.kolada.se/v3)")
     q.set_defaults(func=cmd_data_fetch)
 
     p = sub.add_parser("consultation", help="the consultation compilation, participation, history of editions "
@@ -458,9 +509,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="preview the web edition at localhost, rebuilt on every save")
     p.add_argument("path", nargs="?", help="the strategy folder (default: the current folder)")
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=_port, default=8000, help="the port to listen on, 1–65535 (default: 8000)")
     p.set_defaults(func=cmd_serve)
     return parser
+
+
+def _port(text: str) -> int:
+    """A TCP port a preview can listen on; anything else is a usage error (exit 2) from argparse."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number; give a number from 1 to 65535") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number; give a number from 1 to 65535")
+    return port
 
 
 def _output_closed() -> int:
@@ -509,6 +571,14 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PROBLEMS
     except BrokenPipeError:
         return _output_closed()
+    except OSError as exc:
+        if exc.filename is None:
+            return _internal_error(exc)
+        # The machine, not the strategy: a full disk, a read-only or vanished folder. Outputs are
+        # written aside and swapped in, so the previous ones are still whole.
+        print(f"strategy: cannot write or read '{_shown(exc.filename)}': {exc.strerror or exc}. "
+              "Nothing was changed; fix the folder (space, permissions) or choose another one.", file=sys.stderr)
+        return EXIT_PROBLEMS
     except Exception as exc:
         return _internal_error(exc)
     finally:

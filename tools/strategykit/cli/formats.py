@@ -39,6 +39,14 @@ def _counts(diagnostics: list[Diagnostic], language: str | None = None) -> str:
     return localize(parts[0], language) + "."
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _visible(text: str) -> str:
+    """Control characters quoted from a source shown as escapes: a raw ESC would drive the reader's terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def format_text(diagnostics: list[Diagnostic], language: str | None = None) -> str:
     """``file:line:col: error code: message`` and an indented hint; the words in ``language``.
 
@@ -47,9 +55,9 @@ def format_text(diagnostics: list[Diagnostic], language: str | None = None) -> s
     lines = []
     hint_word = localize(_("hint"), language)
     for d in localized(diagnostics, language):
-        lines.append(f"{d.position}: {d.severity} {d.code}: {d.message}")
+        lines.append(_visible(f"{d.position}: {d.severity} {d.code}: {d.message}"))
         if d.hint:
-            lines.append(f"    {hint_word}: {d.hint}")
+            lines.append(_visible(f"    {hint_word}: {d.hint}"))
     lines.append(_counts(diagnostics, language))
     return "\n".join(lines) + "\n"
 
@@ -65,7 +73,7 @@ def format_json(diagnostics: list[Diagnostic], language: str | None = None) -> s
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

@@ -25,6 +25,7 @@ import functools
 import html
 import http.server
 import os
+import re
 import sys
 import threading
 import time
@@ -110,8 +111,8 @@ class Preview:
         """The last check, which an incremental check starts from."""
         self._live: LiveSite | None = None
         handler = functools.partial(_Handler, preview=self)
-        self.server = http.server.ThreadingHTTPServer((host, port), handler)
-        self.server.daemon_threads = True
+        self.server = _Server((host, port), handler)
+        self.server.log = self.log
         self._threads: list[threading.Thread] = []
 
     @property
@@ -232,6 +233,29 @@ class Preview:
             t.join(5)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    """The preview's HTTP server: one daemon thread per request, a long queue, a quiet log."""
+
+    daemon_threads = True
+    request_queue_size = 1024
+    """The listen backlog (the system may cap it). Python's default of 5 let a burst of requests
+    (a browser opening a page with its assets, a link checker) overflow it, and the connections
+    that did not fit waited for the system's retries: 5–15 % of 200 took over 30 s."""
+    log = staticmethod(lambda text: print(text, file=sys.stderr, flush=True))
+
+    def handle_error(self, request, client_address) -> None:
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError)):
+            return  # the browser went away mid-answer (a reload, a closed tab): nothing to tell
+        # Anything else is a bug of the preview; one line, not a traceback in the author's terminal.
+        self.log(f"Preview: a request from {client_address[0]} failed: {exc!r}")
+
+
+MAX_PATH = 2048
+_BAD_PATH = re.compile(r"[\x00-\x1f\x7f\\]")
+"""Control characters and backslashes have no place in a URL of the site."""
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     def __init__(self, *args, preview: Preview, **kwargs):
         self.preview = preview
@@ -253,11 +277,34 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(data)
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing page is answered with the site's own 404 page (MkDocs builds one), as when published."""
+        page = self.preview.site / "404.html"
+        if code == 404 and page.is_file():
+            self.close_connection = True
+            self._send(404, page.read_text(encoding="utf-8"))
+            return
+        super().send_error(code, message, explain)
+
+    def list_directory(self, path):  # noqa: ANN001 - the stdlib's signature
+        """A folder without an index page is not found: the published site lists no folders either."""
+        self.send_error(404)
+        return None
+
     def do_HEAD(self) -> None:
         self.do_GET()
 
     def do_GET(self) -> None:
         path = urllib.parse.urlsplit(self.path).path
+        if not path.startswith("/") or _BAD_PATH.search(urllib.parse.unquote(path)):
+            self.send_error(400, "Bad request path")
+            return
+        if len(path) > MAX_PATH:
+            self.send_error(414)
+            return
+        if any(len(part.encode("utf-8")) > 255 for part in urllib.parse.unquote(path).split("/")):
+            self.send_error(404)  # no file of the site has such a name, and the system would refuse to look
+            return
         with self.preview._lock:
             version, error = self.preview.version, self.preview.error_html
         if path == VERSION_PATH:

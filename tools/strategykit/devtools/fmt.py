@@ -381,13 +381,15 @@ def _lost(comment: Comment, display: str) -> Diagnostic:
                       _("Move the comment to its own line above the key, then run 'strategy fmt' again."))
 
 
-def format_file(path: Path, display: str = "goals.yaml", *, check: bool = False) -> FmtResult:
+def format_file(path: Path, display: str = "goals.yaml", *, check: bool = False,
+                inside: Path | None = None) -> FmtResult:
     """Format ``path`` in place (through an atomic write), or with ``check`` only say what would change.
 
-    A file that does not load is left untouched; the result carries the diagnostics.
+    A file that does not load is left untouched; the result carries the diagnostics. With
+    ``inside`` (the strategy's folder), a link that leads out of it is neither read nor replaced.
     """
     path = Path(path)
-    text, problems = read_text(path, display)
+    text, problems = read_text(path, display, inside=inside)
     if text is None:
         return FmtResult(path, diagnostics=problems)
     doc, problems = parse_yaml(text, display)

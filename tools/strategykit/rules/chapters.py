@@ -11,7 +11,7 @@ from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 from strategykit.diagnostics import Position, Severity
-from strategykit.source.load import MarkdownFile
+from strategykit.source.load import is_inside, real_path, MarkdownFile
 from strategykit.model import Chapter, Strategy
 from strategykit.rules import rule, Finding
 from strategykit.messages import _
@@ -27,8 +27,8 @@ def image_file(s: Strategy, chapter: Chapter, target: str) -> Path | None:
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not parts.path or target.startswith(("/", "\\")):
         return None
-    path = ((s.root / chapter.file).parent / unquote(parts.path)).resolve()
-    return path if path.is_relative_to((s.root / CHAPTER_FOLDER).resolve()) else None
+    path = real_path((s.root / chapter.file).parent / unquote(parts.path))
+    return path if path is not None and is_inside(path, s.root / CHAPTER_FOLDER) else None
 
 
 def _is_local(target: str) -> bool:

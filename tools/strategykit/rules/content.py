@@ -15,6 +15,7 @@ from strategykit.diagnostics import Position
 from strategykit.model import Strategy
 from strategykit.rules import rule, Finding
 from strategykit.messages import _
+from strategykit.source.load import is_inside
 
 # ```{=typst} blocks and `...`{=latex} spans pass straight to a pandoc writer.
 _RAW_ATTRIBUTE = re.compile(r"\{=\s*([A-Za-z0-9_+-]+)\s*\}")
@@ -145,7 +146,7 @@ def image_outside_folder(s: Strategy) -> Iterator[Finding]:
     could pull a file of the build machine into a published edition. Web images
     (https://…) are refused too: an edition must not change when a remote site does.
     """
-    folder = (s.root / "strategy").resolve()
+    folder = s.root / "strategy"
     for c in s.chapters:
         if c.document is None:
             continue
@@ -155,8 +156,7 @@ def image_outside_folder(s: Strategy) -> Iterator[Finding]:
             parts = urlsplit(target)
             bad = bool(parts.scheme or parts.netloc or target.startswith(("/", "\\")))
             if not bad:
-                resolved = (base / unquote(parts.path)).resolve()
-                bad = not resolved.is_relative_to(folder)
+                bad = not is_inside(base / unquote(parts.path), folder)
             if bad:
                 yield Finding(_("The image '{target}' is not inside the strategy/ folder.", target=target),
                               position=Position(c.file, im.line, im.column))

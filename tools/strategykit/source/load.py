@@ -46,6 +46,9 @@ _Loader.yaml_implicit_resolvers = {
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null")}
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters a text may not hold; tab and line feed are ordinary (CR is read as a line end)."""
+_TAGGED_KINDS = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "empty"}
 
 
 @dataclass
@@ -132,8 +135,48 @@ def _error(code: str, message: str, pos: Position, hint: str = "") -> Diagnostic
     return Diagnostic(code, Severity.ERROR, message, pos, hint)
 
 
-def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
-    """Read a UTF-8 text file (a BOM is allowed, CRLF is fine) or say plainly why not."""
+def real_path(path: Path) -> Path | None:
+    """``path`` with every link followed, or None when it has no real place (a link loop, a NUL byte)."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+
+
+def is_inside(path: Path, *folders: Path) -> bool:
+    """True when the file ``path`` really lies inside each of ``folders``, once every link is followed.
+
+    The one test for 'this source file belongs to the strategy': a link that points out of
+    the repository (goals.yaml → /etc/passwd) fails it, and such a file is never read, so
+    that no diagnostic can quote a file of the machine that runs the check.
+    """
+    real = real_path(path)
+    if real is None:
+        return False
+    for folder in folders:
+        base = real_path(folder)
+        if base is None or not real.is_relative_to(base) or real == base:
+            return False
+    return True
+
+
+def outside_diagnostic(display: str, code: str = "file-outside-folder",
+                       where: str = "the strategy's folder") -> Diagnostic:
+    return _error(code, f"'{display}' is a link to a file outside {where}; it was not read.",
+                  Position(display), "Copy the file here instead of linking to it.")
+
+
+def read_text(path: Path, display: str, *, inside: Path | None = None) -> tuple[str | None, list[Diagnostic]]:
+    """Read a UTF-8 text file (a BOM is allowed, CRLF is fine) or say plainly why not.
+
+    With ``inside`` (the strategy's folder), a file whose real place is outside it is
+    refused unread: see ``is_inside``.
+    """
+    if "\0" in str(path):
+        return None, [_error("file-missing", "The file name contains a NUL character, which no file name can hold.",
+                             Position(display.replace("\0", "\\0")), "Correct the file name.")]
+    if inside is not None and not is_inside(path, inside):
+        return None, [outside_diagnostic(display)]
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -150,8 +193,9 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
                              _("Create it, or correct the path that points to it."))]
     except IsADirectoryError:
         return None, [_error("file-missing", _("This is a folder, not a file."), Position(display))]
-    except OSError as exc:
-        return None, [_error("file-unreadable", _("The file cannot be read: {strerror}.", strerror=exc.strerror),
+    except (OSError, ValueError) as exc:
+        return None, [_error("file-unreadable", _("The file cannot be read: {strerror}.",
+                                                  strerror=getattr(exc, "strerror", None) or str(exc)),
                              Position(display))]
     try:
         text = raw.decode("utf-8-sig")
@@ -349,6 +393,7 @@ class _Builder:
                                      kind=_node_label(key_node)),
                     _pos(self.source, key_node.start_mark), _("Write the key as a simple name followed by a colon.")))
             key = key_node.value
+            self._refuse_control_characters(key_node, key)
             if key == "<<":
                 raise _LoadError(_error(
                     "yaml-syntax", _("YAML merge keys (<<) are not supported."),
@@ -375,12 +420,49 @@ class _Builder:
             _("Remove the tag (the word starting with '!')."),
         ))
 
+    def _refuse_control_characters(self, node: yaml.ScalarNode, text: str) -> None:
+        """A control character (written as an escape such as "\\0" or "\\x1b") in a text or a key.
+
+        YAML's reader refuses them typed raw, but an escape in double quotes makes one. No
+        strategy text needs them; a NUL ends a file name, others break the PDF or a terminal.
+        """
+        found = _CONTROL.search(text)
+        if found is None:
+            return
+        raise _LoadError(_error(
+            "control-character",
+            f"The text contains the invisible control character U+{ord(found.group()):04X}"
+            " (usually written as an escape after a backslash).",
+            _pos(self.source, node.start_mark),
+            "Remove the backslash escape (\\0, \\x…, \\u…) from the text; write line breaks as new lines "
+            "of a '|' block.",
+        ))
+
+    def _bad_tagged_value(self, node: yaml.ScalarNode) -> _LoadError:
+        kind = node.tag[len(_TAG):]
+        what = _TAGGED_KINDS.get(kind, kind)
+        shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+        return _LoadError(_error(
+            "invalid-tagged-value",
+            f"The tag '!!{kind}' says this value is {what}, but {shown!r} is not.",
+            _pos(self.source, node.start_mark),
+            f"Remove the tag '!!{kind}' (YAML reads numbers, true and false without it), or correct the value.",
+        ))
+
     def _scalar(self, node: yaml.ScalarNode, path: Path_) -> object:
         if node.tag not in _SCALAR_TAGS:
             raise self._bad_tag(node)
-        value = self.loader.construct_object(node)
+        try:
+            value = self.loader.construct_object(node)
+        except (ValueError, KeyError, IndexError, TypeError, OverflowError, yaml.YAMLError):
+            # Only an explicit tag ('!!int "x"') gets here: YAML's own guess never picks a type the text does not fit.
+            raise self._bad_tagged_value(node) from None
+        if value is None and node.tag == _TAG + "null" and node.value.strip() not in ("", "~", "null", "Null", "NULL"):
+            raise self._bad_tagged_value(node)
         if node.tag != _TAG + "str":
             self.source.raw[path] = node.value
+        if isinstance(value, str):
+            self._refuse_control_characters(node, value)
         if isinstance(value, float) and not math.isfinite(value):
             raise _LoadError(_error(
                 "invalid-number", _("'{value}' is not a finite number.", value=node.value),
@@ -439,8 +521,8 @@ def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Diagn
         loader.dispose()
 
 
-def load_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
-    text, problems = read_text(path, display)
+def load_yaml(path: Path, display: str, *, inside: Path | None = None) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    text, problems = read_text(path, display, inside=inside)
     if text is None:
         return None, problems
     return parse_yaml(text, display)
@@ -576,11 +658,29 @@ def parse_markdown(text: str, display: str) -> MarkdownFile:
     return MarkdownFile(display, text, headings, images, links)
 
 
-def load_markdown(path: Path, display: str) -> tuple[MarkdownFile | None, list[Diagnostic]]:
-    text, problems = read_text(path, display)
+def control_characters(text: str, display: str) -> list[Diagnostic]:
+    """The first control character in a text file (tab, line and page ends aside), where it is.
+
+    They come with text pasted from a PDF or a word processor, are invisible in an editor, and
+    break the editions (Typst refuses them in a PDF/UA document) or a reader's terminal.
+    """
+    found = _CONTROL.search(text.replace("\f", " "))
+    if found is None:
+        return []
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    return [_error("control-character",
+                   f"The file contains the invisible control character U+{ord(found.group()):04X} here.",
+                   Position(display, line, column),
+                   "Delete it (place the cursor just after it and press Backspace); it usually comes with "
+                   "text pasted from a PDF or a word processor.")]
+
+
+def load_markdown(path: Path, display: str, *, inside: Path | None = None) -> tuple[MarkdownFile | None, list[Diagnostic]]:
+    text, problems = read_text(path, display, inside=inside)
     if text is None:
         return None, problems
-    return parse_markdown(text, display), []
+    return parse_markdown(text, display), control_characters(text, display)
 
 
 # --- CSV --------------------------------------------------------------------
@@ -705,8 +805,9 @@ def parse_csv(text: str, display: str) -> tuple[CsvTable | None, list[Diagnostic
     return CsvTable(display, header, rows), []
 
 
-def load_csv(path: Path, display: str) -> tuple[CsvTable | None, list[Diagnostic]]:
-    text, problems = read_text(path, display)
+def load_csv(path: Path, display: str, *, inside: Path | None = None) -> tuple[CsvTable | None, list[Diagnostic]]:
+    text, problems = read_text(path, display, inside=inside)
     if text is None:
         return None, problems
-    return parse_csv(text, display)
+    table, problems = parse_csv(text, display)
+    return table, problems + (control_characters(text, display) if table is not None else [])

@@ -25,14 +25,30 @@ error or an answer of the wrong shape changes no file. The values are then
 merged into data/<indicator>.csv (a fetched year and breakdown replaces the row
 for it; other rows stay) and written atomically, each with its provenance:
 source "Kolada, KPI N00914" and the date it was fetched.
+
+An answer is data, never trusted: it must arrive whole within a total deadline
+(``DEADLINE_SECONDS``, however slowly it drips), be at most ``MAX_RESPONSE_BYTES``,
+stay on the API's host (a redirect elsewhere is refused), be JSON nested no deeper
+than ``MAX_NESTING``, and carry only finite numbers within ``MAX_ABS_VALUE`` for
+years between ``FIRST_YEAR`` and next year. Anything else ends the fetch with a
+message, and no file is changed.
+
+The API's base address is ``API``; the environment variable ``STRATEGY_KOLADA_API``
+or the option ``--api`` sets another (a mirror, or a local fake server in tests).
+Plain http is accepted only for the local machine.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import ipaddress
 import json
+import math
+import os
 import socket
+import threading
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,10 +61,17 @@ from strategykit.model import DATA_FOLDER, Indicator, Observation, Provenance, S
 from strategykit.atomic import write_atomic
 
 API = "https://api.kolada.se/v3"
+API_VARIABLE = "STRATEGY_KOLADA_API"
 YEARS_PER_REQUEST = 25
 MAX_PAGES = 100
 MAX_RESPONSE_BYTES = 20 * 1024 * 1024
 TIMEOUT_SECONDS = 30.0
+"""The total time one answer may take, from connecting to its last byte."""
+MAX_NESTING = 20
+"""A data answer is nested four levels deep; anything far deeper is not Kolada."""
+MAX_ABS_VALUE = 1e15
+"""No statistic is larger (the same bound as for numbers in goals.yaml)."""
+FIRST_YEAR = 1900
 GENDERS = {"T": "total", "K": "women", "M": "men"}
 
 _clock: Callable[[], _dt.date] = _dt.date.today
@@ -66,14 +89,88 @@ class FetchUsageError(FetchError):
     """The command was asked for something that cannot be fetched (an unknown or non-Kolada indicator)."""
 
 
-def urllib_opener(url: str, timeout: float) -> bytes:
+def _is_loopback(host: str | None) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host or "").is_loopback
+    except ValueError:
+        return False
+
+
+def api_base(given: str | None = None) -> str:
+    """The API's base address: ``given`` (the --api option), else $STRATEGY_KOLADA_API, else Kolada's own.
+
+    https only, except on the local machine (a fake server in tests). Raises FetchUsageError.
+    """
+    base = (given or os.environ.get(API_VARIABLE) or API).strip().rstrip("/")
+    parts = urllib.parse.urlsplit(base)
+    if parts.scheme not in ("https", "http") or not parts.hostname or parts.query or parts.fragment \
+            or (parts.scheme == "http" and not _is_loopback(parts.hostname)):
+        raise FetchUsageError(f"The API address '{base}' is not usable: give an https:// address "
+                              "(http:// only for this computer, such as http://127.0.0.1:8080/v3).")
+    return base
+
+
+def _same_origin(a: str, b: str) -> bool:
+    pa, pb = urllib.parse.urlsplit(a), urllib.parse.urlsplit(b)
+    return (pa.scheme, pa.hostname, pa.port) == (pb.scheme, pb.hostname, pb.port)
+
+
+class _StayOnHost(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to the same scheme, host and port: the data must come from the API."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if not _same_origin(req.full_url, newurl):
+            raise FetchError(f"The API redirected {req.full_url} to another host ({newurl}); it was not followed, "
+                             "and nothing was written.")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _read_answer(url: str, timeout: float) -> bytes:
+    proxies = {} if _is_loopback(urllib.parse.urlsplit(url).hostname) else None
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler(proxies), _StayOnHost)
     request = urllib.request.Request(url, headers={"Accept": "application/json",
                                                    "User-Agent": f"strategykit/{__version__}"})
-    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (https only, fixed host)
+    with opener.open(request, timeout=timeout) as response:  # noqa: S310 (https, or http to this computer)
+        length = response.headers.get("Content-Length")
+        if length and length.isdigit() and int(length) > MAX_RESPONSE_BYTES:
+            raise _too_large(url)
         body = response.read(MAX_RESPONSE_BYTES + 1)
     if len(body) > MAX_RESPONSE_BYTES:
-        raise FetchError(f"Kolada's answer to {url} is larger than {MAX_RESPONSE_BYTES // 1_048_576} MB.")
+        raise _too_large(url)
     return body
+
+
+def _too_large(url: str) -> FetchError:
+    return FetchError(f"The answer to {url} is larger than {MAX_RESPONSE_BYTES // 1_048_576} MB; it was not read, "
+                      "and nothing was written.")
+
+
+def urllib_opener(url: str, timeout: float) -> bytes:
+    """The body of ``url``, which must arrive whole within ``timeout`` seconds.
+
+    A socket's timeout bounds each read, not the answer: a server that sends a byte a
+    second never trips it. The request runs in a daemon thread that is abandoned at the
+    deadline (its own socket timeout ends it soon after).
+    """
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, _read_answer(url, timeout)))
+        except BaseException as exc:  # handed to the caller, which knows what each means
+            outcome.append((False, exc))
+
+    worker = threading.Thread(target=run, name="kolada-fetch", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not outcome:
+        raise TimeoutError(f"no complete answer within {timeout:g} seconds")
+    ok, result = outcome[0]
+    if not ok:
+        raise result
+    return result
 
 
 def region_id(code: str) -> str:
@@ -87,8 +184,9 @@ def region_id(code: str) -> str:
                      "code (four digits), so Kolada cannot be asked for it.")
 
 
-def data_url(kpi: str, municipality: str, years: list[int]) -> str:
-    return f"{API}/data/kpi/{kpi}/municipality/{municipality}/year/{','.join(str(y) for y in years)}"
+def data_url(kpi: str, municipality: str, years: list[int], api: str = API) -> str:
+    kpi = urllib.parse.quote(kpi, safe="")  # an id from goals.yaml must not reach another path of the API
+    return f"{api}/data/kpi/{kpi}/municipality/{municipality}/year/{','.join(str(y) for y in years)}"
 
 
 @dataclass(frozen=True)
@@ -103,12 +201,79 @@ def _shape_error(url: str, what: str) -> FetchError:
                       "The API may have changed: compare the answer with tests/fixtures/kolada/.")
 
 
-def parse_page(body: bytes, url: str, kpi: str, municipality: str) -> tuple[list[KoladaValue], str | None]:
-    """The values on one page of a v3 data answer, and the URL of the next page (or None)."""
+def _refused(url: str, what: str) -> FetchError:
+    return FetchError(f"The answer to {url} was refused: {what}. Nothing was written.")
+
+
+class _NotFinite(ValueError):
+    pass
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _NotFinite(text)
+    return value
+
+
+def _no_constant(text: str) -> float:
+    raise _NotFinite(text)
+
+
+def _nesting(text: str) -> int:
+    """How deeply the JSON's arrays and objects nest (brackets inside strings do not count)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_NESTING:
+                    break
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
+def _json(body: bytes, url: str) -> object:
     try:
-        payload = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
         raise _shape_error(url, "not JSON") from None
+    if _nesting(text) > MAX_NESTING:
+        raise _refused(url, f"it is nested more than {MAX_NESTING} levels deep, which no data answer is")
+    try:
+        return json.loads(text, parse_float=_finite, parse_constant=_no_constant)
+    except _NotFinite as exc:
+        raise _refused(url, f"it holds '{exc}', which is not a finite number") from None
+    except (json.JSONDecodeError, ValueError, RecursionError):  # ValueError: an integer of thousands of digits
+        raise _shape_error(url, "not JSON") from None
+
+
+def _year(period: object, url: str) -> int:
+    """The year of a period (2022, or "2022" and Kolada's forms that start with it), within reason."""
+    if isinstance(period, bool) or not isinstance(period, (int, str)) or not str(period)[:4].isdigit():
+        raise _refused(url, f"the period {period!r} is not a year")
+    year = int(str(period)[:4])
+    if not FIRST_YEAR <= year <= _clock().year + 1:
+        raise _refused(url, f"the period {period!r} is not a year between {FIRST_YEAR} and next year")
+    return year
+
+
+def parse_page(body: bytes, url: str, kpi: str, municipality: str,
+               api: str = API) -> tuple[list[KoladaValue], str | None]:
+    """The values on one page of a v3 data answer, and the URL of the next page (or None)."""
+    payload = _json(body, url)
     if not isinstance(payload, dict) or not isinstance(payload.get("values"), list):
         raise _shape_error(url, "no 'values' list")
     out: list[KoladaValue] = []
@@ -117,11 +282,7 @@ def parse_page(body: bytes, url: str, kpi: str, municipality: str) -> tuple[list
             raise _shape_error(url, "an entry without its 'values'")
         if item.get("kpi") not in (None, kpi) or item.get("municipality") not in (None, municipality):
             continue
-        period = item.get("period")
-        try:
-            year = int(str(period)[:4])
-        except ValueError:
-            raise _shape_error(url, f"the period {period!r}") from None
+        year = _year(item.get("period"), url)
         for v in item["values"]:
             if not isinstance(v, dict):
                 raise _shape_error(url, "a value that is not an object")
@@ -130,10 +291,12 @@ def parse_page(body: bytes, url: str, kpi: str, municipality: str) -> tuple[list
             if breakdown is None or value is None:
                 continue
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise _shape_error(url, f"the value {value!r}")
+                raise _shape_error(url, f"the value {str(value)[:40]!r}")
+            if not abs(value) <= MAX_ABS_VALUE:  # also catches an integer too large for a float
+                raise _refused(url, f"the value {str(value)[:40]} for {year} is out of range (beyond ±{MAX_ABS_VALUE:.0e})")
             out.append(KoladaValue(year, breakdown, float(value)))
     next_url = payload.get("next_url")
-    if next_url is not None and (not isinstance(next_url, str) or not next_url.startswith(API + "/")):
+    if next_url is not None and (not isinstance(next_url, str) or not next_url.startswith(api + "/")):
         raise _shape_error(url, "a next page outside the API")
     return out, next_url or None
 
@@ -148,23 +311,25 @@ def _get(opener: Opener, url: str) -> bytes:
         raise FetchError(f"Kolada (api.kolada.se) could not be reached: {exc.reason}. "
                          "Check the network connection, or try again later.") from None
     except (TimeoutError, socket.timeout):
-        raise FetchError(f"Kolada did not answer within {TIMEOUT_SECONDS:g} seconds ({url}).") from None
+        raise FetchError(f"Kolada did not answer in full within {TIMEOUT_SECONDS:g} seconds ({url}); "
+                         "nothing was written.") from None
     except OSError as exc:
         raise FetchError(f"Kolada (api.kolada.se) could not be reached: {exc.strerror or exc}. "
                          "Check the network connection, or try again later.") from None
 
 
-def fetch_series(kpi: str, municipality: str, years: list[int], opener: Opener) -> list[KoladaValue]:
+def fetch_series(kpi: str, municipality: str, years: list[int], opener: Opener,
+                 api: str = API) -> list[KoladaValue]:
     """Every value Kolada has for one KPI and area in ``years`` (all pages, 25 years per request)."""
     values: dict[tuple[int, str], KoladaValue] = {}
     for start in range(0, len(years), YEARS_PER_REQUEST):
-        url: str | None = data_url(kpi, municipality, years[start:start + YEARS_PER_REQUEST])
+        url: str | None = data_url(kpi, municipality, years[start:start + YEARS_PER_REQUEST], api)
         pages = 0
         while url:
             pages += 1
             if pages > MAX_PAGES:
                 raise FetchError(f"Kolada kept answering with more pages ({MAX_PAGES}+) for KPI {kpi}.")
-            page, url = parse_page(_get(opener, url), url, kpi, municipality)
+            page, url = parse_page(_get(opener, url), url, kpi, municipality, api)
             for v in page:
                 values[(v.year, v.breakdown)] = v
     return sorted(values.values(), key=lambda v: (v.year, v.breakdown))
@@ -198,7 +363,7 @@ def merged(existing: tuple[Observation, ...], fetched: list[KoladaValue], indica
 
 
 def fetch_data(root: Path, *, indicator: str | None = None, opener: Opener | None = None,
-               today: _dt.date | None = None) -> list[str]:
+               today: _dt.date | None = None, api: str | None = None) -> list[str]:
     """Fetch, then write data/<indicator>.csv for every Kolada indicator (or just ``indicator``).
 
     Returns one line per indicator saying what happened. Raises FetchError (nothing
@@ -208,6 +373,7 @@ def fetch_data(root: Path, *, indicator: str | None = None, opener: Opener | Non
     from strategykit.project import check
 
     opener = opener or urllib_opener
+    base = api_base(api)
     today = today or _clock()
     root = Path(root)
     result = check(root)
@@ -233,7 +399,7 @@ def fetch_data(root: Path, *, indicator: str | None = None, opener: Opener | Non
     fetched = {}
     for ind in selected:
         years = list(range(_first_year(model, ind, today.year), today.year + 1))
-        fetched[ind.id] = fetch_series(ind.source.id, area, years, opener)
+        fetched[ind.id] = fetch_series(ind.source.id, area, years, opener, base)
     lines = []
     for ind in selected:
         values = fetched[ind.id]

@@ -49,13 +49,12 @@ from strategykit.model import Strategy
 from strategykit.plan import BuildPlan
 from strategykit.atomic import staged_dir
 from strategykit.render.web import downloads, escaping, pages, sanitize
-from strategykit.source import siteconfig
 
 if TYPE_CHECKING:
     from strategykit.render.pdf.editions import EarlierPdf
 
 THEME = Path(__file__).parent / "theme"
-DEFAULT_CONFIG = siteconfig.DEFAULT_CONFIG
+DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "data" / "new" / "mkdocs.yml"
 """The configuration a strategy without its own mkdocs.yml gets: the one ``strategy new`` copies,
 the same as the repository's mkdocs.yml (tests compare them)."""
 
@@ -143,7 +142,9 @@ def generate(plan: BuildPlan, work_dir: Path | None = None, *, pdf: Path | None 
     site = pages.generate(model, info)
     if keep is not None:
         keep.info = info
-    site_config = model.site_config if model.site_config is not None else siteconfig.read(model.root)
+    site_config = model.site_config  # vetted when the sources were read (source/siteconfig.py)
+    if site_config is None:
+        raise BuildError("the strategy's mkdocs.yml was not read with it; build from a model that project.load_strategy made")
     if not site_config.ok:
         raise BuildError("mkdocs.yml cannot be used for the build:\n" + "\n".join(
             f"  {p.position}: {p.code}: {p.message}" for p in site_config.problems))
