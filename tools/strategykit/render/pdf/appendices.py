@@ -30,6 +30,7 @@ from typing import Callable
 
 from strategykit.analysis import consultation
 from strategykit.present import i18n
+from strategykit.present import sections as present_sections
 from strategykit.analysis.followup import FollowUp
 from strategykit.present.followup import method_markdown
 from strategykit.model import Strategy
@@ -98,10 +99,7 @@ def compilation_appendix(model: Strategy, link: consultation.Link) -> list[Part]
                              consultation.compilation_markdown(model, level=1, link=link, title=False))
 
 
-def shows_changes(model: Strategy) -> bool:
-    """Changes since the consultation version are shown once the edition has moved past it."""
-    edition = consultation.consultation_edition(model)
-    return edition is not None and edition.version != model.edition.version
+shows_changes = present_sections.shows_changes
 
 
 def editions_appendix(model: Strategy, link: consultation.Link,
@@ -123,13 +121,14 @@ def appendices(model: Strategy, *, report: FollowUp | None,
     chapters; ``changes`` gives the changes since the consultation version when asked.
     """
     link = subject_link(model, priority_anchor)
+    shown = present_sections.sections(model)
     out: list[Part] = []
-    if report is not None and report.year is not None:
+    if shown.followup and report is not None and report.year is not None:
         out += followup_appendix(model, report)
-    if model.dialogue.meetings or model.consultation:
+    if shown.participation:
         out += participation_appendix(model, link)
-    if model.consultation:
+    if shown.compilation:
         out += compilation_appendix(model, link)
-    if model.editions.entries:
+    if shown.history:
         out += editions_appendix(model, link, changes)
     return out

@@ -19,9 +19,13 @@ from typing import Iterable
 
 from strategykit.analysis import consultation
 from strategykit.present import i18n, mdtext
-from strategykit.analysis.followup import MAINTAIN_TOLERANCE, FollowUp, Status, TargetProgress, follow_up
+from strategykit.analysis.followup import FollowUp, Status, TargetProgress, follow_up
 from strategykit.present.followup import explain_markdown, method_markdown
-from strategykit.model import BREAKDOWNS, Chapter, Goal, Indicator, Observation, Priority, Strategy, Target
+from strategykit.model import Chapter, Goal, Indicator, Observation, Priority, Strategy, Target
+from strategykit.present import charts as present_charts
+from strategykit.present import sections as present_sections
+from strategykit.present import status as present_status
+from strategykit.present import targets as present_targets
 from strategykit.render.web import charts, texts
 from strategykit.render.web.downloads import FILES as DOWNLOAD_FILES
 
@@ -90,12 +94,65 @@ def slugs(ids: list[str]) -> dict[str, str]:
     return out
 
 
-def table(header: list[str], rows: list[list[str]], align: list[str] | None = None) -> str:
+def table(header: list[str], rows: list[list[str]], align: list[str] | None = None, *, label: str = "") -> str:
+    """A Markdown table in a scroll box that a keyboard can reach and a screen reader names (WCAG 2.1.1).
+
+    ``label`` names the box; without one, its first column's heading does."""
     align = align or ["l"] * len(header)
     sep = ["---:" if a == "r" else "---" for a in align]
     lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(sep) + " |"]
     lines += ["| " + " | ".join(c.replace("\n", " ") for c in r) + " |" for r in rows]
+    if label:
+        return f"<!-- sk-table: {html_escape(label)} -->\n" + "\n".join(lines)
     return "\n".join(lines)
+
+
+_TABLE_SEPARATOR = re.compile(r"^\|(\s*:?-{3,}:?\s*\|)+\s*$")
+_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(\{[^}]*\})?\s*$")
+_LABEL_MARK = re.compile(r"^<!-- sk-table: (.*) -->$")
+
+
+def _plain(markdown: str) -> str:
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"<[^>]+>", "", text)
+    return re.sub(r"[*_`\\]", "", text).strip()
+
+
+def wrap_tables(markdown: str, fallback: str) -> str:
+    """Each table in a scroll box that a keyboard can reach and a screen reader names (WCAG 2.1.1, 4.1.2).
+
+    On a phone a wide table scrolls sideways inside its box, not the page. The box is named by
+    the label ``table`` was given, else by the heading above the table, else by ``fallback``."""
+    lines = markdown.split("\n")
+    out: list[str] = []
+    heading = fallback
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        found = _HEADING.match(line)
+        if found:
+            heading = _plain(found.group(1)) or fallback
+        label = None
+        start = i
+        mark = _LABEL_MARK.match(line)
+        if mark and i + 2 < len(lines) and lines[i + 1].startswith("|") and _TABLE_SEPARATOR.match(lines[i + 2]):
+            label, start = mark.group(1), i + 1
+        elif line.startswith("|") and i + 1 < len(lines) and _TABLE_SEPARATOR.match(lines[i + 1]) \
+                and (not out or not out[-1].startswith("|")):
+            label = html_escape(heading)
+        if label is None:
+            out.append(line)
+            i += 1
+            continue
+        end = start
+        while end < len(lines) and lines[end].startswith("|"):
+            end += 1
+        out += [f'<div class="sk-table" role="region" tabindex="0" aria-label="{label}" markdown>', ""]
+        out += lines[start:end]
+        # attribute lists directly under a table ({: .x }) belong to it
+        out += ["", "</div>"]
+        i = end
+    return "\n".join(out)
 
 
 def chapter_path(language: str, chapter) -> str:
@@ -145,13 +202,14 @@ class _Writer:
         self.priority_of_goal = {g.id: p for p in model.priorities for g in p.goals}
         f_dir = L["url_followup"]
         self.followup, self.method = f"{f_dir}/index.md", f"{f_dir}/{L['url_method']}.md"
-        self.has_followup = any(True for _ in model.targets())
-        # The process: consultation, dialogue, editions. A page only when there is something to show.
-        self.compilation = f"{L['url_compilation']}.md" if model.consultation else None
-        self.participation = (f"{L['url_participation']}.md"
-                              if model.dialogue.meetings or model.dialogue.origins else None)
-        self.history = f"{L['url_history']}.md" if model.editions.entries else None
-        self.changes = f"{L['url_changes']}.md" if consultation.consultation_edition(model) else None
+        # Which parts the edition has: decided with the PDF's (present.sections). A page only when
+        # there is something to show.
+        shown = present_sections.sections(model)
+        self.has_followup = shown.followup
+        self.compilation = f"{L['url_compilation']}.md" if shown.compilation else None
+        self.participation = f"{L['url_participation']}.md" if shown.participation else None
+        self.history = f"{L['url_history']}.md" if shown.history else None
+        self.changes = f"{L['url_changes']}.md" if shown.changes else None
         self.chapters_presenting: dict[str, list] = {}
         for ch in model.chapters:
             for ref in ch.presents:
@@ -189,9 +247,7 @@ class _Writer:
                 f'<span class="sk-sr-only"> ({html_escape(self.L["illustrative"])})</span></span>')
 
     def unit_suffix(self, ind: Indicator | None) -> str:
-        if ind is None or ind.is_percent or ind.unit.strip().lower() in ("count", "antal", ""):
-            return ""
-        return " " + i18n.unit_label(ind.unit, self.lang)
+        return present_charts.unit_suffix(ind, self.lang) if ind is not None else ""
 
     def number(self, value: float | None, ind: Indicator | None) -> str:
         return i18n.format_value(value, ind.unit if ind else "", self.lang, ind.decimals if ind else None)
@@ -215,11 +271,20 @@ class _Writer:
         year = self.report.year
         return self.L["status_column"].format(year=year) if year is not None else self.L["progress"]
 
+    def distribution(self, counts) -> str:
+        """How many targets have each status, with each status's icon: '● 2 i rätt takt, ◆ 1 begränsade framsteg'."""
+        parts = []
+        for b, n in present_status.distribution(counts, self.lang).counts:
+            if n:
+                parts.append(f'<span class="sk-count">{present_status.icon_svg(b.shape, b.colour)}{n} '
+                             f'{esc(b.label[:1].lower() + b.label[1:])}</span>')
+        return ", ".join(parts) or "–"
+
     def status_link(self, page: str, status: Status) -> str:
         """The status in words, linked to its definition in the method; the badge's colour only repeats it."""
-        label = esc(i18n.progress_label(status.value, self.lang))
+        b = present_status.badge(status, self.lang)
         href = rel(page, f"{self.method}#{status_anchor(status)}")
-        return f"[{label}]({href}){{ .sk-status .sk-status--{status.value} }}"
+        return f"[{present_status.icon_svg(b.shape, b.colour)}{esc(b.label)}]({href}){{ .sk-status .sk-status--{b.code} }}"
 
     def subject_link(self, page: str):
         """For consultation.py: the address of a part of the strategy, from ``page``."""
@@ -245,36 +310,47 @@ class _Writer:
             return rel(page, f"{self.compilation}#{consultation.comment_anchor(comment_id)}")
         return href
 
+    def shown(self, v) -> str:
+        """A ``present.targets.Value`` as Markdown: the value, its illustrative mark, its year."""
+        if v is None:
+            return "–"
+        return esc(v.text) + (self.mark() if v.illustrative else "") + (f" ({v.year})" if v.year is not None else "")
+
     def target_row(self, page: str, goal: Goal, t: Target, *, with_goal: bool = False) -> tuple[list[str], bool]:
+        """The target, its status with the latest value behind it, the indicator, baseline and target value.
+
+        Status and latest value come second, so that they stay in view on a phone while the
+        rest of the table scrolls."""
         L = self.L
+        r = present_targets.target_row(self.m, t, self.progress.get(t.id))
         ind = self.m.indicator(t.indicator_id)
-        b = t.baseline
-        illustrative = bool(b and b.provenance.illustrative)
-        text = f"**{esc(t.id)}** {esc(t.text)}"
-        if t.milestones:
-            ms = ", ".join(f"{self.value(ms.value, ind, unit=True)} ({ms.year})" for ms in t.milestones)
+        illustrative = bool(r.baseline and r.baseline.illustrative) or bool(r.latest and r.latest.illustrative)
+        text = f"**{esc(r.id)}** {esc(r.text)}"
+        if r.milestones:
+            ms = ", ".join(self.shown(v) for v in r.milestones)
             text += f'<br><span class="sk-small">{esc(L["milestones"])}: {ms}</span>'
         if ind is not None:
             ind_cell = f"[{esc(ind.name)}]({rel(page, self.indicator_page(ind))})"
         else:
             ind_cell = esc(t.indicator_id or "–")
-        if t.breakdown and t.breakdown != "total":
-            ind_cell += f' <span class="sk-small">({esc(L.get(t.breakdown, t.breakdown))})</span>'
-        row = [text, ind_cell,
-               self.value(b.value, ind, illustrative=illustrative, year=b.year, unit=True) if b else "–",
-               self.value(t.target.value, ind, unit=True, year=t.target.year) if t.target else "–"]
+        if r.breakdown:
+            ind_cell += f' <span class="sk-small">({esc(r.breakdown)})</span>'
         tp = self.progress.get(t.id)
-        row.append(self.status_link(page, tp.status) if tp else "–")
+        status = self.status_link(page, tp.status) if tp else "–"
+        if r.latest is not None:
+            status += f'<br><span class="sk-small">{esc(L["latest_value"])}: {self.shown(r.latest)}</span>'
+        row = [text, status, ind_cell, self.shown(r.baseline), self.shown(r.target)]
         if with_goal:
             p = self.priority_of_goal[goal.id]
             row.insert(0, f"[{esc(p.title)}]({rel(page, self.priority_page(p))})")
         return row, illustrative
 
-    def targets_table(self, page: str, pairs: list[tuple[Goal, Target]], *, with_goal: bool = False) -> tuple[str, bool]:
+    def targets_table(self, page: str, pairs: list[tuple[Goal, Target]], *, with_goal: bool = False,
+                      label: str = "") -> tuple[str, bool]:
         L = self.L
-        header = [L["target"], L["indicator"], f"{L['baseline']} ({L['year'].lower()})",
-                  f"{L['target_value']} ({L['year'].lower()})", self.status_heading()]
-        align = ["l", "l", "r", "r", "l"]
+        header = [L["target"], self.status_heading(), L["indicator"], f"{L['baseline']} ({L['year'].lower()})",
+                  f"{L['target_value']} ({L['year'].lower()})"]
+        align = ["l", "l", "l", "r", "r"]
         if with_goal:
             header.insert(0, L["priority"])
             align.insert(0, "l")
@@ -283,7 +359,7 @@ class _Writer:
             row, ill = self.target_row(page, goal, t, with_goal=with_goal)
             rows.append(row)
             any_ill |= ill
-        return table(header, rows, align), any_ill
+        return table(header, rows, align, label=label or L["targets"]), any_ill
 
     def sources_note(self, pairs: list[tuple[Goal, Target]]) -> str:
         items = []
@@ -372,7 +448,7 @@ class _Writer:
         firsts = [(g, t) for p in m.priorities for g in p.goals[:1] for t in g.targets[:1]]
         if firsts:
             out += [f"### {esc(L['targets_in_figures'])}", "", esc_block(L["targets_in_figures_intro"]), ""]
-            tbl, ill = self.targets_table(page, firsts, with_goal=True)
+            tbl, ill = self.targets_table(page, firsts, with_goal=True, label=L["targets_in_figures"])
             out += [tbl, ""]
             src = self.sources_note(firsts)
             if src:
@@ -422,7 +498,7 @@ class _Writer:
             if meta:
                 out += [" · ".join(meta), "{: .sk-meta }", ""]
             if g.targets:
-                tbl, ill = self.targets_table(page, [(g, t) for t in g.targets])
+                tbl, ill = self.targets_table(page, [(g, t) for t in g.targets], label=f"{g.id} {g.title}")
                 any_ill |= ill
                 out += [tbl, ""]
                 src = self.sources_note([(g, t) for t in g.targets])
@@ -500,12 +576,14 @@ class _Writer:
         if not decided_rows and not observations:
             out += [esc_block(L["no_values"]), ""]
             return "\n".join(out)
-        out += self.progress_figure(ind, pairs, observations)
+        spec = self.chart(ind)
+        out += self.progress_figure(ind, spec)
         if decided_rows:
             out += [f"### {esc(L['decided_values'])}", ""]
             out += [table([L["target"], L["kind"], L["year"], L["value"]], decided_rows, ["l", "l", "r", "r"]), ""]
-        out += [f"### {esc(L['values_per_year'])}", ""]
-        out += [self.values_per_year(ind, pairs, observations), ""]
+        if spec is not None:
+            out += [f"### {esc(L['values_per_year'])}", ""]
+            out += [self.values_per_year(ind, spec, observations), ""]
         if any_ill:
             out += [self.illustrative_note(), ""]
 
@@ -519,59 +597,12 @@ class _Writer:
             out += [f"{esc(L['followup_method_link'])} [{esc(L['progress_method'])}]({rel(page, self.method)}).", ""]
         return "\n".join(out)
 
-    def breakdown_label(self, breakdown: str, only_total: bool) -> str:
-        if breakdown == "total" and only_total:
-            return self.L["observed"]
-        return self.L.get(breakdown, breakdown).capitalize()
-
-    def path_decimals(self, ind: Indicator, observations: tuple[Observation, ...], pairs) -> int:
-        """Decimals for computed values (the needed path): the indicator's, or as many as its data has."""
-        if ind.decimals is not None:
-            return ind.decimals
-        values = [o.value for o in observations if o.value is not None]
-        values += [t.baseline.value for _, t in pairs if t.baseline and t.baseline.value is not None]
-        values += [t.target.value for _, t in pairs if t.target and t.target.value is not None]
-        return min(2, max((len(repr(float(v)).split(".")[1].rstrip("0")) for v in values), default=0))
-
-    def path_value(self, value: float, ind: Indicator, decimals: int) -> str:
-        return esc(i18n.format_value(value, ind.unit, self.lang, decimals) + self.unit_suffix(ind))
-
-    def values_per_year(self, ind: Indicator, pairs, observations: tuple[Observation, ...]) -> str:
-        """The chart's data, year by year: observed values per breakdown, the needed paths, the source."""
-        L = self.L
-        breakdowns = [b for b in BREAKDOWNS if any(o.breakdown == b for o in observations)]
-        only_total = breakdowns == ["total"]
-        by_year: dict[int, dict[str, Observation]] = {}
-        for o in observations:
-            if o.year is not None:
-                by_year.setdefault(o.year, {})[o.breakdown] = o
-        paths = []
-        for _, t in pairs:
-            tp = self.progress.get(t.id)
-            path = dict(tp.needed_path()) if tp else {}
-            if path:
-                paths.append((t, tp, path))
-        years = set(by_year)
-        for _, t in pairs:
-            years |= {v.year for v in (t.baseline, t.target, *t.milestones) if v is not None and v.year is not None}
-        decimals = self.path_decimals(ind, observations, pairs)
-        header = [L["year"]] + [f"{L['observed']} ({L.get(b, b)})" if not only_total else L["observed"]
-                                for b in breakdowns]
-        header += [f"{L['needed_path']} {t.id}" + ("" if t.breakdown == "total" else f" ({L.get(t.breakdown, t.breakdown)})")
-                   for t, _, _ in paths]
-        rows = []
-        for year in sorted(years):
-            found = by_year.get(year, {})
-            row = [str(year)] + [self.observed(found.get(b), ind, year=False) for b in breakdowns]
-            for t, tp, path in paths:
-                if year in path:
-                    ill = bool(tp.baseline and tp.baseline.provenance.illustrative)
-                    row.append(self.path_value(path[year], ind, decimals) + (self.mark() if ill else ""))
-                else:
-                    row.append("–")
-            rows.append(row)
-        out = table([esc(h) for h in header], rows, ["r"] * len(header))
-        note = self.observation_sources(observations, breakdowns, only_total)
+    def values_per_year(self, ind: Indicator, spec, observations: tuple[Observation, ...]) -> str:
+        """The chart's data, year by year (``ChartSpec.table_rows``), and where the observed values come from."""
+        rows = [[esc(c.text) + (self.mark() if c.illustrative else "") for c in row] for row in spec.table_rows]
+        out = table([esc(h) for h in spec.table_header], rows, ["r"] * len(spec.table_header))
+        breakdowns = [s.key for s in spec.observed]
+        note = self.observation_sources(observations, breakdowns, breakdowns == ["total"])
         return out + ("\n\n" + note if note else "")
 
     def observation_sources(self, observations: tuple[Observation, ...], breakdowns: list[str], only_total: bool) -> str:
@@ -604,83 +635,17 @@ class _Writer:
             return self.L["illustrative_source"]
         return p.source + (f", {self.L['retrieved']} {p.retrieved}" if p.retrieved else "")
 
-    def progress_figure(self, ind: Indicator, pairs, observations: tuple[Observation, ...]) -> list[str]:
-        """The chart of observed values, needed paths and decided values, with its text alternative."""
-        L, lang = self.L, self.lang
-        mark = L["illustrative_mark"]
-        breakdowns = [b for b in BREAKDOWNS if any(o.breakdown == b for o in observations)]
-        only_total = breakdowns == ["total"]
-        lines: list[charts.Line] = []
-        desc: list[str] = []
-        for b in breakdowns:
-            series = [o for o in observations if o.breakdown == b and o.year is not None and o.value is not None]
-            if not series:
-                continue
-            first, last = series[0], series[-1]
+    def chart(self, ind: Indicator):
+        """The indicator's chart as ``present.charts`` decides it (None when there is nothing to draw)."""
+        return present_charts.indicator_chart(self.m, ind, self.report, self.progress)
 
-            def shown(o: Observation) -> str:
-                return self.number(o.value, ind) + self.unit_suffix(ind) + (mark if o.provenance.illustrative else "")
-            label = self.breakdown_label(b, only_total)
-            lines.append(charts.Line(b, label, tuple((o.year, o.value) for o in series), end_label=shown(last)))
-            sentence = L["chart_alt_observed"].format(first=first.year, last=last.year, start=shown(first), end=shown(last))
-            if not only_total:
-                sentence = f"{label}, {sentence[:1].lower()}{sentence[1:]}"
-            desc.append(sentence)
-        markers: list[charts.Marker] = []
-        bands: list[charts.Band] = []
-        several = len(pairs) > 1
-        for _, t in pairs:
-            key = t.breakdown or "total"
-            tp = self.progress.get(t.id)
-            path = tp.needed_path() if tp else ()
-            if path:
-                lines.append(charts.Line(key, t.id, path, needed=True))
-            parts = []
-            if tp is not None and tp.assessment.method == "maintain" and path:
-                tolerance = MAINTAIN_TOLERANCE * abs(tp.target_value)
-                bands.append(charts.Band(key, path[0][0], path[-1][0], tp.target_value - tolerance,
-                                         tp.target_value + tolerance))
-                parts.append(L["maintain_band"].format(
-                    low=self.number(tp.target_value - tolerance, ind), high=self.number(tp.target_value + tolerance, ind),
-                    tolerance=i18n.format_number(MAINTAIN_TOLERANCE * 100, lang, 0)))
-            b = t.baseline if t.baseline and t.baseline.value is not None else (tp.baseline if tp else None)
-            if b is not None and b.year is not None and b.value is not None:
-                markers.append(charts.Marker(key, "baseline", b.year, b.value))
-                parts.append(f"{L['baseline'].lower()} {self.number(b.value, ind)}{self.unit_suffix(ind)}"
-                             f"{mark if b.provenance.illustrative else ''} ({b.year})")
-            for ms in t.milestones:
-                if ms.year is not None and ms.value is not None:
-                    markers.append(charts.Marker(key, "milestone", ms.year, ms.value))
-                    parts.append(f"{L['milestone'].lower()} {self.number(ms.value, ind)}{self.unit_suffix(ind)} ({ms.year})")
-            if t.target and t.target.year is not None and t.target.value is not None:
-                value = f"{self.number(t.target.value, ind)}{self.unit_suffix(ind)} ({t.target.year})"
-                markers.append(charts.Marker(key, "target", t.target.year, t.target.value,
-                                             f"{t.id}: {value}" if several else value))
-                parts.append(f"{L['target_value'].lower()} {value}")
-            if tp is not None and self.report.year is not None:
-                parts.append(L["chart_alt_status"].format(
-                    year=self.report.year, status=i18n.progress_label(tp.status.value, lang)).lower())
-            part = "" if key == "total" else f" ({L.get(key, key)})"
-            desc.append(f"{L['target']} {t.id}{part}: " + ", ".join(parts))
-        text = ". ".join(desc) + "."
-        if any(mark in d for d in desc):
-            text += " " + L["illustrative_note"]
-        name = ind.name
-        if lang == "sv" and name[:1].isupper() and name[1:2].islower():
-            name = name[0].lower() + name[1:]  # mid-sentence in Swedish; 'SCB' and 'CO₂e' keep their case
-        title = f"{L['chart_of']} {name}"
-        unit = i18n.unit_label(ind.unit, lang)
-        legend = {"observed": L["observed"], "needed": L["needed_path"], "baseline": L["baseline"],
-                  "milestone": L["milestone"], "target": L["target_value"],
-                  "band": L["maintain_band_legend"].format(tolerance=i18n.format_number(MAINTAIN_TOLERANCE * 100, lang, 0))}
-        svg = charts.progress_chart(lines, markers, chart_id=f"chart-{self.indicator_slug[ind.id]}", title=title,
-                                    desc=text, tick_label=lambda v, d: i18n.format_number(v, lang, d), legend=legend,
-                                    bands=tuple(bands))
-        if not svg:
+    def progress_figure(self, ind: Indicator, spec) -> list[str]:
+        """The chart of observed values, needed paths and decided values, with its text alternative."""
+        if spec is None:
             return []
-        caption = html_escape(title) + ("" if unit.lower() in ind.name.lower() else f" ({html_escape(unit)})") + "."
-        caption += " " + html_escape(L["chart_lines_note"])
-        return ['<figure class="sk-chart">', svg, f"<figcaption>{caption}</figcaption>", "</figure>", ""]
+        svg = charts.chart_svg(spec, f"chart-{self.indicator_slug[ind.id]}")
+        return ['<figure class="sk-chart">', svg, f"<figcaption>{html_escape(spec.caption)}</figcaption>",
+                "</figure>", ""]
 
     # -- the follow-up pages -----------------------------------------------------------
     def observed(self, o: Observation | None, ind: Indicator | None, *, year: bool = True) -> str:
@@ -714,8 +679,9 @@ class _Writer:
         counts = report.counts()
         out += [f"## {esc(L['progress_summary'])}", "", '<dl class="sk-figures sk-figures--status">']
         for status, n in counts.items():
-            out.append(f'<div class="sk-figure--{status.value}"><dt>{html_escape(i18n.progress_label(status.value, self.lang))}'
-                       f'</dt><dd>{n}</dd></div>')
+            b = present_status.badge(status, self.lang)
+            out.append(f'<div class="sk-figure--{b.code}"><dt>{present_status.icon_svg(b.shape, b.colour)}'
+                       f'{html_escape(b.label)}</dt><dd>{n}</dd></div>')
         out += ["</dl>", ""]
         n_targets = sum(counts.values())
         out += [f"{esc(L['number_of_targets'])}: {n_targets}.", "{: .sk-small }", ""]
@@ -723,15 +689,15 @@ class _Writer:
         out += [f"## {esc(L['followup_overview'])}", ""]
         if year is not None:
             out += [esc_block(L["followup_overview_intro"].format(year=year)), ""]
-        header = [L["priority"]] + [i18n.progress_label(s.value, self.lang) for s in Status] + [L["total"].capitalize()]
+        # One row per priority, by name: how many targets have each status (not only the worst).
+        header = [L["priority"], L["progress"], L["total"].capitalize()]
         rows = []
         for pp, p in zip(report.priorities, m.priorities):
             c = pp.counts()
-            rows.append([f"[{esc(p.id)} {esc(p.title)}](#{self.priority_slug[p.id]})"]
-                        + [str(c[s]) if c[s] else "–" for s in Status] + [str(sum(c.values()))])
-        rows.append([f"**{esc(L['total'].capitalize())}**"] + [f"**{counts[s]}**" if counts[s] else "–" for s in Status]
-                    + [f"**{n_targets}**"])
-        out += [table([esc(h) for h in header], rows, ["l"] + ["r"] * (len(Status) + 1)), ""]
+            rows.append([f"[{esc(p.id)} {esc(p.title)}](#{self.priority_slug[p.id]})",
+                         self.distribution(c), str(sum(c.values()))])
+        rows.append([f"**{esc(L['total'].capitalize())}**", self.distribution(counts), f"**{n_targets}**"])
+        out += [table([esc(h) for h in header], rows, ["l", "l", "r"]), ""]
 
         if report.previous_year is not None:
             out += [f"## {esc(L['changes_since'])} ({report.previous_year})", ""]
@@ -755,7 +721,7 @@ class _Writer:
         targets = {t.id: t for _, t in m.targets()}
         for pp, p in zip(report.priorities, m.priorities):
             out += [f"## {esc(p.id)} {esc(p.title)} {{ #{self.priority_slug[p.id]} }}", "",
-                    f"{esc(L['priority_status'])}: {self.status_link(page, pp.status)} · "
+                    f"{esc(L['progress'])}: {self.distribution(pp.counts())} · "
                     f"[{esc(L['goals_and_targets'])}]({rel(page, self.priority_page(p))})", "{: .sk-meta }", ""]
             for gp, g in zip(pp.goals, p.goals):
                 out += [f"### {esc(g.id)} {esc(g.title)} {{ #{self.goal_anchor[g.id]} }}", "",
@@ -988,6 +954,7 @@ class _Writer:
             ],
             "footer_label": L["contents"],
         }
+        pages = {path: wrap_tables(text, L["table"]) for path, text in pages.items()}
         return Site(pages, nav, extra)
 
 
@@ -1008,4 +975,4 @@ def pages_showing_text(model: Strategy, info: EditionInfo, chapters: Iterable[Ch
     out = {writer.chapter_page(c): writer.chapter(c) for c in chapters if c.document is not None}
     if writer.changes:
         out[writer.changes] = writer.changes_page()
-    return out
+    return {path: wrap_tables(text, writer.L["table"]) for path, text in out.items()}
