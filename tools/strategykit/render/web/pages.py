@@ -342,7 +342,7 @@ class _Writer:
         row = [text, status, ind_cell, self.shown(r.baseline), self.shown(r.target)]
         if with_goal:
             p = self.priority_of_goal[goal.id]
-            row.insert(0, f"[{esc(p.title)}]({rel(page, self.priority_page(p))})")
+            row.append(f"[{esc(p.title)}]({rel(page, self.priority_page(p))})")
         return row, illustrative
 
     def targets_table(self, page: str, pairs: list[tuple[Goal, Target]], *, with_goal: bool = False,
@@ -351,9 +351,9 @@ class _Writer:
         header = [L["target"], self.status_heading(), L["indicator"], f"{L['baseline']} ({L['year'].lower()})",
                   f"{L['target_value']} ({L['year'].lower()})"]
         align = ["l", "l", "l", "r", "r"]
-        if with_goal:
-            header.insert(0, L["priority"])
-            align.insert(0, "l")
+        if with_goal:  # last: the target and its status stay first on a phone
+            header.append(L["priority"])
+            align.append("l")
         rows, any_ill = [], False
         for goal, t in pairs:
             row, ill = self.target_row(page, goal, t, with_goal=with_goal)
