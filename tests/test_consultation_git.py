@@ -60,12 +60,12 @@ def test_a_missing_tag_is_reported_plainly_not_raised(repo):
     model = check(repo).model
     result = c.changes_since_consultation(model)
     assert not result.available and "remiss-1.0" in result.problem and result.detail
-    assert "kan inte visas: git-taggen remiss-1.0 finns inte" in c.changes_markdown(model, result)
+    assert "kan inte visas: versionen remiss-1.0 finns inte" in c.changes_markdown(model, result)
 
 
 def test_no_consultation_edition_or_no_tag_is_reported(repo):
     (repo / "editions.yaml").write_text(EDITIONS.replace(", tag: remiss-1.0", ""), encoding="utf-8")
-    assert "ingen git-tagg" in c.changes_since_consultation(check(repo).model).problem
+    assert "ingen versionsbeteckning" in c.changes_since_consultation(check(repo).model).problem
     (repo / "editions.yaml").write_text(EDITIONS.replace("consultation", "draft"), encoding="utf-8")
     assert "ingen remissversion" in c.changes_since_consultation(check(repo).model).problem
 

@@ -387,7 +387,8 @@ class _Writer:
             out += [f'<p class="sk-kicker">{html_escape(kicker)}</p>', ""]
         out += [f"# {esc(m.title)}", ""]
         meta = " · ".join(x for x in (m.subtitle if m.subtitle and m.subtitle != status else "",
-                                      f"{status} {m.edition.version}".strip(), m.edition.date) if x)
+                                      f"{status} {m.edition.version}".strip(),
+                                      i18n.format_date(m.edition.date, self.lang)) if x)
         out += [esc_block(meta), "{: .sk-hero__meta }", ""]
         if m.vision_title or m.vision_text:
             lead = m.vision_title or m.vision_text
@@ -864,13 +865,13 @@ class _Writer:
         commit = f"`{self.info.commit}`" if self.info.commit else esc(L["commit_unknown"])
         facts = [(L["version"], esc(m.edition.version)),
                  (L["status"], esc(i18n.status_label(m.edition.status, self.lang))),
-                 (L["date"], esc(m.edition.date)),
+                 (L["date"], esc(i18n.format_date(m.edition.date, self.lang))),
                  (L["decision"], esc(m.edition.decision) if m.edition.decision else esc(L["no_decision"]))]
         if m.publisher:
             facts.append((L["publisher"], esc(m.publisher)))
         if m.period_start and m.period_end:
             facts.append((L["period"], f"{m.period_start}–{m.period_end}"))
-        facts += [(L["commit"], commit), (L["build_date"], esc(self.info.build_date))]
+        facts += [(L["commit"], commit), (L["build_date"], esc(i18n.format_date(self.info.build_date, self.lang)))]
         out += [f"## {esc(L['edition_facts'])}", ""]
         for k, v in facts:
             out += [esc(k), f":   {v}", ""]
@@ -897,8 +898,9 @@ class _Writer:
         return texts.accessibility_statement(self.lang).format(
             publisher=esc(m.publisher or m.region_name or m.title), title=esc(m.title),
             downloads=esc(self.L["downloads"]), downloads_link=rel(self.a11y, self.downloads),
-            digg_url=texts.DIGG_REPORT_URL, version=esc(m.edition.version), date=esc(m.edition.date),
-            build_date=esc(self.info.build_date))
+            digg_url=texts.DIGG_REPORT_URL, version=esc(m.edition.version), date=esc(i18n.format_date(m.edition.date, self.lang)),
+            build_date=esc(i18n.format_date(self.info.build_date, self.lang)),
+            contact=texts.contact_markdown(m.contact, self.lang, esc), pdf_tagged=esc(self.L["pdf_tagged"]))
 
     # -- everything ------------------------------------------------------------------
     def site(self) -> Site:
