@@ -61,9 +61,9 @@ def editions(request, tmp_path_factory):
 _SR_ONLY = re.compile(r'<span class="sk-sr-only">.*?</span>', re.S)
 
 
-def plain(markdown: str) -> str:
-    """What a reader sees of a piece of the generated Markdown: no tags, escapes or emphasis."""
-    text = _SR_ONLY.sub("", markdown)
+def plain(markdown: str, *, heard: bool = False) -> str:
+    """What a reader sees (or, ``heard``, what a screen reader says) of a piece of the generated Markdown."""
+    text = markdown if heard else _SR_ONLY.sub("", markdown)
     text = re.sub(r"<svg.*?</svg>", "", text, flags=re.S)
     text = re.sub(r"\{\s*[:.#][^}]*\}", "", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
@@ -172,6 +172,26 @@ def test_both_follow_ups_show_the_same_statuses_and_distribution_per_priority(ed
         if found:
             summary[plain(found.group(1))] = plain(found.group(2))
     assert summary == {f"{p['id']} {p['title']}": p["distribution"] for p in data["followup"]["priorities"]}
+
+
+def test_both_editions_show_the_same_path_to_the_horizon(editions):
+    model, writer, pages, data = editions
+    road = data["roadmap"]
+    home = pages["index.md"]
+    if road is None:
+        assert "sk-stop" not in home
+        return
+    assert f"## {road['title']}" in home
+    web = {}
+    for line in home.splitlines():
+        found = re.match(r"^\| \[(P[^\]]*?) .*?\]\([^)]*\) \| (.*) \|$", line)
+        if found and "sk-stop" in line:
+            web[found.group(1)] = [plain(c, heard=True) for c in found.group(2).split(" | ")]
+    pdf = {}
+    for lane in road["lanes"]:
+        pdf[lane["id"]] = [" ".join(f"{(s['status']['label'] + ': ') if s['status'] else ''}{s['target']} {s['value']} ({s['kind']})"
+                                    for s in cell) or "–" for cell in lane["cells"]]
+    assert web == {k: v for k, v in pdf.items() if k in web} and web.keys() <= pdf.keys() and web
 
 
 def test_both_editions_have_the_same_sections(editions, monkeypatch):

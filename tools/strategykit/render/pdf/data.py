@@ -18,6 +18,7 @@ from strategykit.analysis.followup import FollowUp, Status, StatusChange, Target
 from strategykit.present.followup import explain_markdown
 from strategykit.model import Goal, Indicator, Observation, Priority, Strategy, Target
 from strategykit.present import charts as present_charts
+from strategykit.present import roadmap as present_roadmap
 from strategykit.present import status as present_status
 from strategykit.present import targets as present_targets
 from strategykit.render.pdf.charts import chart_geometry
@@ -214,6 +215,25 @@ def _indicator(s: Strategy, ind: Indicator, lang: str, lookup: _Lookup) -> dict:
     }
 
 
+def roadmap_data(s: Strategy, report: FollowUp | None) -> dict | None:
+    """The path to the horizon (``present.roadmap``), for ``#roadmap`` in the profile."""
+    road = present_roadmap.roadmap(s, report)
+    if road is None:
+        return None
+    L = i18n.labels(s.language if s.language in i18n.LABELS else "sv")
+    return {
+        "title": road.title, "intro": road.intro, "years": [str(y) for y in road.years],
+        "lanes": [{"id": lane.priority_id, "title": lane.title,
+                   "cells": [[{"target": stop.target_id, "anchor": anchor("target", stop.target_id),
+                               "value": stop.value,
+                               "kind": L["roadmap_milestone"] if stop.kind == "milestone" else L["target_value"].lower(),
+                               "status": stop.status.as_data() if stop.status else None}
+                              for stop in stops] for stops in lane.stops]}
+                  for lane in road.lanes],
+        "legend": [b.as_data() for b in road.legend],
+    }
+
+
 # --- the follow-up appendix -----------------------------------------------------------
 
 def _change(change: StatusChange, lang: str) -> str:
@@ -339,5 +359,6 @@ def document_data(s: Strategy, *, commit: str | None, build_date: _dt.date,
         "priorities": [_priority(s, p, lang, lookup) for p in s.priorities],
         "indicators": [_indicator(s, i, lang, lookup) for i in s.indicators],
         "followup": followup_data(s, report, lang) if report is not None else None,
+        "roadmap": roadmap_data(s, report),
         "outline": [],
     }

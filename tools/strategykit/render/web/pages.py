@@ -23,6 +23,7 @@ from strategykit.analysis.followup import FollowUp, Status, TargetProgress, foll
 from strategykit.present.followup import explain_markdown, method_markdown
 from strategykit.model import Chapter, Goal, Indicator, Observation, Priority, Strategy, Target
 from strategykit.present import charts as present_charts
+from strategykit.present import roadmap as present_roadmap
 from strategykit.present import sections as present_sections
 from strategykit.present import status as present_status
 from strategykit.present import targets as present_targets
@@ -409,6 +410,8 @@ class _Writer:
         if m.vision_text:
             out += [f"## {esc(vision_heading)}", "", f'<p class="sk-vision">{html_escape(" ".join(m.vision_text.split()))}</p>', ""]
 
+        out += self.roadmap_section(page)
+
         # Overall goals and perspectives
         if m.overall_goals:
             out += [f"## {esc(L['overall_goals'])}", "", '<div class="sk-cards sk-cards--2" markdown>', ""]
@@ -457,6 +460,39 @@ class _Writer:
             if ill:
                 out += [self.illustrative_note(), ""]
         return "\n".join(out)
+
+    def roadmap_section(self, page: str) -> list[str]:
+        """The path to the horizon (``present.roadmap``): a row per priority, a column per year."""
+        road = present_roadmap.roadmap(self.m, self.report if self.has_followup else None)
+        if road is None:
+            return []
+        L = self.L
+        goals = {g.id: g for g in self.m.goals()}
+        rows = []
+        for lane in road.lanes:
+            p = next(p for p in self.m.priorities if p.id == lane.priority_id)
+            row = [f"[{esc(p.id)} {esc(p.title)}]({rel(page, self.priority_page(p))})"]
+            for stops in lane.stops:
+                items = []
+                for stop in stops:
+                    icon = ""
+                    if stop.status is not None:
+                        icon = (present_status.icon_svg(stop.status.shape, stop.status.colour)
+                                + f'<span class="sk-sr-only">{html_escape(stop.status.label)}: </span>')
+                    what = L["roadmap_milestone"] if stop.kind == "milestone" else L["target_value"].lower()
+                    items.append(f'<span class="sk-stop">{icon}[{esc(stop.target_id)}]'
+                                 f'({rel(page, self.goal_link(goals[stop.goal_id]))}) {esc(stop.value)} '
+                                 f'<span class="sk-small">({esc(what)})</span></span>')
+                row.append("<br>".join(items) or "–")
+            rows.append(row)
+        out = [f"## {esc(road.title)}", "", esc_block(road.intro), "",
+               table([L["priority"]] + [str(y) for y in road.years], rows, ["l"] * (len(road.years) + 1),
+                     label=road.title), ""]
+        if road.legend:
+            keys = " ".join(f'<span class="sk-count">{present_status.icon_svg(b.shape, b.colour)}{html_escape(b.label)}</span>'
+                            for b in road.legend)
+            out += [f'<p class="sk-small sk-legend">{keys}</p>', ""]
+        return out
 
     def card(self, title: str, text: str, agenda: tuple[str, ...]) -> list[str]:
         out = ['<div class="sk-card" markdown>', "", f"### {esc(title)}", ""]
