@@ -95,7 +95,8 @@ def web_charts(writer, pages) -> dict[str, dict]:
         svg = svg.group(0)
         ticks = re.findall(r'text-anchor="(\w+)" class="sk-chart__tick">([^<]*)</text>', svg)
         out[ind.id] = {
-            "alt": html.unescape(re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.S).group(1)),
+            "alt": html.unescape(re.search(r"<title[^>]*>(.*?)</title>", svg, re.S).group(1) + ". "
+                                 + re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.S).group(1)),
             "y_ticks": [html.unescape(t) for a, t in ticks if a == "end"],
             "x_ticks": [t for a, t in ticks if a == "middle"],
             "axis_note": i18n.labels(writer.lang)["axis_not_zero"].split("{")[0] in svg,

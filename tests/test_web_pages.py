@@ -211,7 +211,7 @@ def test_about_page_tells_version_status_date_decision_commit_and_links_the_pdf(
     b = built("minimal")
     m = b.model
     text = text_of(main_of(page(b.site, "om-utgavan.md")))
-    for expected in (m.edition.version, i18n.status_label(m.edition.status, "sv"), m.edition.date,
+    for expected in (m.edition.version, i18n.status_label(m.edition.status, "sv"), i18n.format_date(m.edition.date, "sv"),
                      "Inget beslut ännu", "Versionsbeteckning"):
         assert expected in text, expected
     name = pdf_filename(m)

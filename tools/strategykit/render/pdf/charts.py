@@ -77,7 +77,7 @@ def chart_geometry(spec: ChartSpec) -> dict:
                    for (text, key, ink, _), box in zip(labels, boxes)],
         "legend": [{"what": i.what, "key": i.key, "text": i.text} for i in spec.legend],
         "axis_note": ax.note,
-        "alt": spec.alt,
+        "alt": f"{spec.title}. {spec.alt}",  # a PDF figure has one text: its title is part of it
         "caption": spec.caption,
         "title": spec.title,
     }
