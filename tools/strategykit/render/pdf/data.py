@@ -247,7 +247,9 @@ def _change(change: StatusChange, lang: str) -> str:
 def _followup_target(s: Strategy, tp: TargetProgress, lang: str) -> dict:
     L = i18n.labels(lang)
     ind = s.indicator(tp.indicator_id)
-    calculation, _, result = explain_markdown(tp, ind, lang).replace("**", "").rpartition(" → ")
+    # Plain text for the profile: the Markdown's emphasis and escapes ('12 250\\*') would show as written.
+    plain = re.sub(r"\\(.)", r"\1", explain_markdown(tp, ind, lang).replace("**", ""))
+    calculation, _, result = plain.rpartition(" → ")
     target = None
     if tp.target_value is not None:
         target = _shown(present_targets.value(tp.target_value, ind, lang, year=tp.target_year), lang)
