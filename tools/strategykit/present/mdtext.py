@@ -21,9 +21,14 @@ _DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 """The space between digit groups ('300 000'): a line never breaks inside a number."""
 
 
+def keep_numbers(text: str) -> str:
+    """'300 000' with a no-break space, so that no line breaks inside a number (plain text, both editions)."""
+    return _DIGIT_GROUP.sub("\u00a0", text)
+
+
 def inline(text: object) -> str:
     """``text`` on one line, safe inside a paragraph, a heading or a table cell."""
-    text = _DIGIT_GROUP.sub("\u00a0", _SPACE.sub(" ", str(text)).strip())
+    text = keep_numbers(_SPACE.sub(" ", str(text)).strip())
     return _SPECIAL.sub(r"\\\1", _html_escape(text, quote=False))
 
 

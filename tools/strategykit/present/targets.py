@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from strategykit.analysis.followup import TargetProgress
 from strategykit.model import Indicator, Strategy, Target
 from strategykit.present import i18n
+from strategykit.present.mdtext import keep_numbers
 from strategykit.present.charts import unit_suffix
 from strategykit.present.status import Badge, badge
 
@@ -72,7 +73,7 @@ def target_row(model: Strategy, t: Target, progress: TargetProgress | None, *, a
             latest = value(o.value, ind, lang, year=o.year, illustrative=o.provenance.illustrative)
         status = badge(progress.status, lang)
     return TargetRow(
-        id=t.id, text=" ".join(t.text.split()), indicator_id=getattr(t, "indicator_id", None),
+        id=t.id, text=keep_numbers(" ".join(t.text.split())), indicator_id=getattr(t, "indicator_id", None),
         indicator_name=ind.name if ind else None,
         breakdown="" if breakdown == "total" else L.get(breakdown, breakdown),
         baseline=baseline, milestones=milestones,

@@ -14,6 +14,7 @@ import re
 
 from strategykit.analysis import consultation
 from strategykit.present import i18n
+from strategykit.present.mdtext import keep_numbers
 from strategykit.analysis.followup import FollowUp, Status, StatusChange, TargetProgress, target_progress
 from strategykit.present.followup import explain_markdown
 from strategykit.model import Goal, Indicator, Observation, Priority, Strategy, Target
@@ -141,7 +142,7 @@ def link_comments(data: dict, labels: set[str]) -> None:
 
 
 def _priority(s: Strategy, p: Priority, lang: str, lookup: _Lookup | None = None) -> dict:
-    goals = [{"id": g.id, "title": " ".join(g.title.split()), "anchor": anchor("goal", g.id),
+    goals = [{"id": g.id, "title": keep_numbers(" ".join(g.title.split())), "anchor": anchor("goal", g.id),
               "comments": _comments(s, g),
               "targets": [_target(s, t, lang, lookup) for t in g.targets]} for g in p.goals]
     return {
@@ -274,7 +275,7 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
     """The follow-up appendix: the overview per priority, the changes, and every goal and target."""
     L = i18n.labels(lang)
     titles = {p.id: p.title for p in s.priorities}
-    goal_titles = {g.id: " ".join(g.title.split()) for g in s.goals()}
+    goal_titles = {g.id: keep_numbers(" ".join(g.title.split())) for g in s.goals()}
     priorities = []
     for pp in report.priorities:
         goals = []
