@@ -301,3 +301,35 @@ def test_example_strategy_builds_with_every_goal_in_the_text(tmp_path, monkeypat
     assert [g.title for g in model.goals() if normalise(g.title) not in text] == []
     assert [c.title for c in model.chapters if normalise(c.title) not in text] == []
     assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=0.1)  # A4
+
+
+def _structure(reader):
+    """Every structure element of the PDF's tag tree: (type, its attribute dictionaries)."""
+    out = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, pypdf.generic.ArrayObject):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, pypdf.generic.DictionaryObject):
+            if "/S" in node:
+                attrs = node.get("/A")
+                attrs = attrs.get_object() if attrs is not None else []
+                attrs = [a.get_object() for a in attrs] if isinstance(attrs, pypdf.generic.ArrayObject) else [attrs]
+                out.append((str(node["/S"]), attrs))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return out
+
+
+def test_pdf_structure_has_headings_and_tables_whose_header_cells_have_a_scope(reader):
+    """What the colophon and the accessibility statement claim of PDF/UA-1, as far as a machine can check it."""
+    elements = _structure(reader)
+    kinds = {kind for kind, _ in elements}
+    assert {"/H1", "/H2", "/Table", "/TH", "/TD", "/Figure", "/Link"} <= kinds, kinds
+    header_cells = [attrs for kind, attrs in elements if kind == "/TH"]
+    assert header_cells and all(any("/Scope" in a for a in attrs) for attrs in header_cells)
+    assert i18n.labels("sv")["pdf_tagged"].startswith("PDF-filen är gjord enligt PDF/UA-1")
