@@ -165,8 +165,9 @@ def test_both_follow_ups_show_the_same_statuses_and_distribution_per_priority(ed
     for target_id, cells in web_targets.items():
         t = pdf_targets[target_id]
         values = [plain(c) for c in cells]
-        assert values[1] == shown(t["baseline"]) and values[2] == shown(t["latest"]), target_id
-        assert values[-1] == t["status"]["label"], target_id
+        assert values[1] == t["status"]["label"], target_id
+        assert values[2] == shown(t["latest"]) and values[3] == shown(t["baseline"]), target_id
+        assert values[-1] == shown(t["target"]), target_id
     summary = {}
     for line in page.splitlines():
         found = re.match(r"^\| \[([^\]]+)\]\(#[^)]*\) \| (.*) \| \d+ \|$", line)

@@ -766,11 +766,12 @@ class _Writer:
                 if not gp.targets:
                     continue
                 gender = any("women" in tp.by_breakdown or "men" in tp.by_breakdown for tp in gp.targets)
-                header = [L["target"], L["baseline"], L["latest_value"], L["target_value"], self.status_heading()]
-                align = ["l", "r", "r", "r", "l"]
+                # Status and latest value first: on a phone they stay in view while the rest scrolls.
+                header = [L["target"], self.status_heading(), L["latest_value"], L["baseline"], L["target_value"]]
+                align = ["l", "l", "r", "r", "r"]
                 if gender:
-                    header[3:3] = [L["women"].capitalize(), L["men"].capitalize()]
-                    align[3:3] = ["r", "r"]
+                    header[4:4] = [L["women"].capitalize(), L["men"].capitalize()]
+                    align[4:4] = ["r", "r"]
                 rows = []
                 for tp in gp.targets:
                     target = targets[tp.target_id]
@@ -781,10 +782,10 @@ class _Writer:
                         what += (f'<br><span class="sk-small">{esc(L["indicator"])}: '
                                  f'[{esc(ind.name)}]({rel(page, self.indicator_page(ind))}#{self.target_slug(tp.target_id)})'
                                  f'{part}</span>')
-                    row = [what, self.observed(tp.baseline, ind), self.observed(tp.latest, ind),
-                           self.target_value_cell(tp, ind), self.status_link(page, tp.status)]
+                    row = [what, self.status_link(page, tp.status), self.observed(tp.latest, ind),
+                           self.observed(tp.baseline, ind), self.target_value_cell(tp, ind)]
                     if gender:
-                        row[3:3] = [self.observed(tp.by_breakdown.get("women"), ind),
+                        row[4:4] = [self.observed(tp.by_breakdown.get("women"), ind),
                                     self.observed(tp.by_breakdown.get("men"), ind)]
                     rows.append(row)
                 out += [table([esc(h) for h in header], rows, align), ""]
