@@ -15,7 +15,7 @@ import re
 from strategykit.analysis import consultation
 from strategykit.present import i18n
 from strategykit.present.mdtext import keep_numbers
-from strategykit.analysis.followup import FollowUp, Status, StatusChange, TargetProgress, target_progress
+from strategykit.analysis.followup import FollowUp, Status, StatusChange, TargetProgress
 from strategykit.present.followup import explain_markdown
 from strategykit.model import Goal, Indicator, Observation, Priority, Strategy, Target
 from strategykit.present import charts as present_charts
