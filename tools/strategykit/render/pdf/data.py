@@ -162,11 +162,14 @@ def _values(spec: present_charts.ChartSpec | None, lang: str) -> list[dict]:
         return []
     mark = i18n.labels(lang)["illustrative_mark"]
     tables = []
-    for i in range(0, len(spec.table_rows), YEARS_PER_ROW):
-        chunk = spec.table_rows[i:i + YEARS_PER_ROW]
+    # Tables of even width: 9 years are 5 and 4, not 8 and a table of one year.
+    count = -(-len(spec.table_rows) // YEARS_PER_ROW)
+    per = -(-len(spec.table_rows) // count) if count else YEARS_PER_ROW
+    for i in range(0, len(spec.table_rows), per):
+        chunk = spec.table_rows[i:i + per]
         rows = [{"label": head, "cells": [row[col].text + (mark if row[col].illustrative else "") for row in chunk]}
                 for col, head in enumerate(spec.table_header) if col > 0]
-        tables.append({"years": [row[0].text for row in chunk], "rows": rows})
+        tables.append({"head": spec.table_header[0], "years": [row[0].text for row in chunk], "rows": rows})
     return tables
 
 
