@@ -19,6 +19,7 @@ import pytest
 
 from strategykit.analysis.followup import follow_up
 from strategykit.devtools import synthetic
+from strategykit.devtools.scaffold import new_strategy
 from strategykit.present import i18n
 from strategykit.project import check
 from strategykit.render.pdf import appendices as pdf_appendices
@@ -37,13 +38,16 @@ def _strategy(name: str, tmp: Path) -> Path:
     if name == "generated":
         synthetic.write(tmp / "generated", 1, seed=3)
         return tmp / "generated"
+    if name == "english":
+        new_strategy(tmp / "english", language="en", region_name="Testshire", region_code="99")
+        return tmp / "english"
     root = copy_strategy(FIXTURES / "minimal", tmp / name)
     if name == "observed":
         shutil.copytree(FIXTURES / "observed" / "data", root / "data", dirs_exist_ok=True)
     return root
 
 
-@pytest.fixture(scope="module", params=["example", "generated", "observed", "minimal"])
+@pytest.fixture(scope="module", params=["example", "generated", "observed", "minimal", "english"])
 def editions(request, tmp_path_factory):
     root = _strategy(request.param, tmp_path_factory.mktemp(request.param))
     result = check(root)
