@@ -154,7 +154,7 @@ def test_history_marks_the_current_edition_latest_first(model):
     assert [(h.edition.version, h.is_current) for h in history] == [("0.9", False), ("1.0", True)]
     md = c.history_markdown(model, pdf_href=lambda e: f"pdf/{e.version}.pdf")
     assert md.index("**1.0** (den här utgåvan)") < md.index("| 0.9 |")
-    assert "[PDF](pdf/0.9.pdf)" in md and "Git-tagg: `remiss-0.9`" in md
+    assert "[PDF](pdf/0.9.pdf)" in md and "Versionsbeteckning: `remiss-0.9`" in md
 
 
 def test_consultation_edition_is_the_last_one_at_or_before_the_current(model, minimal):

@@ -61,7 +61,7 @@ def test_a_missing_tag_is_reported_plainly_not_raised(repo):
     model = check(repo).model
     result = changes_since_consultation(model)
     assert not result.available and result.reason == "tag_missing" and "remiss-1.0" in result.detail
-    assert "kan inte visas: git-taggen remiss-1.0 finns inte" in c.changes_markdown(model, result)
+    assert "kan inte visas: versionen remiss-1.0 finns inte" in c.changes_markdown(model, result)
 
 
 def test_no_consultation_edition_or_no_tag_is_reported(repo):

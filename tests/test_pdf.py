@@ -70,7 +70,7 @@ def test_swedish_letters_and_typst_syntax_in_prose_come_through_as_text(reader):
 def test_cover_and_colophon_show_edition_notice_and_commit(built, reader):
     model, _ = built
     cover = normalise(reader.pages[0].extract_text())
-    for needed in [model.title, model.publisher, model.region_name, "Remissversion", "2020.2", "2020-03-01",
+    for needed in [model.title, model.publisher, model.region_name, "Remissversion", "2020.2", "1 mars 2020",
                    model.notice]:
         assert normalise(needed) in cover, needed
     colophon = normalise(reader.pages[1].extract_text())
@@ -131,11 +131,10 @@ def test_illustrative_values_carry_the_mark_and_the_note(reader):
 def test_charts_and_images_are_figures_with_alt_text(reader):
     alts = figure_alts(reader)
     assert "Karta över länets kommuner med kusten i öster" in alts
-    chart = [a for a in alts if a.startswith("Diagram över Förvärvsarbetande invånare 20–64 år, andel (%), delmål P1.1.a")]
+    chart = [a for a in alts if a.startswith("Diagram över förvärvsarbetande invånare 20–64 år, andel (%). ")]
     assert chart, alts
-    assert "Utgångsvärde 2018: 80,5 % (illustrativt värde)" in chart[0]
-    assert "Etappmål 2025: 82,0 %; Målvärde 2030: 83,0 %" in chart[0]
-    assert len([a for a in alts if a.startswith("Diagram över")]) == 4  # one per target
+    assert "Delmål P1.1.a: utgångsvärde 80,5 %* (2018), etappmål 82,0 % (2025), målvärde 83,0 % (2030)" in chart[0]
+    assert len([a for a in alts if a.startswith("Diagram över")]) == 3  # one per indicator with values
 
 
 def test_goal_that_no_chapter_presents_gets_a_generated_table(reader):
@@ -157,7 +156,7 @@ def test_dates_come_from_the_edition_or_source_date_epoch(built, reader, tmp_pat
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
     later = pypdf.PdfReader(build_pdf(gather(load(PRINT)), tmp_path))
     assert later.metadata["/CreationDate"].startswith("D:20231114")
-    assert normalise("2023-11-14") in normalise(later.pages[1].extract_text())
+    assert normalise("14 november 2023") in normalise(later.pages[1].extract_text())
 
 
 # --- refusing to build ------------------------------------------------------------
@@ -303,3 +302,35 @@ def test_example_strategy_builds_with_every_goal_in_the_text(tmp_path, monkeypat
     assert [g.title for g in model.goals() if normalise(g.title) not in text] == []
     assert [c.title for c in model.chapters if normalise(c.title) not in text] == []
     assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=0.1)  # A4
+
+
+def _structure(reader):
+    """Every structure element of the PDF's tag tree: (type, its attribute dictionaries)."""
+    out = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, pypdf.generic.ArrayObject):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, pypdf.generic.DictionaryObject):
+            if "/S" in node:
+                attrs = node.get("/A")
+                attrs = attrs.get_object() if attrs is not None else []
+                attrs = [a.get_object() for a in attrs] if isinstance(attrs, pypdf.generic.ArrayObject) else [attrs]
+                out.append((str(node["/S"]), attrs))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return out
+
+
+def test_pdf_structure_has_headings_and_tables_whose_header_cells_have_a_scope(reader):
+    """What the colophon and the accessibility statement claim of PDF/UA-1, as far as a machine can check it."""
+    elements = _structure(reader)
+    kinds = {kind for kind, _ in elements}
+    assert {"/H1", "/H2", "/Table", "/TH", "/TD", "/Figure", "/Link"} <= kinds, kinds
+    header_cells = [attrs for kind, attrs in elements if kind == "/TH"]
+    assert header_cells and all(any("/Scope" in a for a in attrs) for attrs in header_cells)
+    assert i18n.labels("sv")["pdf_tagged"].startswith("PDF-filen är gjord enligt PDF/UA-1")

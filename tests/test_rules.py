@@ -344,3 +344,28 @@ def test_unknown_code_in_checks_is_reported(minimal):
     (d,) = find(minimal, "unknown-check")
     assert d.position.line == line_of(minimal, "goal-not-presentd")
     assert "goal-not-presented" in d.hint
+
+
+def test_accessibility_contact_missing_fires_when_a_publisher_gives_no_way_to_reach_it(tmp_path):
+    import shutil
+
+    root = tmp_path / "s"
+    shutil.copytree(MINIMAL, root)
+    goals = root / "goals.yaml"
+    goals.write_text(goals.read_text(encoding="utf-8").replace(
+        "strategy:\n", "strategy:\n  publisher: Region Test\n", 1), encoding="utf-8")
+    found = [d for d in check(root).diagnostics if d.code == "accessibility-contact-missing"]
+    assert len(found) == 1 and found[0].severity.value == "warning"
+    assert "Region Test" in found[0].message and found[0].position.line == 3
+
+
+def test_accessibility_contact_missing_is_quiet_with_an_email_address(tmp_path):
+    import shutil
+
+    root = tmp_path / "s"
+    shutil.copytree(MINIMAL, root)
+    goals = root / "goals.yaml"
+    goals.write_text(goals.read_text(encoding="utf-8").replace(
+        "strategy:\n", "strategy:\n  publisher: Region Test\n  contact: {email: a11y@example.se}\n", 1),
+        encoding="utf-8")
+    assert [d.code for d in check(root).diagnostics] == []

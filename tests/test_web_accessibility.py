@@ -11,20 +11,48 @@ import pytest
 from web_support import axe_violations, browser_page, built, describe_violations, html_pages, require_browser, serve_directory
 
 
+@pytest.mark.parametrize("width", [1366, 390])
 @pytest.mark.parametrize("name", ["example", "minimal"])
-def test_every_page_has_no_axe_violations(name):
+def test_every_page_has_no_axe_violations(name, width):
     require_browser()
     b = built(name)
     pages = html_pages(b.site)
     assert len(pages) >= len(b.model.priorities) + len(b.model.indicators) + len(b.model.chapters)
     failures = []
-    with serve_directory(b.site) as base, browser_page() as page:
+    with serve_directory(b.site) as base, browser_page(width) as page:
         for url in pages:
             violations = axe_violations(page, base + url)
             if violations:
                 failures.append(describe_violations(url or "(start page)", violations))
     assert not failures, (f"{len(failures)} of {len(pages)} pages have WCAG 2.1 A/AA violations:\n\n"
                           + "\n\n".join(failures))
+
+
+@pytest.mark.parametrize("name", ["example", "minimal"])
+def test_no_page_scrolls_sideways_on_a_320_px_screen(name):
+    """WCAG 1.4.10 reflow: a wide table or chart scrolls in its own box, never the page."""
+    require_browser()
+    b = built(name)
+    wider = []
+    with serve_directory(b.site) as base, browser_page(320) as page:
+        for url in html_pages(b.site):
+            page.goto(base + url, wait_until="load")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 320:
+                wider.append(f"{url or '(start page)'}: {width} px")
+    assert not wider, "pages wider than a 320 px screen:\n" + "\n".join(wider)
+
+
+def test_chart_text_is_at_least_12_px_on_a_phone():
+    require_browser()
+    b = built("example")
+    with serve_directory(b.site) as base, browser_page(320) as page:
+        page.goto(base + "indikatorer/employment-rate/", wait_until="load")
+        sizes = page.evaluate("""() => [...document.querySelectorAll('svg.sk-chart__svg text')]
+            .filter(t => t.getBoundingClientRect().height > 0)
+            .map(t => parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getBoundingClientRect().width
+                      / t.ownerSVGElement.viewBox.baseVal.width)""")
+    assert sizes and min(sizes) >= 12, min(sizes)
 
 
 def test_the_axe_check_finds_a_real_violation():

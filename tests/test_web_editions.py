@@ -67,11 +67,11 @@ def test_history_links_the_earlier_editions_pdf_built_from_its_own_revision(buil
     assert 'href="test-strategy-1.0.pdf"' in _history_row(site, "1.0")
     reader = pypdf.PdfReader(site / OLD_PDF)
     text = pdf_text(reader)
-    assert "Version1.0·20200115" in text and "Remissversion" in text
+    assert "Version1.0·15januari2020" in text and "Remissversion" in text
     assert "1.0(denhärutgåvan)Remissversion" in text and "Version1.1" not in text  # its own history, not 1.1's
     assert "Fler invånare i hela länet".replace(" ", "") not in text  # the later wording is not in it
     assert sha in text  # the colophon names the revision it was built from, not the current commit
-    assert "Byggdatum20200115" in text
+    assert "Byggdatum15januari2020" in text
 
 
 def test_the_earlier_pdf_is_reproducible_whatever_this_build_sets(built, tmp_path, monkeypatch):
@@ -129,7 +129,7 @@ def test_a_missing_tag_leaves_the_history_without_a_link_and_the_build_succeeds(
     assert main(["build", str(root), "--web"]) == 0
     row = _history_row(root / "site", "1.0")
     assert "href" not in row
-    assert "Ingen PDF: git-revisionen remiss-1.0 finns inte i det här git-arkivet." in text_of(row)
+    assert "Ingen PDF: versionen remiss-1.0 finns inte i strategins versionshistorik." in text_of(row)
     assert not (root / "site" / OLD_PDF).exists()
     assert "no PDF of the earlier edition 1.0" in capsys.readouterr().err
 

@@ -150,14 +150,14 @@ def require_browser() -> None:
 
 
 @contextlib.contextmanager
-def browser_page():
-    """A Playwright page in the system's headless Chromium (never a downloaded browser)."""
+def browser_page(width: int = 1280, height: int = 900):
+    """A Playwright page in the system's headless Chromium (never a downloaded browser), ``width`` px wide."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            context = browser.new_context(viewport={"width": width, "height": height})
             if AXE_JS.exists():
                 context.add_init_script(path=str(AXE_JS))  # once, instead of injecting it into each page
             yield context.new_page()

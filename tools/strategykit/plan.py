@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Collection
 
-from strategykit.analysis.consultation import ChangesSince
+from strategykit.analysis.consultation import ChangesSince, shows_changes
 from strategykit.analysis.followup import FollowUp, follow_up
 from strategykit.diagnostics import Refused, Severity
 from strategykit.model import Strategy
@@ -114,7 +114,7 @@ def gather(model: Strategy, needs: Collection[str] = NEEDS, *, commit: str | Non
     if unknown:
         raise ValueError(f"unknown plan parts: {', '.join(sorted(unknown))}")
     changes = None
-    if "changes" in needs and vcs_editions.shows_changes(model):
+    if "changes" in needs and shows_changes(model):
         changes = vcs_editions.changes_since_consultation(model)
     earlier: tuple[vcs_editions.EarlierEdition, ...] = ()
     workspace = None

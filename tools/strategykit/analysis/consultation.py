@@ -108,6 +108,12 @@ def consultation_edition(s: Strategy) -> EditionRecord | None:
     return None
 
 
+def shows_changes(s: Strategy) -> bool:
+    """Changes since the consultation version are shown once the edition has moved past it."""
+    edition = consultation_edition(s)
+    return edition is not None and edition.version != s.edition.version
+
+
 def comment_entries(s: Strategy) -> list[CommentEntry]:
     """Every comment of every response, in response order (file names), then comment order."""
     return [CommentEntry(r, c, resolve(s, c.about)) for r in s.consultation for c in r.comments]

@@ -405,6 +405,7 @@ def _goals_yaml(scale: float, seed: int, priorities: list[_Priority],
     add(f"  title: Syntetisk regional utvecklingsstrategi, skala {scale:g}")
     add("  subtitle: Testinnehåll för prestandamätning")
     add("  publisher: Strategykit")
+    add("  contact: {email: tillganglighet@example.se}")
     add("  notice: >-")
     out += _folded("Syntetiskt innehåll: texten är genererad och saknar betydelse, och alla värden "
                    "är påhittade och märkta som illustrativa.", 4)

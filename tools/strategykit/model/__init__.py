@@ -203,6 +203,19 @@ class Edition:
     decision: str | None
 
 
+@dataclass(frozen=True)
+class Contact:
+    """How readers reach the publisher (strategy: contact:): each way may be empty."""
+
+    email: str = ""
+    phone: str = ""
+    form: str = ""
+    """A web address."""
+
+    def __bool__(self) -> bool:
+        return bool(self.email or self.phone or self.form)
+
+
 # --- the process: consultation responses, dialogue, editions ----------------
 # Read from remiss/*.yaml, dialogue.yaml and editions.yaml; each object keeps the
 # source map of its own file, so rules can point at the line in that file.
@@ -407,6 +420,8 @@ class Strategy:
     """The Typst files of the organisation's graphic profile (pdf/), as (display name, text)."""
     site_config: Any = field(default=None, repr=False, compare=False)
     """The web edition's configuration, mkdocs.yml, as ``siteconfig.read`` vetted it (None: not read)."""
+    contact: Contact = field(default_factory=Contact)
+    """How readers reach the publisher (strategy: contact:); empty when not given."""
 
     # -- navigation ---------------------------------------------------------
     def goals(self) -> Iterator[Goal]:
@@ -586,6 +601,7 @@ def build_model(data: Any, source: SourceMap, root: Path,
     return Strategy(
         id=_s(meta, "id"), title=_s(meta, "title"), subtitle=_s(meta, "subtitle"),
         publisher=_s(meta, "publisher"), notice=_s(meta, "notice"),
+        contact=Contact(*(_s(_dict(meta, "contact"), k) for k in ("email", "phone", "form"))),
         region_name=_s(region, "name"), region_code=_s(region, "code"),
         period_start=_int(period, "start"), period_end=_int(period, "end"),
         language=_s(meta, "language", "sv"),

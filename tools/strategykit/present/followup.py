@@ -59,9 +59,10 @@ Särskilda fall:
 - **Utan riktning** följer riktningen av målvärdet: öka om det är större än
   utgångsvärdet, minska om det är mindre, bibehålla om de är lika.
 - **Utan utgångsvärde** används det tidigaste uppmätta värdet.
-- **Ett mål och en prioritering** får den sämsta bedömningen bland sina mätbara mål
-  som har data, i ordningen {order}. Bedömningen blir *{no_data_lc}* bara om inget
-  av de mätbara målen har data.
+- **Ett mål** får den sämsta bedömningen bland sina mätbara mål som har data, i
+  ordningen {order}. Bedömningen blir *{no_data_lc}* bara om inget av de mätbara
+  målen har data. **En prioritering** visas med hur många av dess mätbara mål som
+  har varje bedömning.
 - **Förändringar sedan föregående år** jämför bedömningen för rapportåret med den
   som värdena till och med året före ger.
 
@@ -112,9 +113,10 @@ Special cases:
 - **Without a direction** the direction follows from the target value: increase if
   it is above the baseline, decrease if below, maintain if equal.
 - **Without a baseline** the earliest observed value is used.
-- **A goal and a priority** get the worst assessment among their measurable targets
-  that have data, in the order {order}. It is *{no_data_lc}* only when none of the
-  targets has data.
+- **A goal** gets the worst assessment among its measurable targets that have data,
+  in the order {order}. It is *{no_data_lc}* only when none of the targets has data.
+  **A priority** is shown with how many of its measurable targets have each
+  assessment.
 - **Changes since the previous year** compare the assessment for the report year
   with the one the values up to the year before give.
 

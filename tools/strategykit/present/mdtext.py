@@ -17,11 +17,19 @@ _SPACE = re.compile(r"[ \t\r\n]+")
 _BLOCK_START = re.compile(r"^(>|[-+]\s|:|---)")
 """What would start a quote, a list, a definition or a thematic break ('#' is escaped already)."""
 _NUMBERED = re.compile(r"^(\d+)([.)])(\s|$)")
+_DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+"""The space between digit groups ('300 000'): a line never breaks inside a number."""
+
+
+def keep_numbers(text: str) -> str:
+    """'300 000' with a no-break space, so that no line breaks inside a number (plain text, both editions)."""
+    return _DIGIT_GROUP.sub("\u00a0", text)
 
 
 def inline(text: object) -> str:
     """``text`` on one line, safe inside a paragraph, a heading or a table cell."""
-    return _SPECIAL.sub(r"\\\1", _html_escape(_SPACE.sub(" ", str(text)).strip(), quote=False))
+    text = keep_numbers(_SPACE.sub(" ", str(text)).strip())
+    return _SPECIAL.sub(r"\\\1", _html_escape(text, quote=False))
 
 
 def block(text: object) -> str:

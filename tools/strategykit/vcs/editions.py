@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from strategykit.analysis.consultation import ChangesSince, comments_changing, consultation_edition
+from strategykit.analysis.consultation import (ChangesSince, comments_changing, consultation_edition, shows_changes)
 from strategykit.diagnostics import Severity, has_errors
 from strategykit.model import EditionRecord, Strategy
 from strategykit.project import load_strategy
@@ -51,12 +51,6 @@ def changes_since_consultation(s: Strategy, *, head: str | None = None) -> Chang
                             detail="; ".join(f"{d.position}: {d.message}" for d in exc.diagnostics[:5]))
     changes = tuple(c for c in result.changes if c.subject != "build")
     return ChangesSince(edition, used, changes, None, comments_changing(s))
-
-
-def shows_changes(s: Strategy) -> bool:
-    """Changes since the consultation version are shown once the edition has moved past it."""
-    edition = consultation_edition(s)
-    return edition is not None and edition.version != s.edition.version
 
 
 # --- earlier editions to print ----------------------------------------------------

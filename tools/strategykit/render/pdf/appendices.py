@@ -29,7 +29,7 @@ from __future__ import annotations
 from typing import Callable
 
 from strategykit.analysis import consultation
-from strategykit.present import i18n
+from strategykit.present import i18n, sections as present_sections
 from strategykit.analysis.followup import FollowUp
 from strategykit.present.followup import method_markdown
 from strategykit.model import Strategy
@@ -117,13 +117,14 @@ def appendices(model: Strategy, *, report: FollowUp | None,
     (the plan gives them once the edition has moved past the consultation version).
     """
     link = subject_link(model, priority_anchor)
+    shown = present_sections.sections(model)
     out: list[Part] = []
-    if report is not None and report.year is not None:
+    if shown.followup and report is not None and report.year is not None:
         out += followup_appendix(model, report)
-    if model.dialogue.meetings or model.consultation:
+    if shown.participation:
         out += participation_appendix(model, link)
-    if model.consultation:
+    if shown.compilation:
         out += compilation_appendix(model, link)
-    if model.editions.entries:
+    if shown.history:
         out += editions_appendix(model, link, changes)
     return out

@@ -13,11 +13,12 @@ import datetime as _dt
 import re
 
 from strategykit.analysis import consultation
-from strategykit.present import i18n
-from strategykit.analysis.followup import FollowUp, Status, StatusChange, TargetProgress, target_progress
+from strategykit.present import (charts as present_charts, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets)
+from strategykit.present.mdtext import keep_numbers
+from strategykit.analysis.followup import FollowUp, Status, StatusChange, TargetProgress
 from strategykit.present.followup import explain_markdown
-from strategykit.model import BREAKDOWNS, Goal, GoalValue, Indicator, Observation, Priority, Strategy, Target
-from strategykit.render.pdf.charts import line_chart
+from strategykit.model import Goal, Indicator, Observation, Priority, Strategy, Target
+from strategykit.render.pdf.charts import chart_geometry
 
 _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
@@ -27,14 +28,17 @@ def anchor(kind: str, ident: str) -> str:
     return f"{kind}-{_ANCHOR_UNSAFE.sub('-', ident).strip('-') or 'x'}"
 
 
-def _value(v: float | None, ind: Indicator | None, lang: str) -> str:
-    unit = ind.unit if ind else ""
-    return i18n.format_value(v, unit, lang, ind.decimals if ind else None)
+def _shown(v: present_targets.Value | None, lang: str) -> dict | None:
+    """A value of a target's row as the profile writes it: the value with its mark, and its year."""
+    if v is None:
+        return None
+    mark = i18n.labels(lang)["illustrative_mark"] if v.illustrative else ""
+    return {"value": v.text + mark, "year": "" if v.year is None else str(v.year), "illustrative": v.illustrative}
 
 
-def _baseline(t: Target, ind: Indicator | None, lang: str) -> dict | None:
+def _baseline(t: Target, shown: present_targets.Value | None, lang: str) -> dict | None:
     b = t.baseline
-    if b is None:
+    if b is None or shown is None:
         return None
     L = i18n.labels(lang)
     prov = b.provenance
@@ -44,16 +48,7 @@ def _baseline(t: Target, ind: Indicator | None, lang: str) -> dict | None:
         if prov.retrieved:
             note += f", {L['retrieved']} {prov.retrieved}"
         note += "."
-    return {"value": _value(b.value, ind, lang) + (L["illustrative_mark"] if prov.illustrative else ""),
-            "year": "" if b.year is None else str(b.year),
-            "illustrative": prov.illustrative,
-            "source_note": note}
-
-
-def _goal_value(g: GoalValue | None, ind: Indicator | None, lang: str) -> dict | None:
-    if g is None:
-        return None
-    return {"value": _value(g.value, ind, lang), "year": "" if g.year is None else str(g.year)}
+    return {**_shown(shown, lang), "source_note": note}
 
 
 def _breakdown(t: Target, lang: str) -> str:
@@ -64,8 +59,7 @@ def _observed(o: Observation | None, ind: Indicator | None, lang: str) -> dict |
     """An observed value with its year, marked when illustrative."""
     if o is None or o.value is None:
         return None
-    return {"value": i18n.format_observed(o, ind, lang), "year": "" if o.year is None else str(o.year),
-            "illustrative": o.provenance.illustrative}
+    return _shown(present_targets.value(o.value, ind, lang, year=o.year, illustrative=o.provenance.illustrative), lang)
 
 
 class _Lookup:
@@ -89,13 +83,6 @@ class _Lookup:
         """Each target's row (by the target object's id), shared by its goal table and its indicator."""
 
 
-def _status(lookup: _Lookup | None, target_id: str, lang: str) -> dict | None:
-    if lookup is None or lookup.report is None or lookup.report.year is None:
-        return None
-    tp = lookup.progress.get(target_id)
-    if tp is None:
-        return None
-    return {"code": tp.status.value, "label": i18n.progress_label(tp.status.value, lang)}
 
 
 def _target(s: Strategy, t: Target, lang: str, lookup: _Lookup | None = None) -> dict:
@@ -108,18 +95,23 @@ def _target(s: Strategy, t: Target, lang: str, lookup: _Lookup | None = None) ->
 
 
 def _target_row(s: Strategy, t: Target, lang: str, lookup: _Lookup | None) -> dict:
+    """The row ``present.targets`` decides, as the profile reads it."""
     ind = s.indicator(t.indicator_id)
+    assessed = lookup is not None and lookup.report is not None and lookup.report.year is not None
+    r = present_targets.target_row(s, t, lookup.progress.get(t.id) if lookup is not None else None,
+                                   assessed=assessed)
     return {
-        "id": t.id,
+        "id": r.id,
         "anchor": anchor("target", t.id),
-        "text": " ".join(t.text.split()),
-        "direction": i18n.direction_label(t.direction, lang),
+        "text": r.text,
+        "direction": i18n.direction_label(getattr(t, "direction", None), lang),
         "breakdown": _breakdown(t, lang),
         "indicator": {"name": ind.name, "anchor": anchor("ind", ind.id)} if ind else None,
-        "baseline": _baseline(t, ind, lang),
-        "milestones": [m for v in t.milestones if (m := _goal_value(v, ind, lang))],
-        "target": _goal_value(t.target, ind, lang),
-        "status": _status(lookup, t.id, lang),
+        "baseline": _baseline(t, r.baseline, lang),
+        "milestones": [_shown(v, lang) for v in r.milestones],
+        "target": _shown(r.target, lang),
+        "latest": _shown(r.latest, lang),
+        "status": r.status.as_data() if r.status else None,
     }
 
 
@@ -146,7 +138,7 @@ def link_comments(data: dict, labels: set[str]) -> None:
 
 
 def _priority(s: Strategy, p: Priority, lang: str, lookup: _Lookup | None = None) -> dict:
-    goals = [{"id": g.id, "title": " ".join(g.title.split()), "anchor": anchor("goal", g.id),
+    goals = [{"id": g.id, "title": keep_numbers(" ".join(g.title.split())), "anchor": anchor("goal", g.id),
               "comments": _comments(s, g),
               "targets": [_target(s, t, lang, lookup) for t in g.targets]} for g in p.goals]
     return {
@@ -157,24 +149,23 @@ def _priority(s: Strategy, p: Priority, lang: str, lookup: _Lookup | None = None
 
 
 YEARS_PER_ROW = 8
-"""The observed values are a table with the years as columns, this many to a table."""
+"""The chart's values are a table with the years as columns, this many to a table."""
 
 
-def _values(ind: Indicator, series: dict[str, tuple[Observation, ...]], lang: str) -> list[dict]:
-    """The observed values side by side (total, women, men), in tables of up to YEARS_PER_ROW years."""
-    L = i18n.labels(lang)
-    years = sorted({o.year for values in series.values() for o in values if o.year is not None})
+def _values(spec: present_charts.ChartSpec | None, lang: str) -> list[dict]:
+    """The chart's data table (``ChartSpec.table_rows``) turned on its side, up to YEARS_PER_ROW years a table."""
+    if spec is None:
+        return []
+    mark = i18n.labels(lang)["illustrative_mark"]
     tables = []
-    for i in range(0, len(years), YEARS_PER_ROW):
-        chunk = years[i:i + YEARS_PER_ROW]
-        rows = []
-        for b in BREAKDOWNS:
-            if not series.get(b):
-                continue
-            by_year = {o.year: o for o in series[b]}
-            cells = [(_observed(by_year.get(y), ind, lang) or {"value": "–"})["value"] for y in chunk]
-            rows.append({"label": L[b].capitalize(), "cells": cells})
-        tables.append({"years": [str(y) for y in chunk], "rows": rows})
+    # Tables of even width: 9 years are 5 and 4, not 8 and a table of one year.
+    count = -(-len(spec.table_rows) // YEARS_PER_ROW)
+    per = -(-len(spec.table_rows) // count) if count else YEARS_PER_ROW
+    for i in range(0, len(spec.table_rows), per):
+        chunk = spec.table_rows[i:i + per]
+        rows = [{"label": head, "cells": [row[col].text + (mark if row[col].illustrative else "") for row in chunk]}
+                for col, head in enumerate(spec.table_header) if col > 0]
+        tables.append({"head": spec.table_header[0], "years": [row[0].text for row in chunk], "rows": rows})
     return tables
 
 
@@ -200,15 +191,9 @@ def _indicator(s: Strategy, ind: Indicator, lang: str, lookup: _Lookup) -> dict:
     rows = [_target(s, t, lang, lookup) for _, t in used]
     src = ind.source
     year = report.year if report is not None else None
-    series = {b: s.series(ind.id, b, until=year) for b in BREAKDOWNS}
-    series = {b: v for b, v in series.items() if v}
-    charts = []
-    for g, t in used:
-        progress = lookup.progress.get(t.id) or target_progress(s, g, t, year)
-        status = i18n.progress_label(progress.status.value, lang) if year is not None else None
-        chart = line_chart(t, progress, ind, series, lang, status=status, year=year)
-        if chart:
-            charts.append(chart)
+    spec = present_charts.indicator_chart(s, ind, report, lookup.progress)
+    drawn = [x.key for x in spec.observed] if spec else []
+    series = {b: s.series(ind.id, b, until=year) for b in drawn}
     observed_illustrative = any(o.provenance.illustrative for v in series.values() for o in v)
     return {
         "id": ind.id,
@@ -222,13 +207,30 @@ def _indicator(s: Strategy, ind: Indicator, lang: str, lookup: _Lookup) -> dict:
         "responsible": ind.responsible,
         "targets": rows,
         "illustrative": any(r["baseline"] and r["baseline"]["illustrative"] for r in rows),
-        "values": _values(ind, series, lang),
+        "values": _values(spec, lang),
         "values_note": _values_note(series, lang),
-        "values_illustrative": observed_illustrative,
-        "charts": charts,
-        "charts_illustrative": observed_illustrative or any(
-            c["baseline"] and c["baseline"]["illustrative"] for c in charts),
-        "gender_lines": any(c["others"] for c in charts),
+        "values_illustrative": bool(spec and any(c.illustrative for row in spec.table_rows for c in row)),
+        "charts": [chart_geometry(spec)] if spec else [],
+        "charts_illustrative": bool(spec and spec.illustrative) or observed_illustrative,
+    }
+
+
+def roadmap_data(s: Strategy, report: FollowUp | None) -> dict | None:
+    """The path to the horizon (``present.roadmap``), for ``#roadmap`` in the profile."""
+    road = present_roadmap.roadmap(s, report)
+    if road is None:
+        return None
+    L = i18n.labels(s.language if s.language in i18n.LABELS else "sv")
+    return {
+        "title": road.title, "intro": road.intro, "years": [str(y) for y in road.years],
+        "lanes": [{"id": lane.priority_id, "title": lane.title,
+                   "cells": [[{"target": stop.target_id, "anchor": anchor("target", stop.target_id),
+                               "value": stop.value,
+                               "kind": L["roadmap_milestone"] if stop.kind == "milestone" else L["target_value"].lower(),
+                               "status": stop.status.as_data() if stop.status else None}
+                              for stop in stops] for stops in lane.stops]}
+                  for lane in road.lanes],
+        "legend": [b.as_data() for b in road.legend],
     }
 
 
@@ -245,10 +247,12 @@ def _change(change: StatusChange, lang: str) -> str:
 def _followup_target(s: Strategy, tp: TargetProgress, lang: str) -> dict:
     L = i18n.labels(lang)
     ind = s.indicator(tp.indicator_id)
-    calculation, _, result = explain_markdown(tp, ind, lang).replace("**", "").rpartition(" → ")
+    # Plain text for the profile: the Markdown's emphasis and escapes ('12 250\\*') would show as written.
+    plain = re.sub(r"\\(.)", r"\1", explain_markdown(tp, ind, lang).replace("**", ""))
+    calculation, _, result = plain.rpartition(" → ")
     target = None
     if tp.target_value is not None:
-        target = {"value": _value(tp.target_value, ind, lang), "year": str(tp.target_year or "")}
+        target = _shown(present_targets.value(tp.target_value, ind, lang, year=tp.target_year), lang)
     return {
         "id": tp.target_id,
         "anchor": anchor("target", tp.target_id),
@@ -259,7 +263,7 @@ def _followup_target(s: Strategy, tp: TargetProgress, lang: str) -> dict:
         "women": _observed(tp.by_breakdown.get("women"), ind, lang),
         "men": _observed(tp.by_breakdown.get("men"), ind, lang),
         "target": target,
-        "status": {"code": tp.status.value, "label": i18n.progress_label(tp.status.value, lang)},
+        "status": present_status.badge(tp.status, lang).as_data(),
         "calculation": calculation,
         "result": result,
         "illustrative": tp.illustrative or any(o.provenance.illustrative for o in tp.by_breakdown.values()),
@@ -270,7 +274,7 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
     """The follow-up appendix: the overview per priority, the changes, and every goal and target."""
     L = i18n.labels(lang)
     titles = {p.id: p.title for p in s.priorities}
-    goal_titles = {g.id: " ".join(g.title.split()) for g in s.goals()}
+    goal_titles = {g.id: keep_numbers(" ".join(g.title.split())) for g in s.goals()}
     priorities = []
     for pp in report.priorities:
         goals = []
@@ -278,6 +282,7 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
             goals.append({"id": gp.goal_id, "title": goal_titles.get(gp.goal_id, ""),
                           "anchor": anchor("goal", gp.goal_id),
                           "status": i18n.progress_label(gp.status.value, lang),
+                          "badge": present_status.badge(gp.status, lang).as_data(),
                           "targets": [_followup_target(s, tp, lang) for tp in gp.targets]})
         targets = [t for g in goals for t in g["targets"]]
         priorities.append({
@@ -285,6 +290,7 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
             "anchor": anchor("followup", pp.priority_id),
             "status": i18n.progress_label(pp.status.value, lang),
             "counts": [pp.counts()[status] for status in Status],
+            "distribution": present_status.distribution(pp.counts(), lang).words(lang),
             "gender": any(t["women"] or t["men"] for t in targets),
             "illustrative": any(t["illustrative"] for t in targets),
             "goals": goals,
@@ -293,6 +299,7 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
         "year": str(report.year),
         "previous_year": "" if report.previous_year is None else str(report.previous_year),
         "statuses": [i18n.progress_label(status.value, lang) for status in Status],
+        "badges": [present_status.badge(status, lang).as_data() for status in Status],
         "totals": [report.counts()[status] for status in Status],
         "women": L["women"].capitalize(),
         "men": L["men"].capitalize(),
@@ -334,14 +341,15 @@ def document_data(s: Strategy, *, commit: str | None, build_date: _dt.date,
             "subtitle": s.subtitle,
             "publisher": s.publisher,
             "notice": " ".join(s.notice.split()),
+            "tagline": " ".join(s.vision_title.split()),
             "region": s.region_name,
             "period": _period(s),
             "status": i18n.status_label(s.edition.status, lang),
             "version": s.edition.version,
-            "date": s.edition.date,
+            "date": i18n.format_date(s.edition.date, lang),
             "decision": s.edition.decision or "",
             "commit": commit or "",
-            "build_date": build_date.isoformat(),
+            "build_date": i18n.format_date(build_date.isoformat(), lang),
             "build_year": build_date.year,
             "build_month": build_date.month,
             "build_day": build_date.day,
@@ -354,5 +362,6 @@ def document_data(s: Strategy, *, commit: str | None, build_date: _dt.date,
         "priorities": [_priority(s, p, lang, lookup) for p in s.priorities],
         "indicators": [_indicator(s, i, lang, lookup) for i in s.indicators],
         "followup": followup_data(s, report, lang) if report is not None else None,
+        "roadmap": roadmap_data(s, report),
         "outline": [],
     }

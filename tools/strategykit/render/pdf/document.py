@@ -626,6 +626,14 @@ class PrintDocument:
         return [stringify(b["c"][2]) for b in self.blocks if b.get("t") == "Header" and b["c"][0] == 1]
 
 
+def roadmap_title(model: Strategy) -> str | None:
+    """The heading of the path to the horizon, or None when no target has a year (no road map)."""
+    from strategykit.present.roadmap import roadmap
+
+    road = roadmap(model, None)
+    return road.title if road else None
+
+
 def build_document(model: Strategy, media: Media, read: Reader = toolchain.read_each, *,
                    report: Any = None, changes: Any = None) -> PrintDocument:
     """The pandoc blocks of the whole print edition, without the front matter.
@@ -668,7 +676,13 @@ def build_document(model: Strategy, media: Media, read: Reader = toolchain.read_
     targets = {c.file: (anchors[c.file], identifiers(ast)) for c, ast in chapters}
     blocks: list[Node] = []
     problems: list[Diagnostic] = []
+    road = roadmap_title(model)
     for chapter, ast in chapters:
+        if road and _presented(model, chapter):
+            # The path to the horizon, before the first chapter that presents priorities (after the vision).
+            blocks += [raw(toolchain.CHAPTER_MARK + "the generated path to the horizon"),
+                       header(1, "roadmap", road), raw("#roadmap(data.roadmap, shared)")]
+            road = None
         rewriter = _ChapterRewriter(model, chapter, targets, media)
         blocks.append(raw(toolchain.CHAPTER_MARK + chapter.file))
         blocks.extend(rewriter.blocks(ast))
@@ -682,6 +696,9 @@ def build_document(model: Strategy, media: Media, read: Reader = toolchain.read_
     if problems:
         raise Refused("the PDF edition", problems)
 
+    if road:
+        blocks += [raw(toolchain.CHAPTER_MARK + "the generated path to the horizon"),
+                   header(1, "roadmap", road), raw("#roadmap(data.roadmap, shared)")]
     if rest:
         blocks.append(raw(toolchain.CHAPTER_MARK + "the generated goals and targets"))
         blocks.append(header(1, "goals-and-targets", L["goals_and_targets"]))

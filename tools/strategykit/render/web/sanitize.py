@@ -33,6 +33,7 @@ TAGS = frozenset({
 ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
     "a": {"href", "hreflang"},
+    "div": {"role", "tabindex", "aria-label"},  # a table's scroll box (pages.wrap_tables); none of these acts
     "img": {"src", "alt", "width", "height", "loading"},
     "ol": {"start", "type", "reversed"},
     "td": {"align", "colspan", "rowspan", "style"},

@@ -29,15 +29,15 @@ tillgängliga. De beskrivs under rubriken [Innehåll som inte är tillgängligt]
 
 ## Vad kan du göra om du inte kan använda delar av webbplatsen?
 
-Om du behöver innehåll från webbplatsen i ett annat format, kontakta {publisher} och berätta
-vad du behöver. Alla mål, indikatorer och värden finns också som öppna data i formaten CSV och
+Om du behöver innehåll från webbplatsen i ett annat format, kontakta {publisher}{contact} och
+berätta vad du behöver. Alla mål, indikatorer och värden finns också som öppna data i formaten CSV och
 JSON på sidan [{downloads}]({downloads_link}).
 
 ## Rapportera brister i webbplatsens tillgänglighet
 
 Vi arbetar hela tiden med att förbättra webbplatsens tillgänglighet. Om du upptäcker problem
 som inte beskrivs på den här sidan, eller om du anser att vi inte uppfyller lagens krav,
-kontakta {publisher} och berätta om det. Då får vi veta att problemet finns och kan åtgärda
+kontakta {publisher}{contact} och berätta om det. Då får vi veta att problemet finns och kan åtgärda
 det.
 
 ## Tillsyn
@@ -53,8 +53,7 @@ på grund av de brister som beskrivs nedan.
 
 ### Innehåll som inte är tillgängligt
 
-- **PDF-utgåvan.** Den tryckbara PDF-filen har inte granskats mot kraven på tillgängliga
-  dokument (PDF/UA). Samma innehåll finns på webbplatsen, som är den tillgängliga utgåvan.
+- **PDF-utgåvan.** {pdf_tagged} Samma innehåll finns på webbplatsen.
 - **Diagram.** Diagrammen över indikatorerna har en textbeskrivning, och samma värden finns i
   en tabell under varje diagram. Enskilda punkter i diagrammen kan inte nås med tangentbordet.
 - **Sökfunktionen** kräver JavaScript. Menyer, länkar och allt innehåll fungerar utan
@@ -93,14 +92,14 @@ standard EN 301 549. Some parts are not yet fully accessible; they are described
 
 ## What to do if you cannot use parts of the website
 
-If you need content from the website in another format, contact {publisher} and tell us what
-you need. All goals, indicators and values are also available as open data in CSV and JSON on
+If you need content from the website in another format, contact {publisher}{contact} and tell
+us what you need. All goals, indicators and values are also available as open data in CSV and JSON on
 the page [{downloads}]({downloads_link}).
 
 ## Report accessibility problems
 
 If you find problems that are not described on this page, or think that we do not meet the
-requirements of the Act, contact {publisher} and tell us about it.
+requirements of the Act, contact {publisher}{contact} and tell us about it.
 
 ## Supervision
 
@@ -113,8 +112,7 @@ The website is **partially compliant** with the Act, because of the problems des
 
 ### Content that is not accessible
 
-- **The PDF edition** has not been checked against the requirements for accessible documents
-  (PDF/UA). The same content is on this website, which is the accessible edition.
+- **The PDF edition.** {pdf_tagged} The same content is on this website.
 - **Charts** have a text description, and the same values are in a table below each chart.
   Single points in a chart cannot be reached with the keyboard.
 - **Search** needs JavaScript. Menus, links and all content work without it.
@@ -135,6 +133,28 @@ The website was published as edition {version} on {date}. The assessment was mad
 statement last updated on {build_date}, when this edition was built.
 """,
 }
+
+
+CONTACT = {
+    "sv": {"email": "e-post", "phone": "telefon", "form": "formuläret för att rapportera brister", "or": "eller"},
+    "en": {"email": "e-mail", "phone": "phone", "form": "the form for reporting problems", "or": "or"},
+}
+
+
+def contact_markdown(contact, language: str, escape) -> str:
+    """', e-post [x@y.se](mailto:x@y.se), telefon 090-10 00 00 eller [formuläret …](https://…)'; '' without one."""
+    words = CONTACT.get(language, CONTACT["sv"])
+    ways = []
+    if contact.email:
+        ways.append(f"{words['email']} [{escape(contact.email)}](mailto:{contact.email})")
+    if contact.phone:
+        ways.append(f"{words['phone']} [{escape(contact.phone)}](tel:{''.join(c for c in contact.phone if c.isdigit() or c == '+')})")
+    if contact.form:
+        ways.append(f"[{escape(words['form'])}]({contact.form})")
+    if not ways:
+        return ""
+    listed = ways[0] if len(ways) == 1 else ", ".join(ways[:-1]) + f" {words['or']} " + ways[-1]
+    return ", " + listed + ","
 
 
 def accessibility_statement(language: str) -> str:

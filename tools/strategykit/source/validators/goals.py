@@ -4,7 +4,7 @@ Do not edit: change the schema and regenerate. See strategykit/devtools/schemage
 """
 # ruff: noqa
 # fmt: off
-from strategykit.source.validators import (JsonSchemaValueException, JsonSchemaValuesException, is_date, not_asserted)
+from . import JsonSchemaValueException, JsonSchemaValuesException, is_date, not_asserted
 
 FORMATS = {"date": is_date, "uri": not_asserted}
 
@@ -14,6 +14,8 @@ import re
 
 REGEX_PATTERNS = {
     '^[a-z0-9][a-z0-9-]*$': re.compile('^[a-z0-9][a-z0-9-]*\\Z'),
+    '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$': re.compile('^[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\Z'),
+    '^https?://': re.compile('^https?://'),
     '^[0-9]{2}([0-9]{2})?$': re.compile('^[0-9]{2}([0-9]{2})?\\Z'),
     '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z'),
     '^[A-Za-z0-9][A-Za-z0-9._-]*$': re.compile('^[A-Za-z0-9][A-Za-z0-9._-]*\\Z'),
@@ -76,6 +78,41 @@ def validate_https___strategykit_example_schema_goals_schema_json(data, custom_f
                     data__strategy__notice = data__strategy["notice"]
                     if not isinstance(data__strategy__notice, (str)):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.notice must be string")
+                if "contact" in data__strategy_keys:
+                    data__strategy_keys.remove("contact")
+                    data__strategy__contact = data__strategy["contact"]
+                    if not isinstance(data__strategy__contact, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.contact must be object")
+                    data__strategy__contact_is_dict = isinstance(data__strategy__contact, dict)
+                    if data__strategy__contact_is_dict:
+                        data__strategy__contact_keys = set(data__strategy__contact.keys())
+                        if "email" in data__strategy__contact_keys:
+                            data__strategy__contact_keys.remove("email")
+                            data__strategy__contact__email = data__strategy__contact["email"]
+                            if not isinstance(data__strategy__contact__email, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.contact.email must be string")
+                            if isinstance(data__strategy__contact__email, str):
+                                if not REGEX_PATTERNS['^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$'].search(data__strategy__contact__email):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.contact.email must match pattern ^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
+                        if "phone" in data__strategy__contact_keys:
+                            data__strategy__contact_keys.remove("phone")
+                            data__strategy__contact__phone = data__strategy__contact["phone"]
+                            if not isinstance(data__strategy__contact__phone, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.contact.phone must be string")
+                            if isinstance(data__strategy__contact__phone, str):
+                                data__strategy__contact__phone_len = len(data__strategy__contact__phone)
+                                if data__strategy__contact__phone_len < 3:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.contact.phone must be longer than or equal to 3 characters")
+                        if "form" in data__strategy__contact_keys:
+                            data__strategy__contact_keys.remove("form")
+                            data__strategy__contact__form = data__strategy__contact["form"]
+                            if not isinstance(data__strategy__contact__form, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.contact.form must be string")
+                            if isinstance(data__strategy__contact__form, str):
+                                if not REGEX_PATTERNS['^https?://'].search(data__strategy__contact__form):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.contact.form must match pattern ^https?://")
+                        if data__strategy__contact_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.contact must not contain "+str(data__strategy__contact_keys)+" properties")
                 if "region" in data__strategy_keys:
                     data__strategy_keys.remove("region")
                     data__strategy__region = data__strategy["region"]

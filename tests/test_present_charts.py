@@ -1,0 +1,92 @@
+"""The chart of an indicator, decided once for both editions: round ticks, a cut axis said, labels apart."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from strategykit.analysis.followup import follow_up
+from strategykit.present import charts
+from strategykit.present.charts import Label, place_labels, value_range, year_ticks
+from strategykit.project import check
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("low, high, expected", [
+    (78.3, 83.0, (76, 84, 2)),
+    (270154, 300000, (260000, 310000, 10000)),
+    (1.2, 5.6, (0, 8, 2)),
+    (375000, 1500000, (0, 2000000, 500000)),
+])
+def test_value_axis_steps_are_1_2_or_5_times_a_power_of_ten(low, high, expected):
+    lo, hi, step = value_range([low, high])
+    assert (lo, hi, step) == pytest.approx(expected)
+    assert lo <= low and hi >= high
+    assert f"{step:.0e}"[0] in "125"
+
+
+@pytest.mark.parametrize("first, last, expected", [
+    (2018, 2040, (2018, 2025, 2030, 2035, 2040)),
+    (2018, 2030, (2018, 2025, 2030)),
+    (2017, 2030, (2017, 2020, 2025, 2030)),
+    (2018, 2022, (2018, 2019, 2020, 2021, 2022)),
+    (2020, 2020, (2020,)),
+])
+def test_year_ticks_keep_both_ends_and_round_years_not_crowding_them(first, last, expected):
+    assert year_ticks(first, last) == expected
+
+
+@pytest.fixture(scope="module")
+def example():
+    model = check(REPO).model
+    return model, follow_up(model)
+
+
+def test_an_axis_that_does_not_start_at_zero_says_so_in_the_chart_and_its_alt_text(example):
+    model, report = example
+    specs = [charts.indicator_chart(model, ind, report) for ind in model.indicators]
+    cut = [s for s in specs if s is not None and s.axis.low != 0]
+    assert cut, "the example has an indicator whose axis is cut"
+    for spec in cut:
+        assert spec.axis.note.startswith("Värdeaxeln börjar vid ") and spec.axis.note in spec.alt
+    whole = [s for s in specs if s is not None and s.axis.low == 0]
+    assert whole and all(s.axis.note == "" for s in whole)
+
+
+def test_one_chart_per_indicator_with_every_target_on_it_and_one_legend(example):
+    model, report = example
+    ind = model.indicator("employment-rate")
+    spec = charts.indicator_chart(model, ind, report)
+    assert set(spec.target_ids) == {t.id for _, t in model.targets_using(ind.id)}
+    assert [s.key for s in spec.observed] == ["total", "women", "men"], "a share: women and men on the same scale"
+    assert [i.what for i in spec.legend][:2] == ["observed", "needed"]
+    assert len({i.text for i in spec.legend}) == len(spec.legend), "each thing once in the legend"
+
+
+def test_the_data_table_has_a_row_per_year_and_a_column_per_line(example):
+    model, report = example
+    spec = charts.indicator_chart(model, model.indicator("employment-rate"), report)
+    assert spec.table_header[0] == "År"
+    years = [int(row[0].text) for row in spec.table_rows]
+    assert years == sorted(years)
+    assert all(len(row) == len(spec.table_header) for row in spec.table_rows)
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_labels_are_placed_apart_even_when_their_anchors_coincide():
+    labels = [Label(100, 50, 60, 12) for _ in range(4)] + [Label(300, 100, 80, 12)]
+    boxes = place_labels(labels, (0, 0, 400, 200), segments=[(0, 50, 400, 50)])
+    for a, b in itertools.combinations(boxes, 2):
+        assert not _overlap(a, b), (a, b)
+    assert all(0 <= x0 and x1 <= 400 and 0 <= y0 and y1 <= 200 for x0, y0, x1, y1 in boxes)
+
+
+def test_a_label_avoids_a_line_when_there_is_room():
+    (box,) = place_labels([Label(100, 100, 40, 10)], (0, 0, 400, 200), segments=[(0, 100, 400, 100)])
+    assert not (box[1] <= 100 <= box[3])

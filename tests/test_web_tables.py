@@ -1,0 +1,38 @@
+"""Every table of the web edition scrolls in its own box that a keyboard reaches and a screen reader names."""
+
+from __future__ import annotations
+
+import re
+
+from strategykit.project import check
+from strategykit.render.web.pages import EditionInfo, generate, wrap_tables
+
+from web_support import REPO
+
+_BOX = re.compile(r'^<div class="sk-table" role="region" tabindex="0" aria-label="([^"]+)" markdown>$')
+
+
+def test_every_table_of_the_example_is_in_a_named_focusable_scroll_box():
+    site = generate(check(REPO).model, EditionInfo(commit=None, build_date="2026-12-04", pdf_name=None))
+    tables = 0
+    for path, text in site.pages.items():
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            if line.startswith("|") and i + 1 < len(lines) and re.match(r"^\|(\s*:?-{3,}:?\s*\|)+\s*$", lines[i + 1]):
+                tables += 1
+                assert _BOX.match(lines[i - 2]), (path, line)
+    assert tables > 30
+
+
+def test_a_table_box_is_named_by_the_heading_above_it():
+    text = "## Värden för 2024 {: #x }\n\nText.\n\n| År | Värde |\n| --- | ---: |\n| 2024 | 1 |\n"
+    assert 'aria-label="Värden för 2024"' in wrap_tables(text, "Tabell")
+    assert 'aria-label="Tabell"' in wrap_tables("| a |\n| --- |\n| 1 |", "Tabell")
+
+
+def test_a_table_in_a_chapter_keeps_its_named_focusable_box_after_cleaning():
+    from strategykit.render.web.sanitize import clean_html
+
+    box = '<div class="sk-table" role="region" tabindex="0" aria-label="Befolkning">'
+    assert clean_html(box + "<table><tbody><tr><td>1</td></tr></tbody></table></div>").startswith(box)
+    assert "onfocus" not in clean_html('<div tabindex="0" onfocus="alert(1)">x</div>')

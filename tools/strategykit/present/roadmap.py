@@ -1,0 +1,89 @@
+"""The path to the horizon: every milestone and target value placed on its year, by priority, with its status.
+
+Both editions show it near the vision (the web on its first page, the PDF before the
+first chapter that presents priorities): a table with a row per priority and a column
+per year in which something is due, each entry the target's id, the value due and the
+target's status as a badge (shape and colour; the words are in the legend below and,
+for screen readers, beside each shape). Reading the table row by row is reading the
+road year by year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from strategykit.analysis.followup import FollowUp
+from strategykit.model import Strategy
+from strategykit.present import i18n
+from strategykit.present.status import Badge, badge
+from strategykit.present.targets import value
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A value due in a year: a milestone or the target value itself."""
+
+    target_id: str
+    goal_id: str
+    kind: str
+    """'milestone' or 'target'."""
+    year: int
+    value: str
+    status: Badge | None
+    """The target's status in the follow-up year (None without a follow-up year)."""
+
+
+@dataclass(frozen=True)
+class Lane:
+    priority_id: str
+    title: str
+    stops: tuple[tuple[Stop, ...], ...]
+    """One tuple per year of ``Roadmap.years``, maybe empty."""
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    title: str
+    """'Vägen till 2040'."""
+    intro: str
+    years: tuple[int, ...]
+    lanes: tuple[Lane, ...]
+    legend: tuple[Badge, ...]
+    """The statuses that occur, best first, for the legend under the table."""
+
+
+def roadmap(model: Strategy, report: FollowUp | None) -> Roadmap | None:
+    """None when no target has a year to place."""
+    lang = model.language if model.language in i18n.LABELS else "sv"
+    L = i18n.labels(lang)
+    assessed = report is not None and report.year is not None
+    progress = {tp.target_id: tp for tp in report.targets()} if assessed else {}
+    by_priority: list[tuple[object, list[Stop]]] = []
+    for p in model.priorities:
+        stops = []
+        for g in p.goals:
+            for t in g.targets:
+                ind = model.indicator(t.indicator_id) if getattr(t, "indicator_id", None) else None
+                tp = progress.get(t.id)
+                status = badge(tp.status, lang) if tp is not None else None
+                for ms in getattr(t, "milestones", ()):
+                    if ms.year is not None and ms.value is not None:
+                        stops.append(Stop(t.id, g.id, "milestone", ms.year, value(ms.value, ind, lang).text, status))
+                goal = getattr(t, "target", None)
+                if goal is not None and goal.year is not None and goal.value is not None:
+                    stops.append(Stop(t.id, g.id, "target", goal.year, value(goal.value, ind, lang).text, status))
+        by_priority.append((p, stops))
+    years = tuple(sorted({s.year for _, stops in by_priority for s in stops}))
+    if not years:
+        return None
+    lanes = tuple(Lane(p.id, p.title, tuple(tuple(s for s in stops if s.year == y) for y in years))
+                  for p, stops in by_priority)
+    horizon = model.vision_horizon or model.period_end or years[-1]
+    seen = {s.status.code: s.status for _, stops in by_priority for s in stops if s.status is not None}
+    legend = tuple(b for b in (badge(code, lang) for code in
+                               ("achieved", "on-track", "acceleration-needed", "limited-progress", "moving-away",
+                                "no-data")) if b.code in seen)
+    intro = L["roadmap_intro"].format(start=model.period_start or years[0], horizon=horizon)
+    if assessed:
+        intro += " " + L["roadmap_status"].format(year=report.year)
+    return Roadmap(L["roadmap_title"].format(horizon=horizon), intro, years, lanes, legend)

@@ -1,0 +1,41 @@
+"""Which parts an edition has, decided once for the web and the PDF.
+
+Each part is shown only when the strategy has material for it; both editions ask
+here, so a strategy never has a participation page on the web and no participation
+appendix in the PDF, or the other way round.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from strategykit.analysis import consultation
+from strategykit.model import Strategy
+
+
+@dataclass(frozen=True)
+class Sections:
+    followup: bool
+    """The follow-up of the targets: the strategy has targets (its statuses need a year with data)."""
+    participation: bool
+    """Participation in numbers: dialogue meetings, origins of proposals, or consultation responses."""
+    compilation: bool
+    """The consultation compilation: every response and comment with its decision."""
+    history: bool
+    """The history of editions."""
+    changes: bool
+    """Changes since the consultation version: once the edition has moved past that version."""
+
+    def names(self) -> list[str]:
+        return [name for name in ("followup", "participation", "compilation", "history", "changes")
+                if getattr(self, name)]
+
+
+def sections(model: Strategy) -> Sections:
+    return Sections(
+        followup=any(True for _ in model.targets()),
+        participation=bool(model.dialogue.meetings or model.dialogue.origins or model.consultation),
+        compilation=bool(model.consultation),
+        history=bool(model.editions.entries),
+        changes=consultation.shows_changes(model),
+    )

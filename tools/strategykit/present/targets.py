@@ -1,0 +1,81 @@
+"""A target's row as both editions show it: its values in words and its status.
+
+Values are written once here, with the indicator's unit (``80,4 %``, ``270 154 invånare``)
+and a flag for the illustrative mark, which each edition draws in its own way. The
+row reads only the fields every target has (``getattr`` for the rest), so new kinds
+of target (thresholds, relative targets) still get a row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from strategykit.analysis.followup import TargetProgress
+from strategykit.model import Indicator, Strategy, Target
+from strategykit.present import i18n
+from strategykit.present.mdtext import keep_numbers
+from strategykit.present.charts import unit_suffix
+from strategykit.present.status import Badge, badge
+
+
+@dataclass(frozen=True)
+class Value:
+    text: str
+    """The value with its unit, without the illustrative mark: '80,4 %', '270 154 invånare'."""
+    year: int | None = None
+    illustrative: bool = False
+
+    def plain(self, mark: str = "*") -> str:
+        """'80,4 %* (2022)': for tests and the text of the two editions."""
+        return self.text + (mark if self.illustrative else "") + (f" ({self.year})" if self.year is not None else "")
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    id: str
+    text: str
+    indicator_id: str | None
+    indicator_name: str | None
+    breakdown: str
+    """'' for the total, else the breakdown in words ('kvinnor')."""
+    baseline: Value | None
+    milestones: tuple[Value, ...]
+    target: Value | None
+    latest: Value | None
+    """The latest observed value the status rests on (None without a follow-up year or data)."""
+    status: Badge | None
+
+
+def value(v: float | None, ind: Indicator | None, lang: str, *, year: int | None = None,
+          illustrative: bool = False) -> Value | None:
+    if v is None:
+        return None
+    unit, decimals = (ind.unit, ind.decimals) if ind is not None else ("", None)
+    text = i18n.format_value(v, unit, lang, decimals) + (unit_suffix(ind, lang) if ind is not None else "")
+    return Value(text, year, illustrative)
+
+
+def target_row(model: Strategy, t: Target, progress: TargetProgress | None, *, assessed: bool = True) -> TargetRow:
+    """``progress``: the target's follow-up; ``assessed`` False when the edition has no follow-up year."""
+    lang = model.language if model.language in i18n.LABELS else "sv"
+    L = i18n.labels(lang)
+    ind = model.indicator(t.indicator_id) if getattr(t, "indicator_id", None) else None
+    b = getattr(t, "baseline", None)
+    goal = getattr(t, "target", None)
+    breakdown = getattr(t, "breakdown", None) or "total"
+    baseline = value(b.value, ind, lang, year=b.year, illustrative=b.provenance.illustrative) if b else None
+    milestones = tuple(v for ms in getattr(t, "milestones", ()) if (v := value(ms.value, ind, lang, year=ms.year)))
+    latest = None
+    status = None
+    if progress is not None and assessed:
+        o = progress.latest
+        if o is not None and o.value is not None:
+            latest = value(o.value, ind, lang, year=o.year, illustrative=o.provenance.illustrative)
+        status = badge(progress.status, lang)
+    return TargetRow(
+        id=t.id, text=keep_numbers(" ".join(t.text.split())), indicator_id=getattr(t, "indicator_id", None),
+        indicator_name=ind.name if ind else None,
+        breakdown="" if breakdown == "total" else L.get(breakdown, breakdown),
+        baseline=baseline, milestones=milestones,
+        target=value(goal.value, ind, lang, year=goal.year) if goal else None,
+        latest=latest, status=status)

@@ -1,0 +1,116 @@
+"""About the strategy: the edition, its history and process, downloads, accessibility.
+
+A part of the web edition's writer (``pages._Writer``): the methods use its model,
+labels, locations and shared helpers (``self.m``, ``self.L``, ``self.status_link`` …).
+"""
+
+from __future__ import annotations
+
+import re
+
+from strategykit.analysis import consultation
+from strategykit.present import i18n
+from strategykit.render.web import texts
+from strategykit.render.web.downloads import FILES as DOWNLOAD_FILES
+from strategykit.render.web.pagekit import DATA_FOLDER, esc, esc_block, rel, table
+
+
+class AboutPages:
+    def compilation_page(self) -> str:
+        page = self.compilation
+        return consultation.compilation_markdown(self.m, level=1, link=self.subject_link(page))
+
+    def participation_page(self) -> str:
+        page = self.participation
+        body = consultation.participation_markdown(self.m, level=1, link=self.subject_link(page), title=False)
+        return f"# {esc(self.L['participation_page'])}\n\n{body}"
+
+    def history_page(self) -> str:
+        page = self.history
+
+        def pdf_href(edition) -> str | None:
+            if edition.version == self.m.edition.version:
+                return rel(page, self.info.pdf_name) if self.info.pdf_name else None
+            if edition.version in self.info.earlier_pdfs:
+                return rel(page, self.info.earlier_pdfs[edition.version])
+            # Only a web address: a path would have to be a file of this site, which the build cannot check.
+            if edition.pdf and re.match(r"^https?://[^\s()<>]+$", edition.pdf):
+                return edition.pdf
+            return None
+        return consultation.history_markdown(self.m, level=1, pdf_href=pdf_href,
+                                             pdf_note=lambda e: self.info.earlier_notes.get(e.version))
+
+    def changes_page(self) -> str:
+        page = self.changes
+        return consultation.changes_markdown(self.m, self.info.changes, level=1, link=self.subject_link(page),
+                                             comment_href=self.comment_href(page) if self.compilation else None)
+
+    def downloads_page(self) -> str:
+        L, page = self.L, self.downloads
+        out = [f"# {esc(L['downloads'])}", ""]
+        rows = []
+        if self.info.pdf_name:
+            rows.append([f"[{esc(self.info.pdf_name)}]({rel(page, self.info.pdf_name)})", "PDF",
+                         self.size(self.info.pdf_name), esc(L["pdf_data"])])
+        for name in DOWNLOAD_FILES:
+            what = L[{"indicators": "indicators_data", "targets": "targets_data", "observations": "observations_data",
+                      "followup": "followup_data"}[name.split(".")[0]]]
+            rows.append([f"[{esc(name)}]({rel(page, DATA_FOLDER + '/' + name)})", name.rsplit(".", 1)[1].upper(),
+                         self.size(name), esc(what)])
+        out += [table([L["file"], L["format"], L["size"], L["contents_of_file"]], rows, ["l", "l", "r", "l"]), ""]
+        if not self.info.pdf_name:
+            out += [esc_block(L["pdf_not_built"]), ""]
+        out += [esc_block(L["data_format_note"]), ""]
+        if self.compilation or self.participation or self.history:
+            out += [esc_block(L["process_data_note"]), ""]
+        return "\n".join(out)
+
+    def size(self, name: str) -> str:
+        size = self.info.download_sizes.get(name)
+        if size is None:
+            return "–"
+        return esc(f"{i18n.format_number(max(1, round(size / 1024)), self.lang)}\u00a0kB")
+
+    def about_page(self) -> str:
+        m, L, page = self.m, self.L, self.about
+        out = [f"# {esc(L['about_edition'])}", "", esc_block(m.title), "{: .sk-lead }", ""]
+        commit = f"`{self.info.commit}`" if self.info.commit else esc(L["commit_unknown"])
+        facts = [(L["version"], esc(m.edition.version)),
+                 (L["status"], esc(i18n.status_label(m.edition.status, self.lang))),
+                 (L["date"], esc(i18n.format_date(m.edition.date, self.lang))),
+                 (L["decision"], esc(m.edition.decision) if m.edition.decision else esc(L["no_decision"]))]
+        if m.publisher:
+            facts.append((L["publisher"], esc(m.publisher)))
+        if m.period_start and m.period_end:
+            facts.append((L["period"], f"{m.period_start}–{m.period_end}"))
+        facts += [(L["commit"], commit), (L["build_date"], esc(i18n.format_date(self.info.build_date, self.lang)))]
+        out += [f"## {esc(L['edition_facts'])}", ""]
+        for k, v in facts:
+            out += [esc(k), f":   {v}", ""]
+        out += [f"## {esc(L['pdf_edition'])}", ""]
+        if self.info.pdf_name:
+            known = self.info.download_sizes.get(self.info.pdf_name) is not None
+            size = f", {self.size(self.info.pdf_name)}" if known else ""
+            out += [f"[{esc(L['read_pdf'])}]({rel(page, self.info.pdf_name)}) ({esc(self.info.pdf_name)}{size})", ""]
+        else:
+            out += [esc_block(L["pdf_not_built"]), ""]
+        if self.history or self.changes:
+            links = []
+            if self.history:
+                links.append(f"[{esc(i18n.process_labels(self.lang)['history'])}]({rel(page, self.history)})")
+            if self.changes:
+                links.append(f"[{esc(i18n.process_labels(self.lang)['changes_since'])}]({rel(page, self.changes)})")
+            out += [" · ".join(links), ""]
+        out += [f"## {esc(L['web_edition'])}", "", esc_block(L["same_sources"]), "",
+                f"[{esc(L['downloads'])}]({rel(page, self.downloads)}) · "
+                f"[{esc(L['accessibility'])}]({rel(page, self.a11y)})", ""]
+        return "\n".join(out)
+
+    def accessibility_page(self) -> str:
+        m = self.m
+        return texts.accessibility_statement(self.lang).format(
+            publisher=esc(m.publisher or m.region_name or m.title), title=esc(m.title),
+            downloads=esc(self.L["downloads"]), downloads_link=rel(self.a11y, self.downloads),
+            digg_url=texts.DIGG_REPORT_URL, version=esc(m.edition.version), date=esc(i18n.format_date(m.edition.date, self.lang)),
+            build_date=esc(i18n.format_date(self.info.build_date, self.lang)),
+            contact=texts.contact_markdown(m.contact, self.lang, esc), pdf_tagged=esc(self.L["pdf_tagged"]))

@@ -1,0 +1,147 @@
+"""The follow-up page and its method.
+
+A part of the web edition's writer (``pages._Writer``): the methods use its model,
+labels, locations and shared helpers (``self.m``, ``self.L``, ``self.status_link`` …).
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape as html_escape
+
+from strategykit.analysis.followup import Status, TargetProgress
+from strategykit.model import Indicator, Observation
+from strategykit.present import i18n, status as present_status
+from strategykit.present.followup import method_markdown
+from strategykit.render.web import texts
+from strategykit.render.web.pagekit import esc, esc_block, rel, status_anchor, table
+
+
+class FollowUpPages:
+    def observed(self, o: Observation | None, ind: Indicator | None, *, year: bool = True) -> str:
+        """An observed value with its illustrative mark and year, or '–'."""
+        if o is None or o.value is None:
+            return "–"
+        return self.value(o.value, ind, illustrative=o.provenance.illustrative, year=o.year if year else None,
+                          unit=True)
+
+    def target_value_cell(self, tp: TargetProgress, ind: Indicator | None) -> str:
+        if tp.target_value is None:
+            return "–"
+        return self.value(tp.target_value, ind, year=tp.target_year, unit=True)
+
+    def followup_page(self) -> str:
+        m, L, page, report = self.m, self.L, self.followup, self.report
+        year = report.year
+        title = L["followup_title"] + (f" {year}" if year is not None else "")
+        # The title in the front matter: MkDocs takes a page's title from an H1 only when nothing precedes it.
+        out = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "hide:", "  - navigation", "---", "",
+               f'<p class="sk-kicker">{html_escape(L["followup"])}</p>', "", f"# {esc(title)}", ""]
+        lead = [esc(L["followup_intro"])]
+        lead.append(esc(L["followup_year_intro"].format(year=year)) if year is not None else esc(L["followup_no_data"]))
+        out += [" ".join(lead), "{: .sk-lead }", ""]
+        out += [f"{esc(L['followup_method_link'])} [{esc(L['progress_method'])}]({rel(page, self.method)}).", ""]
+        illustrative = any(tp.illustrative or any(o.provenance.illustrative for o in tp.by_breakdown.values())
+                           for tp in report.targets())
+        if illustrative:
+            out += [self.illustrative_note(), ""]
+
+        counts = report.counts()
+        out += [f"## {esc(L['progress_summary'])}", "", '<dl class="sk-figures sk-figures--status">']
+        for status, n in counts.items():
+            b = present_status.badge(status, self.lang)
+            out.append(f'<div class="sk-figure--{b.code}"><dt>{present_status.icon_svg(b.shape, b.colour)}'
+                       f'{html_escape(b.label)}</dt><dd>{n}</dd></div>')
+        out += ["</dl>", ""]
+        n_targets = sum(counts.values())
+        out += [f"{esc(L['number_of_targets'])}: {n_targets}.", "{: .sk-small }", ""]
+
+        out += [f"## {esc(L['followup_overview'])}", ""]
+        if year is not None:
+            out += [esc_block(L["followup_overview_intro"].format(year=year)), ""]
+        # One row per priority, by name: how many targets have each status (not only the worst).
+        header = [L["priority"], L["progress"], L["total"].capitalize()]
+        rows = []
+        for pp, p in zip(report.priorities, m.priorities):
+            c = pp.counts()
+            rows.append([f"[{esc(p.id)} {esc(p.title)}](#{self.priority_slug[p.id]})",
+                         self.distribution(c), str(sum(c.values()))])
+        rows.append([f"**{esc(L['total'].capitalize())}**", self.distribution(counts), f"**{n_targets}**"])
+        out += [table([esc(h) for h in header], rows, ["l", "l", "r"]), ""]
+
+        if report.previous_year is not None:
+            out += [f"## {esc(L['changes_since'])} ({report.previous_year})", ""]
+            if report.changes:
+                goals = {g.id: g for g in m.goals()}
+                goal_of_target = {t.id: g for g, t in m.targets()}
+                for ch in report.changes:
+                    goal = goals.get(ch.id) if ch.kind == "goal" else goal_of_target.get(ch.id)
+                    word = L["goal"] if ch.kind == "goal" else L["target"]
+                    name = f"{esc(word)} {esc(ch.id)}"
+                    if goal is not None:
+                        name = f"[{name}](#{self.goal_anchor[goal.id]})"
+                    verdict = {True: L["improved"], False: L["worsened"], None: ""}[ch.improved]
+                    out.append(f"- {name}: {esc(i18n.progress_label(ch.before.value, self.lang))} → "
+                               f"{esc(i18n.progress_label(ch.after.value, self.lang))}"
+                               + (f" ({esc(verdict)})" if verdict else ""))
+                out.append("")
+            else:
+                out += [esc_block(L["no_changes"]), ""]
+
+        targets = {t.id: t for _, t in m.targets()}
+        for pp, p in zip(report.priorities, m.priorities):
+            out += [f"## {esc(p.id)} {esc(p.title)} {{ #{self.priority_slug[p.id]} }}", "",
+                    f"{esc(L['progress'])}: {self.distribution(pp.counts())} · "
+                    f"[{esc(L['goals_and_targets'])}]({rel(page, self.priority_page(p))})", "{: .sk-meta }", ""]
+            for gp, g in zip(pp.goals, p.goals):
+                out += [f"### {esc(g.id)} {esc(g.title)} {{ #{self.goal_anchor[g.id]} }}", "",
+                        f"{esc(L['goal_status'])}: {self.status_link(page, gp.status)}", "{: .sk-meta }", ""]
+                if not gp.targets:
+                    continue
+                gender = any("women" in tp.by_breakdown or "men" in tp.by_breakdown for tp in gp.targets)
+                # Status and latest value first: on a phone they stay in view while the rest scrolls.
+                header = [L["target"], self.status_heading(), L["latest_value"], L["baseline"], L["target_value"]]
+                align = ["l", "l", "r", "r", "r"]
+                if gender:
+                    header[4:4] = [L["women"].capitalize(), L["men"].capitalize()]
+                    align[4:4] = ["r", "r"]
+                rows = []
+                for tp in gp.targets:
+                    target = targets[tp.target_id]
+                    ind = m.indicator(tp.indicator_id)
+                    what = f"**{esc(target.id)}** {esc(target.text)}"
+                    if ind is not None:
+                        part = "" if tp.breakdown == "total" else f" ({esc(L.get(tp.breakdown, tp.breakdown))})"
+                        what += (f'<br><span class="sk-small">{esc(L["indicator"])}: '
+                                 f'[{esc(ind.name)}]({rel(page, self.indicator_page(ind))}#{self.target_slug(tp.target_id)})'
+                                 f'{part}</span>')
+                    row = [what, self.status_link(page, tp.status), self.observed(tp.latest, ind),
+                           self.observed(tp.baseline, ind), self.target_value_cell(tp, ind)]
+                    if gender:
+                        row[4:4] = [self.observed(tp.by_breakdown.get("women"), ind),
+                                    self.observed(tp.by_breakdown.get("men"), ind)]
+                    rows.append(row)
+                out += [table([esc(h) for h in header], rows, align), ""]
+                sources = []
+                for tp in gp.targets:
+                    shown = [tp.baseline, tp.latest] + ([tp.by_breakdown.get("women"), tp.by_breakdown.get("men")]
+                                                        if gender else [])
+                    texts = list(dict.fromkeys(self.source_text(o) for o in shown
+                                               if o is not None and not o.provenance.illustrative and o.provenance.source))
+                    if texts:
+                        sources.append(f"{tp.target_id}: {'; '.join(texts)}")
+                if sources:
+                    out += [f"{esc(L['source'])}: " + esc(". ".join(sources)) + ".", "{: .sk-small }", ""]
+        return "\n".join(out)
+
+    def method_page(self) -> str:
+        """The method, as followup_report publishes it, with an anchor on each status's row."""
+        text = method_markdown(self.lang, level=1)
+        for status in Status:
+            label = i18n.progress_label(status.value, self.lang)
+            row = f"\n| {label} |"
+            if row in text:
+                text = text.replace(row, f'\n| <span id="{status_anchor(status)}"></span>{label} |', 1)
+        back = (f"[{esc(self.L['followup_title'])}" + (f" {self.report.year}" if self.report.year else "")
+                + f"]({rel(self.method, self.followup)})")
+        return text.rstrip("\n") + "\n\n" + back + "\n"

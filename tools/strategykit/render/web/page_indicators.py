@@ -1,0 +1,155 @@
+"""The indicator pages: facts, the chart, its values and the follow-up calculations.
+
+A part of the web edition's writer (``pages._Writer``): the methods use its model,
+labels, locations and shared helpers (``self.m``, ``self.L``, ``self.status_link`` …).
+"""
+
+from __future__ import annotations
+
+from html import escape as html_escape
+
+from strategykit.model import Indicator, Observation
+from strategykit.present import charts as present_charts, i18n
+from strategykit.present.followup import explain_markdown
+from strategykit.render.web import charts, texts
+from strategykit.render.web.pagekit import PROVIDER_URLS, esc, esc_block, rel, table
+
+
+class IndicatorPages:
+    def indicator(self, ind: Indicator) -> str:
+        m, L = self.m, self.L
+        page = self.indicator_page(ind)
+        out = [f'<p class="sk-kicker">{html_escape(L["indicator"])}</p>', "", f"# {esc(ind.name)}", ""]
+        if ind.definition:
+            out += [esc_block(ind.definition), "{: .sk-lead }", ""]
+        facts: list[tuple[str, str]] = [(L["unit"], esc(i18n.unit_label(ind.unit, self.lang)))]
+        if ind.source:
+            url = ind.source.url or PROVIDER_URLS.get(ind.source.provider.strip().lower())
+            provider = f"[{esc(ind.source.provider)}]({url})" if url else esc(ind.source.provider)
+            facts.append((L["source"], provider))
+            if ind.source.id:
+                facts.append((L["provider_id"], f"`{ind.source.id}`" if "`" not in ind.source.id
+                              else esc(ind.source.id)))
+        if ind.breakdowns:
+            facts.append((L["breakdowns"], esc(", ".join(L.get(b, b) for b in ind.breakdowns))))
+        if ind.frequency:
+            facts.append((L["frequency"], esc(i18n.frequency_label(ind.frequency, self.lang))))
+        if ind.responsible:
+            facts.append((L["responsible"], esc(ind.responsible)))
+        for k, v in facts:
+            out += [esc(k), f":   {v}", ""]
+
+        pairs = m.targets_using(ind.id)
+        out += [f"## {esc(L['used_by'])}", ""]
+        if pairs:
+            for g, t in pairs:
+                tp = self.progress.get(t.id)
+                status = f" · {esc(self.status_heading())}: {self.status_link(page, tp.status)}" if tp else ""
+                out.append(f"- [{esc(t.id)}]({rel(page, self.goal_link(g))}): {esc(t.text)}{status}")
+            out.append("")
+        else:
+            out += [esc_block(L["not_used"]), ""]
+
+        observations = m.observations.get(ind.id, ())
+        decided_rows, any_ill = [], any(o.provenance.illustrative for o in observations)
+        for g, t in pairs:
+            label = t.id if not t.breakdown or t.breakdown == "total" else f"{t.id} ({L.get(t.breakdown, t.breakdown)})"
+            b = t.baseline
+            if b and b.year is not None and b.value is not None:
+                any_ill |= b.provenance.illustrative
+                decided_rows.append([esc(label), esc(L["baseline"]), str(b.year),
+                                     self.value(b.value, ind, illustrative=b.provenance.illustrative, unit=True)])
+            for ms in t.milestones:
+                if ms.year is not None and ms.value is not None:
+                    decided_rows.append([esc(label), esc(L["milestone"]), str(ms.year), self.value(ms.value, ind, unit=True)])
+            if t.target and t.target.year is not None and t.target.value is not None:
+                decided_rows.append([esc(label), esc(L["target_value"]), str(t.target.year),
+                                     self.value(t.target.value, ind, unit=True)])
+        out += [f"## {esc(L['all_values'])}", ""]
+        if not decided_rows and not observations:
+            out += [esc_block(L["no_values"]), ""]
+            return "\n".join(out)
+        spec = self.chart(ind)
+        out += self.progress_figure(ind, spec)
+        if decided_rows:
+            out += [f"### {esc(L['decided_values'])}", ""]
+            out += [table([L["target"], L["kind"], L["year"], L["value"]], decided_rows, ["l", "l", "r", "r"]), ""]
+        if spec is not None:
+            out += [f"### {esc(L['values_per_year'])}", ""]
+            out += [self.values_per_year(ind, spec, observations), ""]
+        if any_ill:
+            out += [self.illustrative_note(), ""]
+
+        assessed = [(t, self.progress[t.id]) for _, t in pairs if t.id in self.progress]
+        if assessed:
+            out += [f"## {esc(L['followup_calculation'])}", ""]
+            for t, tp in assessed:
+                out += [f"### {esc(L['assessment_of'].format(target=t.id))} {{ #{self.target_slug(t.id)} }}", "",
+                        f"{esc(self.status_heading())}: {self.status_link(page, tp.status)}", "{: .sk-meta }", "",
+                        explain_markdown(tp, ind, self.lang), ""]
+            out += [f"{esc(L['followup_method_link'])} [{esc(L['progress_method'])}]({rel(page, self.method)}).", ""]
+        return "\n".join(out)
+
+    def values_per_year(self, ind: Indicator, spec, observations: tuple[Observation, ...]) -> str:
+        """The chart's data, year by year (``ChartSpec.table_rows``), and where the observed values come from."""
+        rows = [[esc(c.text) + (self.mark() if c.illustrative else "") for c in row] for row in spec.table_rows]
+        out = table([esc(h) for h in spec.table_header], rows, ["r"] * len(spec.table_header))
+        breakdowns = [s.key for s in spec.observed]
+        note = self.observation_sources(observations, breakdowns, breakdowns == ["total"])
+        return out + ("\n\n" + note if note else "")
+
+    def observation_sources(self, observations: tuple[Observation, ...], breakdowns: list[str], only_total: bool) -> str:
+        """Where each observed series comes from, with the years each source covers."""
+        L = self.L
+        parts = []
+        texts = {self.source_text(o) for o in observations if o.breakdown in breakdowns}
+        if len(texts) == 1:
+            return f"{esc(L['source'])}: {esc(texts.pop())}.\n{{: .sk-small }}"
+        for b in breakdowns:
+            by_source: dict[str, list[int]] = {}
+            for o in observations:
+                if o.breakdown != b or o.year is None:
+                    continue
+                by_source.setdefault(self.source_text(o), []).append(o.year)
+            if not by_source:
+                continue
+            label = L["observed"] if only_total else f"{L['observed']} ({L.get(b, b)})"
+            if len(by_source) == 1:
+                parts.append(f"{label}: {next(iter(by_source))}")
+            else:
+                parts.append(f"{label}: " + "; ".join(f"{src} ({year_span(years)})" for src, years in by_source.items()))
+        if not parts:
+            return ""
+        return f"{esc(L['source'])}: " + esc(". ".join(parts)) + ".\n{: .sk-small }"
+
+    def source_text(self, o: Observation) -> str:
+        p = o.provenance
+        if p.illustrative or not p.source:
+            return self.L["illustrative_source"]
+        return p.source + (f", {self.L['retrieved']} {p.retrieved}" if p.retrieved else "")
+
+    def chart(self, ind: Indicator):
+        """The indicator's chart as ``present.charts`` decides it (None when there is nothing to draw)."""
+        return present_charts.indicator_chart(self.m, ind, self.report, self.progress)
+
+    def progress_figure(self, ind: Indicator, spec) -> list[str]:
+        """The chart of observed values, needed paths and decided values, with its text alternative."""
+        if spec is None:
+            return []
+        svg = charts.chart_svg(spec, f"chart-{self.indicator_slug[ind.id]}")
+        return ['<figure class="sk-chart">', svg, f"<figcaption>{html_escape(spec.caption)}</figcaption>",
+                "</figure>", ""]
+
+    def indicators_index(self) -> str:
+        L, page = self.L, f"{self.i_dir}/index.md"
+        out = [f"# {esc(L['indicators'])}", ""]
+        rows = []
+        for ind in self.m.indicators:
+            used = ", ".join(f"[{esc(t.id)}]({rel(page, self.goal_link(g))})" for g, t in self.m.targets_using(ind.id))
+            src = esc(ind.source.provider + (f" {ind.source.id}" if ind.source.id else "")) if ind.source else "–"
+            rows.append([f"[{esc(ind.name)}]({rel(page, self.indicator_page(ind))})",
+                         esc(i18n.unit_label(ind.unit, self.lang)), src, used or "–"])
+        out += [table([L["indicator"], L["unit"], L["source"], L["used_by"]], rows), ""]
+        out += [f"[{esc(L['downloads'])}: {esc(L['indicators_data'].rstrip('.').lower())}, CSV / JSON]"
+                f"({rel(page, self.downloads)})", ""]
+        return "\n".join(out)

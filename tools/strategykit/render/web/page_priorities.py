@@ -1,0 +1,82 @@
+"""The pages of the priorities, their goals and targets, and of the chapters.
+
+A part of the web edition's writer (``pages._Writer``): the methods use its model,
+labels, locations and shared helpers (``self.m``, ``self.L``, ``self.status_link`` …).
+"""
+
+from __future__ import annotations
+
+from html import escape as html_escape
+
+from strategykit.analysis import consultation
+from strategykit.model import Priority
+from strategykit.render.web.pagekit import esc, esc_block, rel
+
+
+class PriorityPages:
+    def priority(self, p: Priority) -> str:
+        m, L = self.m, self.L
+        page = self.priority_page(p)
+        out = [f'<p class="sk-kicker">{html_escape(L["priority"])} {html_escape(p.id)}</p>', "",
+               f"# {esc(p.title)}", ""]
+        if p.summary:
+            out += [esc_block(p.summary), "{: .sk-lead }", ""]
+        facts = []
+        ogs = [og for og in m.overall_goals if og.id in p.overall_goal_ids]
+        if ogs:
+            facts.append(f"**{esc(L['contributes_to'])}:** " + ", ".join(esc(og.title) for og in ogs))
+        for ch in self.chapters_presenting.get(p.id, []):
+            if ch.document is not None:
+                facts.append(f"**{esc(L['read_chapter'])}:** [{esc(ch.title)}]({rel(page, self.chapter_page(ch))})")
+        if facts:
+            out += ["  \n".join(facts), "{: .sk-facts }", ""]
+        out += [f"## {esc(L['goals_and_targets'])}", ""]
+        any_ill = False
+        persp = {ps.id: ps for ps in m.perspectives}
+        for g in p.goals:
+            out += [f"### {esc(g.id)} {esc(g.title)} {{ #{self.goal_anchor[g.id]} }}", ""]
+            if g.text:
+                out += [esc_block(g.text), ""]
+            meta = []
+            names = [persp[i].title for i in g.perspective_ids if i in persp]
+            if names:
+                meta.append(f"{esc(L['perspectives'])}: {esc(', '.join(names))}")
+            if g.agenda2030:
+                meta.append(f"{esc(L['agenda2030'])}: {esc(', '.join(g.agenda2030))}")
+            if meta:
+                out += [" · ".join(meta), "{: .sk-meta }", ""]
+            if g.targets:
+                tbl, ill = self.targets_table(page, [(g, t) for t in g.targets], label=f"{g.id} {g.title}")
+                any_ill |= ill
+                out += [tbl, ""]
+                src = self.sources_note([(g, t) for t in g.targets])
+                if src:
+                    out += [src, ""]
+            if self.compilation:
+                line = consultation.goal_comments_markdown(m, g.id, self.comment_href(page))
+                if line:
+                    out += [line.rstrip("\n"), "{: .sk-comments }", ""]
+        if any_ill:
+            out += [self.illustrative_note(), ""]
+        return "\n".join(out)
+
+    def priorities_index(self) -> str:
+        L, page = self.L, f"{self.p_dir}/index.md"
+        out = [f"# {esc(L['priorities_and_goals'])}", ""]
+        for p in self.m.priorities:
+            out += [f"## [{esc(p.id)} {esc(p.title)}]({rel(page, self.priority_page(p))})", ""]
+            if p.summary:
+                out += [esc_block(p.summary), ""]
+            out += [f"- [{esc(g.id)} {esc(g.title)}]({rel(page, self.goal_link(g))})" for g in p.goals]
+            out.append("")
+        return "\n".join(out)
+
+    def chapter(self, chapter) -> str:
+        text = chapter.document.text if chapter.document else ""
+        page = self.chapter_page(chapter)
+        links = [p for p in self.m.priorities if chapter in self.chapters_presenting.get(p.id, [])]
+        if links:
+            items = [f"[{esc(p.title)}]({rel(page, self.priority_page(p))})" for p in links]
+            text = (text.rstrip("\n") + "\n\n" + f'<p class="sk-note" markdown><strong>'
+                    f'{html_escape(self.L["goals_and_targets"])}:</strong> ' + ", ".join(items) + "</p>\n")
+        return text
