@@ -132,7 +132,7 @@ def test_a_missing_tag_whose_commit_exists_is_not_reported_and_the_history_shows
                                         encoding="utf-8")
     assert _tag_warnings(repo) == []
     history = c.history_markdown(check(repo).model)
-    assert "remiss-1.0" not in history and f"Commit: `{sha[:12]}`" in history
+    assert "remiss-1.0" not in history and f"Versionskod: `{sha[:12]}`" in history
 
 
 def test_neither_tag_nor_commit_in_the_repository_is_reported(repo):
@@ -158,7 +158,7 @@ def test_the_example_names_a_tag_it_lacks_but_its_commit_resolves_it():
                       capture_output=True).returncode != 0:
         pytest.skip("a shallow clone without the example's consultation commit")
     assert _tag_warnings(REPO) == []
-    assert "Commit: `8a420ec32fc5`" in c.history_markdown(check(REPO).model)
+    assert "Versionskod: `8a420ec32fc5`" in c.history_markdown(check(REPO).model)
 
 
 def test_the_repository_is_read_directly_as_git_would_answer_packed_or_loose(repo):

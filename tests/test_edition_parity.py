@@ -9,6 +9,8 @@ decides one of them on its own (a tick, a status, a value format, a section).
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as _dt
 import html
 import re
@@ -17,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from strategykit.plan import gather
 from strategykit.analysis.followup import follow_up
 from strategykit.devtools import synthetic
 from strategykit.devtools.scaffold import new_strategy
@@ -54,7 +57,8 @@ def editions(request, tmp_path_factory):
     assert result.model is not None and result.ok, [d.message for d in result.diagnostics]
     model = result.model
     report = follow_up(model)
-    writer = _Writer(model, INFO)
+    plan = gather(model, ("changes",))
+    writer = _Writer(model, dataclasses.replace(INFO, changes=plan.changes))
     pages = writer.site().pages
     data = document_data(model, commit=None, build_date=_dt.date(2026, 12, 4), report=report)
     return model, writer, pages, data
@@ -206,7 +210,8 @@ def test_both_editions_have_the_same_sections(editions, monkeypatch):
            if getattr(writer, name) in pages}
     if writer.followup in pages and data["followup"] is not None:
         web.add("followup")
-    parts = pdf_appendices.appendices(model, report=follow_up(model), changes=lambda: None, priority_anchor={})
+    parts = pdf_appendices.appendices(model, report=follow_up(model), changes=writer.info.changes,
+                                      priority_anchor={})
     pdf = set()
     for part in parts:
         if isinstance(part, Markdown) and part.prefix == "changes":

@@ -80,9 +80,9 @@ def test_a_fresh_clone_builds_tests_and_upgrades_with_its_readme_commands(tmp_pa
     # As if the clone had an older toolkit: a schema without a key, an older module.
     schema = clone / "schema" / "goals.schema.json"
     schema.write_text(schema.read_text(encoding="utf-8").replace('"publisher"', '"publisher_old"'), encoding="utf-8")
-    (clone / "tools" / "strategykit" / "model" / "sdg.py").write_text("# older\n", encoding="utf-8")
+    (clone / "tools" / "strategykit" / "render" / "web" / "texts.py").write_text("# older\n", encoding="utf-8")
     upgraded = _run([str(clone / ".venv" / "bin" / "strategy"), "upgrade", "--from", str(REPO)], clone).stdout
-    assert upgraded.index("changed  schema/goals.schema.json") < upgraded.index("changed  tools/strategykit/model/sdg.py")
+    assert upgraded.index("changed  schema/goals.schema.json") < upgraded.index("changed  tools/strategykit/render/web/texts.py")
     assert "new keys: " in upgraded and "publisher" in upgraded
     assert schema.read_bytes() == (REPO / "schema" / "goals.schema.json").read_bytes()
     assert toolkit.files_of(clone / "tools" / "strategykit") == toolkit.files_of(REPO / "tools" / "strategykit")
