@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from strategykit.analysis import consultation as c
+from strategykit.present import consultation as c
 from strategykit.project import check
 
 from conftest import REPO, edit

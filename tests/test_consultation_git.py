@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from strategykit.analysis import consultation as c
+from strategykit.present import consultation as c
 from strategykit.vcs.editions import changes_since_consultation
 from strategykit.project import check
 

@@ -44,11 +44,21 @@ def module_name(path: Path) -> str:
     return ".".join(parts)
 
 
+def _runtime_nodes(tree: ast.AST):
+    """Every node except what sits under ``if TYPE_CHECKING:`` (type names for the reader, never run)."""
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            yield from (n for child in node.orelse for n in ast.walk(child))
+            continue
+        yield node
+        yield from _runtime_nodes(node)
+
+
 def imports(path: Path) -> list[tuple[int, str]]:
     """Every strategykit module ``path`` imports (at any depth: deferred imports count too)."""
     found = []
     package = module_name(path).split(".") if path.name == "__init__.py" else module_name(path).split(".")[:-1]
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.level:  # generated code (validators) imports relatively
             base = package[: len(package) - node.level + 1]
             found.append((node.lineno, ".".join(base + ([node.module] if node.module else []))))

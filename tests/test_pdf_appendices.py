@@ -16,7 +16,7 @@ import pypdf
 import pytest
 
 from strategykit.plan import gather
-from strategykit.analysis import consultation
+from strategykit.present import consultation
 from strategykit.present import i18n
 from strategykit.analysis.followup import follow_up
 from strategykit.present.followup import explain_markdown, method_markdown

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from strategykit.plan import gather, pdf_filename
-from strategykit.analysis import consultation as c
+from strategykit.present import consultation as c
 from strategykit.render.web import build_site
 from test_web_pages import main_of, page, text_of
 from web_support import FAKE_PDF, built, checked_model

@@ -14,7 +14,7 @@ from strategykit.source import schema
 from strategykit.diagnostics import has_errors, sorted_diagnostics, Diagnostic
 from strategykit.source.load import (CsvTable, MarkdownFile, is_inside, load_csv, load_markdown, load_yaml, outside_diagnostic, real_path)
 from strategykit.model import build_model, DATA_FOLDER, EditionHistory, Strategy
-from strategykit.rules.chapters import CHAPTER_FOLDER
+from strategykit.model.images import CHAPTER_FOLDER
 from strategykit.messages import _
 
 GOALS_FILE = "goals.yaml"

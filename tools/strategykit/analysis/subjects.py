@@ -75,20 +75,6 @@ def resolve(s: Strategy, ref: str) -> Subject | None:
     return subjects(s).get(ref)
 
 
-def subject_label(subject: Subject, language: str, *, with_title: bool = True, limit: int = 90) -> str:
-    """'Mål P4.3 Invånarna i hela länet …', 'Kapitel Tillgänglighet', 'Strategin som helhet'."""
-    from strategykit.present import i18n  # the labels are for the editions; a check never needs them
-
-    if subject.kind == "strategy":
-        return i18n.process_labels(language)["whole_strategy"]
-    word = i18n.subject_kind_label(subject.kind, language)
-    if subject.kind in ("priority", "goal", "target"):
-        if not with_title:
-            return f"{word} {subject.id}"
-        return f"{word} {subject.id} {_clip(subject.title, limit)}"
-    return f"{word} {_clip(subject.title or subject.id, limit)}"
-
-
 _SPACE = re.compile(r"[ \t\r\n]+")
 """Ordinary white space only: a no-break space (as in '92 %') is kept."""
 

@@ -379,7 +379,7 @@ def cmd_consultation(args: argparse.Namespace) -> int:
     model = _checked_model(_root(args.path), "auto", _("Nothing was made"))
     if model is None:
         return EXIT_PROBLEMS
-    from strategykit.analysis import consultation
+    from strategykit.present import consultation
 
     pages = {"compilation": consultation.compilation_markdown, "participation": consultation.participation_markdown,
              "history": consultation.history_markdown}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from strategykit.analysis import consultation
+from strategykit.present import consultation
 from strategykit.model import Strategy
 
 

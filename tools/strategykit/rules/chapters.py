@@ -13,23 +13,9 @@ from urllib.parse import unquote, urlsplit
 from strategykit.diagnostics import Position, Severity
 from strategykit.source.load import is_inside, real_path, MarkdownFile
 from strategykit.model import Chapter, Strategy
+from strategykit.model.images import CHAPTER_FOLDER, IMAGE_FORMATS, image_file  # noqa: F401 (CHAPTER_FOLDER is the rules' too)
 from strategykit.rules import rule, Finding
 from strategykit.messages import _
-
-CHAPTER_FOLDER = "strategy"
-
-IMAGE_FORMATS = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
-"""What Typst can embed (and every browser shows)."""
-
-
-def image_file(s: Strategy, chapter: Chapter, target: str) -> Path | None:
-    """The file a chapter's image refers to, if it is a local path inside strategy/ once links are resolved."""
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not parts.path or target.startswith(("/", "\\")):
-        return None
-    path = real_path((s.root / chapter.file).parent / unquote(parts.path))
-    return path if path is not None and is_inside(path, s.root / CHAPTER_FOLDER) else None
-
 
 def _is_local(target: str) -> bool:
     parts = urlsplit(target)

@@ -45,7 +45,7 @@ from urllib.parse import unquote, urlsplit
 from strategykit.present import i18n
 from strategykit.diagnostics import Diagnostic, Position, Refused, Severity
 from strategykit.model import Chapter, Strategy
-from strategykit.rules.chapters import IMAGE_FORMATS, image_file
+from strategykit.model.images import IMAGE_FORMATS, image_file
 from strategykit.render.pdf import toolchain
 from strategykit.render.pdf.data import anchor
 

@@ -17,11 +17,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from strategykit.atomic import write_atomic
 from strategykit.plan import BuildPlan, edition_date, gather
 from strategykit.present import i18n
-from strategykit.vcs.editions import EarlierEdition
+
+if TYPE_CHECKING:
+    from strategykit.vcs.editions import EarlierEdition  # the plan's records; nothing of vcs runs here
 
 
 @dataclass(frozen=True)

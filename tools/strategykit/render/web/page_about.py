@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from strategykit.analysis import consultation
+from strategykit.present import consultation
 from strategykit.present import i18n
 from strategykit.render.web import texts
 from strategykit.render.web.downloads import FILES as DOWNLOAD_FILES

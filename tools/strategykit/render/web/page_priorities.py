@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape as html_escape
 
-from strategykit.analysis import consultation
+from strategykit.present import consultation
 from strategykit.model import Priority
 from strategykit.render.web.pagekit import esc, esc_block, rel
 

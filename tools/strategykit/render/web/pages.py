@@ -16,7 +16,7 @@ import functools
 from html import escape as html_escape
 from typing import Iterable
 
-from strategykit.analysis import consultation
+from strategykit.present import consultation
 from strategykit.analysis.followup import FollowUp, Status, TargetProgress, follow_up
 from strategykit.model import Chapter, Goal, Indicator, Priority, Strategy, Target
 from strategykit.present import (charts as present_charts, i18n, sections as present_sections, status as present_status, targets as present_targets)
