@@ -359,7 +359,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_data_fetch(args: argparse.Namespace) -> int:
-    from strategykit.sources.kolada import FetchError, FetchUsageError, fetch_data
+    from strategykit.sources.fetch import FetchError, FetchUsageError, fetch_data
 
     root = _root(args.path)
     try:

@@ -6,6 +6,7 @@ import re
 from typing import Iterator
 
 from strategykit.model import Strategy
+from strategykit.model.providers import provider
 from strategykit.model.sdg import is_known_sdg
 from strategykit.rules import rule, Finding
 from strategykit.messages import _
@@ -84,11 +85,6 @@ def unknown_sdg(s: Strategy) -> Iterator[Finding]:
                 yield Finding(_("'{ref}' is not an Agenda 2030 goal or target.", ref=ref), obj.path + ("agenda2030", i))
 
 
-_PROVIDER_IDS = {
-    "kolada": (re.compile(r"^[NU]\d{5}$"), "a Kolada KPI id is N or U followed by five digits, e.g. N00914"),
-}
-
-
 @rule("source-id-format", fix=_("Copy the id exactly as the provider shows it."))
 def source_id_format(s: Strategy) -> Iterator[Finding]:
     """An indicator's provider id has the provider's form.
@@ -98,8 +94,8 @@ def source_id_format(s: Strategy) -> Iterator[Finding]:
     """
     for i in s.indicators:
         if i.source and i.source.id:
-            known = _PROVIDER_IDS.get(i.source.provider.strip().lower())
-            if known and not known[0].match(i.source.id):
+            known = provider(i.source.provider)
+            if known and known.id_form and not known.id_form.match(i.source.id):
                 yield Finding(_("'{id}' is not a valid id for {provider}: {value}.",
-                                id=i.source.id, provider=i.source.provider, value=known[1]),
+                                id=i.source.id, provider=i.source.provider, value=known.id_example),
                               i.path + ("source", "id"))

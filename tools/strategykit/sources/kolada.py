@@ -55,10 +55,6 @@ from pathlib import Path
 from typing import Callable
 
 from strategykit import __version__
-from strategykit.sources.datafiles import to_csv
-from strategykit.diagnostics import Severity
-from strategykit.model import DATA_FOLDER, Indicator, Observation, Provenance, Strategy
-from strategykit.atomic import write_atomic
 
 API = "https://api.kolada.se/v3"
 API_VARIABLE = "STRATEGY_KOLADA_API"
@@ -335,83 +331,27 @@ def fetch_series(kpi: str, municipality: str, years: list[int], opener: Opener,
     return sorted(values.values(), key=lambda v: (v.year, v.breakdown))
 
 
-def kolada_indicators(strategy: Strategy) -> list[Indicator]:
-    return [i for i in strategy.indicators
-            if i.source and i.source.provider.strip().lower() == "kolada" and i.source.id]
+class Kolada:
+    """Kolada behind ``sources.Fetcher``: ids of areas, and one series at a time."""
 
+    name = "kolada"
+    title = "Kolada"
+    FetchError = FetchError
 
-def _first_year(strategy: Strategy, indicator: Indicator, this_year: int) -> int:
-    years = [t.baseline.year for _, t in strategy.targets_using(indicator.id)
-             if t.baseline and t.baseline.year is not None]
-    years += [o.year for o in strategy.observations.get(indicator.id, ()) if o.year is not None]
-    if strategy.period_start is not None:
-        years.append(strategy.period_start)
-    return min(min(years, default=this_year - 10), this_year)
+    def area(self, region_code: str) -> str:
+        return region_id(region_code)
 
+    def series(self, series_id: str, area: str, years: list[int], opener: Opener | None,
+               api: str | None) -> list[KoladaValue]:
+        return fetch_series(series_id, area, years, opener or urllib_opener, api_base(api))
 
-def merged(existing: tuple[Observation, ...], fetched: list[KoladaValue], indicator: Indicator,
-           retrieved: str) -> list[Observation]:
-    """The file's rows after a fetch: fetched values replace the same year and breakdown, others stay."""
-    rows = {(o.year, o.breakdown): o for o in existing}
-    source = f"Kolada, KPI {indicator.source.id}" if indicator.source else "Kolada"
-    for v in fetched:
-        if v.breakdown != "total" and "gender" not in indicator.breakdowns:
-            continue
-        rows[(v.year, v.breakdown)] = Observation(v.year, v.value, Provenance(source=source, retrieved=retrieved),
-                                                  breakdown=v.breakdown)
-    return list(rows.values())
+    def source_text(self, series_id: str) -> str:
+        return f"Kolada, KPI {series_id}"
 
 
 def fetch_data(root: Path, *, indicator: str | None = None, opener: Opener | None = None,
                today: _dt.date | None = None, api: str | None = None) -> list[str]:
-    """Fetch, then write data/<indicator>.csv for every Kolada indicator (or just ``indicator``).
+    """``sources.fetch.fetch_data`` (kept here for the callers that name Kolada)."""
+    from strategykit.sources.fetch import fetch_data as fetch
 
-    Returns one line per indicator saying what happened. Raises FetchError (nothing
-    written) when the strategy cannot be read, a data file to be rewritten has errors,
-    or Kolada cannot be reached or answers in an unexpected shape.
-    """
-    from strategykit.project import check
-
-    opener = opener or urllib_opener
-    base = api_base(api)
-    today = today or _clock()
-    root = Path(root)
-    result = check(root)
-    model = result.model
-    if model is None:
-        raise FetchError("goals.yaml cannot be read; run 'strategy check' to see why.")
-    if indicator is not None:
-        chosen = model.indicator(indicator)
-        if chosen is None:
-            raise FetchUsageError(f"'{indicator}' is not an indicator of this strategy.")
-        if chosen not in kolada_indicators(model):
-            provider = chosen.source.provider if chosen.source else "no source"
-            raise FetchUsageError(f"Indicator '{indicator}' is not fetched from Kolada (its source is {provider}).")
-        selected = [chosen]
-    else:
-        selected = kolada_indicators(model)
-    broken = sorted({d.position.file for d in result.diagnostics if d.severity is Severity.ERROR
-                     and d.position.file in {f"{DATA_FOLDER}/{i.id}.csv" for i in selected}})
-    if broken:
-        raise FetchError(f"{', '.join(broken)} has errors; fix them first ('strategy check' shows them), "
-                         "so that no value in it is lost when it is rewritten.")
-    area = region_id(model.region_code)
-    fetched = {}
-    for ind in selected:
-        years = list(range(_first_year(model, ind, today.year), today.year + 1))
-        fetched[ind.id] = fetch_series(ind.source.id, area, years, opener, base)
-    lines = []
-    for ind in selected:
-        values = fetched[ind.id]
-        file = f"{DATA_FOLDER}/{ind.id}.csv"
-        if not values:
-            lines.append(f"{file}: Kolada has no values for KPI {ind.source.id} in {area}; the file was left as it was.")
-            continue
-        rows = merged(model.observations.get(ind.id, ()), values, ind, today.isoformat())
-        write_atomic(root / file, to_csv(rows).encode("utf-8"))
-        years = sorted({v.year for v in values})
-        lines.append(f"{file}: {len(values)} values from Kolada, KPI {ind.source.id} ({years[0]}–{years[-1]}).")
-    skipped = [i.id for i in model.indicators if i not in selected and indicator is None]
-    if skipped:
-        lines.append("Not fetched (their source is not Kolada): " + ", ".join(skipped) + ".")
-    return lines
+    return fetch(root, indicator=indicator, opener=opener, today=today, api=api)

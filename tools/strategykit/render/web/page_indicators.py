@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from html import escape as html_escape
 
+from strategykit.model.providers import provider
 from strategykit.model import Indicator, Observation
 from strategykit.present import charts as present_charts, i18n
 from strategykit.present.followup import explain_markdown
 from strategykit.render.web import charts, texts
-from strategykit.render.web.pagekit import PROVIDER_URLS, esc, esc_block, rel, table
+from strategykit.render.web.pagekit import esc, esc_block, rel, table
 
 
 class IndicatorPages:
@@ -24,9 +25,10 @@ class IndicatorPages:
             out += [esc_block(ind.definition), "{: .sk-lead }", ""]
         facts: list[tuple[str, str]] = [(L["unit"], esc(i18n.unit_label(ind.unit, self.lang)))]
         if ind.source:
-            url = ind.source.url or PROVIDER_URLS.get(ind.source.provider.strip().lower())
-            provider = f"[{esc(ind.source.provider)}]({url})" if url else esc(ind.source.provider)
-            facts.append((L["source"], provider))
+            known = provider(ind.source.provider)
+            url = ind.source.url or (known.page(ind.source.id) if known else None)
+            named = f"[{esc(ind.source.provider)}]({url})" if url else esc(ind.source.provider)
+            facts.append((L["source"], named))
             if ind.source.id:
                 facts.append((L["provider_id"], f"`{ind.source.id}`" if "`" not in ind.source.id
                               else esc(ind.source.id)))

@@ -17,12 +17,6 @@ from strategykit.analysis.followup import FollowUp, Status
 from strategykit.model import Strategy
 from strategykit.present import i18n, mdtext
 
-PROVIDER_URLS = {
-    "kolada": "https://www.kolada.se/",
-    "scb": "https://www.statistikdatabasen.scb.se/",
-}
-"""Home pages of common statistics providers, for sources that give no URL of their own."""
-
 DATA_FOLDER = "data"
 
 

@@ -25,7 +25,7 @@ from strategykit.render.web.page_followup import FollowUpPages
 from strategykit.render.web.page_home import HomePage
 from strategykit.render.web.page_indicators import IndicatorPages
 from strategykit.render.web.page_priorities import PriorityPages
-from strategykit.render.web.pagekit import (DATA_FOLDER, PROVIDER_URLS, EditionInfo, Site, chapter_pages, chapter_path, esc, esc_block, rel, slugs, status_anchor, table, wrap_tables, year_span)
+from strategykit.render.web.pagekit import (DATA_FOLDER, EditionInfo, Site, chapter_pages, chapter_path, esc, esc_block, rel, slugs, status_anchor, table, wrap_tables, year_span)
 
 # --- The site -------------------------------------------------------------------
 
