@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import json
 import logging
 import os
 import shutil
@@ -183,7 +184,33 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+MKDOCS_RUN = Path(__file__).with_name("mkdocs_run.py")
+"""The script that builds with MkDocs in a child process, under the build's limits."""
+
+
 def _run_mkdocs(config_file: Path, site_dir: Path, keep: Any = None) -> None:
+    """Build with MkDocs: in a child process under the build's limits (``bounds``), or, for the
+    preview that keeps MkDocs' state (``keep``), in this one."""
+    if keep is not None:
+        _run_mkdocs_here(config_file, site_dir, keep)
+        return
+    from .. import bounds
+
+    proc = bounds.run([sys.executable, str(MKDOCS_RUN), str(config_file), str(site_dir)], engine="MkDocs",
+                      subject=f"the web edition ({config_file.name} and the pages in {config_file.parent.name}/docs)",
+                      cwd=config_file.parent)
+    try:
+        outcome = json.loads(proc.stdout)
+    except ValueError:
+        err = proc.stderr.decode("utf-8", "replace").strip()
+        raise BuildError(f"MkDocs stopped without a result (exit {proc.returncode})"
+                         + (f": {err.splitlines()[-1]}" if err else ".")) from None
+    if "error" in outcome:
+        details = "\n".join(f"  {m}" for m in outcome["warnings"])
+        raise BuildError(f"MkDocs could not build the site: {outcome['error']}" + (f"\n{details}" if details else ""))
+
+
+def _run_mkdocs_here(config_file: Path, site_dir: Path, keep: Any = None) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs import exceptions
     from mkdocs.commands.build import build
