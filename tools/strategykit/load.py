@@ -105,6 +105,15 @@ class MarkdownLink:
     column: int = 1
 
 
+@dataclass(frozen=True)
+class MarkdownExtreme:
+    """The largest value of a measure of a chapter's structure, and where it is first reached."""
+
+    value: int = 0
+    line: int = 1
+    column: int = 1
+
+
 @dataclass
 class MarkdownFile:
     file: str
@@ -112,6 +121,14 @@ class MarkdownFile:
     headings: list[MarkdownHeading]
     images: list[MarkdownImage]
     links: list[MarkdownLink] = field(default_factory=list)
+    block_depth: MarkdownExtreme = MarkdownExtreme()
+    """Block quotes and lists inside one another (the engines recurse on them)."""
+    bracket_depth: MarkdownExtreme = MarkdownExtreme()
+    """Square brackets open at once in one paragraph, unclosed ones included; placed at the outermost."""
+    backtick_run: MarkdownExtreme = MarkdownExtreme()
+    """The longest run of backticks in running text."""
+    angle_count: MarkdownExtreme = MarkdownExtreme()
+    """The most '<' in one paragraph; the place is that of the paragraph."""
 
     @property
     def title(self) -> str | None:
@@ -404,7 +421,9 @@ def _markdown_parser():
     from markdown_it import MarkdownIt
     from markdown_it.rules_inline import autolink, image, link
 
-    md = MarkdownIt("commonmark").disable("inline")
+    # Deep enough to see past the nesting limits the rules set (rules/limits.py), which
+    # CommonMark's default of 20 levels, two per list, would hide.
+    md = MarkdownIt("commonmark", {"maxNesting": 48}).disable("inline")
     md.validateLink = lambda url: True
     md.normalizeLink = lambda url: url
     for name, fn in (("link", link), ("image", image), ("autolink", autolink)):
@@ -455,13 +474,28 @@ def parse_markdown(text: str, display: str) -> MarkdownFile:
     images: list[MarkdownImage] = []
     links: list[MarkdownLink] = []
     heading_level = 0
+    depth = 0
+    extremes = {"block": MarkdownExtreme(), "bracket": MarkdownExtreme(), "backtick": MarkdownExtreme(),
+                "angle": MarkdownExtreme()}
     for token in tokens:
+        if token.type in _CONTAINERS_OPEN:
+            depth += 1
+            if depth > extremes["block"].value:
+                extremes["block"] = MarkdownExtreme(depth, (token.map[0] + 1) if token.map else 1, 1)
+            continue
+        if token.type in _CONTAINERS_CLOSE:
+            depth -= 1
+            continue
         if token.type == "heading_open":
             heading_level = int(token.tag[1:])
             continue
         if token.type != "inline" or not token.map:
             continue
         content = token.content
+        if "[" in content or "`" in content or "<" in content:
+            if _measure_marks(content, token.map[0] + 1, lines, extremes) > UNREAD_BRACKET_DEPTH:
+                heading_level = 0
+                continue  # the nesting rule refuses it; markdown-it's link search would take hours
         if not heading_level and "[" not in content and "<" not in content:
             continue  # no link or image can be in it
         children = md.inline.parse(content, md, env, [])
@@ -496,7 +530,54 @@ def parse_markdown(text: str, display: str) -> MarkdownFile:
                                             str(child.attrGet("src") or ""), line, column))
             else:
                 links.append(MarkdownLink(str(child.attrGet("href") or ""), line, column))
-    return MarkdownFile(display, text, headings, images, links)
+    return MarkdownFile(display, text, headings, images, links, extremes["block"], extremes["bracket"],
+                        extremes["backtick"], extremes["angle"])
+
+
+_CONTAINERS_OPEN = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open"})
+_CONTAINERS_CLOSE = frozenset({"blockquote_close", "bullet_list_close", "ordered_list_close"})
+_MARKS = re.compile(r"\\.|\[|\]|`+", re.DOTALL)
+
+
+UNREAD_BRACKET_DEPTH = 32
+"""A paragraph with brackets nested deeper is not searched for links: markdown-it's search is
+quadratic in the unclosed brackets (5 MB of '[' took minutes), and such a chapter is refused anyway."""
+
+
+def _measure_marks(content: str, first: int, lines: list[str], extremes: dict[str, MarkdownExtreme]) -> int:
+    """Note in ``extremes`` how deep the brackets of one paragraph go, its longest run of backticks and
+    how many '<' it holds; return the bracket depth.
+
+    Escaped marks do not count: pandoc and Python-Markdown read them as text.
+    """
+    def place(offset: int) -> tuple[int, int]:
+        row = content.count("\n", 0, offset)
+        line_start = content.rfind("\n", 0, offset) + 1
+        line_end = content.find("\n", offset)
+        line_text = content[line_start: line_end if line_end >= 0 else len(content)]
+        return first + row, _source_column(lines, first + row, line_text, offset - line_start)
+
+    depth = deepest = deepest_at = longest = longest_at = outermost = 0
+    for m in _MARKS.finditer(content):
+        mark = m.group()
+        if mark == "[":
+            depth += 1
+            if depth == 1:
+                outermost = m.start()
+            if depth > deepest:
+                deepest, deepest_at = depth, outermost
+        elif mark == "]":
+            depth = max(0, depth - 1)
+        elif mark[0] == "`" and len(mark) > longest:
+            longest, longest_at = len(mark), m.start()
+    if deepest > extremes["bracket"].value:
+        extremes["bracket"] = MarkdownExtreme(deepest, *place(deepest_at))
+    if longest > extremes["backtick"].value:
+        extremes["backtick"] = MarkdownExtreme(longest, *place(longest_at))
+    angles = content.count("<")
+    if angles > extremes["angle"].value:
+        extremes["angle"] = MarkdownExtreme(angles, *place(content.find("<")))
+    return deepest
 
 
 def load_markdown(path: Path, display: str) -> tuple[MarkdownFile | None, list[Diagnostic]]:
