@@ -61,7 +61,7 @@ def test_ten_levels_of_block_quotes_or_lists_are_allowed(minimal, body):
     assert "chapter-nesting-too-deep" not in codes(minimal)
 
 
-def test_brackets_nested_more_than_five_deep_are_refused_at_the_sixth(minimal):
+def test_brackets_nested_more_than_three_deep_are_refused_where_they_start(minimal):
     write_chapter(minimal, "Text.\n\nSe " + "[" * 24 + "x" + "]" * 24 + ".\n")
     (d,) = find(minimal, "chapter-nesting-too-deep")
     assert where(d) == (CHAPTER, 7, 4) and "24 levels" in d.message
@@ -75,7 +75,7 @@ def test_unclosed_brackets_count_as_open(minimal):
     assert where(d) == (CHAPTER, 5, 4) and "3000 levels" in d.message
 
 
-@pytest.mark.parametrize("body", ["Se [planen [2020] och [2021]](plan.md) och [[[[[x]]]]].\n",
+@pytest.mark.parametrize("body", ["Se [planen [2020] och [2021]](plan.md) och [[[x]]].\n",
                                   "Escaped \\[\\[\\[\\[\\[\\[\\[ brackets.\n",
                                   "```\n[[[[[[[[[[ in a code block\n```\n",
                                   ("[a] " * 2000) + "\n"])
@@ -108,4 +108,4 @@ def test_a_few_comparisons_in_a_paragraph_are_allowed(minimal):
 
 def test_the_limits_are_below_what_was_measured_to_hurt():
     # rules/limits.py: pandoc 0.8 s for one paragraph at 12 bracket levels; Typst fails at 35 block quotes.
-    assert limits.BRACKET_DEPTH <= 6 and limits.BLOCK_DEPTH <= 12 and limits.BACKTICK_RUN <= 16
+    assert limits.BRACKET_DEPTH <= 4 and limits.BLOCK_DEPTH <= 12 and limits.BACKTICK_RUN <= 16

@@ -72,4 +72,4 @@ def run_rules(model: Strategy, severities: dict[str, str] | None = None) -> list
     return out
 
 
-from . import chapters, consultation, content, followup, headings, limits, observations, references, values  # noqa: E402,F401  (registers the rules)
+from . import chapters, characters, consultation, content, followup, headings, limits, observations, references, values  # noqa: E402,F401  (registers the rules)

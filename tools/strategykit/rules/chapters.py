@@ -266,7 +266,8 @@ def chapter_link_broken(s: Strategy) -> Iterator[Finding]:
     case, spaces as '-', punctuation left out and å, ä, ö written a, a, o
     ('## Mål och medel' → `#mal-och-medel`); a second heading with the same text
     gets `_1`. A heading with an explicit id (`## Mål {#mal}`) is linked by that
-    id. A broken link stops the web edition from being built.
+    id. A link to another file (`[bilaga](bilaga.pdf)`) needs the file in strategy/,
+    where the web edition publishes it. A broken link stops the web edition from being built.
     """
     chapters = {posixpath.normpath(c.file): c for c in s.chapters if c.file}
     anchors: dict[str, tuple[list[str], set[str]]] = {}
@@ -279,9 +280,15 @@ def chapter_link_broken(s: Strategy) -> Iterator[Finding]:
             if parts.scheme or parts.netloc or link.target.startswith(("/", "\\")):
                 continue
             path, fragment = unquote(parts.path), unquote(parts.fragment)
-            if path and not path.lower().endswith(".md"):
-                continue
             where = Position(c.file, link.line, link.column)
+            if path and not path.lower().endswith(".md"):
+                if not _is_published_file(s, here, path):
+                    file = posixpath.normpath(posixpath.join(here, path))
+                    yield Finding(f"The link '{link.target}' leads to '{file}', which is not a file in the "
+                                  f"{CHAPTER_FOLDER}/ folder.", position=where,
+                                  hint="Put the file in the strategy/ folder and link to it by its name, or "
+                                       "link to a web address (https://…).")
+                continue
             file = posixpath.normpath(posixpath.join(here, path)) if path else posixpath.normpath(c.file)
             target = chapters.get(file)
             if target is None:
@@ -297,6 +304,23 @@ def chapter_link_broken(s: Strategy) -> Iterator[Finding]:
             if fragment not in known_set:
                 yield Finding(f"The link '{link.target}' points at '#{fragment}', which is not a heading in "
                               f"'{target.file}'.", position=where, hint=_anchor_hint(fragment, known))
+
+
+def _is_published_file(s: Strategy, here: str, path: str) -> bool:
+    """Whether a chapter's link to ``path`` reaches a file the web edition publishes beside the chapters
+    (``web._copy_chapter_assets``): inside strategy/, not hidden, not a link; anything else fails the
+    web edition's strict build."""
+    folder = (s.root / CHAPTER_FOLDER).resolve()
+    target = s.root / here / path
+    try:
+        resolved = target.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return False
+    if not resolved.is_relative_to(folder) or not resolved.is_file():
+        return False
+    rel = resolved.relative_to(folder)
+    return not any(part.startswith(".") for part in rel.parts) and not any(
+        (folder / Path(*rel.parts[:i + 1])).is_symlink() for i in range(len(rel.parts)))
 
 
 def _missing_chapter_hint(s: Strategy, file: str, here: str, listed: list[str]) -> str | None:

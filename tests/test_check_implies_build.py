@@ -1,0 +1,57 @@
+"""Renderer failures found by fuzzing (issue 18, item 5), each now refused by `check` at its place.
+
+Before: a link `[x](<a b>)` passed the check and failed MkDocs' strict build; a U+001D control
+character passed the check and failed Typst's PDF/UA step.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from strategykit.project import check
+
+from conftest import find
+
+CHAPTER = "strategy/01-inledning.md"
+HEAD = "# Inledning\n\nMål P1.1 och P1.2.\n\n"
+
+
+def write_chapter(root, body: str) -> None:
+    (root / CHAPTER).write_text(HEAD + body, encoding="utf-8")
+
+
+def where(d) -> tuple[str, int, int]:
+    return d.position.file, d.position.line, d.position.column
+
+
+@pytest.mark.parametrize("link", ["[x](<a b>)", "[x](ab)", "[x](bilaga.pdf)", "[x](../goals.yaml)",
+                                  "[x](bilder/)", "[x](.dold.txt)"])
+def test_a_link_to_a_file_the_site_does_not_publish_is_refused(minimal, link):
+    (minimal / "strategy" / ".dold.txt").write_text("x", encoding="utf-8")
+    (minimal / "strategy" / "bilder").mkdir()
+    write_chapter(minimal, f"Se {link}.\n")
+    (d,) = find(minimal, "chapter-link-broken")
+    assert where(d) == (CHAPTER, 5, 4)
+    assert "not a file in the strategy/ folder" in d.message
+
+
+@pytest.mark.parametrize("link", ["[bilaga](bilaga.pdf)", "[bilaga](<bilaga med mellanrum.pdf>)",
+                                  "[webb](https://example.org/a b)", "[ankare](#inledning)", "[post](mailto:a@b.se)"])
+def test_a_link_to_a_file_in_the_strategy_folder_or_the_web_is_fine(minimal, link):
+    (minimal / "strategy" / "bilaga.pdf").write_bytes(b"%PDF-1.7\n")
+    (minimal / "strategy" / "bilaga med mellanrum.pdf").write_bytes(b"%PDF-1.7\n")
+    write_chapter(minimal, f"Se {link}.\n")
+    assert "chapter-link-broken" not in [d.code for d in check(minimal).diagnostics]
+
+
+@pytest.mark.parametrize("char", ["\x1d", "\x00", "\x07", "\x7f", "\x85", "\x0c"])
+def test_a_control_character_in_a_chapter_is_refused_at_its_place(minimal, char):
+    write_chapter(minimal, f"Tecken{char} här.\n")
+    (d,) = find(minimal, "control-character")
+    assert where(d) == (CHAPTER, 5, 7)
+    assert f"U+{ord(char):04X}" in d.message
+
+
+def test_tabs_line_ends_and_invisible_formatting_characters_are_fine(minimal):
+    write_chapter(minimal, "Tab\there,\r\nnoll\u200bbrett, mjukt\u00adbindestreck.\n")
+    assert "control-character" not in [d.code for d in check(minimal).diagnostics]
