@@ -55,3 +55,26 @@ def test_a_control_character_in_a_chapter_is_refused_at_its_place(minimal, char)
 def test_tabs_line_ends_and_invisible_formatting_characters_are_fine(minimal):
     write_chapter(minimal, "Tab\there,\r\nnoll\u200bbrett, mjukt\u00adbindestreck.\n")
     assert "control-character" not in [d.code for d in check(minimal).diagnostics]
+
+
+@pytest.mark.parametrize("reference", ["&#x1D;", "&#29;", "&#X1d;", "&#x9F;"])
+def test_a_reference_to_a_control_character_is_refused(minimal, reference):
+    write_chapter(minimal, f"Tecken {reference} här.\n")
+    (d,) = find(minimal, "control-character")
+    assert where(d) == (CHAPTER, 5, 8)
+
+
+def test_an_ordinary_character_reference_is_fine(minimal):
+    write_chapter(minimal, "Tecken &#x41; &#229; &amp; &#x1F600; här.\n")
+    assert "control-character" not in [d.code for d in check(minimal).diagnostics]
+
+
+@pytest.mark.parametrize("value", ['"Titel\\x1d"', '"Titel\\u001d"', '"Titel\\0"', '"Titel &#x1D;"'])
+def test_a_control_character_in_a_yaml_text_is_refused_at_its_value(minimal, value):
+    from conftest import edit, line_of
+
+    text = (minimal / "goals.yaml").read_text(encoding="utf-8")
+    title_line = next(line for line in text.split("\n") if line.strip().startswith("title:"))
+    edit(minimal, title_line, title_line.split("title:")[0] + "title: " + value)
+    (d,) = find(minimal, "control-character")
+    assert d.position.file == "goals.yaml" and d.position.line == line_of(minimal, "Titel")

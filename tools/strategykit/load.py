@@ -138,6 +138,27 @@ class MarkdownFile:
         return None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters other than tab, line feed and carriage return: no font shows them."""
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def find_control_character(text: str) -> tuple[int, int] | None:
+    """The offset and code point of the first control character in ``text``, written as itself or as
+    a numeric character reference (``&#x1D;``, which Markdown turns into the character), or None."""
+    found = []
+    m = _CONTROL.search(text)
+    if m:
+        found.append((m.start(), ord(m.group())))
+    if "&#" in text:
+        for ref in _NUMERIC_REFERENCE.finditer(text):
+            code = int(ref.group(1), 16) if ref.group(1) else int(ref.group(2))
+            if code < 0x110000 and _CONTROL.match(chr(code)):
+                found.append((ref.start(), code))
+                break
+    return min(found) if found else None
+
+
 class _LoadError(Exception):
     def __init__(self, diagnostic: Diagnostic):
         super().__init__(diagnostic.message)
@@ -325,6 +346,14 @@ class _Builder:
         if node.tag not in _SCALAR_TAGS:
             raise self._bad_tag(node)
         value = self.loader.construct_object(node)
+        if isinstance(value, str):
+            found = find_control_character(value)
+            if found is not None:
+                raise _LoadError(_error(
+                    "control-character", f"The text holds the invisible control character U+{found[1]:04X}.",
+                    _pos(self.source, node.start_mark),
+                    "Delete it (written as an escape such as \\x1d or \\u001d, or as &#x1D;); the PDF cannot "
+                    "show it."))
         if node.tag != _TAG + "str":
             self.source.raw[path] = node.value
         if isinstance(value, float) and not math.isfinite(value):
