@@ -36,7 +36,6 @@ import json
 import logging
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
@@ -240,13 +239,13 @@ def _run_zensical(config_file: Path, site_dir: Path) -> None:
     work = config_file.parent
     out = work / "site"
     shutil.rmtree(out, ignore_errors=True)
-    try:
-        proc = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--clean",
-                               "-f", str(config_file)], cwd=work, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BuildError(f"Zensical could not be run: {exc}") from exc
+    from .. import bounds
+
+    proc = bounds.run([sys.executable, "-m", "zensical", "build", "--strict", "--clean", "-f", str(config_file)],
+                      engine="Zensical", subject=f"the web edition ({config_file.name})", cwd=work)
     if proc.returncode != 0 or not (out / "index.html").is_file():
-        tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-20:])
+        output = proc.stdout.decode("utf-8", "replace") + proc.stderr.decode("utf-8", "replace")
+        tail = "\n".join(output.strip().splitlines()[-20:])
         raise BuildError(f"Zensical could not build the site (exit {proc.returncode}):\n{tail}")
     shutil.copytree(out, site_dir, dirs_exist_ok=True)
     shutil.rmtree(out, ignore_errors=True)
