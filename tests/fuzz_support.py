@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from conftest import REPO
 
-CHAPTERS = {p.relative_to(REPO).as_posix(): p.read_text(encoding="utf-8") for p in sorted((REPO / "strategy").glob("*.md"))}
+CHAPTERS = {p.relative_to(REPO).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted((REPO / "strategy").glob("*.md"))}
 GOALS = (REPO / "goals.yaml").read_text(encoding="utf-8")
 
 SNIPPETS = [

@@ -91,7 +91,8 @@ def test_a_long_run_of_backticks_is_refused_at_its_place(minimal):
 
 
 def test_code_spans_and_fences_are_not_long_runs(minimal):
-    write_chapter(minimal, "Kör `strategy check` och ``a ` b``.\n\n````\n```\nkod\n```\n````\n\n" + "`" * 10 + "x" + "`" * 10 + "\n")
+    write_chapter(minimal, "Kör `strategy check` och ``a ` b``.\n\n````\n```\nkod\n```\n````\n\n"
+                  + "`" * 10 + "x" + "`" * 10 + "\n")
     assert "chapter-marks-too-many" not in codes(minimal)
 
 
@@ -102,7 +103,7 @@ def test_a_paragraph_full_of_angle_brackets_is_refused(minimal):
 
 
 def test_a_few_comparisons_in_a_paragraph_are_allowed(minimal):
-    write_chapter(minimal, "Andelen ska vara < 5 % och " + "<b> " * 0 + "< 10 %.\n\n" + ("x < y\n\n" * 500))
+    write_chapter(minimal, "Andelen ska vara < 5 % och < 10 %.\n\n" + ("x < y\n\n" * 500))
     assert "chapter-marks-too-many" not in codes(minimal)
 
 
