@@ -13,7 +13,12 @@ The limits come from the environment:
   ``K``, ``M``, ``G`` or ``T`` (default 16G).
 
 The defaults are sized from BENCHMARKS.md: the 100x synthetic strategy's PDF takes about 75 s
-and 10 GB in all, so they leave room for it on an ordinary machine.
+and 10 GB in all, so they leave room for it. The limit is on address space, which is a little more
+than the memory a process touches.
+
+Not bounded: the live preview (``strategy serve``) keeps MkDocs' state in its own process to
+update single pages, so its MkDocs runs in-process; its pandoc and Typst runs are bounded.
+A child costs a Python start-up and the engine's import (the example's web build: about +5 % CPU).
 """
 
 from __future__ import annotations
