@@ -110,3 +110,24 @@ def test_a_few_comparisons_in_a_paragraph_are_allowed(minimal):
 def test_the_limits_are_below_what_was_measured_to_hurt():
     # rules/limits.py: pandoc 0.8 s for one paragraph at 12 bracket levels; Typst fails at 35 block quotes.
     assert limits.BRACKET_DEPTH <= 4 and limits.BLOCK_DEPTH <= 12 and limits.BACKTICK_RUN <= 16
+
+
+AT_THE_LIMITS = (
+    "> " * 10 + "Tio citat.\n\n"
+    + "".join("    " * i + "- punkt\n" for i in range(10)) + "\n"
+    + "Se [a [b [c x]]] och " + " ".join("`" * k + "a" for k in range(1, 11)) + ".\n\n"
+    + "Värden " + "<a " * 100 + "\n\n"
+) * 20
+
+
+def test_a_chapter_at_every_limit_checks_clean_and_builds_both_editions_in_time(minimal, tmp_path):
+    from strategykit.pdf import build_pdf
+    from strategykit.web import build_site
+
+    write_chapter(minimal, AT_THE_LIMITS)
+    result = check(minimal)
+    assert result.ok, [f"{d.position} {d.code}" for d in result.diagnostics]
+    started = time.monotonic()
+    pdf = build_pdf(result.model, tmp_path / "dist")
+    build_site(result.model, tmp_path / "site", pdf=pdf)
+    assert time.monotonic() - started < 120
