@@ -31,7 +31,7 @@ SNIPPETS = [
     "…", "–", "—", "«x»", "„x“", "é", "Å", "ß", "Ω", "Ж", "∑", "√2", "½", "€", "°C", "№", "™", "\u00a0", "\u00ad",
     "\u200b", "\u200d", "\u2060", "\u202f", "\u2028", "\u2029", "\ufeff", "\u202e", "\x1d", "\x00", "\x0b", "\x7f",
     "\x85", "\r", "\r\n", "\n", "\n\n", "  \n", "<b>fet</b>", "<br>", "<div>x</div>", "<span>x</span>", "<x>",
-    "=SUM(A1)", "+1", "-1", "1.", "1)", "(1)", "i.", "A.", "*   ", "-\t", "+ x",
+    "=SUM(A1)", "+1", "-1", "1.", "1)", "(1)", "i.", "A.", "*   ", "-\t", "+ x", "😀", "中文", "e\u0301", "\ufe0f",
 ]
 """Pieces of Markdown and of Unicode that renderers have been known to read differently."""
 

@@ -78,3 +78,41 @@ def test_a_control_character_in_a_yaml_text_is_refused_at_its_value(minimal, val
     edit(minimal, title_line, title_line.split("title:")[0] + "title: " + value)
     (d,) = find(minimal, "control-character")
     assert d.position.file == "goals.yaml" and d.position.line == line_of(minimal, "Titel")
+
+
+@pytest.mark.parametrize("text, char", [("Glad 😀 här.", "😀"), ("Kinesiska 中文.", "中"), ("Tumme 👍🏽.", "👍")])
+def test_a_character_none_of_the_pdf_fonts_has_is_refused_at_its_place(minimal, text, char):
+    # Before: check passed and Typst's PDF/UA step failed ("could not be displayed with font").
+    write_chapter(minimal, text + "\n")
+    (d,) = find(minimal, "character-not-in-fonts")
+    assert where(d) == (CHAPTER, 5, text.index(char) + 1)
+    assert f"U+{ord(char):04X}" in d.message
+
+
+def test_letters_symbols_and_invisible_marks_the_fonts_cover_are_fine(minimal):
+    write_chapter(minimal, "Åäö ß é ñ Ωμ Жизнь ∑ √2 ½ € № ™ ∮ ℵ ⟨x⟩ ☃ ♥ – — … «» „“ e\u0301 noll\u200bbrett "
+                           "mjukt\u00adbindestreck \ufe0f\n")
+    assert "character-not-in-fonts" not in [d.code for d in check(minimal).diagnostics]
+
+
+def test_the_table_of_the_builtin_fonts_is_current():
+    from strategykit import glyphs
+
+    stored = glyphs.TABLE.read_text(encoding="ascii")
+    try:
+        glyphs.main()
+        assert glyphs.TABLE.read_text(encoding="ascii") == stored, "run python -m strategykit.glyphs"
+    finally:
+        glyphs.TABLE.write_text(stored, encoding="ascii")
+
+
+def test_a_font_file_in_the_profile_folder_is_read():
+    from pathlib import Path
+
+    from strategykit import glyphs
+
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
+    if not font.is_file():
+        pytest.skip("no system DejaVu Sans Mono to read")
+    covered = glyphs.font_coverage(font.read_bytes())
+    assert ord("A") in covered and ord("Ж") in covered and ord("中") not in covered
