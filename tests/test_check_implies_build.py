@@ -116,3 +116,13 @@ def test_a_font_file_in_the_profile_folder_is_read():
         pytest.skip("no system DejaVu Sans Mono to read")
     covered = glyphs.font_coverage(font.read_bytes())
     assert ord("A") in covered and ord("Ж") in covered and ord("中") not in covered
+
+
+def test_a_character_none_of_the_pdf_fonts_has_in_a_yaml_text_is_refused_at_its_value(minimal):
+    from conftest import edit, line_of
+
+    text = (minimal / "goals.yaml").read_text(encoding="utf-8")
+    title_line = next(line for line in text.split("\n") if line.strip().startswith("title:"))
+    edit(minimal, title_line, title_line.split("title:")[0] + 'title: "Titel 😀"')
+    (d,) = find(minimal, "character-not-in-fonts")
+    assert d.position.file == "goals.yaml" and d.position.line == line_of(minimal, "Titel")

@@ -59,6 +59,25 @@ def builtin() -> frozenset[int]:
     return frozenset(covered)
 
 
+def ignorable(ch: str) -> bool:
+    """Characters a typesetter does not draw: formatting marks (soft hyphen, zero-width space, joiners),
+    line and paragraph separators, and variation selectors."""
+    import unicodedata
+
+    code = ord(ch)
+    return (unicodedata.category(ch) in ("Cf", "Zl", "Zp", "Cc") or 0xFE00 <= code <= 0xFE0F
+            or 0xE0100 <= code <= 0xE01EF or 0x180B <= code <= 0x180D)
+
+
+def first_missing(text: str, covered: frozenset[int] | set[int] | None = None) -> int | None:
+    """The offset of the first character of ``text`` that the fonts do not have, or None."""
+    if text.isascii():
+        return None
+    covered = builtin() if covered is None else covered
+    missing = [ch for ch in set(text) if ord(ch) not in covered and not ignorable(ch)]
+    return min(text.index(ch) for ch in missing) if missing else None
+
+
 def own_fonts(root: Path) -> set[int]:
     """What the font files in the profile folder pdf/ add; a file that cannot be read adds nothing."""
     covered: set[int] = set()

@@ -56,6 +56,8 @@ class SourceMap:
     keys: dict[Path_, Position] = field(default_factory=dict)
     raw: dict[Path_, str] = field(default_factory=dict)
     """The scalar as written, for nodes YAML turned into something else than text (``no`` → false)."""
+    odd_characters: dict[Path_, str] = field(default_factory=dict)
+    """For each text with a character the built-in PDF fonts lack (``glyphs``), that character."""
 
     def position(self, path: Path_, *, key: bool = False) -> Position:
         """The position of ``path``, or of its nearest ancestor that exists."""
@@ -346,6 +348,12 @@ class _Builder:
         if node.tag not in _SCALAR_TAGS:
             raise self._bad_tag(node)
         value = self.loader.construct_object(node)
+        if isinstance(value, str) and not value.isascii():
+            from .glyphs import first_missing
+
+            at = first_missing(value)
+            if at is not None:
+                self.source.odd_characters[path] = value[at]
         if isinstance(value, str):
             found = find_control_character(value)
             if found is not None:

@@ -33,21 +33,11 @@ def control_character(s: Strategy) -> Iterator[Finding]:
                       position=Position(c.file, line, column))
 
 
-def _ignorable(ch: str) -> bool:
-    """Characters a typesetter does not draw: formatting marks (soft hyphen, zero-width space, joiners)
-    and variation selectors."""
-    import unicodedata
-
-    code = ord(ch)
-    return (unicodedata.category(ch) in ("Cf", "Zl", "Zp", "Cc") or 0xFE00 <= code <= 0xFE0F
-            or 0xE0100 <= code <= 0xE01EF or 0x180B <= code <= 0x180D)
-
-
 @rule("character-not-in-fonts",
       fix="Write it another way (an emoji as words, a symbol by its name), or add a font that has it to "
           "the profile folder pdf/.")
 def character_not_in_fonts(s: Strategy) -> Iterator[Finding]:
-    """Every character of a chapter is in one of the PDF's fonts.
+    """Every character of a chapter, and of every text in the YAML files, is in one of the PDF's fonts.
 
     The PDF embeds its fonts, and its accessible standard (PDF/UA) requires every character to be
     shown: a character no font has, such as an emoji or a Chinese character, stops it. The fonts are
@@ -56,21 +46,22 @@ def character_not_in_fonts(s: Strategy) -> Iterator[Finding]:
     """
     from .. import glyphs
 
-    covered: set[int] | frozenset[int] | None = None
+    extra = glyphs.own_fonts(s.root)
+    covered = glyphs.builtin() | extra if extra else glyphs.builtin()
     for c in s.chapters:
-        if c.document is None or c.document.text.isascii():
+        if c.document is None:
             continue
         text = c.document.text
-        if covered is None:
-            extra = glyphs.own_fonts(s.root)
-            covered = glyphs.builtin() | extra if extra else glyphs.builtin()
-        missing = [ch for ch in set(text) if ord(ch) not in covered and not _ignorable(ch)]
-        if not missing:
+        at = glyphs.first_missing(text, covered)
+        if at is None:
             continue
-        at = min(text.index(ch) for ch in missing)
         line = text.count("\n", 0, at) + 1
         column = at - (text.rfind("\n", 0, at) + 1) + 1
-        others = len(missing) - 1
-        yield Finding(f"The character '{text[at]}' (U+{ord(text[at]):04X}) is in none of the PDF's fonts"
-                      + (f"; {others} other such character{'s' if others != 1 else ''} follow" if others else "")
-                      + ".", position=Position(c.file, line, column))
+        yield Finding(f"The character '{text[at]}' (U+{ord(text[at]):04X}) is in none of the PDF's fonts.",
+                      position=Position(c.file, line, column))
+    sources = [s.source, *(r.source for r in s.consultation), s.dialogue.source, s.editions.source]
+    for source in sources:
+        for path, char in (source.odd_characters.items() if source is not None else ()):
+            if ord(char) not in covered:
+                yield Finding(f"The text holds the character '{char}' (U+{ord(char):04X}), which is in none of "
+                              f"the PDF's fonts.", position=source.values.get(path) or source.position(path))
