@@ -126,3 +126,16 @@ def test_a_character_none_of_the_pdf_fonts_has_in_a_yaml_text_is_refused_at_its_
     edit(minimal, title_line, title_line.split("title:")[0] + 'title: "Titel 😀"')
     (d,) = find(minimal, "character-not-in-fonts")
     assert d.position.file == "goals.yaml" and d.position.line == line_of(minimal, "Titel")
+
+
+def test_a_footnote_never_referred_to_is_refused_at_its_definition(minimal):
+    # Found by the build fuzz: MkDocs' strict build fails on "a footnote that is never referenced".
+    write_chapter(minimal, "Text.\n\n[^1]: fotnot\n")
+    (d,) = find(minimal, "footnote-unused")
+    assert where(d) == (CHAPTER, 7, 1)
+
+
+def test_a_footnote_referred_to_is_fine_and_is_no_link(minimal):
+    write_chapter(minimal, "Text.[^1] Mer.[^not]\n\n[^1]: fotnot\n\n[^not]: https://example.org\n")
+    found = [d.code for d in check(minimal).diagnostics]
+    assert "footnote-unused" not in found and "chapter-link-broken" not in found

@@ -549,9 +549,11 @@ def parse_markdown(text: str, display: str) -> MarkdownFile:
             heading_level = 0
         breaks: list[int] | None = None
         bases: dict[int, int] = {}
-        for child in children:
+        for k, child in enumerate(children):
             if child.type not in ("image", "link_open"):
                 continue
+            if child.type == "link_open" and k + 1 < len(children) and children[k + 1].content.startswith("^"):
+                continue  # '[^1]' is a footnote to pandoc and MkDocs, though CommonMark may see a link
             if breaks is None:
                 breaks = [m.start() for m in re.finditer("\n", content)]
             start = child.meta.get("start", 0)

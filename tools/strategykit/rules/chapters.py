@@ -341,3 +341,27 @@ def _anchor_hint(fragment: str, known: list[str]) -> str | None:
         return f"Did you mean '#{close[0]}'?"
     return ("The chapter's headings have the anchors " + ", ".join(f"'#{a}'" for a in known[:8])
             + ("…" if len(known) > 8 else "") + ".") if known else "The chapter has no headings to link to."
+
+
+_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+
+
+@rule("footnote-unused", fix="Put [^NAME] in the text where the note belongs, or delete the note.")
+def footnote_unused(s: Strategy) -> Iterator[Finding]:
+    """Every footnote (`[^1]: text`) is referred to in its chapter (`…as the survey shows.[^1]`).
+
+    A note that nothing refers to has no place in the text; the web edition is not built with one.
+    """
+    for c in s.chapters:
+        if c.document is None or "[^" not in c.document.text:
+            continue
+        text = c.document.text
+        for m in _FOOTNOTE_DEFINITION.finditer(text):
+            label = m.group(1)
+            mark = f"[^{label}]"
+            uses = text.count(mark) - sum(1 for d in _FOOTNOTE_DEFINITION.finditer(text) if d.group(1) == label)
+            if uses <= 0:
+                line = text.count("\n", 0, m.start()) + 1
+                column = 1 + len(m.group()) - len(m.group().lstrip())
+                yield Finding(f"The footnote [^{label}] is never referred to in the chapter.",
+                              position=Position(c.file, line, column))
