@@ -140,8 +140,10 @@ class MarkdownFile:
         return None
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-"""C0 and C1 control characters other than tab, line feed and carriage return: no font shows them."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
+"""C0 and C1 control characters other than tab, line feed and carriage return: no font shows them. Also
+U+FEFF inside a text (a byte-order mark at the start of a file is dropped when it is read), which
+the PDF's standard (PDF/UA) forbids."""
 _NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 
 
