@@ -16,8 +16,7 @@ import pypdf
 import pytest
 
 from strategykit.plan import gather
-from strategykit.present import consultation
-from strategykit.present import i18n
+from strategykit.present import consultation, i18n
 from strategykit.analysis.followup import follow_up
 from strategykit.present.followup import explain_markdown, method_markdown
 from strategykit.render.pdf import build_pdf

@@ -5,11 +5,16 @@ dialogue.yaml and editions.yaml, one file per example — always end in a result
 positioned diagnostics, and the CLI exits 0 or 1: never 2, never a traceback. For YAML:
 drop, duplicate, retype or rename a key, replace a key's whole value (a top-level key's
 too) with a scalar or a list, or cut the file at any byte. For CSV: drop, duplicate or cut a
-line, change one cell, rename a column, or save it with semicolons.
+line, change one cell, rename a column, or save it with semicolons. For chapters and the texts of
+goals.yaml: Markdown, Unicode, control characters and odd links (tests/fuzz_support.py, shared with
+the build fuzz); a few hundred in `make test`, STRATEGY_FUZZ_CHECKS=10000 for a long run.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import random
 import re
 import shutil
 
@@ -21,6 +26,7 @@ from strategykit.cli import main
 from strategykit.project import check
 
 from conftest import REPO
+from fuzz_support import mutant, original
 
 SOURCES = {
     path.relative_to(REPO).as_posix(): path.read_text(encoding="utf-8")
@@ -170,3 +176,21 @@ def test_mutated_sources_never_crash_the_checker(workdir, capsys, mutation):
         assert rc in (0, 1), (file, kind)
     finally:
         (workdir / file).write_text(SOURCES[file], encoding="utf-8")
+
+
+FUZZ_CHECKS = int(os.environ.get("STRATEGY_FUZZ_CHECKS", "200"))
+
+
+@settings(max_examples=FUZZ_CHECKS, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(0, 2 ** 32 - 1))
+def test_mutated_chapters_and_texts_never_crash_the_checker(workdir, capsys, seed):
+    m = mutant(random.Random(seed))
+    (workdir / m.file).write_text(m.text, encoding="utf-8", newline="")
+    try:
+        rc = main(["check", str(workdir), "--format", "json"])
+        out = capsys.readouterr().out
+        assert rc in (0, 1), m.what
+        for d in json.loads(out)["diagnostics"]:
+            assert d["file"] and d["line"] >= 1 and d["column"] >= 1 and d["code"] and d["message"], (m.what, d)
+    finally:
+        (workdir / m.file).write_text(original(m.file), encoding="utf-8", newline="")

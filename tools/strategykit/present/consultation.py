@@ -21,7 +21,7 @@ from strategykit.present import i18n, mdtext
 from strategykit.analysis.consultation import (ChangesSince, comments_changing, consultation_edition, shows_changes)  # noqa: F401
 from strategykit.model import (DECISIONS, KINDS, Comment, EditionRecord, Goal, Meeting, Origin, ProcessInput, Response, Strategy)
 # Re-exported: the editions know these as parts of the consultation.
-from strategykit.analysis.subjects import (STRATEGY_REF, SUBJECT_KINDS, Subject, _clip, resolve, subjects)  # noqa: F401
+from strategykit.analysis.subjects import STRATEGY_REF, SUBJECT_KINDS, Subject, _clip, resolve, subjects  # noqa: F401
 
 Link = Callable[["Subject"], "str | None"]
 """Gives the address of a part of the strategy in one edition, or None for no link."""

@@ -257,7 +257,8 @@ def chapter_link_broken(s: Strategy) -> Iterator[Finding]:
     case, spaces as '-', punctuation left out and å, ä, ö written a, a, o
     ('## Mål och medel' → `#mal-och-medel`); a second heading with the same text
     gets `_1`. A heading with an explicit id (`## Mål {#mal}`) is linked by that
-    id. A broken link stops the web edition from being built.
+    id. A link to another file (`[bilaga](bilaga.pdf)`) needs the file in strategy/,
+    where the web edition publishes it. A broken link stops the web edition from being built.
     """
     chapters = {posixpath.normpath(c.file): c for c in s.chapters if c.file}
     anchors: dict[str, tuple[list[str], set[str]]] = {}
@@ -270,9 +271,15 @@ def chapter_link_broken(s: Strategy) -> Iterator[Finding]:
             if parts.scheme or parts.netloc or link.target.startswith(("/", "\\")):
                 continue
             path, fragment = unquote(parts.path), unquote(parts.fragment)
-            if path and not path.lower().endswith(".md"):
-                continue
             where = Position(c.file, link.line, link.column)
+            if path and not path.lower().endswith(".md"):
+                if not _is_published_file(s, here, path):
+                    file = posixpath.normpath(posixpath.join(here, path))
+                    yield Finding(f"The link '{link.target}' leads to '{file}', which is not a file in the "
+                                  f"{CHAPTER_FOLDER}/ folder.", position=where,
+                                  hint="Put the file in the strategy/ folder and link to it by its name, or "
+                                       "link to a web address (https://…).")
+                continue
             file = posixpath.normpath(posixpath.join(here, path)) if path else posixpath.normpath(c.file)
             target = chapters.get(file)
             if target is None:
@@ -289,6 +296,23 @@ def chapter_link_broken(s: Strategy) -> Iterator[Finding]:
             if fragment not in known_set:
                 yield Finding(_("The link '{target}' points at '#{fragment}', which is not a heading in '{file}'.",
                                 target=link.target, fragment=fragment, file=target.file), position=where, hint=_anchor_hint(fragment, known))
+
+
+def _is_published_file(s: Strategy, here: str, path: str) -> bool:
+    """Whether a chapter's link to ``path`` reaches a file the web edition publishes beside the chapters
+    (``web._copy_chapter_assets``): inside strategy/, not hidden, not a link; anything else fails the
+    web edition's strict build."""
+    folder = (s.root / CHAPTER_FOLDER).resolve()
+    target = s.root / here / path
+    try:
+        resolved = target.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return False
+    if not resolved.is_relative_to(folder) or not resolved.is_file():
+        return False
+    rel = resolved.relative_to(folder)
+    return not any(part.startswith(".") for part in rel.parts) and not any(
+        (folder / Path(*rel.parts[:i + 1])).is_symlink() for i in range(len(rel.parts)))
 
 
 def _missing_chapter_hint(s: Strategy, file: str, here: str, listed: list[str]) -> str | None:
@@ -311,3 +335,27 @@ def _anchor_hint(fragment: str, known: list[str]) -> str | None:
     anchors = ", ".join(f"'#{a}'" for a in known[:8]) + ("…" if len(known) > 8 else "")
     return (_("The chapter's headings have the anchors {anchors}.", anchors=anchors) if known
             else _("The chapter has no headings to link to."))
+
+
+_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+
+
+@rule("footnote-unused", fix=_("Put [^NAME] in the text where the note belongs, or delete the note."))
+def footnote_unused(s: Strategy) -> Iterator[Finding]:
+    """Every footnote (`[^1]: text`) is referred to in its chapter (`…as the survey shows.[^1]`).
+
+    A note that nothing refers to has no place in the text; the web edition is not built with one.
+    """
+    for c in s.chapters:
+        if c.document is None or "[^" not in c.document.text:
+            continue
+        text = c.document.text
+        for m in _FOOTNOTE_DEFINITION.finditer(text):
+            label = m.group(1)
+            mark = f"[^{label}]"
+            uses = text.count(mark) - sum(1 for d in _FOOTNOTE_DEFINITION.finditer(text) if d.group(1) == label)
+            if uses <= 0:
+                line = text.count("\n", 0, m.start()) + 1
+                column = 1 + len(m.group()) - len(m.group().lstrip())
+                yield Finding(_("The footnote [^{label}] is never referred to in the chapter.", label=label),
+                              position=Position(c.file, line, column))

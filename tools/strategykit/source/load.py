@@ -60,6 +60,8 @@ class SourceMap:
     keys: dict[Path_, Position] = field(default_factory=dict)
     raw: dict[Path_, str] = field(default_factory=dict)
     """The scalar as written, for nodes YAML turned into something else than text (``no`` → false)."""
+    odd_characters: dict[Path_, str] = field(default_factory=dict)
+    """For each text with a character the built-in PDF fonts lack (``glyphs``), that character."""
 
     def position(self, path: Path_, *, key: bool = False) -> Position:
         """The position of ``path``, or of its nearest ancestor that exists."""
@@ -109,6 +111,15 @@ class MarkdownLink:
     column: int = 1
 
 
+@dataclass(frozen=True)
+class MarkdownExtreme:
+    """The largest value of a measure of a chapter's structure, and where it is first reached."""
+
+    value: int = 0
+    line: int = 1
+    column: int = 1
+
+
 @dataclass
 class MarkdownFile:
     file: str
@@ -116,6 +127,14 @@ class MarkdownFile:
     headings: list[MarkdownHeading]
     images: list[MarkdownImage]
     links: list[MarkdownLink] = field(default_factory=list)
+    block_depth: MarkdownExtreme = MarkdownExtreme()
+    """Block quotes and lists inside one another (the engines recurse on them)."""
+    bracket_depth: MarkdownExtreme = MarkdownExtreme()
+    """Square brackets open at once in one paragraph, unclosed ones included; placed at the outermost."""
+    backtick_run: MarkdownExtreme = MarkdownExtreme()
+    """The longest run of backticks in running text."""
+    angle_count: MarkdownExtreme = MarkdownExtreme()
+    """The most '<' in one paragraph; the place is that of the paragraph."""
 
     @property
     def title(self) -> str | None:
@@ -123,6 +142,29 @@ class MarkdownFile:
             if h.level == 1:
                 return h.text
         return None
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
+"""C0 and C1 control characters other than tab, line feed and carriage return: no font shows them. Also
+U+FEFF inside a text (a byte-order mark at the start of a file is dropped when it is read), which
+the PDF's standard (PDF/UA) forbids."""
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def find_control_character(text: str) -> tuple[int, int] | None:
+    """The offset and code point of the first control character in ``text``, written as itself or as
+    a numeric character reference (``&#x1D;``, which Markdown turns into the character), or None."""
+    found = []
+    m = _CONTROL.search(text)
+    if m:
+        found.append((m.start(), ord(m.group())))
+    if "&#" in text:
+        for ref in _NUMERIC_REFERENCE.finditer(text):
+            code = int(ref.group(1), 16) if ref.group(1) else int(ref.group(2))
+            if code < 0x110000 and _CONTROL.match(chr(code)):
+                found.append((ref.start(), code))
+                break
+    return min(found) if found else None
 
 
 class _LoadError(Exception):
@@ -459,6 +501,12 @@ class _Builder:
             raise self._bad_tagged_value(node) from None
         if value is None and node.tag == _TAG + "null" and node.value.strip() not in ("", "~", "null", "Null", "NULL"):
             raise self._bad_tagged_value(node)
+        if isinstance(value, str) and not value.isascii():
+            from strategykit.source.glyphs import first_missing
+
+            at = first_missing(value)
+            if at is not None:
+                self.source.odd_characters[path] = value[at]
         if node.tag != _TAG + "str":
             self.source.raw[path] = node.value
         if isinstance(value, str):
@@ -563,7 +611,9 @@ def _markdown_parser():
     from markdown_it import MarkdownIt
     from markdown_it.rules_inline import autolink, image, link
 
-    md = MarkdownIt("commonmark").disable("inline")
+    # Deep enough to see past the nesting limits the rules set (rules/limits.py), which
+    # CommonMark's default of 20 levels, two per list, would hide.
+    md = MarkdownIt("commonmark", {"maxNesting": 48}).disable("inline")
     md.validateLink = lambda url: True
     md.normalizeLink = lambda url: url
     for name, fn in (("link", link), ("image", image), ("autolink", autolink)):
@@ -614,13 +664,28 @@ def parse_markdown(text: str, display: str) -> MarkdownFile:
     images: list[MarkdownImage] = []
     links: list[MarkdownLink] = []
     heading_level = 0
+    depth = 0
+    extremes = {"block": MarkdownExtreme(), "bracket": MarkdownExtreme(), "backtick": MarkdownExtreme(),
+                "angle": MarkdownExtreme()}
     for token in tokens:
+        if token.type in _CONTAINERS_OPEN:
+            depth += 1
+            if depth > extremes["block"].value:
+                extremes["block"] = MarkdownExtreme(depth, (token.map[0] + 1) if token.map else 1, 1)
+            continue
+        if token.type in _CONTAINERS_CLOSE:
+            depth -= 1
+            continue
         if token.type == "heading_open":
             heading_level = int(token.tag[1:])
             continue
         if token.type != "inline" or not token.map:
             continue
         content = token.content
+        if "[" in content or "`" in content or "<" in content:
+            if _measure_marks(content, token.map[0] + 1, lines, extremes) > UNREAD_BRACKET_DEPTH:
+                heading_level = 0
+                continue  # the nesting rule refuses it; markdown-it's link search would take hours
         if not heading_level and "[" not in content and "<" not in content:
             continue  # no link or image can be in it
         children = md.inline.parse(content, md, env, [])
@@ -637,9 +702,11 @@ def parse_markdown(text: str, display: str) -> MarkdownFile:
             heading_level = 0
         breaks: list[int] | None = None
         bases: dict[int, int] = {}
-        for child in children:
+        for k, child in enumerate(children):
             if child.type not in ("image", "link_open"):
                 continue
+            if child.type == "link_open" and k + 1 < len(children) and children[k + 1].content.startswith("^"):
+                continue  # '[^1]' is a footnote to pandoc and MkDocs, though CommonMark may see a link
             if breaks is None:
                 breaks = [m.start() for m in re.finditer("\n", content)]
             start = child.meta.get("start", 0)
@@ -655,7 +722,54 @@ def parse_markdown(text: str, display: str) -> MarkdownFile:
                                             str(child.attrGet("src") or ""), line, column))
             else:
                 links.append(MarkdownLink(str(child.attrGet("href") or ""), line, column))
-    return MarkdownFile(display, text, headings, images, links)
+    return MarkdownFile(display, text, headings, images, links, extremes["block"], extremes["bracket"],
+                        extremes["backtick"], extremes["angle"])
+
+
+_CONTAINERS_OPEN = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open"})
+_CONTAINERS_CLOSE = frozenset({"blockquote_close", "bullet_list_close", "ordered_list_close"})
+_MARKS = re.compile(r"\\.|\[|\]|`+", re.DOTALL)
+
+
+UNREAD_BRACKET_DEPTH = 32
+"""A paragraph with brackets nested deeper is not searched for links: markdown-it's search is
+quadratic in the unclosed brackets (5 MB of '[' took minutes), and such a chapter is refused anyway."""
+
+
+def _measure_marks(content: str, first: int, lines: list[str], extremes: dict[str, MarkdownExtreme]) -> int:
+    """Note in ``extremes`` how deep the brackets of one paragraph go, its longest run of backticks and
+    how many '<' it holds; return the bracket depth.
+
+    Escaped marks do not count: pandoc and Python-Markdown read them as text.
+    """
+    def place(offset: int) -> tuple[int, int]:
+        row = content.count("\n", 0, offset)
+        line_start = content.rfind("\n", 0, offset) + 1
+        line_end = content.find("\n", offset)
+        line_text = content[line_start: line_end if line_end >= 0 else len(content)]
+        return first + row, _source_column(lines, first + row, line_text, offset - line_start)
+
+    depth = deepest = deepest_at = longest = longest_at = outermost = 0
+    for m in _MARKS.finditer(content):
+        mark = m.group()
+        if mark == "[":
+            depth += 1
+            if depth == 1:
+                outermost = m.start()
+            if depth > deepest:
+                deepest, deepest_at = depth, outermost
+        elif mark == "]":
+            depth = max(0, depth - 1)
+        elif mark[0] == "`" and len(mark) > longest:
+            longest, longest_at = len(mark), m.start()
+    if deepest > extremes["bracket"].value:
+        extremes["bracket"] = MarkdownExtreme(deepest, *place(deepest_at))
+    if longest > extremes["backtick"].value:
+        extremes["backtick"] = MarkdownExtreme(longest, *place(longest_at))
+    angles = content.count("<")
+    if angles > extremes["angle"].value:
+        extremes["angle"] = MarkdownExtreme(angles, *place(content.find("<")))
+    return deepest
 
 
 def control_characters(text: str, display: str) -> list[Diagnostic]:

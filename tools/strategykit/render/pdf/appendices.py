@@ -28,8 +28,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from strategykit.present import consultation
-from strategykit.present import i18n, sections as present_sections
+from strategykit.present import consultation, i18n, sections as present_sections
 from strategykit.analysis.followup import FollowUp
 from strategykit.present.followup import method_markdown
 from strategykit.model import Strategy

@@ -12,8 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from strategykit.present import consultation
-from strategykit.present import (charts as present_charts, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets)
+from strategykit.present import (charts as present_charts, consultation, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets)
 from strategykit.present.mdtext import keep_numbers
 from strategykit.analysis.followup import FollowUp, Status, StatusChange, TargetProgress
 from strategykit.present.followup import explain_markdown

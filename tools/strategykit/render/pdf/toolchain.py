@@ -14,15 +14,19 @@ import json
 import os
 import re
 import threading
+import sys
 from concurrent.futures import ThreadPoolExecutor
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Iterator, Sequence
+from types import SimpleNamespace
+from typing import Any, Sequence
 
 import pypandoc
-import typst
 
 from strategykit.diagnostics import BuildError
 from strategykit.render.pdf.profile import PROFILE_FOLDER, TEMPLATES
+from strategykit import bounds
 
 PANDOC_SERIES = "3.9"
 TYPST_SERIES = "0.15"
@@ -37,7 +41,7 @@ PANDOC_ARGS = ["--sandbox", "--syntax-highlighting=none", "--wrap=preserve"]
 
 def versions() -> tuple[str, str]:
     """The pandoc version and the Typst package version in use."""
-    return pypandoc.get_pandoc_version(), typst.__version__
+    return pypandoc.get_pandoc_version(), version("typst")
 
 
 def check_pairing() -> None:
@@ -49,12 +53,18 @@ def check_pairing() -> None:
             f"and Typst {typst_v} are installed. Reinstall the toolkit (make build) to get the pinned pair.")
 
 
-def _pandoc(text: str, to: str, fmt: str, extra: list[str] | None = None) -> str:
-    try:
-        return pypandoc.convert_text(text, to, format=fmt, extra_args=PANDOC_ARGS + (extra or []))
-    except (RuntimeError, OSError) as exc:
-        first = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-        raise BuildError(f"pandoc could not convert the document: {first}") from None
+def _pandoc(text: str, to: str, fmt: str, extra: list[str] | None = None,
+            subject: str = "the PDF's document") -> str:
+    """pandoc's output for ``text``, run within the build's time and memory limits (``bounds``)."""
+    command = [pypandoc.get_pandoc_path(), f"--from={fmt}", f"--to={to}", *PANDOC_ARGS, *(extra or [])]
+    proc = bounds.run(command, engine="pandoc", subject=subject, input=text.encode("utf-8"),
+                      simplify="Run strategy check, which refuses chapters too large or too deeply nested "
+                               "for the build, or make the longest chapters shorter")
+    if proc.returncode != 0:
+        err = proc.stderr.decode("utf-8", "replace").strip()
+        first = err.splitlines()[-1] if err else f"exit {proc.returncode}"
+        raise BuildError(f"pandoc could not convert the document: {first}")
+    return proc.stdout.decode("utf-8", "replace")
 
 
 API_VERSION = [1, 23, 1, 1]
@@ -80,7 +90,7 @@ def read_each(texts: Sequence[str]) -> list[list[dict[str, Any]]]:
                "meta": {"strategykit-format": {"t": "MetaString", "c": CHAPTER_FORMAT}},
                "blocks": [{"t": "CodeBlock", "c": [["", [], []], text.expandtabs(4)]} for text in texts]}
     out = json.loads(_pandoc(json.dumps(carrier, ensure_ascii=False), "json", "json",
-                             ["--lua-filter", str(READ_EACH)]))["blocks"]
+                             ["--lua-filter", str(READ_EACH)], subject="the chapters in strategy/"))["blocks"]
     if len(out) != len(texts):
         raise BuildError(f"pandoc read {len(texts)} texts but returned {len(out)}.")
     return [div["c"][1] for div in out]
@@ -147,6 +157,9 @@ def fill_template(template: Path, body: str) -> str:
         raise BuildError(f"The document template {template.name} may use no variable but $body$.")
     return "$".join(piece.replace("$body$", body) for piece in pieces)
 
+
+TYPST_RUN = Path(__file__).with_name("typst_run.py")
+"""The script that compiles in a child process, under the build's limits."""
 
 _LOCATION = re.compile(r"([\w./-]+\.typ):(\d+):(\d+)")
 
@@ -218,15 +231,25 @@ def compile_pdf(build: Path, *, timestamp: int, own_profile: Sequence[str] = ())
                              "and import them by their path.")
     packages = build / ".packages"  # empty: no package is found locally …
     packages.mkdir(exist_ok=True)
+    own = [f"{PROFILE_FOLDER}/{name}" for name in own_profile if name.endswith(".typ")]
+    subject = "the PDF" + (f" with the graphic profile {', '.join(own)}" if own else "")
+    output = build / ".main.pdf"
+    request = {"input": str(build / "main.typ"), "root": str(build), "font_paths": [str(build / "style")],
+               "timestamp": timestamp, "output": str(output), "packages": str(packages)}
+    with _offline():  # … and none can be downloaded, even when the import is computed (the child inherits it)
+        proc = bounds.run([sys.executable, str(TYPST_RUN)], engine="Typst", subject=subject,
+                          input=json.dumps(request).encode("utf-8"))
     try:
-        with _offline():  # … and none can be downloaded, even when the import is computed
-            pdf, warnings = typst.compile_with_warnings(
-                str(build / "main.typ"), root=str(build), font_paths=[str(build / "style")],
-                ignore_system_fonts=True, pdf_standards=["ua-1"], timestamp=timestamp, sys_inputs={},
-                package_path=str(packages), package_cache_path=str(packages),
-            )
-    except typst.TypstError as exc:
-        raise BuildError(_plain_error(exc, build, own_profile)) from None
+        outcome = json.loads(proc.stdout)
+    except ValueError:
+        err = proc.stderr.decode("utf-8", "replace").strip()
+        raise BuildError(f"Typst stopped without a result (exit {proc.returncode})"
+                         + (f": {err.splitlines()[-1]}" if err else ".")) from None
+    if "error" in outcome:
+        raise BuildError(_plain_error(SimpleNamespace(**outcome["error"]), build, own_profile))
+    warnings = [SimpleNamespace(**w) for w in outcome["warnings"]]
+    pdf = output.read_bytes()
+    output.unlink()
     for w in warnings:
         message = getattr(w, "message", "") or str(w)
         if message.startswith("unknown font family"):
@@ -244,7 +267,7 @@ def _where(diagnostic: object, build: Path, own_profile: Sequence[str]) -> str:
     return _origin(build, m.group(1), int(m.group(2)), own_profile) if m else ""
 
 
-def _plain_error(exc: typst.TypstError, build: Path, own_profile: Sequence[str]) -> str:
+def _plain_error(exc: Any, build: Path, own_profile: Sequence[str]) -> str:
     message = getattr(exc, "message", "") or str(exc).splitlines()[0]
     hints = list(getattr(exc, "hints", None) or [])
     where = _where(exc, build, own_profile)

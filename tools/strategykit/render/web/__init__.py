@@ -34,10 +34,10 @@ from __future__ import annotations
 import calendar
 import contextlib
 import datetime as _dt
+import json
 import logging
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
@@ -204,7 +204,33 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+MKDOCS_RUN = Path(__file__).with_name("mkdocs_run.py")
+"""The script that builds with MkDocs in a child process, under the build's limits."""
+
+
 def _run_mkdocs(config_file: Path, site_dir: Path, keep: Any = None) -> None:
+    """Build with MkDocs: in a child process under the build's limits (``bounds``), or, for the
+    preview that keeps MkDocs' state (``keep``), in this one."""
+    if keep is not None:
+        _run_mkdocs_here(config_file, site_dir, keep)
+        return
+    from strategykit import bounds
+
+    proc = bounds.run([sys.executable, str(MKDOCS_RUN), str(config_file), str(site_dir)], engine="MkDocs",
+                      subject=f"the web edition ({config_file.name} and the pages in {config_file.parent.name}/docs)",
+                      cwd=config_file.parent)
+    try:
+        outcome = json.loads(proc.stdout)
+    except ValueError:
+        err = proc.stderr.decode("utf-8", "replace").strip()
+        raise BuildError(f"MkDocs stopped without a result (exit {proc.returncode})"
+                         + (f": {err.splitlines()[-1]}" if err else ".")) from None
+    if "error" in outcome:
+        details = "\n".join(f"  {m}" for m in outcome["warnings"])
+        raise BuildError(f"MkDocs could not build the site: {outcome['error']}" + (f"\n{details}" if details else ""))
+
+
+def _run_mkdocs_here(config_file: Path, site_dir: Path, keep: Any = None) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs import exceptions
     from mkdocs.commands.build import build
@@ -235,13 +261,13 @@ def _run_zensical(config_file: Path, site_dir: Path) -> None:
     work = config_file.parent
     out = work / "site"
     shutil.rmtree(out, ignore_errors=True)
-    try:
-        proc = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--clean",
-                               "-f", str(config_file)], cwd=work, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BuildError(f"Zensical could not be run: {exc}") from exc
+    from strategykit import bounds
+
+    proc = bounds.run([sys.executable, "-m", "zensical", "build", "--strict", "--clean", "-f", str(config_file)],
+                      engine="Zensical", subject=f"the web edition ({config_file.name})", cwd=work)
     if proc.returncode != 0 or not (out / "index.html").is_file():
-        tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-20:])
+        output = proc.stdout.decode("utf-8", "replace") + proc.stderr.decode("utf-8", "replace")
+        tail = "\n".join(output.strip().splitlines()[-20:])
         raise BuildError(f"Zensical could not build the site (exit {proc.returncode}):\n{tail}")
     shutil.copytree(out, site_dir, dirs_exist_ok=True)
     shutil.rmtree(out, ignore_errors=True)

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from strategykit.present import consultation
-from strategykit.present import i18n
+from strategykit.present import consultation, i18n
 from strategykit.render.web import texts
 from strategykit.render.web.downloads import FILES as DOWNLOAD_FILES
 from strategykit.render.web.pagekit import DATA_FOLDER, esc, esc_block, rel, table

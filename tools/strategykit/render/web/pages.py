@@ -16,10 +16,9 @@ import functools
 from html import escape as html_escape
 from typing import Iterable
 
-from strategykit.present import consultation
+from strategykit.present import (charts as present_charts, consultation, i18n, sections as present_sections, status as present_status, targets as present_targets)
 from strategykit.analysis.followup import FollowUp, Status, TargetProgress, follow_up
 from strategykit.model import Chapter, Goal, Indicator, Priority, Strategy, Target
-from strategykit.present import (charts as present_charts, i18n, sections as present_sections, status as present_status, targets as present_targets)
 from strategykit.render.web.page_about import AboutPages
 from strategykit.render.web.page_followup import FollowUpPages
 from strategykit.render.web.page_home import HomePage

@@ -1,0 +1,47 @@
+"""Build one MkDocs site in a process of its own (run as a script by ``web._run_mkdocs``).
+
+In-process, nothing can bound MkDocs' memory; as a child process it runs under the build's limits
+(``bounds``). This file imports nothing of strategykit, so the child starts in the time Python and
+MkDocs take to load. Arguments: the configuration file and the site folder. It prints the outcome as
+JSON: nothing, or MkDocs' error with the warnings logged before it (a strict build stops on them).
+"""
+
+import json
+import logging
+import os
+import sys
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def main(config_file: str, site_dir: str) -> int:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    handler = _Collect()
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        cfg = load_config(config_file=config_file, site_dir=site_dir, strict=True)
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+    except (exceptions.MkDocsException, SystemExit) as exc:
+        json.dump({"error": str(exc), "warnings": handler.messages}, sys.stdout)
+        return 0
+    json.dump({}, sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))
