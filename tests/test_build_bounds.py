@@ -23,7 +23,7 @@ from strategykit.render.pdf import toolchain
 from conftest import TESTS
 
 PRINT = TESTS / "fixtures" / "print"
-PACKAGED_PROFILE = Path(toolchain.__file__).parent.parent / "templates" / "profile.typ"
+PACKAGED_PROFILE = Path(toolchain.__file__).parent / "templates" / "profile.typ"
 
 ENDLESS_LOOP = "\n#for i in range(100000) { for j in range(100000) { } }\n"
 MEMORY_HOG = '\n#{ let s = "x"; for i in range(40) { s = s + s }; s.len() }\n'

@@ -16,6 +16,7 @@ import time
 
 import pytest
 
+from strategykit.plan import gather
 from strategykit.diagnostics import BuildError
 from strategykit.render.pdf import build_pdf
 from strategykit.project import check
@@ -55,8 +56,8 @@ def test_check_clean_mutants_of_the_example_build_both_editions(example, tmp_pat
             built += 1
             out = tmp_path / f"out-{built}"
             try:
-                pdf = build_pdf(result.model, out / "dist")
-                build_site(result.model, out / "site", pdf=pdf, earlier=())
+                pdf = build_pdf(gather(result.model), out / "dist")
+                build_site(gather(result.model), out / "site", pdf=pdf, earlier=())
             except BuildError as exc:
                 failures.append(f"{m.what}\n    → {str(exc).splitlines()[0][:300]}")
             shutil.rmtree(out, ignore_errors=True)

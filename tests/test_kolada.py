@@ -9,7 +9,8 @@ import pytest
 
 from strategykit.sources import kolada
 from strategykit.cli import main
-from strategykit.sources.kolada import FetchError, FetchUsageError, fetch_data, parse_page, region_id
+from strategykit.sources.fetch import fetch_data
+from strategykit.sources.kolada import FetchError, FetchUsageError, parse_page, region_id
 from strategykit.project import check, load_strategy
 
 from conftest import TESTS, edit

@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from strategykit.plan import gather
 from strategykit.project import check
 from strategykit.rules import limits
 
@@ -128,6 +129,6 @@ def test_a_chapter_at_every_limit_checks_clean_and_builds_both_editions_in_time(
     result = check(minimal)
     assert result.ok, [f"{d.position} {d.code}" for d in result.diagnostics]
     started = time.monotonic()
-    pdf = build_pdf(result.model, tmp_path / "dist")
-    build_site(result.model, tmp_path / "site", pdf=pdf)
+    pdf = build_pdf(gather(result.model), tmp_path / "dist")
+    build_site(gather(result.model), tmp_path / "site", pdf=pdf)
     assert time.monotonic() - started < 120

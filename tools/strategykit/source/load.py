@@ -144,7 +144,8 @@ class MarkdownFile:
         return None
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufeff]")
+"""Control characters and U+FEFF inside a text; tab, line ends and page break (form feed) are text."""
 """C0 and C1 control characters other than tab, line feed and carriage return: no font shows them. Also
 U+FEFF inside a text (a byte-order mark at the start of a file is dropped when it is read), which
 the PDF's standard (PDF/UA) forbids."""
@@ -468,13 +469,13 @@ class _Builder:
         YAML's reader refuses them typed raw, but an escape in double quotes makes one. No
         strategy text needs them; a NUL ends a file name, others break the PDF or a terminal.
         """
-        found = _CONTROL.search(text)
+        found = find_control_character(text)  # also as a reference (&#x1D;), which Markdown turns into one
         if found is None:
             return
         raise _LoadError(_error(
             "control-character",
-            f"The text contains the invisible control character U+{ord(found.group()):04X}"
-            " (usually written as an escape after a backslash).",
+            f"The text contains the invisible control character U+{found[1]:04X}"
+            " (usually written as an escape after a backslash, or as &#x…;).",
             _pos(self.source, node.start_mark),
             "Remove the backslash escape (\\0, \\x…, \\u…) from the text; write line breaks as new lines "
             "of a '|' block.",
@@ -794,7 +795,7 @@ def load_markdown(path: Path, display: str, *, inside: Path | None = None) -> tu
     text, problems = read_text(path, display, inside=inside)
     if text is None:
         return None, problems
-    return parse_markdown(text, display), control_characters(text, display)
+    return parse_markdown(text, display), []  # control characters: the rule control-character says where
 
 
 # --- CSV --------------------------------------------------------------------

@@ -347,11 +347,3 @@ class Kolada:
 
     def source_text(self, series_id: str) -> str:
         return f"Kolada, KPI {series_id}"
-
-
-def fetch_data(root: Path, *, indicator: str | None = None, opener: Opener | None = None,
-               today: _dt.date | None = None, api: str | None = None) -> list[str]:
-    """``sources.fetch.fetch_data`` (kept here for the callers that name Kolada)."""
-    from strategykit.sources.fetch import fetch_data as fetch
-
-    return fetch(root, indicator=indicator, opener=opener, today=today, api=api)

@@ -34,7 +34,7 @@ from strategykit.present.followup import method_markdown
 from strategykit.model import Strategy
 from strategykit.render.pdf import toolchain
 from strategykit.render.pdf.data import anchor
-from strategykit.render.pdf.document import Markdown, Node, chapter_anchor, header, para, raw
+from strategykit.render.pdf.blocks import Markdown, Node, chapter_anchor, header, para, raw
 
 
 def subject_link(model: Strategy, priority_anchor: dict[str, str]) -> consultation.Link:

@@ -48,18 +48,7 @@ from strategykit.model import Chapter, Strategy
 from strategykit.model.images import IMAGE_FORMATS, image_file
 from strategykit.render.pdf import toolchain
 from strategykit.render.pdf.data import anchor
-
-Node = dict[str, Any]
-
-
-def _inlines(text: str) -> list[Node]:
-    out: list[Node] = []
-    for i, word in enumerate(text.split()):
-        if i:
-            out.append({"t": "Space"})
-        out.append({"t": "Str", "c": word})
-    return out
-
+from strategykit.render.pdf.blocks import Markdown, Node, _inlines, chapter_anchor, header, para, raw  # noqa: F401
 
 def ascii_id(ident: str) -> str:
     """An identifier in plain ASCII ('mål-och-medel' → 'mal-och-medel'): PDF viewers match named
@@ -71,18 +60,6 @@ def ascii_id(ident: str) -> str:
 def _web_form(ident: str) -> str:
     """An identifier as MkDocs would have written it for the same heading: ASCII, no punctuation."""
     return re.sub(r"[^a-z0-9_-]", "", ascii_id(ident).lower())
-
-
-def header(level: int, ident: str, text: str) -> Node:
-    return {"t": "Header", "c": [level, [ident, [], []], _inlines(text)]}
-
-
-def para(text: str) -> Node:
-    return {"t": "Para", "c": _inlines(text)}
-
-
-def raw(code: str) -> Node:
-    return {"t": "RawBlock", "c": ["typst", code]}
 
 
 def typst_string(text: str) -> str:
@@ -337,10 +314,6 @@ def _is_block(node: Node) -> bool:
     return node.get("t") in _BLOCK_TYPES
 
 
-def chapter_anchor(chapter: Chapter) -> str:
-    return anchor("chapter", chapter.id or chapter.file)
-
-
 def _presented(model: Strategy, chapter: Chapter) -> list[tuple[int, list[int] | None]]:
     """The priorities (by index) a chapter presents, with the goals it presents (None: all)."""
     out = []
@@ -582,15 +555,6 @@ def model_labels(model: Strategy) -> set[str]:
 def _goal_table_call(pi: int, goals: list[int] | None) -> str:
     extra = "" if goals is None else f", goals: ({', '.join(str(g) for g in goals)},)"
     return f"#goal-table(data.priorities.at({pi}), shared{extra})"
-
-
-@dataclass(frozen=True)
-class Markdown:
-    """Generated Markdown in the document; ``build_document`` has pandoc read it and makes it
-    safe (``_FragmentRewriter``) while the chapters are read."""
-
-    text: str
-    prefix: str
 
 
 Reader = Callable[[list[str]], list[list[Node]]]
