@@ -1,4 +1,3 @@
-from strategykit.plan import gather
 """``make bench``: time strategykit against its targets and its peers, and write BENCHMARKS.md.
 
 Every figure is a fresh process, started the way an author starts it
@@ -54,6 +53,7 @@ RUNS = {
     "check-jsonschema": {0: 5, 1: 5, 10: 3, 100: 3},
     "web": {0: 3, 1: 3, 10: 2, 100: 1},
     "pdf": {0: 3, 1: 3, 10: 2, 100: 1},
+    "both": {0: 3, 1: 3, 10: 2, 100: 1},
     "peer-pdf": {0: 3, 1: 3, 10: 1, 100: 1},
 }
 EXAMPLE = 0
@@ -482,7 +482,7 @@ def run(scales: list[int], budget: float, out: Path, profile: bool) -> int:
     bench = Bench(budget)
     load_before = os.getloadavg()
     print(f"Generating synthetic strategies {', '.join(f'{s}×' for s in scales)} (seed {SEED}) in {WORK}", flush=True)
-    roots = generate(gather(scales))
+    roots = generate(scales)
     sizes = {s: input_size(r) for s, r in roots.items()}
     all_scales = [EXAMPLE, *scales]
     pandoc = pandoc_path()
@@ -534,6 +534,14 @@ def run(scales: list[int], budget: float, out: Path, profile: bool) -> int:
             if res.ok and scale != EXAMPLE:
                 previous = (scale, res.wall)
             shutil.rmtree(dest, ignore_errors=True)
+
+    print("both editions in one build", flush=True)
+    for scale in [s for s in all_scales if s in (EXAMPLE, 10)]:
+        dest = WORK / f"both-{scale_name(scale)}"
+        bench.measure("both", f"both {scale_name(scale)}",
+                      [(scale_name(scale), [STRATEGY, "build", str(roots[scale]), "--site-dir", str(dest / "site"),
+                                            "--dist-dir", str(dest / "dist")])], RUNS["both"][scale])
+        shutil.rmtree(dest, ignore_errors=True)
 
     print("strategy serve", flush=True)
     if 100 in scales:
@@ -751,6 +759,19 @@ def render(bench: Bench, roots: dict[int, Path], sizes: dict[int, int], scales: 
     web_ex = get("web:example")
     targets.append(("Web edition of the example", _row(web_ex)[0], "≤ 10 s",
                     verdict(web_ex.wall <= 10 if web_ex and web_ex.ok else None)))
+    for s in [s for s in [EXAMPLE, *scales] if s in (EXAMPLE, 10)]:
+        both, web, pdf = (get(f"{k}:{scale_name(s)}") for k in ("both", "web", "pdf"))
+        if both and web and pdf and both.ok and web.ok and pdf.ok:
+            slower = max(web.wall, pdf.wall)
+            targets.append((f"Both editions of {scale_name(s)} in one `strategy build`",
+                            f"{_fmt_time(both.wall)} (web alone {_fmt_time(web.wall)}, PDF alone "
+                            f"{_fmt_time(pdf.wall)}: {both.wall / slower:.2f}× the slower; peak memory "
+                            f"{both.rss_mb:.0f} MB, alone {web.rss_mb:.0f} + {pdf.rss_mb:.0f} MB)",
+                            "≤ 1.2× the slower alone, memory ≤ both alone together",
+                            verdict(both.wall <= 1.2 * slower and both.rss_mb <= web.rss_mb + pdf.rss_mb)))
+        else:
+            targets.append((f"Both editions of {scale_name(s)} in one `strategy build`", "not measured",
+                            "≤ 1.2× the slower alone", verdict(None)))
     serve = get(f"serve:{big}×") or Result("serve", "", skipped=f"not measured: {big}× is not in --scales")
     if serve.ok:
         full = sum("full build" in x.stderr for x in serve.samples)

@@ -5,7 +5,8 @@ folder it is given (``Run.stage``); it never publishes. ``build.build`` asks the
 do not depend on each other side by side, and publishes all of them together or none.
 
 To add one: write ``render/<name>/`` with a function ``(plan, run) -> Product`` and register it
-here with ``register(Output(...))``; ``strategy build --only NAME`` then builds it.
+here with ``register(Output(...))``; ``build.build(model, [NAME, ...])`` then makes it beside the
+others, and the command line offers it with one more flag in ``cli.cmd_build``.
 """
 
 from __future__ import annotations
