@@ -136,6 +136,14 @@ def test_a_footnote_never_referred_to_is_refused_at_its_definition(minimal):
     assert where(d) == (CHAPTER, 7, 1)
 
 
+@pytest.mark.parametrize("item", ["-\t [^1]: fotnot", "1. [^1]: fotnot", "> [^1]: fotnot"])
+def test_a_footnote_defined_in_a_list_item_or_a_quote_is_found_too(minimal, item):
+    # Found by the long build fuzz: MkDocs' strict build fails on it as on any unused note.
+    write_chapter(minimal, f"Text.\n\n{item}\n")
+    (d,) = find(minimal, "footnote-unused")
+    assert where(d) == (CHAPTER, 7, item.index("[^") + 1)
+
+
 def test_a_footnote_referred_to_is_fine_and_is_no_link(minimal):
     write_chapter(minimal, "Text.[^1] Mer.[^not]\n\n[^1]: fotnot\n\n[^not]: https://example.org\n")
     found = [d.code for d in check(minimal).diagnostics]

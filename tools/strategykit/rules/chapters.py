@@ -337,7 +337,8 @@ def _anchor_hint(fragment: str, known: list[str]) -> str | None:
             else _("The chapter has no headings to link to."))
 
 
-_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+_FOOTNOTE_DEFINITION = re.compile(r"^(?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)[ \t]+)*[ \t]{0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+"""A footnote's definition at the start of a line, also inside list items and block quotes ('- [^1]: …')."""
 
 
 @rule("footnote-unused", fix=_("Put [^NAME] in the text where the note belongs, or delete the note."))
@@ -356,6 +357,7 @@ def footnote_unused(s: Strategy) -> Iterator[Finding]:
             uses = text.count(mark) - sum(1 for d in _FOOTNOTE_DEFINITION.finditer(text) if d.group(1) == label)
             if uses <= 0:
                 line = text.count("\n", 0, m.start()) + 1
-                column = 1 + len(m.group()) - len(m.group().lstrip())
+                column = m.start(1) - 2 - (text.rfind("\n", 0, m.start(1)) + 1) + 1  # at its '[^'
+
                 yield Finding(_("The footnote [^{label}] is never referred to in the chapter.", label=label),
                               position=Position(c.file, line, column))
