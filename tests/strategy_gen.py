@@ -9,7 +9,8 @@ editions of one stays within a few seconds, and varied on purpose:
 - languages sv and en; with and without subtitle, publisher, notice, overall goals, perspectives;
 - targets with and without baseline, milestones, direction (increase, decrease, maintain, left
   out), breakdown (total, women, men), sourced or illustrative baselines, Agenda 2030 targets;
-- target value provenance: a decision, ``illustrative: true`` or nothing;
+- target and milestone value provenance: a decision (body, date, case, link), ``illustrative: true``
+  or nothing (a warning);
 - indicators in percent, as counts, in a unit text, with negative values, with decimals;
 - data files: missing, header only, one row, several years, women and men rows, sourced rows;
 - chapters that present nothing, a priority, single goals, or a goal presented in two chapters;
@@ -62,6 +63,23 @@ def _indicator(rng: random.Random, i: int) -> dict:
     return ind
 
 
+def _provenance(rng: random.Random, value: dict) -> dict:
+    """A target or milestone value, decided (body, and maybe date, case and link), illustrative, or neither."""
+    r = rng.random()
+    if r < 0.5:
+        value["illustrative"] = True
+    elif r < 0.9:
+        decision: dict = {"body": rng.choice(("Regionfullmäktige", "Regional development board", "Rådet & <styrelsen>"))}
+        if rng.random() < 0.7:
+            decision["date"] = "2019-11-26"
+        if rng.random() < 0.7:
+            decision["case"] = f"RUN {rng.randrange(2015, 2024)}-{rng.randrange(1, 999):05d}"
+        if rng.random() < 0.4:
+            decision["url"] = "https://example.org/protokoll?id=7&del=2"
+        value["decision"] = decision
+    return value
+
+
 def _target(rng: random.Random, tid: str, ind: dict | None, period: tuple[int, int]) -> dict:
     t: dict = {"id": tid, "text": _text(rng, 6)}
     if ind is None:
@@ -94,10 +112,10 @@ def _target(rng: random.Random, tid: str, ind: dict | None, period: tuple[int, i
                 baseline["url"] = "https://example.org/statistik?id=1&typ=a"
         t["baseline"] = baseline
     if rng.random() < 0.93:
-        t["target"] = {"year": target_year, "value": goal}
+        t["target"] = _provenance(rng, {"year": target_year, "value": goal})
     if rng.random() < 0.5 and target_year - base_year > 3:
         years = sorted(rng.sample(range(base_year + 1, target_year), k=min(2, target_year - base_year - 1)))
-        t["milestones"] = [{"year": y, "value": _value(rng, min(base, goal), max(base, goal), decimals)}
+        t["milestones"] = [_provenance(rng, {"year": y, "value": _value(rng, min(base, goal), max(base, goal), decimals)})
                            for y in years if period[0] <= y <= period[1]]
         if not t["milestones"]:
             del t["milestones"]

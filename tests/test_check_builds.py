@@ -93,10 +93,14 @@ def test_the_generator_uses_every_form_it_promises():
         forms |= {"goal-in-two-chapters" for i in presented
                   if any(i.startswith(j + ".") or i == j for j in presented if j != i) or presented.count(i) > 1}
         forms |= {f"language:{data['strategy']['language']}"}
+        values = [v for t in targets for v in [t.get("target"), *t.get("milestones", [])] if v]
+        forms |= {"decided-value" for v in values if "decision" in v}
+        forms |= {"illustrative-value" for v in values if v.get("illustrative")}
+        forms |= {"value-without-provenance" for v in values if "decision" not in v and "illustrative" not in v}
     expected = {"direction:increase", "direction:decrease", "direction:maintain", "direction:None",
                 "breakdown:women", "breakdown:men", "no-baseline", "milestones", "illustrative-baseline",
                 "sourced-baseline", "header-only-data", "gender-data", "goal-in-two-chapters",
-                "language:sv", "language:en"}
+                "language:sv", "language:en", "decided-value", "illustrative-value", "value-without-provenance"}
     assert expected - forms == set()
 
 
@@ -125,9 +129,9 @@ def test_a_goal_presented_in_two_chapters_builds_and_the_second_links_to_the_fir
 
     def second_chapter(data):
         goal = data["priorities"][0]["goals"][0]["id"]
-        data["chapters"].append({"id": "tvargaende", "file": "strategy/99-tvargaende.md", "presents": [goal]})
+        data["chapters"].append({"id": "ocksa-har", "file": "strategy/99-ocksa-har.md", "presents": [goal]})
     root = _variant(tmp_path, seed, second_chapter)
-    (root / "strategy" / "99-tvargaende.md").write_text("# Tvärgående\n\nText.\n", encoding="utf-8")
+    (root / "strategy" / "99-ocksa-har.md").write_text("# Tvärgående\n\nText.\n", encoding="utf-8")
     assert check(root).ok
     assert _build(root, caplog, typst_warnings, capsys) == []
 

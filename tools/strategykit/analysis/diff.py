@@ -177,6 +177,16 @@ def _value(v) -> dict | None:
     return {"year": v.year, "value": _num(v.value)}
 
 
+def _provenance(v) -> str | None:
+    """Where a target value comes from, in one line: 'illustrative', the decision, or None."""
+    if v is None or not (v.illustrative or v.decision):
+        return None
+    if v.illustrative:
+        return "illustrative"
+    d = v.decision
+    return ", ".join(x for x in (d.body, d.date, d.case) if x)
+
+
 def _measured(s: Strategy, g: Goal) -> list[tuple[str, str]]:
     """(target id, indicator id) pairs of a goal whose indicator is defined."""
     return [(t.id, t.indicator_id) for t in g.targets if s.indicator(t.indicator_id)]
@@ -317,6 +327,8 @@ def _target_changes(t: Target, u: Target, goal: str, old_goal: str, lost: set[st
                     flags.update(_ambition(u.direction, before[m.year], m.value))
         yield change("target-milestones-changed", [_value(m) for m in t.milestones],
                      [_value(m) for m in u.milestones], tuple(sorted(flags)))
+    if _provenance(tv) != _provenance(uv):
+        yield change("target-provenance-changed", _provenance(tv), _provenance(uv))
     tb, ub = t.baseline, u.baseline
     if (tb and (tb.year, tb.value)) != (ub and (ub.year, ub.value)):
         yield change("target-baseline-changed", _value(tb), _value(ub))
@@ -550,6 +562,7 @@ def describe(c: Change) -> str:
         "year-changed": lambda: f"target year {arrow}",
         "milestones-changed": lambda: f"milestones {arrow}",
         "baseline-changed": lambda: f"baseline {arrow}",
+        "provenance-changed": lambda: f"target value's provenance {arrow}",
         "agenda2030-changed": lambda: f"Agenda 2030 links {arrow}",
         "unit-changed": lambda: f"unit {arrow}",
         "source-changed": lambda: f"source {arrow}",

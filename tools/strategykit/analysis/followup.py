@@ -215,6 +215,8 @@ class TargetProgress:
     assessment: Assessment
     series: tuple[Observation, ...] = ()
     """The observed values of the target's breakdown up to the report year, oldest first."""
+    target_illustrative: bool = False
+    """True when the target value is marked illustrative (no body decided it)."""
     by_breakdown: Mapping[str, Observation] = field(default_factory=dict)
     """The latest value up to the report year of each breakdown the indicator has data for
     (total, women, men), to be shown side by side."""
@@ -359,6 +361,7 @@ def target_progress(strategy: Strategy, goal: Goal, target: Target, year: int | 
         baseline=baseline, latest=latest,
         target_year=point[0] if point else None, target_value=point[1] if point else None,
         assessment=assessment, series=series, by_breakdown=by_breakdown,
+        target_illustrative=bool(goal_value and goal_value.illustrative),
     )
 
 

@@ -53,12 +53,31 @@ class Observation:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """The decision that set a target or milestone value: body, date, case number, link."""
+
+    body: str
+    date: str | None = None
+    case: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class GoalValue:
-    """A value to reach by a year (a target or a milestone). Decided, not measured."""
+    """A value to reach by a year (a target or a milestone). Decided, not measured.
+
+    Its provenance is the ``decision`` that set it, or ``illustrative`` when no body did.
+    """
 
     year: int | None
     value: float | None
     path: Path_ = ()
+    decision: Decision | None = None
+    illustrative: bool = False
+
+    @property
+    def has_provenance(self) -> bool:
+        return self.illustrative or self.decision is not None
 
 
 @dataclass(frozen=True)
@@ -423,6 +442,7 @@ class Strategy:
 
     def has_illustrative_values(self) -> bool:
         return (any(t.baseline and t.baseline.provenance.illustrative for _, t in self.targets())
+                or any(v.illustrative for _, t in self.targets() for v in (t.target, *t.milestones) if v)
                 or any(o.provenance.illustrative for series in self.observations.values() for o in series))
 
     def series(self, indicator_id: str | None, breakdown: str = "total",
@@ -483,7 +503,10 @@ def _observation(d: Any, path: Path_) -> Observation | None:
 def _goal_value(d: Any, path: Path_) -> GoalValue | None:
     if not isinstance(d, dict):
         return None
-    return GoalValue(_int(d, "year"), _num(d, "value"), path)
+    dec = d.get("decision")
+    decision = (Decision(dec["body"], _opt_s(dec, "date"), _opt_s(dec, "case"), _opt_s(dec, "url"))
+                if isinstance(dec, dict) and isinstance(dec.get("body"), str) else None)
+    return GoalValue(_int(d, "year"), _num(d, "value"), path, decision, d.get("illustrative") is True)
 
 
 def _statement(d: dict, path: Path_) -> Statement:

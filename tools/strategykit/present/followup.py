@@ -254,11 +254,13 @@ def _target_value(p: TargetProgress, ind: Indicator | None, language: str) -> st
     if p.target_value is None:
         return "–"
     text = i18n.format_value(p.target_value, ind.unit if ind else "", language, ind.decimals if ind else None)
+    if p.target_illustrative:
+        text += i18n.labels(language)["illustrative_mark"]
     return f"{text} ({p.target_year})" if p.target_year else text
 
 
 def _uses_illustrative(report: FollowUp) -> bool:
-    return any(p.illustrative or any(o.provenance.illustrative for o in p.by_breakdown.values())
+    return any(p.illustrative or p.target_illustrative or any(o.provenance.illustrative for o in p.by_breakdown.values())
                for p in report.targets())
 
 
@@ -383,7 +385,7 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
             "method": a.method, "actual_rate": a.actual_rate, "required_rate": a.required_rate, "ratio": a.ratio,
             "reason": a.reason or None,
             "baseline": _obs(tp.baseline), "latest": _obs(tp.latest),
-            "target": {"year": tp.target_year, "value": tp.target_value},
+            "target": {"year": tp.target_year, "value": tp.target_value, "illustrative": tp.target_illustrative},
             "by_breakdown": {k: _obs(v) for k, v in tp.by_breakdown.items()},
             "series": [_obs(o) for o in tp.series],
         }

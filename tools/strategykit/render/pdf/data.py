@@ -53,7 +53,9 @@ def _baseline(t: Target, ind: Indicator | None, lang: str) -> dict | None:
 def _goal_value(g: GoalValue | None, ind: Indicator | None, lang: str) -> dict | None:
     if g is None:
         return None
-    return {"value": _value(g.value, ind, lang), "year": "" if g.year is None else str(g.year)}
+    mark = i18n.labels(lang)["illustrative_mark"] if g.illustrative else ""
+    return {"value": _value(g.value, ind, lang) + mark, "year": "" if g.year is None else str(g.year),
+            "illustrative": g.illustrative}
 
 
 def _breakdown(t: Target, lang: str) -> str:
@@ -151,7 +153,9 @@ def _priority(s: Strategy, p: Priority, lang: str, lookup: _Lookup | None = None
               "targets": [_target(s, t, lang, lookup) for t in g.targets]} for g in p.goals]
     return {
         "id": p.id, "title": p.title, "goals": goals,
-        "illustrative": any(t["baseline"] and t["baseline"]["illustrative"]
+        "illustrative": any((t["baseline"] and t["baseline"]["illustrative"])
+                            or (t["target"] and t["target"]["illustrative"])
+                            or any(m["illustrative"] for m in t["milestones"])
                             for g in goals for t in g["targets"]),
     }
 

@@ -249,10 +249,12 @@ class _Writer:
         L = self.L
         ind = self.m.indicator(t.indicator_id)
         b = t.baseline
-        illustrative = bool(b and b.provenance.illustrative)
+        illustrative = bool(b and b.provenance.illustrative) or any(
+            v.illustrative for v in (t.target, *t.milestones) if v)
         text = f"**{esc(t.id)}** {esc(t.text)}"
         if t.milestones:
-            ms = ", ".join(f"{self.value(ms.value, ind, unit=True)} ({ms.year})" for ms in t.milestones)
+            ms = ", ".join(f"{self.value(ms.value, ind, unit=True, illustrative=ms.illustrative)} ({ms.year})"
+                           for ms in t.milestones)
             text += f'<br><span class="sk-small">{esc(L["milestones"])}: {ms}</span>'
         if ind is not None:
             ind_cell = f"[{esc(ind.name)}]({rel(page, self.indicator_page(ind))})"
@@ -261,8 +263,9 @@ class _Writer:
         if t.breakdown and t.breakdown != "total":
             ind_cell += f' <span class="sk-small">({esc(L.get(t.breakdown, t.breakdown))})</span>'
         row = [text, ind_cell,
-               self.value(b.value, ind, illustrative=illustrative, year=b.year, unit=True) if b else "–",
-               self.value(t.target.value, ind, unit=True, year=t.target.year) if t.target else "–"]
+               self.value(b.value, ind, illustrative=b.provenance.illustrative, year=b.year, unit=True) if b else "–",
+               self.value(t.target.value, ind, unit=True, year=t.target.year,
+                          illustrative=t.target.illustrative) if t.target else "–"]
         tp = self.progress.get(t.id)
         row.append(self.status_link(page, tp.status) if tp else "–")
         if with_goal:
