@@ -8,7 +8,7 @@ editions of one stays within a few seconds, and varied on purpose:
 
 - languages sv and en; with and without subtitle, publisher, notice, overall goals, perspectives;
 - targets with and without baseline, milestones, direction (increase, decrease, maintain, left
-  out), breakdown (total, women, men), sourced or illustrative baselines, Agenda 2030 targets;
+  out), thresholds (at-least, more-than, at-most, less-than; the bound above or below the baseline), breakdown (total, women, men), sourced or illustrative baselines, Agenda 2030 targets;
 - target and milestone value provenance: a decision (body, date, case, link), ``illustrative: true``
   or nothing (a warning);
 - indicators in percent, as counts, in a unit text, with negative values, with decimals;
@@ -100,6 +100,12 @@ def _target(rng: random.Random, tid: str, ind: dict | None, period: tuple[int, i
         goal = base
     else:
         goal = _value(rng, lo, hi, decimals)
+    if rng.random() < 0.25:  # a threshold: a bound on either side of the baseline, direction left out or agreeing
+        threshold = rng.choice(("at-least", "more-than", "at-most", "less-than"))
+        t["threshold"] = threshold
+        goal = _value(rng, lo, hi, decimals)
+        side = "increase" if threshold in ("at-least", "more-than") else "decrease"
+        direction = rng.choice((None, None, side, "maintain" if abs(goal - base) <= 0.02 * abs(base) else None))
     if direction:
         t["direction"] = direction
     if rng.random() < 0.9:

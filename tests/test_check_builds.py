@@ -83,6 +83,7 @@ def test_the_generator_uses_every_form_it_promises():
         targets = [t for p in data["priorities"] for g in p["goals"] for t in g["targets"]]
         forms |= {f"direction:{t.get('direction')}" for t in targets}
         forms |= {f"breakdown:{t['breakdown']}" for t in targets if "breakdown" in t}
+        forms |= {f"threshold:{t['threshold']}" for t in targets if "threshold" in t}
         forms |= {"no-baseline" for t in targets if "indicator" in t and "baseline" not in t}
         forms |= {"milestones" for t in targets if t.get("milestones")}
         forms |= {"illustrative-baseline" for t in targets if t.get("baseline", {}).get("illustrative")}
@@ -100,7 +101,8 @@ def test_the_generator_uses_every_form_it_promises():
     expected = {"direction:increase", "direction:decrease", "direction:maintain", "direction:None",
                 "breakdown:women", "breakdown:men", "no-baseline", "milestones", "illustrative-baseline",
                 "sourced-baseline", "header-only-data", "gender-data", "goal-in-two-chapters",
-                "language:sv", "language:en", "decided-value", "illustrative-value", "value-without-provenance"}
+                "language:sv", "language:en", "decided-value", "illustrative-value", "value-without-provenance",
+                "threshold:at-least", "threshold:more-than", "threshold:at-most", "threshold:less-than"}
     assert expected - forms == set()
 
 

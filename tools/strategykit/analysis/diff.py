@@ -122,6 +122,16 @@ def _year_ambition(old: int | None, new: int | None) -> tuple[str, ...]:
     return (LOWERED,) if new > old else (RAISED,)
 
 
+def _threshold_ambition(old: str | None, new: str | None) -> tuple[str, ...]:
+    """A strict bound asks for more than an inclusive one on the same side (more than 5 > at least 5)."""
+    stricter = {("at-least", "more-than"), ("at-most", "less-than")}
+    if (old, new) in stricter:
+        return (RAISED,)
+    if (new, old) in stricter:
+        return (LOWERED,)
+    return ()
+
+
 def _direction_ambition(old: str | None, new: str | None) -> tuple[str, ...]:
     strong = {"increase", "decrease"}
     if old in strong and new == "maintain":
@@ -310,10 +320,13 @@ def _target_changes(t: Target, u: Target, goal: str, old_goal: str, lost: set[st
     if t.direction != u.direction:
         yield change("target-direction-changed", t.direction, u.direction,
                      _direction_ambition(t.direction, u.direction))
+    if t.threshold != u.threshold:
+        yield change("target-threshold-changed", t.threshold, u.threshold, _threshold_ambition(t.threshold, u.threshold))
     tv, uv = t.target, u.target
     if (tv and tv.value) != (uv and uv.value):
-        same_direction = t.direction == u.direction
-        flags = _ambition(u.direction, tv and tv.value, uv and uv.value) if same_direction else ()
+        # a threshold's side is its direction: a lowered floor or a raised ceiling asks for less
+        same_direction = t.wanted_direction == u.wanted_direction
+        flags = _ambition(u.wanted_direction, tv and tv.value, uv and uv.value) if same_direction else ()
         yield change("target-value-changed", _num(tv and tv.value), _num(uv and uv.value), flags)
     if (tv and tv.year) != (uv and uv.year):
         yield change("target-year-changed", tv and tv.year, uv and uv.year,
@@ -321,10 +334,10 @@ def _target_changes(t: Target, u: Target, goal: str, old_goal: str, lost: set[st
     if t.milestones != u.milestones and [_value(m) for m in t.milestones] != [_value(m) for m in u.milestones]:
         before = {m.year: m.value for m in t.milestones}
         flags: set[str] = set()
-        if t.direction == u.direction:
+        if t.wanted_direction == u.wanted_direction:
             for m in u.milestones:
                 if m.year in before:
-                    flags.update(_ambition(u.direction, before[m.year], m.value))
+                    flags.update(_ambition(u.wanted_direction, before[m.year], m.value))
         yield change("target-milestones-changed", [_value(m) for m in t.milestones],
                      [_value(m) for m in u.milestones], tuple(sorted(flags)))
     if _provenance(tv) != _provenance(uv):
@@ -563,6 +576,7 @@ def describe(c: Change) -> str:
         "milestones-changed": lambda: f"milestones {arrow}",
         "baseline-changed": lambda: f"baseline {arrow}",
         "provenance-changed": lambda: f"target value's provenance {arrow}",
+        "threshold-changed": lambda: f"threshold {arrow}",
         "agenda2030-changed": lambda: f"Agenda 2030 links {arrow}",
         "unit-changed": lambda: f"unit {arrow}",
         "source-changed": lambda: f"source {arrow}",

@@ -103,6 +103,25 @@ class Target:
     breakdown: str
     agenda2030: tuple[str, ...]
     path: Path_ = ()
+    threshold: str | None = None
+    """'at-least', 'more-than', 'at-most' or 'less-than' when the target value is a bound (``THRESHOLDS``)."""
+
+    @property
+    def wanted_direction(self) -> str | None:
+        """The direction the target asks for: its own, or the side its threshold lies on."""
+        if self.threshold in THRESHOLDS:
+            return THRESHOLDS[self.threshold]
+        return self.direction
+
+
+THRESHOLDS = {"at-least": "increase", "more-than": "increase", "at-most": "decrease", "less-than": "decrease"}
+"""Each threshold, and the direction in which a value below (or above) it must move to meet it."""
+
+
+def meets_threshold(threshold: str, value: float, bound: float) -> bool:
+    """Whether ``value`` meets the bound: ≥, >, ≤ or < it."""
+    return {"at-least": value >= bound, "more-than": value > bound,
+            "at-most": value <= bound, "less-than": value < bound}[threshold]
 
 
 @dataclass(frozen=True)
@@ -522,6 +541,7 @@ def _target(d: dict, path: Path_) -> Target:
         milestones=tuple(m for i, raw in _items(d, "milestones")
                          if (m := _goal_value(raw, path + ("milestones", i)))),
         breakdown=_s(d, "breakdown", "total"), agenda2030=_strs(d, "agenda2030"), path=path,
+        threshold=_opt_s(d, "threshold") if d.get("threshold") in THRESHOLDS else None,
     )
 
 

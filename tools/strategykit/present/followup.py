@@ -52,6 +52,16 @@ Särskilda fall:
 - **Mål att bibehålla en nivå.** Målet bedöms som *{on_track_lc}* så länge det
   senaste värdet ligger inom ±{tol} av målvärdet, som *{achieved_lc}* om det gäller
   även målåret eller senare, och som *{moving_away_lc}* utanför det intervallet.
+  Intervallet är nivåns toleransband; målvärdet är den nivå som ska hållas, och
+  kontrollen varnar när det skiljer sig från utgångsvärdet med mer än bandet (ett
+  golv eller tak skrivs som gränsvärde).
+- **Gränsvärden** (minst, mer än, högst, mindre än `X` från år `T`). Gränsen är nådd
+  när `xt ≥ X`, `xt > X`, `xt ≤ X` respektive `xt < X`: bedömningen är då
+  *{achieved_lc}*, vilket år det än är. Ett värde som nådde gränsen vid utgångsläget
+  men inte längre gör det bedöms som *{moving_away_lc}*. Annars mäts takten mot gränsen
+  som ovan, med `d` = +1 för en nedre gräns och −1 för en övre. Ett gränsvärde är ingen
+  riktning: "minst 2 100 per år från 2023" från utgångsvärdet 2 400 är ett golv, inte
+  en minskning.
 - **Målet var redan nått vid utgångsläget.** Bedömningen är *{achieved_lc}* så
   länge det senaste värdet fortfarande når målvärdet, annars *{moving_away_lc}*.
 - **Ett enda värde.** Utveckling kräver två tidpunkter: finns bara utgångsvärdet
@@ -104,7 +114,17 @@ Special cases:
   formed the same way.
 - **Targets to maintain a level** are *{on_track_lc}* while the latest value lies
   within ±{tol} of the target value, *{achieved_lc}* when that still holds in or
-  after the target year, and *{moving_away_lc}* outside that band.
+  after the target year, and *{moving_away_lc}* outside that band. The band is the
+  level's tolerance; the target value is the level to keep, and the check warns when
+  it differs from the baseline by more than the band (a floor or a ceiling is
+  written as a threshold).
+- **Thresholds** (at least, more than, at most, less than `X` from year `T`). The
+  bound is met when `xt ≥ X`, `xt > X`, `xt ≤ X` or `xt < X`: the assessment is then
+  *{achieved_lc}*, in any year. A value that met the bound at the baseline and no
+  longer does is *{moving_away_lc}*. Otherwise the rate towards the bound is measured
+  as above, with `d` = +1 for a lower bound and −1 for an upper one. A threshold is no
+  direction: "at least 2,100 a year from 2023" from a baseline of 2,400 is a floor,
+  not a fall.
 - **Target already met at the baseline.** The assessment is *{achieved_lc}* as long
   as the latest value still meets the target, otherwise *{moving_away_lc}*.
 - **A single value.** Progress needs two points in time: with the baseline alone
@@ -218,6 +238,19 @@ def explain_markdown(progress: TargetProgress, indicator: Indicator | None, lang
         return (f"The target is to maintain {_num(X, language, dec)}. The latest value {num(xt, latest)} ({t}) "
                 f"lies {where} the band {lo}–{hi} (±{_num(MAINTAIN_TOLERANCE * 100, language, 0)}\u00a0%) → **{status}**{suffix}")
     d = "+1" if a.direction == "increase" else "−1"
+    bound = ""
+    if a.threshold:
+        bound = i18n.with_threshold(_num(X, language, dec), a.threshold, language)
+        if a.status is Status.ACHIEVED:
+            return ((f"Senaste värdet {num(xt, latest)} ({t}) når gränsen {bound}" if sv else
+                     f"The latest value {num(xt, latest)} ({t}) meets the bound {bound}") + f" → **{status}**{suffix}")
+        if a.ratio is None:
+            return ((f"Senaste värdet {num(xt, latest)} ({t}) når inte längre gränsen {bound}, som utgångsvärdet "
+                     f"{num(x0, b)} ({t0}) nådde" if sv else
+                     f"The latest value {num(xt, latest)} ({t}) no longer meets the bound {bound}, which the baseline "
+                     f"{num(x0, b)} ({t0}) met") + f" → **{status}**{suffix}")
+        bound = (f"Gränsen {bound} är inte nådd ({num(xt, latest)}, {t}); takten mot den: " if sv else
+                 f"The bound {bound} is not met ({num(xt, latest)}, {t}); the rate towards it: ")
     if a.method == "linear":
         ra = (f"r_a = ({num(xt, latest)} − {num(x0, b)}) / ({t} − {t0}) = "
               f"{_num(a.actual_rate, language, 3)}")
@@ -235,7 +268,7 @@ def explain_markdown(progress: TargetProgress, indicator: Indicator | None, lang
                 if sv else "The target value equalled the baseline, and the latest value no longer meets it")
         return f"{head} ({ra}) → **{status}**{suffix}"
     ratio = f"R = {d} · r_a / |r_n| = {_ratio_text(a.ratio, language)}"
-    return f"{ra}; {rn}; {ratio} → **{status}**{suffix}"
+    return f"{bound}{ra}; {rn}; {ratio} → **{status}**{suffix}"
 
 
 # --- the yearly report --------------------------------------------------------------
@@ -256,6 +289,7 @@ def _target_value(p: TargetProgress, ind: Indicator | None, language: str) -> st
     text = i18n.format_value(p.target_value, ind.unit if ind else "", language, ind.decimals if ind else None)
     if p.target_illustrative:
         text += i18n.labels(language)["illustrative_mark"]
+    text = i18n.with_threshold(text, p.assessment.threshold, language)
     return f"{text} ({p.target_year})" if p.target_year else text
 
 

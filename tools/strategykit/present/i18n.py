@@ -409,6 +409,20 @@ def progress_label(status: str, language: str) -> str:
     return PROGRESS.get(language, PROGRESS["sv"]).get(str(status), str(status))
 
 
+THRESHOLD = {
+    "sv": {"at-least": "minst", "more-than": "mer än", "at-most": "högst", "less-than": "mindre än"},
+    "en": {"at-least": "at least", "more-than": "more than", "at-most": "at most", "less-than": "less than"},
+}
+"""The words before a target value that is a bound: 'minst 2 100'."""
+
+
+def with_threshold(text: str, threshold: str | None, language: str) -> str:
+    """A formatted target value with the words of its bound, if it is one: 'at least 2,100'."""
+    if not threshold:
+        return text
+    return f"{THRESHOLD.get(language, THRESHOLD['sv']).get(threshold, threshold)} {text}"
+
+
 def direction_label(direction: str | None, language: str) -> str:
     return DIRECTION.get(language, DIRECTION["sv"]).get(direction or "", direction or "")
 
@@ -655,6 +669,7 @@ CHANGE = {
         "year-changed": "målår: {old} → {new}", "milestones-changed": "etappmål: {old} → {new}",
         "baseline-changed": "utgångsvärde: {old} → {new}",
         "provenance-changed": "målvärdets ursprung: {old} → {new}",
+        "threshold-changed": "gränsvärde: {old} → {new}",
         "agenda2030-changed": "koppling till Agenda 2030: {old} → {new}",
         "perspectives-changed": "perspektiv: {old} → {new}",
         "unit-changed": "enhet: {old} → {new}", "source-changed": "källa: {old} → {new}",
@@ -672,6 +687,7 @@ CHANGE = {
         "year-changed": "target year: {old} → {new}", "milestones-changed": "milestones: {old} → {new}",
         "baseline-changed": "baseline: {old} → {new}",
         "provenance-changed": "provenance of the target value: {old} → {new}",
+        "threshold-changed": "threshold: {old} → {new}",
         "agenda2030-changed": "Agenda 2030 links: {old} → {new}",
         "perspectives-changed": "perspectives: {old} → {new}",
         "unit-changed": "unit: {old} → {new}", "source-changed": "source: {old} → {new}",

@@ -117,10 +117,12 @@ def target_without_value(s: Strategy) -> Iterator[Finding]:
 def target_without_direction(s: Strategy) -> Iterator[Finding]:
     """A target says which way the indicator should move.
 
-    The direction tells the follow-up whether a rising value is progress.
+    The direction tells the follow-up whether a rising value is progress. A target
+    with a `threshold` (at-least, more-than, at-most, less-than) needs none: the side of
+    the bound is its direction.
     """
     for g, t in s.targets():
-        if t.direction is None:
+        if t.direction is None and t.threshold is None:
             yield Finding(f"Target \"{t.id}\" has no direction.", t.path, key=True)
 
 

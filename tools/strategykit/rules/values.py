@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from strategykit.diagnostics import Severity
-from strategykit.model import Strategy
+from strategykit.model import THRESHOLDS, Strategy
 from strategykit.rules import Finding, rule
 
 
@@ -64,9 +64,20 @@ def direction_mismatch(s: Strategy) -> Iterator[Finding]:
     """The wanted direction agrees with the baseline and the target value.
 
     A target that says *increase* but whose value is below the baseline is either
-    a typo or a lowered ambition that should be written as such.
+    a typo or a lowered ambition that should be written as such. A threshold is not a
+    direction of travel: "at least 2 100 a year" from a baseline of 2 400 is a floor,
+    not a fall, so a target with `threshold:` is only reported when its direction
+    points away from the bound (at-least or more-than with decrease, at-most or
+    less-than with increase).
     """
     for g, t in s.targets():
+        if t.threshold is not None:
+            side = THRESHOLDS[t.threshold]
+            if t.direction in ("increase", "decrease") and t.direction != side:
+                yield Finding(f"Target \"{t.id}\" is a threshold ({t.threshold}) but its direction is {t.direction}.",
+                              t.path + ("direction",),
+                              hint=f"Leave out 'direction:' (the threshold gives it), or write {side}.")
+            continue
         if not (t.baseline and t.target) or t.baseline.value is None or t.target.value is None:
             continue
         base, goal = t.baseline.value, t.target.value
@@ -76,6 +87,31 @@ def direction_mismatch(s: Strategy) -> Iterator[Finding]:
         elif t.direction == "decrease" and not goal < base:
             yield Finding(f"Target \"{t.id}\" should decrease, but its target value {goal:.12g} is not below "
                           f"the baseline {base:.12g}.", t.path + ("direction",))
+
+
+@rule("maintain-level-changed", severity=Severity.WARNING,
+      fix="Make the target value the level to keep (the baseline's), or write a floor or ceiling as 'threshold: at-least' or 'threshold: at-most'.")
+def maintain_level_changed(s: Strategy) -> Iterator[Finding]:
+    """A target to maintain keeps the level it starts from.
+
+    The follow-up judges a maintained level by a tolerance band: the latest value must lie
+    within ±2 % of the target value. A target that says *maintain* from a baseline of
+    2 400 with a target value of 2 100 would accept the fall to 2 100 without a word. If
+    2 100 is a floor that must not be crossed, say so with `threshold: at-least`.
+    """
+    from strategykit.analysis.followup import MAINTAIN_TOLERANCE  # the band lives with the method
+
+    for g, t in s.targets():
+        if t.direction != "maintain" or t.threshold is not None or not (t.baseline and t.target):
+            continue
+        base, level = t.baseline.value, t.target.value
+        if base is None or level is None or abs(level - base) <= MAINTAIN_TOLERANCE * abs(base):
+            continue
+        share = abs(level - base) / abs(base) * 100 if base else float("inf")
+        where = "below" if level < base else "above"
+        yield Finding(f"Target \"{t.id}\" says maintain, but its target value {level:.12g} lies {share:.3g} % {where} "
+                      f"the baseline {base:.12g}, outside the ±{MAINTAIN_TOLERANCE * 100:.3g} % a maintained level may vary.",
+                      t.path + ("direction",))
 
 
 @rule("value-out-of-range", fix="A share in percent lies between 0 and 100; a count is never negative.")

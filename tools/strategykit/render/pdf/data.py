@@ -58,6 +58,13 @@ def _goal_value(g: GoalValue | None, ind: Indicator | None, lang: str) -> dict |
             "illustrative": g.illustrative}
 
 
+def _bounded(value: dict | None, t: Target, lang: str) -> dict | None:
+    """A target value that is a threshold says so: 'minst 2 100'."""
+    if value is not None and t.threshold:
+        value["value"] = i18n.with_threshold(value["value"], t.threshold, lang)
+    return value
+
+
 def _breakdown(t: Target, lang: str) -> str:
     return i18n.labels(lang).get(t.breakdown, t.breakdown)
 
@@ -120,7 +127,7 @@ def _target_row(s: Strategy, t: Target, lang: str, lookup: _Lookup | None) -> di
         "indicator": {"name": ind.name, "anchor": anchor("ind", ind.id)} if ind else None,
         "baseline": _baseline(t, ind, lang),
         "milestones": [m for v in t.milestones if (m := _goal_value(v, ind, lang))],
-        "target": _goal_value(t.target, ind, lang),
+        "target": _bounded(_goal_value(t.target, ind, lang), t, lang),
         "status": _status(lookup, t.id, lang),
     }
 

@@ -264,8 +264,9 @@ class _Writer:
             ind_cell += f' <span class="sk-small">({esc(L.get(t.breakdown, t.breakdown))})</span>'
         row = [text, ind_cell,
                self.value(b.value, ind, illustrative=b.provenance.illustrative, year=b.year, unit=True) if b else "–",
-               self.value(t.target.value, ind, unit=True, year=t.target.year,
-                          illustrative=t.target.illustrative) if t.target else "–"]
+               i18n.with_threshold(self.value(t.target.value, ind, unit=True, year=t.target.year,
+                                              illustrative=t.target.illustrative), t.threshold, self.lang)
+               if t.target else "–"]
         tp = self.progress.get(t.id)
         row.append(self.status_link(page, tp.status) if tp else "–")
         if with_goal:
