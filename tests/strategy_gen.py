@@ -9,6 +9,8 @@ editions of one stays within a few seconds, and varied on purpose:
 - languages sv and en; with and without subtitle, publisher, notice, overall goals, perspectives;
 - targets with and without baseline, milestones, direction (increase, decrease, maintain, left
   out), thresholds (at-least, more-than, at-most, less-than; the bound above or below the baseline), breakdown (total, women, men), sourced or illustrative baselines, Agenda 2030 targets;
+- target values written as a change in percent or a factor against a base year (the baseline's year,
+  a year in the data file, or one with no known value);
 - target and milestone value provenance: a decision (body, date, case, link), ``illustrative: true``
   or nothing (a warning);
 - indicators in percent, as counts, in a unit text, with negative values, with decimals;
@@ -119,6 +121,18 @@ def _target(rng: random.Random, tid: str, ind: dict | None, period: tuple[int, i
         t["baseline"] = baseline
     if rng.random() < 0.93:
         t["target"] = _provenance(rng, {"year": target_year, "value": goal})
+        if rng.random() < 0.2:  # written against a base year: the baseline's, one in the data, or an unknown one
+            del t["target"]["value"]
+            if rng.random() < 0.6:
+                t["target"]["change"] = round(rng.uniform(-90, 60), rng.choice((0, 1)))
+            else:
+                t["target"]["factor"] = rng.choice((2, 1.5, 0.5, 3))
+            t["target"]["base_year"] = rng.choice((base_year, period[0] - 3, 1990))
+            if "direction" in t and "threshold" not in t:
+                # the direction must agree with the level; left out, it follows from the values
+                del t["direction"]
+                t["direction"] = ("decrease" if t["target"].get("change", 0) < 0 or t["target"].get("factor", 1) < 1
+                                  else "increase")
     if rng.random() < 0.5 and target_year - base_year > 3:
         years = sorted(rng.sample(range(base_year + 1, target_year), k=min(2, target_year - base_year - 1)))
         t["milestones"] = [_provenance(rng, {"year": y, "value": _value(rng, min(base, goal), max(base, goal), decimals)})

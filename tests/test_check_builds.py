@@ -96,13 +96,15 @@ def test_the_generator_uses_every_form_it_promises():
         forms |= {f"language:{data['strategy']['language']}"}
         values = [v for t in targets for v in [t.get("target"), *t.get("milestones", [])] if v]
         forms |= {"decided-value" for v in values if "decision" in v}
+        forms |= {f"relative:{k}" for v in values for k in ("change", "factor") if k in v}
         forms |= {"illustrative-value" for v in values if v.get("illustrative")}
         forms |= {"value-without-provenance" for v in values if "decision" not in v and "illustrative" not in v}
     expected = {"direction:increase", "direction:decrease", "direction:maintain", "direction:None",
                 "breakdown:women", "breakdown:men", "no-baseline", "milestones", "illustrative-baseline",
                 "sourced-baseline", "header-only-data", "gender-data", "goal-in-two-chapters",
                 "language:sv", "language:en", "decided-value", "illustrative-value", "value-without-provenance",
-                "threshold:at-least", "threshold:more-than", "threshold:at-most", "threshold:less-than"}
+                "threshold:at-least", "threshold:more-than", "threshold:at-most", "threshold:less-than",
+                "relative:change", "relative:factor"}
     assert expected - forms == set()
 
 

@@ -122,6 +122,37 @@ def _year_ambition(old: int | None, new: int | None) -> tuple[str, ...]:
     return (LOWERED,) if new > old else (RAISED,)
 
 
+def _relative(v) -> dict | None:
+    """A target value as written: a level, or a change or factor against a base year (with the level it gives)."""
+    if v is None:
+        return None
+    if not v.relative:
+        return {"value": _num(v.value)}
+    key = "change" if v.change is not None else "factor"
+    return {key: _num(getattr(v, key)), "base_year": v.base_year, "value": _num(v.value)}
+
+
+def _relative_changes(tv, uv, t: Target, u: Target, change) -> Iterator[Change]:
+    """A target value written against a base year: one change when its wording or its level changes.
+
+    The ambition follows the level when both levels are known; otherwise two changes against
+    the same base year compare as their levels would (a smaller cut is a lowered ambition).
+    """
+    old, new = _relative(tv), _relative(uv)
+    if old == new:
+        return
+    flags: tuple[str, ...] = ()
+    if t.wanted_direction == u.wanted_direction:
+        if tv and uv and tv.value is not None and uv.value is not None:
+            flags = _ambition(u.wanted_direction, tv.value, uv.value)
+        elif tv and uv and tv.base_year == uv.base_year:
+            for key in ("change", "factor"):
+                a, b = getattr(tv, key), getattr(uv, key)
+                if a is not None and b is not None:
+                    flags = _ambition(u.wanted_direction, a, b)
+    yield change("target-relative-changed", old, new, flags)
+
+
 def _threshold_ambition(old: str | None, new: str | None) -> tuple[str, ...]:
     """A strict bound asks for more than an inclusive one on the same side (more than 5 > at least 5)."""
     stricter = {("at-least", "more-than"), ("at-most", "less-than")}
@@ -184,6 +215,9 @@ def _by_id(items) -> dict[str, Any]:
 def _value(v) -> dict | None:
     if v is None:
         return None
+    if getattr(v, "relative", False):
+        key = "change" if v.change is not None else "factor"
+        return {"year": v.year, key: _num(getattr(v, key)), "base_year": v.base_year, "value": _num(v.value)}
     return {"year": v.year, "value": _num(v.value)}
 
 
@@ -323,7 +357,9 @@ def _target_changes(t: Target, u: Target, goal: str, old_goal: str, lost: set[st
     if t.threshold != u.threshold:
         yield change("target-threshold-changed", t.threshold, u.threshold, _threshold_ambition(t.threshold, u.threshold))
     tv, uv = t.target, u.target
-    if (tv and tv.value) != (uv and uv.value):
+    if (tv and tv.relative) or (uv and uv.relative):
+        yield from _relative_changes(tv, uv, t, u, change)
+    elif (tv and tv.value) != (uv and uv.value):
         # a threshold's side is its direction: a lowered floor or a raised ceiling asks for less
         same_direction = t.wanted_direction == u.wanted_direction
         flags = _ambition(u.wanted_direction, tv and tv.value, uv and uv.value) if same_direction else ()
@@ -577,6 +613,7 @@ def describe(c: Change) -> str:
         "baseline-changed": lambda: f"baseline {arrow}",
         "provenance-changed": lambda: f"target value's provenance {arrow}",
         "threshold-changed": lambda: f"threshold {arrow}",
+        "relative-changed": lambda: f"target value {arrow}",
         "agenda2030-changed": lambda: f"Agenda 2030 links {arrow}",
         "unit-changed": lambda: f"unit {arrow}",
         "source-changed": lambda: f"source {arrow}",

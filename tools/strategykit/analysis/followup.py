@@ -70,7 +70,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
 
-from strategykit.model import BREAKDOWNS, THRESHOLDS, Goal, Observation, Strategy, Target, meets_threshold
+from strategykit.model import BREAKDOWNS, THRESHOLDS, Goal, GoalValue, Observation, Strategy, Target, meets_threshold
 
 ON_TRACK_RATIO = 0.95
 """R at or above this is on track (Statistics Canada / Open SDG)."""
@@ -263,6 +263,8 @@ class TargetProgress:
     assessment: Assessment
     series: tuple[Observation, ...] = ()
     """The observed values of the target's breakdown up to the report year, oldest first."""
+    goal_value: GoalValue | None = None
+    """The target value as written (a level, or a change or factor against a base year)."""
     target_illustrative: bool = False
     """True when the target value is marked illustrative (no body decided it)."""
     by_breakdown: Mapping[str, Observation] = field(default_factory=dict)
@@ -410,7 +412,7 @@ def target_progress(strategy: Strategy, goal: Goal, target: Target, year: int | 
         baseline=baseline, latest=latest,
         target_year=point[0] if point else None, target_value=point[1] if point else None,
         assessment=assessment, series=series, by_breakdown=by_breakdown,
-        target_illustrative=bool(goal_value and goal_value.illustrative),
+        target_illustrative=bool(goal_value and goal_value.illustrative), goal_value=goal_value,
     )
 
 

@@ -62,6 +62,10 @@ Särskilda fall:
   som ovan, med `d` = +1 för en nedre gräns och −1 för en övre. Ett gränsvärde är ingen
   riktning: "minst 2 100 per år från 2023" från utgångsvärdet 2 400 är ett golv, inte
   en minskning.
+- **Mål mot ett basår** ("−75 % mot 1990", "fördubbling mot 2017"). Målvärdet `X`
+  är basårets värde `x_b` gånger `(1 + förändring/100)` eller gånger faktorn, och
+  bedöms sedan som ovan. Basårets värde är utgångsvärdet om det gäller basåret,
+  annars datafilens värde för basåret; saknas det kan målet inte bedömas.
 - **Målet var redan nått vid utgångsläget.** Bedömningen är *{achieved_lc}* så
   länge det senaste värdet fortfarande når målvärdet, annars *{moving_away_lc}*.
 - **Ett enda värde.** Utveckling kräver två tidpunkter: finns bara utgångsvärdet
@@ -125,6 +129,11 @@ Special cases:
   as above, with `d` = +1 for a lower bound and −1 for an upper one. A threshold is no
   direction: "at least 2,100 a year from 2023" from a baseline of 2,400 is a floor,
   not a fall.
+- **Targets against a base year** ("−75 % against 1990", "doubled against 2017").
+  The target value `X` is the base year's value `x_b` times `(1 + change/100)` or
+  times the factor, and is then assessed as above. The base year's value is the
+  baseline when it is for the base year, otherwise the data file's value for that
+  year; without it the target cannot be assessed.
 - **Target already met at the baseline.** The assessment is *{achieved_lc}* as long
   as the latest value still meets the target, otherwise *{moving_away_lc}*.
 - **A single value.** Progress needs two points in time: with the baseline alone
@@ -285,10 +294,12 @@ def _with_year(o: Observation | None, ind: Indicator | None, language: str) -> s
 
 def _target_value(p: TargetProgress, ind: Indicator | None, language: str) -> str:
     if p.target_value is None:
-        return "–"
+        wording = i18n.relative_wording(p.goal_value, language)
+        return f"{wording} ({p.goal_value.year})" if wording else "–"
     text = i18n.format_value(p.target_value, ind.unit if ind else "", language, ind.decimals if ind else None)
     if p.target_illustrative:
         text += i18n.labels(language)["illustrative_mark"]
+    text = i18n.with_relative(text, p.goal_value, language)
     text = i18n.with_threshold(text, p.assessment.threshold, language)
     return f"{text} ({p.target_year})" if p.target_year else text
 
@@ -419,7 +430,11 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
             "method": a.method, "actual_rate": a.actual_rate, "required_rate": a.required_rate, "ratio": a.ratio,
             "reason": a.reason or None,
             "baseline": _obs(tp.baseline), "latest": _obs(tp.latest),
-            "target": {"year": tp.target_year, "value": tp.target_value, "illustrative": tp.target_illustrative},
+            "target": {"year": tp.target_year, "value": tp.target_value, "illustrative": tp.target_illustrative,
+                       **({"change": tp.goal_value.change, "factor": tp.goal_value.factor,
+                           "base_year": tp.goal_value.base_year, "base_value": tp.goal_value.base_value}
+                          if tp.goal_value is not None and tp.goal_value.relative else {}),
+                       **({"threshold": a.threshold} if a.threshold else {})},
             "by_breakdown": {k: _obs(v) for k, v in tp.by_breakdown.items()},
             "series": [_obs(o) for o in tp.series],
         }

@@ -6,6 +6,8 @@ editions say the same thing the same way.
 
 from __future__ import annotations
 
+from typing import Any
+
 LABELS: dict[str, dict[str, str]] = {
     "sv": {
         "vision": "Vision",
@@ -423,6 +425,35 @@ def with_threshold(text: str, threshold: str | None, language: str) -> str:
     return f"{THRESHOLD.get(language, THRESHOLD['sv']).get(threshold, threshold)} {text}"
 
 
+_RELATIVE = {
+    "sv": {"change": "{change} mot {year}", "factor": "{factor} gånger värdet {year}", "double": "fördubbling mot {year}"},
+    "en": {"change": "{change} against {year}", "factor": "{factor} times the {year} value", "double": "doubled against {year}"},
+}
+
+
+def relative_wording(value: Any, language: str) -> str:
+    """A value written against a base year, in words: '−75 % mot 1990', 'doubled against 2017'; '' otherwise."""
+    if value is None or not getattr(value, "relative", False):
+        return ""
+    words = _RELATIVE.get(language, _RELATIVE["sv"])
+    if value.change is not None:
+        sign = "−" if value.change < 0 else "+"
+        change = f"{sign}{format_number(abs(value.change), language)}\u00a0%"
+        return words["change"].format(change=change, year=value.base_year)
+    if value.factor == 2:
+        return words["double"].format(year=value.base_year)
+    return words["factor"].format(factor=format_number(value.factor, language), year=value.base_year)
+
+
+def with_relative(level: str, value: Any, language: str) -> str:
+    """The relative wording of a target value with the level it gives: '−75 % mot 1990: 375 000';
+    the wording alone when the base year's value, and so the level, is not known."""
+    wording = relative_wording(value, language)
+    if not wording:
+        return level
+    return f"{wording}: {level}" if value.value is not None else wording
+
+
 def direction_label(direction: str | None, language: str) -> str:
     return DIRECTION.get(language, DIRECTION["sv"]).get(direction or "", direction or "")
 
@@ -670,6 +701,7 @@ CHANGE = {
         "baseline-changed": "utgångsvärde: {old} → {new}",
         "provenance-changed": "målvärdets ursprung: {old} → {new}",
         "threshold-changed": "gränsvärde: {old} → {new}",
+        "relative-changed": "målvärde: {old} → {new}",
         "agenda2030-changed": "koppling till Agenda 2030: {old} → {new}",
         "perspectives-changed": "perspektiv: {old} → {new}",
         "unit-changed": "enhet: {old} → {new}", "source-changed": "källa: {old} → {new}",
@@ -688,6 +720,7 @@ CHANGE = {
         "baseline-changed": "baseline: {old} → {new}",
         "provenance-changed": "provenance of the target value: {old} → {new}",
         "threshold-changed": "threshold: {old} → {new}",
+        "relative-changed": "target value: {old} → {new}",
         "agenda2030-changed": "Agenda 2030 links: {old} → {new}",
         "perspectives-changed": "perspectives: {old} → {new}",
         "unit-changed": "unit: {old} → {new}", "source-changed": "source: {old} → {new}",

@@ -106,8 +106,13 @@ def target_without_value(s: Strategy) -> Iterator[Finding]:
     'More' is not measurable; '82 percent by 2030' is.
     """
     for g, t in s.targets():
-        if t.path + ("target",) in s.source.keys:
-            continue  # written, but wrong: the schema check has said what is wrong with it
+        keys = s.source.keys
+        if t.path + ("target",) in keys:
+            v = t.target
+            if v is not None and v.path + ("year",) in keys and not any(
+                    v.path + (k,) in keys for k in ("value", "change", "factor")):
+                yield Finding(f"Target \"{t.id}\" has a target year but no value to reach.", v.path, key=True)
+            continue  # otherwise written, but wrong: the schema check has said what is wrong with it
         if t.target is None or t.target.year is None or t.target.value is None:
             yield Finding(f"Target \"{t.id}\" has no target value and year.", t.path, key=True)
 

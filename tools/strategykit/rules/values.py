@@ -124,11 +124,16 @@ def value_out_of_range(s: Strategy) -> Iterator[Finding]:
         for v in [t.baseline, t.target, *t.milestones]:
             if v is None or v.value is None:
                 continue
+            relative = "" if getattr(v, "written_value", True) else (
+                f" (the level {v.change:+.12g} % against {v.base_year})" if v.change is not None
+                else f" (the level {v.factor:.12g} times the value of {v.base_year})")
+            where = v.path + ("value",) if not relative else v.path
             if ind.is_percent and not 0 <= v.value <= 100:
-                yield Finding(f"{v.value:.12g} is not a percentage (indicator '{ind.id}' is in percent).",
-                              v.path + ("value",))
+                yield Finding(f"{v.value:.12g}{relative} is not a percentage (indicator '{ind.id}' is in percent).",
+                              where, key=bool(relative))
             elif ind.unit.strip().lower() in ("count", "antal") and v.value < 0:
-                yield Finding(f"{v.value:.12g} is negative, but indicator '{ind.id}' counts.", v.path + ("value",))
+                yield Finding(f"{v.value:.12g}{relative} is negative, but indicator '{ind.id}' counts.", where,
+                              key=bool(relative))
 
 
 @rule("adopted-without-decision", fix="Add 'decision:' under strategy: edition: with the body and the case number.")

@@ -54,7 +54,8 @@ def _goal_value(g: GoalValue | None, ind: Indicator | None, lang: str) -> dict |
     if g is None:
         return None
     mark = i18n.labels(lang)["illustrative_mark"] if g.illustrative else ""
-    return {"value": _value(g.value, ind, lang) + mark, "year": "" if g.year is None else str(g.year),
+    return {"value": i18n.with_relative(_value(g.value, ind, lang) + mark, g, lang),
+            "year": "" if g.year is None else str(g.year),
             "illustrative": g.illustrative}
 
 

@@ -253,7 +253,7 @@ class _Writer:
             v.illustrative for v in (t.target, *t.milestones) if v)
         text = f"**{esc(t.id)}** {esc(t.text)}"
         if t.milestones:
-            ms = ", ".join(f"{self.value(ms.value, ind, unit=True, illustrative=ms.illustrative)} ({ms.year})"
+            ms = ", ".join(f"{i18n.with_relative(self.value(ms.value, ind, unit=True, illustrative=ms.illustrative), ms, self.lang)} ({ms.year})"
                            for ms in t.milestones)
             text += f'<br><span class="sk-small">{esc(L["milestones"])}: {ms}</span>'
         if ind is not None:
@@ -264,8 +264,10 @@ class _Writer:
             ind_cell += f' <span class="sk-small">({esc(L.get(t.breakdown, t.breakdown))})</span>'
         row = [text, ind_cell,
                self.value(b.value, ind, illustrative=b.provenance.illustrative, year=b.year, unit=True) if b else "–",
-               i18n.with_threshold(self.value(t.target.value, ind, unit=True, year=t.target.year,
-                                              illustrative=t.target.illustrative), t.threshold, self.lang)
+               i18n.with_threshold(i18n.with_relative(self.value(t.target.value, ind, unit=True,
+                                                                 illustrative=t.target.illustrative),
+                                                      t.target, self.lang), t.threshold, self.lang)
+               + (f" ({t.target.year})" if t.target.year is not None else "")
                if t.target else "–"]
         tp = self.progress.get(t.id)
         row.append(self.status_link(page, tp.status) if tp else "–")
