@@ -295,7 +295,7 @@ def moved_on(tmp_path, monkeypatch) -> Path:
          'edition: {version: "2020.2", status: proposal, date: "2020-03-01"}')
     with open(root / "editions.yaml", "a", encoding="utf-8") as fh:
         fh.write('  - {version: "2020.2", status: proposal, date: "2020-03-01"}\n')
-    edit(root, "target: {year: 2030, value: 1.2, illustrative: true}", "target: {year: 2030, value: 1.0, illustrative: true}")
+    edit(root, "target: {year: 2030, value: 1.2}", "target: {year: 2030, value: 1.0}")
     (root / "remiss").mkdir()
     (root / "remiss" / "kommun-a.yaml").write_text(RESPONSE, encoding="utf-8")
     result = check(root)

@@ -53,6 +53,13 @@ Where this toolkit has to decide something the method leaves open, it says so:
   The direction is the side of the bound, so a floor below the baseline ("at least 2 100
   a year after 2023", from 2 400) is no direction mismatch, and a fall to 2 050 is
   reported as *moving away*.
+- **Milestones are assessed.** A milestone whose year has an observed value (of the
+  target's breakdown, up to the report year) is *met* when that value has reached the
+  milestone value in the wanted direction (at or beyond it; for a maintain target within
+  the band; for a threshold by the bound), otherwise *missed*. The status above measures
+  the rate from the baseline and is not changed by a milestone, but a target whose latest
+  assessed milestone was missed is never shown as on track (or achieved) without saying
+  so: ``TargetProgress.missed_milestone`` is shown beside the status everywhere.
 - **A goal's status** is the worst status among its targets that have data
   (achieved < on track < acceleration needed < limited progress < moving away);
   it is *no data yet* only when none of its targets has data. A priority's status
@@ -244,6 +251,27 @@ def combine(statuses: Iterable[Status]) -> Status:
 # --- targets, goals, priorities ---------------------------------------------
 
 @dataclass(frozen=True)
+class MilestoneCheck:
+    """A milestone whose year has an observed value: met or missed."""
+
+    year: int
+    value: float
+    observed: Observation
+    met: bool
+
+
+def milestone_met(direction: str | None, threshold: str | None, observed: float, value: float) -> bool:
+    """Whether an observed value has reached a milestone value (see the method above)."""
+    if threshold in THRESHOLDS:
+        return meets_threshold(threshold, observed, value)
+    if direction == "increase":
+        return observed >= value
+    if direction == "decrease":
+        return observed <= value
+    return abs(observed - value) <= MAINTAIN_TOLERANCE * abs(value)
+
+
+@dataclass(frozen=True)
 class TargetProgress:
     """Everything a report, a table or a chart needs to show one target's progress."""
 
@@ -263,6 +291,8 @@ class TargetProgress:
     assessment: Assessment
     series: tuple[Observation, ...] = ()
     """The observed values of the target's breakdown up to the report year, oldest first."""
+    milestones: tuple[MilestoneCheck, ...] = ()
+    """The milestones whose year has an observed value up to the report year, oldest first."""
     goal_value: GoalValue | None = None
     """The target value as written (a level, or a change or factor against a base year)."""
     target_illustrative: bool = False
@@ -274,6 +304,11 @@ class TargetProgress:
     @property
     def status(self) -> Status:
         return self.assessment.status
+
+    @property
+    def missed_milestone(self) -> MilestoneCheck | None:
+        """The latest assessed milestone, when it was missed."""
+        return self.milestones[-1] if self.milestones and not self.milestones[-1].met else None
 
     @property
     def illustrative(self) -> bool:
@@ -401,6 +436,14 @@ def target_progress(strategy: Strategy, goal: Goal, target: Target, year: int | 
     assessment = assess((baseline.year, baseline.value) if baseline else None,
                         (latest.year, latest.value) if latest else None, point, target.direction,
                         target.threshold)
+    by_year = {o.year: o for o in series}
+    checks = []
+    for m in target.milestones:
+        o = by_year.get(m.year)
+        if m.year is not None and m.value is not None and o is not None and o.value is not None:
+            checks.append(MilestoneCheck(m.year, m.value, o, milestone_met(
+                assessment.direction or target.direction, target.threshold, o.value, m.value)))
+    checks.sort(key=lambda c: c.year)
     by_breakdown = {}
     for b in BREAKDOWNS:
         values = strategy.series(target.indicator_id, b, until=year)
@@ -413,6 +456,7 @@ def target_progress(strategy: Strategy, goal: Goal, target: Target, year: int | 
         target_year=point[0] if point else None, target_value=point[1] if point else None,
         assessment=assessment, series=series, by_breakdown=by_breakdown,
         target_illustrative=bool(goal_value and goal_value.illustrative), goal_value=goal_value,
+        milestones=tuple(checks),
     )
 
 
@@ -456,7 +500,7 @@ def follow_up(strategy: Strategy, year: int | None = None) -> FollowUp:
 
 
 __all__ = [
-    "ACCELERATION_RATIO", "Assessment", "assess_threshold", "FollowUp", "GoalProgress", "MAINTAIN_TOLERANCE", "ON_TRACK_RATIO",
+    "ACCELERATION_RATIO", "Assessment", "assess_threshold", "MilestoneCheck", "milestone_met", "FollowUp", "GoalProgress", "MAINTAIN_TOLERANCE", "ON_TRACK_RATIO",
     "PriorityProgress", "STATUSES", "Status", "StatusChange", "TargetProgress", "assess", "combine",
     "count_statuses", "follow_up", "implied_direction", "latest_year", "status_for_ratio", "target_progress",
 ]

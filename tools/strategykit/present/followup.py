@@ -66,6 +66,12 @@ Särskilda fall:
   är basårets värde `x_b` gånger `(1 + förändring/100)` eller gånger faktorn, och
   bedöms sedan som ovan. Basårets värde är utgångsvärdet om det gäller basåret,
   annars datafilens värde för basåret; saknas det kan målet inte bedömas.
+- **Etappmål bedöms.** Ett etappmål vars år har ett uppmätt värde är *nått* när
+  värdet har nått etappmålets värde i önskad riktning (för ett mål att bibehålla:
+  inom bandet; för ett gränsvärde: enligt gränsen), annars *inte nått*. Bedömningen
+  ovan mäter takten från utgångsvärdet och ändras inte av ett etappmål, men ett mål
+  vars senaste bedömda etappmål inte nåddes visas aldrig som *{on_track_lc}* eller
+  *{achieved_lc}* utan att det sägs intill bedömningen.
 - **Målet var redan nått vid utgångsläget.** Bedömningen är *{achieved_lc}* så
   länge det senaste värdet fortfarande når målvärdet, annars *{moving_away_lc}*.
 - **Ett enda värde.** Utveckling kräver två tidpunkter: finns bara utgångsvärdet
@@ -134,6 +140,12 @@ Special cases:
   times the factor, and is then assessed as above. The base year's value is the
   baseline when it is for the base year, otherwise the data file's value for that
   year; without it the target cannot be assessed.
+- **Milestones are assessed.** A milestone whose year has an observed value is *met*
+  when that value has reached the milestone value in the wanted direction (for a
+  target to maintain: within the band; for a threshold: by the bound), otherwise
+  *missed*. The assessment above measures the rate from the baseline and is not
+  changed by a milestone, but a target whose latest assessed milestone was missed is
+  never shown as *{on_track_lc}* or *{achieved_lc}* without saying so beside it.
 - **Target already met at the baseline.** The assessment is *{achieved_lc}* as long
   as the latest value still meets the target, otherwise *{moving_away_lc}*.
 - **A single value.** Progress needs two points in time: with the baseline alone
@@ -280,6 +292,39 @@ def explain_markdown(progress: TargetProgress, indicator: Indicator | None, lang
     return f"{bound}{ra}; {rn}; {ratio} → **{status}**{suffix}"
 
 
+_MILESTONE = {
+    "sv": {"met": "nått", "missed": "inte nått", "lead": "Etappmål",
+           "warning": "Observera: det senaste etappmålet ({year}) nåddes inte, trots bedömningen {status}."},
+    "en": {"met": "met", "missed": "missed", "lead": "Milestones",
+           "warning": "Note: the latest milestone ({year}) was missed, despite the assessment {status}."},
+}
+
+
+def milestones_markdown(progress: TargetProgress, indicator: Indicator | None, language: str = "sv") -> str:
+    """The milestones whose year has data, each met or missed with the value observed; '' when none has.
+
+    A target whose status reads well (on track, achieved) while its latest assessed
+    milestone was missed gets a warning first, so that no edition shows one without the other.
+    """
+    language = _lang(language)
+    if not progress.milestones:
+        return ""
+    words = _MILESTONE[language]
+    unit = indicator.unit if indicator else ""
+    dec = indicator.decimals if indicator else None
+    parts = []
+    for m in progress.milestones:
+        goal = i18n.format_value(m.value, unit, language, dec)
+        seen = _value(m.observed, indicator, language).replace("*", "\\*")
+        parts.append(f"{m.year} ({goal}) {words['met' if m.met else 'missed']}: {seen}")
+    text = f"{words['lead']}: " + "; ".join(parts) + "."
+    missed = progress.missed_milestone
+    if missed is not None and progress.status in (Status.ON_TRACK, Status.ACHIEVED):
+        status = i18n.progress_label(progress.status.value, language).lower()
+        text = words["warning"].format(year=missed.year, status=status) + " " + text
+    return text
+
+
 # --- the yearly report --------------------------------------------------------------
 
 def _cell(text: str) -> str:
@@ -372,7 +417,10 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
                 out.append("| " + " | ".join(_cell(c) for c in row) + " |")
             out.append("")
             for tp in gp.targets:
-                out += [f"- **{tp.target_id}**: {explain_markdown(tp, strategy.indicator(tp.indicator_id), language)}"]
+                ind = strategy.indicator(tp.indicator_id)
+                milestones = milestones_markdown(tp, ind, language)
+                out += [f"- **{tp.target_id}**: {explain_markdown(tp, ind, language)}"
+                        + (f" {milestones}" if milestones else "")]
             out.append("")
     out.append(method_markdown(language, level=2))
     return "\n".join(out).rstrip("\n") + "\n"
@@ -400,6 +448,9 @@ def format_text(report: FollowUp, strategy: Strategy, language: str | None = Non
                 out.append(f"    {tp.target_id}{part}: {_with_year(tp.baseline, ind, language)} → "
                            f"{_with_year(tp.latest, ind, language)}; {L['target_value'].lower()} "
                            f"{_target_value(tp, ind, language)}  [{i18n.progress_label(tp.status.value, language)}]{ratio}")
+                milestones = milestones_markdown(tp, ind, language)
+                if milestones:
+                    out.append(f"      {milestones.replace(chr(92), '')}")
                 if _gender(tp):
                     out.append(f"      {L['women']} {_with_year(tp.by_breakdown.get('women'), ind, language)}, "
                                f"{L['men']} {_with_year(tp.by_breakdown.get('men'), ind, language)}")
@@ -427,6 +478,8 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
             "id": tp.target_id, "text": targets[tp.target_id].text, "indicator": tp.indicator_id,
             "breakdown": tp.breakdown, "direction": a.direction,
             "status": a.status.value, "status_label": i18n.progress_label(a.status.value, language),
+            "milestones": [{"year": m.year, "value": m.value, "observed": _obs(m.observed), "met": m.met}
+                           for m in tp.milestones],
             "method": a.method, "actual_rate": a.actual_rate, "required_rate": a.required_rate, "ratio": a.ratio,
             "reason": a.reason or None,
             "baseline": _obs(tp.baseline), "latest": _obs(tp.latest),

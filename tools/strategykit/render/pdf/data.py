@@ -15,7 +15,7 @@ import re
 from strategykit.analysis import consultation
 from strategykit.present import i18n
 from strategykit.analysis.followup import FollowUp, Status, StatusChange, TargetProgress, target_progress
-from strategykit.present.followup import explain_markdown
+from strategykit.present.followup import explain_markdown, milestones_markdown
 from strategykit.model import BREAKDOWNS, Goal, GoalValue, Indicator, Observation, Priority, Strategy, Target
 from strategykit.render.pdf.charts import line_chart
 
@@ -273,6 +273,7 @@ def _followup_target(s: Strategy, tp: TargetProgress, lang: str) -> dict:
         "target": target,
         "status": {"code": tp.status.value, "label": i18n.progress_label(tp.status.value, lang)},
         "calculation": calculation,
+        "milestones": milestones_markdown(tp, ind, lang).replace("\\", ""),
         "result": result,
         "illustrative": tp.illustrative or any(o.provenance.illustrative for o in tp.by_breakdown.values()),
     }

@@ -20,7 +20,7 @@ from typing import Iterable
 from strategykit.analysis import consultation
 from strategykit.present import i18n, mdtext
 from strategykit.analysis.followup import MAINTAIN_TOLERANCE, FollowUp, Status, TargetProgress, follow_up
-from strategykit.present.followup import explain_markdown, method_markdown
+from strategykit.present.followup import explain_markdown, method_markdown, milestones_markdown
 from strategykit.model import BREAKDOWNS, Chapter, Goal, Indicator, Observation, Priority, Strategy, Target
 from strategykit.render.web import charts, texts
 from strategykit.render.web.downloads import FILES as DOWNLOAD_FILES
@@ -522,6 +522,8 @@ class _Writer:
                 out += [f"### {esc(L['assessment_of'].format(target=t.id))} {{ #{self.target_slug(t.id)} }}", "",
                         f"{esc(self.status_heading())}: {self.status_link(page, tp.status)}", "{: .sk-meta }", "",
                         explain_markdown(tp, ind, self.lang), ""]
+                if tp.milestones:
+                    out += [milestones_markdown(tp, ind, self.lang), ""]
             out += [f"{esc(L['followup_method_link'])} [{esc(L['progress_method'])}]({rel(page, self.method)}).", ""]
         return "\n".join(out)
 
