@@ -346,3 +346,28 @@ def test_a_target_value_that_gains_its_decision_is_a_provenance_change_without_f
     change = only(old, new)
     assert (change.kind, change.old, change.new, change.flags) == (
         "target-provenance-changed", "illustrative", "Regionfullmäktige, RUN 2019-00412", ())
+
+
+def test_a_removed_target_is_lowered_ambition_and_an_added_one_raised(pair):
+    old, new = pair
+    extra = """          - id: P1.2.b
+            text: Fler ska bo kvar.
+            indicator: population
+            direction: increase
+            baseline: {year: 2019, value: 270000, illustrative: true}
+            target: {year: 2030, value: 280000, illustrative: true}
+indicators:
+"""
+    edit(new, "indicators:\n", extra)
+    added = only(old, new)
+    assert (added.kind, added.flags) == ("target-added", (RAISED,))
+    removed = only(new, old)
+    assert (removed.kind, removed.flags) == ("target-removed", (LOWERED,))
+
+
+def test_a_milestone_moved_to_a_later_year_is_lowered_ambition(pair):
+    old, new = pair
+    edit(new, "- {year: 2025, value: 80.5, illustrative: true}", "- {year: 2027, value: 80.5, illustrative: true}")
+    change = only(old, new)
+    assert change.kind == "target-milestones-changed" and change.flags == (LOWERED,)
+    assert only(new, old).flags == (RAISED,)

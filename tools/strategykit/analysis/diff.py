@@ -284,8 +284,9 @@ def _compare_goals(a: Strategy, b: Strategy) -> Iterator[Change]:
     old, new = _by_id(a.goals()), _by_id(b.goals())
     removed, added, renamed = _match(old, new)
     for k in removed:
-        yield Change("goal-removed", "goal", k, old[k].title, None, parent=old[k].priority_id,
-                     note=_with_targets(old[k]))
+        # a goal that goes takes its targets with it: less is asked of the region
+        yield Change("goal-removed", "goal", k, old[k].title, None, (LOWERED,) if old[k].targets else (),
+                     parent=old[k].priority_id, note=_with_targets(old[k]))
     for k in added:
         yield Change("goal-added", "goal", k, None, new[k].title, parent=new[k].priority_id,
                      note=_with_targets(new[k]))
@@ -325,10 +326,10 @@ def _compare_targets(a: Strategy, b: Strategy, lost: set[str]) -> Iterator[Chang
     removed, added, renamed = _match(old, new)
     for k in removed:
         if old_goal[k].id in new_goal_ids:
-            yield Change("target-removed", "target", k, old[k].text, None, parent=old_goal[k].id)
+            yield Change("target-removed", "target", k, old[k].text, None, (LOWERED,), parent=old_goal[k].id)
     for k in added:
         if new_goal[k].id in old_goal_ids:
-            yield Change("target-added", "target", k, None, new[k].text, parent=new_goal[k].id)
+            yield Change("target-added", "target", k, None, new[k].text, (RAISED,), parent=new_goal[k].id)
     for k, v in renamed.items():
         yield Change("target-id-changed", "target", v, k, v, parent=new_goal[v].id)
     pairs = [(old[k], new[k]) for k in new if k in old] + [(old[k], new[v]) for k, v in renamed.items()]
@@ -374,6 +375,11 @@ def _target_changes(t: Target, u: Target, goal: str, old_goal: str, lost: set[st
             for m in u.milestones:
                 if m.year in before:
                     flags.update(_ambition(u.wanted_direction, before[m.year], m.value))
+        # the same milestone value, to be reached later (or sooner): the years were moved
+        old_years = {m.value: m.year for m in t.milestones if m.value is not None}
+        for m in u.milestones:
+            if m.value in old_years and m.year not in before:
+                flags.update(_year_ambition(old_years[m.value], m.year))
         yield change("target-milestones-changed", [_value(m) for m in t.milestones],
                      [_value(m) for m in u.milestones], tuple(sorted(flags)))
     if _provenance(tv) != _provenance(uv):
