@@ -6,7 +6,7 @@ chapters under strategy/, data files under data/ and mkdocs.yml. The same seed g
 files. The strategies are small (a few priorities, goals and targets) so that building both
 editions of one stays within a few seconds, and varied on purpose:
 
-- languages sv and en; with and without subtitle, publisher, notice, overall goals, perspectives;
+- languages sv and en; Swedish region codes and a declared ONS code; with and without subtitle, publisher, notice, overall goals, perspectives;
 - targets with and without baseline, milestones, direction (increase, decrease, maintain, left
   out), thresholds (at-least, more-than, at-most, less-than; the bound above or below the baseline), breakdown (total, women, men), sourced or illustrative baselines, Agenda 2030 targets;
 - target values written as a change in percent or a factor against a base year (the baseline's year,
@@ -198,6 +198,8 @@ def generate(seed: int) -> dict[str, str]:
         "edition": {"version": f"{period[0]}.{seed % 7 + 1}", "status": rng.choice(("draft", "proposal")),
                     "date": f"{period[0]}-03-0{seed % 9 + 1}"},
     }
+    if rng.random() < 0.2:  # a region code of another scheme, declared
+        strategy["region"] = {"name": "Wales", "code": "W92000004", "scheme": "ons"}
     if rng.random() < 0.5:
         strategy["subtitle"] = _text(rng, 3)
     if rng.random() < 0.5:

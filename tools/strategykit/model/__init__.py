@@ -449,6 +449,8 @@ class Strategy:
     """Dialogue meetings, inputs and the origin of each goal (dialogue.yaml)."""
     editions: EditionHistory = field(default_factory=EditionHistory)
     """The history of editions (editions.yaml)."""
+    region_scheme: str = "se"
+    """Which codes ``region_code`` is one of: se (Swedish county and municipality codes), ons, nuts, iso-3166-2, other."""
 
     # -- navigation ---------------------------------------------------------
     def goals(self) -> Iterator[Goal]:
@@ -673,6 +675,7 @@ def build_model(data: Any, source: SourceMap, root: Path,
         root=root, goals_file=source.file, source=source,
         checks=tuple((k, v) for k, v in _dict(data, "checks").items() if isinstance(v, str)),
         data_files=data_files, observations=observations,
+        region_scheme=_s(region, "scheme", "se"),
     )
 
 

@@ -14,6 +14,7 @@ import re
 
 REGEX_PATTERNS = {
     '^[a-z0-9][a-z0-9-]*$': re.compile('^[a-z0-9][a-z0-9-]*\\Z'),
+    '^[A-Za-z0-9][A-Za-z0-9.-]{0,19}$': re.compile('^[A-Za-z0-9][A-Za-z0-9.-]{0,19}\\Z'),
     '^[0-9]{2}([0-9]{2})?$': re.compile('^[0-9]{2}([0-9]{2})?\\Z'),
     '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z'),
     '^[A-Za-z0-9][A-Za-z0-9._-]*$': re.compile('^[A-Za-z0-9][A-Za-z0-9._-]*\\Z'),
@@ -102,10 +103,36 @@ def validate_https___strategykit_example_schema_goals_schema_json(data, custom_f
                             if not isinstance(data__strategy__region__code, (str)):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.region.code must be string")
                             if isinstance(data__strategy__region__code, str):
-                                if not REGEX_PATTERNS['^[0-9]{2}([0-9]{2})?$'].search(data__strategy__region__code):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.region.code must match pattern ^[0-9]{2}([0-9]{2})?$")
+                                if not REGEX_PATTERNS['^[A-Za-z0-9][A-Za-z0-9.-]{0,19}$'].search(data__strategy__region__code):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.region.code must match pattern ^[A-Za-z0-9][A-Za-z0-9.-]{0,19}$")
+                        if "scheme" in data__strategy__region_keys:
+                            data__strategy__region_keys.remove("scheme")
+                            data__strategy__region__scheme = data__strategy__region["scheme"]
+                            if not (isinstance(data__strategy__region__scheme, str) and data__strategy__region__scheme == 'se' or isinstance(data__strategy__region__scheme, str) and data__strategy__region__scheme == 'ons' or isinstance(data__strategy__region__scheme, str) and data__strategy__region__scheme == 'nuts' or isinstance(data__strategy__region__scheme, str) and data__strategy__region__scheme == 'iso-3166-2' or isinstance(data__strategy__region__scheme, str) and data__strategy__region__scheme == 'other'):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.region.scheme must be one of ['se', 'ons', 'nuts', 'iso-3166-2', 'other']")
                         if data__strategy__region_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.region must not contain "+str(data__strategy__region_keys)+" properties")
+                    try:
+                        data__strategy__region_is_dict = isinstance(data__strategy__region, dict)
+                        if data__strategy__region_is_dict:
+                            data__strategy__region_keys = set(data__strategy__region.keys())
+                            if "scheme" in data__strategy__region_keys:
+                                data__strategy__region_keys.remove("scheme")
+                                data__strategy__region__scheme = data__strategy__region["scheme"]
+                                if not (isinstance(data__strategy__region__scheme, str) and data__strategy__region__scheme == 'se'):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.region.scheme must be one of ['se']")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        pass
+                    else:
+                        data__strategy__region_is_dict = isinstance(data__strategy__region, dict)
+                        if data__strategy__region_is_dict:
+                            data__strategy__region_keys = set(data__strategy__region.keys())
+                            if "code" in data__strategy__region_keys:
+                                data__strategy__region_keys.remove("code")
+                                data__strategy__region__code = data__strategy__region["code"]
+                                if isinstance(data__strategy__region__code, str):
+                                    if not REGEX_PATTERNS['^[0-9]{2}([0-9]{2})?$'].search(data__strategy__region__code):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.region.code must match pattern ^[0-9]{2}([0-9]{2})?$")
                 if "period" in data__strategy_keys:
                     data__strategy_keys.remove("period")
                     data__strategy__period = data__strategy["period"]
