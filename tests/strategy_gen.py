@@ -7,7 +7,7 @@ files. The strategies are small (a few priorities, goals and targets) so that bu
 editions of one stays within a few seconds, and varied on purpose:
 
 - languages sv and en; Swedish region codes and a declared ONS code; with and without subtitle, publisher, notice, overall goals, perspectives;
-- targets with and without baseline, milestones, direction (increase, decrease, maintain, left
+- targets with and without baseline (for a year or over a period), milestones, direction (increase, decrease, maintain, left
   out), thresholds (at-least, more-than, at-most, less-than; the bound above or below the baseline), breakdown (total, women, men), sourced or illustrative baselines, Agenda 2030 targets;
 - target values written as a change in percent or a factor against a base year (the baseline's year,
   a year in the data file, or one with no known value);
@@ -112,6 +112,8 @@ def _target(rng: random.Random, tid: str, ind: dict | None, period: tuple[int, i
         t["direction"] = direction
     if rng.random() < 0.9:
         baseline: dict = {"year": base_year, "value": base}
+        if rng.random() < 0.15:  # a value over a period, e.g. a three-year average
+            baseline["from_year"] = base_year - 2
         if rng.random() < 0.6:
             baseline["illustrative"] = True
         else:

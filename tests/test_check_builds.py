@@ -88,6 +88,8 @@ def test_the_generator_uses_every_form_it_promises():
         forms |= {"milestones" for t in targets if t.get("milestones")}
         forms |= {"illustrative-baseline" for t in targets if t.get("baseline", {}).get("illustrative")}
         forms |= {"sourced-baseline" for t in targets if t.get("baseline", {}).get("source")}
+        forms |= {"baseline-over-a-period" for t in targets if "from_year" in t.get("baseline", {})}
+        forms |= {"region-scheme" for _ in [1] if "scheme" in data["strategy"]["region"]}
         forms |= {"header-only-data" for k, v in files.items() if k.startswith("data/") and v.count("\n") == 1}
         forms |= {"gender-data" for k, v in files.items() if k.startswith("data/") and ",women," in v}
         presented = [i for c in data["chapters"] for i in c.get("presents", [])]
@@ -104,7 +106,7 @@ def test_the_generator_uses_every_form_it_promises():
                 "sourced-baseline", "header-only-data", "gender-data", "goal-in-two-chapters",
                 "language:sv", "language:en", "decided-value", "illustrative-value", "value-without-provenance",
                 "threshold:at-least", "threshold:more-than", "threshold:at-most", "threshold:less-than",
-                "relative:change", "relative:factor"}
+                "relative:change", "relative:factor", "baseline-over-a-period", "region-scheme"}
     assert expected - forms == set()
 
 

@@ -218,6 +218,8 @@ def _value(v) -> dict | None:
     if getattr(v, "relative", False):
         key = "change" if v.change is not None else "factor"
         return {"year": v.year, key: _num(getattr(v, key)), "base_year": v.base_year, "value": _num(v.value)}
+    if getattr(v, "from_year", None) is not None:
+        return {"year": v.period, "value": _num(v.value)}
     return {"year": v.year, "value": _num(v.value)}
 
 
@@ -385,7 +387,7 @@ def _target_changes(t: Target, u: Target, goal: str, old_goal: str, lost: set[st
     if _provenance(tv) != _provenance(uv):
         yield change("target-provenance-changed", _provenance(tv), _provenance(uv))
     tb, ub = t.baseline, u.baseline
-    if (tb and (tb.year, tb.value)) != (ub and (ub.year, ub.value)):
+    if (tb and (tb.year, tb.value, tb.from_year)) != (ub and (ub.year, ub.value, ub.from_year)):
         yield change("target-baseline-changed", _value(tb), _value(ub))
 
 

@@ -50,6 +50,15 @@ class Observation:
     path: Path_ = ()
     breakdown: str = "total"
     position: Position | None = field(default=None, compare=False)
+    from_year: int | None = None
+    """For a value over a period (2013–2015): its first year; ``year`` is its last."""
+
+    @property
+    def period(self) -> str:
+        """The year, or the period a value covers: '2018', '2013–2015'."""
+        if self.from_year is not None and self.year is not None and self.from_year != self.year:
+            return f"{self.from_year}–{self.year}"
+        return "" if self.year is None else str(self.year)
 
 
 @dataclass(frozen=True)
@@ -532,7 +541,7 @@ def _observation(d: Any, path: Path_) -> Observation | None:
         return None
     prov = Provenance(illustrative=d.get("illustrative") is True, source=_opt_s(d, "source"),
                       retrieved=_opt_s(d, "retrieved"), url=_opt_s(d, "url"))
-    return Observation(_int(d, "year"), _num(d, "value"), prov, path)
+    return Observation(_int(d, "year"), _num(d, "value"), prov, path, from_year=_int(d, "from_year"))
 
 
 def _goal_value(d: Any, path: Path_, base: Callable[[int], float | None] | None = None) -> GoalValue | None:

@@ -334,7 +334,7 @@ def _cell(text: str) -> str:
 def _with_year(o: Observation | None, ind: Indicator | None, language: str) -> str:
     if o is None or o.value is None:
         return "–"
-    return f"{_value(o, ind, language)} ({o.year})"
+    return f"{_value(o, ind, language)} ({o.period})"
 
 
 def _target_value(p: TargetProgress, ind: Indicator | None, language: str) -> str:

@@ -41,10 +41,17 @@ def year_outside_period(s: Strategy) -> Iterator[Finding]:
 
 @rule("baseline-after-target", fix="Check the two years: the baseline year comes before the target year.")
 def baseline_after_target(s: Strategy) -> Iterator[Finding]:
-    """A baseline comes before its target year, and milestones lie between the two, in order."""
+    """A baseline comes before its target year, and milestones lie between the two, in order.
+
+    A baseline over a period (`from_year: 2013`, `year: 2015`) has its first year first.
+    """
     for g, t in s.targets():
         b = t.baseline.year if t.baseline else None
         e = t.target.year if t.target else None
+        first = t.baseline.from_year if t.baseline else None
+        if first is not None and b is not None and first > b:
+            yield Finding(f"The baseline of target \"{t.id}\" covers {first}–{b}: its first year comes after its last.",
+                          t.baseline.path + ("from_year",), hint="Write the period's first year as 'from_year' and its last as 'year'.")
         if b is not None and e is not None and b >= e:
             yield Finding(f"Target \"{t.id}\" has its baseline in {b}, not before its target year {e}.",
                           t.baseline.path + ("year",))

@@ -45,7 +45,7 @@ def _baseline(t: Target, ind: Indicator | None, lang: str) -> dict | None:
             note += f", {L['retrieved']} {prov.retrieved}"
         note += "."
     return {"value": _value(b.value, ind, lang) + (L["illustrative_mark"] if prov.illustrative else ""),
-            "year": "" if b.year is None else str(b.year),
+            "year": b.period,
             "illustrative": prov.illustrative,
             "source_note": note}
 

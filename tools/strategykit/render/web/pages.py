@@ -263,7 +263,7 @@ class _Writer:
         if t.breakdown and t.breakdown != "total":
             ind_cell += f' <span class="sk-small">({esc(L.get(t.breakdown, t.breakdown))})</span>'
         row = [text, ind_cell,
-               self.value(b.value, ind, illustrative=b.provenance.illustrative, year=b.year, unit=True) if b else "–",
+               self.value(b.value, ind, illustrative=b.provenance.illustrative, unit=True) + (f" ({b.period})" if b.period else "") if b else "–",
                i18n.with_threshold(i18n.with_relative(self.value(t.target.value, ind, unit=True,
                                                                  illustrative=t.target.illustrative),
                                                       t.target, self.lang), t.threshold, self.lang)
