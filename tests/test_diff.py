@@ -371,3 +371,9 @@ def test_a_milestone_moved_to_a_later_year_is_lowered_ambition(pair):
     change = only(old, new)
     assert change.kind == "target-milestones-changed" and change.flags == (LOWERED,)
     assert only(new, old).flags == (RAISED,)
+
+
+def test_a_value_that_gains_its_first_provenance_is_no_change(pair):
+    old, new = pair
+    edit(old, "target: {year: 2030, value: 300000, illustrative: true}", "target: {year: 2030, value: 300000}")
+    assert diff(old, str(old), str(new)).changes == []

@@ -28,6 +28,8 @@ def _target(root, target_id: str):
 def test_a_change_against_the_baseline_year_gives_the_level(minimal):
     # 270 154 × (1 + 10/100) = 297 169.4
     edit(minimal, POPULATION, "target: {year: 2030, change: 10, base_year: 2018, illustrative: true}")
+    edit(minimal, "text: Befolkningen ska öka till 300 000 år 2030.",
+         "text: Befolkningen ska öka med 10 procent mot 2018 till år 2030.")
     t = _target(minimal, "P1.2.a")
     assert t.target.value == pytest.approx(297169.4) and t.target.base_value == 270154
     assert check(minimal).diagnostics == []
@@ -45,6 +47,8 @@ def test_minus_forty_percent_on_a_percent_indicator_is_no_out_of_range_value(min
     edit(minimal, "direction: increase\n            baseline: {year: 2019",
          "direction: decrease\n            baseline: {year: 2019")
     edit(minimal, EMPLOYMENT, "target: {year: 2030, change: -40, base_year: 2019, illustrative: true}")
+    edit(minimal, "text: Andelen förvärvsarbetande ska öka till 82 procent år 2030.",
+         "text: Andelen ska minska med 40 procent mot 2019 till år 2030.")
     edit(minimal, "- {year: 2025, value: 80.5, illustrative: true}", "- {year: 2025, change: -20, base_year: 2019, illustrative: true}")
     assert check(minimal).diagnostics == []
     assert _target(minimal, "P1.1.a").target.value == pytest.approx(47.7)
@@ -120,3 +124,12 @@ def test_a_smaller_relative_cut_is_lowered_ambition_even_without_the_base_value(
         edit(root, POPULATION, f"target: {{year: 2030, change: {change}, base_year: 1990, illustrative: true}}")
     (change,) = diff(old, str(old), str(new)).changes
     assert change.kind == "target-relative-changed" and change.flags == (flag,)
+
+
+def test_the_changes_page_says_a_value_rewritten_against_a_base_year_in_words():
+    from strategykit.analysis.consultation import describe_change
+    from strategykit.analysis.diff import Change
+
+    change = Change("target-relative-changed", "target", "P5.1.a", {"value": 375000},
+                    {"change": -75, "base_year": 2017, "value": 375000})
+    assert describe_change(change, "sv") == "målvärde: 375\u202f000 → −75\u00a0% mot 2017: 375\u202f000"

@@ -61,6 +61,8 @@ def test_less_than_across_zero_uses_the_change_per_year():
 def test_a_floor_below_the_baseline_gives_no_direction_mismatch_and_needs_no_direction(minimal):
     edit(minimal, POPULATION, POPULATION.replace("direction: increase", "threshold: at-least"))
     edit(minimal, "value: 300000, illustrative: true}", "value: 260000, illustrative: true}")
+    edit(minimal, "text: Befolkningen ska öka till 300 000 år 2030.",
+         "text: Befolkningen ska vara minst 260 000 år 2030.")
     assert check(minimal).diagnostics == []
 
 

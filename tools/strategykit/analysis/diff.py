@@ -384,7 +384,9 @@ def _target_changes(t: Target, u: Target, goal: str, old_goal: str, lost: set[st
                 flags.update(_year_ambition(old_years[m.value], m.year))
         yield change("target-milestones-changed", [_value(m) for m in t.milestones],
                      [_value(m) for m in u.milestones], tuple(sorted(flags)))
-    if _provenance(tv) != _provenance(uv):
+    if _provenance(tv) is not None and _provenance(tv) != _provenance(uv):
+        # a value that gains its first provenance is the same value, better documented: not news;
+        # one whose decision changes, or that turns illustrative, is
         yield change("target-provenance-changed", _provenance(tv), _provenance(uv))
     tb, ub = t.baseline, u.baseline
     if (tb and (tb.year, tb.value, tb.from_year)) != (ub and (ub.year, ub.value, ub.from_year)):
