@@ -44,3 +44,11 @@ def test_a_text_without_numbers_is_quiet(minimal):
 ])
 def test_numbers_are_read_as_people_write_them(text, language, years, values):
     assert numbers_in(text, language) == (years, values)
+
+
+def test_a_target_with_a_year_but_no_value_is_compared_with_its_milestones(minimal):
+    # found by test_properties.py: the message needs a value, and this target has none
+    edit(minimal, "target: {year: 2030, value: 82, illustrative: true}", "target: {year: 2030, illustrative: true}")
+    edit(minimal, TEXT, "text: Andelen förvärvsarbetande ska öka till 75 procent år 2030.")
+    (d,) = find(minimal, "target-text-disagrees")
+    assert "its milestones are 80.5" in d.message

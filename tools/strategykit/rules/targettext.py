@@ -76,6 +76,7 @@ def target_text_disagrees(s: Strategy) -> Iterator[Finding]:
         wanted = _candidates(t)
         if wanted and values and not any(_close(n, d, w) for n, d in values for w in wanted):
             shown = ", ".join(f"{n:.{d}f}" for n, d in values)
-            value = t.target.value if t.target.value is not None else (t.target.change or t.target.factor)
-            yield Finding(f"The text of target \"{t.id}\" names {shown}, but its target value is {value:.12g}.",
-                          t.path + ("text",))
+            value = next((x for x in (t.target.value, t.target.change, t.target.factor) if x is not None), None)
+            what = f"its target value is {value:.12g}" if value is not None else "its milestones are " + ", ".join(
+                f"{m.value:.12g}" for m in t.milestones if m.value is not None)
+            yield Finding(f"The text of target \"{t.id}\" names {shown}, but {what}.", t.path + ("text",))
