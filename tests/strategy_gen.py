@@ -6,7 +6,7 @@ chapters under strategy/, data files under data/ and mkdocs.yml. The same seed g
 files. The strategies are small (a few priorities, goals and targets) so that building both
 editions of one stays within a few seconds, and varied on purpose:
 
-- languages sv and en; Swedish region codes and a declared ONS code; with and without subtitle, publisher, notice, overall goals, perspectives;
+- languages sv and en; the strategy's own level names; Swedish region codes and a declared ONS code; with and without subtitle, publisher, notice, overall goals, perspectives;
 - targets with and without baseline (for a year or over a period), milestones, direction (increase, decrease, maintain, left
   out), thresholds (at-least, more-than, at-most, less-than; the bound above or below the baseline), breakdown (total, women, men), sourced or illustrative baselines, Agenda 2030 targets;
 - target values written as a change in percent or a factor against a base year (the baseline's year,
@@ -215,6 +215,9 @@ def generate(seed: int) -> dict[str, str]:
     if rng.random() < 0.5:
         data["perspectives"] = [{"id": "jamstalldhet", "title": _text(rng, 2)}]
         priorities[0]["goals"][0]["perspectives"] = ["jamstalldhet"]
+    if rng.random() < 0.3:  # the strategy's own names of its levels
+        data["levels"] = {"priority": {"one": "Utvecklingsområde", "many": "Utvecklingsområden"},
+                          "target": {"one": "Åtagande <mätbart>", "many": "Åtaganden"}}
     data["priorities"] = priorities
     data["indicators"] = [{k: v for k, v in ind.items() if not k.startswith("_")}
                           for ind in indicators if ind["id"] in used or rng.random() < 0.3]

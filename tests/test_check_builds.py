@@ -90,6 +90,7 @@ def test_the_generator_uses_every_form_it_promises():
         forms |= {"sourced-baseline" for t in targets if t.get("baseline", {}).get("source")}
         forms |= {"baseline-over-a-period" for t in targets if "from_year" in t.get("baseline", {})}
         forms |= {"region-scheme" for _ in [1] if "scheme" in data["strategy"]["region"]}
+        forms |= {"own-level-names" for _ in [1] if "levels" in data}
         forms |= {"header-only-data" for k, v in files.items() if k.startswith("data/") and v.count("\n") == 1}
         forms |= {"gender-data" for k, v in files.items() if k.startswith("data/") and ",women," in v}
         presented = [i for c in data["chapters"] for i in c.get("presents", [])]
@@ -106,7 +107,7 @@ def test_the_generator_uses_every_form_it_promises():
                 "sourced-baseline", "header-only-data", "gender-data", "goal-in-two-chapters",
                 "language:sv", "language:en", "decided-value", "illustrative-value", "value-without-provenance",
                 "threshold:at-least", "threshold:more-than", "threshold:at-most", "threshold:less-than",
-                "relative:change", "relative:factor", "baseline-over-a-period", "region-scheme"}
+                "relative:change", "relative:factor", "baseline-over-a-period", "region-scheme", "own-level-names"}
     assert expected - forms == set()
 
 

@@ -458,6 +458,8 @@ class Strategy:
     """Dialogue meetings, inputs and the origin of each goal (dialogue.yaml)."""
     editions: EditionHistory = field(default_factory=EditionHistory)
     """The history of editions (editions.yaml)."""
+    levels: tuple[tuple[str, str, str], ...] = ()
+    """The strategy's own names of its levels: (priority|goal|target, one, many)."""
     region_scheme: str = "se"
     """Which codes ``region_code`` is one of: se (Swedish county and municipality codes), ons, nuts, iso-3166-2, other."""
 
@@ -685,6 +687,9 @@ def build_model(data: Any, source: SourceMap, root: Path,
         checks=tuple((k, v) for k, v in _dict(data, "checks").items() if isinstance(v, str)),
         data_files=data_files, observations=observations,
         region_scheme=_s(region, "scheme", "se"),
+        levels=tuple((level, _s(names, "one"), _s(names, "many"))
+                     for level, names in _dict(data, "levels").items()
+                     if level in ("priority", "goal", "target") and _s(names, "one") and _s(names, "many")),
     )
 
 

@@ -359,7 +359,7 @@ def _gender(p: TargetProgress) -> bool:
 
 
 def _change_line(change, strategy: Strategy, language: str) -> str:
-    L = i18n.labels(language)
+    L = i18n.labels_for(strategy, language)
     word = L["target"] if change.kind == "target" else L["goal"]
     arrow = f"{i18n.progress_label(change.before.value, language)} → {i18n.progress_label(change.after.value, language)}"
     verdict = {True: f" ({L['improved']})", False: f" ({L['worsened']})", None: ""}[change.improved]
@@ -368,7 +368,7 @@ def _change_line(change, strategy: Strategy, language: str) -> str:
 
 def format_markdown(report: FollowUp, strategy: Strategy, language: str | None = None) -> str:
     language = _lang(language or strategy.language)
-    L = i18n.labels(language)
+    L = i18n.labels_for(strategy, language)
     year = report.year if report.year is not None else ""
     out = [f"# {L['followup_title']} {year}".rstrip(), ""]
     out += [f"**{strategy.title}**", ""]
@@ -428,7 +428,7 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
 
 def format_text(report: FollowUp, strategy: Strategy, language: str | None = None) -> str:
     language = _lang(language or strategy.language)
-    L = i18n.labels(language)
+    L = i18n.labels_for(strategy, language)
     out = [f"{L['followup_title']} {report.year if report.year is not None else ''}".rstrip() + f" — {strategy.title}", ""]
     counts = ", ".join(f"{n} {i18n.progress_label(s.value, language).lower()}" for s, n in report.counts().items() if n)
     out += [f"{L['progress_summary']}: {counts or '–'}", ""]

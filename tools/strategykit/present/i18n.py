@@ -402,6 +402,19 @@ def labels(language: str) -> dict[str, str]:
     return LABELS.get(language, LABELS["sv"])
 
 
+_LEVEL_KEYS = {"priority": ("priority", "priorities"), "goal": ("goal", "goals"), "target": ("target", "targets")}
+
+
+def labels_for(strategy: Any, language: str | None = None) -> dict[str, str]:
+    """The labels of ``language`` (default: the strategy's), with the strategy's own names of its
+    levels (``levels:`` in goals.yaml) in place of priority, goal and target."""
+    out = dict(labels(language or strategy.language))
+    for level, one, many in getattr(strategy, "levels", ()):
+        single, plural = _LEVEL_KEYS[level]
+        out[single], out[plural] = one, many
+    return out
+
+
 def status_label(status: str, language: str) -> str:
     return STATUS.get(language, STATUS["sv"]).get(status, status)
 

@@ -72,4 +72,4 @@ def run_rules(model: Strategy, severities: dict[str, str] | None = None) -> list
     return out
 
 
-from strategykit.rules import (chapters, consultation, content, followup, headings, observations, provenance, references, targetforms, targettext, values)  # noqa: E402,F401  (registers the rules)
+from strategykit.rules import (chapters, consultation, content, followup, headings, levels, observations, provenance, references, targetforms, targettext, values)  # noqa: E402,F401  (registers the rules)

@@ -334,7 +334,7 @@ def document_data(s: Strategy, *, commit: str | None, build_date: _dt.date,
     table of contents before Typst knows the headings.
     """
     lang = s.language if s.language in i18n.LABELS else "sv"
-    L = i18n.labels(lang)
+    L = i18n.labels_for(s, lang)
     if report is not None and report.year is None:
         report = None
     lookup = _Lookup(s, report)

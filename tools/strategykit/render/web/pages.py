@@ -134,7 +134,7 @@ class _Writer:
         self.m = model
         self.info = info
         self.lang = model.language
-        self.L = i18n.labels(self.lang)
+        self.L = i18n.labels_for(model, self.lang)
         L = self.L
         self.priority_slug = slugs([p.id for p in model.priorities])
         self.indicator_slug = slugs([i.id for i in model.indicators])

@@ -1028,6 +1028,109 @@ def validate_https___strategykit_example_schema_goals_schema_json(data, custom_f
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].responsible".format(**locals()) + " must be string")
                         if data__indicators_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}]".format(**locals()) + " must not contain "+str(data__indicators_item_keys)+" properties")
+        if "levels" in data_keys:
+            data_keys.remove("levels")
+            data__levels = data["levels"]
+            if not isinstance(data__levels, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must be object")
+            data__levels_is_dict = isinstance(data__levels, dict)
+            if data__levels_is_dict:
+                data__levels_keys = set(data__levels.keys())
+                if "priority" in data__levels_keys:
+                    data__levels_keys.remove("priority")
+                    data__levels__priority = data__levels["priority"]
+                    if not isinstance(data__levels__priority, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.priority must be object")
+                    data__levels__priority_is_dict = isinstance(data__levels__priority, dict)
+                    if data__levels__priority_is_dict:
+                        data__levels__priority__missing_keys = set(['one', 'many']) - data__levels__priority.keys()
+                        if data__levels__priority__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.priority must contain ")
+                        data__levels__priority_keys = set(data__levels__priority.keys())
+                        if "one" in data__levels__priority_keys:
+                            data__levels__priority_keys.remove("one")
+                            data__levels__priority__one = data__levels__priority["one"]
+                            if not isinstance(data__levels__priority__one, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.priority.one must be string")
+                            if isinstance(data__levels__priority__one, str):
+                                data__levels__priority__one_len = len(data__levels__priority__one)
+                                if data__levels__priority__one_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.priority.one must be longer than or equal to 1 characters")
+                        if "many" in data__levels__priority_keys:
+                            data__levels__priority_keys.remove("many")
+                            data__levels__priority__many = data__levels__priority["many"]
+                            if not isinstance(data__levels__priority__many, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.priority.many must be string")
+                            if isinstance(data__levels__priority__many, str):
+                                data__levels__priority__many_len = len(data__levels__priority__many)
+                                if data__levels__priority__many_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.priority.many must be longer than or equal to 1 characters")
+                        if data__levels__priority_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.priority must not contain "+str(data__levels__priority_keys)+" properties")
+                if "goal" in data__levels_keys:
+                    data__levels_keys.remove("goal")
+                    data__levels__goal = data__levels["goal"]
+                    if not isinstance(data__levels__goal, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.goal must be object")
+                    data__levels__goal_is_dict = isinstance(data__levels__goal, dict)
+                    if data__levels__goal_is_dict:
+                        data__levels__goal__missing_keys = set(['one', 'many']) - data__levels__goal.keys()
+                        if data__levels__goal__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.goal must contain ")
+                        data__levels__goal_keys = set(data__levels__goal.keys())
+                        if "one" in data__levels__goal_keys:
+                            data__levels__goal_keys.remove("one")
+                            data__levels__goal__one = data__levels__goal["one"]
+                            if not isinstance(data__levels__goal__one, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.goal.one must be string")
+                            if isinstance(data__levels__goal__one, str):
+                                data__levels__goal__one_len = len(data__levels__goal__one)
+                                if data__levels__goal__one_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.goal.one must be longer than or equal to 1 characters")
+                        if "many" in data__levels__goal_keys:
+                            data__levels__goal_keys.remove("many")
+                            data__levels__goal__many = data__levels__goal["many"]
+                            if not isinstance(data__levels__goal__many, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.goal.many must be string")
+                            if isinstance(data__levels__goal__many, str):
+                                data__levels__goal__many_len = len(data__levels__goal__many)
+                                if data__levels__goal__many_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.goal.many must be longer than or equal to 1 characters")
+                        if data__levels__goal_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.goal must not contain "+str(data__levels__goal_keys)+" properties")
+                if "target" in data__levels_keys:
+                    data__levels_keys.remove("target")
+                    data__levels__target = data__levels["target"]
+                    if not isinstance(data__levels__target, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.target must be object")
+                    data__levels__target_is_dict = isinstance(data__levels__target, dict)
+                    if data__levels__target_is_dict:
+                        data__levels__target__missing_keys = set(['one', 'many']) - data__levels__target.keys()
+                        if data__levels__target__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.target must contain ")
+                        data__levels__target_keys = set(data__levels__target.keys())
+                        if "one" in data__levels__target_keys:
+                            data__levels__target_keys.remove("one")
+                            data__levels__target__one = data__levels__target["one"]
+                            if not isinstance(data__levels__target__one, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.target.one must be string")
+                            if isinstance(data__levels__target__one, str):
+                                data__levels__target__one_len = len(data__levels__target__one)
+                                if data__levels__target__one_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.target.one must be longer than or equal to 1 characters")
+                        if "many" in data__levels__target_keys:
+                            data__levels__target_keys.remove("many")
+                            data__levels__target__many = data__levels__target["many"]
+                            if not isinstance(data__levels__target__many, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.target.many must be string")
+                            if isinstance(data__levels__target__many, str):
+                                data__levels__target__many_len = len(data__levels__target__many)
+                                if data__levels__target__many_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.target.many must be longer than or equal to 1 characters")
+                        if data__levels__target_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.target must not contain "+str(data__levels__target_keys)+" properties")
+                if data__levels_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must not contain "+str(data__levels_keys)+" properties")
         if "checks" in data_keys:
             data_keys.remove("checks")
             data__checks = data["checks"]
