@@ -206,7 +206,7 @@ def test_both_editions_have_the_same_sections(editions, monkeypatch):
            if getattr(writer, name) in pages}
     if writer.followup in pages and data["followup"] is not None:
         web.add("followup")
-    parts = pdf_appendices.appendices(model, report=follow_up(model), changes=lambda: None, priority_anchor={})
+    parts = pdf_appendices.appendices(model, report=follow_up(model), changes=None, priority_anchor={})
     pdf = set()
     for part in parts:
         if isinstance(part, Markdown) and part.prefix == "changes":

@@ -75,4 +75,4 @@ def run_rules(model: Strategy, severities: dict[str, str] | None = None) -> list
     return out
 
 
-from strategykit.rules import (chapters, consultation, content, followup, headings, observations, profile, publication, references, siteconfig, spreadsheet, values)  # noqa: E402,F401  (registers the rules)
+from strategykit.rules import (chapters, consultation, content, followup, headings, levels, observations, profile, provenance, publication, references, siteconfig, spreadsheet, targetforms, targettext, values)  # noqa: E402,F401  (registers the rules)

@@ -395,6 +395,9 @@ def fetch_data(root: Path, *, indicator: str | None = None, opener: Opener | Non
     if broken:
         raise FetchError(f"{', '.join(broken)} has errors; fix them first ('strategy check' shows them), "
                          "so that no value in it is lost when it is rewritten.")
+    if model.region_scheme != "se":
+        raise FetchError(f"Kolada has Swedish counties and municipalities only; the region's code "
+                         f"'{model.region_code}' is a {model.region_scheme} code.")
     area = region_id(model.region_code)
     fetched = {}
     for ind in selected:

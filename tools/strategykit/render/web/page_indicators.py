@@ -10,7 +10,7 @@ from html import escape as html_escape
 
 from strategykit.model import Indicator, Observation
 from strategykit.present import charts as present_charts, i18n
-from strategykit.present.followup import explain_markdown
+from strategykit.present.followup import explain_markdown, milestones_markdown
 from strategykit.render.web import charts, texts
 from strategykit.render.web.pagekit import PROVIDER_URLS, esc, esc_block, rel, table
 
@@ -87,6 +87,8 @@ class IndicatorPages:
                 out += [f"### {esc(L['assessment_of'].format(target=t.id))} {{ #{self.target_slug(t.id)} }}", "",
                         f"{esc(self.status_heading())}: {self.status_link(page, tp.status)}", "{: .sk-meta }", "",
                         explain_markdown(tp, ind, self.lang), ""]
+                if tp.milestones:
+                    out += [milestones_markdown(tp, ind, self.lang), ""]
             out += [f"{esc(L['followup_method_link'])} [{esc(L['progress_method'])}]({rel(page, self.method)}).", ""]
         return "\n".join(out)
 

@@ -35,7 +35,7 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
         self.m = model
         self.info = info
         self.lang = model.language
-        self.L = i18n.labels(self.lang)
+        self.L = i18n.labels_for(model, self.lang)
         L = self.L
         self.priority_slug = slugs([p.id for p in model.priorities])
         self.indicator_slug = slugs([i.id for i in model.indicators])
@@ -170,7 +170,7 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
         L = self.L
         r = present_targets.target_row(self.m, t, self.progress.get(t.id))
         ind = self.m.indicator(t.indicator_id)
-        illustrative = bool(r.baseline and r.baseline.illustrative) or bool(r.latest and r.latest.illustrative)
+        illustrative = any(v.illustrative for v in (r.baseline, r.latest, r.target, *r.milestones) if v)
         text = f"**{esc(r.id)}** {esc(r.text)}"
         if r.milestones:
             ms = ", ".join(self.shown(v) for v in r.milestones)
