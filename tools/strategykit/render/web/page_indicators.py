@@ -12,7 +12,7 @@ from strategykit.model import Indicator, Observation
 from strategykit.present import charts as present_charts, i18n
 from strategykit.present.followup import explain_markdown, milestones_markdown
 from strategykit.render.web import charts, texts
-from strategykit.render.web.pagekit import PROVIDER_URLS, esc, esc_block, rel, table
+from strategykit.render.web.pagekit import PROVIDER_URLS, esc, esc_block, rel, table, year_span
 
 
 class IndicatorPages:
