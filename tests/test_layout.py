@@ -2,7 +2,8 @@
 
 source → model → analysis → rules → project → vcs, sources → plan → present → render → build and publish,
 devtools → cli. A module may import from its own stage or any stage before it; never from a later
-one. ``diagnostics`` and ``atomic`` are the ground every stage stands on.
+one. ``diagnostics``, ``atomic`` and ``messages`` (the authors' words, standard library only) are the ground
+every stage stands on.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "tools" / "strategykit"
 
 STAGES = [
-    {"strategykit", "diagnostics", "atomic"},
+    {"strategykit", "diagnostics", "atomic", "messages"},
     {"source"},
     {"model"},
     {"analysis"},
