@@ -79,4 +79,6 @@ class PriorityPages:
             items = [f"[{esc(p.title)}]({rel(page, self.priority_page(p))})" for p in links]
             text = (text.rstrip("\n") + "\n\n" + f'<p class="sk-note" markdown><strong>'
                     f'{html_escape(self.L["goals_and_targets"])}:</strong> ' + ", ".join(items) + "</p>\n")
-        return text
+        # An empty front matter of our own: a chapter's own '---' block is then text of the page (the
+        # article, which the sanitizer cleans), never MkDocs' page metadata, which the theme prints raw.
+        return "---\n{}\n---\n\n" + text
