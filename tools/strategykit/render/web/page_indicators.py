@@ -73,7 +73,7 @@ class IndicatorPages:
         out += self.progress_figure(ind, spec)
         if decided_rows:
             out += [f"### {esc(L['decided_values'])}", ""]
-            out += [table([L["target"], L["kind"], L["year"], L["value"]], decided_rows, ["l", "l", "r", "r"]), ""]
+            out += [table([esc(h) for h in (L["target"], L["kind"], L["year"], L["value"])], decided_rows, ["l", "l", "r", "r"]), ""]
         if spec is not None:
             out += [f"### {esc(L['values_per_year'])}", ""]
             out += [self.values_per_year(ind, spec, observations), ""]

@@ -205,7 +205,8 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
             row, ill = self.target_row(page, goal, t, with_goal=with_goal)
             rows.append(row)
             any_ill |= ill
-        return table(header, rows, align, label=label or L["targets"]), any_ill
+        # The level names are the strategy's own words (levels:), so the header is escaped like any text.
+        return table([esc(h) for h in header], rows, align, label=label or L["targets"]), any_ill
 
     def sources_note(self, pairs: list[tuple[Goal, Target]]) -> str:
         items = []
