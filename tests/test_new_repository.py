@@ -80,7 +80,9 @@ def test_a_fresh_clone_builds_tests_and_upgrades_with_its_readme_commands(tmp_pa
     # As if the clone had an older toolkit: a schema without a key, an older module.
     schema = clone / "schema" / "goals.schema.json"
     schema.write_text(schema.read_text(encoding="utf-8").replace('"publisher"', '"publisher_old"'), encoding="utf-8")
-    (clone / "tools" / "strategykit" / "model" / "sdg.py").write_text("# older\n", encoding="utf-8")
+    # Older but working: the upgrade itself runs on the clone's toolkit, which imports this module.
+    older = clone / "tools" / "strategykit" / "model" / "sdg.py"
+    older.write_text(older.read_text(encoding="utf-8") + "# older\n", encoding="utf-8")
     upgraded = _run([str(clone / ".venv" / "bin" / "strategy"), "upgrade", "--from", str(REPO)], clone).stdout
     assert upgraded.index("changed  schema/goals.schema.json") < upgraded.index("changed  tools/strategykit/model/sdg.py")
     assert "new keys: " in upgraded and "publisher" in upgraded
