@@ -134,7 +134,7 @@ def make_moved_on_repo(root: Path, editions: str = MOVED_ON_EDITIONS) -> Path:
     """``make_consultation_repo``, moved on to the proposal by two changes (a lowered target value,
     a reworded goal) and one response."""
     make_consultation_repo(root, editions)
-    edit(root, "target: {year: 2030, value: 82}", "target: {year: 2030, value: 81}")
+    edit(root, "target: {year: 2030, value: 82, illustrative: true}", "target: {year: 2030, value: 81, illustrative: true}")
     edit(root, "title: Fler invånare\n", "title: Fler invånare i hela länet\n")
     (root / "remiss").mkdir()
     (root / "remiss" / "kommun-a.yaml").write_text(

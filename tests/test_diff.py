@@ -56,7 +56,7 @@ def only(old: Path, new: Path):
 
 def test_lowered_value_removed_indicator_and_edited_chapter_are_exactly_the_three_changes(repo, capsys):
     git(repo, "switch", "-q", "-c", "lower-ambition")
-    edit(repo, "target: {year: 2030, value: 300000}", "target: {year: 2030, value: 290000}")
+    edit(repo, "target: {year: 2030, value: 300000, illustrative: true}", "target: {year: 2030, value: 290000, illustrative: true}")
     edit(repo, "            indicator: employment-rate\n", "")
     edit(repo, "Det här är en teststrategi.", "Det här är en strategi för hela länet.",
          file="strategy/01-inledning.md")
@@ -86,7 +86,7 @@ def test_lowered_value_removed_indicator_and_edited_chapter_are_exactly_the_thre
 
 
 def test_default_head_is_the_working_tree_with_uncommitted_edits(repo):
-    edit(repo, "target: {year: 2030, value: 82}", "target: {year: 2030, value: 85}")
+    edit(repo, "target: {year: 2030, value: 82, illustrative: true}", "target: {year: 2030, value: 85, illustrative: true}")
     (change,) = diff(repo).changes
     assert (change.kind, change.old, change.new, change.flags) == ("target-value-changed", 82, 85, (RAISED,))
 
@@ -158,7 +158,7 @@ def test_target_value_moving_against_its_direction_is_lowered_ambition(pair, dir
     old, new = pair
     for root, value in ((old, old_value), (new, new_value)):
         edit(root, "direction: increase\n            baseline:\n", f"direction: {direction}\n            baseline:\n")
-        edit(root, "value: 300000}", f"value: {value}}}")
+        edit(root, "value: 300000, illustrative: true}", f"value: {value}, illustrative: true}}")
     change = only(old, new)
     assert change.kind == "target-value-changed" and change.flags == (flag,)
 
@@ -167,13 +167,13 @@ def test_target_value_of_maintain_target_is_not_judged(pair):
     old, new = pair
     for root in (old, new):
         edit(root, "direction: increase\n            baseline:\n", "direction: maintain\n            baseline:\n")
-    edit(new, "value: 300000}", "value: 280000}")
+    edit(new, "value: 300000, illustrative: true}", "value: 280000, illustrative: true}")
     assert only(old, new).flags == ()
 
 
 def test_target_year_pushed_later_is_lowered_ambition(pair):
     old, new = pair
-    edit(new, "target: {year: 2030, value: 300000}", "target: {year: 2032, value: 300000}")
+    edit(new, "target: {year: 2030, value: 300000, illustrative: true}", "target: {year: 2032, value: 300000, illustrative: true}")
     change = only(old, new)
     assert (change.kind, change.old, change.new, change.flags) == ("target-year-changed", 2030, 2032, (LOWERED,))
 
@@ -181,7 +181,7 @@ def test_target_year_pushed_later_is_lowered_ambition(pair):
 def test_direction_reversed_is_flagged_and_value_not_judged(pair):
     old, new = pair
     edit(new, "direction: increase\n            baseline:\n", "direction: decrease\n            baseline:\n")
-    edit(new, "value: 300000}", "value: 250000}")
+    edit(new, "value: 300000, illustrative: true}", "value: 250000, illustrative: true}")
     changes = diff(old, str(old), str(new)).changes
     assert [(c.kind, c.flags) for c in changes] == [
         ("target-direction-changed", (REVERSED,)), ("target-value-changed", ())]
@@ -189,7 +189,7 @@ def test_direction_reversed_is_flagged_and_value_not_judged(pair):
 
 def test_lowered_milestone_is_flagged(pair):
     old, new = pair
-    edit(new, "- {year: 2025, value: 80.5}", "- {year: 2025, value: 80.0}")
+    edit(new, "- {year: 2025, value: 80.5, illustrative: true}", "- {year: 2025, value: 80.0, illustrative: true}")
     change = only(old, new)
     assert change.kind == "target-milestones-changed" and change.flags == (LOWERED,)
 
@@ -305,7 +305,7 @@ def test_files_a_working_tree_makes_by_itself_are_not_build_files(pair):
 
 def test_markdown_puts_lowered_ambition_in_a_warning_first(pair, capsys):
     old, new = pair
-    edit(new, "value: 300000}", "value: 290000}")
+    edit(new, "value: 300000, illustrative: true}", "value: 290000, illustrative: true}")
     assert main(["diff", str(old), str(new), "-C", str(old), "--format", "markdown"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("## Changes in meaning:")
@@ -316,7 +316,7 @@ def test_markdown_puts_lowered_ambition_in_a_warning_first(pair, capsys):
 
 def test_json_shape_is_stable(pair, capsys):
     old, new = pair
-    edit(new, "value: 300000}", "value: 290000}")
+    edit(new, "value: 300000, illustrative: true}", "value: 290000, illustrative: true}")
     main(["diff", str(old), str(new), "-C", str(old), "--format", "json"])
     payload = json.loads(capsys.readouterr().out)
     assert set(payload) == {"version", "base", "head", "summary", "changes"}
@@ -398,3 +398,43 @@ def test_text_lists_the_strategy_and_its_build_configuration_but_counts_the_tool
     assert "m0.py" not in markdown and r"- The toolkit \(tools/\)\: 5 files changed" in markdown
     assert main(["diff", str(old), str(new), "-C", str(old), "--format", "json"]) == 0
     assert "tools/strategykit/m0.py" in capsys.readouterr().out  # the data keeps every file
+
+
+def test_a_target_value_that_gains_its_decision_is_a_provenance_change_without_flag(pair):
+    old, new = pair
+    edit(new, "target: {year: 2030, value: 300000, illustrative: true}",
+         'target: {year: 2030, value: 300000, decision: {body: Regionfullmäktige, case: "RUN 2019-00412"}}')
+    change = only(old, new)
+    assert (change.kind, change.old, change.new, change.flags) == (
+        "target-provenance-changed", "illustrative", "Regionfullmäktige, RUN 2019-00412", ())
+
+
+def test_a_removed_target_is_lowered_ambition_and_an_added_one_raised(pair):
+    old, new = pair
+    extra = """          - id: P1.2.b
+            text: Fler ska bo kvar.
+            indicator: population
+            direction: increase
+            baseline: {year: 2019, value: 270000, illustrative: true}
+            target: {year: 2030, value: 280000, illustrative: true}
+indicators:
+"""
+    edit(new, "indicators:\n", extra)
+    added = only(old, new)
+    assert (added.kind, added.flags) == ("target-added", (RAISED,))
+    removed = only(new, old)
+    assert (removed.kind, removed.flags) == ("target-removed", (LOWERED,))
+
+
+def test_a_milestone_moved_to_a_later_year_is_lowered_ambition(pair):
+    old, new = pair
+    edit(new, "- {year: 2025, value: 80.5, illustrative: true}", "- {year: 2027, value: 80.5, illustrative: true}")
+    change = only(old, new)
+    assert change.kind == "target-milestones-changed" and change.flags == (LOWERED,)
+    assert only(new, old).flags == (RAISED,)
+
+
+def test_a_value_that_gains_its_first_provenance_is_no_change(pair):
+    old, new = pair
+    edit(old, "target: {year: 2030, value: 300000, illustrative: true}", "target: {year: 2030, value: 300000}")
+    assert diff(old, str(old), str(new)).changes == []

@@ -201,7 +201,7 @@ def test_yaml_comments_helper_ignores_hashes_in_text():
     assert yaml_comments('a: "x # y"  # real\nb: >-\n  # text\nc: 1 # two\n') == Counter({"# real": 1, "# two": 1})
 
 
-FLOW_COMMENT = ("target: {year: 2030, value: 82}", "target: {year: 2030, # kommentar\n              value: 82}")
+FLOW_COMMENT = ("target: {year: 2030, value: 82, illustrative: true}", "target: {year: 2030, # kommentar\n              value: 82, illustrative: true}")
 
 
 def test_comment_inside_a_flow_mapping_is_refused_and_the_file_left_byte_identical(minimal, capsys):

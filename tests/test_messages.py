@@ -144,7 +144,7 @@ def test_diff_speaks_the_strategys_language(tmp_path, capsys):
     from conftest import copy_minimal
 
     old, new = copy_minimal(tmp_path / "old"), copy_minimal(tmp_path / "new")
-    edit(new, "value: 300000}", "value: 290000}")
+    edit(new, "value: 300000, illustrative: true}", "value: 290000, illustrative: true}")
     assert main(["diff", str(old), str(new), "-C", str(old)]) == 0
     out = capsys.readouterr().out
     assert "  delmål P1.2.a: målvärde 300000 → 290000  [SÄNKT AMBITION]" in out

@@ -78,8 +78,8 @@ def test_json_report_is_stable_data(repo, capsys):
 def test_text_report_for_the_terminal(repo, capsys):
     assert main(["report", str(repo), "--format", "text"]) == 0
     out = capsys.readouterr().out
-    assert "P1.1.a: 79,5 %* (2019) → 79 %* (2021); målvärde 82 % (2030)  [Går åt fel håll]  R = −1,12" in out
-    assert "P1.2.a: 270 154 (2018) → 274 563 (2021); målvärde 300 000 (2030)  [Framsteg, men takten behöver öka]" in out
+    assert "P1.1.a: 79,5 %* (2019) → 79 %* (2021); målvärde 82 %* (2030)  [Går åt fel håll]  R = −1,12" in out
+    assert "P1.2.a: 270 154 (2018) → 274 563 (2021); målvärde 300 000* (2030)  [Framsteg, men takten behöver öka]" in out
     assert "kvinnor 78,2 %* (2021), män 79,8 %* (2021)" in out
 
 

@@ -90,7 +90,7 @@ def test_target_without_baseline_is_reported(minimal):
 
 
 def test_target_without_value_is_reported(minimal):
-    edit(minimal, "            target: {year: 2030, value: 82}\n", "")
+    edit(minimal, "            target: {year: 2030, value: 82, illustrative: true}\n", "")
     (d,) = find(minimal, "target-without-value")
     assert d.position.line == line_of(minimal, "- id: P1.1.a")
 
@@ -181,13 +181,13 @@ def test_malformed_kolada_id_is_reported(minimal):
 # -- years, directions, ranges -------------------------------------------------
 
 def test_target_year_outside_period_is_reported(minimal):
-    edit(minimal, "target: {year: 2030, value: 82}", "target: {year: 2035, value: 82}")
+    edit(minimal, "target: {year: 2030, value: 82, illustrative: true}", "target: {year: 2035, value: 82, illustrative: true}")
     (d,) = find(minimal, "year-outside-period")
     assert d.position.line == line_of(minimal, "year: 2035")
 
 
 def test_milestone_outside_period_is_reported(minimal):
-    edit(minimal, "{year: 2025, value: 80.5}", "{year: 2019, value: 80.5}")
+    edit(minimal, "{year: 2025, value: 80.5, illustrative: true}", "{year: 2019, value: 80.5, illustrative: true}")
     assert find(minimal, "year-outside-period")
     assert find(minimal, "baseline-after-target")  # 2019 is not after the baseline year 2019
 
@@ -200,7 +200,7 @@ def test_baseline_after_target_year_is_reported(minimal):
 
 
 def test_increase_with_lower_target_is_reported(minimal):
-    edit(minimal, "target: {year: 2030, value: 82}", "target: {year: 2030, value: 78}")
+    edit(minimal, "target: {year: 2030, value: 82, illustrative: true}", "target: {year: 2030, value: 78, illustrative: true}")
     (d,) = find(minimal, "direction-mismatch")
     assert d.position.line == line_of(minimal, "text: Andelen förvärvsarbetande") + 2
 
@@ -216,7 +216,7 @@ def test_maintain_accepts_any_target(minimal):
 
 
 def test_percentage_over_100_is_reported(minimal):
-    edit(minimal, "target: {year: 2030, value: 82}", "target: {year: 2030, value: 820}")
+    edit(minimal, "target: {year: 2030, value: 82, illustrative: true}", "target: {year: 2030, value: 820, illustrative: true}")
     (d,) = find(minimal, "value-out-of-range")
     assert d.position.line == line_of(minimal, "value: 820")
 

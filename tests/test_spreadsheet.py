@@ -39,7 +39,7 @@ def _rows(text: str) -> list[dict]:
 def test_csv_downloads_neutralise_formulas_and_keep_negative_numbers(minimal):
     edit(minimal, "source: SCB, BE0101A/BefolkningNy", f"source: '{FORMULA}'")
     edit(minimal, "name: Invånare totalt, antal", "name: '@Invånare'")
-    edit(minimal, "target: {year: 2030, value: 82}", "target: {year: 2030, value: -3.5}")
+    edit(minimal, "target: {year: 2030, value: 82, illustrative: true}", "target: {year: 2030, value: -3.5, illustrative: true}")
     edit(minimal, "direction: increase\n            baseline: {year: 2019",
          "direction: decrease\n            baseline: {year: 2019")
     (minimal / "data").mkdir()
@@ -71,5 +71,5 @@ def test_formula_like_text_in_the_sources_is_warned_about_at_its_place(minimal):
 
 
 def test_ordinary_sources_and_negative_numbers_give_no_formula_warning(minimal):
-    edit(minimal, "target: {year: 2030, value: 82}", "target: {year: 2030, value: -3.5}")
+    edit(minimal, "target: {year: 2030, value: 82, illustrative: true}", "target: {year: 2030, value: -3.5, illustrative: true}")
     assert "formula-like-text" not in {d.code for d in check(minimal).diagnostics}

@@ -202,9 +202,23 @@ def markup_problems(page: str) -> tuple[list[str], str]:
 LIVE = re.compile(r"<img src=x onerror|<script>alert|</title><script", re.IGNORECASE)
 
 
+def with_every_optional_block(root: Path) -> None:
+    """Give goals.yaml the optional blocks the example lacks, so that their text fields get the payload
+    too: the strategy's own level names and the decision behind a target value."""
+    path = root / "goals.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["levels"] = {"target": {"one": "Åtagande", "many": "Åtaganden"}}
+    value = next(t["target"] for p in data["priorities"] for g in p["goals"] for t in g.get("targets", [])
+                 if t.get("target"))
+    value.pop("illustrative", None)
+    value["decision"] = {"body": "Regionfullmäktige"}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def payloaded(tmp_path_factory):
     root = copy_strategy(REPO, tmp_path_factory.mktemp("injection") / "repo")
+    with_every_optional_block(root)
     covered = payload_strategy(root)
     result = check(root)
     site = build_site(gather(result.model), root / "site", pdf=None)

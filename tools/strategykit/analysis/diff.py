@@ -118,6 +118,47 @@ def _year_ambition(old: int | None, new: int | None) -> tuple[str, ...]:
     return (LOWERED,) if new > old else (RAISED,)
 
 
+def _relative(v) -> dict | None:
+    """A target value as written: a level, or a change or factor against a base year (with the level it gives)."""
+    if v is None:
+        return None
+    if not v.relative:
+        return {"value": _num(v.value)}
+    key = "change" if v.change is not None else "factor"
+    return {key: _num(getattr(v, key)), "base_year": v.base_year, "value": _num(v.value)}
+
+
+def _relative_changes(tv, uv, t: Target, u: Target, change) -> Iterator[Change]:
+    """A target value written against a base year: one change when its wording or its level changes.
+
+    The ambition follows the level when both levels are known; otherwise two changes against
+    the same base year compare as their levels would (a smaller cut is a lowered ambition).
+    """
+    old, new = _relative(tv), _relative(uv)
+    if old == new:
+        return
+    flags: tuple[str, ...] = ()
+    if t.wanted_direction == u.wanted_direction:
+        if tv and uv and tv.value is not None and uv.value is not None:
+            flags = _ambition(u.wanted_direction, tv.value, uv.value)
+        elif tv and uv and tv.base_year == uv.base_year:
+            for key in ("change", "factor"):
+                a, b = getattr(tv, key), getattr(uv, key)
+                if a is not None and b is not None:
+                    flags = _ambition(u.wanted_direction, a, b)
+    yield change("target-relative-changed", old, new, flags)
+
+
+def _threshold_ambition(old: str | None, new: str | None) -> tuple[str, ...]:
+    """A strict bound asks for more than an inclusive one on the same side (more than 5 > at least 5)."""
+    stricter = {("at-least", "more-than"), ("at-most", "less-than")}
+    if (old, new) in stricter:
+        return (RAISED,)
+    if (new, old) in stricter:
+        return (LOWERED,)
+    return ()
+
+
 def _direction_ambition(old: str | None, new: str | None) -> tuple[str, ...]:
     strong = {"increase", "decrease"}
     if old in strong and new == "maintain":
@@ -170,7 +211,22 @@ def _by_id(items) -> dict[str, Any]:
 def _value(v) -> dict | None:
     if v is None:
         return None
+    if getattr(v, "relative", False):
+        key = "change" if v.change is not None else "factor"
+        return {"year": v.year, key: _num(getattr(v, key)), "base_year": v.base_year, "value": _num(v.value)}
+    if getattr(v, "from_year", None) is not None:
+        return {"year": v.period, "value": _num(v.value)}
     return {"year": v.year, "value": _num(v.value)}
+
+
+def _provenance(v) -> str | None:
+    """Where a target value comes from, in one line: 'illustrative', the decision, or None."""
+    if v is None or not (v.illustrative or v.decision):
+        return None
+    if v.illustrative:
+        return "illustrative"
+    d = v.decision
+    return ", ".join(x for x in (d.body, d.date, d.case) if x)
 
 
 def _measured(s: Strategy, g: Goal) -> list[tuple[str, str]]:
@@ -226,8 +282,9 @@ def _compare_goals(a: Strategy, b: Strategy) -> Iterator[Change]:
     old, new = _by_id(a.goals()), _by_id(b.goals())
     removed, added, renamed = _match(old, new)
     for k in removed:
-        yield Change("goal-removed", "goal", k, old[k].title, None, parent=old[k].priority_id,
-                     note=_with_targets(old[k]))
+        # a goal that goes takes its targets with it: less is asked of the region
+        yield Change("goal-removed", "goal", k, old[k].title, None, (LOWERED,) if old[k].targets else (),
+                     parent=old[k].priority_id, note=_with_targets(old[k]))
     for k in added:
         yield Change("goal-added", "goal", k, None, new[k].title, parent=new[k].priority_id,
                      note=_with_targets(new[k]))
@@ -270,10 +327,10 @@ def _compare_targets(a: Strategy, b: Strategy, lost: set[str]) -> Iterator[Chang
     removed, added, renamed = _match(old, new)
     for k in removed:
         if old_goal[k].id in new_goal_ids:
-            yield Change("target-removed", "target", k, old[k].text, None, parent=old_goal[k].id)
+            yield Change("target-removed", "target", k, old[k].text, None, (LOWERED,), parent=old_goal[k].id)
     for k in added:
         if new_goal[k].id in old_goal_ids:
-            yield Change("target-added", "target", k, None, new[k].text, parent=new_goal[k].id)
+            yield Change("target-added", "target", k, None, new[k].text, (RAISED,), parent=new_goal[k].id)
     for k, v in renamed.items():
         yield Change("target-id-changed", "target", v, k, v, parent=new_goal[v].id)
     pairs = [(old[k], new[k]) for k in new if k in old] + [(old[k], new[v]) for k, v in renamed.items()]
@@ -299,10 +356,15 @@ def _target_changes(t: Target, u: Target, goal: str, old_goal: str, lost: set[st
     if t.direction != u.direction:
         yield change("target-direction-changed", t.direction, u.direction,
                      _direction_ambition(t.direction, u.direction))
+    if t.threshold != u.threshold:
+        yield change("target-threshold-changed", t.threshold, u.threshold, _threshold_ambition(t.threshold, u.threshold))
     tv, uv = t.target, u.target
-    if (tv and tv.value) != (uv and uv.value):
-        same_direction = t.direction == u.direction
-        flags = _ambition(u.direction, tv and tv.value, uv and uv.value) if same_direction else ()
+    if (tv and tv.relative) or (uv and uv.relative):
+        yield from _relative_changes(tv, uv, t, u, change)
+    elif (tv and tv.value) != (uv and uv.value):
+        # a threshold's side is its direction: a lowered floor or a raised ceiling asks for less
+        same_direction = t.wanted_direction == u.wanted_direction
+        flags = _ambition(u.wanted_direction, tv and tv.value, uv and uv.value) if same_direction else ()
         yield change("target-value-changed", _num(tv and tv.value), _num(uv and uv.value), flags)
     if (tv and tv.year) != (uv and uv.year):
         yield change("target-year-changed", tv and tv.year, uv and uv.year,
@@ -310,14 +372,23 @@ def _target_changes(t: Target, u: Target, goal: str, old_goal: str, lost: set[st
     if t.milestones != u.milestones and [_value(m) for m in t.milestones] != [_value(m) for m in u.milestones]:
         before = {m.year: m.value for m in t.milestones}
         flags: set[str] = set()
-        if t.direction == u.direction:
+        if t.wanted_direction == u.wanted_direction:
             for m in u.milestones:
                 if m.year in before:
-                    flags.update(_ambition(u.direction, before[m.year], m.value))
+                    flags.update(_ambition(u.wanted_direction, before[m.year], m.value))
+        # the same milestone value, to be reached later (or sooner): the years were moved
+        old_years = {m.value: m.year for m in t.milestones if m.value is not None}
+        for m in u.milestones:
+            if m.value in old_years and m.year not in before:
+                flags.update(_year_ambition(old_years[m.value], m.year))
         yield change("target-milestones-changed", [_value(m) for m in t.milestones],
                      [_value(m) for m in u.milestones], tuple(sorted(flags)))
+    if _provenance(tv) is not None and _provenance(tv) != _provenance(uv):
+        # a value that gains its first provenance is the same value, better documented: not news;
+        # one whose decision changes, or that turns illustrative, is
+        yield change("target-provenance-changed", _provenance(tv), _provenance(uv))
     tb, ub = t.baseline, u.baseline
-    if (tb and (tb.year, tb.value)) != (ub and (ub.year, ub.value)):
+    if (tb and (tb.year, tb.value, tb.from_year)) != (ub and (ub.year, ub.value, ub.from_year)):
         yield change("target-baseline-changed", _value(tb), _value(ub))
 
 
@@ -491,6 +562,9 @@ def describe(c: Change) -> str:
         "year-changed": lambda: _("target year {change}", change=arrow),
         "milestones-changed": lambda: _("milestones {change}", change=arrow),
         "baseline-changed": lambda: _("baseline {change}", change=arrow),
+        "provenance-changed": lambda: _("target value's provenance {change}", change=arrow),
+        "threshold-changed": lambda: _("threshold {change}", change=arrow),
+        "relative-changed": lambda: _("target value {change}", change=arrow),
         "agenda2030-changed": lambda: _("Agenda 2030 links {change}", change=arrow),
         "unit-changed": lambda: _("unit {change}", change=arrow),
         "source-changed": lambda: _("source {change}", change=arrow),

@@ -45,6 +45,21 @@ Where this toolkit has to decide something the method leaves open, it says so:
 - **A single value.** The baseline alone (or one observation and no baseline) is
   *no data yet*: progress needs two points in time.
 - **No baseline in goals.yaml.** The earliest observed value serves as baseline.
+- **Thresholds** (at least, more than, at most, less than X from year T; not covered by
+  Statistics Canada). The bound is met when xt >= X, xt > X, xt <= X or xt < X: the status
+  is then *achieved*, in any year. A value that met the bound at the baseline and no
+  longer does is *moving away*. Otherwise the region is catching up: the rate measure
+  above is used with d = +1 for a lower bound and -1 for an upper one, X being the bound.
+  The direction is the side of the bound, so a floor below the baseline ("at least 2 100
+  a year after 2023", from 2 400) is no direction mismatch, and a fall to 2 050 is
+  reported as *moving away*.
+- **Milestones are assessed.** A milestone whose year has an observed value (of the
+  target's breakdown, up to the report year) is *met* when that value has reached the
+  milestone value in the wanted direction (at or beyond it; for a maintain target within
+  the band; for a threshold by the bound), otherwise *missed*. The status above measures
+  the rate from the baseline and is not changed by a milestone, but a target whose latest
+  assessed milestone was missed is never shown as on track (or achieved) without saying
+  so: ``TargetProgress.missed_milestone`` is shown beside the status everywhere.
 - **A goal's status** is the worst status among its targets that have data
   (achieved < on track < acceleration needed < limited progress < moving away);
   it is *no data yet* only when none of its targets has data. A priority's status
@@ -62,7 +77,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
 
-from strategykit.model import BREAKDOWNS, Goal, Observation, Strategy, Target
+from strategykit.model import (BREAKDOWNS, THRESHOLDS, Goal, GoalValue, Observation, Strategy, Target, meets_threshold)
 
 ON_TRACK_RATIO = 0.95
 """R at or above this is on track (Statistics Canada / Open SDG)."""
@@ -120,6 +135,15 @@ class Assessment:
     reason: str = ""
     """Why there is no status: 'no-target', 'no-baseline', 'target-year-not-after-baseline',
     'no-observation' (nothing after the baseline year); '' otherwise."""
+    threshold: str | None = None
+    """The bound the target value is ('at-least' …), or None for a value to move towards."""
+
+    @property
+    def threshold_met(self) -> bool | None:
+        """For a threshold with an observed value: whether the latest value meets it."""
+        if self.threshold is None or not self.status.has_data:
+            return None
+        return self.status is Status.ACHIEVED
 
 
 def _rates(x0: float, y0: int, x: float, y: int, linear: bool) -> float:
@@ -138,12 +162,43 @@ def implied_direction(direction: str | None, baseline_value: float, target_value
     return "maintain"
 
 
+def assess_threshold(baseline: tuple[int, float] | None, latest: tuple[int, float] | None,
+                     target: tuple[int, float] | None, threshold: str) -> Assessment:
+    """The status of a target whose value is a bound (at least, more than, at most, less than)."""
+    d = THRESHOLDS[threshold]
+    if target is None:
+        return Assessment(Status.NO_DATA, d, None, None, None, None, "no-target", threshold)
+    if baseline is None:
+        return Assessment(Status.NO_DATA, d, None, None, None, None, "no-baseline", threshold)
+    (y0, x0), (ty, tx) = baseline, target
+    if ty <= y0:
+        return Assessment(Status.NO_DATA, d, None, None, None, None, "target-year-not-after-baseline", threshold)
+    sign = 1 if d == "increase" else -1
+    linear = not (x0 > 0 and tx > 0 and (latest is None or latest[1] > 0))
+    method = "linear" if linear else "growth-rate"
+    required = _rates(x0, y0, tx, ty, linear)
+    if latest is None:
+        return Assessment(Status.NO_DATA, d, method, None, required, None, "no-observation", threshold)
+    yt, xt = latest
+    actual = _rates(x0, y0, xt, yt, linear)
+    ratio = sign * actual / abs(required) if required else None
+    if meets_threshold(threshold, xt, tx):
+        return Assessment(Status.ACHIEVED, d, method, actual, required, ratio, "", threshold)
+    if meets_threshold(threshold, x0, tx) or ratio is None:
+        return Assessment(Status.MOVING_AWAY, d, method, actual, required, None, "", threshold)
+    return Assessment(status_for_ratio(ratio), d, method, actual, required, ratio, "", threshold)
+
+
 def assess(baseline: tuple[int, float] | None, latest: tuple[int, float] | None,
-           target: tuple[int, float] | None, direction: str | None) -> Assessment:
+           target: tuple[int, float] | None, direction: str | None,
+           threshold: str | None = None) -> Assessment:
     """The status of one target from three (year, value) points and the wanted direction.
 
     ``latest`` must be later than ``baseline`` (or None when there is no such value).
+    A ``threshold`` makes the target value a bound (``assess_threshold``); the direction is then not used.
     """
+    if threshold in THRESHOLDS:
+        return assess_threshold(baseline, latest, target, threshold)
     if target is None:
         return Assessment(Status.NO_DATA, direction, None, None, None, None, "no-target")
     if baseline is None:
@@ -196,6 +251,27 @@ def combine(statuses: Iterable[Status]) -> Status:
 # --- targets, goals, priorities ---------------------------------------------
 
 @dataclass(frozen=True)
+class MilestoneCheck:
+    """A milestone whose year has an observed value: met or missed."""
+
+    year: int
+    value: float
+    observed: Observation
+    met: bool
+
+
+def milestone_met(direction: str | None, threshold: str | None, observed: float, value: float) -> bool:
+    """Whether an observed value has reached a milestone value (see the method above)."""
+    if threshold in THRESHOLDS:
+        return meets_threshold(threshold, observed, value)
+    if direction == "increase":
+        return observed >= value
+    if direction == "decrease":
+        return observed <= value
+    return abs(observed - value) <= MAINTAIN_TOLERANCE * abs(value)
+
+
+@dataclass(frozen=True)
 class TargetProgress:
     """Everything a report, a table or a chart needs to show one target's progress."""
 
@@ -215,6 +291,12 @@ class TargetProgress:
     assessment: Assessment
     series: tuple[Observation, ...] = ()
     """The observed values of the target's breakdown up to the report year, oldest first."""
+    milestones: tuple[MilestoneCheck, ...] = ()
+    """The milestones whose year has an observed value up to the report year, oldest first."""
+    goal_value: GoalValue | None = None
+    """The target value as written (a level, or a change or factor against a base year)."""
+    target_illustrative: bool = False
+    """True when the target value is marked illustrative (no body decided it)."""
     by_breakdown: Mapping[str, Observation] = field(default_factory=dict)
     """The latest value up to the report year of each breakdown the indicator has data for
     (total, women, men), to be shown side by side."""
@@ -222,6 +304,11 @@ class TargetProgress:
     @property
     def status(self) -> Status:
         return self.assessment.status
+
+    @property
+    def missed_milestone(self) -> MilestoneCheck | None:
+        """The latest assessed milestone, when it was missed."""
+        return self.milestones[-1] if self.milestones and not self.milestones[-1].met else None
 
     @property
     def illustrative(self) -> bool:
@@ -347,7 +434,16 @@ def target_progress(strategy: Strategy, goal: Goal, target: Target, year: int | 
     point = ((goal_value.year, goal_value.value)
              if goal_value and goal_value.year is not None and goal_value.value is not None else None)
     assessment = assess((baseline.year, baseline.value) if baseline else None,
-                        (latest.year, latest.value) if latest else None, point, target.direction)
+                        (latest.year, latest.value) if latest else None, point, target.direction,
+                        target.threshold)
+    by_year = {o.year: o for o in series}
+    checks = []
+    for m in target.milestones:
+        o = by_year.get(m.year)
+        if m.year is not None and m.value is not None and o is not None and o.value is not None:
+            checks.append(MilestoneCheck(m.year, m.value, o, milestone_met(
+                assessment.direction or target.direction, target.threshold, o.value, m.value)))
+    checks.sort(key=lambda c: c.year)
     by_breakdown = {}
     for b in BREAKDOWNS:
         values = strategy.series(target.indicator_id, b, until=year)
@@ -359,6 +455,8 @@ def target_progress(strategy: Strategy, goal: Goal, target: Target, year: int | 
         baseline=baseline, latest=latest,
         target_year=point[0] if point else None, target_value=point[1] if point else None,
         assessment=assessment, series=series, by_breakdown=by_breakdown,
+        target_illustrative=bool(goal_value and goal_value.illustrative), goal_value=goal_value,
+        milestones=tuple(checks),
     )
 
 
@@ -402,7 +500,7 @@ def follow_up(strategy: Strategy, year: int | None = None) -> FollowUp:
 
 
 __all__ = [
-    "ACCELERATION_RATIO", "Assessment", "FollowUp", "GoalProgress", "MAINTAIN_TOLERANCE", "ON_TRACK_RATIO",
+    "ACCELERATION_RATIO", "Assessment", "assess_threshold", "MilestoneCheck", "milestone_met", "FollowUp", "GoalProgress", "MAINTAIN_TOLERANCE", "ON_TRACK_RATIO",
     "PriorityProgress", "STATUSES", "Status", "StatusChange", "TargetProgress", "assess", "combine",
     "count_statuses", "follow_up", "implied_direction", "latest_year", "status_for_ratio", "target_progress",
 ]

@@ -464,8 +464,8 @@ def _goals_yaml(scale: float, seed: int, priorities: list[_Priority],
                 if t.milestones:
                     add("            milestones:")
                     for year, value in t.milestones:
-                        add(f"              - {{year: {year}, value: {_fmt(value, t.decimals)}}}")
-                add(f"            target: {{year: {t.target_year}, value: {_fmt(t.target, t.decimals)}}}")
+                        add(f"              - {{year: {year}, value: {_fmt(value, t.decimals)}, illustrative: true}}")
+                add(f"            target: {{year: {t.target_year}, value: {_fmt(t.target, t.decimals)}, illustrative: true}}")
                 if t.agenda:
                     add(f"            agenda2030: {_flow_list(t.agenda, quote=True)}")
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from strategykit.diagnostics import Position
 from strategykit.source.load import CsvTable, MarkdownFile, SourceMap
@@ -50,15 +50,57 @@ class Observation:
     path: Path_ = ()
     breakdown: str = "total"
     position: Position | None = field(default=None, compare=False)
+    from_year: int | None = None
+    """For a value over a period (2013–2015): its first year; ``year`` is its last."""
+
+    @property
+    def period(self) -> str:
+        """The year, or the period a value covers: '2018', '2013–2015'."""
+        if self.from_year is not None and self.year is not None and self.from_year != self.year:
+            return f"{self.from_year}–{self.year}"
+        return "" if self.year is None else str(self.year)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The decision that set a target or milestone value: body, date, case number, link."""
+
+    body: str
+    date: str | None = None
+    case: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
 class GoalValue:
-    """A value to reach by a year (a target or a milestone). Decided, not measured."""
+    """A value to reach by a year (a target or a milestone). Decided, not measured.
+
+    Its provenance is the ``decision`` that set it, or ``illustrative`` when no body did.
+    """
 
     year: int | None
     value: float | None
     path: Path_ = ()
+    decision: Decision | None = None
+    illustrative: bool = False
+    change: float | None = None
+    """A change in percent against the value of ``base_year`` (−75 for "−75 % against 1990")."""
+    factor: float | None = None
+    """A multiple of the value of ``base_year`` (2 for "doubled against 2017")."""
+    base_year: int | None = None
+    base_value: float | None = None
+    """The value of ``base_year`` when known (the baseline of that year, or the data file's)."""
+    written_value: bool = True
+    """False when ``value`` was computed from a change or a factor (None when the base value is unknown)."""
+
+    @property
+    def has_provenance(self) -> bool:
+        return self.illustrative or self.decision is not None
+
+    @property
+    def relative(self) -> bool:
+        """The value is written as a change or a factor against a base year."""
+        return self.change is not None or self.factor is not None
 
 
 @dataclass(frozen=True)
@@ -84,6 +126,25 @@ class Target:
     breakdown: str
     agenda2030: tuple[str, ...]
     path: Path_ = ()
+    threshold: str | None = None
+    """'at-least', 'more-than', 'at-most' or 'less-than' when the target value is a bound (``THRESHOLDS``)."""
+
+    @property
+    def wanted_direction(self) -> str | None:
+        """The direction the target asks for: its own, or the side its threshold lies on."""
+        if self.threshold in THRESHOLDS:
+            return THRESHOLDS[self.threshold]
+        return self.direction
+
+
+THRESHOLDS = {"at-least": "increase", "more-than": "increase", "at-most": "decrease", "less-than": "decrease"}
+"""Each threshold, and the direction in which a value below (or above) it must move to meet it."""
+
+
+def meets_threshold(threshold: str, value: float, bound: float) -> bool:
+    """Whether ``value`` meets the bound: ≥, >, ≤ or < it."""
+    return {"at-least": value >= bound, "more-than": value > bound,
+            "at-most": value <= bound, "less-than": value < bound}[threshold]
 
 
 @dataclass(frozen=True)
@@ -422,6 +483,10 @@ class Strategy:
     """The web edition's configuration, mkdocs.yml, as ``siteconfig.read`` vetted it (None: not read)."""
     contact: Contact = field(default_factory=Contact)
     """How readers reach the publisher (strategy: contact:); empty when not given."""
+    levels: tuple[tuple[str, str, str], ...] = ()
+    """The strategy's own names of its levels: (priority|goal|target, one, many)."""
+    region_scheme: str = "se"
+    """Which codes ``region_code`` is one of: se (Swedish county and municipality codes), ons, nuts, iso-3166-2, other."""
 
     # -- navigation ---------------------------------------------------------
     def goals(self) -> Iterator[Goal]:
@@ -448,6 +513,7 @@ class Strategy:
 
     def has_illustrative_values(self) -> bool:
         return (any(t.baseline and t.baseline.provenance.illustrative for _, t in self.targets())
+                or any(v.illustrative for _, t in self.targets() for v in (t.target, *t.milestones) if v)
                 or any(o.provenance.illustrative for series in self.observations.values() for o in series))
 
     def series(self, indicator_id: str | None, breakdown: str = "total",
@@ -502,36 +568,61 @@ def _observation(d: Any, path: Path_) -> Observation | None:
         return None
     prov = Provenance(illustrative=d.get("illustrative") is True, source=_opt_s(d, "source"),
                       retrieved=_opt_s(d, "retrieved"), url=_opt_s(d, "url"))
-    return Observation(_int(d, "year"), _num(d, "value"), prov, path)
+    return Observation(_int(d, "year"), _num(d, "value"), prov, path, from_year=_int(d, "from_year"))
 
 
-def _goal_value(d: Any, path: Path_) -> GoalValue | None:
+def _goal_value(d: Any, path: Path_, base: Callable[[int], float | None] | None = None) -> GoalValue | None:
+    """A target or milestone value; ``base`` gives the value of a year, for one written relative to it."""
     if not isinstance(d, dict):
         return None
-    return GoalValue(_int(d, "year"), _num(d, "value"), path)
+    dec = d.get("decision")
+    decision = (Decision(dec["body"], _opt_s(dec, "date"), _opt_s(dec, "case"), _opt_s(dec, "url"))
+                if isinstance(dec, dict) and isinstance(dec.get("body"), str) else None)
+    value, change, factor, base_year = _num(d, "value"), _num(d, "change"), _num(d, "factor"), _int(d, "base_year")
+    base_value, written = None, True
+    if (change is not None or factor is not None) and base_year is not None:
+        base_value = base(base_year) if base else None
+        if value is None:
+            written = False
+            if base_value is not None:
+                value = base_value * (1 + change / 100) if change is not None else base_value * factor
+    return GoalValue(_int(d, "year"), value, path, decision, d.get("illustrative") is True,
+                     change, factor, base_year, base_value, written)
 
 
 def _statement(d: dict, path: Path_) -> Statement:
     return Statement(_s(d, "id"), _s(d, "title"), _s(d, "text"), _strs(d, "agenda2030"), path)
 
 
-def _target(d: dict, path: Path_) -> Target:
+def _target(d: dict, path: Path_, observations: Mapping[str, tuple[Observation, ...]] | None = None) -> Target:
+    baseline = _observation(d.get("baseline"), path + ("baseline",))
+    indicator, breakdown = _opt_s(d, "indicator"), _s(d, "breakdown", "total")
+
+    def base(year: int) -> float | None:
+        """The value of ``year``: the baseline's when it is for that year, else the data file's."""
+        if baseline is not None and baseline.year == year and baseline.value is not None:
+            return baseline.value
+        return next((o.value for o in (observations or {}).get(indicator or "", ())
+                     if o.year == year and o.breakdown == breakdown), None)
+
     return Target(
-        id=_s(d, "id"), text=_s(d, "text"), indicator_id=_opt_s(d, "indicator"),
+        id=_s(d, "id"), text=_s(d, "text"), indicator_id=indicator,
         direction=_opt_s(d, "direction"),
-        baseline=_observation(d.get("baseline"), path + ("baseline",)),
-        target=_goal_value(d.get("target"), path + ("target",)),
+        baseline=baseline,
+        target=_goal_value(d.get("target"), path + ("target",), base),
         milestones=tuple(m for i, raw in _items(d, "milestones")
-                         if (m := _goal_value(raw, path + ("milestones", i)))),
+                         if (m := _goal_value(raw, path + ("milestones", i), base))),
         breakdown=_s(d, "breakdown", "total"), agenda2030=_strs(d, "agenda2030"), path=path,
+        threshold=_opt_s(d, "threshold") if d.get("threshold") in THRESHOLDS else None,
     )
 
 
-def _goal(d: dict, path: Path_, priority_id: str) -> Goal:
+def _goal(d: dict, path: Path_, priority_id: str,
+          observations: Mapping[str, tuple[Observation, ...]] | None = None) -> Goal:
     return Goal(
         id=_s(d, "id"), title=_s(d, "title"), text=_s(d, "text"), agenda2030=_strs(d, "agenda2030"),
         perspective_ids=_strs(d, "perspectives"),
-        targets=tuple(_target(t, path + ("targets", i)) for i, t in _items(d, "targets")),
+        targets=tuple(_target(t, path + ("targets", i), observations) for i, t in _items(d, "targets")),
         priority_id=priority_id, path=path, has_targets_key="targets" in d,
     )
 
@@ -595,7 +686,7 @@ def build_model(data: Any, source: SourceMap, root: Path,
         priorities.append(Priority(
             id=pid, title=_s(p, "title"), summary=_s(p, "summary"),
             overall_goal_ids=_strs(p, "overall_goals"),
-            goals=tuple(_goal(g, ppath + ("goals", j), pid) for j, g in _items(p, "goals")),
+            goals=tuple(_goal(g, ppath + ("goals", j), pid, observations) for j, g in _items(p, "goals")),
             path=ppath,
         ))
     return Strategy(
@@ -621,6 +712,10 @@ def build_model(data: Any, source: SourceMap, root: Path,
         root=root, goals_file=source.file, source=source,
         checks=tuple((k, v) for k, v in _dict(data, "checks").items() if isinstance(v, str)),
         data_files=data_files, observations=observations,
+        region_scheme=_s(region, "scheme", "se"),
+        levels=tuple((level, _s(names, "one"), _s(names, "many"))
+                     for level, names in _dict(data, "levels").items()
+                     if level in ("priority", "goal", "target") and _s(names, "one") and _s(names, "many")),
     )
 
 

@@ -617,11 +617,29 @@ def describe_change(change: Any, language: str, unit: str = "") -> str:
     elif verb == "breakdown-changed":
         labels = i18n.labels(language)
         old, new = labels.get(old, old), labels.get(new, new)
+    elif verb == "relative-changed":
+        old, new = _written_value(old, language, unit), _written_value(new, language, unit)
+    elif verb == "threshold-changed":
+        old, new = (i18n.with_threshold("", x, language).strip() or "–" for x in (old, new))
     counted = change.words is not None and verb in _TEXT_VERBS
     words = f" ({change.words} {i18n.process_labels(language)['words']})" if counted else ""
     unit = unit if verb in _VALUE_VERBS else ""
     return template.format(old=_clip(_show(old, language, unit), 90), new=_clip(_show(new, language, unit), 90),
                            words=words)
+
+
+def _written_value(value: Any, language: str, unit: str) -> str:
+    """A target value as ``diff`` gives it ({'change': -75, 'base_year': 1990, 'value': …}) in words."""
+    if not isinstance(value, dict):
+        return "–"
+    level = "–" if value.get("value") is None else i18n.format_value(value["value"], unit, language)
+    if "change" not in value and "factor" not in value:
+        return level
+    from types import SimpleNamespace
+
+    written = SimpleNamespace(relative=True, change=value.get("change"), factor=value.get("factor"),
+                              base_year=value.get("base_year"), value=value.get("value"))
+    return i18n.with_relative(level, written, language)
 
 
 def _unit(s: Strategy, change: Any) -> str:

@@ -52,6 +52,26 @@ Särskilda fall:
 - **Mål att bibehålla en nivå.** Målet bedöms som *{on_track_lc}* så länge det
   senaste värdet ligger inom ±{tol} av målvärdet, som *{achieved_lc}* om det gäller
   även målåret eller senare, och som *{moving_away_lc}* utanför det intervallet.
+  Intervallet är nivåns toleransband; målvärdet är den nivå som ska hållas, och
+  kontrollen varnar när det skiljer sig från utgångsvärdet med mer än bandet (ett
+  golv eller tak skrivs som gränsvärde).
+- **Gränsvärden** (minst, mer än, högst, mindre än `X` från år `T`). Gränsen är nådd
+  när `xt ≥ X`, `xt > X`, `xt ≤ X` respektive `xt < X`: bedömningen är då
+  *{achieved_lc}*, vilket år det än är. Ett värde som nådde gränsen vid utgångsläget
+  men inte längre gör det bedöms som *{moving_away_lc}*. Annars mäts takten mot gränsen
+  som ovan, med `d` = +1 för en nedre gräns och −1 för en övre. Ett gränsvärde är ingen
+  riktning: "minst 2 100 per år från 2023" från utgångsvärdet 2 400 är ett golv, inte
+  en minskning.
+- **Mål mot ett basår** ("−75 % mot 1990", "fördubbling mot 2017"). Målvärdet `X`
+  är basårets värde `x_b` gånger `(1 + förändring/100)` eller gånger faktorn, och
+  bedöms sedan som ovan. Basårets värde är utgångsvärdet om det gäller basåret,
+  annars datafilens värde för basåret; saknas det kan målet inte bedömas.
+- **Etappmål bedöms.** Ett etappmål vars år har ett uppmätt värde är *nått* när
+  värdet har nått etappmålets värde i önskad riktning (för ett mål att bibehålla:
+  inom bandet; för ett gränsvärde: enligt gränsen), annars *inte nått*. Bedömningen
+  ovan mäter takten från utgångsvärdet och ändras inte av ett etappmål, men ett mål
+  vars senaste bedömda etappmål inte nåddes visas aldrig som *{on_track_lc}* eller
+  *{achieved_lc}* utan att det sägs intill bedömningen.
 - **Målet var redan nått vid utgångsläget.** Bedömningen är *{achieved_lc}* så
   länge det senaste värdet fortfarande når målvärdet, annars *{moving_away_lc}*.
 - **Ett enda värde.** Utveckling kräver två tidpunkter: finns bara utgångsvärdet
@@ -105,7 +125,28 @@ Special cases:
   formed the same way.
 - **Targets to maintain a level** are *{on_track_lc}* while the latest value lies
   within ±{tol} of the target value, *{achieved_lc}* when that still holds in or
-  after the target year, and *{moving_away_lc}* outside that band.
+  after the target year, and *{moving_away_lc}* outside that band. The band is the
+  level's tolerance; the target value is the level to keep, and the check warns when
+  it differs from the baseline by more than the band (a floor or a ceiling is
+  written as a threshold).
+- **Thresholds** (at least, more than, at most, less than `X` from year `T`). The
+  bound is met when `xt ≥ X`, `xt > X`, `xt ≤ X` or `xt < X`: the assessment is then
+  *{achieved_lc}*, in any year. A value that met the bound at the baseline and no
+  longer does is *{moving_away_lc}*. Otherwise the rate towards the bound is measured
+  as above, with `d` = +1 for a lower bound and −1 for an upper one. A threshold is no
+  direction: "at least 2,100 a year from 2023" from a baseline of 2,400 is a floor,
+  not a fall.
+- **Targets against a base year** ("−75 % against 1990", "doubled against 2017").
+  The target value `X` is the base year's value `x_b` times `(1 + change/100)` or
+  times the factor, and is then assessed as above. The base year's value is the
+  baseline when it is for the base year, otherwise the data file's value for that
+  year; without it the target cannot be assessed.
+- **Milestones are assessed.** A milestone whose year has an observed value is *met*
+  when that value has reached the milestone value in the wanted direction (for a
+  target to maintain: within the band; for a threshold: by the bound), otherwise
+  *missed*. The assessment above measures the rate from the baseline and is not
+  changed by a milestone, but a target whose latest assessed milestone was missed is
+  never shown as *{on_track_lc}* or *{achieved_lc}* without saying so beside it.
 - **Target already met at the baseline.** The assessment is *{achieved_lc}* as long
   as the latest value still meets the target, otherwise *{moving_away_lc}*.
 - **A single value.** Progress needs two points in time: with the baseline alone
@@ -220,6 +261,19 @@ def explain_markdown(progress: TargetProgress, indicator: Indicator | None, lang
         return (f"The target is to maintain {_num(X, language, dec)}. The latest value {num(xt, latest)} ({t}) "
                 f"lies {where} the band {lo}–{hi} (±{_num(MAINTAIN_TOLERANCE * 100, language, 0)}\u00a0%) → **{status}**{suffix}")
     d = "+1" if a.direction == "increase" else "−1"
+    bound = ""
+    if a.threshold:
+        bound = i18n.with_threshold(_num(X, language, dec), a.threshold, language)
+        if a.status is Status.ACHIEVED:
+            return ((f"Senaste värdet {num(xt, latest)} ({t}) når gränsen {bound}" if sv else
+                     f"The latest value {num(xt, latest)} ({t}) meets the bound {bound}") + f" → **{status}**{suffix}")
+        if a.ratio is None:
+            return ((f"Senaste värdet {num(xt, latest)} ({t}) når inte längre gränsen {bound}, som utgångsvärdet "
+                     f"{num(x0, b)} ({t0}) nådde" if sv else
+                     f"The latest value {num(xt, latest)} ({t}) no longer meets the bound {bound}, which the baseline "
+                     f"{num(x0, b)} ({t0}) met") + f" → **{status}**{suffix}")
+        bound = (f"Gränsen {bound} är inte nådd ({num(xt, latest)}, {t}); takten mot den: " if sv else
+                 f"The bound {bound} is not met ({num(xt, latest)}, {t}); the rate towards it: ")
     if a.method == "linear":
         ra = (f"r_a = ({num(xt, latest)} − {num(x0, b)}) / ({t} − {t0}) = "
               f"{_num(a.actual_rate, language, 3)}")
@@ -237,7 +291,40 @@ def explain_markdown(progress: TargetProgress, indicator: Indicator | None, lang
                 if sv else "The target value equalled the baseline, and the latest value no longer meets it")
         return f"{head} ({ra}) → **{status}**{suffix}"
     ratio = f"R = {d} · r_a / |r_n| = {_ratio_text(a.ratio, language)}"
-    return f"{ra}; {rn}; {ratio} → **{status}**{suffix}"
+    return f"{bound}{ra}; {rn}; {ratio} → **{status}**{suffix}"
+
+
+_MILESTONE = {
+    "sv": {"met": "nått", "missed": "inte nått", "lead": "Etappmål",
+           "warning": "Observera: det senaste etappmålet ({year}) nåddes inte, trots bedömningen {status}."},
+    "en": {"met": "met", "missed": "missed", "lead": "Milestones",
+           "warning": "Note: the latest milestone ({year}) was missed, despite the assessment {status}."},
+}
+
+
+def milestones_markdown(progress: TargetProgress, indicator: Indicator | None, language: str = "sv") -> str:
+    """The milestones whose year has data, each met or missed with the value observed; '' when none has.
+
+    A target whose status reads well (on track, achieved) while its latest assessed
+    milestone was missed gets a warning first, so that no edition shows one without the other.
+    """
+    language = _lang(language)
+    if not progress.milestones:
+        return ""
+    words = _MILESTONE[language]
+    unit = indicator.unit if indicator else ""
+    dec = indicator.decimals if indicator else None
+    parts = []
+    for m in progress.milestones:
+        goal = i18n.format_value(m.value, unit, language, dec)
+        seen = _value(m.observed, indicator, language).replace("*", "\\*")
+        parts.append(f"{m.year} ({goal}) {words['met' if m.met else 'missed']}: {seen}")
+    text = f"{words['lead']}: " + "; ".join(parts) + "."
+    missed = progress.missed_milestone
+    if missed is not None and progress.status in (Status.ON_TRACK, Status.ACHIEVED):
+        status = i18n.progress_label(progress.status.value, language).lower()
+        text = words["warning"].format(year=missed.year, status=status) + " " + text
+    return text
 
 
 # --- the yearly report --------------------------------------------------------------
@@ -249,18 +336,23 @@ def _cell(text: str) -> str:
 def _with_year(o: Observation | None, ind: Indicator | None, language: str) -> str:
     if o is None or o.value is None:
         return "–"
-    return f"{_value(o, ind, language)} ({o.year})"
+    return f"{_value(o, ind, language)} ({o.period})"
 
 
 def _target_value(p: TargetProgress, ind: Indicator | None, language: str) -> str:
     if p.target_value is None:
-        return "–"
+        wording = i18n.relative_wording(p.goal_value, language)
+        return f"{wording} ({p.goal_value.year})" if wording else "–"
     text = i18n.format_value(p.target_value, ind.unit if ind else "", language, ind.decimals if ind else None)
+    if p.target_illustrative:
+        text += i18n.labels(language)["illustrative_mark"]
+    text = i18n.with_relative(text, p.goal_value, language)
+    text = i18n.with_threshold(text, p.assessment.threshold, language)
     return f"{text} ({p.target_year})" if p.target_year else text
 
 
 def _uses_illustrative(report: FollowUp) -> bool:
-    return any(p.illustrative or any(o.provenance.illustrative for o in p.by_breakdown.values())
+    return any(p.illustrative or p.target_illustrative or any(o.provenance.illustrative for o in p.by_breakdown.values())
                for p in report.targets())
 
 
@@ -269,7 +361,7 @@ def _gender(p: TargetProgress) -> bool:
 
 
 def _change_line(change, strategy: Strategy, language: str) -> str:
-    L = i18n.labels(language)
+    L = i18n.labels_for(strategy, language)
     word = L["target"] if change.kind == "target" else L["goal"]
     arrow = f"{i18n.progress_label(change.before.value, language)} → {i18n.progress_label(change.after.value, language)}"
     verdict = {True: f" ({L['improved']})", False: f" ({L['worsened']})", None: ""}[change.improved]
@@ -278,7 +370,7 @@ def _change_line(change, strategy: Strategy, language: str) -> str:
 
 def format_markdown(report: FollowUp, strategy: Strategy, language: str | None = None) -> str:
     language = _lang(language or strategy.language)
-    L = i18n.labels(language)
+    L = i18n.labels_for(strategy, language)
     year = report.year if report.year is not None else ""
     out = [f"# {L['followup_title']} {year}".rstrip(), ""]
     out += [f"**{strategy.title}**", ""]
@@ -327,7 +419,10 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
                 out.append("| " + " | ".join(_cell(c) for c in row) + " |")
             out.append("")
             for tp in gp.targets:
-                out += [f"- **{tp.target_id}**: {explain_markdown(tp, strategy.indicator(tp.indicator_id), language)}"]
+                ind = strategy.indicator(tp.indicator_id)
+                milestones = milestones_markdown(tp, ind, language)
+                out += [f"- **{tp.target_id}**: {explain_markdown(tp, ind, language)}"
+                        + (f" {milestones}" if milestones else "")]
             out.append("")
     out.append(method_markdown(language, level=2))
     return "\n".join(out).rstrip("\n") + "\n"
@@ -335,7 +430,7 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
 
 def format_text(report: FollowUp, strategy: Strategy, language: str | None = None) -> str:
     language = _lang(language or strategy.language)
-    L = i18n.labels(language)
+    L = i18n.labels_for(strategy, language)
     out = [f"{L['followup_title']} {report.year if report.year is not None else ''}".rstrip() + f" — {strategy.title}", ""]
     counts = ", ".join(f"{n} {i18n.progress_label(s.value, language).lower()}" for s, n in report.counts().items() if n)
     out += [f"{L['progress_summary']}: {counts or '–'}", ""]
@@ -355,6 +450,9 @@ def format_text(report: FollowUp, strategy: Strategy, language: str | None = Non
                 out.append(f"    {tp.target_id}{part}: {_with_year(tp.baseline, ind, language)} → "
                            f"{_with_year(tp.latest, ind, language)}; {L['target_value'].lower()} "
                            f"{_target_value(tp, ind, language)}  [{i18n.progress_label(tp.status.value, language)}]{ratio}")
+                milestones = milestones_markdown(tp, ind, language)
+                if milestones:
+                    out.append(f"      {milestones.replace(chr(92), '')}")
                 if _gender(tp):
                     out.append(f"      {L['women']} {_with_year(tp.by_breakdown.get('women'), ind, language)}, "
                                f"{L['men']} {_with_year(tp.by_breakdown.get('men'), ind, language)}")
@@ -382,10 +480,16 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
             "id": tp.target_id, "text": targets[tp.target_id].text, "indicator": tp.indicator_id,
             "breakdown": tp.breakdown, "direction": a.direction,
             "status": a.status.value, "status_label": i18n.progress_label(a.status.value, language),
+            "milestones": [{"year": m.year, "value": m.value, "observed": _obs(m.observed), "met": m.met}
+                           for m in tp.milestones],
             "method": a.method, "actual_rate": a.actual_rate, "required_rate": a.required_rate, "ratio": a.ratio,
             "reason": a.reason or None,
             "baseline": _obs(tp.baseline), "latest": _obs(tp.latest),
-            "target": {"year": tp.target_year, "value": tp.target_value},
+            "target": {"year": tp.target_year, "value": tp.target_value, "illustrative": tp.target_illustrative,
+                       **({"change": tp.goal_value.change, "factor": tp.goal_value.factor,
+                           "base_year": tp.goal_value.base_year, "base_value": tp.goal_value.base_value}
+                          if tp.goal_value is not None and tp.goal_value.relative else {}),
+                       **({"threshold": a.threshold} if a.threshold else {})},
             "by_breakdown": {k: _obs(v) for k, v in tp.by_breakdown.items()},
             "series": [_obs(o) for o in tp.series],
         }

@@ -6,6 +6,8 @@ editions say the same thing the same way.
 
 from __future__ import annotations
 
+from typing import Any
+
 LABELS: dict[str, dict[str, str]] = {
     "sv": {
         "vision": "Vision",
@@ -38,7 +40,7 @@ LABELS: dict[str, dict[str, str]] = {
         "contents": "Innehåll",
         "illustrative": "illustrativt värde",
         "illustrative_mark": "*",
-        "illustrative_note": "Värden märkta * är illustrativa: de är inte hämtade ur en angiven källa och är inte statistik.",
+        "illustrative_note": "Värden märkta * är illustrativa: de är varken hämtade ur en angiven källa eller fastställda i ett beslut, och de är inte statistik.",
         "illustrative_status": "bygger på illustrativa värden",
         "sourced": "Källa",
         "retrieved": "hämtad",
@@ -63,6 +65,7 @@ LABELS: dict[str, dict[str, str]] = {
         "colophon": "Om den här utgåvan",
         "indicator_appendix": "Bilaga: Indikatorer",
         "goals_and_targets": "Mål och mätbara mål",
+        "goal_presented_earlier": "Målet presenteras med sina mätbara mål i ett tidigare kapitel:",
         "chart_of": "Diagram över",
         "axis_not_zero": "Värdeaxeln börjar vid {value}, inte vid noll.",
         "roadmap_title": "Vägen till {horizon}",
@@ -221,7 +224,7 @@ LABELS: dict[str, dict[str, str]] = {
         "contents": "Contents",
         "illustrative": "illustrative value",
         "illustrative_mark": "*",
-        "illustrative_note": "Values marked * are illustrative: they are not taken from a cited source and are not statistics.",
+        "illustrative_note": "Values marked * are illustrative: they are neither taken from a cited source nor set by a decision, and they are not statistics.",
         "illustrative_status": "based on illustrative values",
         "sourced": "Source",
         "retrieved": "retrieved",
@@ -246,6 +249,7 @@ LABELS: dict[str, dict[str, str]] = {
         "colophon": "About this edition",
         "indicator_appendix": "Appendix: Indicators",
         "goals_and_targets": "Goals and measurable targets",
+        "goal_presented_earlier": "The goal is presented with its measurable targets in an earlier chapter:",
         "chart_of": "Chart of",
         "axis_not_zero": "The value axis starts at {value}, not at zero.",
         "roadmap_title": "The path to {horizon}",
@@ -412,6 +416,19 @@ def labels(language: str) -> dict[str, str]:
     return LABELS.get(language, LABELS["sv"])
 
 
+_LEVEL_KEYS = {"priority": ("priority", "priorities"), "goal": ("goal", "goals"), "target": ("target", "targets")}
+
+
+def labels_for(strategy: Any, language: str | None = None) -> dict[str, str]:
+    """The labels of ``language`` (default: the strategy's), with the strategy's own names of its
+    levels (``levels:`` in goals.yaml) in place of priority, goal and target."""
+    out = dict(labels(language or strategy.language))
+    for level, one, many in getattr(strategy, "levels", ()):
+        single, plural = _LEVEL_KEYS[level]
+        out[single], out[plural] = one, many
+    return out
+
+
 def status_label(status: str, language: str) -> str:
     return STATUS.get(language, STATUS["sv"]).get(status, status)
 
@@ -419,6 +436,49 @@ def status_label(status: str, language: str) -> str:
 def progress_label(status: str, language: str) -> str:
     """The name of a progress status, e.g. 'on-track' → 'I rätt takt'."""
     return PROGRESS.get(language, PROGRESS["sv"]).get(str(status), str(status))
+
+
+THRESHOLD = {
+    "sv": {"at-least": "minst", "more-than": "mer än", "at-most": "högst", "less-than": "mindre än"},
+    "en": {"at-least": "at least", "more-than": "more than", "at-most": "at most", "less-than": "less than"},
+}
+"""The words before a target value that is a bound: 'minst 2 100'."""
+
+
+def with_threshold(text: str, threshold: str | None, language: str) -> str:
+    """A formatted target value with the words of its bound, if it is one: 'at least 2,100'."""
+    if not threshold:
+        return text
+    return f"{THRESHOLD.get(language, THRESHOLD['sv']).get(threshold, threshold)} {text}"
+
+
+_RELATIVE = {
+    "sv": {"change": "{change} mot {year}", "factor": "{factor} gånger värdet {year}", "double": "fördubbling mot {year}"},
+    "en": {"change": "{change} against {year}", "factor": "{factor} times the {year} value", "double": "doubled against {year}"},
+}
+
+
+def relative_wording(value: Any, language: str) -> str:
+    """A value written against a base year, in words: '−75 % mot 1990', 'doubled against 2017'; '' otherwise."""
+    if value is None or not getattr(value, "relative", False):
+        return ""
+    words = _RELATIVE.get(language, _RELATIVE["sv"])
+    if value.change is not None:
+        sign = "−" if value.change < 0 else "+"
+        change = f"{sign}{format_number(abs(value.change), language)}\u00a0%"
+        return words["change"].format(change=change, year=value.base_year)
+    if value.factor == 2:
+        return words["double"].format(year=value.base_year)
+    return words["factor"].format(factor=format_number(value.factor, language), year=value.base_year)
+
+
+def with_relative(level: str, value: Any, language: str) -> str:
+    """The relative wording of a target value with the level it gives: '−75 % mot 1990: 375 000';
+    the wording alone when the base year's value, and so the level, is not known."""
+    wording = relative_wording(value, language)
+    if not wording:
+        return level
+    return f"{wording}: {level}" if value.value is not None else wording
 
 
 def direction_label(direction: str | None, language: str) -> str:
@@ -668,6 +728,9 @@ CHANGE = {
         "direction-changed": "riktning: {old} → {new}", "value-changed": "målvärde: {old} → {new}",
         "year-changed": "målår: {old} → {new}", "milestones-changed": "etappmål: {old} → {new}",
         "baseline-changed": "utgångsvärde: {old} → {new}",
+        "provenance-changed": "målvärdets ursprung: {old} → {new}",
+        "threshold-changed": "gränsvärde: {old} → {new}",
+        "relative-changed": "målvärde: {old} → {new}",
         "agenda2030-changed": "koppling till Agenda 2030: {old} → {new}",
         "perspectives-changed": "perspektiv: {old} → {new}",
         "unit-changed": "enhet: {old} → {new}", "source-changed": "källa: {old} → {new}",
@@ -684,6 +747,9 @@ CHANGE = {
         "direction-changed": "direction: {old} → {new}", "value-changed": "target value: {old} → {new}",
         "year-changed": "target year: {old} → {new}", "milestones-changed": "milestones: {old} → {new}",
         "baseline-changed": "baseline: {old} → {new}",
+        "provenance-changed": "provenance of the target value: {old} → {new}",
+        "threshold-changed": "threshold: {old} → {new}",
+        "relative-changed": "target value: {old} → {new}",
         "agenda2030-changed": "Agenda 2030 links: {old} → {new}",
         "perspectives-changed": "perspectives: {old} → {new}",
         "unit-changed": "unit: {old} → {new}", "source-changed": "source: {old} → {new}",

@@ -22,7 +22,8 @@ from strategykit.present.status import Badge, badge
 class Value:
     text: str
     """The value with its unit, without the illustrative mark: '80,4 %', '270 154 invånare'."""
-    year: int | None = None
+    year: int | str | None = None
+    """The year, or the period a baseline covers ('2013–2015')."""
     illustrative: bool = False
 
     def plain(self, mark: str = "*") -> str:
@@ -55,16 +56,30 @@ def value(v: float | None, ind: Indicator | None, lang: str, *, year: int | None
     return Value(text, year, illustrative)
 
 
+def goal_value(gv, ind: Indicator | None, lang: str, threshold: str | None = None) -> Value | None:
+    """A target or milestone value in words: the level, with the wording of a relative target
+    ('−75 % mot 1990: 375 000', the wording alone when the level is not known) and of a
+    threshold ('minst 2 100'); marked illustrative when no decision set it."""
+    if gv is None:
+        return None
+    level = value(gv.value, ind, lang)
+    if level is None and not getattr(gv, "relative", False):
+        return None
+    text = i18n.with_threshold(i18n.with_relative(level.text if level else "", gv, lang), threshold, lang)
+    return Value(text, gv.year, bool(getattr(gv, "illustrative", False)))
+
+
 def target_row(model: Strategy, t: Target, progress: TargetProgress | None, *, assessed: bool = True) -> TargetRow:
     """``progress``: the target's follow-up; ``assessed`` False when the edition has no follow-up year."""
     lang = model.language if model.language in i18n.LABELS else "sv"
-    L = i18n.labels(lang)
+    L = i18n.labels_for(model, lang)
     ind = model.indicator(t.indicator_id) if getattr(t, "indicator_id", None) else None
     b = getattr(t, "baseline", None)
     goal = getattr(t, "target", None)
     breakdown = getattr(t, "breakdown", None) or "total"
-    baseline = value(b.value, ind, lang, year=b.year, illustrative=b.provenance.illustrative) if b else None
-    milestones = tuple(v for ms in getattr(t, "milestones", ()) if (v := value(ms.value, ind, lang, year=ms.year)))
+    baseline = value(b.value, ind, lang, year=getattr(b, "period", None) or b.year,
+                     illustrative=b.provenance.illustrative) if b else None
+    milestones = tuple(v for ms in getattr(t, "milestones", ()) if (v := goal_value(ms, ind, lang)))
     latest = None
     status = None
     if progress is not None and assessed:
@@ -77,5 +92,5 @@ def target_row(model: Strategy, t: Target, progress: TargetProgress | None, *, a
         indicator_name=ind.name if ind else None,
         breakdown="" if breakdown == "total" else L.get(breakdown, breakdown),
         baseline=baseline, milestones=milestones,
-        target=value(goal.value, ind, lang, year=goal.year) if goal else None,
+        target=goal_value(goal, ind, lang, getattr(t, "threshold", None)),
         latest=latest, status=status)

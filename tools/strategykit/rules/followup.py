@@ -109,8 +109,13 @@ def target_without_value(s: Strategy) -> Iterator[Finding]:
     'More' is not measurable; '82 percent by 2030' is.
     """
     for g, t in s.targets():
-        if t.path + ("target",) in s.source.keys:
-            continue  # written, but wrong: the schema check has said what is wrong with it
+        keys = s.source.keys
+        if t.path + ("target",) in keys:
+            v = t.target
+            if v is not None and v.path + ("year",) in keys and not any(
+                    v.path + (k,) in keys for k in ("value", "change", "factor")):
+                yield Finding(_('Target "{id}" has a target year but no value to reach.', id=t.id), v.path, key=True)
+            continue  # otherwise written, but wrong: the schema check has said what is wrong with it
         if t.target is None or t.target.year is None or t.target.value is None:
             yield Finding(_('Target "{id}" has no target value and year.', id=t.id), t.path, key=True)
 
@@ -120,10 +125,12 @@ def target_without_value(s: Strategy) -> Iterator[Finding]:
 def target_without_direction(s: Strategy) -> Iterator[Finding]:
     """A target says which way the indicator should move.
 
-    The direction tells the follow-up whether a rising value is progress.
+    The direction tells the follow-up whether a rising value is progress. A target
+    with a `threshold` (at-least, more-than, at-most, less-than) needs none: the side of
+    the bound is its direction.
     """
     for g, t in s.targets():
-        if t.direction is None:
+        if t.direction is None and t.threshold is None:
             yield Finding(_('Target "{id}" has no direction.', id=t.id), t.path, key=True)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from strategykit.diagnostics import Severity
-from strategykit.model import Strategy
+from strategykit.model import THRESHOLDS, Strategy
 from strategykit.rules import rule, Finding
 from strategykit.messages import _
 
@@ -45,10 +45,19 @@ def year_outside_period(s: Strategy) -> Iterator[Finding]:
 
 @rule("baseline-after-target", fix=_("Check the two years: the baseline year comes before the target year."))
 def baseline_after_target(s: Strategy) -> Iterator[Finding]:
-    """A baseline comes before its target year, and milestones lie between the two, in order."""
+    """A baseline comes before its target year, and milestones lie between the two, in order.
+
+    A baseline over a period (`from_year: 2013`, `year: 2015`) has its first year first.
+    """
     for g, t in s.targets():
         b = t.baseline.year if t.baseline else None
         e = t.target.year if t.target else None
+        first = t.baseline.from_year if t.baseline else None
+        if first is not None and b is not None and first > b:
+            yield Finding(_('The baseline of target "{id}" covers {first}–{last}: its first year comes after its last.',
+                            id=t.id, first=first, last=b),
+                          t.baseline.path + ("from_year",),
+                          hint=_("Write the period's first year as 'from_year' and its last as 'year'."))
         if b is not None and e is not None and b >= e:
             yield Finding(_('Target "{id}" has its baseline in {b}, not before its target year {e}.',
                             id=t.id, b=b, e=e),
@@ -69,9 +78,21 @@ def direction_mismatch(s: Strategy) -> Iterator[Finding]:
     """The wanted direction agrees with the baseline and the target value.
 
     A target that says *increase* but whose value is below the baseline is either
-    a typo or a lowered ambition that should be written as such.
+    a typo or a lowered ambition that should be written as such. A threshold is not a
+    direction of travel: "at least 2 100 a year" from a baseline of 2 400 is a floor,
+    not a fall, so a target with `threshold:` is only reported when its direction
+    points away from the bound (at-least or more-than with decrease, at-most or
+    less-than with increase).
     """
     for g, t in s.targets():
+        if t.threshold is not None:
+            side = THRESHOLDS[t.threshold]
+            if t.direction in ("increase", "decrease") and t.direction != side:
+                yield Finding(_('Target "{id}" is a threshold ({threshold}) but its direction is {direction}.',
+                                id=t.id, threshold=t.threshold, direction=t.direction),
+                              t.path + ("direction",),
+                              hint=_("Leave out 'direction:' (the threshold gives it), or write {side}.", side=side))
+            continue
         if not (t.baseline and t.target) or t.baseline.value is None or t.target.value is None:
             continue
         base, goal = t.baseline.value, t.target.value
@@ -81,6 +102,34 @@ def direction_mismatch(s: Strategy) -> Iterator[Finding]:
         elif t.direction == "decrease" and not goal < base:
             yield Finding(_('Target "{id}" should decrease, but its target value {goal} is not below the baseline {base}.',
                             id=t.id, goal=format(goal, ".12g"), base=format(base, ".12g")), t.path + ("direction",))
+
+
+@rule("maintain-level-changed", severity=Severity.WARNING,
+      fix=_("Make the target value the level to keep (the baseline's), or write a floor or ceiling as 'threshold: at-least' or 'threshold: at-most'."))
+def maintain_level_changed(s: Strategy) -> Iterator[Finding]:
+    """A target to maintain keeps the level it starts from.
+
+    The follow-up judges a maintained level by a tolerance band: the latest value must lie
+    within ±2 % of the target value. A target that says *maintain* from a baseline of
+    2 400 with a target value of 2 100 would accept the fall to 2 100 without a word. If
+    2 100 is a floor that must not be crossed, say so with `threshold: at-least`.
+    """
+    from strategykit.analysis.followup import MAINTAIN_TOLERANCE  # the band lives with the method
+
+    for g, t in s.targets():
+        if t.direction != "maintain" or t.threshold is not None or not (t.baseline and t.target):
+            continue
+        base, level = t.baseline.value, t.target.value
+        if base is None or level is None or abs(level - base) <= MAINTAIN_TOLERANCE * abs(base):
+            continue
+        share = abs(level - base) / abs(base) * 100 if base else float("inf")
+        args = dict(id=t.id, level=format(level, ".12g"), share=format(share, ".3g"), base=format(base, ".12g"),
+                    band=format(MAINTAIN_TOLERANCE * 100, ".3g"))
+        message = (_('Target "{id}" says maintain, but its target value {level} lies {share} % below the baseline '
+                     '{base}, outside the ±{band} % a maintained level may vary.', **args) if level < base else
+                   _('Target "{id}" says maintain, but its target value {level} lies {share} % above the baseline '
+                     '{base}, outside the ±{band} % a maintained level may vary.', **args))
+        yield Finding(message, t.path + ("direction",))
 
 
 @rule("value-out-of-range", fix=_("A share in percent lies between 0 and 100; a count is never negative."))
@@ -93,13 +142,25 @@ def value_out_of_range(s: Strategy) -> Iterator[Finding]:
         for v in [t.baseline, t.target, *t.milestones]:
             if v is None or v.value is None:
                 continue
+            # A relative target (change: or factor:) has no written value: name the level it works out to.
+            relative = None if getattr(v, "written_value", True) else (
+                _("the level {change} % against {year}", change=format(v.change, "+.12g"), year=v.base_year)
+                if v.change is not None
+                else _("the level {factor} times the value of {year}", factor=format(v.factor, ".12g"), year=v.base_year))
+            where = v.path + ("value",) if relative is None else v.path
+            value = format(v.value, ".12g")
             if ind.is_percent and not 0 <= v.value <= 100:
-                yield Finding(_("{value} is not a percentage (indicator '{id}' is in percent).",
-                                value=format(v.value, ".12g"), id=ind.id),
-                              v.path + ("value",))
+                message = (_("{value} is not a percentage (indicator '{id}' is in percent).", value=value, id=ind.id)
+                           if relative is None else
+                           _("{value} ({relative}) is not a percentage (indicator '{id}' is in percent).",
+                             value=value, relative=relative, id=ind.id))
+                yield Finding(message, where, key=relative is not None)
             elif ind.unit.strip().lower() in ("count", "antal") and v.value < 0:
-                yield Finding(_("{value} is negative, but indicator '{id}' counts.",
-                                value=format(v.value, ".12g"), id=ind.id), v.path + ("value",))
+                message = (_("{value} is negative, but indicator '{id}' counts.", value=value, id=ind.id)
+                           if relative is None else
+                           _("{value} ({relative}) is negative, but indicator '{id}' counts.",
+                             value=value, relative=relative, id=ind.id))
+                yield Finding(message, where, key=relative is not None)
 
 
 @rule("adopted-without-decision", fix=_("Add 'decision:' under strategy: edition: with the body and the case number."))

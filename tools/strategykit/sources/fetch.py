@@ -77,6 +77,10 @@ def fetch_data(root: Path, *, indicator: str | None = None, opener: Opener | Non
     if broken:
         raise FetchError(f"{', '.join(broken)} has errors; fix them first ('strategy check' shows them), "
                          "so that no value in it is lost when it is rewritten.")
+    if model.region_scheme != "se":
+        raise FetchError(f"The toolkit's providers ({', '.join(f.title for f in FETCHERS.values())}) have Swedish "
+                         f"counties and municipalities only; the region's code '{model.region_code}' is a "
+                         f"{model.region_scheme} code.")
     fetched = {}
     for ind in selected:
         fetcher = fetcher_for(ind.source.provider)

@@ -15,7 +15,7 @@ import re
 from strategykit.present import (charts as present_charts, consultation, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets)
 from strategykit.present.mdtext import keep_numbers
 from strategykit.analysis.followup import FollowUp, Status, StatusChange, TargetProgress
-from strategykit.present.followup import explain_markdown
+from strategykit.present.followup import explain_markdown, milestones_markdown
 from strategykit.model import Goal, Indicator, Observation, Priority, Strategy, Target
 from strategykit.render.pdf.charts import chart_geometry
 
@@ -142,7 +142,9 @@ def _priority(s: Strategy, p: Priority, lang: str, lookup: _Lookup | None = None
               "targets": [_target(s, t, lang, lookup) for t in g.targets]} for g in p.goals]
     return {
         "id": p.id, "title": p.title, "goals": goals,
-        "illustrative": any(t["baseline"] and t["baseline"]["illustrative"]
+        "illustrative": any((t["baseline"] and t["baseline"]["illustrative"])
+                            or (t["target"] and t["target"]["illustrative"])
+                            or any(m["illustrative"] for m in t["milestones"])
                             for g in goals for t in g["targets"]),
     }
 
@@ -264,6 +266,7 @@ def _followup_target(s: Strategy, tp: TargetProgress, lang: str) -> dict:
         "target": target,
         "status": present_status.badge(tp.status, lang).as_data(),
         "calculation": calculation,
+        "milestones": milestones_markdown(tp, ind, lang).replace("\\", ""),
         "result": result,
         "illustrative": tp.illustrative or any(o.provenance.illustrative for o in tp.by_breakdown.values()),
     }
@@ -327,7 +330,7 @@ def document_data(s: Strategy, *, commit: str | None, build_date: _dt.date,
     table of contents before Typst knows the headings.
     """
     lang = s.language if s.language in i18n.LABELS else "sv"
-    L = i18n.labels(lang)
+    L = i18n.labels_for(s, lang)
     if report is not None and report.year is None:
         report = None
     lookup = _Lookup(s, report)

@@ -552,6 +552,17 @@ def model_labels(model: Strategy) -> set[str]:
     return labels
 
 
+def _links_to_goals(lead: str, goals: list) -> Node:
+    """A paragraph that links to goals whose table is elsewhere in the document."""
+    inlines = _inlines(lead)
+    for i, g in enumerate(goals):
+        inlines += [{"t": "Str", "c": ","}, {"t": "Space"}] if i else [{"t": "Space"}]
+        text = _inlines(f"{g.id} {g.title}".strip())
+        inlines.append({"t": "Link", "c": [["", [], []], text, ["#" + anchor("goal", g.id), ""]]})
+    inlines.append({"t": "Str", "c": "."})
+    return {"t": "Para", "c": inlines}
+
+
 def _goal_table_call(pi: int, goals: list[int] | None) -> str:
     extra = "" if goals is None else f", goals: ({', '.join(str(g) for g in goals)},)"
     return f"#goal-table(data.priorities.at({pi}), shared{extra})"
@@ -639,6 +650,7 @@ def build_document(model: Strategy, media: Media, read: Reader = toolchain.read_
 
     targets = {c.file: (anchors[c.file], identifiers(ast)) for c, ast in chapters}
     blocks: list[Node] = []
+    tabled: set[tuple[int, int]] = set()
     problems: list[Diagnostic] = []
     road = roadmap_title(model)
     for chapter, ast in chapters:
@@ -655,7 +667,17 @@ def build_document(model: Strategy, media: Media, read: Reader = toolchain.read_
         if shown:
             blocks.append(header(2, f"{anchors[chapter.file]}--goals", L["goals_and_targets"]))
             for pi, goals in shown:
-                blocks.append(raw(_goal_table_call(pi, goals)))
+                # A goal presented in several chapters gets its table (and its labels) once, in the
+                # first; a later chapter links to it: Typst refuses a label placed twice.
+                chosen = list(goals if goals is not None else range(len(model.priorities[pi].goals)))
+                new = [gi for gi in chosen if (pi, gi) not in tabled]
+                again = [gi for gi in chosen if (pi, gi) in tabled]
+                tabled.update((pi, gi) for gi in new)
+                if new:
+                    blocks.append(raw(_goal_table_call(pi, None if goals is None and not again else new)))
+                if again:
+                    blocks.append(_links_to_goals(L["goal_presented_earlier"],
+                                                  [model.priorities[pi].goals[gi] for gi in again]))
 
     if problems:
         raise Refused("the PDF edition", problems)

@@ -122,7 +122,7 @@ class HomePage:
                 row.append("<br>".join(items) or "–")
             rows.append(row)
         out = [f"## {esc(road.title)}", "", esc_block(road.intro), "",
-               table([L["priority"]] + [str(y) for y in road.years], rows, ["l"] * (len(road.years) + 1),
+               table([esc(L["priority"])] + [str(y) for y in road.years], rows, ["l"] * (len(road.years) + 1),
                      label=road.title), ""]
         if road.legend:
             keys = " ".join(f'<span class="sk-count">{present_status.icon_svg(b.shape, b.colour)}{html_escape(b.label)}</span>'

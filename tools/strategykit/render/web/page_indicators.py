@@ -11,9 +11,9 @@ from html import escape as html_escape
 from strategykit.model.providers import provider
 from strategykit.model import Indicator, Observation
 from strategykit.present import charts as present_charts, i18n
-from strategykit.present.followup import explain_markdown
+from strategykit.present.followup import explain_markdown, milestones_markdown
 from strategykit.render.web import charts, texts
-from strategykit.render.web.pagekit import esc, esc_block, rel, table
+from strategykit.render.web.pagekit import esc, esc_block, rel, table, year_span
 
 
 class IndicatorPages:
@@ -75,7 +75,7 @@ class IndicatorPages:
         out += self.progress_figure(ind, spec)
         if decided_rows:
             out += [f"### {esc(L['decided_values'])}", ""]
-            out += [table([L["target"], L["kind"], L["year"], L["value"]], decided_rows, ["l", "l", "r", "r"]), ""]
+            out += [table([esc(h) for h in (L["target"], L["kind"], L["year"], L["value"])], decided_rows, ["l", "l", "r", "r"]), ""]
         if spec is not None:
             out += [f"### {esc(L['values_per_year'])}", ""]
             out += [self.values_per_year(ind, spec, observations), ""]
@@ -89,6 +89,8 @@ class IndicatorPages:
                 out += [f"### {esc(L['assessment_of'].format(target=t.id))} {{ #{self.target_slug(t.id)} }}", "",
                         f"{esc(self.status_heading())}: {self.status_link(page, tp.status)}", "{: .sk-meta }", "",
                         explain_markdown(tp, ind, self.lang), ""]
+                if tp.milestones:
+                    out += [milestones_markdown(tp, ind, self.lang), ""]
             out += [f"{esc(L['followup_method_link'])} [{esc(L['progress_method'])}]({rel(page, self.method)}).", ""]
         return "\n".join(out)
 

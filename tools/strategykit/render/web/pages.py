@@ -34,7 +34,7 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
         self.m = model
         self.info = info
         self.lang = model.language
-        self.L = i18n.labels(self.lang)
+        self.L = i18n.labels_for(model, self.lang)
         L = self.L
         self.priority_slug = slugs([p.id for p in model.priorities])
         self.indicator_slug = slugs([i.id for i in model.indicators])
@@ -169,7 +169,7 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
         L = self.L
         r = present_targets.target_row(self.m, t, self.progress.get(t.id))
         ind = self.m.indicator(t.indicator_id)
-        illustrative = bool(r.baseline and r.baseline.illustrative) or bool(r.latest and r.latest.illustrative)
+        illustrative = any(v.illustrative for v in (r.baseline, r.latest, r.target, *r.milestones) if v)
         text = f"**{esc(r.id)}** {esc(r.text)}"
         if r.milestones:
             ms = ", ".join(self.shown(v) for v in r.milestones)
@@ -204,7 +204,8 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
             row, ill = self.target_row(page, goal, t, with_goal=with_goal)
             rows.append(row)
             any_ill |= ill
-        return table(header, rows, align, label=label or L["targets"]), any_ill
+        # The level names are the strategy's own words (levels:), so the header is escaped like any text.
+        return table([esc(h) for h in header], rows, align, label=label or L["targets"]), any_ill
 
     def sources_note(self, pairs: list[tuple[Goal, Target]]) -> str:
         items = []

@@ -16,6 +16,7 @@ REGEX_PATTERNS = {
     '^[a-z0-9][a-z0-9-]*$': re.compile('^[a-z0-9][a-z0-9-]*\\Z'),
     '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$': re.compile('^[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\Z'),
     '^https?://': re.compile('^https?://'),
+    '^[A-Za-z0-9][A-Za-z0-9.-]{0,19}$': re.compile('^[A-Za-z0-9][A-Za-z0-9.-]{0,19}\\Z'),
     '^[0-9]{2}([0-9]{2})?$': re.compile('^[0-9]{2}([0-9]{2})?\\Z'),
     '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z'),
     '^[A-Za-z0-9][A-Za-z0-9._-]*$': re.compile('^[A-Za-z0-9][A-Za-z0-9._-]*\\Z'),
@@ -139,10 +140,36 @@ def validate_https___strategykit_example_schema_goals_schema_json(data, custom_f
                             if not isinstance(data__strategy__region__code, (str)):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.region.code must be string")
                             if isinstance(data__strategy__region__code, str):
-                                if not REGEX_PATTERNS['^[0-9]{2}([0-9]{2})?$'].search(data__strategy__region__code):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.region.code must match pattern ^[0-9]{2}([0-9]{2})?$")
+                                if not REGEX_PATTERNS['^[A-Za-z0-9][A-Za-z0-9.-]{0,19}$'].search(data__strategy__region__code):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.region.code must match pattern ^[A-Za-z0-9][A-Za-z0-9.-]{0,19}$")
+                        if "scheme" in data__strategy__region_keys:
+                            data__strategy__region_keys.remove("scheme")
+                            data__strategy__region__scheme = data__strategy__region["scheme"]
+                            if not (isinstance(data__strategy__region__scheme, str) and data__strategy__region__scheme == 'se' or isinstance(data__strategy__region__scheme, str) and data__strategy__region__scheme == 'ons' or isinstance(data__strategy__region__scheme, str) and data__strategy__region__scheme == 'nuts' or isinstance(data__strategy__region__scheme, str) and data__strategy__region__scheme == 'iso-3166-2' or isinstance(data__strategy__region__scheme, str) and data__strategy__region__scheme == 'other'):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.region.scheme must be one of ['se', 'ons', 'nuts', 'iso-3166-2', 'other']")
                         if data__strategy__region_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.region must not contain "+str(data__strategy__region_keys)+" properties")
+                    try:
+                        data__strategy__region_is_dict = isinstance(data__strategy__region, dict)
+                        if data__strategy__region_is_dict:
+                            data__strategy__region_keys = set(data__strategy__region.keys())
+                            if "scheme" in data__strategy__region_keys:
+                                data__strategy__region_keys.remove("scheme")
+                                data__strategy__region__scheme = data__strategy__region["scheme"]
+                                if not (isinstance(data__strategy__region__scheme, str) and data__strategy__region__scheme == 'se'):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.region.scheme must be one of ['se']")
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        pass
+                    else:
+                        data__strategy__region_is_dict = isinstance(data__strategy__region, dict)
+                        if data__strategy__region_is_dict:
+                            data__strategy__region_keys = set(data__strategy__region.keys())
+                            if "code" in data__strategy__region_keys:
+                                data__strategy__region_keys.remove("code")
+                                data__strategy__region__code = data__strategy__region["code"]
+                                if isinstance(data__strategy__region__code, str):
+                                    if not REGEX_PATTERNS['^[0-9]{2}([0-9]{2})?$'].search(data__strategy__region__code):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.region.code must match pattern ^[0-9]{2}([0-9]{2})?$")
                 if "period" in data__strategy_keys:
                     data__strategy_keys.remove("period")
                     data__strategy__period = data__strategy["period"]
@@ -537,6 +564,11 @@ def validate_https___strategykit_example_schema_goals_schema_json(data, custom_f
                                                             data__priorities_item__goals_item__targets_item__direction = data__priorities_item__goals_item__targets_item["direction"]
                                                             if not (isinstance(data__priorities_item__goals_item__targets_item__direction, str) and data__priorities_item__goals_item__targets_item__direction == 'increase' or isinstance(data__priorities_item__goals_item__targets_item__direction, str) and data__priorities_item__goals_item__targets_item__direction == 'decrease' or isinstance(data__priorities_item__goals_item__targets_item__direction, str) and data__priorities_item__goals_item__targets_item__direction == 'maintain'):
                                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].direction".format(**locals()) + " must be one of ['increase', 'decrease', 'maintain']")
+                                                        if "threshold" in data__priorities_item__goals_item__targets_item_keys:
+                                                            data__priorities_item__goals_item__targets_item_keys.remove("threshold")
+                                                            data__priorities_item__goals_item__targets_item__threshold = data__priorities_item__goals_item__targets_item["threshold"]
+                                                            if not (isinstance(data__priorities_item__goals_item__targets_item__threshold, str) and data__priorities_item__goals_item__targets_item__threshold == 'at-least' or isinstance(data__priorities_item__goals_item__targets_item__threshold, str) and data__priorities_item__goals_item__targets_item__threshold == 'more-than' or isinstance(data__priorities_item__goals_item__targets_item__threshold, str) and data__priorities_item__goals_item__targets_item__threshold == 'at-most' or isinstance(data__priorities_item__goals_item__targets_item__threshold, str) and data__priorities_item__goals_item__targets_item__threshold == 'less-than'):
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].threshold".format(**locals()) + " must be one of ['at-least', 'more-than', 'at-most', 'less-than']")
                                                         if "baseline" in data__priorities_item__goals_item__targets_item_keys:
                                                             data__priorities_item__goals_item__targets_item_keys.remove("baseline")
                                                             data__priorities_item__goals_item__targets_item__baseline = data__priorities_item__goals_item__targets_item["baseline"]
@@ -558,6 +590,16 @@ def validate_https___strategykit_example_schema_goals_schema_json(data, custom_f
                                                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].baseline.year".format(**locals()) + " must be bigger than or equal to 1900")
                                                                         if data__priorities_item__goals_item__targets_item__baseline__year > 2200:
                                                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].baseline.year".format(**locals()) + " must be smaller than or equal to 2200")
+                                                                if "from_year" in data__priorities_item__goals_item__targets_item__baseline_keys:
+                                                                    data__priorities_item__goals_item__targets_item__baseline_keys.remove("from_year")
+                                                                    data__priorities_item__goals_item__targets_item__baseline__fromyear = data__priorities_item__goals_item__targets_item__baseline["from_year"]
+                                                                    if not isinstance(data__priorities_item__goals_item__targets_item__baseline__fromyear, (int)) and not (isinstance(data__priorities_item__goals_item__targets_item__baseline__fromyear, float) and data__priorities_item__goals_item__targets_item__baseline__fromyear.is_integer()) or isinstance(data__priorities_item__goals_item__targets_item__baseline__fromyear, bool):
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].baseline.from_year".format(**locals()) + " must be integer")
+                                                                    if isinstance(data__priorities_item__goals_item__targets_item__baseline__fromyear, (int, float, Decimal)) and not isinstance(data__priorities_item__goals_item__targets_item__baseline__fromyear, bool):
+                                                                        if data__priorities_item__goals_item__targets_item__baseline__fromyear < 1900:
+                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].baseline.from_year".format(**locals()) + " must be bigger than or equal to 1900")
+                                                                        if data__priorities_item__goals_item__targets_item__baseline__fromyear > 2200:
+                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].baseline.from_year".format(**locals()) + " must be smaller than or equal to 2200")
                                                                 if "value" in data__priorities_item__goals_item__targets_item__baseline_keys:
                                                                     data__priorities_item__goals_item__targets_item__baseline_keys.remove("value")
                                                                     data__priorities_item__goals_item__targets_item__baseline__value = data__priorities_item__goals_item__targets_item__baseline["value"]
@@ -604,9 +646,37 @@ def validate_https___strategykit_example_schema_goals_schema_json(data, custom_f
                                                             data__priorities_item__goals_item__targets_item__target = data__priorities_item__goals_item__targets_item["target"]
                                                             if not isinstance(data__priorities_item__goals_item__targets_item__target, (dict)):
                                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target".format(**locals()) + " must be object")
+                                                            try:
+                                                                data__priorities_item__goals_item__targets_item__target_is_dict = isinstance(data__priorities_item__goals_item__targets_item__target, dict)
+                                                                if data__priorities_item__goals_item__targets_item__target_is_dict:
+                                                                    data__priorities_item__goals_item__targets_item__target__missing_keys = set(['change']) - data__priorities_item__goals_item__targets_item__target.keys()
+                                                                    if data__priorities_item__goals_item__targets_item__target__missing_keys:
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target".format(**locals()) + " must contain ")
+                                                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                                                pass
+                                                            else:
+                                                                data__priorities_item__goals_item__targets_item__target_is_dict = isinstance(data__priorities_item__goals_item__targets_item__target, dict)
+                                                                if data__priorities_item__goals_item__targets_item__target_is_dict:
+                                                                    data__priorities_item__goals_item__targets_item__target__missing_keys = set(['base_year']) - data__priorities_item__goals_item__targets_item__target.keys()
+                                                                    if data__priorities_item__goals_item__targets_item__target__missing_keys:
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target".format(**locals()) + " must contain ")
+                                                            try:
+                                                                data__priorities_item__goals_item__targets_item__target_is_dict = isinstance(data__priorities_item__goals_item__targets_item__target, dict)
+                                                                if data__priorities_item__goals_item__targets_item__target_is_dict:
+                                                                    data__priorities_item__goals_item__targets_item__target__missing_keys = set(['factor']) - data__priorities_item__goals_item__targets_item__target.keys()
+                                                                    if data__priorities_item__goals_item__targets_item__target__missing_keys:
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target".format(**locals()) + " must contain ")
+                                                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                                                pass
+                                                            else:
+                                                                data__priorities_item__goals_item__targets_item__target_is_dict = isinstance(data__priorities_item__goals_item__targets_item__target, dict)
+                                                                if data__priorities_item__goals_item__targets_item__target_is_dict:
+                                                                    data__priorities_item__goals_item__targets_item__target__missing_keys = set(['base_year']) - data__priorities_item__goals_item__targets_item__target.keys()
+                                                                    if data__priorities_item__goals_item__targets_item__target__missing_keys:
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target".format(**locals()) + " must contain ")
                                                             data__priorities_item__goals_item__targets_item__target_is_dict = isinstance(data__priorities_item__goals_item__targets_item__target, dict)
                                                             if data__priorities_item__goals_item__targets_item__target_is_dict:
-                                                                data__priorities_item__goals_item__targets_item__target__missing_keys = set(['year', 'value']) - data__priorities_item__goals_item__targets_item__target.keys()
+                                                                data__priorities_item__goals_item__targets_item__target__missing_keys = set(['year']) - data__priorities_item__goals_item__targets_item__target.keys()
                                                                 if data__priorities_item__goals_item__targets_item__target__missing_keys:
                                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target".format(**locals()) + " must contain ")
                                                                 data__priorities_item__goals_item__targets_item__target_keys = set(data__priorities_item__goals_item__targets_item__target.keys())
@@ -625,6 +695,88 @@ def validate_https___strategykit_example_schema_goals_schema_json(data, custom_f
                                                                     data__priorities_item__goals_item__targets_item__target__value = data__priorities_item__goals_item__targets_item__target["value"]
                                                                     if not isinstance(data__priorities_item__goals_item__targets_item__target__value, (int, float, Decimal)) or isinstance(data__priorities_item__goals_item__targets_item__target__value, bool):
                                                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.value".format(**locals()) + " must be number")
+                                                                if "change" in data__priorities_item__goals_item__targets_item__target_keys:
+                                                                    data__priorities_item__goals_item__targets_item__target_keys.remove("change")
+                                                                    data__priorities_item__goals_item__targets_item__target__change = data__priorities_item__goals_item__targets_item__target["change"]
+                                                                    if not isinstance(data__priorities_item__goals_item__targets_item__target__change, (int, float, Decimal)) or isinstance(data__priorities_item__goals_item__targets_item__target__change, bool):
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.change".format(**locals()) + " must be number")
+                                                                    if isinstance(data__priorities_item__goals_item__targets_item__target__change, (int, float, Decimal)) and not isinstance(data__priorities_item__goals_item__targets_item__target__change, bool):
+                                                                        if data__priorities_item__goals_item__targets_item__target__change < -100:
+                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.change".format(**locals()) + " must be bigger than or equal to -100")
+                                                                if "factor" in data__priorities_item__goals_item__targets_item__target_keys:
+                                                                    data__priorities_item__goals_item__targets_item__target_keys.remove("factor")
+                                                                    data__priorities_item__goals_item__targets_item__target__factor = data__priorities_item__goals_item__targets_item__target["factor"]
+                                                                    if not isinstance(data__priorities_item__goals_item__targets_item__target__factor, (int, float, Decimal)) or isinstance(data__priorities_item__goals_item__targets_item__target__factor, bool):
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.factor".format(**locals()) + " must be number")
+                                                                    if isinstance(data__priorities_item__goals_item__targets_item__target__factor, (int, float, Decimal)) and not isinstance(data__priorities_item__goals_item__targets_item__target__factor, bool):
+                                                                        if data__priorities_item__goals_item__targets_item__target__factor <= 0:
+                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.factor".format(**locals()) + " must be bigger than 0")
+                                                                if "base_year" in data__priorities_item__goals_item__targets_item__target_keys:
+                                                                    data__priorities_item__goals_item__targets_item__target_keys.remove("base_year")
+                                                                    data__priorities_item__goals_item__targets_item__target__baseyear = data__priorities_item__goals_item__targets_item__target["base_year"]
+                                                                    if not isinstance(data__priorities_item__goals_item__targets_item__target__baseyear, (int)) and not (isinstance(data__priorities_item__goals_item__targets_item__target__baseyear, float) and data__priorities_item__goals_item__targets_item__target__baseyear.is_integer()) or isinstance(data__priorities_item__goals_item__targets_item__target__baseyear, bool):
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.base_year".format(**locals()) + " must be integer")
+                                                                    if isinstance(data__priorities_item__goals_item__targets_item__target__baseyear, (int, float, Decimal)) and not isinstance(data__priorities_item__goals_item__targets_item__target__baseyear, bool):
+                                                                        if data__priorities_item__goals_item__targets_item__target__baseyear < 1900:
+                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.base_year".format(**locals()) + " must be bigger than or equal to 1900")
+                                                                        if data__priorities_item__goals_item__targets_item__target__baseyear > 2200:
+                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.base_year".format(**locals()) + " must be smaller than or equal to 2200")
+                                                                if "decision" in data__priorities_item__goals_item__targets_item__target_keys:
+                                                                    data__priorities_item__goals_item__targets_item__target_keys.remove("decision")
+                                                                    data__priorities_item__goals_item__targets_item__target__decision = data__priorities_item__goals_item__targets_item__target["decision"]
+                                                                    if not isinstance(data__priorities_item__goals_item__targets_item__target__decision, (dict)):
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.decision".format(**locals()) + " must be object")
+                                                                    data__priorities_item__goals_item__targets_item__target__decision_is_dict = isinstance(data__priorities_item__goals_item__targets_item__target__decision, dict)
+                                                                    if data__priorities_item__goals_item__targets_item__target__decision_is_dict:
+                                                                        data__priorities_item__goals_item__targets_item__target__decision__missing_keys = set(['body']) - data__priorities_item__goals_item__targets_item__target__decision.keys()
+                                                                        if data__priorities_item__goals_item__targets_item__target__decision__missing_keys:
+                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.decision".format(**locals()) + " must contain ")
+                                                                        data__priorities_item__goals_item__targets_item__target__decision_keys = set(data__priorities_item__goals_item__targets_item__target__decision.keys())
+                                                                        if "body" in data__priorities_item__goals_item__targets_item__target__decision_keys:
+                                                                            data__priorities_item__goals_item__targets_item__target__decision_keys.remove("body")
+                                                                            data__priorities_item__goals_item__targets_item__target__decision__body = data__priorities_item__goals_item__targets_item__target__decision["body"]
+                                                                            if not isinstance(data__priorities_item__goals_item__targets_item__target__decision__body, (str)):
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.decision.body".format(**locals()) + " must be string")
+                                                                            if isinstance(data__priorities_item__goals_item__targets_item__target__decision__body, str):
+                                                                                data__priorities_item__goals_item__targets_item__target__decision__body_len = len(data__priorities_item__goals_item__targets_item__target__decision__body)
+                                                                                if data__priorities_item__goals_item__targets_item__target__decision__body_len < 1:
+                                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.decision.body".format(**locals()) + " must be longer than or equal to 1 characters")
+                                                                        if "date" in data__priorities_item__goals_item__targets_item__target__decision_keys:
+                                                                            data__priorities_item__goals_item__targets_item__target__decision_keys.remove("date")
+                                                                            data__priorities_item__goals_item__targets_item__target__decision__date = data__priorities_item__goals_item__targets_item__target__decision["date"]
+                                                                            if not isinstance(data__priorities_item__goals_item__targets_item__target__decision__date, (str)):
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.decision.date".format(**locals()) + " must be string")
+                                                                            if isinstance(data__priorities_item__goals_item__targets_item__target__decision__date, str):
+                                                                                if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data__priorities_item__goals_item__targets_item__target__decision__date):
+                                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.decision.date".format(**locals()) + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+                                                                                if not custom_formats["date"](data__priorities_item__goals_item__targets_item__target__decision__date):
+                                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.decision.date".format(**locals()) + " must be date")
+                                                                        if "case" in data__priorities_item__goals_item__targets_item__target__decision_keys:
+                                                                            data__priorities_item__goals_item__targets_item__target__decision_keys.remove("case")
+                                                                            data__priorities_item__goals_item__targets_item__target__decision__case = data__priorities_item__goals_item__targets_item__target__decision["case"]
+                                                                            if not isinstance(data__priorities_item__goals_item__targets_item__target__decision__case, (str)):
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.decision.case".format(**locals()) + " must be string")
+                                                                            if isinstance(data__priorities_item__goals_item__targets_item__target__decision__case, str):
+                                                                                data__priorities_item__goals_item__targets_item__target__decision__case_len = len(data__priorities_item__goals_item__targets_item__target__decision__case)
+                                                                                if data__priorities_item__goals_item__targets_item__target__decision__case_len < 1:
+                                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.decision.case".format(**locals()) + " must be longer than or equal to 1 characters")
+                                                                        if "url" in data__priorities_item__goals_item__targets_item__target__decision_keys:
+                                                                            data__priorities_item__goals_item__targets_item__target__decision_keys.remove("url")
+                                                                            data__priorities_item__goals_item__targets_item__target__decision__url = data__priorities_item__goals_item__targets_item__target__decision["url"]
+                                                                            if not isinstance(data__priorities_item__goals_item__targets_item__target__decision__url, (str)):
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.decision.url".format(**locals()) + " must be string")
+                                                                            if isinstance(data__priorities_item__goals_item__targets_item__target__decision__url, str):
+                                                                                if not REGEX_PATTERNS['^https?://[A-Za-z0-9._~:/?#@!\\$&*+,;=%-]+$'].search(data__priorities_item__goals_item__targets_item__target__decision__url):
+                                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.decision.url".format(**locals()) + " must match pattern ^https?://[A-Za-z0-9._~:/?#@!\\$&*+,;=%-]+$")
+                                                                                if not custom_formats["uri"](data__priorities_item__goals_item__targets_item__target__decision__url):
+                                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.decision.url".format(**locals()) + " must be uri")
+                                                                        if data__priorities_item__goals_item__targets_item__target__decision_keys:
+                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.decision".format(**locals()) + " must not contain "+str(data__priorities_item__goals_item__targets_item__target__decision_keys)+" properties")
+                                                                if "illustrative" in data__priorities_item__goals_item__targets_item__target_keys:
+                                                                    data__priorities_item__goals_item__targets_item__target_keys.remove("illustrative")
+                                                                    data__priorities_item__goals_item__targets_item__target__illustrative = data__priorities_item__goals_item__targets_item__target["illustrative"]
+                                                                    if not isinstance(data__priorities_item__goals_item__targets_item__target__illustrative, (bool)):
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target.illustrative".format(**locals()) + " must be boolean")
                                                                 if data__priorities_item__goals_item__targets_item__target_keys:
                                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].target".format(**locals()) + " must not contain "+str(data__priorities_item__goals_item__targets_item__target_keys)+" properties")
                                                         if "milestones" in data__priorities_item__goals_item__targets_item_keys:
@@ -638,9 +790,37 @@ def validate_https___strategykit_example_schema_goals_schema_json(data, custom_f
                                                                 for data__priorities_item__goals_item__targets_item__milestones_x, data__priorities_item__goals_item__targets_item__milestones_item in enumerate(data__priorities_item__goals_item__targets_item__milestones):
                                                                     if not isinstance(data__priorities_item__goals_item__targets_item__milestones_item, (dict)):
                                                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}]".format(**locals()) + " must be object")
+                                                                    try:
+                                                                        data__priorities_item__goals_item__targets_item__milestones_item_is_dict = isinstance(data__priorities_item__goals_item__targets_item__milestones_item, dict)
+                                                                        if data__priorities_item__goals_item__targets_item__milestones_item_is_dict:
+                                                                            data__priorities_item__goals_item__targets_item__milestones_item__missing_keys = set(['change']) - data__priorities_item__goals_item__targets_item__milestones_item.keys()
+                                                                            if data__priorities_item__goals_item__targets_item__milestones_item__missing_keys:
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}]".format(**locals()) + " must contain ")
+                                                                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                                                                        pass
+                                                                    else:
+                                                                        data__priorities_item__goals_item__targets_item__milestones_item_is_dict = isinstance(data__priorities_item__goals_item__targets_item__milestones_item, dict)
+                                                                        if data__priorities_item__goals_item__targets_item__milestones_item_is_dict:
+                                                                            data__priorities_item__goals_item__targets_item__milestones_item__missing_keys = set(['base_year']) - data__priorities_item__goals_item__targets_item__milestones_item.keys()
+                                                                            if data__priorities_item__goals_item__targets_item__milestones_item__missing_keys:
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}]".format(**locals()) + " must contain ")
+                                                                    try:
+                                                                        data__priorities_item__goals_item__targets_item__milestones_item_is_dict = isinstance(data__priorities_item__goals_item__targets_item__milestones_item, dict)
+                                                                        if data__priorities_item__goals_item__targets_item__milestones_item_is_dict:
+                                                                            data__priorities_item__goals_item__targets_item__milestones_item__missing_keys = set(['factor']) - data__priorities_item__goals_item__targets_item__milestones_item.keys()
+                                                                            if data__priorities_item__goals_item__targets_item__milestones_item__missing_keys:
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}]".format(**locals()) + " must contain ")
+                                                                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                                                                        pass
+                                                                    else:
+                                                                        data__priorities_item__goals_item__targets_item__milestones_item_is_dict = isinstance(data__priorities_item__goals_item__targets_item__milestones_item, dict)
+                                                                        if data__priorities_item__goals_item__targets_item__milestones_item_is_dict:
+                                                                            data__priorities_item__goals_item__targets_item__milestones_item__missing_keys = set(['base_year']) - data__priorities_item__goals_item__targets_item__milestones_item.keys()
+                                                                            if data__priorities_item__goals_item__targets_item__milestones_item__missing_keys:
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}]".format(**locals()) + " must contain ")
                                                                     data__priorities_item__goals_item__targets_item__milestones_item_is_dict = isinstance(data__priorities_item__goals_item__targets_item__milestones_item, dict)
                                                                     if data__priorities_item__goals_item__targets_item__milestones_item_is_dict:
-                                                                        data__priorities_item__goals_item__targets_item__milestones_item__missing_keys = set(['year', 'value']) - data__priorities_item__goals_item__targets_item__milestones_item.keys()
+                                                                        data__priorities_item__goals_item__targets_item__milestones_item__missing_keys = set(['year']) - data__priorities_item__goals_item__targets_item__milestones_item.keys()
                                                                         if data__priorities_item__goals_item__targets_item__milestones_item__missing_keys:
                                                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}]".format(**locals()) + " must contain ")
                                                                         data__priorities_item__goals_item__targets_item__milestones_item_keys = set(data__priorities_item__goals_item__targets_item__milestones_item.keys())
@@ -659,6 +839,88 @@ def validate_https___strategykit_example_schema_goals_schema_json(data, custom_f
                                                                             data__priorities_item__goals_item__targets_item__milestones_item__value = data__priorities_item__goals_item__targets_item__milestones_item["value"]
                                                                             if not isinstance(data__priorities_item__goals_item__targets_item__milestones_item__value, (int, float, Decimal)) or isinstance(data__priorities_item__goals_item__targets_item__milestones_item__value, bool):
                                                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].value".format(**locals()) + " must be number")
+                                                                        if "change" in data__priorities_item__goals_item__targets_item__milestones_item_keys:
+                                                                            data__priorities_item__goals_item__targets_item__milestones_item_keys.remove("change")
+                                                                            data__priorities_item__goals_item__targets_item__milestones_item__change = data__priorities_item__goals_item__targets_item__milestones_item["change"]
+                                                                            if not isinstance(data__priorities_item__goals_item__targets_item__milestones_item__change, (int, float, Decimal)) or isinstance(data__priorities_item__goals_item__targets_item__milestones_item__change, bool):
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].change".format(**locals()) + " must be number")
+                                                                            if isinstance(data__priorities_item__goals_item__targets_item__milestones_item__change, (int, float, Decimal)) and not isinstance(data__priorities_item__goals_item__targets_item__milestones_item__change, bool):
+                                                                                if data__priorities_item__goals_item__targets_item__milestones_item__change < -100:
+                                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].change".format(**locals()) + " must be bigger than or equal to -100")
+                                                                        if "factor" in data__priorities_item__goals_item__targets_item__milestones_item_keys:
+                                                                            data__priorities_item__goals_item__targets_item__milestones_item_keys.remove("factor")
+                                                                            data__priorities_item__goals_item__targets_item__milestones_item__factor = data__priorities_item__goals_item__targets_item__milestones_item["factor"]
+                                                                            if not isinstance(data__priorities_item__goals_item__targets_item__milestones_item__factor, (int, float, Decimal)) or isinstance(data__priorities_item__goals_item__targets_item__milestones_item__factor, bool):
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].factor".format(**locals()) + " must be number")
+                                                                            if isinstance(data__priorities_item__goals_item__targets_item__milestones_item__factor, (int, float, Decimal)) and not isinstance(data__priorities_item__goals_item__targets_item__milestones_item__factor, bool):
+                                                                                if data__priorities_item__goals_item__targets_item__milestones_item__factor <= 0:
+                                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].factor".format(**locals()) + " must be bigger than 0")
+                                                                        if "base_year" in data__priorities_item__goals_item__targets_item__milestones_item_keys:
+                                                                            data__priorities_item__goals_item__targets_item__milestones_item_keys.remove("base_year")
+                                                                            data__priorities_item__goals_item__targets_item__milestones_item__baseyear = data__priorities_item__goals_item__targets_item__milestones_item["base_year"]
+                                                                            if not isinstance(data__priorities_item__goals_item__targets_item__milestones_item__baseyear, (int)) and not (isinstance(data__priorities_item__goals_item__targets_item__milestones_item__baseyear, float) and data__priorities_item__goals_item__targets_item__milestones_item__baseyear.is_integer()) or isinstance(data__priorities_item__goals_item__targets_item__milestones_item__baseyear, bool):
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].base_year".format(**locals()) + " must be integer")
+                                                                            if isinstance(data__priorities_item__goals_item__targets_item__milestones_item__baseyear, (int, float, Decimal)) and not isinstance(data__priorities_item__goals_item__targets_item__milestones_item__baseyear, bool):
+                                                                                if data__priorities_item__goals_item__targets_item__milestones_item__baseyear < 1900:
+                                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].base_year".format(**locals()) + " must be bigger than or equal to 1900")
+                                                                                if data__priorities_item__goals_item__targets_item__milestones_item__baseyear > 2200:
+                                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].base_year".format(**locals()) + " must be smaller than or equal to 2200")
+                                                                        if "decision" in data__priorities_item__goals_item__targets_item__milestones_item_keys:
+                                                                            data__priorities_item__goals_item__targets_item__milestones_item_keys.remove("decision")
+                                                                            data__priorities_item__goals_item__targets_item__milestones_item__decision = data__priorities_item__goals_item__targets_item__milestones_item["decision"]
+                                                                            if not isinstance(data__priorities_item__goals_item__targets_item__milestones_item__decision, (dict)):
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].decision".format(**locals()) + " must be object")
+                                                                            data__priorities_item__goals_item__targets_item__milestones_item__decision_is_dict = isinstance(data__priorities_item__goals_item__targets_item__milestones_item__decision, dict)
+                                                                            if data__priorities_item__goals_item__targets_item__milestones_item__decision_is_dict:
+                                                                                data__priorities_item__goals_item__targets_item__milestones_item__decision__missing_keys = set(['body']) - data__priorities_item__goals_item__targets_item__milestones_item__decision.keys()
+                                                                                if data__priorities_item__goals_item__targets_item__milestones_item__decision__missing_keys:
+                                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].decision".format(**locals()) + " must contain ")
+                                                                                data__priorities_item__goals_item__targets_item__milestones_item__decision_keys = set(data__priorities_item__goals_item__targets_item__milestones_item__decision.keys())
+                                                                                if "body" in data__priorities_item__goals_item__targets_item__milestones_item__decision_keys:
+                                                                                    data__priorities_item__goals_item__targets_item__milestones_item__decision_keys.remove("body")
+                                                                                    data__priorities_item__goals_item__targets_item__milestones_item__decision__body = data__priorities_item__goals_item__targets_item__milestones_item__decision["body"]
+                                                                                    if not isinstance(data__priorities_item__goals_item__targets_item__milestones_item__decision__body, (str)):
+                                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].decision.body".format(**locals()) + " must be string")
+                                                                                    if isinstance(data__priorities_item__goals_item__targets_item__milestones_item__decision__body, str):
+                                                                                        data__priorities_item__goals_item__targets_item__milestones_item__decision__body_len = len(data__priorities_item__goals_item__targets_item__milestones_item__decision__body)
+                                                                                        if data__priorities_item__goals_item__targets_item__milestones_item__decision__body_len < 1:
+                                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].decision.body".format(**locals()) + " must be longer than or equal to 1 characters")
+                                                                                if "date" in data__priorities_item__goals_item__targets_item__milestones_item__decision_keys:
+                                                                                    data__priorities_item__goals_item__targets_item__milestones_item__decision_keys.remove("date")
+                                                                                    data__priorities_item__goals_item__targets_item__milestones_item__decision__date = data__priorities_item__goals_item__targets_item__milestones_item__decision["date"]
+                                                                                    if not isinstance(data__priorities_item__goals_item__targets_item__milestones_item__decision__date, (str)):
+                                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].decision.date".format(**locals()) + " must be string")
+                                                                                    if isinstance(data__priorities_item__goals_item__targets_item__milestones_item__decision__date, str):
+                                                                                        if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data__priorities_item__goals_item__targets_item__milestones_item__decision__date):
+                                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].decision.date".format(**locals()) + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+                                                                                        if not custom_formats["date"](data__priorities_item__goals_item__targets_item__milestones_item__decision__date):
+                                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].decision.date".format(**locals()) + " must be date")
+                                                                                if "case" in data__priorities_item__goals_item__targets_item__milestones_item__decision_keys:
+                                                                                    data__priorities_item__goals_item__targets_item__milestones_item__decision_keys.remove("case")
+                                                                                    data__priorities_item__goals_item__targets_item__milestones_item__decision__case = data__priorities_item__goals_item__targets_item__milestones_item__decision["case"]
+                                                                                    if not isinstance(data__priorities_item__goals_item__targets_item__milestones_item__decision__case, (str)):
+                                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].decision.case".format(**locals()) + " must be string")
+                                                                                    if isinstance(data__priorities_item__goals_item__targets_item__milestones_item__decision__case, str):
+                                                                                        data__priorities_item__goals_item__targets_item__milestones_item__decision__case_len = len(data__priorities_item__goals_item__targets_item__milestones_item__decision__case)
+                                                                                        if data__priorities_item__goals_item__targets_item__milestones_item__decision__case_len < 1:
+                                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].decision.case".format(**locals()) + " must be longer than or equal to 1 characters")
+                                                                                if "url" in data__priorities_item__goals_item__targets_item__milestones_item__decision_keys:
+                                                                                    data__priorities_item__goals_item__targets_item__milestones_item__decision_keys.remove("url")
+                                                                                    data__priorities_item__goals_item__targets_item__milestones_item__decision__url = data__priorities_item__goals_item__targets_item__milestones_item__decision["url"]
+                                                                                    if not isinstance(data__priorities_item__goals_item__targets_item__milestones_item__decision__url, (str)):
+                                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].decision.url".format(**locals()) + " must be string")
+                                                                                    if isinstance(data__priorities_item__goals_item__targets_item__milestones_item__decision__url, str):
+                                                                                        if not REGEX_PATTERNS['^https?://[A-Za-z0-9._~:/?#@!\\$&*+,;=%-]+$'].search(data__priorities_item__goals_item__targets_item__milestones_item__decision__url):
+                                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].decision.url".format(**locals()) + " must match pattern ^https?://[A-Za-z0-9._~:/?#@!\\$&*+,;=%-]+$")
+                                                                                        if not custom_formats["uri"](data__priorities_item__goals_item__targets_item__milestones_item__decision__url):
+                                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].decision.url".format(**locals()) + " must be uri")
+                                                                                if data__priorities_item__goals_item__targets_item__milestones_item__decision_keys:
+                                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].decision".format(**locals()) + " must not contain "+str(data__priorities_item__goals_item__targets_item__milestones_item__decision_keys)+" properties")
+                                                                        if "illustrative" in data__priorities_item__goals_item__targets_item__milestones_item_keys:
+                                                                            data__priorities_item__goals_item__targets_item__milestones_item_keys.remove("illustrative")
+                                                                            data__priorities_item__goals_item__targets_item__milestones_item__illustrative = data__priorities_item__goals_item__targets_item__milestones_item["illustrative"]
+                                                                            if not isinstance(data__priorities_item__goals_item__targets_item__milestones_item__illustrative, (bool)):
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}].illustrative".format(**locals()) + " must be boolean")
                                                                         if data__priorities_item__goals_item__targets_item__milestones_item_keys:
                                                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].milestones[{data__priorities_item__goals_item__targets_item__milestones_x}]".format(**locals()) + " must not contain "+str(data__priorities_item__goals_item__targets_item__milestones_item_keys)+" properties")
                                                         if "agenda2030" in data__priorities_item__goals_item__targets_item_keys:
@@ -803,6 +1065,109 @@ def validate_https___strategykit_example_schema_goals_schema_json(data, custom_f
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].responsible".format(**locals()) + " must be string")
                         if data__indicators_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}]".format(**locals()) + " must not contain "+str(data__indicators_item_keys)+" properties")
+        if "levels" in data_keys:
+            data_keys.remove("levels")
+            data__levels = data["levels"]
+            if not isinstance(data__levels, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must be object")
+            data__levels_is_dict = isinstance(data__levels, dict)
+            if data__levels_is_dict:
+                data__levels_keys = set(data__levels.keys())
+                if "priority" in data__levels_keys:
+                    data__levels_keys.remove("priority")
+                    data__levels__priority = data__levels["priority"]
+                    if not isinstance(data__levels__priority, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.priority must be object")
+                    data__levels__priority_is_dict = isinstance(data__levels__priority, dict)
+                    if data__levels__priority_is_dict:
+                        data__levels__priority__missing_keys = set(['one', 'many']) - data__levels__priority.keys()
+                        if data__levels__priority__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.priority must contain ")
+                        data__levels__priority_keys = set(data__levels__priority.keys())
+                        if "one" in data__levels__priority_keys:
+                            data__levels__priority_keys.remove("one")
+                            data__levels__priority__one = data__levels__priority["one"]
+                            if not isinstance(data__levels__priority__one, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.priority.one must be string")
+                            if isinstance(data__levels__priority__one, str):
+                                data__levels__priority__one_len = len(data__levels__priority__one)
+                                if data__levels__priority__one_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.priority.one must be longer than or equal to 1 characters")
+                        if "many" in data__levels__priority_keys:
+                            data__levels__priority_keys.remove("many")
+                            data__levels__priority__many = data__levels__priority["many"]
+                            if not isinstance(data__levels__priority__many, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.priority.many must be string")
+                            if isinstance(data__levels__priority__many, str):
+                                data__levels__priority__many_len = len(data__levels__priority__many)
+                                if data__levels__priority__many_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.priority.many must be longer than or equal to 1 characters")
+                        if data__levels__priority_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.priority must not contain "+str(data__levels__priority_keys)+" properties")
+                if "goal" in data__levels_keys:
+                    data__levels_keys.remove("goal")
+                    data__levels__goal = data__levels["goal"]
+                    if not isinstance(data__levels__goal, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.goal must be object")
+                    data__levels__goal_is_dict = isinstance(data__levels__goal, dict)
+                    if data__levels__goal_is_dict:
+                        data__levels__goal__missing_keys = set(['one', 'many']) - data__levels__goal.keys()
+                        if data__levels__goal__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.goal must contain ")
+                        data__levels__goal_keys = set(data__levels__goal.keys())
+                        if "one" in data__levels__goal_keys:
+                            data__levels__goal_keys.remove("one")
+                            data__levels__goal__one = data__levels__goal["one"]
+                            if not isinstance(data__levels__goal__one, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.goal.one must be string")
+                            if isinstance(data__levels__goal__one, str):
+                                data__levels__goal__one_len = len(data__levels__goal__one)
+                                if data__levels__goal__one_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.goal.one must be longer than or equal to 1 characters")
+                        if "many" in data__levels__goal_keys:
+                            data__levels__goal_keys.remove("many")
+                            data__levels__goal__many = data__levels__goal["many"]
+                            if not isinstance(data__levels__goal__many, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.goal.many must be string")
+                            if isinstance(data__levels__goal__many, str):
+                                data__levels__goal__many_len = len(data__levels__goal__many)
+                                if data__levels__goal__many_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.goal.many must be longer than or equal to 1 characters")
+                        if data__levels__goal_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.goal must not contain "+str(data__levels__goal_keys)+" properties")
+                if "target" in data__levels_keys:
+                    data__levels_keys.remove("target")
+                    data__levels__target = data__levels["target"]
+                    if not isinstance(data__levels__target, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.target must be object")
+                    data__levels__target_is_dict = isinstance(data__levels__target, dict)
+                    if data__levels__target_is_dict:
+                        data__levels__target__missing_keys = set(['one', 'many']) - data__levels__target.keys()
+                        if data__levels__target__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.target must contain ")
+                        data__levels__target_keys = set(data__levels__target.keys())
+                        if "one" in data__levels__target_keys:
+                            data__levels__target_keys.remove("one")
+                            data__levels__target__one = data__levels__target["one"]
+                            if not isinstance(data__levels__target__one, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.target.one must be string")
+                            if isinstance(data__levels__target__one, str):
+                                data__levels__target__one_len = len(data__levels__target__one)
+                                if data__levels__target__one_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.target.one must be longer than or equal to 1 characters")
+                        if "many" in data__levels__target_keys:
+                            data__levels__target_keys.remove("many")
+                            data__levels__target__many = data__levels__target["many"]
+                            if not isinstance(data__levels__target__many, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.target.many must be string")
+                            if isinstance(data__levels__target__many, str):
+                                data__levels__target__many_len = len(data__levels__target__many)
+                                if data__levels__target__many_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.target.many must be longer than or equal to 1 characters")
+                        if data__levels__target_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels.target must not contain "+str(data__levels__target_keys)+" properties")
+                if data__levels_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must not contain "+str(data__levels_keys)+" properties")
         if "checks" in data_keys:
             data_keys.remove("checks")
             data__checks = data["checks"]

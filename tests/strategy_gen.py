@@ -1,0 +1,273 @@
+"""Small random strategies that use every form the model supports, for the property test
+"what `strategy check` passes, `strategy build` builds" (tests/test_check_builds.py).
+
+``generate(seed)`` returns the files of one strategy repository (path → text): goals.yaml,
+chapters under strategy/, data files under data/ and mkdocs.yml. The same seed gives the same
+files. The strategies are small (a few priorities, goals and targets) so that building both
+editions of one stays within a few seconds, and varied on purpose:
+
+- languages sv and en; the strategy's own level names; Swedish region codes and a declared ONS code; with and without subtitle, publisher, notice, overall goals, perspectives;
+- targets with and without baseline (for a year or over a period), milestones, direction (increase, decrease, maintain, left
+  out), thresholds (at-least, more-than, at-most, less-than; the bound above or below the baseline), breakdown (total, women, men), sourced or illustrative baselines, Agenda 2030 targets;
+- target values written as a change in percent or a factor against a base year (the baseline's year,
+  a year in the data file, or one with no known value);
+- target and milestone value provenance: a decision (body, date, case, link), ``illustrative: true``
+  or nothing (a warning);
+- indicators in percent, as counts, in a unit text, with negative values, with decimals;
+- data files: missing, header only, one row, several years, women and men rows, sourced rows;
+- chapters that present nothing, a priority, single goals, or a goal presented in two chapters;
+- titles and texts with Markdown-active characters (``*``, ``_``, ``#``, ``<``, ``[``, ``|``, ``$``).
+
+Every later target form is to be added here, so that the property test holds it to "check ⇒ build".
+Not every generated strategy checks clean (a goal left unpresented, a baseline left out): the
+property test only builds those that do, and counts them.
+"""
+
+from __future__ import annotations
+
+import random
+from importlib import resources
+
+import yaml
+
+_WORDS = ("arbete", "kompetens", "bostäder", "klimat", "innovation", "hälsa", "trafik", "kultur",
+          "skog", "energi", "inflyttning", "utbildning", "vatten", "näringsliv", "service")
+_TRICKY = ("*stjärna*", "under_score", "# inte rubrik", "<b>fet</b>", "[länk]", "a | b", "5 $ och 6 $",
+           "50 %", "«citat»", "é och ü", "`kod`", "\\ bakstreck", "{: .klass}", "&amp;")
+_UNITS = (("percent", 0, 100), ("count", 0, 500_000), ("ton CO2e per invånare", -5, 12),
+          ("kronor", 100, 90_000), ("index", -50, 50))
+
+
+def _text(rng: random.Random, words: int) -> str:
+    out = [rng.choice(_WORDS) for _ in range(words)]
+    if rng.random() < 0.35:
+        out.insert(rng.randrange(len(out) + 1), rng.choice(_TRICKY))
+    return " ".join(out).capitalize()
+
+
+def _value(rng: random.Random, lo: float, hi: float, decimals: int) -> float | int:
+    v = round(rng.uniform(lo, hi), decimals)
+    return int(v) if decimals == 0 else v
+
+
+def _indicator(rng: random.Random, i: int) -> dict:
+    unit, lo, hi = rng.choice(_UNITS)
+    decimals = rng.choice((0, 0, 1, 2))
+    ind: dict = {"id": f"ind-{i}", "name": _text(rng, 3), "unit": unit}
+    if rng.random() < 0.5:
+        ind["decimals"] = decimals
+    ind["source"] = {"provider": rng.choice(("Kolada", "SCB")), "id": f"N{i:05d}"}
+    if rng.random() < 0.4:
+        ind["breakdowns"] = ["gender"]
+    if rng.random() < 0.3:
+        ind["definition"] = _text(rng, 6)
+    ind["_range"] = (lo, hi, decimals if "decimals" in ind else 1)
+    return ind
+
+
+def _provenance(rng: random.Random, value: dict) -> dict:
+    """A target or milestone value, decided (body, and maybe date, case and link), illustrative, or neither."""
+    r = rng.random()
+    if r < 0.5:
+        value["illustrative"] = True
+    elif r < 0.9:
+        decision: dict = {"body": rng.choice(("Regionfullmäktige", "Regional development board", "Rådet & <styrelsen>"))}
+        if rng.random() < 0.7:
+            decision["date"] = "2019-11-26"
+        if rng.random() < 0.7:
+            decision["case"] = f"RUN {rng.randrange(2015, 2024)}-{rng.randrange(1, 999):05d}"
+        if rng.random() < 0.4:
+            decision["url"] = "https://example.org/protokoll?id=7&del=2"
+        value["decision"] = decision
+    return value
+
+
+def _target(rng: random.Random, tid: str, ind: dict | None, period: tuple[int, int]) -> dict:
+    t: dict = {"id": tid, "text": _text(rng, 6)}
+    if ind is None:
+        return t
+    lo, hi, decimals = ind["_range"]
+    t["indicator"] = ind["id"]
+    if ind.get("breakdowns") and rng.random() < 0.4:
+        t["breakdown"] = rng.choice(("women", "men", "total"))
+    direction = rng.choice(("increase", "decrease", "maintain", "increase", "decrease", None if rng.random() < 0.1 else "maintain"))
+    base_year = rng.randrange(period[0] - 4, period[0] + 2)
+    target_year = rng.randrange(max(base_year + 2, period[0] + 1), period[1] + 1)
+    base = _value(rng, lo + (hi - lo) * 0.25, lo + (hi - lo) * 0.75, decimals)
+    if direction == "increase":
+        goal = _value(rng, base + (hi - base) * 0.05 + 10 ** -decimals, hi, decimals)
+    elif direction == "decrease":
+        goal = _value(rng, lo, base - (base - lo) * 0.05 - 10 ** -decimals, decimals)
+    elif direction == "maintain":
+        goal = base
+    else:
+        goal = _value(rng, lo, hi, decimals)
+    if rng.random() < 0.25:  # a threshold: a bound on either side of the baseline, direction left out or agreeing
+        threshold = rng.choice(("at-least", "more-than", "at-most", "less-than"))
+        t["threshold"] = threshold
+        goal = _value(rng, lo, hi, decimals)
+        side = "increase" if threshold in ("at-least", "more-than") else "decrease"
+        direction = rng.choice((None, None, side, "maintain" if abs(goal - base) <= 0.02 * abs(base) else None))
+    if direction:
+        t["direction"] = direction
+    if rng.random() < 0.9:
+        baseline: dict = {"year": base_year, "value": base}
+        if rng.random() < 0.15:  # a value over a period, e.g. a three-year average
+            baseline["from_year"] = base_year - 2
+        if rng.random() < 0.6:
+            baseline["illustrative"] = True
+        else:
+            baseline.update(source=_text(rng, 2), retrieved="2026-01-15")
+            if rng.random() < 0.5:
+                baseline["url"] = "https://example.org/statistik?id=1&typ=a"
+        t["baseline"] = baseline
+    if rng.random() < 0.93:
+        t["target"] = _provenance(rng, {"year": target_year, "value": goal})
+        if rng.random() < 0.2:  # written against a base year: the baseline's, one in the data, or an unknown one
+            del t["target"]["value"]
+            if rng.random() < 0.6:
+                t["target"]["change"] = round(rng.uniform(-90, 60), rng.choice((0, 1)))
+            else:
+                t["target"]["factor"] = rng.choice((2, 1.5, 0.5, 3))
+            t["target"]["base_year"] = rng.choice((base_year, period[0] - 3, 1990))
+            if "direction" in t and "threshold" not in t:
+                # the direction must agree with the level; left out, it follows from the values
+                del t["direction"]
+                t["direction"] = ("decrease" if t["target"].get("change", 0) < 0 or t["target"].get("factor", 1) < 1
+                                  else "increase")
+    if rng.random() < 0.5 and target_year - base_year > 3:
+        years = sorted(rng.sample(range(base_year + 1, target_year), k=min(2, target_year - base_year - 1)))
+        t["milestones"] = [_provenance(rng, {"year": y, "value": _value(rng, min(base, goal), max(base, goal), decimals)})
+                           for y in years if period[0] <= y <= period[1]]
+        if not t["milestones"]:
+            del t["milestones"]
+    if rng.random() < 0.3:
+        t["agenda2030"] = [rng.choice(("8.5", "4.4", "13.2", "11.1", "5.5"))]
+    return t
+
+
+def _rows(rng: random.Random, ind: dict, period: tuple[int, int]) -> str:
+    lo, hi, decimals = ind["_range"]
+    shape = rng.choice(("header-only", "one-row", "series", "series", "gender"))
+    lines = ["year,value,breakdown,provenance,source,retrieved"]
+    if shape == "header-only":
+        return "\n".join(lines) + "\n"
+    years = [period[0] - 3 + k for k in range(rng.randrange(1, 9))] if shape != "one-row" else [period[0]]
+    parts = ["total", "women", "men"] if shape == "gender" and ind.get("breakdowns") else ["total"]
+    for b in parts:
+        for y in years:
+            v = _value(rng, lo, hi, decimals)
+            if rng.random() < 0.2:
+                lines.append(f"{y},{v},{b},sourced,SCB,2026-02-01")
+            else:
+                lines.append(f"{y},{v},{b},illustrative,,")
+    return "\n".join(lines) + "\n"
+
+
+def generate(seed: int) -> dict[str, str]:
+    """The files of one strategy repository (relative path → text) for ``seed``."""
+    rng = random.Random(seed)
+    language = rng.choice(("sv", "en"))
+    start = rng.choice((2018, 2020, 2021))
+    period = (start, start + rng.choice((10, 15, 20)))
+    indicators = [_indicator(rng, i) for i in range(1, rng.randrange(2, 6))]
+    used: set[str] = set()
+    priorities = []
+    for p in range(1, rng.randrange(2, 4)):
+        goals = []
+        for g in range(1, rng.randrange(2, 4)):
+            gid = f"P{p}.{g}"
+            targets = []
+            for k in "abc"[: rng.randrange(1, 3)]:
+                ind = rng.choice(indicators) if rng.random() < 0.98 else None
+                if ind:
+                    used.add(ind["id"])
+                targets.append(_target(rng, f"{gid}.{k}", ind, period))
+            goal: dict = {"id": gid, "title": _text(rng, 5), "targets": targets}
+            if rng.random() < 0.5:
+                goal["text"] = _text(rng, 12)
+            if rng.random() < 0.3:
+                goal["agenda2030"] = ["8", "10.2"][: rng.randrange(1, 3)]
+            goals.append(goal)
+        priorities.append({"id": f"P{p}", "title": _text(rng, 4), "goals": goals})
+        if rng.random() < 0.5:
+            priorities[-1]["summary"] = _text(rng, 10)
+
+    strategy: dict = {
+        "id": f"gen-{seed}", "title": _text(rng, 5),
+        "region": {"name": rng.choice(("Exempellän", "Testlän")), "code": rng.choice(("24", "0180"))},
+        "period": {"start": period[0], "end": period[1]}, "language": language,
+        "edition": {"version": f"{period[0]}.{seed % 7 + 1}", "status": rng.choice(("draft", "proposal")),
+                    "date": f"{period[0]}-03-0{seed % 9 + 1}"},
+    }
+    if rng.random() < 0.2:  # a region code of another scheme, declared
+        strategy["region"] = {"name": "Wales", "code": "W92000004", "scheme": "ons"}
+    if rng.random() < 0.5:
+        strategy["subtitle"] = _text(rng, 3)
+    if rng.random() < 0.5:
+        strategy["notice"] = "Exempel: värdena är påhittade."
+    data: dict = {"strategy": strategy,
+                  "vision": {"horizon": period[1], "text": _text(rng, 15)}}
+    if rng.random() < 0.5:
+        data["overall_goals"] = [{"id": "helhet", "title": _text(rng, 3), "agenda2030": ["8"]}]
+        for pr in priorities:
+            pr["overall_goals"] = ["helhet"]
+    if rng.random() < 0.5:
+        data["perspectives"] = [{"id": "jamstalldhet", "title": _text(rng, 2)}]
+        priorities[0]["goals"][0]["perspectives"] = ["jamstalldhet"]
+    if rng.random() < 0.3:  # the strategy's own names of its levels
+        data["levels"] = {"priority": {"one": "Utvecklingsområde", "many": "Utvecklingsområden"},
+                          "target": {"one": "Åtagande <mätbart>", "many": "Åtaganden"}}
+    data["priorities"] = priorities
+    data["indicators"] = [{k: v for k, v in ind.items() if not k.startswith("_")}
+                          for ind in indicators if ind["id"] in used or rng.random() < 0.3]
+    checks = {}
+    if rng.random() < 0.3:
+        checks["unused-indicator"] = "ignore"
+    # An author may decide to follow some targets up without a baseline, a value or a direction,
+    # or to leave a goal unpresented: what check then passes must still build.
+    for code in ("target-without-baseline", "target-without-value", "target-without-direction",
+                 "goal-not-presented"):
+        if rng.random() < 0.3:
+            checks[code] = rng.choice(("warning", "ignore"))
+    if checks:
+        data["checks"] = checks
+
+    # Chapters: an introduction, then the priorities presented whole, goal by goal, or not at all.
+    chapters = [{"id": "inledning", "file": "strategy/01-inledning.md"}]
+    files: dict[str, str] = {"strategy/01-inledning.md": f"# {_text(rng, 2)}\n\n{_text(rng, 20)}\n"}
+    all_goal_ids = [g["id"] for pr in priorities for g in pr["goals"]]
+    for n, pr in enumerate(priorities, start=2):
+        name = f"strategy/{n:02d}-kapitel-{n}.md"
+        how = rng.random()
+        ch: dict = {"id": f"kapitel-{n}", "file": name}
+        if how < 0.6:
+            ch["presents"] = [pr["id"]]
+        elif how < 0.9:
+            ch["presents"] = [g["id"] for g in pr["goals"]]
+        # else: presents nothing (goal-not-presented may then keep the strategy from building)
+        chapters.append(ch)
+        body = [f"# {pr['title']}", "", _text(rng, 25), ""]
+        if rng.random() < 0.4:
+            body += [f"## {_text(rng, 2)}", "", f"- {_text(rng, 4)}", f"- {_text(rng, 4)}", ""]
+        files[name] = "\n".join(body)
+    if rng.random() < 0.25:  # a goal presented in a second chapter as well
+        extra = f"strategy/{len(priorities) + 2:02d}-tvargaende.md"
+        chapters.append({"id": "tvargaende", "file": extra, "presents": [rng.choice(all_goal_ids)]})
+        files[extra] = f"# {_text(rng, 2)}\n\n{_text(rng, 12)}\n"
+    data["chapters"] = chapters
+
+    files["goals.yaml"] = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    for ind in indicators:
+        if ind["id"] in used and rng.random() < 0.85:
+            files[f"data/{ind['id']}.csv"] = _rows(rng, ind, period)
+    files["mkdocs.yml"] = resources.files("strategykit").joinpath("data", "new", "mkdocs.yml").read_text("utf-8")
+    return files
+
+
+def write(root, seed: int) -> None:
+    """Write the strategy of ``seed`` into the folder ``root`` (a pathlib.Path)."""
+    for rel, text in generate(seed).items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")

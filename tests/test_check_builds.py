@@ -1,0 +1,158 @@
+"""What `strategy check` passes, `strategy build` builds: web and PDF, with no word from MkDocs or Typst.
+
+The strategies come from tests/strategy_gen.py, which uses every form the model supports. `make test`
+builds a few of them (``STRATEGY_PROPERTY_BUILDS``, default 8); set the variable higher for a longer
+run, e.g. ``STRATEGY_PROPERTY_BUILDS=200 .venv/bin/python -m pytest tests/test_check_builds.py``.
+A generated strategy that the check refuses is skipped (and not counted): the property is about
+those it accepts.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import pytest
+import typst
+import yaml
+
+import strategy_gen
+from strategykit.cli import main
+from strategykit.project import check
+
+BUILDS = int(os.environ.get("STRATEGY_PROPERTY_BUILDS", "8"))
+MAX_SEEDS = BUILDS * 6
+"""Seeds tried at most to find BUILDS strategies that check clean (about half of them do)."""
+
+
+@pytest.fixture
+def typst_warnings(monkeypatch) -> list:
+    """Every warning Typst gives while the PDF compiles (the build itself only acts on font warnings)."""
+    seen: list = []
+    compile_with_warnings = typst.compile_with_warnings
+
+    def recording(*args, **kwargs):
+        pdf, warnings = compile_with_warnings(*args, **kwargs)
+        seen.extend(warnings)
+        return pdf, warnings
+    monkeypatch.setattr(typst, "compile_with_warnings", recording)
+    return seen
+
+
+def _build(root: Path, caplog, typst_warnings: list, capsys) -> list[str]:
+    """Build both editions of ``root``; the problems (exit code, MkDocs and Typst words) as text."""
+    caplog.clear()
+    typst_warnings.clear()
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        code = main(["build", str(root)])
+    err = capsys.readouterr().err
+    problems = [f"exit {code}: {err.strip()}"] if code else []
+    problems += [f"MkDocs {r.levelname}: {r.getMessage()}" for r in caplog.records if r.name.startswith("mkdocs")]
+    problems += [f"Typst warning: {getattr(w, 'message', w)}" for w in typst_warnings]
+    if code == 0:
+        if not (root / "site" / "index.html").is_file():
+            problems.append("no site/index.html")
+        if not list((root / "dist").glob("*.pdf")):
+            problems.append("no PDF in dist/")
+    return problems
+
+
+def test_every_generated_strategy_that_checks_clean_builds_both_editions(tmp_path, caplog, typst_warnings, capsys):
+    built, failures = 0, {}
+    for seed in range(MAX_SEEDS):
+        if built >= BUILDS:
+            break
+        root = tmp_path / f"seed-{seed}"
+        strategy_gen.write(root, seed)
+        if not check(root).ok:
+            continue
+        built += 1
+        problems = _build(root, caplog, typst_warnings, capsys)
+        if problems:
+            failures[seed] = problems
+    assert built == BUILDS, f"only {built} of {MAX_SEEDS} generated strategies checked clean"
+    assert failures == {}, f"checked clean but did not build cleanly (seed: problems): {failures}"
+
+
+def test_the_generator_uses_every_form_it_promises():
+    forms: set[str] = set()
+    for seed in range(60):
+        files = strategy_gen.generate(seed)
+        data = yaml.safe_load(files["goals.yaml"])
+        targets = [t for p in data["priorities"] for g in p["goals"] for t in g["targets"]]
+        forms |= {f"direction:{t.get('direction')}" for t in targets}
+        forms |= {f"breakdown:{t['breakdown']}" for t in targets if "breakdown" in t}
+        forms |= {f"threshold:{t['threshold']}" for t in targets if "threshold" in t}
+        forms |= {"no-baseline" for t in targets if "indicator" in t and "baseline" not in t}
+        forms |= {"milestones" for t in targets if t.get("milestones")}
+        forms |= {"illustrative-baseline" for t in targets if t.get("baseline", {}).get("illustrative")}
+        forms |= {"sourced-baseline" for t in targets if t.get("baseline", {}).get("source")}
+        forms |= {"baseline-over-a-period" for t in targets if "from_year" in t.get("baseline", {})}
+        forms |= {"region-scheme" for _ in [1] if "scheme" in data["strategy"]["region"]}
+        forms |= {"own-level-names" for _ in [1] if "levels" in data}
+        forms |= {"header-only-data" for k, v in files.items() if k.startswith("data/") and v.count("\n") == 1}
+        forms |= {"gender-data" for k, v in files.items() if k.startswith("data/") and ",women," in v}
+        presented = [i for c in data["chapters"] for i in c.get("presents", [])]
+        forms |= {"goal-in-two-chapters" for i in presented
+                  if any(i.startswith(j + ".") or i == j for j in presented if j != i) or presented.count(i) > 1}
+        forms |= {f"language:{data['strategy']['language']}"}
+        values = [v for t in targets for v in [t.get("target"), *t.get("milestones", [])] if v]
+        forms |= {"decided-value" for v in values if "decision" in v}
+        forms |= {f"relative:{k}" for v in values for k in ("change", "factor") if k in v}
+        forms |= {"illustrative-value" for v in values if v.get("illustrative")}
+        forms |= {"value-without-provenance" for v in values if "decision" not in v and "illustrative" not in v}
+    expected = {"direction:increase", "direction:decrease", "direction:maintain", "direction:None",
+                "breakdown:women", "breakdown:men", "no-baseline", "milestones", "illustrative-baseline",
+                "sourced-baseline", "header-only-data", "gender-data", "goal-in-two-chapters",
+                "language:sv", "language:en", "decided-value", "illustrative-value", "value-without-provenance",
+                "threshold:at-least", "threshold:more-than", "threshold:at-most", "threshold:less-than",
+                "relative:change", "relative:factor", "baseline-over-a-period", "region-scheme", "own-level-names"}
+    assert expected - forms == set()
+
+
+def _variant(tmp_path: Path, seed: int, change) -> Path:
+    """The generated strategy of ``seed``, with ``change(goals)`` applied to its goals.yaml."""
+    root = tmp_path / "variant"
+    strategy_gen.write(root, seed)
+    data = yaml.safe_load((root / "goals.yaml").read_text(encoding="utf-8"))
+    change(data)
+    (root / "goals.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return root
+
+
+def _first_clean_seed(tmp_path: Path) -> int:
+    for seed in range(50):
+        root = tmp_path / f"probe-{seed}"
+        strategy_gen.write(root, seed)
+        if check(root).ok:
+            return seed
+    raise AssertionError("no generated strategy checks clean")
+
+
+def test_a_goal_presented_in_two_chapters_builds_and_the_second_links_to_the_first(
+        tmp_path, caplog, typst_warnings, capsys):
+    seed = _first_clean_seed(tmp_path)
+
+    def second_chapter(data):
+        goal = data["priorities"][0]["goals"][0]["id"]
+        data["chapters"].append({"id": "ocksa-har", "file": "strategy/99-ocksa-har.md", "presents": [goal]})
+    root = _variant(tmp_path, seed, second_chapter)
+    (root / "strategy" / "99-ocksa-har.md").write_text("# Tvärgående\n\nText.\n", encoding="utf-8")
+    assert check(root).ok
+    assert _build(root, caplog, typst_warnings, capsys) == []
+
+
+def test_a_target_with_an_indicator_but_no_baseline_builds_when_the_rule_is_relaxed(
+        tmp_path, caplog, typst_warnings, capsys):
+    seed = _first_clean_seed(tmp_path)
+
+    def no_baseline(data):
+        for p in data["priorities"]:
+            for g in p["goals"]:
+                for t in g["targets"]:
+                    t.pop("baseline", None)
+        data["checks"] = {**data.get("checks", {}), "target-without-baseline": "warning"}
+    root = _variant(tmp_path, seed, no_baseline)
+    assert check(root).ok
+    assert _build(root, caplog, typst_warnings, capsys) == []
