@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from strategykit.project import check
-from strategykit.sources.kolada import FetchError, fetch_data
+from strategykit.sources.fetch import FetchError, fetch_data
 
 from conftest import edit, find
 

@@ -77,7 +77,7 @@ def _data_tables(root: Path) -> tuple[dict[str, CsvTable], list[Diagnostic]]:
     for path in sorted(folder.glob("*.csv")):
         display = f"{DATA_FOLDER}/{path.name}"
         if not is_inside(path, folder, root):
-            problems.append(outside_diagnostic(display, "data-file-outside", f"the {DATA_FOLDER}/ folder"))
+            problems.append(outside_diagnostic(display, "data-file-outside", _("the {folder}/ folder", folder=DATA_FOLDER)))
             continue
         table, load_problems = load_csv(path, display, inside=root)
         problems.extend(load_problems)

@@ -275,10 +275,10 @@ def chapter_link_broken(s: Strategy) -> Iterator[Finding]:
             if path and not path.lower().endswith(".md"):
                 if not _is_published_file(s, here, path):
                     file = posixpath.normpath(posixpath.join(here, path))
-                    yield Finding(f"The link '{link.target}' leads to '{file}', which is not a file in the "
-                                  f"{CHAPTER_FOLDER}/ folder.", position=where,
-                                  hint="Put the file in the strategy/ folder and link to it by its name, or "
-                                       "link to a web address (https://…).")
+                    yield Finding(_("The link '{target}' leads to '{file}', which is not a file in the {folder}/ folder.",
+                                    target=link.target, file=file, folder=CHAPTER_FOLDER), position=where,
+                                  hint=_("Put the file in the strategy/ folder and link to it by its name, or "
+                                         "link to a web address (https://…)."))
                 continue
             file = posixpath.normpath(posixpath.join(here, path)) if path else posixpath.normpath(c.file)
             target = chapters.get(file)

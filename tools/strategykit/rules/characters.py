@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Iterator
 
 from strategykit.diagnostics import Position
+from strategykit.messages import _
 from strategykit.source.load import find_control_character
 from strategykit.model import Strategy
 from strategykit.rules import Finding, rule
 
 
 @rule("control-character",
-      fix="Delete the character; it is invisible, and usually comes from copying text out of another program.")
+      fix=_("Delete the character; it is invisible, and usually comes from copying text out of another program."))
 def control_character(s: Strategy) -> Iterator[Finding]:
     """A chapter holds no control characters (other than tabs and line ends), nor references to them
     (`&#x1D;`). The same holds for every text in the YAML files.
@@ -29,13 +30,13 @@ def control_character(s: Strategy) -> Iterator[Finding]:
         at, code = found
         line = text.count("\n", 0, at) + 1
         column = at - (text.rfind("\n", 0, at) + 1) + 1
-        yield Finding(f"The chapter holds the invisible control character U+{code:04X} here.",
+        yield Finding(_("The chapter holds the invisible control character U+{code:04X} here.", code=code),
                       position=Position(c.file, line, column))
 
 
 @rule("character-not-in-fonts",
-      fix="Write it another way (an emoji as words, a symbol by its name), or add a font that has it to "
-          "the profile folder pdf/.")
+      fix=_("Write it another way (an emoji as words, a symbol by its name), or add a font that has it to "
+            "the profile folder pdf/."))
 def character_not_in_fonts(s: Strategy) -> Iterator[Finding]:
     """Every character of a chapter, and of every text in the YAML files, is in one of the PDF's fonts.
 
@@ -57,11 +58,12 @@ def character_not_in_fonts(s: Strategy) -> Iterator[Finding]:
             continue
         line = text.count("\n", 0, at) + 1
         column = at - (text.rfind("\n", 0, at) + 1) + 1
-        yield Finding(f"The character '{text[at]}' (U+{ord(text[at]):04X}) is in none of the PDF's fonts.",
+        yield Finding(_("The character '{char}' (U+{code:04X}) is in none of the PDF's fonts.",
+                            char=text[at], code=ord(text[at])),
                       position=Position(c.file, line, column))
     sources = [s.source, *(r.source for r in s.consultation), s.dialogue.source, s.editions.source]
     for source in sources:
         for path, char in (source.odd_characters.items() if source is not None else ()):
             if ord(char) not in covered:
-                yield Finding(f"The text holds the character '{char}' (U+{ord(char):04X}), which is in none of "
-                              f"the PDF's fonts.", position=source.values.get(path) or source.position(path))
+                yield Finding(_("The text holds the character '{char}' (U+{code:04X}), which is in none of the PDF's "
+                                "fonts.", char=char, code=ord(char)), position=source.values.get(path) or source.position(path))

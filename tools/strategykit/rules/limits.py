@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from strategykit.diagnostics import Position
+from strategykit.messages import _
 from strategykit.model import Strategy
 from strategykit.rules import Finding, rule
 
@@ -31,7 +32,7 @@ BACKTICK_RUN = 10
 ANGLES_PER_PARAGRAPH = 100
 
 
-@rule("chapter-too-large", fix="Split the chapter into several chapters, each under 1 MB, and list them in goals.yaml.")
+@rule("chapter-too-large", fix=_("Split the chapter into several chapters, each under 1 MB, and list them in goals.yaml."))
 def chapter_too_large(s: Strategy) -> Iterator[Finding]:
     """A chapter is at most 1 MB (1,000,000 bytes).
 
@@ -43,13 +44,13 @@ def chapter_too_large(s: Strategy) -> Iterator[Finding]:
             continue
         size = len(c.document.text.encode("utf-8"))
         if size > CHAPTER_BYTES:
-            yield Finding(f"The chapter '{c.file}' is {size:,} bytes; a chapter may be at most "
-                          f"{CHAPTER_BYTES:,} bytes (1 MB).", position=Position(c.file, 1, 1))
+            yield Finding(_("The chapter '{file}' is {size:,} bytes; a chapter may be at most {limit:,} bytes (1 MB).",
+                            file=c.file, size=size, limit=CHAPTER_BYTES), position=Position(c.file, 1, 1))
 
 
 @rule("chapter-nesting-too-deep",
-      fix="Put fewer block quotes, lists or brackets inside one another; write '\\[' for a bracket that "
-          "is only a character.")
+      fix=_("Put fewer block quotes, lists or brackets inside one another; write '\\[' for a bracket that "
+            "is only a character."))
 def chapter_nesting_too_deep(s: Strategy) -> Iterator[Finding]:
     """Block quotes and lists go at most 10 levels inside one another, square brackets at most 3.
 
@@ -67,19 +68,19 @@ def chapter_nesting_too_deep(s: Strategy) -> Iterator[Finding]:
         if d is None:
             continue
         if d.block_depth.value > BLOCK_DEPTH:
-            yield Finding(f"Block quotes and lists are nested {d.block_depth.value} levels deep here; "
-                          f"the editions allow at most {BLOCK_DEPTH}.",
+            yield Finding(_("Block quotes and lists are nested {depth} levels deep here; the editions allow at most "
+                            "{limit}.", depth=d.block_depth.value, limit=BLOCK_DEPTH),
                           position=Position(c.file, d.block_depth.line, d.block_depth.column))
         if d.bracket_depth.value > BRACKET_DEPTH:
-            yield Finding(f"Square brackets inside one another go {d.bracket_depth.value} levels deep from here "
-                          f"(unclosed ones count until the end of the paragraph); the editions allow at most "
-                          f"{BRACKET_DEPTH}.",
+            yield Finding(_("Square brackets inside one another go {depth} levels deep from here (unclosed ones count "
+                            "until the end of the paragraph); the editions allow at most {limit}.",
+                            depth=d.bracket_depth.value, limit=BRACKET_DEPTH),
                           position=Position(c.file, d.bracket_depth.line, d.bracket_depth.column))
 
 
 @rule("chapter-marks-too-many",
-      fix="Write backticks and '<' that are only characters as '\\`' and '&lt;', or put such text in a "
-          "code block (a line of ``` before and after it).")
+      fix=_("Write backticks and '<' that are only characters as '\\`' and '&lt;', or put such text in a "
+            "code block (a line of ``` before and after it)."))
 def chapter_marks_too_many(s: Strategy) -> Iterator[Finding]:
     """At most 10 backticks in a row, and at most 100 '<' in one paragraph.
 
@@ -92,9 +93,10 @@ def chapter_marks_too_many(s: Strategy) -> Iterator[Finding]:
         if d is None:
             continue
         if d.backtick_run.value > BACKTICK_RUN:
-            yield Finding(f"Here are {d.backtick_run.value} backticks in a row; at most {BACKTICK_RUN} are allowed.",
+            yield Finding(_("Here are {count} backticks in a row; at most {limit} are allowed.",
+                            count=d.backtick_run.value, limit=BACKTICK_RUN),
                           position=Position(c.file, d.backtick_run.line, d.backtick_run.column))
         if d.angle_count.value > ANGLES_PER_PARAGRAPH:
-            yield Finding(f"The paragraph holds {d.angle_count.value} '<' characters (the first is here); "
-                          f"at most {ANGLES_PER_PARAGRAPH} are allowed in one paragraph.",
+            yield Finding(_("The paragraph holds {count} '<' characters (the first is here); at most {limit} are "
+                            "allowed in one paragraph.", count=d.angle_count.value, limit=ANGLES_PER_PARAGRAPH),
                           position=Position(c.file, d.angle_count.line, d.angle_count.column))

@@ -6,6 +6,7 @@ import re
 from typing import Iterator
 
 from strategykit.diagnostics import Position
+from strategykit.messages import _
 from strategykit.model import Strategy
 from strategykit.rules import Finding, rule
 
@@ -15,7 +16,7 @@ that module loads pandoc and Typst, which ``strategy check`` never does."""
 
 
 @rule("pdf-package-import",
-      fix="Copy the package's files into pdf/ and import them by their path, e.g. #import \"cetz/lib.typ\".")
+      fix=_("Copy the package's files into pdf/ and import them by their path, e.g. #import \"cetz/lib.typ\"."))
 def pdf_package_import(s: Strategy) -> Iterator[Finding]:
     """The graphic profile imports no Typst package from the network.
 
@@ -29,5 +30,5 @@ def pdf_package_import(s: Strategy) -> Iterator[Finding]:
         for m in _PACKAGE.finditer(text):
             line = text.count("\n", 0, m.start()) + 1
             column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
-            yield Finding(f"'{file}' imports the Typst package '{m.group(1)}', which would be downloaded from "
-                          "the network during the build.", position=Position(file, line, column))
+            yield Finding(_("'{file}' imports the Typst package '{package}', which would be downloaded from the network "
+                            "during the build.", file=file, package=m.group(1)), position=Position(file, line, column))

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Iterator
 
 from strategykit.diagnostics import Severity
+from strategykit.messages import _
 from strategykit.model import Strategy
 from strategykit.rules import Finding, rule
 
 
 @rule("accessibility-contact-missing", severity=Severity.WARNING,
-      fix="Add under strategy: a 'contact:' with an 'email:', a 'phone:' or a 'form:' (a web address) where "
-          "readers can report content they cannot use, e.g. contact: {email: tillganglighet@region.se}.")
+      fix=_("Add under strategy: a 'contact:' with an 'email:', a 'phone:' or a 'form:' (a web address) where "
+            "readers can report content they cannot use, e.g. contact: {{email: tillganglighet@region.se}}."))
 def accessibility_contact_missing(s: Strategy) -> Iterator[Finding]:
     """A strategy with a publisher says how readers reach it.
 
@@ -21,6 +22,7 @@ def accessibility_contact_missing(s: Strategy) -> Iterator[Finding]:
     no one to name, so the rule waits until the strategy has one.
     """
     if s.publisher and not s.contact:
-        yield Finding(f"The strategy names its publisher ({s.publisher}) but not how readers reach it: the "
-                      "accessibility statement needs an e-mail address, a phone number or a form.",
+        yield Finding(_("The strategy names its publisher ({publisher}) but not how readers reach it: the "
+                        "accessibility statement needs an e-mail address, a phone number or a form.",
+                        publisher=s.publisher),
                       ("strategy", "publisher"), key=True)

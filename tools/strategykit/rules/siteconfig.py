@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from strategykit.messages import _
 from strategykit.model import Strategy
 from strategykit.rules import Finding, rule
 
@@ -20,7 +21,7 @@ def _problems(s: Strategy, code: str) -> Iterator[Finding]:
             yield Finding(p.message, position=p.position, hint=p.hint)
 
 
-@rule("site-config-hook", fix="Remove 'hooks:' from mkdocs.yml.")
+@rule("site-config-hook", fix=_("Remove 'hooks:' from mkdocs.yml."))
 def site_config_hook(s: Strategy) -> Iterator[Finding]:
     """mkdocs.yml has no 'hooks:'.
 
@@ -32,7 +33,7 @@ def site_config_hook(s: Strategy) -> Iterator[Finding]:
     yield from _problems(s, "site-config-hook")
 
 
-@rule("site-config-plugin", fix="Remove the plugin from mkdocs.yml; only 'search' is allowed.")
+@rule("site-config-plugin", fix=_("Remove the plugin from mkdocs.yml; only 'search' is allowed."))
 def site_config_plugin(s: Strategy) -> Iterator[Finding]:
     """mkdocs.yml lists no MkDocs plugin other than 'search'.
 
@@ -43,7 +44,7 @@ def site_config_plugin(s: Strategy) -> Iterator[Finding]:
     yield from _problems(s, "site-config-plugin")
 
 
-@rule("site-config-extension", fix="Remove the Markdown extension, or give it only plain options.")
+@rule("site-config-extension", fix=_("Remove the Markdown extension, or give it only plain options."))
 def site_config_extension(s: Strategy) -> Iterator[Finding]:
     """mkdocs.yml uses only Markdown extensions that neither read files nor take code.
 
@@ -58,7 +59,7 @@ def site_config_extension(s: Strategy) -> Iterator[Finding]:
     yield from _problems(s, "site-config-extension")
 
 
-@rule("site-config-remote-asset", fix="Put the script or style into the site and name it by its relative path.")
+@rule("site-config-remote-asset", fix=_("Put the script or style into the site and name it by its relative path."))
 def site_config_remote_asset(s: Strategy) -> Iterator[Finding]:
     """'extra_javascript' and 'extra_css' in mkdocs.yml name files of the site, not addresses elsewhere.
 
@@ -69,7 +70,7 @@ def site_config_remote_asset(s: Strategy) -> Iterator[Finding]:
     yield from _problems(s, "site-config-remote-asset")
 
 
-@rule("site-config-inherit", fix="INHERIT only another file of this repository, by its relative path.")
+@rule("site-config-inherit", fix=_("INHERIT only another file of this repository, by its relative path."))
 def site_config_inherit(s: Strategy) -> Iterator[Finding]:
     """mkdocs.yml INHERITs only files of the repository, and is not a link to a file elsewhere.
 
@@ -79,7 +80,7 @@ def site_config_inherit(s: Strategy) -> Iterator[Finding]:
     yield from _problems(s, "site-config-inherit")
 
 
-@rule("site-config-key", fix="Remove the key from mkdocs.yml.")
+@rule("site-config-key", fix=_("Remove the key from mkdocs.yml."))
 def site_config_key(s: Strategy) -> Iterator[Finding]:
     """mkdocs.yml has only the keys the toolkit passes on to MkDocs, with plain values.
 

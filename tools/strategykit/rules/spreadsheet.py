@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from strategykit.diagnostics import Position, Severity
+from strategykit.messages import _
 from strategykit.model import Strategy
 from strategykit.analysis.spreadsheet import formula_like
 from strategykit.rules import Finding, rule
@@ -12,11 +13,13 @@ from strategykit.rules import Finding, rule
 
 def _message(where: str, text: str) -> str:
     shown = text.strip()[:40]
-    return f"{where} starts with '{text[:1].strip() or 'a tab'}' ('{shown}'), which a spreadsheet reads as a formula."
+    first = text[:1].strip() or _("a tab")
+    return _("{where} starts with '{first}' ('{shown}'), which a spreadsheet reads as a formula.",
+             where=where, first=first, shown=shown)
 
 
 @rule("formula-like-text", severity=Severity.WARNING,
-      fix="Start the text with a word, e.g. 'Minus 3 procent' instead of '-3 procent', or 'Se …' instead of '=…'.")
+      fix=_("Start the text with a word, e.g. 'Minus 3 procent' instead of '-3 procent', or 'Se …' instead of '=…'."))
 def formula_like_text(s: Strategy) -> Iterator[Finding]:
     """Text that goes into the site's CSV downloads does not start like a spreadsheet formula.
 
@@ -34,13 +37,13 @@ def formula_like_text(s: Strategy) -> Iterator[Finding]:
             fields.update({("source", "provider"): ind.source.provider, ("source", "id"): ind.source.id})
         for key, text in fields.items():
             if formula_like(text):
-                yield Finding(_message(f"'{'.'.join(key)}' of indicator '{ind.id}'", text), path=ind.path + key)
+                yield Finding(_message(_("'{key}' of indicator '{id}'", key=".".join(key), id=ind.id), text), path=ind.path + key)
     for goal, t in s.targets():
         if formula_like(t.text):
-            yield Finding(_message(f"The text of target '{t.id}'", t.text), path=t.path + ("text",))
+            yield Finding(_message(_("The text of target '{id}'", id=t.id), t.text), path=t.path + ("text",))
         b = t.baseline
         if b is not None and formula_like(b.provenance.source):
-            yield Finding(_message(f"The baseline's source of target '{t.id}'", b.provenance.source),
+            yield Finding(_message(_("The baseline's source of target '{id}'", id=t.id), b.provenance.source),
                           path=b.path + ("source",))
     for f in s.data_files:
         if "source" not in f.table.columns:
@@ -48,4 +51,4 @@ def formula_like_text(s: Strategy) -> Iterator[Finding]:
         for row in f.table.rows:
             cell = f.table.cell(row, "source")
             if cell is not None and formula_like(cell.text):
-                yield Finding(_message("The source", cell.text), position=Position(f.file, cell.line, cell.column))
+                yield Finding(_message(_("The source"), cell.text), position=Position(f.file, cell.line, cell.column))

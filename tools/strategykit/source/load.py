@@ -48,7 +48,7 @@ _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null")}
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters a text may not hold; tab and line feed are ordinary (CR is read as a line end)."""
-_TAGGED_KINDS = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "empty"}
+_TAGGED_KINDS = {"int": _("a whole number"), "float": _("a number"), "bool": _("true or false"), "null": _("empty")}
 
 
 @dataclass
@@ -204,9 +204,10 @@ def is_inside(path: Path, *folders: Path) -> bool:
 
 
 def outside_diagnostic(display: str, code: str = "file-outside-folder",
-                       where: str = "the strategy's folder") -> Diagnostic:
-    return _error(code, f"'{display}' is a link to a file outside {where}; it was not read.",
-                  Position(display), "Copy the file here instead of linking to it.")
+                       where: str | None = None) -> Diagnostic:
+    return _error(code, _("'{display}' is a link to a file outside {where}; it was not read.",
+                          display=display, where=where if where is not None else _("the strategy's folder")),
+                  Position(display), _("Copy the file here instead of linking to it."))
 
 
 def read_text(path: Path, display: str, *, inside: Path | None = None) -> tuple[str | None, list[Diagnostic]]:
@@ -216,8 +217,8 @@ def read_text(path: Path, display: str, *, inside: Path | None = None) -> tuple[
     refused unread: see ``is_inside``.
     """
     if "\0" in str(path):
-        return None, [_error("file-missing", "The file name contains a NUL character, which no file name can hold.",
-                             Position(display.replace("\0", "\\0")), "Correct the file name.")]
+        return None, [_error("file-missing", _("The file name contains a NUL character, which no file name can hold."),
+                             Position(display.replace("\0", "\\0")), _("Correct the file name."))]
     if inside is not None and not is_inside(path, inside):
         return None, [outside_diagnostic(display)]
     try:
@@ -474,11 +475,11 @@ class _Builder:
             return
         raise _LoadError(_error(
             "control-character",
-            f"The text contains the invisible control character U+{found[1]:04X}"
-            " (usually written as an escape after a backslash, or as &#x…;).",
+            _("The text contains the invisible control character U+{code:04X}"
+              " (usually written as an escape after a backslash, or as &#x…;).", code=found[1]),
             _pos(self.source, node.start_mark),
-            "Remove the backslash escape (\\0, \\x…, \\u…) from the text; write line breaks as new lines "
-            "of a '|' block.",
+            _("Remove the backslash escape (\\0, \\x…, \\u…) from the text; write line breaks as new lines "
+              "of a '|' block."),
         ))
 
     def _bad_tagged_value(self, node: yaml.ScalarNode) -> _LoadError:
@@ -487,9 +488,11 @@ class _Builder:
         shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
         return _LoadError(_error(
             "invalid-tagged-value",
-            f"The tag '!!{kind}' says this value is {what}, but {shown!r} is not.",
+            _("The tag '!!{kind}' says this value is {what}, but {shown} is not.",
+              kind=kind, what=what, shown=repr(shown)),
             _pos(self.source, node.start_mark),
-            f"Remove the tag '!!{kind}' (YAML reads numbers, true and false without it), or correct the value.",
+            _("Remove the tag '!!{kind}' (YAML reads numbers, true and false without it), or correct the value.",
+              kind=kind),
         ))
 
     def _scalar(self, node: yaml.ScalarNode, path: Path_) -> object:
@@ -785,10 +788,11 @@ def control_characters(text: str, display: str) -> list[Diagnostic]:
     line = text.count("\n", 0, found.start()) + 1
     column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
     return [_error("control-character",
-                   f"The file contains the invisible control character U+{ord(found.group()):04X} here.",
+                   _("The file contains the invisible control character U+{code:04X} here.",
+                     code=ord(found.group())),
                    Position(display, line, column),
-                   "Delete it (place the cursor just after it and press Backspace); it usually comes with "
-                   "text pasted from a PDF or a word processor.")]
+                   _("Delete it (place the cursor just after it and press Backspace); it usually comes with "
+                     "text pasted from a PDF or a word processor."))]
 
 
 def load_markdown(path: Path, display: str, *, inside: Path | None = None) -> tuple[MarkdownFile | None, list[Diagnostic]]:

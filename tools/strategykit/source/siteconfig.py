@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from strategykit.diagnostics import Diagnostic, Position, Severity
+from strategykit.messages import _
 from strategykit.source.load import SourceMap, load_yaml
 
 CONFIG_NAME = "mkdocs.yml"
@@ -137,18 +138,19 @@ def vet(data: Any, source: SourceMap) -> tuple[dict, list[Diagnostic]]:
         return source.position(path, key=key)
 
     if not isinstance(data, dict):
-        return out, [_problem("site-config-key", "mkdocs.yml must be a mapping of keys to values.", at(()),
-                              "Start from the mkdocs.yml that 'strategy new' writes.")]
+        return out, [_problem("site-config-key", _("mkdocs.yml must be a mapping of keys to values."), at(()),
+                              _("Start from the mkdocs.yml that 'strategy new' writes."))]
     for key, value in data.items():
         path = (key,)
         if key == "hooks":
             problems.append(_problem(
-                "site-config-hook", "'hooks' runs Python files during the build; the toolkit does not allow it.",
-                at(path, True), "Remove 'hooks:'. The pages are made by the toolkit, not by MkDocs hooks."))
+                "site-config-hook", _("'hooks' runs Python files during the build; the toolkit does not allow it."),
+                at(path, True), _("Remove 'hooks:'. The pages are made by the toolkit, not by MkDocs hooks.")))
         elif key not in ALLOWED_KEYS:
             problems.append(_problem(
-                "site-config-key", f"The key '{key}' is not allowed in mkdocs.yml.", at(path, True),
-                "Remove it. Allowed keys: " + ", ".join(ALLOWED_KEYS) + "; the navigation comes from goals.yaml."))
+                "site-config-key", _("The key '{key}' is not allowed in mkdocs.yml.", key=key), at(path, True),
+                _("Remove it. Allowed keys: {keys}; the navigation comes from goals.yaml.",
+                  keys=", ".join(ALLOWED_KEYS))))
         elif key == "INHERIT":
             continue  # followed by ``read``
         elif key == "theme":
@@ -156,23 +158,25 @@ def vet(data: Any, source: SourceMap) -> tuple[dict, list[Diagnostic]]:
             kept = {}
             for k, v in theme.items():
                 if k not in THEME_KEYS:
-                    problems.append(_problem("site-config-key", f"'theme: {k}' is not allowed in mkdocs.yml.",
-                                             at(path + (k,), True), "Allowed: " + ", ".join(THEME_KEYS) + "."))
+                    problems.append(_problem("site-config-key", _("'theme: {k}' is not allowed in mkdocs.yml.", k=k),
+                                             at(path + (k,), True),
+                                             _("Allowed: {keys}.", keys=", ".join(THEME_KEYS))))
                 elif not _scalars(v) or not _safe_values(v):
                     problems.append(_problem(
-                        "site-config-key", f"'theme: {k}' has a value the theme would print into the page as it is.",
-                        at(path + (k,)), "Use only letters, digits, spaces and . _ / # + - in theme values."))
+                        "site-config-key", _("'theme: {k}' has a value the theme would print into the page as it is.", k=k),
+                        at(path + (k,)), _("Use only letters, digits, spaces and . _ / # + - in theme values.")))
                 elif k == "font" and v is not False:
                     problems.append(_problem(
-                        "site-config-remote-asset", "'theme: font' would load fonts from Google on every page.",
-                        at(path + (k,)), "Keep 'font: false'; the site uses the reader's system fonts."))
+                        "site-config-remote-asset", _("'theme: font' would load fonts from Google on every page."),
+                        at(path + (k,)), _("Keep 'font: false'; the site uses the reader's system fonts.")))
                 elif k == "name" and v not in THEMES:
-                    problems.append(_problem("site-config-key", f"The theme '{v}' is not supported.",
-                                             at(path + (k,)), "Use 'name: material'."))
+                    problems.append(_problem("site-config-key", _("The theme '{v}' is not supported.", v=v),
+                                             at(path + (k,)), _("Use 'name: material'.")))
                 elif k == "custom_dir" and v != CUSTOM_DIR:
                     problems.append(_problem(
-                        "site-config-key", f"'custom_dir: {v}' would put other templates into the site.",
-                        at(path + (k,)), f"Use 'custom_dir: {CUSTOM_DIR}' (the toolkit's templates) or remove it."))
+                        "site-config-key", _("'custom_dir: {v}' would put other templates into the site.", v=v),
+                        at(path + (k,)),
+                        _("Use 'custom_dir: {folder}' (the toolkit's templates) or remove it.", folder=CUSTOM_DIR)))
                 else:
                     kept[k] = v
             out[key] = kept
@@ -182,8 +186,8 @@ def vet(data: Any, source: SourceMap) -> tuple[dict, list[Diagnostic]]:
                 where = path + ((i,) if isinstance(value, list) else (name,))
                 if name not in PLUGINS or not _scalars(options):
                     problems.append(_problem(
-                        "site-config-plugin", f"The MkDocs plugin '{name}' is not allowed: plugins run code "
-                        "during the build.", at(where, True), "Remove it; allowed: " + ", ".join(PLUGINS) + "."))
+                        "site-config-plugin", _("The MkDocs plugin '{name}' is not allowed: plugins run code during the build.", name=name),
+                        at(where, True), _("Remove it; allowed: {names}.", names=", ".join(PLUGINS))))
                 else:
                     kept_plugins.append(name if options is None else {name: options})
             out[key] = kept_plugins
@@ -195,15 +199,15 @@ def vet(data: Any, source: SourceMap) -> tuple[dict, list[Diagnostic]]:
                     "markdown.extensions.") else name
                 if short not in EXTENSIONS:
                     problems.append(_problem(
-                        "site-config-extension", f"The Markdown extension '{name}' is not allowed: it can read "
-                        "files or run code during the build.", at(where),
-                        "Remove it; allowed: " + ", ".join(EXTENSIONS) + "."))
+                        "site-config-extension", _("The Markdown extension '{name}' is not allowed: it can read files or run code during the build.",
+                          name=name), at(where),
+                        _("Remove it; allowed: {names}.", names=", ".join(EXTENSIONS))))
                 elif not (options is None or (isinstance(options, dict) and all(
                         isinstance(v, _SCALAR) or (isinstance(v, list) and all(isinstance(x, _SCALAR) for x in v))
                         for v in options.values()))):
                     problems.append(_problem(
-                        "site-config-extension", f"The options of the Markdown extension '{name}' are not plain "
-                        "values.", at(where), "Give only texts, numbers and true/false as its options."))
+                        "site-config-extension", _("The options of the Markdown extension '{name}' are not plain values.", name=name),
+                        at(where), _("Give only texts, numbers and true/false as its options.")))
                 else:
                     kept_ext.append(short if options is None else {short: options})
             out[key] = kept_ext
@@ -213,10 +217,10 @@ def vet(data: Any, source: SourceMap) -> tuple[dict, list[Diagnostic]]:
                 asset = item.get("path") if isinstance(item, dict) else item
                 if not _local_asset(asset) or not _scalars(item):
                     problems.append(_problem(
-                        "site-config-remote-asset", f"'{key}' names '{asset}', which is not a file of the site: "
-                        "a script or style from another origin would run on every page.",
+                        "site-config-remote-asset", _("'{key}' names '{asset}', which is not a file of the site: a script or style from another "
+                          "origin would run on every page.", key=key, asset=asset),
                         at(path + (i,) if isinstance(value, list) else path),
-                        "Put the file into the site (e.g. assets/) and name it by its relative path."))
+                        _("Put the file into the site (e.g. assets/) and name it by its relative path.")))
                 else:
                     kept_assets.append(item)
             out[key] = kept_assets
@@ -225,18 +229,18 @@ def vet(data: Any, source: SourceMap) -> tuple[dict, list[Diagnostic]]:
             for k, v in extra.items():
                 if k not in EXTRA_KEYS or not _scalars(v):
                     problems.append(_problem(
-                        "site-config-key", f"'extra: {k}' is not allowed in mkdocs.yml: the theme can turn it "
-                        "into scripts or links on every page.", at(path + (k,), True),
-                        "Remove it; allowed: " + ", ".join(EXTRA_KEYS) + "."))
+                        "site-config-key", _("'extra: {k}' is not allowed in mkdocs.yml: the theme can turn it into scripts or links on "
+                          "every page.", k=k), at(path + (k,), True),
+                        _("Remove it; allowed: {names}.", names=", ".join(EXTRA_KEYS))))
                 else:
                     out.setdefault(key, {})[k] = v
         elif key in ("site_url", "repo_url", "edit_uri") and value not in (None, "") and not (
                 isinstance(value, str) and (_URL.match(value) or (key == "edit_uri" and _local_asset(value)))):
-            problems.append(_problem("site-config-key", f"'{key}' must be a web address (https://…).", at(path),
-                                     "Write the address in full, starting with https://."))
+            problems.append(_problem("site-config-key", _("'{key}' must be a web address (https://…).", key=key), at(path),
+                                     _("Write the address in full, starting with https://.")))
         elif not _scalars(value):
-            problems.append(_problem("site-config-key", f"'{key}' must be a plain value.", at(path),
-                                     "Give a text, a number or true/false."))
+            problems.append(_problem("site-config-key", _("'{key}' must be a plain value.", key=key), at(path),
+                                     _("Give a text, a number or true/false.")))
         else:
             out[key] = value
     return out, problems
@@ -279,12 +283,13 @@ def read(root: Path) -> SiteConfig:
             if not inside:
                 problems.append(_problem(
                     "site-config-inherit",
-                    f"'{display}' is not a file of the repository; it was not read.", by or Position(display),
-                    "INHERIT only another file of this repository, and do not link mkdocs.yml elsewhere."))
+                    _("'{display}' is not a file of the repository; it was not read.", display=display),
+                    by or Position(display),
+                    _("INHERIT only another file of this repository, and do not link mkdocs.yml elsewhere.")))
                 return {}
         if path in files:
-            problems.append(_problem("site-config-inherit", f"'{display}' INHERITs itself through a loop.",
-                                     by or Position(display), "Remove the INHERIT that closes the loop."))
+            problems.append(_problem("site-config-inherit", _("'{display}' INHERITs itself through a loop.", display=display),
+                                     by or Position(display), _("Remove the INHERIT that closes the loop.")))
             return {}
         files.append(path)
         doc, load_problems = load_yaml(path, display)
@@ -298,8 +303,8 @@ def read(root: Path) -> SiteConfig:
             return data
         where = doc.source.position(("INHERIT",))
         if not isinstance(inherit, str) or _SCHEME.match(inherit) or len(files) > MAX_INHERIT:
-            problems.append(_problem("site-config-inherit", f"INHERIT: {inherit!r} cannot be followed.", where,
-                                     "INHERIT a file of this repository by its relative path."))
+            problems.append(_problem("site-config-inherit", _("INHERIT: {inherit} cannot be followed.", inherit=repr(inherit)),
+                                     where, _("INHERIT a file of this repository by its relative path.")))
             return data
         parent = (path.parent / inherit)
         return _merge(one(parent, _display(Path(os.path.normpath(parent.absolute())), root.absolute()), where), data)

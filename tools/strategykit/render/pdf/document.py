@@ -44,6 +44,7 @@ from urllib.parse import unquote, urlsplit
 
 from strategykit.present import i18n
 from strategykit.diagnostics import Diagnostic, Position, Refused, Severity
+from strategykit.messages import _
 from strategykit.model import Chapter, Strategy
 from strategykit.model.images import IMAGE_FORMATS, image_file
 from strategykit.render.pdf import toolchain
@@ -200,9 +201,9 @@ class _ChapterRewriter:
             # already; should pandoc ever read an image CommonMark does not, it is not embedded.
             self.problems.append(Diagnostic(
                 "image-outside-folder", Severity.ERROR,
-                f"The image '{target}' is not an image file inside the strategy/ folder.",
-                Position(self.chapter.file), "Put the image in the strategy/ folder and refer to it with a "
-                "relative path."))
+                _("The image '{target}' is not an image file inside the strategy/ folder.", target=target),
+                Position(self.chapter.file), _("Put the image in the strategy/ folder and refer to it with a "
+                                               "relative path.")))
             path = ""
         else:
             path = self.media.add(source)
