@@ -128,7 +128,7 @@ def test_a_smaller_relative_cut_is_lowered_ambition_even_without_the_base_value(
 
 
 def test_the_changes_page_says_a_value_rewritten_against_a_base_year_in_words():
-    from strategykit.analysis.consultation import describe_change
+    from strategykit.present.consultation import describe_change
     from strategykit.analysis.diff import Change
 
     change = Change("target-relative-changed", "target", "P5.1.a", {"value": 375000},

@@ -4,7 +4,7 @@ Do not edit: change the schema and regenerate. See strategykit/devtools/schemage
 """
 # ruff: noqa
 # fmt: off
-from strategykit.source.validators import (JsonSchemaValueException, JsonSchemaValuesException, is_date, not_asserted)
+from . import JsonSchemaValueException, JsonSchemaValuesException, is_date, not_asserted
 
 FORMATS = {"date": is_date}
 
