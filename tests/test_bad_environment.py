@@ -95,7 +95,8 @@ def test_an_unwritable_output_folder_is_a_usage_error_before_anything_is_built(m
     monkeypatch.setattr(os, "access", lambda p, mode: False if str(p) == str(readonly) else real_access(p, mode))
     assert main(["build", str(minimal), "--pdf", "--dist-dir", str(readonly / "dist")]) == 2
     err = capsys.readouterr().err
-    assert "is not writable (permission denied)" in err and str(readonly) in err
+    # the folder as the message shows paths: relative to where the command runs
+    assert "is not writable (permission denied)" in err and f"'{os.path.relpath(readonly)}' is not writable" in err
     assert not (minimal / "dist").exists() and not list(readonly.iterdir())
 
 
