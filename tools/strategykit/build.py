@@ -111,6 +111,24 @@ def _fork_is_safe() -> bool:
             and "fork" in multiprocessing.get_all_start_methods())
 
 
+def _side_by_side(names: list[str]) -> bool:
+    """Whether two of the outputs ``names`` can run at the same time (neither waits for the other).
+
+    When each waits for the one before (``--web``: the earlier editions, then the site), workers
+    would only add a fork and the pickling of the products: they run here, one after the other.
+    """
+    def waits_for(name: str) -> set[str]:
+        found, todo = set(), list(OUTPUTS[name].after)
+        while todo:
+            a = todo.pop()
+            if a not in found:
+                found.add(a)
+                todo.extend(OUTPUTS[a].after)
+        return found
+
+    return any(a != b and a not in waits_for(b) and b not in waits_for(a) for a in names for b in names)
+
+
 def _make_all(names: list[str], staging: Path, dist_dir: Path, offline: bool = False) -> dict[str, Product]:
     """Every output, each as soon as the outputs it waits for are done; side by side where it can."""
     building = frozenset(names)
@@ -120,7 +138,7 @@ def _make_all(names: list[str], staging: Path, dist_dir: Path, offline: bool = F
     def ready() -> list[str]:
         return [n for n in waiting if all(a in done or a not in building for a in OUTPUTS[n].after)]
 
-    parallel = len(names) > 1 and _workers(len(names)) > 1 and _fork_is_safe()
+    parallel = _side_by_side(names) and _workers(len(names)) > 1 and _fork_is_safe()
     if not parallel:
         while waiting:
             for name in ready():

@@ -504,13 +504,17 @@ def compare_build(old_root: Path, new_root: Path) -> Iterator[Change]:
             yield Change("build-file-changed", "build", rel)
 
 
-def compare(a: Strategy, b: Strategy) -> list[Change]:
-    """Every change in meaning from ``a`` to ``b``, in the order of the document."""
+def compare(a: Strategy, b: Strategy, *, build_files: bool = True) -> list[Change]:
+    """Every change in meaning from ``a`` to ``b``, in the order of the document.
+
+    ``build_files=False`` leaves out the files that steer the build (``compare_build``), which
+    are read from both folders: the changes since the consultation show only the strategy's own.
+    """
     goals = list(_compare_goals(a, b))
     lost = {c.id for c in goals if c.kind == "goal-lost-indicator"}
     return [*_compare_strategy(a, b), *_compare_priorities(a, b), *goals,
             *_compare_targets(a, b, lost), *_compare_indicators(a, b), *_compare_chapters(a, b),
-            *compare_build(a.root, b.root)]
+            *(compare_build(a.root, b.root) if build_files else ())]
 
 
 # --- words ------------------------------------------------------------------

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from strategykit.analysis.consultation import (ChangesSince, comments_changing, consultation_edition, shows_changes)
+from strategykit.analysis.diff import Change, compare
 from strategykit.diagnostics import Severity, has_errors
 from strategykit.model import EditionRecord, Strategy
 from strategykit.project import load_strategy
 from strategykit.vcs.git import RevisionError, extract, resolve_commit
-from strategykit.vcs.revisions import SideNotLoaded, diff
+from strategykit.vcs.revisions import SideNotLoaded, diff, load_side, side
 
 CACHE_FOLDER = Path(".build") / "editions"
 """Where earlier editions' PDFs are kept between builds, relative to the strategy folder."""
@@ -38,19 +39,31 @@ def changes_since_consultation(s: Strategy, *, head: str | None = None) -> Chang
     used = edition.tag if edition.tag and (s.editions.has(edition.tag) or not edition.commit) else edition.commit
     try:
         try:
-            result = diff(s.root, used, head)
+            changes = _changes_since(s, used, head)
         except RevisionError:
             if not edition.commit:
                 raise
             used = edition.commit  # a clone without the tag, or a tag that was never made
-            result = diff(s.root, edition.commit, head)
+            changes = _changes_since(s, edition.commit, head)
     except RevisionError as exc:
         return ChangesSince(edition, edition.tag, reason="tag_missing", detail=str(exc))
     except SideNotLoaded as exc:
         return ChangesSince(edition, edition.tag, reason="side_unreadable",
                             detail="; ".join(f"{d.position}: {d.message}" for d in exc.diagnostics[:5]))
-    changes = tuple(c for c in result.changes if c.subject != "build")
     return ChangesSince(edition, used, changes, None, comments_changing(s))
+
+
+def _changes_since(s: Strategy, rev: str, head: str | None) -> tuple[Change, ...]:
+    """The strategy's changes from ``rev`` to ``head``, without the build files (not the readers' concern).
+
+    For the working tree (``head`` None) the model already checked, ``s``, is the new side: every
+    build gathers these changes, and loading the sources a second time would cost as much as
+    loading the earlier revision.
+    """
+    if head is not None:
+        return tuple(c for c in diff(s.root, rev, head).changes if c.subject != "build")
+    with side(s.root, rev) as (label, folder):
+        return tuple(compare(load_side(label, folder), s, build_files=False))
 
 
 # --- earlier editions to print ----------------------------------------------------
