@@ -2,8 +2,8 @@
 
 source → model → analysis → rules → project → vcs, sources → plan → present → render → build and publish,
 devtools → cli. A module may import from its own stage or any stage before it; never from a later
-one. ``diagnostics``, ``messages`` (the catalogs), ``atomic`` (writing files whole) and ``bounds`` (running an
-engine within limits) are the ground every stage stands on.
+one. ``diagnostics``, ``messages`` (the catalogs), ``atomic`` (writing files whole), ``bounds`` (running an
+engine within limits) and ``speed`` (the speed-ups that are not plain code) are the ground every stage stands on.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "tools" / "strategykit"
 
 STAGES = [
-    {"strategykit", "diagnostics", "messages", "atomic", "bounds"},
+    {"strategykit", "diagnostics", "messages", "atomic", "bounds", "speed"},
     {"source"},
     {"model"},
     {"analysis"},

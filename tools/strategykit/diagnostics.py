@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Iterable
 
 
 class Severity(str, enum.Enum):
@@ -85,3 +86,12 @@ class Refused(BuildError):
         lines = [f"{d.position}: {d.severity} {d.code}: {d.message}" for d in self.diagnostics]
         super().__init__(f"{what} was not built: {count} problem{'s' if count != 1 else ''} must be fixed first.\n"
                          + "\n".join(lines))
+
+
+def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The choice most like ``word``, for a hint "Did you mean ...?"; None when none comes close
+    (difflib's similarity ratio below ``cutoff``)."""
+    import difflib  # here, not at the top: only a check that finds a mistake needs it (see speed.py)
+
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return found[0] if found else None

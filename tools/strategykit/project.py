@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from strategykit.source import schema
-from strategykit.diagnostics import has_errors, sorted_diagnostics, Diagnostic
+from strategykit.diagnostics import has_errors, sorted_diagnostics, Diagnostic, closest
 from strategykit.source.load import (CsvTable, MarkdownFile, is_inside, load_csv, load_markdown, load_yaml, outside_diagnostic, real_path)
 from strategykit.model import build_model, DATA_FOLDER, EditionHistory, Strategy
 from strategykit.model.images import CHAPTER_FOLDER
 from strategykit.messages import _
+from strategykit.speed import collector_paused
 
 GOALS_FILE = "goals.yaml"
 
@@ -224,12 +223,11 @@ def _unknown_checks(model: Strategy) -> list[Diagnostic]:
                 model.source.position(("checks", code), key=True),
                 _("Remove '{code}' from 'checks:', and fix what it reports instead.", code=code), ("checks", code)))
         if code not in RULES:
-            import difflib  # not at the top: a clean check never needs it
-            close = difflib.get_close_matches(code, list(RULES), n=1)
+            close = closest(code, RULES)
             out.append(Diagnostic(
                 "unknown-check", Severity.ERROR, _("'{code}' under 'checks:' is not the code of any rule.", code=code),
                 model.source.position(("checks", code), key=True),
-                _("Did you mean '{close}'? 'strategy rules' lists the codes.", close=close[0]) if close
+                _("Did you mean '{close}'? 'strategy rules' lists the codes.", close=close) if close
                 else _("'strategy rules' lists the codes."),
                 ("checks", code)))
     return out
@@ -239,7 +237,7 @@ def check(root: Path) -> CheckResult:
     """Everything ``strategy check`` reports: schema, load problems and rules, sorted by place."""
     from strategykit.rules import run_rules
 
-    with gc_paused():
+    with collector_paused():
         result = load_strategy(root)
         result.loaded = list(result.diagnostics)
         if result.model is not None:
@@ -292,7 +290,7 @@ def recheck_chapters(previous: CheckResult, changed: Iterable[Path]) -> CheckRes
         return real_path(root / file)  # None for a link loop: such a chapter is not read anyway
 
     edited = {resolved(p) for p in changed} - {None}
-    with gc_paused():
+    with collector_paused():
         read: dict[str, tuple[MarkdownFile | None, str | None]] = {}
         loaded_now: list[Diagnostic] = []
         for c in model.chapters:
@@ -306,21 +304,3 @@ def recheck_chapters(previous: CheckResult, changed: Iterable[Path]) -> CheckRes
         loaded = [d for d in previous.loaded if d.position.file not in read] + loaded_now
         diagnostics = loaded + run_rules(model, dict(model.checks)) + _unknown_checks(model)
         return CheckResult(model, sorted_diagnostics(diagnostics), loaded, model.language)
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a strategy is loaded and checked.
-
-    Loading builds hundreds of thousands of small objects (YAML nodes, positions, the
-    model) and no reference cycles worth collecting; the collector kept rescanning
-    them and took a third of ``strategy check`` on a 100× strategy (BENCHMARKS.md).
-    Plain reference counting still frees everything; the collector resumes after.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

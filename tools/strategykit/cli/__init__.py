@@ -12,12 +12,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
-import gc
 import os
 import sys
 from pathlib import Path
 
-from strategykit import __version__
+from strategykit import __version__, speed
 from strategykit.diagnostics import has_errors, BuildError, Diagnostic, Position
 from strategykit.messages import _, localize
 
@@ -548,15 +547,8 @@ def _internal_error(exc: BaseException) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    # `strategy check` run as a command (argv from the command line) ends the process when it
-    # is done. Its objects (the modules, the data, the model) live until then and hold no
-    # garbage cycles worth collecting, so the cyclic collector stays off, and at the end
-    # gc.freeze() spares them the last full collection CPython makes at exit: 10 % of a
-    # check of the example, 0.5 s of a 100× one (BENCHMARKS.md). Called with an argument
-    # list, as tests do, nothing changes (project.check pauses the collector while it loads).
-    as_command = argv is None and args.func is cmd_check
-    if as_command:
-        gc.disable()
+    if argv is None and args.func is cmd_check:  # the command line's check, not a test's call
+        speed.for_one_command()
     try:
         code = args.func(args)
         sys.stdout.flush()  # so that a closed pipe shows here, not in Python's flush at exit
@@ -581,9 +573,6 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PROBLEMS
     except Exception as exc:
         return _internal_error(exc)
-    finally:
-        if as_command:
-            gc.freeze()
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ already said what is wrong with it.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -499,14 +500,16 @@ class Strategy:
                 yield g, t
 
     def indicator(self, indicator_id: str | None) -> Indicator | None:
-        return self._indicators_by_id().get(indicator_id or "")
+        return self._indicators_by_id.get(indicator_id or "")
 
+    @functools.cached_property
     def _indicators_by_id(self) -> dict[str, Indicator]:
-        cache = self.__dict__.get("_ind_cache")
-        if cache is None:
-            cache = {i.id: i for i in self.indicators}
-            object.__setattr__(self, "_ind_cache", cache)
-        return cache
+        """The indicators by id, made on the first look-up: rules and renderers look one up per target.
+
+        ``cached_property`` keeps it beside the fields, not among them: the strategy stays equal,
+        hashable and immutable as far as its fields go.
+        """
+        return {i.id: i for i in self.indicators}
 
     def targets_using(self, indicator_id: str) -> list[tuple[Goal, Target]]:
         return [(g, t) for g, t in self.targets() if t.indicator_id == indicator_id]

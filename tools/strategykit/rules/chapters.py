@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
-from strategykit.diagnostics import Position, Severity
+from strategykit.diagnostics import Position, Severity, closest
 from strategykit.source.load import is_inside, real_path, MarkdownFile
 from strategykit.model import Chapter, Strategy
 from strategykit.model.images import CHAPTER_FOLDER, IMAGE_FORMATS, image_file  # noqa: F401 (CHAPTER_FOLDER is the rules' too)
@@ -319,19 +319,17 @@ def _missing_chapter_hint(s: Strategy, file: str, here: str, listed: list[str]) 
     if (s.root / file).is_file():
         return _("'{file}' is not listed under 'chapters:' in goals.yaml; list it, or link to a listed chapter.",
                  file=file)
-    import difflib  # not at the top: a clean check never needs it
-    close = difflib.get_close_matches(file, listed, n=1, cutoff=0.6)
-    return _("Did you mean '{close}'?", close=posixpath.relpath(close[0], here or '.')) if close else None
+    close = closest(file, listed)
+    return _("Did you mean '{close}'?", close=posixpath.relpath(close, here or '.')) if close else None
 
 
 def _anchor_hint(fragment: str, known: list[str]) -> str | None:
     slug = web_slug(fragment)
     if slug in known:
         return _("The web edition writes this heading's anchor as '#{slug}'.", slug=slug)
-    import difflib  # not at the top: a clean check never needs it
-    close = difflib.get_close_matches(fragment, known, n=1, cutoff=0.6)
+    close = closest(fragment, known)
     if close:
-        return _("Did you mean '#{close}'?", close=close[0])
+        return _("Did you mean '#{close}'?", close=close)
     anchors = ", ".join(f"'#{a}'" for a in known[:8]) + ("…" if len(known) > 8 else "")
     return (_("The chapter's headings have the anchors {anchors}.", anchors=anchors) if known
             else _("The chapter has no headings to link to."))

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from strategykit.diagnostics import Position, Severity
+from strategykit.diagnostics import Position, Severity, closest
 from strategykit.model import Strategy
 from strategykit.rules import rule, Finding
 from strategykit.messages import _
 
 
 def _hint(ref: str, known: list[str]) -> str | None:
-    import difflib  # not at the top: a clean check never needs it
-    close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
-    return _("Did you mean '{close}'?", close=close[0]) if close else None
+    close = closest(ref, known)
+    return _("Did you mean '{close}'?", close=close) if close else None
 
 
 @rule("unknown-consultation-reference",

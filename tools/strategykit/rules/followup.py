@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from strategykit.diagnostics import Severity
+from strategykit.diagnostics import Severity, closest
 from strategykit.model import Strategy
 from strategykit.rules import rule, Finding
 from strategykit.messages import _
@@ -62,9 +62,8 @@ def unknown_indicator(s: Strategy) -> Iterator[Finding]:
     known = [i.id for i in s.indicators]
     for g, t in s.targets():
         if t.indicator_id is not None and s.indicator(t.indicator_id) is None:
-            import difflib  # not at the top: a clean check never needs it
-            close = difflib.get_close_matches(t.indicator_id, known, n=1, cutoff=0.6)
-            hint = _("Did you mean '{close}'?", close=close[0]) if close else None
+            close = closest(t.indicator_id, known)
+            hint = _("Did you mean '{close}'?", close=close) if close else None
             yield Finding(_('Target "{id}" uses the indicator \'{indicator_id}\', which is not defined.',
                             id=t.id, indicator_id=t.indicator_id),
                           t.path + ("indicator",), hint=hint)

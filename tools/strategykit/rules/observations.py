@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from strategykit.diagnostics import Position, Severity
+from strategykit.diagnostics import Position, Severity, closest
 from strategykit.source.load import CsvCell, CsvRow, CsvTable
 from strategykit.model import (BREAKDOWNS, DATA_COLUMNS, DATA_FOLDER, DataFile, PROVENANCES, REQUIRED_COLUMNS, Strategy, parse_number, parse_year)
 from strategykit.rules import rule, Finding
@@ -54,9 +54,8 @@ def data_unknown_indicator(s: Strategy) -> Iterator[Finding]:
     known = [i.id for i in s.indicators]
     for f in s.data_files:
         if s.indicator(f.indicator_id) is None:
-            import difflib  # not at the top: a clean check never needs it
-            close = difflib.get_close_matches(f.indicator_id, known, n=1, cutoff=0.6)
-            suggestion = f"{DATA_FOLDER}/{close[0]}.csv" if close else ""
+            close = closest(f.indicator_id, known)
+            suggestion = f"{DATA_FOLDER}/{close}.csv" if close else ""
             hint = _("Did you mean {file}?", file=suggestion) if close else None
             yield Finding(_("'{file}' holds values for '{indicator_id}', which is not an indicator.",
                             file=f.file, indicator_id=f.indicator_id),
@@ -82,11 +81,10 @@ def data_header(s: Strategy) -> Iterator[Finding]:
                 yield Finding(_("The column '{name}' appears twice in the header (first at column {column}).",
                                 name=name, column=seen[name].column), position=_at(f.file, cell))
             elif name not in DATA_COLUMNS:
-                import difflib  # not at the top: a clean check never needs it
-                close = difflib.get_close_matches(name, DATA_COLUMNS, n=1, cutoff=0.6)
+                close = closest(name, DATA_COLUMNS)
                 yield Finding(_("'{value}' is not a column of a data file.",
                                 value=cell.text.strip()), position=_at(f.file, cell),
-                              hint=_("Did you mean '{close}'? The columns are: {columns}.", close=close[0],
+                              hint=_("Did you mean '{close}'? The columns are: {columns}.", close=close,
                                      columns=", ".join(DATA_COLUMNS)) if close else
                               _("The columns are: {columns}.", columns=", ".join(DATA_COLUMNS)))
             seen.setdefault(name, cell)
@@ -176,10 +174,9 @@ def data_invalid_breakdown(s: Strategy) -> Iterator[Finding]:
             cell = f.table.cell(row, "breakdown")
             text = cell.text.strip() if cell else ""
             if text and text.lower() not in BREAKDOWNS:
-                import difflib  # not at the top: a clean check never needs it
-                close = difflib.get_close_matches(text.lower(), BREAKDOWNS, n=1, cutoff=0.5)
+                close = closest(text.lower(), BREAKDOWNS, 0.5)
                 yield Finding(_("'{text}' is not a breakdown.", text=text), position=_at(f.file, cell, row),
-                              hint=_("Did you mean '{close}'? Allowed: {options}.", close=close[0],
+                              hint=_("Did you mean '{close}'? Allowed: {options}.", close=close,
                                      options=", ".join(BREAKDOWNS)) if close else
                               _("Allowed: {options}.", options=", ".join(BREAKDOWNS)))
 

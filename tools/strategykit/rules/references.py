@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from strategykit.diagnostics import closest
 from strategykit.model import Strategy
 from strategykit.model.providers import provider
 from strategykit.model.sdg import is_known_sdg
@@ -40,9 +41,8 @@ def duplicate_id(s: Strategy) -> Iterator[Finding]:
 
 
 def _unknown(kind: str, ref: str, known: list[str], path: tuple) -> Finding:
-    import difflib  # not at the top: a clean check never needs it
-    close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
-    hint = (_("Did you mean '{close}'?", close=close[0]) if close else
+    close = closest(ref, known)
+    hint = (_("Did you mean '{close}'?", close=close) if close else
             _("Known ids: {ids}", ids=", ".join(known[:12]) + ("…" if len(known) > 12 else "")) if known else None)
     return Finding(_("'{ref}' is not the id of any {kind}.", ref=ref, kind=kind), path, hint=hint)
 

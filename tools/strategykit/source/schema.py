@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
-from strategykit.diagnostics import Diagnostic, Severity
+from strategykit.diagnostics import Diagnostic, Severity, closest
 from strategykit.source.load import SourceMap
 from strategykit.messages import _, capitalized
 
@@ -200,9 +200,8 @@ def translate(error, data: Any, source: SourceMap, root: dict) -> Iterator[Diagn
                                             "with a decimal comma.", extra=extra, where=where, written=written),
                            _swedish_number_hint(written), path + (extra,), key=True)
                 continue
-            import difflib  # not at the top: a clean check never needs it
-            close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
-            hint = (_("Did you mean '{close}'? Allowed keys here: {allowed}.", close=close[0], allowed=", ".join(allowed))
+            close = closest(extra, allowed)
+            hint = (_("Did you mean '{close}'? Allowed keys here: {allowed}.", close=close, allowed=", ".join(allowed))
                     if close else _("Allowed keys here: {allowed}.", allowed=", ".join(allowed)))
             yield diag("unknown-key", _("Unknown key '{extra}' in {where}.", extra=extra, where=where), hint,
                        path + (extra,), key=True)
@@ -232,9 +231,8 @@ def translate(error, data: Any, source: SourceMap, root: dict) -> Iterator[Diagn
     if validator == "enum":
         options = [str(o) for o in error.validator_value]
         value = str(error.instance)
-        import difflib  # not at the top: a clean check never needs it
-        close = difflib.get_close_matches(value, options, n=1, cutoff=0.5)
-        hint = (_("Did you mean '{close}'? Allowed: {options}.", close=close[0], options=", ".join(options))
+        close = closest(value, options, 0.5)
+        hint = (_("Did you mean '{close}'? Allowed: {options}.", close=close, options=", ".join(options))
                 if close else _("Allowed: {options}.", options=", ".join(options)))
         raw = source.raw.get(path)
         found = _found(error.instance)

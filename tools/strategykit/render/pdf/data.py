@@ -78,22 +78,9 @@ class _Lookup:
         self.using: dict[str, list[tuple[Goal, Target]]] = {}
         for g, t in s.targets():
             self.using.setdefault(t.indicator_id or "", []).append((g, t))
-        self.rows: dict[int, dict] = {}
-        """Each target's row (by the target object's id), shared by its goal table and its indicator."""
 
 
-
-
-def _target(s: Strategy, t: Target, lang: str, lookup: _Lookup | None = None) -> dict:
-    if lookup is not None and id(t) in lookup.rows:
-        return lookup.rows[id(t)]
-    row = _target_row(s, t, lang, lookup)
-    if lookup is not None:
-        lookup.rows[id(t)] = row
-    return row
-
-
-def _target_row(s: Strategy, t: Target, lang: str, lookup: _Lookup | None) -> dict:
+def _target(s: Strategy, t: Target, lang: str, lookup: _Lookup | None) -> dict:
     """The row ``present.targets`` decides, as the profile reads it."""
     ind = s.indicator(t.indicator_id)
     assessed = lookup is not None and lookup.report is not None and lookup.report.year is not None
