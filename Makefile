@@ -42,10 +42,15 @@ pdf: venv
 	$(BIN)/strategy build --pdf
 
 # Benchmarks (BENCHMARKS.md): the 'bench' extra brings the peers and the profiler.
-.PHONY: bench bench-peers
+.PHONY: bench bench-peers bench-quick
 bench: venv-test
 	@sh tools/venv.sh bench
 	$(BIN)/python bench/run.py --out BENCHMARKS.md
+
+# The example and 10x rows only (check, web, PDF, both editions), no peers, no profile, a few
+# minutes: to measure again after a change. Written to .build/bench/quick.md, not BENCHMARKS.md.
+bench-quick: venv-test
+	$(BIN)/python bench/run.py --scales 10 --no-peers --no-profile --out .build/bench/quick.md
 
 # Opt-in: installs the LaTeX peer (Debian texlive-xetex and the fonts pandoc's template uses, ~600 MB)
 # with apt-get, then benchmarks.

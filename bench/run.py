@@ -14,6 +14,12 @@ would not fit the time budget, are reported as "not measured" with the reason:
 nothing is estimated or guessed.
 
     .venv/bin/python bench/run.py [--scales 1,10,100] [--budget 2400] [--out BENCHMARKS.md]
+
+A quick subset, e.g. to measure again after a change (a few minutes on two cores): the example and
+10× only, without the peers and the profile, written beside the other bench files rather than over
+BENCHMARKS.md (``make bench-quick`` runs exactly this):
+
+    .venv/bin/python bench/run.py --scales 10 --no-peers --no-profile --out .build/bench/quick.md
 """
 
 from __future__ import annotations
@@ -478,7 +484,10 @@ def input_size(root: Path) -> int:
     return sum(f.stat().st_size for f in files if f.is_file())
 
 
-def run(scales: list[int], budget: float, out: Path, profile: bool) -> int:
+NO_PEERS = "not measured: left out with --no-peers"
+
+
+def run(scales: list[int], budget: float, out: Path, profile: bool, peers: bool = True) -> int:
     bench = Bench(budget)
     load_before = os.getloadavg()
     print(f"Generating synthetic strategies {', '.join(f'{s}×' for s in scales)} (seed {SEED}) in {WORK}", flush=True)
@@ -500,6 +509,9 @@ def run(scales: list[int], budget: float, out: Path, profile: bool) -> int:
     cj = BIN / "check-jsonschema"
     for scale in all_scales:
         key = f"cj:{scale_name(scale)}"
+        if not peers:
+            bench.results[key] = Result(key, "check-jsonschema", skipped=NO_PEERS)
+            continue
         if not cj.exists():
             bench.results[key] = Result(key, "check-jsonschema", skipped=(
                 "not measured: check-jsonschema is not installed (pip install -e '.[bench]')"))
@@ -548,8 +560,14 @@ def run(scales: list[int], budget: float, out: Path, profile: bool) -> int:
         web_100 = bench.results.get("web:100×")
         measure_serve(bench, roots[100], 100, web_100.wall if web_100 and web_100.ok else None)
 
-    print("PDF peers", flush=True)
-    peer_pdfs(bench, roots, all_scales, pandoc)
+    if peers:
+        print("PDF peers", flush=True)
+        peer_pdfs(bench, roots, all_scales, pandoc)
+    else:
+        for peer in ("latex", "typst", "weasyprint"):
+            for scale in all_scales:
+                key = f"peer-{peer}:{scale_name(scale)}"
+                bench.results[key] = Result(key, peer, skipped=NO_PEERS)
 
     load_after = os.getloadavg()
     text = render(bench, roots, sizes, scales, pandoc, load_before, load_after)
@@ -652,6 +670,7 @@ def render(bench: Bench, roots: dict[int, Path], sizes: dict[int, int], scales: 
     add("```sh")
     add("make bench          # measures what is installed; pip installs the 'bench' extra (check-jsonschema, WeasyPrint, pyinstrument)")
     add("make bench-peers    # also apt-get installs texlive-xetex for the pandoc + LaTeX peer, then runs make bench")
+    add("make bench-quick    # the example and 10× only (check, web, PDF, both), no peers: .build/bench/quick.md")
     add("```")
     add("")
     add("Each figure is the median of several runs of a fresh process, after one unmeasured warm-up run "
@@ -841,9 +860,12 @@ def main(argv: list[str] | None = None) -> int:
                              "as not measured (default 2400, or $BENCH_BUDGET)")
     parser.add_argument("--out", default=str(REPO / "BENCHMARKS.md"), help="where to write the report")
     parser.add_argument("--no-profile", dest="profile", action="store_false", help="skip the profile of check")
+    parser.add_argument("--no-peers", dest="peers", action="store_false",
+                        help="skip the peers (check-jsonschema, pandoc + LaTeX, pandoc → Typst, WeasyPrint): "
+                             "their rows say 'not measured'")
     args = parser.parse_args(argv)
     scales = sorted({int(s) for s in args.scales.split(",") if s.strip()})
-    return run(scales, args.budget, Path(args.out).absolute(), args.profile)
+    return run(scales, args.budget, Path(args.out).absolute(), args.profile, args.peers)
 
 
 if __name__ == "__main__":
