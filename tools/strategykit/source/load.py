@@ -112,6 +112,22 @@ class MarkdownLink:
 
 
 @dataclass(frozen=True)
+class MarkdownHtml:
+    """Raw HTML as CommonMark sees it: a block, or a tag in running text (at its paragraph's first line)."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class MarkdownBraces:
+    """A line of running text (not code) with a '{', where Python-Markdown's attr_list may read attributes."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
 class MarkdownExtreme:
     """The largest value of a measure of a chapter's structure, and where it is first reached."""
 
@@ -135,6 +151,8 @@ class MarkdownFile:
     """The longest run of backticks in running text."""
     angle_count: MarkdownExtreme = MarkdownExtreme()
     """The most '<' in one paragraph; the place is that of the paragraph."""
+    html: list[MarkdownHtml] = field(default_factory=list)
+    braces: list[MarkdownBraces] = field(default_factory=list)
 
     @property
     def title(self) -> str | None:
@@ -667,6 +685,8 @@ def parse_markdown(text: str, display: str) -> MarkdownFile:
     headings: list[MarkdownHeading] = []
     images: list[MarkdownImage] = []
     links: list[MarkdownLink] = []
+    html: list[MarkdownHtml] = []
+    braces: list[MarkdownBraces] = []
     heading_level = 0
     depth = 0
     extremes = {"block": MarkdownExtreme(), "bracket": MarkdownExtreme(), "backtick": MarkdownExtreme(),
@@ -683,9 +703,15 @@ def parse_markdown(text: str, display: str) -> MarkdownFile:
         if token.type == "heading_open":
             heading_level = int(token.tag[1:])
             continue
+        if token.type == "html_block":
+            html.append(MarkdownHtml(token.content, token.map[0] + 1 if token.map else 1))
+            continue
         if token.type != "inline" or not token.map:
             continue
         content = token.content
+        if "{" in content:
+            braces += [MarkdownBraces(text, token.map[0] + 1 + offset)
+                       for offset, text in enumerate(content.split("\n")) if "{" in text]
         if "[" in content or "`" in content or "<" in content:
             if _measure_marks(content, token.map[0] + 1, lines, extremes) > UNREAD_BRACKET_DEPTH:
                 heading_level = 0
@@ -707,6 +733,9 @@ def parse_markdown(text: str, display: str) -> MarkdownFile:
         breaks: list[int] | None = None
         bases: dict[int, int] = {}
         for k, child in enumerate(children):
+            if child.type == "html_inline":
+                html.append(MarkdownHtml(child.content, first))
+                continue
             if child.type not in ("image", "link_open"):
                 continue
             if child.type == "link_open" and k + 1 < len(children) and children[k + 1].content.startswith("^"):
@@ -727,7 +756,7 @@ def parse_markdown(text: str, display: str) -> MarkdownFile:
             else:
                 links.append(MarkdownLink(str(child.attrGet("href") or ""), line, column))
     return MarkdownFile(display, text, headings, images, links, extremes["block"], extremes["bracket"],
-                        extremes["backtick"], extremes["angle"])
+                        extremes["backtick"], extremes["angle"], html, braces)
 
 
 _CONTAINERS_OPEN = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open"})
