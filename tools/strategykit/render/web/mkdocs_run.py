@@ -10,6 +10,7 @@ import json
 import logging
 import os
 import sys
+from typing import Any
 
 
 class _Collect(logging.Handler):
@@ -21,25 +22,38 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def main(config_file: str, site_dir: str) -> int:
+def build_site(config_file: str, site_dir: str, plugins: dict[str, Any] | None = None) -> dict:
+    """Build with MkDocs, strict; the outcome: ``{}``, or MkDocs' error with the warnings logged before it.
+
+    The one place that runs MkDocs, here in a child process and in the preview's own process
+    (which adds its ``plugins``, last, so that they see what the configured ones made).
+    """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    logger = logging.getLogger("mkdocs")
     handler = _Collect()
-    logging.getLogger("mkdocs").addHandler(handler)
+    logger.addHandler(handler)
     try:
         cfg = load_config(config_file=config_file, site_dir=site_dir, strict=True)
+        for name, plugin in (plugins or {}).items():
+            cfg.plugins[name] = plugin
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             build(cfg)
         finally:
             cfg.plugins.on_shutdown()
     except (exceptions.MkDocsException, SystemExit) as exc:
-        json.dump({"error": str(exc), "warnings": handler.messages}, sys.stdout)
-        return 0
-    json.dump({}, sys.stdout)
+        return {"error": str(exc), "warnings": handler.messages}
+    finally:
+        logger.removeHandler(handler)
+    return {}
+
+
+def main(config_file: str, site_dir: str) -> int:
+    json.dump(build_site(config_file, site_dir), sys.stdout)
     return 0
 
 
