@@ -226,9 +226,7 @@ def _raise_for(outcome: dict) -> None:
 
 
 def _run_mkdocs_here(config_file: Path, site_dir: Path, keep: Any = None) -> None:
-    plugins = {escaping.PLUGIN_NAME: escaping.mark_escaped_plugin()}
-    if keep is not None:
-        plugins[keep.PLUGIN_NAME] = keep  # last, so it sees what the other plugins made
+    plugins = {keep.PLUGIN_NAME: keep} if keep is not None else {}  # last, so it sees what the others made
     _raise_for(mkdocs_run.build_site(str(config_file), str(site_dir), plugins))
 
 
