@@ -464,6 +464,7 @@ class Strategy:
     """The strategy's own names of its levels: (priority|goal|target, one, many)."""
     region_scheme: str = "se"
     """Which codes ``region_code`` is one of: se (Swedish county and municipality codes), ons, nuts, iso-3166-2, other."""
+    _indicators_by_id: Mapping[str, Indicator] = field(init=False, repr=False, compare=False)
 
     # -- navigation ---------------------------------------------------------
     def goals(self) -> Iterator[Goal]:
@@ -475,15 +476,14 @@ class Strategy:
             for t in g.targets:
                 yield g, t
 
-    def indicator(self, indicator_id: str | None) -> Indicator | None:
-        return self._indicators_by_id().get(indicator_id or "")
+    def __post_init__(self) -> None:
+        # Derived once, when the strategy is made (``replace`` makes it again), never updated after:
+        # rules and renderers look an indicator up for every target and every data file.
+        object.__setattr__(self, "_indicators_by_id", MappingProxyType(
+            {i.id: i for i in self.indicators}))
 
-    def _indicators_by_id(self) -> dict[str, Indicator]:
-        cache = self.__dict__.get("_ind_cache")
-        if cache is None:
-            cache = {i.id: i for i in self.indicators}
-            object.__setattr__(self, "_ind_cache", cache)
-        return cache
+    def indicator(self, indicator_id: str | None) -> Indicator | None:
+        return self._indicators_by_id.get(indicator_id or "")
 
     def targets_using(self, indicator_id: str) -> list[tuple[Goal, Target]]:
         return [(g, t) for g, t in self.targets() if t.indicator_id == indicator_id]

@@ -82,7 +82,7 @@ class YamlDocument:
     source: SourceMap
 
 
-@dataclass
+@dataclass(frozen=True)
 class MarkdownHeading:
     level: int
     text: str
@@ -94,7 +94,7 @@ class MarkdownHeading:
     """The id given explicitly in an attribute list: '## Mål {#mal}' → 'mal'."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class MarkdownImage:
     alt: str
     target: str
@@ -102,7 +102,7 @@ class MarkdownImage:
     column: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class MarkdownLink:
     """A link as written, inline (``[text](target)``) or by reference (``[text][ref]``)."""
 
@@ -136,13 +136,16 @@ class MarkdownExtreme:
     column: int = 1
 
 
-@dataclass
+@dataclass(frozen=True)
 class MarkdownFile:
+    """A chapter as read once (``parse_markdown``): its text and outline as plain immutable values,
+    which the model keeps and the rules, the outline and the editions read; no parser object."""
+
     file: str
     text: str
-    headings: list[MarkdownHeading]
-    images: list[MarkdownImage]
-    links: list[MarkdownLink] = field(default_factory=list)
+    headings: tuple[MarkdownHeading, ...]
+    images: tuple[MarkdownImage, ...]
+    links: tuple[MarkdownLink, ...] = ()
     block_depth: MarkdownExtreme = MarkdownExtreme()
     """Block quotes and lists inside one another (the engines recurse on them)."""
     bracket_depth: MarkdownExtreme = MarkdownExtreme()
@@ -151,8 +154,8 @@ class MarkdownFile:
     """The longest run of backticks in running text."""
     angle_count: MarkdownExtreme = MarkdownExtreme()
     """The most '<' in one paragraph; the place is that of the paragraph."""
-    html: list[MarkdownHtml] = field(default_factory=list)
-    braces: list[MarkdownBraces] = field(default_factory=list)
+    html: tuple[MarkdownHtml, ...] = ()
+    braces: tuple[MarkdownBraces, ...] = ()
 
     @property
     def title(self) -> str | None:
@@ -755,8 +758,8 @@ def parse_markdown(text: str, display: str) -> MarkdownFile:
                                             str(child.attrGet("src") or ""), line, column))
             else:
                 links.append(MarkdownLink(str(child.attrGet("href") or ""), line, column))
-    return MarkdownFile(display, text, headings, images, links, extremes["block"], extremes["bracket"],
-                        extremes["backtick"], extremes["angle"], html, braces)
+    return MarkdownFile(display, text, tuple(headings), tuple(images), tuple(links), extremes["block"],
+                        extremes["bracket"], extremes["backtick"], extremes["angle"], tuple(html), tuple(braces))
 
 
 _CONTAINERS_OPEN = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open"})
