@@ -149,7 +149,14 @@ def _target(rng: random.Random, tid: str, ind: dict | None, period: tuple[int, i
 def _rows(rng: random.Random, ind: dict, period: tuple[int, int]) -> str:
     lo, hi, decimals = ind["_range"]
     shape = rng.choice(("header-only", "one-row", "series", "series", "gender"))
-    lines = ["year,value,breakdown,provenance,source,retrieved"]
+    # Forms the reader accepts (source/observations.py): words in any case, an empty breakdown for
+    # the total, spaces around a cell, and no breakdown column at all when every value is a total.
+    style = rng.choice(("plain", "plain", "capitals", "spaces", "empty-total", "no-breakdown"))
+    if shape == "gender" and style == "no-breakdown":
+        style = "plain"
+    columns = ["year", "value", "provenance", "source", "retrieved"] if style == "no-breakdown" else \
+        ["year", "value", "breakdown", "provenance", "source", "retrieved"]
+    lines = [",".join(columns)]
     if shape == "header-only":
         return "\n".join(lines) + "\n"
     years = [period[0] - 3 + k for k in range(rng.randrange(1, 9))] if shape != "one-row" else [period[0]]
@@ -157,10 +164,17 @@ def _rows(rng: random.Random, ind: dict, period: tuple[int, int]) -> str:
     for b in parts:
         for y in years:
             v = _value(rng, lo, hi, decimals)
+            cells = {"year": str(y), "value": str(v), "breakdown": b, "provenance": "illustrative",
+                     "source": "", "retrieved": ""}
             if rng.random() < 0.2:
-                lines.append(f"{y},{v},{b},sourced,SCB,2026-02-01")
-            else:
-                lines.append(f"{y},{v},{b},illustrative,,")
+                cells.update(provenance="sourced", source="SCB", retrieved="2026-02-01")
+            if style == "capitals":
+                cells.update(breakdown=b.capitalize(), provenance=cells["provenance"].capitalize())
+            elif style == "spaces":
+                cells.update(year=f" {y}", value=f"{v} ")
+            elif style == "empty-total" and b == "total":
+                cells["breakdown"] = ""
+            lines.append(",".join(cells[c] for c in columns))
     return "\n".join(lines) + "\n"
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from strategykit.source.load import parse_markdown
 from strategykit.project import check
-from strategykit.rules.chapters import web_anchors, web_slug
+from strategykit.model.anchors import web_anchors, web_slug
 
 from conftest import edit, find, line_of
 
@@ -187,3 +187,13 @@ def test_chapters_that_is_not_a_list_is_only_a_wrong_type(minimal, value):
     result = check(minimal)
     assert [(d.code, d.position.line) for d in result.diagnostics] == \
         [("wrong-type", line_of(minimal, "chapters:"))]
+
+
+def test_a_toc_separator_in_mkdocs_yml_is_the_anchors_separator(minimal):
+    """The site writes '## Mål och medel' as '#mal_och_medel' when mkdocs.yml sets toc's separator to '_'."""
+    add_vision_chapter(minimal)
+    (minimal / "mkdocs.yml").write_text("theme:\n  name: material\nmarkdown_extensions:\n  - toc:\n      separator: _\n",
+                                        encoding="utf-8")
+    write_chapter(minimal, "# Inledning\n\nSe [nedan](#mal_och_medel) och [fel](#mal-och-medel).\n\n## Mål och medel\n")
+    (d,) = find(minimal, "chapter-link-broken")
+    assert "#mal-och-medel" in d.message and "#mal_och_medel" in d.hint

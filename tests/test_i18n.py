@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from strategykit.present.i18n import format_number, format_value
+from strategykit.present.i18n import format_date, format_number, format_value, retrieved_note
 
 
 @pytest.mark.parametrize("value,text", [
@@ -25,3 +25,18 @@ def test_explicit_decimals_win():
 
 def test_percent_has_a_no_break_space():
     assert format_value(45.0, "percent", "sv", 1) == "45,0\u00a0%"
+
+
+@pytest.mark.parametrize("language,text", [("sv", "12 maj 2020"), ("en", "12 May 2020")])
+def test_a_date_has_one_style_per_language_day_month_year(language, text):
+    assert format_date("2020-05-12", language) == text
+
+
+@pytest.mark.parametrize("written", ["2020-5", "2021-02-30", ""])
+def test_text_that_is_not_a_calendar_date_is_shown_as_written(written):
+    assert format_date(written, "sv") == written
+
+
+def test_a_cited_source_says_when_it_was_read_in_the_same_date_style():
+    assert retrieved_note("2025-01-15", "sv") == ", hämtad 15 januari 2025"
+    assert retrieved_note(None, "en") == ""

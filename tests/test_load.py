@@ -291,3 +291,10 @@ def test_explicit_tags_on_random_scalars_never_crash_the_reader(tag, text, quote
     assert (doc is None) == bool(problems)
     for d in problems:
         assert d.position.line >= 1 and d.position.column >= 1 and d.message
+
+
+def test_the_outline_holds_raw_html_and_attribute_braces_for_the_content_rules():
+    """One reading serves the checks: unsafe-html looks at what parse_markdown found, never parses again."""
+    md = parse_markdown("# T\n\n<div>x</div>\n\nText <b>fet</b> och {: onclick=\"x\" }\n\n```\n<i>{kod}</i>\n```\n", "c.md")
+    assert [(h.text.strip(), h.line) for h in md.html] == [("<div>x</div>", 3), ("<b>", 5), ("</b>", 5)]
+    assert [(b.text, b.line) for b in md.braces] == [('Text <b>fet</b> och {: onclick="x" }', 5)]

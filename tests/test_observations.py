@@ -7,7 +7,13 @@ import json
 import jsonschema
 import pytest
 
+from hypothesis import given, settings, strategies as st
+
+from strategykit.diagnostics import Position
+from strategykit.source import validators
 from strategykit.source.load import parse_csv
+from strategykit.source.observations import HEADER as HEADER_PROBLEM, ROW, read_rows
+from strategykit.source.schema import _validator
 from strategykit.model import BREAKDOWNS, DATA_COLUMNS, PROVENANCES, REQUIRED_COLUMNS
 from strategykit.project import check, load_strategy
 from strategykit.source.schema import load_schema
@@ -163,6 +169,58 @@ def test_observation_schema_is_valid_and_agrees_with_the_rules():
 def test_schema_accepts_a_row_exactly_when_the_rules_do(row, valid):
     validator = jsonschema.Draft202012Validator(load_schema("observations.schema.json"))
     assert validator.is_valid(row) is valid
+
+
+def test_a_row_is_read_as_the_record_the_schema_describes():
+    table, _ = parse_csv(HEADER + '2018, 79.5 ,Women,illustrative,,\n', "data/x.csv")
+    (row,) = read_rows(table).rows
+    assert dict(row.record) == {"year": 2018, "value": 79.5, "breakdown": "women", "provenance": "illustrative"}
+    assert row.invalid == frozenset()
+    assert row.at("value") == Position("data/x.csv", 2, 6)
+
+
+def test_text_that_is_no_number_stays_text_for_the_schema_to_reject():
+    table, _ = parse_csv(HEADER + '2018,"79,5",total,illustrative,,\n', "data/x.csv")
+    (row,) = read_rows(table).rows
+    assert row.record["value"] == "79,5" and row.invalid == {"value"}
+
+
+CELL_TEXTS = st.one_of(st.sampled_from(["", "2018", "18", "79.5", "-1", "1e999", "79,5", "total", "Women",
+                                        "sourced", "illustrative", "guess", "SCB", "2025-01-15", "2025-02-30",
+                                        "15/1/2025", "nan"]), st.text(max_size=6))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.fixed_dictionaries({}, optional={c: CELL_TEXTS for c in DATA_COLUMNS}))
+def test_the_fast_row_validator_rejects_every_row_jsonschema_rejects(cells):
+    """A row the generated validator accepts is never checked again, so it must be at least as strict."""
+    line = ",".join('"' + cells.get(c, "").replace('"', '""') + '"' for c in DATA_COLUMNS)
+    table, problems = parse_csv(HEADER + line + "\n", "data/x.csv")
+    if table is None or not table.rows:
+        return
+    (row,) = read_rows(table).rows
+    record = dict(row.record)
+    slow_ok = not any(True for _ in _validator("observations.schema.json").iter_errors(record))
+    assert validators.is_valid("observations.schema.json", record) == slow_ok
+
+
+def test_a_date_the_calendar_lacks_is_reported_through_the_schema(with_data):
+    write(with_data, "population.csv", HEADER + "2018,1,total,sourced,SCB,2025-02-30\n")
+    (d,) = data_findings(with_data, "data-missing-provenance")
+    assert where(d) == ("data/population.csv", 2, 26)
+    assert "2025-02-30" in d.message
+
+
+def test_every_problem_the_schema_finds_is_reported_by_exactly_one_rule(with_data):
+    text = ("year,value,breakdown,provenance,source,retrieved,extra\n"
+            "18,x,woman,guess,,15/1/2025\n,,,,,,,\n2019,1,total,illustrative,SCB,,\n")
+    write(with_data, "population.csv", text)
+    table, _ = parse_csv(text, "data/population.csv")
+    problems = read_rows(table).problems
+    assert {p.column for p in problems} >= {HEADER_PROBLEM, ROW, "year", "value", "breakdown", "provenance"}
+    reported = [d for d in check(with_data).diagnostics if d.position.file == "data/population.csv"]
+    assert sorted((d.position.line, d.position.column) for d in reported) == \
+        sorted((p.position.line, p.position.column) for p in problems)
 
 
 # -- the rules: each fires on its mistake, at the cell, and is quiet otherwise ------

@@ -334,3 +334,15 @@ def test_pdf_structure_has_headings_and_tables_whose_header_cells_have_a_scope(r
     header_cells = [attrs for kind, attrs in elements if kind == "/TH"]
     assert header_cells and all(any("/Scope" in a for a in attrs) for attrs in header_cells)
     assert i18n.labels("sv")["pdf_tagged"].startswith("PDF-filen är gjord enligt PDF/UA-1")
+
+
+@pytest.mark.parametrize("pandoc_id,web_anchor,separator", [
+    ("mål-och-medel", "mal-och-medel", "-"), ("steg-1-vägen-framåt", "steg-1-vagen-framat", "-"),
+    ("mål-och-medel", "mal_och_medel", "_"),
+])
+def test_a_link_with_the_webs_anchor_finds_pandocs_heading(pandoc_id, web_anchor, separator):
+    """A chapter links to '#mal-och-medel' (the site's anchor, checked by chapter-link-broken); pandoc calls
+    the same heading 'mål-och-medel'. Both go through the site's slugify to meet."""
+    from strategykit.render.pdf.document import _web_form
+
+    assert _web_form(pandoc_id, separator) == _web_form(web_anchor, separator)

@@ -271,6 +271,15 @@ def test_the_payloads_show_as_written_in_the_chrome_of_every_page(payloaded):
     assert "alert(5)" in ctitle and "<" not in ctitle  # the heading's entities stay text in the title
 
 
+def test_the_title_in_the_themes_attributes_is_escaped_once(payloaded):
+    """The theme escapes the site name in title="…" itself: the built site (MkDocs in a child process)
+    marks it as escaped already, as the preview does, so a reader sees '<img', not '&lt;img'."""
+    _, site, _, _ = payloaded
+    page = (site / "index.html").read_text(encoding="utf-8")
+    logo = re.search(r'<a href="[^"]*" title="([^"]*)" class="md-header__button md-logo"', page).group(1)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in logo and "&amp;lt;img" not in logo
+
+
 def test_search_index_holds_the_payloads_as_text(payloaded):
     _, site, _, _ = payloaded
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -170,3 +170,28 @@ def test_a_new_file_among_the_chapters_means_a_full_check_and_build(logged):
     preview, lines = logged
     (preview.root / "strategy" / "02-utkast.md").write_text("# Utkast\n", encoding="utf-8")
     assert "(full build: files were added or removed; full check" in _next_line(lines, 1)
+
+
+def test_a_folder_of_sources_made_after_the_preview_started_is_watched(tmp_path):
+    """data/ did not exist when the preview started: its first file still wakes the watcher."""
+    root = copy_strategy(FIXTURES / "minimal", tmp_path / "strategy")
+    assert not (root / "data").exists()
+    p = Preview(root, "127.0.0.1", 0, log=lambda _text: None)
+    p.start()
+    try:
+        (root / "data").mkdir()
+        time.sleep(0.5)  # a folder made, then a file in it a moment later, as a person would
+        (root / "data" / "population.csv").write_text("year,value,provenance\n2021,lots,illustrative\n",
+                                                     encoding="utf-8")
+        _, body = _wait_for(p.url + "prioriteringar/p1/", lambda s, b: s == 500)
+        assert "data-non-numeric-value" in body
+    finally:
+        p.stop()
+
+
+def test_nothing_is_rebuilt_while_no_source_changes(logged):
+    """The watcher is told of changes, it does not poll: files outside the sources wake nothing."""
+    preview, lines = logged
+    (preview.root / "notes.txt").write_text("not a source\n", encoding="utf-8")
+    time.sleep(1.5)
+    assert len(lines) == 1 and preview.version == 1

@@ -1,9 +1,11 @@
 """``strategy serve``: a live preview of the web edition on localhost.
 
-A watcher polls the sources (``WATCHED``: goals.yaml, mkdocs.yml, dialogue.yaml,
-editions.yaml and everything under strategy/, data/, remiss/ and pdf/) a few times a
-second (standard library only, so it works the same on every system). On a change it
-runs the same check as ``strategy check``; when that finds errors, every page shows the
+The sources (``WATCHED``: goals.yaml, mkdocs.yml, dialogue.yaml, editions.yaml and
+everything under strategy/, data/, remiss/ and pdf/) are watched with watchdog, the
+library ``mkdocs serve`` uses: the system tells of a change (inotify, FSEvents,
+ReadDirectoryChangesW), so nothing is polled while the author is not saving (where the
+system cannot tell, watchdog polls instead). On a change it runs the same check as
+``strategy check``; when that finds errors, every page shows the
 diagnostics instead of a stale page; otherwise the site is regenerated and rebuilt.
 Each HTML page gets a small script that asks the server for the build number and
 reloads when it changes, so a saved edit shows in the browser within a second or two.
@@ -43,7 +45,6 @@ if TYPE_CHECKING:
 VERSION_PATH = "/__strategy__/version"
 WATCHED = ("goals.yaml", "mkdocs.yml", "dialogue.yaml", "editions.yaml", "strategy", "data", "remiss", "pdf")
 """What the preview depends on, relative to the strategy folder: files, and folders watched whole."""
-POLL_SECONDS = 0.25
 SETTLE_SECONDS = 0.15
 """After a change, wait this long for more: an editor's save may touch several files."""
 
@@ -96,12 +97,13 @@ code {{ background: #eef0f3; padding: 0 .2em; }} .hint {{ margin: .2rem 0 0; col
 class Preview:
     """The watcher, the builder and the HTTP server of one preview. ``start`` returns at once."""
 
-    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 8000,
-                 poll_seconds: float = POLL_SECONDS, log=None):
+    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 8000, log=None):
         self.root = Path(root).absolute()
         self.site = self.root / ".build" / "preview" / "site"
         self.work = self.root / ".build" / "preview" / "web"
-        self.poll_seconds = poll_seconds
+        self._woken = threading.Event()
+        """Set by the file-system watcher when anything under the watched sources changes."""
+        self._observer = None
         self.version = 0
         self.error_html: str | None = None
         self.log = log or (lambda text: print(text, file=sys.stderr, flush=True))
@@ -198,13 +200,18 @@ class Preview:
             self.version += 1
 
     def _watch(self) -> None:
+        """Rebuild after each save: woken by the watcher, then the watched files' state says what changed."""
         seen = self._seen
-        while not self._stop.wait(self.poll_seconds):
+        while not self._stop.is_set():
+            if not self._woken.wait(1.0):
+                continue  # the timeout only lets ``stop`` end the loop
+            time.sleep(SETTLE_SECONDS)
+            self._woken.clear()  # before the snapshot: a save after it wakes the loop again
+            if self._stop.is_set():
+                return
             now = self.snapshot()
             if now == seen:
-                continue
-            time.sleep(SETTLE_SECONDS)
-            now = self.snapshot()
+                continue  # an event that changed nothing the preview shows (a file opened, a folder listed)
             changed = {p for p in now if now[p] != seen[p]} if now.keys() == seen.keys() else None
             seen = now
             try:
@@ -216,9 +223,46 @@ class Preview:
                     self.version += 1
                 self.log(f"Preview: internal error while rebuilding: {exc!r}")
 
+    def _start_watcher(self) -> None:
+        """Watch the strategy's folder (not its subfolders: .git, .venv and .build stay out) and each
+        watched folder whole; a watched folder created later is added when it appears."""
+        from watchdog.events import FileSystemEventHandler
+        from watchdog.observers import Observer
+        from watchdog.observers.polling import PollingObserver
+
+        preview, watched = self, {str(self.root / name) for name in WATCHED}
+        folders: set[str] = set()
+
+        class Wake(FileSystemEventHandler):
+            def on_any_event(self, event) -> None:
+                paths = [event.src_path, getattr(event, "dest_path", "") or ""]
+                if any(p in watched or any(p.startswith(w + os.sep) for w in watched) for p in map(str, paths) if p):
+                    if event.is_directory and str(event.src_path) in watched:
+                        schedule(str(event.src_path))
+                    preview._woken.set()
+
+        def schedule(folder: str) -> None:
+            if folder not in folders and os.path.isdir(folder):
+                folders.add(folder)
+                observer.schedule(handler, folder, recursive=True)
+
+        handler = Wake()
+        try:
+            observer = Observer()
+            observer.schedule(handler, str(self.root), recursive=False)
+            observer.start()
+        except OSError:  # no notifications here (a limit reached, a network folder): watchdog polls
+            observer = PollingObserver()
+            observer.schedule(handler, str(self.root), recursive=False)
+            observer.start()
+        for name in WATCHED:
+            schedule(str(self.root / name))
+        self._observer = observer
+
     # -- running ----------------------------------------------------------------
     def start(self) -> None:
-        self._seen = self.snapshot()  # before building, so that a save during the first build is seen
+        self._start_watcher()  # before the snapshot and the first build: a save during it is seen
+        self._seen = self.snapshot()
         self.rebuild()
         for target in (self.server.serve_forever, self._watch):
             t = threading.Thread(target=target, daemon=True)
@@ -227,6 +271,10 @@ class Preview:
 
     def stop(self) -> None:
         self._stop.set()
+        self._woken.set()
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(5)
         self.server.shutdown()
         self.server.server_close()
         for t in self._threads:

@@ -32,9 +32,9 @@ SCHEMAS = {
     "consultation": "consultation.schema.json",
     "dialogue": "dialogue.schema.json",
     "editions": "editions.schema.json",
+    "observations": "observations.schema.json",
 }
-"""Module name → the schema it validates. observations.schema.json is not here: the CSV
-files are checked cell by cell in rules/observations.py."""
+"""Module name → the schema it validates (observations: a row of a data/*.csv, see source/observations.py)."""
 
 ASSERTED_FORMATS = ("date",)
 """The formats jsonschema asserts in schema.py (its FormatChecker); every other ``format``
@@ -109,7 +109,7 @@ def generate_module(schema_file: str) -> str:
     from strategykit.source.schema import _inline_refs
 
     # The schema exactly as jsonschema sees it in schema.py, where a $ref with siblings is an allOf.
-    schema = _inline_refs(json.loads((PACKAGE / "data" / schema_file).read_text("utf-8")))
+    schema = _const_as_enum(_inline_refs(json.loads((PACKAGE / "data" / schema_file).read_text("utf-8"))))
     problems = _unsupported(schema)
     if problems:
         raise SystemExit(f"schemagen: the fast validator cannot follow {schema_file} exactly: " + "; ".join(problems))
@@ -138,6 +138,24 @@ def is_valid(data) -> bool:
     return True
 '''
     return header + code.strip() + "\n" + footer
+
+
+def _const_as_enum(node):
+    """``{"const": x}`` written as ``{"enum": [x]}``, which JSON Schema defines as the same test.
+
+    fastjsonschema 2.22 fails to generate ``const`` without detailed exceptions (a KeyError in
+    its message template); ``enum`` with one value generates, and validates exactly alike.
+    """
+    if isinstance(node, list):
+        return [_const_as_enum(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _const_as_enum(v) for k, v in node.items() if k != "const"}
+    if "const" in node and "enum" not in node:
+        out["enum"] = [node["const"]]
+    elif "const" in node:
+        out["allOf"] = [*out.get("allOf", []), {"enum": [node["const"]]}]
+    return out
 
 
 def _placeholder(value) -> bool:  # pragma: no cover - never called, only marks a format as custom

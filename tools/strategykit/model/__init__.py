@@ -9,8 +9,6 @@ already said what is wrong with it.
 from __future__ import annotations
 
 import functools
-import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -18,6 +16,8 @@ from typing import Any, Callable, Iterator, Mapping
 
 from strategykit.diagnostics import Position
 from strategykit.source.load import CsvTable, MarkdownFile, SourceMap
+from strategykit.source.observations import (BREAKDOWNS, DATA_COLUMNS, PROVENANCES, REQUIRED_COLUMNS, DataRow,  # noqa: F401  (the model's words for a data file)
+                                              RowProblem, read_rows)
 
 Path_ = tuple[str | int, ...]
 
@@ -221,40 +221,17 @@ class Chapter:
 DATA_FOLDER = "data"
 """Observed values live in data/<indicator-id>.csv at the strategy's root."""
 
-DATA_COLUMNS = ("year", "value", "breakdown", "provenance", "source", "retrieved")
-"""The columns of a data file, in the order they are written (schema/observations.schema.json)."""
-
-REQUIRED_COLUMNS = ("year", "value", "provenance")
-BREAKDOWNS = ("total", "women", "men")
-PROVENANCES = ("sourced", "illustrative")
-
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-_YEAR = re.compile(r"^\d{4}$")
-
-
-def parse_number(text: str | None) -> float | None:
-    """A number as a data file must write it (a point for decimals, no spaces), or None."""
-    if text is None or not _NUMBER.match(text.strip()):
-        return None
-    value = float(text.strip())
-    return value if math.isfinite(value) else None
-
-
-def parse_year(text: str | None) -> int | None:
-    """A four-digit year between 1900 and 2200, or None."""
-    if text is None or not _YEAR.match(text.strip()):
-        return None
-    year = int(text.strip())
-    return year if 1900 <= year <= 2200 else None
-
-
 @dataclass(frozen=True)
 class DataFile:
-    """One data/<indicator-id>.csv as read: rules check its cells, the model takes its valid rows."""
+    """One data/<indicator-id>.csv as read and checked against its schema (source/observations.py):
+    rules report its problems, the model takes its valid rows."""
 
     indicator_id: str
     file: str
-    table: CsvTable = field(repr=False, compare=False)
+    columns: tuple[str, ...] = ()
+    """The header's column names, trimmed and in lower case, as written."""
+    rows: tuple[DataRow, ...] = field(default=(), repr=False, compare=False)
+    problems: tuple[RowProblem, ...] = field(default=(), repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -642,35 +619,35 @@ def _indicator(d: dict, path: Path_) -> Indicator:
     )
 
 
-def _csv_observations(table: CsvTable) -> tuple[Observation, ...]:
-    """The valid rows of a data file; the rules in rules/observations.py report the others."""
-    columns = table.columns
-    if "year" not in columns or "value" not in columns:
-        return ()
+_OBSERVED = frozenset({"year", "value", "breakdown"})
+
+
+def _csv_observations(f: DataFile) -> tuple[Observation, ...]:
+    """The rows whose year, value and breakdown the schema accepts; the first of a repeated year and breakdown."""
     seen: set[tuple[int, str]] = set()
     out: list[Observation] = []
-    for row in table.rows:
-        def text(name: str) -> str:
-            cell = table.cell(row, name)
-            return cell.text.strip() if cell else ""
-        year, value = parse_year(text("year")), parse_number(text("value"))
-        breakdown = text("breakdown").lower() or "total"
-        if year is None or value is None or breakdown not in BREAKDOWNS or (year, breakdown) in seen:
+    for row in f.rows:
+        record = row.record
+        year, value = record.get("year"), record.get("value")
+        breakdown = record.get("breakdown", "total")
+        if year is None or value is None or (row.invalid and row.invalid & _OBSERVED) or (year, breakdown) in seen:
             continue
         seen.add((year, breakdown))
-        kind = text("provenance").lower()
-        prov = Provenance(illustrative=kind == "illustrative", source=text("source") or None,
-                          retrieved=text("retrieved") or None)
-        out.append(Observation(year, value, prov, breakdown=breakdown,
-                               position=Position(table.file, row.line, 1)))
+        prov = Provenance(illustrative=record.get("provenance") == "illustrative",
+                          source=record.get("source"), retrieved=record.get("retrieved"))
+        out.append(Observation(year, float(value), prov, breakdown=breakdown,
+                               position=Position(f.file, row.line, 1)))
     out.sort(key=lambda o: (BREAKDOWNS.index(o.breakdown), o.year))
     return tuple(out)
 
 
 def build_data(tables: dict[str, CsvTable]) -> tuple[tuple[DataFile, ...], Mapping[str, tuple[Observation, ...]]]:
     """Data files and observations from the tables read from data/ (indicator id → table)."""
-    files = tuple(DataFile(ind, table.file, table) for ind, table in sorted(tables.items()))
-    return files, MappingProxyType({f.indicator_id: _csv_observations(f.table) for f in files})
+    files = []
+    for ind, table in sorted(tables.items()):
+        reading = read_rows(table)
+        files.append(DataFile(ind, table.file, reading.columns, reading.rows, reading.problems))
+    return tuple(files), MappingProxyType({f.indicator_id: _csv_observations(f) for f in files})
 
 
 def build_model(data: Any, source: SourceMap, root: Path,

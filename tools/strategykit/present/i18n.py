@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from strategykit.messages import LANGUAGES
+
 LABELS: dict[str, dict[str, str]] = {
     "sv": {
         "vision": "Vision",
@@ -758,14 +760,6 @@ CHANGE = {
     },
 }
 
-MONTHS = {
-    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-           "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"),
-}
-
-
 def process_labels(language: str) -> dict[str, str]:
     return PROCESS.get(language, PROCESS["sv"])
 
@@ -787,10 +781,23 @@ def change_template(verb: str, language: str) -> str | None:
 
 
 def format_date(iso: str, language: str) -> str:
-    """A YYYY-MM-DD date as readers of the language write it: 15 januari 2020, 15 January 2020."""
+    """A YYYY-MM-DD date as readers of the language write it, by Babel's calendar data (CLDR):
+    '12 maj 2020', '12 May 2020' — day, month name, year in every language, so both editions
+    and both languages show one style. Text that is not such a date is shown as written."""
+    import datetime as _dt
+
+    from babel.dates import format_date as _babel_date  # not at the top: only a build shows dates
+
     try:
-        year, month, day = (int(part) for part in iso.split("-"))
-        name = MONTHS.get(language, MONTHS["sv"])[month - 1]
-    except (ValueError, IndexError):
+        day = _dt.date.fromisoformat(iso)
+    except (TypeError, ValueError):
         return iso
-    return f"{day} {name} {year}"
+    return _babel_date(day, "d MMMM y", locale=language if language in LANGUAGES else "sv")
+
+
+
+def retrieved_note(retrieved: str | None, language: str) -> str:
+    """', hämtad 15 januari 2025' after a cited source: when it was read, in the editions' one date style."""
+    if not retrieved:
+        return ""
+    return f", {labels(language)['retrieved']} {format_date(retrieved, language)}"

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-import unicodedata
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 from strategykit.diagnostics import Position, Severity, closest
-from strategykit.source.load import is_inside, real_path, MarkdownFile
+from strategykit.model.anchors import toc_separator, web_anchors, web_slug
+from strategykit.source.load import is_inside, real_path
 from strategykit.model import Chapter, Strategy
 from strategykit.model.images import CHAPTER_FOLDER, IMAGE_FORMATS, image_file  # noqa: F401 (CHAPTER_FOLDER is the rules' too)
 from strategykit.rules import rule, Finding
@@ -207,45 +207,6 @@ def duplicate_chapter_file(s: Strategy) -> Iterator[Finding]:
 
 # --- links between chapters ---------------------------------------------------
 
-_EXPLICIT_ID = re.compile(r"\{:?[^}\n]*?#([^\s}#]+)[^}\n]*\}|\bid\s*=\s*[\"']([^\"']+)[\"']")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]]*\]")
-_ID_COUNT = re.compile(r"^(.*)_([0-9]+)$")
-
-
-def web_slug(text: str) -> str:
-    """A heading's anchor as the web edition makes it: MkDocs' ``toc`` with its default slugify.
-
-    mkdocs.yml enables ``toc`` without a ``slugify`` option, so å, ä and ö become
-    a and o ('Mål och medel' → 'mal-och-medel'), punctuation is removed and spaces
-    become '-'.
-    """
-    value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
-    return re.sub(r"[-\s]+", "-", value)
-
-
-def web_anchors(document: MarkdownFile) -> list[str]:
-    """The ids a chapter's web page has: explicit ids, then headings' slugs made unique with _1, _2 …"""
-    explicit = [a or b for a, b in _EXPLICIT_ID.findall(document.text)]
-    explicit += [h.anchor for h in document.headings if h.anchor]
-    out = list(dict.fromkeys(explicit))
-    used = set(out)
-    for h in document.headings:
-        if h.anchor:
-            continue
-        slug = web_slug(_FOOTNOTE_REF.sub("", h.plain or h.text))
-        if slug in used or not slug:
-            m = _ID_COUNT.match(slug)
-            base, count = (m.group(1), int(m.group(2))) if m else (slug, 0)
-            count += 1
-            while f"{base}_{count}" in used:
-                count += 1
-            slug = f"{base}_{count}"
-        used.add(slug)
-        out.append(slug)
-    return out
-
-
 @rule("chapter-link-broken",
       fix=_("Link to a chapter listed under 'chapters:', by its file name, and to a heading in it that exists."))
 def chapter_link_broken(s: Strategy) -> Iterator[Finding]:
@@ -262,6 +223,7 @@ def chapter_link_broken(s: Strategy) -> Iterator[Finding]:
     """
     chapters = {posixpath.normpath(c.file): c for c in s.chapters if c.file}
     anchors: dict[str, tuple[list[str], set[str]]] = {}
+    separator = toc_separator(s.site_config.data if s.site_config is not None else None)
     for c in s.chapters:
         if c.document is None:
             continue
@@ -290,12 +252,12 @@ def chapter_link_broken(s: Strategy) -> Iterator[Finding]:
             if not fragment or target.document is None:
                 continue
             if target.file not in anchors:
-                found = web_anchors(target.document)
+                found = web_anchors(target.document, separator)
                 anchors[target.file] = found, set(found)
             known, known_set = anchors[target.file]
             if fragment not in known_set:
                 yield Finding(_("The link '{target}' points at '#{fragment}', which is not a heading in '{file}'.",
-                                target=link.target, fragment=fragment, file=target.file), position=where, hint=_anchor_hint(fragment, known))
+                                target=link.target, fragment=fragment, file=target.file), position=where, hint=_anchor_hint(fragment, known, separator))
 
 
 def _is_published_file(s: Strategy, here: str, path: str) -> bool:
@@ -323,8 +285,8 @@ def _missing_chapter_hint(s: Strategy, file: str, here: str, listed: list[str]) 
     return _("Did you mean '{close}'?", close=posixpath.relpath(close, here or '.')) if close else None
 
 
-def _anchor_hint(fragment: str, known: list[str]) -> str | None:
-    slug = web_slug(fragment)
+def _anchor_hint(fragment: str, known: list[str], separator: str) -> str | None:
+    slug = web_slug(fragment, separator)
     if slug in known:
         return _("The web edition writes this heading's anchor as '#{slug}'.", slug=slug)
     close = closest(fragment, known)

@@ -19,59 +19,11 @@ from strategykit.source.load import is_inside
 
 # ```{=typst} blocks and `...`{=latex} spans pass straight to a pandoc writer.
 _RAW_ATTRIBUTE = re.compile(r"\{=\s*([A-Za-z0-9_+-]+)\s*\}")
-_HTML_HINT = re.compile(r"<[A-Za-z!/?]")
 
 
 _SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
 # '{ onclick="…" }' after a heading or paragraph: MkDocs' attr_list turns it into an attribute.
 _EVENT_ATTRIBUTE = re.compile(r"\{[^}\n]*\bon[a-z]+\s*=", re.IGNORECASE)
-
-
-def _may_act(text: str) -> bool:
-    """False when the text cannot hold what unsafe-html looks for, so the parser can be skipped.
-
-    Raw HTML and autolinks start with '<' and a letter, '!', '/' or '?'; an inline link
-    has ']' right before '(' and a link reference definition ']' right before ':' (in
-    CommonMark, Python-Markdown and pandoc alike); an attribute list needs '{'. Without
-    any of these, markdown-it yields no HTML, no link and no attribute. (The parser is
-    the largest cost of `strategy check` on ordinary prose: BENCHMARKS.md.)
-    """
-    return bool(_HTML_HINT.search(text)) or "{" in text or "](" in text or "]:" in text
-
-
-def _parse(text: str):
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark")
-    md.validateLink = lambda url: True  # see every link as written, dangerous ones included
-    return md.parse(text)
-
-
-def _html_fragments(tokens) -> Iterator[tuple[str, int]]:
-    """Raw HTML in Markdown, as CommonMark sees it (markdown-it-py), with its line."""
-    for token in tokens:
-        if token.type == "html_block":
-            yield token.content, (token.map[0] + 1 if token.map else 1)
-        elif token.type == "inline" and token.children:
-            for child in token.children:
-                if child.type == "html_inline":
-                    yield child.content, (token.map[0] + 1 if token.map else 1)
-
-
-def _link_targets(tokens) -> Iterator[tuple[str, int]]:
-    for token in tokens:
-        if token.type == "inline" and token.children:
-            for child in token.children:
-                if child.type == "link_open":
-                    yield str(child.attrGet("href") or ""), (token.map[0] + 1 if token.map else 1)
-
-
-def _prose_lines(tokens) -> Iterator[tuple[str, int]]:
-    """Lines of text that are not code, with their numbers."""
-    for token in tokens:
-        if token.type == "inline" and token.map:
-            for offset, line in enumerate(token.content.split("\n")):
-                yield line, token.map[0] + 1 + offset
 
 
 _ONLY_CLOSING_TAGS = re.compile(r"^(\s*</[A-Za-z][A-Za-z0-9-]*\s*>\s*)+$")
@@ -98,26 +50,25 @@ def unsafe_html(s: Strategy) -> Iterator[Finding]:
     refused. Plain formatting tags such as `<abbr>` or `<br>` are fine.
     """
     for c in s.chapters:
-        text = c.document.text if c.document else ""
-        if not _may_act(text):
-            continue  # skip the Markdown parser on a chapter that cannot hold any of it
-        tokens = _parse(text)
-        for fragment, line in _html_fragments(tokens):
-            if not _is_safe_html(fragment):
-                shown = " ".join(fragment.split())[:60]
+        if c.document is None:
+            continue
+        for fragment in c.document.html:  # the chapter's one reading by markdown-it (source/load.py)
+            if not _is_safe_html(fragment.text):
+                shown = " ".join(fragment.text.split())[:60]
                 yield Finding(_("The chapter contains HTML that could act when published: {shown}", shown=shown),
-                              position=Position(c.file, line, 1))
-        for href, line in _link_targets(tokens):
+                              position=Position(c.file, fragment.line, 1))
+        for link in c.document.links:
+            href = link.target
             scheme = urlsplit(href.strip()).scheme.lower()
             if scheme not in _SAFE_SCHEMES and not re.match(r"^[a-z]:[\\/]", href, re.I):
                 yield Finding(_("The link '{value}' uses '{scheme}:', which could act when clicked.",
                                 value=href[:60], scheme=scheme),
-                              position=Position(c.file, line, 1),
+                              position=Position(c.file, link.line, link.column),
                               hint=_("Link with https://, mailto: or a path inside the strategy."))
-        for line_text, line in _prose_lines(tokens):
-            if _EVENT_ATTRIBUTE.search(line_text):
+        for braces in c.document.braces:
+            if _EVENT_ATTRIBUTE.search(braces.text):
                 yield Finding(_("The chapter gives an element an event handler ({{ on…= }}), which could act when published."),
-                              position=Position(c.file, line, 1),
+                              position=Position(c.file, braces.line, 1),
                               hint=_("Remove the attribute in braces."))
 
 

@@ -6,39 +6,29 @@ A data file has a header row and one row per year and breakdown::
     2018,270154,total,sourced,"SCB, BE0101A via Regionfakta",2025-01-15
     2018,133600,women,illustrative,,
 
-schema/observations.schema.json describes a row. Every diagnostic points at the
-line and column of the cell to fix.
+schema/observations.schema.json describes a row, and source/observations.py checks
+every row against it; the rules here name what it found (each column's problems under
+one code) and add what a schema cannot say of one row. Every diagnostic points at
+the line and column of the cell to fix.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from strategykit.diagnostics import Position, Severity, closest
-from strategykit.source.load import CsvCell, CsvRow, CsvTable
-from strategykit.model import (BREAKDOWNS, DATA_COLUMNS, DATA_FOLDER, DataFile, PROVENANCES, REQUIRED_COLUMNS, Strategy, parse_number, parse_year)
+from strategykit.source.observations import HEADER, ROW
+from strategykit.model import DATA_COLUMNS, DATA_FOLDER, Strategy
 from strategykit.rules import rule, Finding
 from strategykit.messages import _
 
-_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
-
-def _at(file: str, cell: CsvCell | None, row: CsvRow | None = None) -> Position:
-    if cell is not None:
-        return Position(file, cell.line, cell.column)
-    return Position(file, row.line if row else 1, 1)
-
-
-def _text(table: CsvTable, row: CsvRow, name: str) -> str:
-    cell = table.cell(row, name)
-    return cell.text.strip() if cell else ""
-
-
-def _readable(f: DataFile) -> bool:
-    """Rows are only checked one by one when the header names the columns that carry meaning."""
-    columns = f.table.columns
-    return "year" in columns and "value" in columns
+def _problems(s: Strategy, *columns: str) -> Iterator[Finding]:
+    """What reading the data files against their schema found in ``columns`` (source/observations.py)."""
+    for f in s.data_files:
+        for p in f.problems:
+            if p.column in columns:
+                yield Finding(p.message, position=p.position, hint=p.hint)
 
 
 @rule("data-unknown-indicator",
@@ -73,26 +63,7 @@ def data_header(s: Strategy) -> Iterator[Finding]:
     for the total. Each column appears once, and no other column is allowed, so
     that a misspelt `provenence` is caught instead of silently ignored.
     """
-    for f in s.data_files:
-        seen: dict[str, CsvCell] = {}
-        for cell in f.table.header:
-            name = cell.text.strip().lower()
-            if name in seen:
-                yield Finding(_("The column '{name}' appears twice in the header (first at column {column}).",
-                                name=name, column=seen[name].column), position=_at(f.file, cell))
-            elif name not in DATA_COLUMNS:
-                close = closest(name, DATA_COLUMNS)
-                yield Finding(_("'{value}' is not a column of a data file.",
-                                value=cell.text.strip()), position=_at(f.file, cell),
-                              hint=_("Did you mean '{close}'? The columns are: {columns}.", close=close,
-                                     columns=", ".join(DATA_COLUMNS)) if close else
-                              _("The columns are: {columns}.", columns=", ".join(DATA_COLUMNS)))
-            seen.setdefault(name, cell)
-        for name in REQUIRED_COLUMNS:
-            if name not in seen:
-                yield Finding(_("The header has no '{name}' column.",
-                                name=name), position=Position(f.file, f.table.header[0].line
-                                                                                       if f.table.header else 1, 1))
+    yield from _problems(s, HEADER)
 
 
 @rule("data-row-length", fix=_("Give the row one value per column of the header; leave a value empty, but keep its comma."))
@@ -102,41 +73,13 @@ def data_row_length(s: Strategy) -> Iterator[Finding]:
     A missing or extra comma shifts every later value into the wrong column:
     a source would be read as a date, a value as a year.
     """
-    for f in s.data_files:
-        width = len(f.table.header)
-        for row in f.table.rows:
-            if len(row.cells) != width:
-                where = row.cells[width] if len(row.cells) > width else row.cells[-1]
-                yield Finding(_("The row has {value} values, but the header has {width} columns.",
-                                value=len(row.cells), width=width),
-                              position=_at(f.file, where, row))
+    yield from _problems(s, ROW)
 
 
 @rule("data-invalid-year", fix=_("Write the year with four digits, e.g. 2023."))
 def data_invalid_year(s: Strategy) -> Iterator[Finding]:
     """Every row has a year: four digits, between 1900 and 2200."""
-    for f in s.data_files:
-        if not _readable(f):
-            continue
-        for row in f.table.rows:
-            cell = f.table.cell(row, "year")
-            if parse_year(cell.text if cell else None) is None:
-                shown = cell.text.strip() if cell else ""
-                yield Finding(_("'{shown}' is not a year.", shown=shown) if shown else _("The row has no year."),
-                              position=_at(f.file, cell, row))
-
-
-def _number_hint(text: str) -> str | None:
-    if re.fullmatch(r"[+-]?\d+,\d+", text):
-        return _("Use a point for decimals: {number} (and quote nothing).", number=text.replace(',', '.'))
-    if re.fullmatch(r"[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?", text):
-        plain = re.sub(r"[ \u00a0\u202f]", "", text).replace(",", ".")
-        return _("Write the number without spaces: {plain}.", plain=plain)
-    if text.endswith("%"):
-        return _("Leave out the % sign; the indicator's unit says that the value is a percentage.")
-    if text.lower() in ("nan", "inf", "-inf", "..", "-", "–"):
-        return _("Leave a year without a value out of the file instead of writing a placeholder.")
-    return None
+    yield from _problems(s, "year")
 
 
 @rule("data-non-numeric-value",
@@ -148,15 +91,7 @@ def data_non_numeric_value(s: Strategy) -> Iterator[Finding]:
     empty cell, a dash or "..": the follow-up then knows there is no value, instead
     of guessing what the placeholder meant.
     """
-    for f in s.data_files:
-        if not _readable(f):
-            continue
-        for row in f.table.rows:
-            cell = f.table.cell(row, "value")
-            text = cell.text.strip() if cell else ""
-            if parse_number(text) is None:
-                yield Finding(_("'{text}' is not a number.", text=text) if text else _("The row has no value."),
-                              position=_at(f.file, cell, row), hint=_number_hint(text))
+    yield from _problems(s, "value")
 
 
 @rule("data-invalid-breakdown", fix=_("Write total, women or men, or leave the cell empty for the total."))
@@ -167,18 +102,7 @@ def data_invalid_breakdown(s: Strategy) -> Iterator[Finding]:
     side in both editions (the perspective of equal and gender-equal inclusion
     asks for it).
     """
-    for f in s.data_files:
-        if "breakdown" not in f.table.columns:
-            continue
-        for row in f.table.rows:
-            cell = f.table.cell(row, "breakdown")
-            text = cell.text.strip() if cell else ""
-            if text and text.lower() not in BREAKDOWNS:
-                close = closest(text.lower(), BREAKDOWNS, 0.5)
-                yield Finding(_("'{text}' is not a breakdown.", text=text), position=_at(f.file, cell, row),
-                              hint=_("Did you mean '{close}'? Allowed: {options}.", close=close,
-                                     options=", ".join(BREAKDOWNS)) if close else
-                              _("Allowed: {options}.", options=", ".join(BREAKDOWNS)))
+    yield from _problems(s, "breakdown")
 
 
 @rule("data-duplicate-year", fix=_("Keep one row per year and breakdown; delete or correct the other."))
@@ -190,20 +114,18 @@ def data_duplicate_year(s: Strategy) -> Iterator[Finding]:
     until the duplicate is removed.
     """
     for f in s.data_files:
-        if not _readable(f):
-            continue
         first: dict[tuple[int, str], int] = {}
-        for row in f.table.rows:
-            year = parse_year(_text(f.table, row, "year"))
-            breakdown = _text(f.table, row, "breakdown").lower() or "total"
-            if year is None:
+        for row in f.rows:
+            year = row.record.get("year")
+            if "year" in row.invalid or not isinstance(year, int):
                 continue
+            breakdown = row.record.get("breakdown", "total")
             key = (year, breakdown)
             if key in first:
                 part = "" if breakdown == "total" else f" ({breakdown})"
                 yield Finding(_("{year}{part} already has a value on line {value}.",
                                 year=year, part=part, value=first[key]),
-                              position=_at(f.file, f.table.cell(row, "year"), row))
+                              position=row.at("year") or Position(f.file, row.line, 1))
             else:
                 first[key] = row.line
 
@@ -214,21 +136,19 @@ def data_value_out_of_range(s: Strategy) -> Iterator[Finding]:
     """Observed values fit their indicator's unit: a percentage between 0 and 100, a count not below zero."""
     for f in s.data_files:
         ind = s.indicator(f.indicator_id)
-        if ind is None or not _readable(f):
+        if ind is None:
             continue
-        for row in f.table.rows:
-            cell = f.table.cell(row, "value")
-            value = parse_number(cell.text if cell else None)
-            if value is None:
+        for row in f.rows:
+            value = row.record.get("value")
+            if "value" in row.invalid or not isinstance(value, (int, float)):
                 continue
+            where = row.at("value") or Position(f.file, row.line, 1)
             if ind.is_percent and not 0 <= value <= 100:
                 yield Finding(_("{value} is not a percentage (indicator '{id}' is in percent).",
-                                value=format(value, "g"), id=ind.id),
-                              position=_at(f.file, cell, row))
+                                value=format(value, "g"), id=ind.id), position=where)
             elif ind.is_count and value < 0:
                 yield Finding(_("{value} is negative, but indicator '{id}' counts.",
-                                value=format(value, "g"), id=ind.id),
-                              position=_at(f.file, cell, row))
+                                value=format(value, "g"), id=ind.id), position=where)
 
 
 @rule("data-missing-provenance",
@@ -242,33 +162,7 @@ def data_missing_provenance(s: Strategy) -> Iterator[Finding]:
     nothing; both editions then mark it, so that no reader takes an invented
     figure for a statistic.
     """
-    for f in s.data_files:
-        if not _readable(f) or "provenance" not in f.table.columns:
-            continue  # data-header reports the missing column once
-        for row in f.table.rows:
-            cell = f.table.cell(row, "provenance")
-            kind = cell.text.strip().lower() if cell else ""
-            source, retrieved = _text(f.table, row, "source"), _text(f.table, row, "retrieved")
-            if not kind:
-                yield Finding(_("The value does not say where it comes from."), position=_at(f.file, cell, row))
-            elif kind not in PROVENANCES:
-                yield Finding(_("'{value}' is not a provenance.",
-                                value=cell.text.strip()), position=_at(f.file, cell, row),
-                              hint=_("Allowed: {options}.", options=", ".join(PROVENANCES)))
-            elif kind == "illustrative" and (source or retrieved):
-                yield Finding(_("The value is marked illustrative but also cites a source."),
-                              position=_at(f.file, f.table.cell(row, "source" if source else "retrieved"), row),
-                              hint=_("Keep the source and the date for a sourced value, or mark it illustrative; not both."))
-            elif kind == "sourced" and not source:
-                yield Finding(_("The value is marked sourced but names no source."),
-                              position=_at(f.file, f.table.cell(row, "source") or cell, row))
-            elif kind == "sourced" and not retrieved:
-                yield Finding(_("The value is marked sourced but does not say when it was read."),
-                              position=_at(f.file, f.table.cell(row, "retrieved") or cell, row),
-                              hint=_("Add the date in the 'retrieved' column: YYYY-MM-DD."))
-            elif kind == "sourced" and not _DATE.match(retrieved):
-                yield Finding(_("'{retrieved}' is not a date in the form YYYY-MM-DD.", retrieved=retrieved),
-                              position=_at(f.file, f.table.cell(row, "retrieved"), row))
+    yield from _problems(s, "provenance", "source", "retrieved")
 
 
 def _same_value(a: float, b: float, decimals: int | None) -> bool:

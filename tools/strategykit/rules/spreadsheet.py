@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from strategykit.diagnostics import Position, Severity
+from strategykit.diagnostics import Severity
 from strategykit.messages import _
 from strategykit.model import Strategy
 from strategykit.analysis.spreadsheet import formula_like
@@ -46,9 +46,7 @@ def formula_like_text(s: Strategy) -> Iterator[Finding]:
             yield Finding(_message(_("The baseline's source of target '{id}'", id=t.id), b.provenance.source),
                           path=b.path + ("source",))
     for f in s.data_files:
-        if "source" not in f.table.columns:
-            continue
-        for row in f.table.rows:
-            cell = f.table.cell(row, "source")
+        for row in f.rows:
+            cell = row.cells.get("source")
             if cell is not None and formula_like(cell.text):
-                yield Finding(_message(_("The source"), cell.text), position=Position(f.file, cell.line, cell.column))
+                yield Finding(_message(_("The source"), cell.text), position=row.at("source"))

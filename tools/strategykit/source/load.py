@@ -82,7 +82,7 @@ class YamlDocument:
     source: SourceMap
 
 
-@dataclass
+@dataclass(frozen=True)
 class MarkdownHeading:
     level: int
     text: str
@@ -94,7 +94,7 @@ class MarkdownHeading:
     """The id given explicitly in an attribute list: '## Mål {#mal}' → 'mal'."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class MarkdownImage:
     alt: str
     target: str
@@ -102,13 +102,29 @@ class MarkdownImage:
     column: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class MarkdownLink:
     """A link as written, inline (``[text](target)``) or by reference (``[text][ref]``)."""
 
     target: str
     line: int
     column: int = 1
+
+
+@dataclass(frozen=True)
+class MarkdownHtml:
+    """Raw HTML as CommonMark sees it: a block, or a tag in running text (at its paragraph's first line)."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class MarkdownBraces:
+    """A line of running text (not code) with a '{', where Python-Markdown's attr_list may read attributes."""
+
+    text: str
+    line: int
 
 
 @dataclass(frozen=True)
@@ -120,13 +136,16 @@ class MarkdownExtreme:
     column: int = 1
 
 
-@dataclass
+@dataclass(frozen=True)
 class MarkdownFile:
+    """A chapter as read once (``parse_markdown``): its text and outline as plain immutable values,
+    which the model keeps and the rules, the outline and the editions read; no parser object."""
+
     file: str
     text: str
-    headings: list[MarkdownHeading]
-    images: list[MarkdownImage]
-    links: list[MarkdownLink] = field(default_factory=list)
+    headings: tuple[MarkdownHeading, ...]
+    images: tuple[MarkdownImage, ...]
+    links: tuple[MarkdownLink, ...] = ()
     block_depth: MarkdownExtreme = MarkdownExtreme()
     """Block quotes and lists inside one another (the engines recurse on them)."""
     bracket_depth: MarkdownExtreme = MarkdownExtreme()
@@ -135,6 +154,8 @@ class MarkdownFile:
     """The longest run of backticks in running text."""
     angle_count: MarkdownExtreme = MarkdownExtreme()
     """The most '<' in one paragraph; the place is that of the paragraph."""
+    html: tuple[MarkdownHtml, ...] = ()
+    braces: tuple[MarkdownBraces, ...] = ()
 
     @property
     def title(self) -> str | None:
@@ -667,6 +688,8 @@ def parse_markdown(text: str, display: str) -> MarkdownFile:
     headings: list[MarkdownHeading] = []
     images: list[MarkdownImage] = []
     links: list[MarkdownLink] = []
+    html: list[MarkdownHtml] = []
+    braces: list[MarkdownBraces] = []
     heading_level = 0
     depth = 0
     extremes = {"block": MarkdownExtreme(), "bracket": MarkdownExtreme(), "backtick": MarkdownExtreme(),
@@ -683,9 +706,15 @@ def parse_markdown(text: str, display: str) -> MarkdownFile:
         if token.type == "heading_open":
             heading_level = int(token.tag[1:])
             continue
+        if token.type == "html_block":
+            html.append(MarkdownHtml(token.content, token.map[0] + 1 if token.map else 1))
+            continue
         if token.type != "inline" or not token.map:
             continue
         content = token.content
+        if "{" in content:
+            braces += [MarkdownBraces(text, token.map[0] + 1 + offset)
+                       for offset, text in enumerate(content.split("\n")) if "{" in text]
         if "[" in content or "`" in content or "<" in content:
             if _measure_marks(content, token.map[0] + 1, lines, extremes) > UNREAD_BRACKET_DEPTH:
                 heading_level = 0
@@ -707,6 +736,9 @@ def parse_markdown(text: str, display: str) -> MarkdownFile:
         breaks: list[int] | None = None
         bases: dict[int, int] = {}
         for k, child in enumerate(children):
+            if child.type == "html_inline":
+                html.append(MarkdownHtml(child.content, first))
+                continue
             if child.type not in ("image", "link_open"):
                 continue
             if child.type == "link_open" and k + 1 < len(children) and children[k + 1].content.startswith("^"):
@@ -726,8 +758,8 @@ def parse_markdown(text: str, display: str) -> MarkdownFile:
                                             str(child.attrGet("src") or ""), line, column))
             else:
                 links.append(MarkdownLink(str(child.attrGet("href") or ""), line, column))
-    return MarkdownFile(display, text, headings, images, links, extremes["block"], extremes["bracket"],
-                        extremes["backtick"], extremes["angle"])
+    return MarkdownFile(display, text, tuple(headings), tuple(images), tuple(links), extremes["block"],
+                        extremes["bracket"], extremes["backtick"], extremes["angle"], tuple(html), tuple(braces))
 
 
 _CONTAINERS_OPEN = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open"})

@@ -48,6 +48,7 @@ from strategykit.messages import _
 from strategykit.model import Chapter, Strategy
 from strategykit.model.images import IMAGE_FORMATS, image_file
 from strategykit.render.pdf import toolchain
+from strategykit.model.anchors import toc_separator, web_slug
 from strategykit.render.pdf.data import anchor
 from strategykit.render.pdf.blocks import Markdown, Node, _inlines, chapter_anchor, header, para, raw  # noqa: F401
 
@@ -58,9 +59,10 @@ def ascii_id(ident: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", folded).strip("-") or "x"
 
 
-def _web_form(ident: str) -> str:
-    """An identifier as MkDocs would have written it for the same heading: ASCII, no punctuation."""
-    return re.sub(r"[^a-z0-9_-]", "", ascii_id(ident).lower())
+def _web_form(ident: str, separator: str) -> str:
+    """An identifier as the web edition's slugify writes it ('mål-och-medel' → 'mal-och-medel'), to match
+    a link written with the web's anchor to pandoc's id for the same heading."""
+    return web_slug(ident.replace("-", " "), separator)
 
 
 def typst_string(text: str) -> str:
@@ -127,6 +129,7 @@ class _ChapterRewriter:
         self.prefix, self.local_ids = targets[chapter.file]
         self.title_seen = False
         self.problems: list[Diagnostic] = []
+        self.separator = toc_separator(model.site_config.data if model.site_config is not None else None)
 
     def ident(self, ident: str) -> str:
         return f"{self.prefix}-{ascii_id(ident)}" if ident else ""
@@ -247,8 +250,9 @@ class _ChapterRewriter:
         if frag and frag in ids:
             return f"#{title}-{ascii_id(frag)}"
         if frag:
-            # The web edition's anchor ('#mal-och-medel', see rules.chapters.web_slug) for pandoc's 'mål-och-medel'.
-            same = next((i for i in ids if _web_form(i) == _web_form(frag)), None)
+            # The web edition's anchor ('#mal-och-medel', model/anchors.py) for pandoc's 'mål-och-medel'.
+            web = _web_form(frag, self.separator)
+            same = next((i for i in ids if _web_form(i, self.separator) == web), None)
             if same is not None:
                 return f"#{title}-{ascii_id(same)}"
         return f"#{title}"

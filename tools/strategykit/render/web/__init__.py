@@ -35,7 +35,6 @@ import calendar
 import contextlib
 import datetime as _dt
 import json
-import logging
 import os
 import shutil
 import sys
@@ -48,7 +47,7 @@ from strategykit.diagnostics import BuildError
 from strategykit.model import Strategy
 from strategykit.plan import BuildPlan
 from strategykit.atomic import staged_dir
-from strategykit.render.web import downloads, escaping, pages, sanitize
+from strategykit.render.web import downloads, escaping, mkdocs_run, pages, sanitize
 
 if TYPE_CHECKING:
     from strategykit.render.pdf.editions import EarlierPdf
@@ -195,15 +194,6 @@ def generate(plan: BuildPlan, work_dir: Path | None = None, *, pdf: Path | None 
     return work / CONFIG_NAME
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 MKDOCS_RUN = Path(__file__).with_name("mkdocs_run.py")
 """The script that builds with MkDocs in a child process, under the build's limits."""
 
@@ -225,36 +215,19 @@ def _run_mkdocs(config_file: Path, site_dir: Path, keep: Any = None) -> None:
         err = proc.stderr.decode("utf-8", "replace").strip()
         raise BuildError(f"MkDocs stopped without a result (exit {proc.returncode})"
                          + (f": {err.splitlines()[-1]}" if err else ".")) from None
+    _raise_for(outcome)
+
+
+def _raise_for(outcome: dict) -> None:
+    """A BuildError with MkDocs' error and the warnings before it, when the build failed."""
     if "error" in outcome:
         details = "\n".join(f"  {m}" for m in outcome["warnings"])
         raise BuildError(f"MkDocs could not build the site: {outcome['error']}" + (f"\n{details}" if details else ""))
 
 
 def _run_mkdocs_here(config_file: Path, site_dir: Path, keep: Any = None) -> None:
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs import exceptions
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    logger = logging.getLogger("mkdocs")
-    handler = _Collect()
-    logger.addHandler(handler)
-    try:
-        try:
-            cfg = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
-            cfg.plugins[escaping.PLUGIN_NAME] = escaping.mark_escaped_plugin()
-            if keep is not None:
-                cfg.plugins[keep.PLUGIN_NAME] = keep  # last, so it sees what the other plugins made
-            cfg.plugins.on_startup(command="build", dirty=False)
-            try:
-                build(cfg)
-            finally:
-                cfg.plugins.on_shutdown()
-        except (exceptions.MkDocsException, SystemExit) as exc:
-            details = "\n".join(f"  {m}" for m in handler.messages)
-            raise BuildError(f"MkDocs could not build the site: {exc}" + (f"\n{details}" if details else "")) from exc
-    finally:
-        logger.removeHandler(handler)
+    plugins = {keep.PLUGIN_NAME: keep} if keep is not None else {}  # last, so it sees what the others made
+    _raise_for(mkdocs_run.build_site(str(config_file), str(site_dir), plugins))
 
 
 def _run_zensical(config_file: Path, site_dir: Path) -> None:

@@ -1,8 +1,8 @@
 """Build one MkDocs site in a process of its own (run as a script by ``web._run_mkdocs``).
 
 In-process, nothing can bound MkDocs' memory; as a child process it runs under the build's limits
-(``bounds``). This file imports nothing of strategykit, so the child starts in the time Python and
-MkDocs take to load. Arguments: the configuration file and the site folder. It prints the outcome as
+(``bounds``). This file imports nothing of strategykit but ``escaping.py`` beside it (by its path), so
+the child starts in the time Python and MkDocs take to load. Arguments: the configuration file and the site folder. It prints the outcome as
 JSON: nothing, or MkDocs' error with the warnings logged before it (a strict build stops on them).
 """
 
@@ -10,6 +10,8 @@ import json
 import logging
 import os
 import sys
+from pathlib import Path
+from typing import Any
 
 
 class _Collect(logging.Handler):
@@ -21,25 +23,52 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def main(config_file: str, site_dir: str) -> int:
+def _sibling(name: str) -> Any:
+    """A module beside this script, loaded by its path: through the package it would load all of strategykit."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"strategykit_mkdocs_run_{name}", Path(__file__).with_name(f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def build_site(config_file: str, site_dir: str, plugins: dict[str, Any] | None = None) -> dict:
+    """Build with MkDocs, strict; the outcome: ``{}``, or MkDocs' error with the warnings logged before it.
+
+    The one place that runs MkDocs, here in a child process and in the preview's own process
+    (which adds its ``plugins``, last, so that they see what the configured ones made). Both
+    builds mark the escaped chrome texts as markup (``escaping``), so that the theme does not
+    escape them twice.
+    """
+    escaping = _sibling("escaping")
+    plugins = {escaping.PLUGIN_NAME: escaping.mark_escaped_plugin(), **(plugins or {})}
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    logger = logging.getLogger("mkdocs")
     handler = _Collect()
-    logging.getLogger("mkdocs").addHandler(handler)
+    logger.addHandler(handler)
     try:
         cfg = load_config(config_file=config_file, site_dir=site_dir, strict=True)
+        for name, plugin in plugins.items():
+            cfg.plugins[name] = plugin
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             build(cfg)
         finally:
             cfg.plugins.on_shutdown()
     except (exceptions.MkDocsException, SystemExit) as exc:
-        json.dump({"error": str(exc), "warnings": handler.messages}, sys.stdout)
-        return 0
-    json.dump({}, sys.stdout)
+        return {"error": str(exc), "warnings": handler.messages}
+    finally:
+        logger.removeHandler(handler)
+    return {}
+
+
+def main(config_file: str, site_dir: str) -> int:
+    json.dump(build_site(config_file, site_dir), sys.stdout)
     return 0
 
 

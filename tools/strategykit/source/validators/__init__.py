@@ -8,7 +8,7 @@ import re
 from datetime import date as _date
 from importlib import import_module
 
-MODULES = {'goals.schema.json': 'goals', 'consultation.schema.json': 'consultation', 'dialogue.schema.json': 'dialogue', 'editions.schema.json': 'editions'}
+MODULES = {'goals.schema.json': 'goals', 'consultation.schema.json': 'consultation', 'dialogue.schema.json': 'dialogue', 'editions.schema.json': 'editions', 'observations.schema.json': 'observations'}
 
 
 class JsonSchemaValueException(ValueError):
