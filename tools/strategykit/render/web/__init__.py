@@ -48,7 +48,7 @@ from strategykit.diagnostics import BuildError
 from strategykit.model import Strategy
 from strategykit.plan import BuildPlan
 from strategykit.atomic import staged_dir
-from strategykit.render.web import downloads, escaping, pages, sanitize
+from strategykit.render.web import downloads, escaping, pages, redirects, sanitize
 
 if TYPE_CHECKING:
     from strategykit.render.pdf.editions import EarlierPdf
@@ -175,6 +175,8 @@ def generate(plan: BuildPlan, work_dir: Path | None = None, *, pdf: Path | None 
             _write(docs / rel, text)
         for name, text in data.items():
             _write(docs / pages.DATA_FOLDER / name, text)
+        for rel, text in redirects.redirect_pages(model, offline=offline).items():
+            _write(docs / rel, text)
         chapters_dir = docs / pages.i18n.labels(model.language)["url_chapters"]
         _copy_chapter_assets(model, chapters_dir)
         if pdf is PENDING:
