@@ -120,6 +120,9 @@ LABELS: dict[str, dict[str, str]] = {
         "url_about": "om-utgavan",
         "url_accessibility": "tillganglighet",
         "url_downloads": "ladda-ner",
+        # The download files' names (the part before .csv/.json).
+        "file_indicators": "indikatorer", "file_targets": "matbara-mal", "file_observations": "uppmatta-varden",
+        "file_followup": "uppfoljning",
         "page_moved": "Sidan har flyttat",
         "page_moved_to": "Den finns nu här:",
         # Print edition (strategykit.render.pdf).
@@ -306,6 +309,9 @@ LABELS: dict[str, dict[str, str]] = {
         "url_about": "about",
         "url_accessibility": "accessibility",
         "url_downloads": "downloads",
+        # The download files' names (the part before .csv/.json).
+        "file_indicators": "indicators", "file_targets": "targets", "file_observations": "observations",
+        "file_followup": "followup",
         "page_moved": "This page has moved",
         "page_moved_to": "It is now here:",
         # Print edition (strategykit.render.pdf).

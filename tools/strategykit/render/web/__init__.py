@@ -174,7 +174,7 @@ def generate(plan: BuildPlan, work_dir: Path | None = None, *, pdf: Path | None 
         for rel, text in site.pages.items():
             _write(docs / rel, text)
         for name, text in data.items():
-            _write(docs / pages.DATA_FOLDER / name, text)
+            _write(docs / pages.DATA_FOLDER / downloads.file_name(name, model.language), text)
         for rel, text in redirects.redirect_pages(model, offline=offline).items():
             _write(docs / rel, text)
         chapters_dir = docs / pages.i18n.labels(model.language)["url_chapters"]
