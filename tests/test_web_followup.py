@@ -212,7 +212,7 @@ def test_observed_values_carry_their_source_and_illustrative_ones_the_mark(b):
     assert "sk-ill" not in cells[0], "a sourced value has no illustrative mark"
     assert "sk-ill" in cells[1] and "sk-ill" in cells[2]
     text = text_of(table)
-    assert "Källa: Utfall (totalt): SCB, AKU, hämtad 2025-01-15. Utfall (kvinnor): Illustrativt, ingen källa. " \
+    assert "Källa: Utfall (totalt): SCB, AKU, hämtad 15 januari 2025. Utfall (kvinnor): Illustrativt, ingen källa. " \
            "Utfall (män): Illustrativt, ingen källa." in text
     assert SV["illustrative_note"] in text
 
@@ -233,8 +233,8 @@ def test_followup_pages_are_one_section_of_the_navigation(b):
 
 def test_followup_page_names_the_source_of_every_sourced_value(b):
     text = text_of(main_of(page(b.site, "uppfoljning/index.md")))
-    assert "Källa: P1.1.a: SCB, AKU, hämtad 2025-01-15." in text
-    assert "Källa: P1.2.a: SCB, BE0101A/BefolkningNy, hämtad 2025-01-15." in text
+    assert "Källa: P1.1.a: SCB, AKU, hämtad 15 januari 2025." in text
+    assert "Källa: P1.2.a: SCB, BE0101A/BefolkningNy, hämtad 15 januari 2025." in text
 
 
 def test_axis_ticks_of_a_chart_share_one_number_of_decimals():

@@ -796,6 +796,11 @@ def change_template(verb: str, language: str) -> str | None:
     return CHANGE.get(language, CHANGE["sv"]).get(verb)
 
 
+def retrieved(iso: str | None, language: str) -> str:
+    """', hämtad 27 november 2026' after a source: the date in the language's one style ('' without a date)."""
+    return f", {labels(language)['retrieved']} {format_date(iso, language)}" if iso else ""
+
+
 def format_date(iso: str, language: str) -> str:
     """A YYYY-MM-DD date as readers of the language write it: 15 januari 2020, 15 January 2020."""
     try:

@@ -44,8 +44,7 @@ def _baseline(t: Target, shown: present_targets.Value | None, lang: str) -> dict
     note = ""
     if not prov.illustrative and prov.source:
         note = f"{L['source']} ({L['baseline'].lower()} {t.id}): {prov.source}"
-        if prov.retrieved:
-            note += f", {L['retrieved']} {prov.retrieved}"
+        note += i18n.retrieved(prov.retrieved, lang)
         note += "."
     return {**_shown(shown, lang), "source_note": note}
 
@@ -179,7 +178,7 @@ def _values_note(series: dict[str, tuple[Observation, ...]], lang: str) -> str:
             prov = o.provenance
             if prov.illustrative or not prov.source:
                 continue
-            text = prov.source + (f", {L['retrieved']} {prov.retrieved}" if prov.retrieved else "")
+            text = prov.source + i18n.retrieved(prov.retrieved, lang)
             if text not in sources:
                 sources.append(text)
     return f"{L['values_source']}: {'; '.join(sources)}." if sources else ""

@@ -130,7 +130,7 @@ class IndicatorPages:
         p = o.provenance
         if p.illustrative or not p.source:
             return self.L["illustrative_source"]
-        return p.source + (f", {self.L['retrieved']} {p.retrieved}" if p.retrieved else "")
+        return p.source + i18n.retrieved(p.retrieved, self.lang)
 
     def chart(self, ind: Indicator):
         """The indicator's chart as ``present.charts`` decides it (None when there is nothing to draw)."""

@@ -217,7 +217,7 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
                 src = esc(b.provenance.source)
                 if b.provenance.url:
                     src = f"[{src}]({b.provenance.url})"
-                when = f", {esc(self.L['retrieved'])} {esc(b.provenance.retrieved)}" if b.provenance.retrieved else ""
+                when = esc(i18n.retrieved(b.provenance.retrieved, self.lang))
                 items.append(f"{esc(t.id)}: {src}{when}")
         if not items:
             return ""
