@@ -1,5 +1,6 @@
-// Runs the built site's own search worker (Material's, with lunr-languages) in Node against the
-// site's search index, and prints the locations each query finds, as JSON: {query: [location, …]}.
+// Runs the built site's search as a browser would: the page's configuration (after the site's own
+// sk-search-config.js), the worker it names (sk-search.js wrapping Material's lunr worker), the
+// site's search index; prints the locations each query finds, as JSON: {query: [location, …]}.
 // Usage: node site_search.js SITE_DIR QUERY…
 "use strict";
 const fs = require("fs");
@@ -7,22 +8,31 @@ const path = require("path");
 const vm = require("vm");
 
 const [site, ...queries] = process.argv.slice(2);
-const workers = path.join(site, "assets", "javascripts", "workers");
-const worker = fs.readdirSync(workers).find((f) => /^search\..*\.js$/.test(f));
+
+// The configuration as the home page has it once its scripts before Material's bundle have run.
+const home = fs.readFileSync(path.join(site, "index.html"), "utf8");
+const element = { textContent: home.match(/<script id="__config" type="application\/json">([\s\S]*?)<\/script>/)[1] };
+for (const [, src] of home.matchAll(/<script src="([^"]+)"/g)) {
+  if (src.includes("bundle.")) break;
+  vm.runInNewContext(fs.readFileSync(path.join(site, src), "utf8"), { document: { getElementById: () => element } });
+}
+const workerUrl = new URL(JSON.parse(element.textContent).search, "file://" + path.resolve(site) + "/");
+
 let handler = null;
 const replies = [];
 const context = {
-  console, setTimeout, clearTimeout,
+  console, setTimeout, clearTimeout, URL,
+  location: { href: workerUrl.href },
   addEventListener: (type, fn) => { if (type === "message") handler = fn; },
   postMessage: (message) => replies.push(message),
-  // The worker loads the language scripts relative to itself ("../lunr/min/lunr.sv.min.js").
+  // Relative to the worker, as in a browser ("../lunr/min/lunr.sv.min.js", Material's worker).
   importScripts: (...urls) => {
-    for (const url of urls) vm.runInContext(fs.readFileSync(path.join(workers, url), "utf8"), context);
+    for (const url of urls) vm.runInContext(fs.readFileSync(new URL(url, workerUrl), "utf8"), context);
   },
 };
 context.self = context;
 vm.createContext(context);
-vm.runInContext(fs.readFileSync(path.join(workers, worker), "utf8"), context);
+vm.runInContext(fs.readFileSync(workerUrl, "utf8"), context);
 
 (async () => {
   const index = JSON.parse(fs.readFileSync(path.join(site, "search", "search_index.json"), "utf8"));
