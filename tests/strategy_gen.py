@@ -13,7 +13,8 @@ editions of one stays within a few seconds, and varied on purpose:
   a year in the data file, or one with no known value);
 - target and milestone value provenance: a decision (body, date, case, link), ``illustrative: true``
   or nothing (a warning);
-- indicators in percent, as counts, in a unit text, with negative values, with decimals;
+- indicators in percent, as counts, in a unit text, with negative values, with decimals; names that
+  give the same page address, or none, and ``slug:`` fields (their own, or another's old address);
 - data files: missing, header only, one row, several years, women and men rows, sourced rows;
 - chapters that present nothing, a priority, single goals, or a goal presented in two chapters;
 - titles and texts with Markdown-active characters (``*``, ``_``, ``#``, ``<``, ``[``, ``|``, ``$``).
@@ -54,6 +55,13 @@ def _indicator(rng: random.Random, i: int) -> dict:
     unit, lo, hi = rng.choice(_UNITS)
     decimals = rng.choice((0, 0, 1, 2))
     ind: dict = {"id": f"ind-{i}", "name": _text(rng, 3), "unit": unit}
+    # Page addresses: a name another indicator may share, a name with no letters, the overview's
+    # name, a slug of its own or one that is another indicator's old id-made address.
+    r = rng.random()
+    if r < 0.1:
+        ind["name"] = rng.choice(("Index", "Samma namn", "% – ?", "Ände, ändå"))
+    elif r < 0.25:
+        ind["slug"] = rng.choice((f"sida-{i}", f"ind-{i + 1}", "samma-namn"))
     if rng.random() < 0.5:
         ind["decimals"] = decimals
     ind["source"] = {"provider": rng.choice(("Kolada", "SCB")), "id": f"N{i:05d}"}

@@ -196,7 +196,7 @@ def test_new_repository_is_on_main_with_a_first_commit(tmp_path, capsys):
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     dest = tmp_path / "x"
-    assert main(["new", str(dest)]) == 0
+    assert main(["new", str(dest), "--language", "en"]) == 0
     assert "It is a git repository on branch main with a first commit" in capsys.readouterr().out
     git = lambda *a: subprocess.run(["git", *a], cwd=dest, capture_output=True, text=True, check=True).stdout
     assert git("branch", "--show-current") == "main\n"
@@ -207,10 +207,18 @@ def test_new_repository_is_on_main_with_a_first_commit(tmp_path, capsys):
         assert name in tracked, name
 
 
+def test_a_new_swedish_strategy_is_announced_in_swedish(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))  # no git: the quickest way through
+    assert main(["new", str(tmp_path / "x"), "--language", "sv"]) == 0
+    out = capsys.readouterr().out
+    assert "En ny strategi skapades i " in out and "Nästa steg: cd " in out
+    assert "git är inte installerat" in out and "A new strategy" not in out
+
+
 def test_without_git_the_new_strategy_is_made_and_the_message_says_so(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
     dest = tmp_path / "x"
-    assert main(["new", str(dest)]) == 0
+    assert main(["new", str(dest), "--language", "en"]) == 0
     assert "git is not installed, so it is not a git repository yet" in capsys.readouterr().out
     assert (dest / "goals.yaml").is_file() and not (dest / ".git").exists()
 
@@ -232,6 +240,6 @@ def test_a_failing_git_leaves_a_complete_strategy_and_says_why(tmp_path, capsys,
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
     dest = tmp_path / "x"
-    assert main(["new", str(dest)]) == 0
-    assert "'git commit' failed (signing failed), so it is not a git repository yet." in capsys.readouterr().out
+    assert main(["new", str(dest)]) == 0  # a Swedish strategy (the default) is told so in Swedish
+    assert "'git commit' misslyckades (signing failed), så det är inte ett git-repositorium än." in capsys.readouterr().out
     assert (dest / "goals.yaml").is_file() and not (dest / ".git").exists()

@@ -312,7 +312,7 @@ def test_changes_since_the_consultation_version_are_listed_with_the_comment_behi
     text = section_text(reader, L["editions_appendix"])
     assert normalise(P["changes_since"]) in text
     assert normalise("Delmål P1.2.a: målvärde: 1,2 %") in text and normalise("→ 1 %") in text
-    assert normalise(f"{P['after_comments']}: kommun-a-1") in text
+    assert normalise(f"{P['after_comments']}: Kommun A om delmål P1.2.a") in text
     editions = dict(top_level(reader))[L["editions_appendix"]]
     anchor = consultation.comment_anchor("kommun-a-1")
     assert [frm for frm, dest, to, _ in links(reader) if dest == anchor and frm >= editions], \

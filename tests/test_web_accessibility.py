@@ -47,7 +47,7 @@ def test_chart_text_is_at_least_12_px_on_a_phone():
     require_browser()
     b = built("example")
     with serve_directory(b.site) as base, browser_page(320) as page:
-        page.goto(base + "indikatorer/employment-rate/", wait_until="load")
+        page.goto(base + "indikatorer/forvarvsarbetande-invanare-20-64-ar-andel/", wait_until="load")
         sizes = page.evaluate("""() => [...document.querySelectorAll('svg.sk-chart__svg text')]
             .filter(t => t.getBoundingClientRect().height > 0)
             .map(t => parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getBoundingClientRect().width

@@ -19,7 +19,7 @@ def b(request):
 
 
 def _read(b, name: str) -> str:
-    return (b.site / "data" / name).read_bytes().decode("utf-8")
+    return (b.site / "data" / downloads.file_name(name, b.model.language)).read_bytes().decode("utf-8")
 
 
 def test_indicators_json_matches_the_model(b):
@@ -81,7 +81,7 @@ def test_downloads_page_links_every_file():
     b = built("minimal")
     html = (b.site / "ladda-ner" / "index.html").read_text(encoding="utf-8")
     for name in downloads.FILES:
-        assert f'href="../data/{name}"' in html, name
+        assert f'href="../data/{downloads.file_name(name, b.model.language)}"' in html, name
     assert re.search(r'href="\.\./test-strategy-1\.0\.pdf"', html)
 
 
@@ -109,3 +109,13 @@ def test_followup_json_holds_the_assessment_of_every_target():
     assert data["year"] == report.year == 2022
     got = {t["id"]: t["status"] for p in data["priorities"] for g in p["goals"] for t in g["targets"]}
     assert got == {tp.target_id: tp.status.value for tp in report.targets()}
+
+
+def test_download_files_are_named_in_the_strategys_language():
+    sv = built("example")
+    assert sorted(p.name for p in (sv.site / "data").iterdir()) == [
+        "indikatorer.csv", "indikatorer.json", "matbara-mal.csv", "matbara-mal.json", "uppfoljning.json",
+        "uppmatta-varden.csv", "uppmatta-varden.json"]
+    page = (sv.site / "ladda-ner" / "index.html").read_text("utf-8")
+    assert 'href="../data/indikatorer.csv"' in page and "indicators.csv" not in page
+    assert downloads.file_name("observations.csv", "en") == "observations.csv"

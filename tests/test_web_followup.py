@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from strategykit.model.slugs import indicator_slugs
 from strategykit.present import i18n
 from strategykit.analysis.followup import Status, follow_up
 from strategykit.present.followup import explain_markdown
@@ -130,7 +131,7 @@ def test_every_status_is_text_linked_to_its_definition_in_the_method(b):
     for status in Status:
         assert f'id="status-{status.value}"' in method, status
     seen = set()
-    for md_path in ("uppfoljning/index.md", "prioriteringar/p1.md", "indikatorer/employment-rate.md", "index.md"):
+    for md_path in ("uppfoljning/index.md", "prioriteringar/p1.md", "indikatorer/forvarvsarbetande-invanare-20-64-ar-andel.md", "index.md"):
         html = main_of(page(b.site, md_path))
         links = status_links(html)
         assert links, md_path
@@ -153,14 +154,14 @@ def test_priority_page_target_table_has_a_status_column_in_words(b):
 
 
 def test_indicator_page_explains_how_each_status_was_calculated(b, report):
-    html = main_of(page(b.site, "indikatorer/employment-rate.md"))
+    html = main_of(page(b.site, "indikatorer/forvarvsarbetande-invanare-20-64-ar-andel.md"))
     assert 'id="p1-1-a"' in html
     tp = report.target("P1.1.a")
     explanation = explain_markdown(tp, b.model.indicator("employment-rate"), "sv").replace("**", "").replace("\\*", "*")
     assert explanation in text_of(html)
     assert "R = +1 · r_a / |r_n| = 1,33" in explanation
     followup = main_of(page(b.site, "uppfoljning/index.md"))
-    assert 'href="../indikatorer/employment-rate/#p1-1-a"' in followup
+    assert 'href="../indikatorer/forvarvsarbetande-invanare-20-64-ar-andel/#p1-1-a"' in followup
 
 
 def _svg(html: str) -> str:
@@ -168,7 +169,7 @@ def _svg(html: str) -> str:
 
 
 def test_indicator_chart_shows_observed_values_by_gender_the_needed_path_and_the_target(b):
-    html = main_of(page(b.site, "indikatorer/employment-rate.md"))
+    html = main_of(page(b.site, "indikatorer/forvarvsarbetande-invanare-20-64-ar-andel.md"))
     svg = _svg(html)
     assert 'role="img"' in svg
     for ident in re.search(r'aria-labelledby="([^"]+)"', svg).group(1).split():
@@ -190,7 +191,7 @@ def test_indicator_chart_shows_observed_values_by_gender_the_needed_path_and_the
 
 
 def test_chart_data_is_also_a_table_with_women_and_men_side_by_side(b, report):
-    html = main_of(page(b.site, "indikatorer/employment-rate.md"))
+    html = main_of(page(b.site, "indikatorer/forvarvsarbetande-invanare-20-64-ar-andel.md"))
     table = html[html.index("Utfall och nödvändig utveckling per år"):]
     header, *body = rows(table)
     assert header == ["År", "Utfall (totalt)", "Utfall (kvinnor)", "Utfall (män)", "Nödvändig utveckling P1.1.a"]
@@ -204,7 +205,7 @@ def test_chart_data_is_also_a_table_with_women_and_men_side_by_side(b, report):
 
 
 def test_observed_values_carry_their_source_and_illustrative_ones_the_mark(b):
-    html = main_of(page(b.site, "indikatorer/employment-rate.md"))
+    html = main_of(page(b.site, "indikatorer/forvarvsarbetande-invanare-20-64-ar-andel.md"))
     table = html[html.index("Utfall och nödvändig utveckling per år"):]
     row = re.search(r"<tr>\s*<td[^>]*>2022</td>(.*?)</tr>", table, re.S).group(1)
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
@@ -249,7 +250,7 @@ def test_a_target_to_maintain_a_level_shows_the_band_that_counts_as_kept():
     b = built("example")
     target = next(t for _, t in b.model.targets() if t.direction == "maintain")
     ind = b.model.indicator(target.indicator_id)
-    html = main_of(page(b.site, f"indikatorer/{ind.id}.md"))
+    html = main_of(page(b.site, f"indikatorer/{indicator_slugs(b.model.indicators)[ind.id]}.md"))
     svg = _svg(html)
     assert re.search(r'<rect [^>]*fill-opacity="0.1"/>', svg), "no tolerance band in the chart"
     low = i18n.format_value(target.target.value * 0.98, ind.unit, "sv", ind.decimals)

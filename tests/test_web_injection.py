@@ -23,7 +23,7 @@ import yaml
 
 from strategykit.plan import gather
 from strategykit.project import check
-from strategykit.render.web import build_site
+from strategykit.render.web import build_site, downloads
 from web_support import REPO, copy_strategy
 
 PAYLOAD = ('X <img src=x onerror=alert(1)> "><img src=x onerror=alert(2)> '
@@ -289,7 +289,7 @@ def test_search_index_holds_the_payloads_as_text(payloaded):
 
 def test_downloads_keep_the_texts_as_data(payloaded):
     _, site, _, _ = payloaded
-    rows = list(csv.DictReader(io.StringIO((site / "data" / "indicators.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((site / "data" / downloads.file_name("indicators.csv", "sv")).read_text(encoding="utf-8"))))
     assert rows and all(r["name"] == PAYLOAD for r in rows)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from strategykit.plan import gather, pdf_filename
+from strategykit.model.slugs import indicator_slugs
 from strategykit.present import i18n
 from web_support import FAKE_PDF, built, html_pages
 
@@ -67,8 +68,9 @@ def test_every_priority_indicator_and_chapter_has_a_page(b):
         assert p.title in text_of(main_of(html))
         for g in p.goals:
             assert g.id in text_of(main_of(html)), f"goal {g.id} is missing from its priority's page"
+    slug = indicator_slugs(m.indicators)
     for ind in m.indicators:
-        html = page(b.site, f"{L['url_indicators']}/{ind.id}.md")
+        html = page(b.site, f"{L['url_indicators']}/{slug[ind.id]}.md")
         assert ind.name in text_of(main_of(html))
     for ch in m.chapters:
         name = ch.file.removeprefix("strategy/")
@@ -116,7 +118,7 @@ def test_illustrative_values_are_marked_on_every_page_that_shows_them(b):
         assert (note in text_of(html)) == has_ill
         checked += has_ill
     for ind in m.indicators:
-        html = main_of(page(b.site, f"{L['url_indicators']}/{ind.id}.md"))
+        html = main_of(page(b.site, f"{L['url_indicators']}/{indicator_slugs(m.indicators)[ind.id]}.md"))
         has_ill = any(t.indicator_id == ind.id for _, t in ill_targets)
         assert (mark in html) == has_ill, f"indicator {ind.id}"
         assert (note in text_of(html)) == has_ill
@@ -160,8 +162,8 @@ def test_no_banner_without_a_notice():
 def test_priority_page_links_targets_to_their_indicator_with_baseline_and_target():
     b = built("minimal")
     html = main_of(page(b.site, "prioriteringar/p1.md"))
-    assert 'href="../../indikatorer/employment-rate/"' in html
-    assert 'href="../../indikatorer/population/"' in html
+    assert 'href="../../indikatorer/forvarvsarbetande-invanare-20-64-ar-andel/"' in html
+    assert 'href="../../indikatorer/invanare-totalt-antal/"' in html
     text = text_of(html)
     for expected in ("Utgångsvärde (år)", "Målvärde (år)", "82\u00a0% * (illustrativt värde) (2030)", "300\u202f000",
                      "Etappmål: 80,5\u00a0% * (illustrativt värde) (2025)"):
@@ -185,7 +187,7 @@ def test_start_page_shows_vision_overall_goals_priorities_and_key_figures():
 
 def test_indicator_page_has_chart_with_text_alternative_and_the_same_data_as_a_table():
     b = built("minimal")
-    html = main_of(page(b.site, "indikatorer/employment-rate.md"))
+    html = main_of(page(b.site, "indikatorer/forvarvsarbetande-invanare-20-64-ar-andel.md"))
     svg = re.search(r'<svg class="sk-chart__svg[^>]*>.*?</svg>', html, re.S).group(0)
     assert 'role="img"' in svg
     labelled = re.search(r'aria-labelledby="([^"]+)"', svg).group(1).split()
@@ -202,7 +204,7 @@ def test_indicator_page_has_chart_with_text_alternative_and_the_same_data_as_a_t
 
 def test_indicator_page_links_the_source_and_lists_the_targets_using_it():
     b = built("minimal")
-    html = main_of(page(b.site, "indikatorer/population.md"))
+    html = main_of(page(b.site, "indikatorer/invanare-totalt-antal.md"))
     assert 'href="https://www.kolada.se/"' in html
     assert "N01951" in text_of(html)
     assert 'href="../../prioriteringar/p1/#p1-2"' in html

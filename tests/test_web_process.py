@@ -105,7 +105,7 @@ def test_changes_page_lists_exactly_the_differences_between_the_two_revisions(re
     html = main_of(page(site, "andringar-sedan-remissversionen.md"))
     items = re.findall(r"<li>(.*?)</li>", html, re.S)
     assert [text_of(i) for i in items] == [
-        "Mål P1.2 : ny lydelse: ”Fler invånare” → ”Fler invånare i hela länet”. Efter remissynpunkt: a-2 .",
+        "Mål P1.2 : ny lydelse: ”Fler invånare” → ”Fler invånare i hela länet”. Efter remissynpunkt: Kommun A om mål P1.2 .",
         "Delmål P1.1.a : målvärde: 82\u00a0% → 81\u00a0%. Sänkt ambition.",
     ]
     assert "2 ändringar i sak, varav 1 sänker en ambition." in text_of(html)

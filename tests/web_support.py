@@ -88,9 +88,13 @@ def built(name: str) -> Built:
 
 
 def html_pages(site: Path) -> list[str]:
-    """Every HTML page of a built site, as URL paths ('', 'prioriteringar/p1/', '404.html')."""
+    """Every HTML page of a built site, as URL paths ('', 'prioriteringar/p1/', '404.html').
+
+    Not the pages at old addresses that only send the reader on (render/web/redirects.py)."""
     urls = []
     for path in sorted(site.rglob("*.html")):
+        if 'http-equiv="refresh"' in path.read_text("utf-8"):
+            continue
         rel = path.relative_to(site).as_posix()
         urls.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return urls

@@ -75,6 +75,26 @@ class _Capitalized(Msg):
         return text[:1].upper() + text[1:]
 
 
+class _Whole(Msg):
+    """A text kept outside the code (a schema's description), translated as it stands: it has no fields."""
+
+    def __new__(cls, text: str) -> "_Whole":
+        self = str.__new__(cls, text)
+        self.msgid, self.args = text, {}
+        return self
+
+    def __reduce__(self):
+        return (_Whole, (self.msgid,))
+
+    def localized(self, language: str) -> str:
+        return translated(self.msgid, language)
+
+
+def whole(text: str) -> Msg:
+    """``text`` (a schema's description, a hint in editors too) as a message the catalog translates."""
+    return _Whole(text)
+
+
 def capitalized(text: str) -> Msg:
     """``text`` (a message or plain text) with a capital first letter, once it is said in a language."""
     return _Capitalized(text)

@@ -314,10 +314,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     from strategykit.devtools.scaffold import first_commit
 
     where = os.path.relpath(root)
-    print(f"A new strategy was created in {where}/, with the strategykit toolkit in {where}/tools/. "
-          + first_commit(root))
-    print(f"Next: cd {where}, run 'make build' and 'make test', edit goals.yaml, and push it to a new "
-          "repository on GitHub (git remote add origin URL; git push -u origin main).")
+    # Said in the language the new strategy is written in, like everything it will say later.
+    print(localize(_("A new strategy was created in {where}/, with the strategykit toolkit in {where}/tools/.",
+                     where=where), args.language) + " " + localize(first_commit(root), args.language))
+    print(localize(_("Next: cd {where}, run 'make build' and 'make test', edit goals.yaml, and push it to a new "
+                     "repository on GitHub (git remote add origin URL; git push -u origin main).", where=where),
+                   args.language))
     return EXIT_OK
 
 

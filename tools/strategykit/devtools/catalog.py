@@ -1,6 +1,7 @@
 """Maintainers' tool for the message catalogs: ``python -m strategykit.devtools.catalog``.
 
-Extracts every message marked ``_("...")`` in the toolkit (Babel), merges them into
+Extracts every message marked ``_("...")`` in the toolkit (Babel), each rule's explanation and
+each schema's ``description`` (a diagnostic's hint, ``messages.whole``), merges them into
 ``locale/<lang>/LC_MESSAGES/strategykit.po`` (new messages get an empty translation, messages
 no longer in the code are dropped) and compiles each ``.po`` into the ``.mo`` that
 ``messages`` reads. A translator edits only the ``.po`` file (any PO editor, or a text
@@ -14,9 +15,11 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 import re
 import sys
 from pathlib import Path
+from typing import Iterator
 
 from strategykit.messages import DOMAIN, LANGUAGES, LOCALE_DIR, SOURCE_LANGUAGE
 
@@ -37,7 +40,24 @@ def extracted() -> dict[str, list[tuple[str, int]]]:
 
     for r in RULES.values():
         found.setdefault(r.explanation, []).append((f"rules: {r.code}", 0))
+    # Each schema's descriptions: editors show them in English, and diagnostics give them as hints
+    # in the strategy's language (``messages.whole``).
+    for path in sorted((PACKAGE / "data").glob("*.schema.json")):
+        for text in _descriptions(json.loads(path.read_text(encoding="utf-8"))):
+            found.setdefault(text, []).append((f"data/{path.name}", 0))
     return found
+
+
+def _descriptions(node) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str) and value:
+                yield value
+            else:
+                yield from _descriptions(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _descriptions(value)
 
 
 def po_path(language: str) -> Path:

@@ -22,7 +22,7 @@ from strategykit import __version__
 from strategykit.devtools import toolkit
 from strategykit.devtools.fmt import format_text
 from strategykit.atomic import staged_dir
-from strategykit.messages import _
+from strategykit.messages import Msg, _
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CODE = re.compile(r"^[0-9]{2}([0-9]{2})?$")
@@ -125,7 +125,7 @@ def new_strategy(dest: Path, *, language: str = "sv", region_name: str | None = 
     return dest
 
 
-def first_commit(dest: Path) -> str:
+def first_commit(dest: Path) -> Msg:
     """Make ``dest`` a git repository on branch main with everything in a first commit.
 
     Returns what happened, in a sentence for the user. Without git, or when git fails, the
@@ -136,8 +136,8 @@ def first_commit(dest: Path) -> str:
 
     git = shutil.which("git")
     if git is None:
-        return ("git is not installed, so it is not a git repository yet: install git, then run "
-                "'git init -b main', 'git add -A' and 'git commit' in it.")
+        return _("git is not installed, so it is not a git repository yet: install git, then run "
+                 "'git init -b main', 'git add -A' and 'git commit' in it.")
 
     def run(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run([git, *args], cwd=dest, capture_output=True, text=True, timeout=120)
@@ -154,10 +154,12 @@ def first_commit(dest: Path) -> str:
         proc = run(*args)
         if proc.returncode != 0:
             shutil.rmtree(dest / ".git", ignore_errors=True)
-            return (f"'{label}' failed ({proc.stderr.strip() or proc.returncode}), so it is not a git "
-                    "repository yet.")
-    note = " (as 'strategy new': set git's user.name and user.email for the next ones)" if identity else ""
-    return f"It is a git repository on branch main with a first commit{note}."
+            return _("'{command}' failed ({reason}), so it is not a git repository yet.",
+                     command=label, reason=proc.stderr.strip() or proc.returncode)
+    if identity:
+        return _("It is a git repository on branch main with a first commit (as 'strategy new': set git's "
+                 "user.name and user.email for the next ones).")
+    return _("It is a git repository on branch main with a first commit.")
 
 
 def _write(path: Path, text: str) -> None:

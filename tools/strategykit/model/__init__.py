@@ -190,6 +190,8 @@ class Indicator:
     frequency: str | None
     responsible: str
     path: Path_ = ()
+    slug: str | None = None
+    """The address segment of the indicator's page, when the author gave one (``model.slugs``)."""
 
     @property
     def is_percent(self) -> bool:
@@ -616,6 +618,7 @@ def _indicator(d: dict, path: Path_) -> Indicator:
         id=_s(d, "id"), name=_s(d, "name"), unit=_s(d, "unit"), decimals=_int(d, "decimals"),
         definition=_s(d, "definition"), source=source, breakdowns=_strs(d, "breakdowns"),
         frequency=_opt_s(d, "frequency"), responsible=_s(d, "responsible"), path=path,
+        slug=_opt_s(d, "slug"),
     )
 
 

@@ -466,6 +466,16 @@ def _comment_markdown(s: Strategy, e: CommentEntry, level: int, link: Link) -> l
     return out
 
 
+def _comment_names(s: Strategy) -> dict[str, str]:
+    """Comment id → 'Umeå universitet om mål P1.1' (Markdown), as the comment's heading in the compilation says."""
+    w = i18n.process_labels(s.language)
+    out = {}
+    for e in comment_entries(s):
+        about = subject_label(e.subject, s.language, with_title=False) if e.subject else e.comment.about
+        out[e.comment.id] = f"{_md(e.response.respondent)} {w['on']} {_md(about[:1].lower() + about[1:])}"
+    return out
+
+
 def goal_comments_markdown(s: Strategy, goal_id: str, comment_href: Callable[[str], str]) -> str:
     """One line for a goal's page: links to the comments about the goal and its targets ('' if none).
 
@@ -717,7 +727,10 @@ def changes_markdown(s: Strategy, changes: ChangesSince, *, level: int = 1, titl
             line = f"- {name}: {text}.{flags}" if name else f"- {text[:1].upper()}{text[1:]}.{flags}"
             refs = changes.comments.get(cid, ())
             if refs:
-                shown_refs = [f"[{_md(r)}]({comment_href(r)})" if comment_href else _md(r) for r in refs]
+                # Named by what they point to (who commented, on what), not by their ids.
+                names = _comment_names(s)
+                shown_refs = [f"[{names.get(r, _md(r))}]({comment_href(r)})" if comment_href else names.get(r, _md(r))
+                              for r in refs]
                 line += f" {w['after_comments']}: " + ", ".join(shown_refs) + "."
             out.append(line)
         out.append("")

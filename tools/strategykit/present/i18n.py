@@ -122,6 +122,11 @@ LABELS: dict[str, dict[str, str]] = {
         "url_about": "om-utgavan",
         "url_accessibility": "tillganglighet",
         "url_downloads": "ladda-ner",
+        # The download files' names (the part before .csv/.json).
+        "file_indicators": "indikatorer", "file_targets": "matbara-mal", "file_observations": "uppmatta-varden",
+        "file_followup": "uppfoljning",
+        "page_moved": "Sidan har flyttat",
+        "page_moved_to": "Den finns nu här:",
         # Print edition (strategykit.render.pdf).
         "pdf_tagged": "PDF-filen är gjord enligt PDF/UA-1: den är taggad för skärmläsare, med rubriker, tabeller, alternativtexter till diagrammen, språk, titel och bokmärken för kapitlen. Det kontrolleras automatiskt vid varje bygge, men filen har inte granskats manuellt.",
         "chart_legend": "Utgångsvärdet är uppmätt; etappmål och målvärde är beslutade mål, inte utfall.",
@@ -306,6 +311,11 @@ LABELS: dict[str, dict[str, str]] = {
         "url_about": "about",
         "url_accessibility": "accessibility",
         "url_downloads": "downloads",
+        # The download files' names (the part before .csv/.json).
+        "file_indicators": "indicators", "file_targets": "targets", "file_observations": "observations",
+        "file_followup": "followup",
+        "page_moved": "This page has moved",
+        "page_moved_to": "It is now here:",
         # Print edition (strategykit.render.pdf).
         "pdf_tagged": "The PDF is made to PDF/UA-1: it is tagged for screen readers, with headings, tables, alt texts for the charts, language, title and bookmarks for the chapters. This is checked automatically on every build, but the file has not been reviewed manually.",
         "chart_legend": "The baseline is measured; milestones and target values are decided goals, not results.",

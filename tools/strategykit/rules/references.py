@@ -9,6 +9,7 @@ from strategykit.diagnostics import closest
 from strategykit.model import Strategy
 from strategykit.model.providers import provider
 from strategykit.model.sdg import is_known_sdg
+from strategykit.model.slugs import RESERVED, slugify
 from strategykit.rules import rule, Finding
 from strategykit.messages import _
 
@@ -38,6 +39,38 @@ def duplicate_id(s: Strategy) -> Iterator[Finding]:
                               obj.path + ("id",))
             else:
                 seen[key] = obj.path
+
+
+@rule("duplicate-slug", fix=_("Give the indicator a 'slug:' of its own (lower-case letters, digits and hyphens), or remove it."))
+def duplicate_slug(s: Strategy) -> Iterator[Finding]:
+    """Each indicator page has an address of its own.
+
+    An indicator's page is named by its ``slug:``, or else by its name
+    (``slug: sysselsattning`` gives …/indikatorer/sysselsattning/). A slug that another
+    indicator already has, or that is the name of the indicators' overview page (``index``),
+    would give two pages one address.
+
+    FAIL: ``slug: befolkning`` on two indicators. PASS: no ``slug:``, or one of its own.
+    """
+    given: dict[str, object] = {}
+    for ind in s.indicators:
+        if not ind.slug:
+            continue
+        if ind.slug in RESERVED:
+            yield Finding(_("The slug '{slug}' is the address of the indicators' overview page.", slug=ind.slug),
+                          ind.path + ("slug",))
+        elif ind.slug in given:
+            first = s.source.position(given[ind.slug] + ("slug",))
+            yield Finding(_("The slug '{slug}' is used twice (first at line {line}).", slug=ind.slug, line=first.line),
+                          ind.path + ("slug",))
+        else:
+            given[ind.slug] = ind.path
+    named = {slugify(ind.name): ind for ind in s.indicators if not ind.slug and ind.name}
+    for ind in s.indicators:
+        other = named.get(ind.slug or "")
+        if ind.slug and other is not None and ind.slug in given and given[ind.slug] == ind.path:
+            yield Finding(_("The slug '{slug}' is also the address made from the name of indicator '{other}'.",
+                            slug=ind.slug, other=other.id), ind.path + ("slug",))
 
 
 def _unknown(kind: str, ref: str, known: list[str], path: tuple) -> Finding:

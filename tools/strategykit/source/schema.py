@@ -16,7 +16,7 @@ from typing import Any, Iterator
 
 from strategykit.diagnostics import Diagnostic, Severity, closest
 from strategykit.source.load import SourceMap
-from strategykit.messages import _, capitalized
+from strategykit.messages import _, capitalized, whole
 
 GOALS_SCHEMA = "goals.schema.json"
 
@@ -209,7 +209,7 @@ def translate(error, data: Any, source: SourceMap, root: dict) -> Iterator[Diagn
     if validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else str(error.message)
         prop = _resolve(schema.get("properties", {}).get(missing, {}), root)
-        hint = (_("Add '{missing}:' — {description}", missing=missing, description=prop["description"])
+        hint = (_("Add '{missing}:' — {description}", missing=missing, description=_description(prop))
                 if prop.get("description") else _("Add '{missing}:'.", missing=missing))
         yield diag("missing-key", _("{where} is missing the key '{missing}'.", where=capitalized(where),
                                     missing=missing), hint, key=True)
@@ -224,7 +224,7 @@ def translate(error, data: Any, source: SourceMap, root: dict) -> Iterator[Diagn
         if not trap and expected in ("number", "integer"):
             trap = _swedish_number_hint(error.instance)
         hint = trap or (schema.get("description", "") and _("{where}: {description}", where=capitalized(where),
-                                                              description=schema["description"]))
+                                                              description=_description(schema)))
         yield diag("wrong-type", _("{where} must be {expected}, but is {found}.", where=capitalized(where),
                                    expected=_TYPE_WORDS.get(expected, expected), found=found), hint, key=True)
         return
@@ -243,7 +243,7 @@ def translate(error, data: Any, source: SourceMap, root: dict) -> Iterator[Diagn
                                       where=capitalized(where), found=found), hint)
         return
     if validator in ("pattern", "format"):
-        hint = schema.get("description", "")
+        hint = _description(schema)
         found = _found(error.instance)
         message = (_("{where} is not in the expected form: {found}.", where=capitalized(where), found=found)
                    if validator == "pattern" else
@@ -252,17 +252,23 @@ def translate(error, data: Any, source: SourceMap, root: dict) -> Iterator[Diagn
         yield diag("invalid-value", message, hint)
         return
     if validator in ("minLength", "minItems"):
-        yield diag("empty-value", _("{where} is empty.", where=capitalized(where)), schema.get("description", ""))
+        yield diag("empty-value", _("{where} is empty.", where=capitalized(where)), _description(schema))
         return
     if validator in ("minimum", "maximum"):
         message = (_("{where} must be at least {bound}, but is {value}.", where=capitalized(where),
                      bound=error.validator_value, value=error.instance) if validator == "minimum" else
                    _("{where} must be at most {bound}, but is {value}.", where=capitalized(where),
                      bound=error.validator_value, value=error.instance))
-        yield diag("invalid-value", message, schema.get("description", ""))
+        yield diag("invalid-value", message, _description(schema))
         return
     yield diag("schema", _("{where}: {problem}.", where=capitalized(where), problem=error.message),
-               schema.get("description", ""))
+               _description(schema))
+
+
+def _description(schema: dict) -> str:
+    """The schema's description as a hint, in the strategy's language (the catalog translates it whole)."""
+    text = schema.get("description", "")
+    return whole(text) if isinstance(text, str) and text else ""
 
 
 def validate(data: Any, source: SourceMap, name: str = GOALS_SCHEMA) -> list[Diagnostic]:

@@ -18,7 +18,9 @@ from typing import Any
 from strategykit.analysis.followup import FollowUp
 from strategykit.model import Strategy
 from strategykit.analysis.spreadsheet import neutralise
+from strategykit.present import i18n
 
+# Each file by its name in English, which is also its name in an English strategy (``file_name``).
 FILES = {
     "indicators.csv": "text/csv",
     "indicators.json": "application/json",
@@ -28,6 +30,14 @@ FILES = {
     "observations.json": "application/json",
     "followup.json": "application/json",
 }
+
+
+
+def file_name(name: str, language: str) -> str:
+    """The file's name in the site, in the strategy's language: 'indicators.csv' → 'indikatorer.csv'."""
+    stem, ext = name.rsplit(".", 1)
+    return f"{i18n.labels(language)['file_' + stem]}.{ext}"
+
 
 INDICATOR_COLUMNS = ("id", "name", "unit", "decimals", "definition", "source_provider", "source_id",
                      "source_url", "breakdowns", "frequency", "responsible")
@@ -121,7 +131,8 @@ def _json(model: Strategy, key: str, records: list[dict[str, Any]]) -> str:
 
 
 def render(model: Strategy, report: FollowUp | None = None) -> dict[str, str]:
-    """Every download file by name (see ``FILES``), as text; ``report`` is the plan's follow-up."""
+    """Every download file by its English name (see ``FILES``; ``file_name`` gives the name in the
+    site), as text; ``report`` is the plan's follow-up."""
     from strategykit.analysis.followup import follow_up
     from strategykit.present.followup import format_json
 

@@ -10,7 +10,7 @@ import re
 
 from strategykit.present import consultation, i18n
 from strategykit.render.web import texts
-from strategykit.render.web.downloads import FILES as DOWNLOAD_FILES
+from strategykit.render.web.downloads import FILES as DOWNLOAD_FILES, file_name
 from strategykit.render.web.pagekit import DATA_FOLDER, esc, esc_block, rel, table
 
 
@@ -54,7 +54,8 @@ class AboutPages:
         for name in DOWNLOAD_FILES:
             what = L[{"indicators": "indicators_data", "targets": "targets_data", "observations": "observations_data",
                       "followup": "followup_data"}[name.split(".")[0]]]
-            rows.append([f"[{esc(name)}]({rel(page, DATA_FOLDER + '/' + name)})", name.rsplit(".", 1)[1].upper(),
+            shown = file_name(name, self.lang)
+            rows.append([f"[{esc(shown)}]({rel(page, DATA_FOLDER + '/' + shown)})", name.rsplit(".", 1)[1].upper(),
                          self.size(name), esc(what)])
         out += [table([L["file"], L["format"], L["size"], L["contents_of_file"]], rows, ["l", "l", "r", "l"]), ""]
         if not self.info.pdf_name:

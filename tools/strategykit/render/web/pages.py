@@ -19,6 +19,7 @@ from typing import Iterable
 from strategykit.present import (charts as present_charts, consultation, i18n, sections as present_sections, status as present_status, targets as present_targets)
 from strategykit.analysis.followup import FollowUp, Status, TargetProgress, follow_up
 from strategykit.model import Chapter, Goal, Indicator, Priority, Strategy, Target
+from strategykit.model.slugs import indicator_slugs
 from strategykit.render.web.page_about import AboutPages
 from strategykit.render.web.page_followup import FollowUpPages
 from strategykit.render.web.page_home import HomePage
@@ -37,7 +38,8 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
         self.L = i18n.labels_for(model, self.lang)
         L = self.L
         self.priority_slug = slugs([p.id for p in model.priorities])
-        self.indicator_slug = slugs([i.id for i in model.indicators])
+        # Addresses readers can read, in the strategy's language (model.slugs); ids stay keys.
+        self.indicator_slug = indicator_slugs(model.indicators)
         self.goal_anchor = slugs([g.id for g in model.goals()])
         self.p_dir, self.i_dir, self.c_dir = L["url_priorities"], L["url_indicators"], L["url_chapters"]
         self.about, self.a11y, self.downloads = (f"{L['url_about']}.md", f"{L['url_accessibility']}.md",

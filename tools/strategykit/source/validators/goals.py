@@ -22,6 +22,7 @@ REGEX_PATTERNS = {
     '^[A-Za-z0-9][A-Za-z0-9._-]*$': re.compile('^[A-Za-z0-9][A-Za-z0-9._-]*\\Z'),
     '^[0-9]{1,2}(\\.([0-9]{1,2}|[a-z]))?$': re.compile('^[0-9]{1,2}(\\.([0-9]{1,2}|[a-z]))?\\Z'),
     '^https?://[A-Za-z0-9._~:/?#@!\\$&*+,;=%-]+$': re.compile('^https?://[A-Za-z0-9._~:/?#@!\\$&*+,;=%-]+\\Z'),
+    '^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z'),
     '^[a-z0-9-]+$': re.compile('^[a-z0-9-]+\\Z')
 }
 
@@ -977,6 +978,17 @@ def validate_https___strategykit_example_schema_goals_schema_json(data, custom_f
                                 data__indicators_item__name_len = len(data__indicators_item__name)
                                 if data__indicators_item__name_len < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].name".format(**locals()) + " must be longer than or equal to 1 characters")
+                        if "slug" in data__indicators_item_keys:
+                            data__indicators_item_keys.remove("slug")
+                            data__indicators_item__slug = data__indicators_item["slug"]
+                            if not isinstance(data__indicators_item__slug, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].slug".format(**locals()) + " must be string")
+                            if isinstance(data__indicators_item__slug, str):
+                                data__indicators_item__slug_len = len(data__indicators_item__slug)
+                                if data__indicators_item__slug_len > 60:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].slug".format(**locals()) + " must be shorter than or equal to 60 characters")
+                                if not REGEX_PATTERNS['^[a-z0-9]+(-[a-z0-9]+)*$'].search(data__indicators_item__slug):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].slug".format(**locals()) + " must match pattern ^[a-z0-9]+(-[a-z0-9]+)*$")
                         if "unit" in data__indicators_item_keys:
                             data__indicators_item_keys.remove("unit")
                             data__indicators_item__unit = data__indicators_item["unit"]

@@ -1,0 +1,36 @@
+"""What readers see of the example site speaks their language: no build jargon, no ids as link
+names, one date style, addresses and file names in Swedish."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from strategykit.present import i18n
+from web_support import built, html_pages
+
+
+def _texts_and_links():
+    b = built("example")
+    for url in html_pages(b.site):
+        path = b.site / (url + "index.html" if url == "" or url.endswith("/") else url)
+        page = path.read_text("utf-8")
+        main = page[page.find("<article"):page.find("</article>")]
+        yield url, html.unescape(re.sub(r"<[^>]+>", " ", main)), re.findall(r"<a [^>]*>(.*?)</a>", main, re.S)
+
+
+def test_no_page_shows_git_words_or_iso_dates():
+    for url, text, _ in _texts_and_links():
+        assert not re.search(r"(?i)\b(git|commit|git-tagg)\b", text), url
+        assert not re.search(r"\b\d{4}-\d\d-\d\d\b", text), url
+
+
+def test_links_to_comments_are_named_by_who_commented_on_what():
+    for url, _, links in _texts_and_links():
+        names = [html.unescape(re.sub(r"<[^>]+>", "", a)).strip() for a in links]
+        assert not [n for n in names if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*-\d+", n)], url
+
+
+def test_a_retrieval_date_is_written_as_readers_of_the_language_write_dates():
+    assert i18n.retrieved_note("2026-11-27", "sv") == ", hämtad 27 november 2026"
+    assert i18n.retrieved_note(None, "sv") == ""
