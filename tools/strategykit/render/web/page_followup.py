@@ -11,7 +11,7 @@ from html import escape as html_escape
 
 from strategykit.analysis.followup import Status, TargetProgress
 from strategykit.model import Indicator, Observation
-from strategykit.present import i18n, status as present_status
+from strategykit.present import i18n, status as present_status, yearly as present_yearly
 from strategykit.present.followup import method_markdown
 from strategykit.render.web import texts
 from strategykit.render.web.pagekit import esc, esc_block, rel, status_anchor, table
@@ -30,10 +30,28 @@ class FollowUpPages:
             return "–"
         return self.value(tp.target_value, ind, year=tp.target_year, unit=True)
 
-    def followup_page(self) -> str:
-        m, L, page, report = self.m, self.L, self.followup, self.report
+    def followup_index(self) -> str:
+        """The follow-up section's first page: each year's publication, latest first, with its PDF."""
+        L, page = self.L, self.followup
+        title = L["yearly_publications"]
+        out = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---", "",
+               f'<p class="sk-kicker">{html_escape(L["followup"])}</p>', "", f"# {esc(title)}", "",
+               esc_block(L["yearly_publications_intro"]), "{: .sk-lead }", ""]
+        for report in reversed(self.info.yearly):
+            line = f"- [{esc(present_yearly.title(self.m, report.year))}]({rel(page, present_yearly.page(self.m, report.year))})"
+            if self.info.yearly_pdfs:
+                line += (f" · [{esc(L['yearly_pdf'].format(year=report.year))}]"
+                         f"({rel(page, present_yearly.pdf_path(self.m, report.year))})")
+            out.append(line)
+        out += ["", f"{esc(L['followup_method_link'])} [{esc(L['progress_method'])}]({rel(page, self.method)}).", ""]
+        return "\n".join(out)
+
+    def followup_page(self, report) -> str:
+        """One year's follow-up: the web section of the publication whose PDF is 'Uppföljning ÅR'."""
+        m, L = self.m, self.L
         year = report.year
-        title = L["followup_title"] + (f" {year}" if year is not None else "")
+        page = present_yearly.page(m, year)
+        title = present_yearly.title(m, year)
         # The title in the front matter: MkDocs takes a page's title from an H1 only when nothing precedes it.
         out = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "hide:", "  - navigation", "---", "",
                f'<p class="sk-kicker">{html_escape(L["followup"])}</p>', "", f"# {esc(title)}", ""]
@@ -41,6 +59,8 @@ class FollowUpPages:
         lead.append(esc(L["followup_year_intro"].format(year=year)) if year is not None else esc(L["followup_no_data"]))
         out += [" ".join(lead), "{: .sk-lead }", ""]
         out += [f"{esc(L['followup_method_link'])} [{esc(L['progress_method'])}]({rel(page, self.method)}).", ""]
+        if self.info.yearly_pdfs:
+            out += [f"[{esc(L['yearly_pdf'].format(year=year))}]({rel(page, present_yearly.pdf_path(m, year))})", ""]
         illustrative = any(tp.illustrative or any(o.provenance.illustrative for o in tp.by_breakdown.values())
                            for tp in report.targets())
         if illustrative:
@@ -100,7 +120,7 @@ class FollowUpPages:
                     continue
                 gender = any("women" in tp.by_breakdown or "men" in tp.by_breakdown for tp in gp.targets)
                 # Status and latest value first: on a phone they stay in view while the rest scrolls.
-                header = [L["target"], self.status_heading(), L["latest_value"], L["baseline"], L["target_value"]]
+                header = [L["target"], self.status_heading(year), L["latest_value"], L["baseline"], L["target_value"]]
                 align = ["l", "l", "r", "r", "r"]
                 if gender:
                     header[4:4] = [L["women"].capitalize(), L["men"].capitalize()]
@@ -132,16 +152,16 @@ class FollowUpPages:
                         sources.append(f"{tp.target_id}: {'; '.join(texts)}")
                 if sources:
                     out += [f"{esc(L['source'])}: " + esc(". ".join(sources)) + ".", "{: .sk-small }", ""]
+        out += [f"## {esc(L['yearly_sources'])}", "", present_yearly.sources_markdown(m, report, esc)]
         return "\n".join(out)
 
     def method_page(self) -> str:
         """The method, as followup_report publishes it, with an anchor on each status's row."""
-        text = method_markdown(self.lang, level=1)
+        text = method_markdown(self.lang, level=1, math="mathml")
         for status in Status:
             label = i18n.progress_label(status.value, self.lang)
             row = f"\n| {label} |"
             if row in text:
                 text = text.replace(row, f'\n| <span id="{status_anchor(status)}"></span>{label} |', 1)
-        back = (f"[{esc(self.L['followup_title'])}" + (f" {self.report.year}" if self.report.year else "")
-                + f"]({rel(self.method, self.followup)})")
+        back = f"[{esc(self.L['yearly_publications'])}]({rel(self.method, self.followup)})"
         return text.rstrip("\n") + "\n\n" + back + "\n"
