@@ -163,5 +163,7 @@ class FollowUpPages:
             row = f"\n| {label} |"
             if row in text:
                 text = text.replace(row, f'\n| <span id="{status_anchor(status)}"></span>{label} |', 1)
+        if not self.has_followup:
+            return text.rstrip("\n") + "\n"
         back = f"[{esc(self.L['yearly_publications'])}]({rel(self.method, self.followup)})"
         return text.rstrip("\n") + "\n\n" + back + "\n"

@@ -48,6 +48,7 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
         # Which parts the edition has: decided with the PDF's (present.sections). A page only when
         # there is something to show.
         shown = present_sections.sections(model)
+        self.has_method = shown.followup
         self.has_followup = shown.followup and bool(info.yearly)
         self.compilation = f"{L['url_compilation']}.md" if shown.compilation else None
         self.participation = f"{L['url_participation']}.md" if shown.participation else None
@@ -255,16 +256,20 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
             pages[self.indicator_page(ind)] = self.indicator(ind)
             section.append({ind.name: self.indicator_page(ind)})
         nav.append({L["indicators"]: section})
-        if self.has_followup:
-            pages[self.followup] = self.followup_index()
-            section = [self.followup]
-            for report in reversed(self.info.yearly):
-                path = present_yearly.page(m, report.year)
-                pages[path] = self.followup_page(report)
-                section.append({present_yearly.title(m, report.year): path})
+        if self.has_method:
+            # The method explains every status the site shows (the edition's too); the follow-ups
+            # of the years with data are publications of their own, each a page of this section.
+            section = []
+            if self.has_followup:
+                pages[self.followup] = self.followup_index()
+                section.append(self.followup)
+                for report in reversed(self.info.yearly):
+                    path = present_yearly.page(m, report.year)
+                    pages[path] = self.followup_page(report)
+                    section.append({present_yearly.title(m, report.year): path})
             pages[self.method] = self.method_page()
             section.append({L["progress_method"]: self.method})
-            nav.append({L["followup"]: section})
+            nav.append({L["followup"] if self.has_followup else L["progress_method"]: section})
         # About the strategy: the edition, how it came about, and the pages every public site has.
         words = i18n.process_labels(self.lang)
         section: list = [{L["about_edition"]: self.about}]
