@@ -191,6 +191,15 @@ def test_both_follow_ups_show_the_same_statuses_and_distribution_per_priority(ed
         if found:
             summary[plain(found.group(1))] = plain(found.group(2))
     assert summary == {f"{p['id']} {p['title']}": p["distribution"] for p in data["yearly"]["priorities"]}
+    # Every target's calculation, the same words and numbers in the web section and the PDF.
+    web_calc = {}
+    for line in page.splitlines():
+        found = re.match(r"^- \*\*([^*]+)\*\*: (.*)$", line)
+        if found and found.group(1).replace("\\", "") in pdf_targets:
+            web_calc[found.group(1).replace("\\", "")] = plain(found.group(2))
+    pdf_calc = {t["id"]: " ".join(x for x in (t["calculation"] + (" →" if t["calculation"] else ""), t["result"],
+                                              t["milestones"]) if x) for t in pdf_targets.values()}
+    assert web_calc == pdf_calc and web_calc
 
 
 def test_both_editions_show_the_same_path_to_the_horizon(editions):

@@ -12,7 +12,7 @@ from html import escape as html_escape
 from strategykit.analysis.followup import Status, TargetProgress
 from strategykit.model import Indicator, Observation
 from strategykit.present import i18n, status as present_status, yearly as present_yearly
-from strategykit.present.followup import method_markdown
+from strategykit.present.followup import explain_markdown, method_markdown, milestones_markdown
 from strategykit.render.web import texts
 from strategykit.render.web.pagekit import esc, esc_block, rel, status_anchor, table
 
@@ -142,6 +142,14 @@ class FollowUpPages:
                                     self.observed(tp.by_breakdown.get("men"), ind)]
                     rows.append(row)
                 out += [table([esc(h) for h in header], rows, align), ""]
+                # How each status follows from its numbers, as the PDF of the same follow-up says it.
+                out += [f"**{esc(L['followup_calculation'])}**", ""]
+                for tp in gp.targets:
+                    ind = m.indicator(tp.indicator_id)
+                    milestones = milestones_markdown(tp, ind, self.lang)
+                    out.append(f"- **{esc(tp.target_id)}**: {explain_markdown(tp, ind, self.lang)}"
+                               + (f" {milestones}" if milestones else ""))
+                out.append("")
                 sources = []
                 for tp in gp.targets:
                     shown = [tp.baseline, tp.latest] + ([tp.by_breakdown.get("women"), tp.by_breakdown.get("men")]
