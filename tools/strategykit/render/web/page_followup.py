@@ -37,12 +37,7 @@ class FollowUpPages:
         out = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---", "",
                f'<p class="sk-kicker">{html_escape(L["followup"])}</p>', "", f"# {esc(title)}", "",
                esc_block(L["yearly_publications_intro"]), "{: .sk-lead }", ""]
-        for report in reversed(self.info.yearly):
-            line = f"- [{esc(present_yearly.title(self.m, report.year))}]({rel(page, present_yearly.page(self.m, report.year))})"
-            if self.info.yearly_pdfs:
-                line += (f" · [{esc(L['yearly_pdf'].format(year=report.year))}]"
-                         f"({rel(page, present_yearly.pdf_path(self.m, report.year))})")
-            out.append(line)
+        out += self.yearly_list(page).split("\n")[4:]  # the list alone, under this page's own title
         out += ["", f"{esc(L['followup_method_link'])} [{esc(L['progress_method'])}]({rel(page, self.method)}).", ""]
         return "\n".join(out)
 
