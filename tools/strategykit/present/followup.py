@@ -90,6 +90,15 @@ Förändringen per år, när något av värdena är noll eller negativt:
 
 @@formula:linear@@
 
+**Vad en utgåva och en uppföljning visar.** En utgåva av strategin visar det som var
+känt vid dess datum: ett uppmätt värde för ett år visas bara om året var slut innan
+utgåvans år började (ett årsvärde för 2019 publiceras tidigast 2020), och, om värdet
+hämtades från en källa, bara om det hämtades senast på utgåvans datum. Bedömningarna i
+en utgåva bygger på de värdena; kan inget mätbart mål bedömas visar utgåvan utgångsvärde
+och målvärde utan bedömning. Den årliga uppföljningen är en egen publikation för varje år
+med uppmätta värden, från strategins startår, och bygger på de värden som är kända när
+den görs.
+
 Bedömningen förutsätter att utvecklingen fortsätter i samma takt som hittills, och
 säger inget om varför den ser ut som den gör. Värden märkta som illustrativa är
 inte statistik, och inte heller bedömningar som bygger på dem.
@@ -167,6 +176,15 @@ The change per year, when one of the values is zero or negative:
 
 @@formula:linear@@
 
+**What an edition and a follow-up show.** An edition of the strategy shows what was
+known at its date: an observed value for a year is shown only if that year had ended
+before the edition's year began (a yearly value for 2019 is published in 2020 at the
+earliest) and, when it was retrieved from a source, only if it was retrieved on or before
+the edition's date. The assessments in an edition rest on those values; when no
+measurable target can be assessed, the edition shows baseline and target value without an
+assessment. The yearly follow-up is a publication of its own for each year with observed
+values, from the strategy's start year, and rests on the values known when it is made.
+
 The assessment assumes that the development continues at the rate seen so far, and
 says nothing about why it looks the way it does. Values marked illustrative are not
 statistics, and neither are assessments built on them.
@@ -207,6 +225,11 @@ def _mo(op: str) -> str:
     return f"<mo>{op}</mo>"
 
 
+def _fence(op: str) -> str:
+    """A parenthesis that grows with the fraction it holds."""
+    return f'<mo fence="true" stretchy="true" symmetric="true">{op}</mo>'
+
+
 def _frac(num: str, den: str) -> str:
     return f"<mfrac>{num}{den}</mfrac>"
 
@@ -214,7 +237,7 @@ def _frac(num: str, den: str) -> str:
 def _rate(name: str, top: str, year: str) -> str:
     """r = (top / x0)^(1 / (year − t0)) − 1, as MathML."""
     return _row(_sub("r", name), _mo("="),
-                f"<msup>{_row(_mo('('), _frac(top, _sub('x', '0')), _mo(')'))}"
+                f"<msup>{_row(_fence('('), _frac(top, _sub('x', '0')), _fence(')'))}"
                 f"{_frac('<mn>1</mn>', _row(_mi(year), _mo('−'), _sub('t', '0')))}</msup>",
                 _mo("−"), "<mn>1</mn>")
 
@@ -226,7 +249,8 @@ def _linear(name: str, top: str, year: str) -> str:
 
 def _math(*rows: str) -> str:
     """Block MathML, one equation per row (a table keeps the equals signs under each other)."""
-    table = "".join(f"<mtr><mtd>{r}</mtd></mtr>" for r in rows)
+    # displaystyle: a table's cells are set small by default, which would shrink every fraction.
+    table = "".join(f'<mtr><mtd><mstyle displaystyle="true">{r}</mstyle></mtd></mtr>' for r in rows)
     return f'<math display="block"><mtable columnalign="left">{table}</mtable></math>'
 
 
