@@ -43,6 +43,8 @@ class BuildPlan:
     changes: ChangesSince | None = None
     """The changes since the consultation version, when the edition has moved past it."""
     earlier: tuple[vcs_editions.EarlierEdition, ...] = ()
+    source: Strategy | None = field(default=None, repr=False, compare=False)
+    """The checked model as read, with every observed value (``model`` is the edition's view of it)."""
     yearly: tuple[FollowUp, ...] = ()
     """The yearly follow-ups, oldest first, from every value known today: each a publication of its own."""
     needs: frozenset[str] = field(default_factory=frozenset)
@@ -129,6 +131,7 @@ def gather(model: Strategy, needs: Collection[str] = NEEDS, *, commit: str | Non
     edition = known_at(model, edition_date(model))
     return BuildPlan(
         model=edition,
+        source=model,
         commit=commit or head_commit(model.root),
         build_date=day or build_date(model),
         followup=follow_up(edition) if "followup" in needs else None,
