@@ -38,14 +38,14 @@ def links(reader: pypdf.PdfReader) -> list[tuple[int, str | None, int | None, st
     return out
 
 
-def figure_alts(reader: pypdf.PdfReader) -> list[str]:
-    """The alt texts of the figures in the structure tree, normalised."""
+def figure_alts(reader: pypdf.PdfReader, kind: str = "/Figure") -> list[str]:
+    """The alt texts of the figures (or, ``kind="/Formula"``, the formulas) in the structure tree, normalised."""
     alts = []
 
     def walk(node):
         node = node.get_object()
         if isinstance(node, pypdf.generic.DictionaryObject):
-            if node.get("/S") == "/Figure" and "/Alt" in node:
+            if node.get("/S") == kind and "/Alt" in node:
                 alts.append(" ".join(str(node["/Alt"]).split()))
             kids = node.get("/K")
             if isinstance(kids, pypdf.generic.ArrayObject):

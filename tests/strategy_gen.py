@@ -16,6 +16,8 @@ editions of one stays within a few seconds, and varied on purpose:
 - indicators in percent, as counts, in a unit text, with negative values, with decimals; names that
   give the same page address, or none, and ``slug:`` fields (their own, or another's old address);
 - data files: missing, header only, one row, several years, women and men rows, sourced rows;
+  years before the edition's date and after it, so that the editions show only the earlier ones and
+  several follow-up years (each a publication of its own) are built;
 - chapters that present nothing, a priority, single goals, or a goal presented in two chapters;
 - titles and texts with Markdown-active characters (``*``, ``_``, ``#``, ``<``, ``[``, ``|``, ``$``).
 

@@ -18,7 +18,9 @@ import typst
 import yaml
 
 import strategy_gen
+from strategykit.analysis.known import followup_years
 from strategykit.cli import main
+from strategykit.present import yearly as present_yearly
 from strategykit.project import check
 
 BUILDS = int(os.environ.get("STRATEGY_PROPERTY_BUILDS", "8"))
@@ -55,6 +57,13 @@ def _build(root: Path, caplog, typst_warnings: list, capsys) -> list[str]:
             problems.append("no site/index.html")
         if not list((root / "dist").glob("*.pdf")):
             problems.append("no PDF in dist/")
+        # The yearly follow-up: a PDF in dist/ and a page in the site for each year with data.
+        model = check(root).model
+        for year in followup_years(model):
+            if not (root / "dist" / present_yearly.pdf_name(model, year)).is_file():
+                problems.append(f"no follow-up PDF for {year}")
+            if not (root / "site" / present_yearly.page(model, year).removesuffix(".md") / "index.html").is_file():
+                problems.append(f"no follow-up page for {year}")
     return problems
 
 
@@ -97,6 +106,13 @@ def test_the_generator_uses_every_form_it_promises():
         forms |= {"goal-in-two-chapters" for i in presented
                   if any(i.startswith(j + ".") or i == j for j in presented if j != i) or presented.count(i) > 1}
         forms |= {f"language:{data['strategy']['language']}"}
+        start = data["strategy"]["period"]["start"]
+        years = {int(line.split(",")[0]) for k, v in files.items() if k.startswith("data/")
+                 for line in v.splitlines()[1:]}
+        followups = {y for y in years if y >= start}
+        forms |= {"no-followup-year" for _ in [1] if not followups}
+        forms |= {"several-followup-years" for _ in [1] if len(followups) >= 2}
+        forms |= {"data-before-the-edition" for _ in [1] if any(y < start for y in years)}
         values = [v for t in targets for v in [t.get("target"), *t.get("milestones", [])] if v]
         forms |= {"decided-value" for v in values if "decision" in v}
         forms |= {f"relative:{k}" for v in values for k in ("change", "factor") if k in v}
@@ -107,7 +123,8 @@ def test_the_generator_uses_every_form_it_promises():
                 "sourced-baseline", "header-only-data", "gender-data", "goal-in-two-chapters",
                 "language:sv", "language:en", "decided-value", "illustrative-value", "value-without-provenance",
                 "threshold:at-least", "threshold:more-than", "threshold:at-most", "threshold:less-than",
-                "relative:change", "relative:factor", "baseline-over-a-period", "region-scheme", "own-level-names"}
+                "relative:change", "relative:factor", "baseline-over-a-period", "region-scheme", "own-level-names",
+                "no-followup-year", "several-followup-years", "data-before-the-edition"}
     assert expected - forms == set()
 
 

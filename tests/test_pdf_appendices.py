@@ -18,9 +18,10 @@ import pytest
 from strategykit.plan import gather
 from strategykit.present import consultation, i18n
 from strategykit.analysis.followup import follow_up
-from strategykit.present.followup import explain_markdown, method_markdown
+from strategykit.present.followup import explain_markdown
 from strategykit.render.pdf import build_pdf
 from strategykit.render.pdf.data import document_data
+from strategykit.render.pdf.yearly import render_yearly_pdf
 from strategykit.project import check
 
 from conftest import REPO, TESTS, edit, git
@@ -35,13 +36,28 @@ P = i18n.process_labels("sv")
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory):
-    """The example strategy's PDF, built once: (model, its follow-up, the PDF's reader)."""
+    """The example strategy's edition PDF, built once: (the edition's model, its follow-up, the PDF's reader).
+
+    The edition shows the values known at its date (the plan's model and follow-up)."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("STRATEGY_COMMIT", COMMIT)
         mp.delenv("SOURCE_DATE_EPOCH", raising=False)
-        model = check(REPO).model
-        path = build_pdf(gather(model), tmp_path_factory.mktemp("dist"))
-    return model, follow_up(model), pypdf.PdfReader(path)
+        plan = gather(check(REPO).model)
+        path = build_pdf(plan, tmp_path_factory.mktemp("dist"))
+    return plan.model, plan.followup, pypdf.PdfReader(path)
+
+
+@pytest.fixture(scope="module")
+def yearly(tmp_path_factory):
+    """The example's follow-up publication of its latest year: (model, that year's follow-up, the PDF's reader)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("STRATEGY_COMMIT", COMMIT)
+        mp.delenv("SOURCE_DATE_EPOCH", raising=False)
+        plan = gather(check(REPO).model, ("yearly",))
+        report = plan.yearly[-1]
+        path = tmp_path_factory.mktemp("yearly") / "followup.pdf"
+        path.write_bytes(render_yearly_pdf(plan, report))
+    return plan.model, report, pypdf.PdfReader(path)
 
 
 def top_level(reader: pypdf.PdfReader) -> list[tuple[str, int]]:
@@ -70,8 +86,7 @@ def section_text(reader: pypdf.PdfReader, title: str) -> str:
     return normalise("\n".join(reader.pages[n].extract_text() for n in range(first, max(last, first + 1))))
 
 
-def followup_title(report) -> str:
-    return f"{L['followup_appendix']} {report.year}"
+TARGETS, SUMMARY = L["yearly_targets"], L["yearly_summary"]
 
 
 # --- the outline ---------------------------------------------------------------------------
@@ -79,7 +94,7 @@ def followup_title(report) -> str:
 def test_appendices_are_top_level_bookmarks_in_reading_order(example):
     model, report, reader = example
     titles = [t for t, _ in top_level(reader)]
-    appendices = [L["indicator_appendix"], followup_title(report), L["participation_appendix"],
+    appendices = [L["indicator_appendix"], L["method_appendix"], L["participation_appendix"],
                   L["compilation_appendix"], L["editions_appendix"]]
     assert titles[-len(appendices):] == appendices
     contents = normalise(reader.pages[2].extract_text())
@@ -92,15 +107,15 @@ def test_sections_of_the_appendices_are_nested_under_them(example):
     nested = nested_titles(reader)
     first_comment = consultation.comment_entries(model)[0]
     assert P["comments_by_part"] in nested and P["comments_by_part"] not in titles
-    assert L["progress_method"] in nested and L["progress_method"] not in titles
+    assert L["method_appendix"] in titles
     assert not [t for t in titles if t.startswith(first_comment.response.respondent)]
 
 
 # --- the follow-up ---------------------------------------------------------------------------
 
-def test_followup_appendix_shows_each_targets_calculation_and_status(example):
-    model, report, reader = example
-    text = section_text(reader, followup_title(report))
+def test_followup_appendix_shows_each_targets_calculation_and_status(yearly):
+    model, report, reader = yearly
+    text = section_text(reader, TARGETS)
     missing = []
     for tp in report.targets():
         explained = explain_markdown(tp, model.indicator(tp.indicator_id), "sv").replace("**", "")
@@ -112,10 +127,10 @@ def test_followup_appendix_shows_each_targets_calculation_and_status(example):
     assert sum(1 for _ in report.targets()) >= 10
 
 
-def test_followup_appendix_lists_the_changes_since_the_previous_year(example):
-    model, report, reader = example
+def test_followup_appendix_lists_the_changes_since_the_previous_year(yearly):
+    model, report, reader = yearly
     assert report.changes, "the example should have a change to show"
-    text = section_text(reader, followup_title(report))
+    text = section_text(reader, SUMMARY)
     assert normalise(f"{L['changes_since']} ({report.previous_year})") in text
     for change in report.changes:
         word = L["target"] if change.kind == "target" else L["goal"]
@@ -124,18 +139,20 @@ def test_followup_appendix_lists_the_changes_since_the_previous_year(example):
         assert normalise(line) in text
 
 
-def test_followup_appendix_explains_the_method_with_its_formulas(example):
-    _, report, reader = example
-    text = section_text(reader, followup_title(report))
-    method = method_markdown("sv")
-    for formula in ("r_a = (xt / x0)^(1 / (t − t0)) − 1", "r_n = (X / x0)^(1 / (T − t0)) − 1", "R   = d · r_a / |r_n|"):
-        assert formula in method
-        assert normalise(formula) in text
+def test_the_followup_explains_the_method_with_typeset_formulas(yearly):
+    _, report, reader = yearly
+    text = section_text(reader, L["progress_method"])
+    assert normalise("Statistics Canadas mått") in text
+    assert "r_a = (xt" not in text and "d · r_a / |r_n|" not in text, "no ASCII formula in the PDF"
+    assert "\\*" not in text, "no Markdown escape in the PDF"
+    formulas = figure_alts(reader, "/Formula")
+    assert len(formulas) == 2, "the rates and the ratio, and the linear rates, each a tagged formula"
+    assert any("R = d · r_a / |r_n|" in alt for alt in formulas), "each formula has its words as alternative text"
 
 
-def test_followup_shows_women_and_men_side_by_side(example):
-    model, report, reader = example
-    text = section_text(reader, followup_title(report))
+def test_followup_shows_women_and_men_side_by_side(yearly):
+    model, report, reader = yearly
+    text = section_text(reader, TARGETS)
     gendered = [tp for tp in report.targets() if {"women", "men"} <= set(tp.by_breakdown)]
     assert gendered
     data = document_data(model, commit=None, build_date=DAY, report=report)
@@ -190,20 +207,24 @@ def test_charts_are_vector_graphics(example):
         assert images == []
 
 
-def test_observed_values_carry_the_illustrative_mark_and_sourced_ones_do_not(example):
+def test_observed_values_carry_the_illustrative_mark_and_sourced_ones_do_not(example, yearly):
     model, _, reader = example
     text = section_text(reader, L["indicator_appendix"])
-    observations = [o for series in model.observations.values() for o in series]
-    sourced = [o for o in observations if not o.provenance.illustrative]
-    illustrative = [o for o in observations if o.provenance.illustrative]
-    assert sourced and illustrative
-    for o in sourced[:3] + illustrative[:3]:
-        ind = model.indicator(next(k for k, v in model.observations.items() if o in v))
+    illustrative = [(model.indicator(k), o) for k, series in model.observations.items() for o in series
+                    if o.provenance.illustrative and model.indicator(k).unit == "percent"]
+    assert illustrative
+    for ind, o in illustrative[:3]:
+        assert normalise(i18n.format_value(o.value, ind.unit, "sv", ind.decimals)) + "*" in text
+    # The example's only statistics were retrieved after the 2020 edition: the follow-up shows them.
+    model, report, reader = yearly
+    text = section_text(reader, TARGETS)
+    sourced = [(tp, tp.latest) for tp in report.targets()
+               if tp.latest is not None and not tp.latest.provenance.illustrative]
+    assert sourced
+    for tp, o in sourced:
+        ind = model.indicator(tp.indicator_id)
         value = normalise(i18n.format_value(o.value, ind.unit, "sv", ind.decimals))
-        if o.provenance.illustrative:
-            assert value + "*" in text
-        else:
-            assert value in text and value + "*" not in text
+        assert value in text and value + "*" not in text
 
 
 # --- the consultation and the process ------------------------------------------------------------
@@ -257,6 +278,7 @@ def test_strategy_without_observed_values_has_no_followup_appendix(tmp_path, mon
     reader = pypdf.PdfReader(build_pdf(gather(check(PRINT).model), tmp_path))
     titles = [o.title for o in reader.outline if not isinstance(o, list)]
     assert not [t for t in titles if t.startswith(L["followup_appendix"])]
+    assert L["method_appendix"] not in titles, "no status shown, so no method to explain"
     assert normalise(L["status_column"].split("{")[0].strip()) not in pdf_text(reader)
 
 
@@ -317,3 +339,30 @@ def test_changes_since_the_consultation_version_are_listed_with_the_comment_behi
     anchor = consultation.comment_anchor("kommun-a-1")
     assert [frm for frm, dest, to, _ in links(reader) if dest == anchor and frm >= editions], \
         "the change does not link to the comment in the compilation"
+
+
+# --- what an edition knows at its date -------------------------------------------------------------
+
+def test_the_2020_edition_shows_no_later_data(example):
+    model, report, reader = example
+    assert model.edition.date == "2020-05-12"
+    assert report.year == 2019, "the latest year whose values were known at the edition's date"
+    text = pdf_text(reader)
+    for later in range(2020, 2027):
+        assert normalise(L["status_column"].format(year=later)) not in text
+        assert normalise(L["yearly_title"].format(year=later)) not in text
+    assert "hämtad 2026" not in normalise(section_text(reader, L["indicator_appendix"]))
+    assert all((o.year or 0) < 2020 for series in model.observations.values() for o in series)
+
+
+def test_the_followup_pdf_is_tagged_pdf_ua_1_with_title_page_summary_targets_method_and_sources(yearly):
+    model, report, reader = yearly
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert re.search(rb"pdfuaid:part(>|=\")1", xmp)
+    assert reader.metadata.title == L["yearly_title"].format(year=report.year)
+    titles = [t for t, _ in top_level(reader)]
+    assert titles[-4:] == [SUMMARY, TARGETS, L["progress_method"], L["yearly_sources"]]
+    cover = normalise(reader.pages[0].extract_text())
+    assert normalise(L["yearly_title"].format(year=report.year)) in cover and normalise(model.title) in cover
+    sources = section_text(reader, L["yearly_sources"])
+    assert normalise("SCB, Befolkningsstatistik") in sources

@@ -90,7 +90,7 @@ def illustrative(text: str) -> str:
 
 
 def test_followup_page_counts_the_statuses_of_each_priority(b, report):
-    html = main_of(page(b.site, "uppfoljning/index.md"))
+    html = main_of(page(b.site, "uppfoljning/2022.md"))
     header = rows(html)[0]
     assert header == ["Prioritering", "Bedömning", "Totalt"]
     for pp, p in zip(report.priorities, b.model.priorities):
@@ -104,8 +104,8 @@ def test_followup_page_counts_the_statuses_of_each_priority(b, report):
 
 
 def test_followup_page_shows_baseline_latest_value_target_and_status_of_every_target(b):
-    html = main_of(page(b.site, "uppfoljning/index.md"))
-    assert "<h1" in html and "Uppföljning av målen 2022" in text_of(html)
+    html = main_of(page(b.site, "uppfoljning/2022.md"))
+    assert "<h1" in html and "Uppföljning 2022" in text_of(html)
     head = [r for r in rows(html) if r and r[0] == "Delmål" and "Kvinnor" in r]
     # status and latest value first: on a phone they stay in view while the rest scrolls
     assert head == [["Delmål", "Bedömning 2022", "Senaste värde", "Utgångsvärde", "Kvinnor", "Män", "Målvärde"]]
@@ -117,7 +117,7 @@ def test_followup_page_shows_baseline_latest_value_target_and_status_of_every_ta
 
 
 def test_followup_page_lists_what_changed_since_the_previous_year(b):
-    text = text_of(main_of(page(b.site, "uppfoljning/index.md")))
+    text = text_of(main_of(page(b.site, "uppfoljning/2022.md")))
     assert "Förändringar sedan föregående år (2021)" in text
     changes = text.split("Förändringar sedan föregående år")[1].split("P1 Arbete")[0]
     assert f"Delmål P1.1.a : {label(Status.NO_DATA)} → {label(Status.ON_TRACK)}" in changes  # text_of spaces out links
@@ -127,11 +127,12 @@ def test_followup_page_lists_what_changed_since_the_previous_year(b):
 
 def test_every_status_is_text_linked_to_its_definition_in_the_method(b):
     method = page(b.site, "uppfoljning/metod.md")
-    assert "r_a = (xt / x0)^(1 / (t − t0)) − 1" in text_of(method)
+    assert method.count('<math display="block">') == 2, "the rates and ratio, and the linear rates, as MathML"
+    assert "r_a = (xt" not in text_of(method), "no ASCII formula"
     for status in Status:
         assert f'id="status-{status.value}"' in method, status
     seen = set()
-    for md_path in ("uppfoljning/index.md", "prioriteringar/p1.md", "indikatorer/forvarvsarbetande-invanare-20-64-ar-andel.md", "index.md"):
+    for md_path in ("uppfoljning/2022.md", "prioriteringar/p1.md", "indikatorer/forvarvsarbetande-invanare-20-64-ar-andel.md", "index.md"):
         html = main_of(page(b.site, md_path))
         links = status_links(html)
         assert links, md_path
@@ -160,8 +161,9 @@ def test_indicator_page_explains_how_each_status_was_calculated(b, report):
     explanation = explain_markdown(tp, b.model.indicator("employment-rate"), "sv").replace("**", "").replace("\\*", "*")
     assert explanation in text_of(html)
     assert "R = +1 · r_a / |r_n| = 1,33" in explanation
-    followup = main_of(page(b.site, "uppfoljning/index.md"))
-    assert 'href="../indikatorer/forvarvsarbetande-invanare-20-64-ar-andel/#p1-1-a"' in followup
+    followup = main_of(page(b.site, "uppfoljning/2022.md"))
+    assert 'href="../../indikatorer/forvarvsarbetande-invanare-20-64-ar-andel/#p1-1-a"' in followup
+    assert explanation in text_of(followup), "the follow-up publication explains every status too"
 
 
 def _svg(html: str) -> str:
@@ -217,22 +219,28 @@ def test_observed_values_carry_their_source_and_illustrative_ones_the_mark(b):
     assert SV["illustrative_note"] in text
 
 
-def test_a_strategy_without_observed_values_still_gets_a_followup_page():
+def test_a_strategy_without_observed_values_has_no_followup_publication_and_no_status_column():
     b = built("minimal")
-    html = main_of(page(b.site, "uppfoljning/index.md"))
-    text = text_of(html)
-    assert "Uppföljning av målen" in text and SV["followup_no_data"] in text
-    assert {code for code, _, _ in status_links(html)} == {Status.NO_DATA.value}
-    assert "<title>Uppföljning av målen - " in page(b.site, "uppfoljning/index.md")
+    assert not (b.site / "uppfoljning" / "index.html").exists()
+    assert 'id="status-no-data"' in page(b.site, "uppfoljning/metod.md"), "the method is still explained"
+    html = main_of(page(b.site, "prioriteringar/p1.md"))
+    assert rows(html)[0][:2] == ["Delmål", "Indikator"], "no status column when nothing could be assessed"
 
 
 def test_followup_pages_are_one_section_of_the_navigation(b):
     config = (b.root / ".build" / "web" / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "- Uppföljning:\n  - uppfoljning/index.md\n  - Så bedöms utvecklingen: uppfoljning/metod.md\n" in config
+    assert ("- Uppföljning:\n  - uppfoljning/index.md\n  - Uppföljning 2022: uppfoljning/2022.md\n"
+            "  - Uppföljning 2021: uppfoljning/2021.md\n  - Så bedöms utvecklingen: uppfoljning/metod.md\n") in config
+
+
+def test_the_followup_index_lists_each_year_latest_first():
+    b = built("observed")
+    text = text_of(main_of(page(b.site, "uppfoljning/index.md")))
+    assert text.index("Uppföljning 2022") < text.index("Uppföljning 2021")
 
 
 def test_followup_page_names_the_source_of_every_sourced_value(b):
-    text = text_of(main_of(page(b.site, "uppfoljning/index.md")))
+    text = text_of(main_of(page(b.site, "uppfoljning/2022.md")))
     assert "Källa: P1.1.a: SCB, AKU, hämtad 15 januari 2025." in text
     assert "Källa: P1.2.a: SCB, BE0101A/BefolkningNy, hämtad 15 januari 2025." in text
 

@@ -18,7 +18,7 @@ from consultation_fixture import make_consultation_repo
 
 
 def planned(model):
-    return gather(model, ("followup", "changes"))
+    return gather(model, ("followup", "changes", "yearly"))  # as the preview gathers it (cli.serve)
 from web_support import REPO, copy_strategy
 
 INLEDNING = "strategy/01-inledning.md"

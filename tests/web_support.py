@@ -66,6 +66,10 @@ def checked_model(root: Path):
     return result.model
 
 
+OBSERVED_DATE = "2025-02-01"
+"""The edition date of the 'observed' site: after every value of fixtures/observed was retrieved."""
+
+
 @functools.cache
 def built(name: str) -> Built:
     """The site of 'minimal' (the fixture, with a stand-in PDF), 'observed' (the minimal fixture with
@@ -79,6 +83,11 @@ def built(name: str) -> Built:
     copy_strategy(REPO if name == "example" else FIXTURES / "minimal", root)
     if name == "observed":
         shutil.copytree(FIXTURES / "observed" / "data", root / "data")
+        # An edition dated after the values were retrieved, so that it may show them all (an edition
+        # shows only what was known at its date: analysis.known).
+        goals = root / "goals.yaml"
+        goals.write_text(goals.read_text(encoding="utf-8").replace('date: "2020-01-15"', f'date: "{OBSERVED_DATE}"'),
+                         encoding="utf-8")
     model = checked_model(root)
     if name == "minimal":
         (root / "dist").mkdir()

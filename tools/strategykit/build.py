@@ -30,7 +30,7 @@ from strategykit.plan import BuildPlan, gather
 from strategykit.publish import Publication, publication
 from strategykit.render.outputs import OUTPUTS, Product, Run
 
-DEFAULT = ("web", "pdf")
+DEFAULT = ("web", "pdf", "yearly")
 
 
 @dataclass(frozen=True)
@@ -186,6 +186,11 @@ def _place(products: dict[str, Product], pub: Publication, staging: Path) -> Non
         pub.pdf.parent.mkdir(parents=True, exist_ok=True)
         for path in pdf.dist.values():
             os.replace(path, pub.pdf)
+    for name, product in products.items():
+        if name != "pdf":  # the follow-ups' PDFs: beside the edition's, published with it
+            for file_name, path in product.dist.items():
+                pub.pdf.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(path, pub.pdf.parent / file_name)
     shutil.rmtree(staging, ignore_errors=True)
 
 

@@ -20,18 +20,21 @@ from typing import Collection
 
 from strategykit.analysis.consultation import ChangesSince, shows_changes
 from strategykit.analysis.followup import FollowUp, follow_up
+from strategykit.analysis.known import followup_years, known_at
 from strategykit.diagnostics import Refused, Severity
 from strategykit.model import Strategy
 from strategykit.vcs import editions as vcs_editions
 from strategykit.vcs.git import head_commit
 
-NEEDS = ("followup", "changes", "earlier")
+NEEDS = ("followup", "changes", "earlier", "yearly")
 """What an output may ask the plan for, beyond the model and the edition's facts."""
 
 
 @dataclass(frozen=True)
 class BuildPlan:
     model: Strategy
+    """The edition's model: the strategy with only the observed values known at the edition's date
+    (``analysis.known``), so that no table, chart or status of the edition shows later data."""
     commit: str | None
     """The commit the edition names in its colophon (``STRATEGY_COMMIT`` overrides), or None outside git."""
     build_date: _dt.date
@@ -40,6 +43,10 @@ class BuildPlan:
     changes: ChangesSince | None = None
     """The changes since the consultation version, when the edition has moved past it."""
     earlier: tuple[vcs_editions.EarlierEdition, ...] = ()
+    source: Strategy | None = field(default=None, repr=False, compare=False)
+    """The checked model as read, with every observed value (``model`` is the edition's view of it)."""
+    yearly: tuple[FollowUp, ...] = ()
+    """The yearly follow-ups, oldest first, from every value known today: each a publication of its own."""
     needs: frozenset[str] = field(default_factory=frozenset)
     workspace: tempfile.TemporaryDirectory | None = field(default=None, repr=False, compare=False)
     """Holds the earlier revisions' unpacked sources (their models' roots) for the plan's lifetime."""
@@ -121,13 +128,16 @@ def gather(model: Strategy, needs: Collection[str] = NEEDS, *, commit: str | Non
     if "earlier" in needs and vcs_editions.earlier_editions(model):
         workspace = tempfile.TemporaryDirectory(prefix="strategy-editions-")
         earlier = tuple(vcs_editions.checked_out(model, toolkit_fingerprint(), Path(workspace.name), reuse=reuse))
+    edition = known_at(model, edition_date(model))
     return BuildPlan(
-        model=model,
+        model=edition,
+        source=model,
         commit=commit or head_commit(model.root),
         build_date=day or build_date(model),
-        followup=follow_up(model) if "followup" in needs else None,
+        followup=follow_up(edition) if "followup" in needs else None,
         changes=changes,
         earlier=earlier,
+        yearly=tuple(follow_up(model, year) for year in followup_years(model)) if "yearly" in needs else (),
         needs=frozenset(needs),
         workspace=workspace,
     )

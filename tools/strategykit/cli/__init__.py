@@ -205,6 +205,8 @@ def _emit(text: str, output: str | None, written: str, language: str | None = No
 def cmd_build(args: argparse.Namespace) -> int:
     root = _root(args.path)
     names = [n for n, wanted in (("web", args.web), ("pdf", args.pdf)) if wanted] or ["web", "pdf"]
+    if "pdf" in names:
+        names.append("yearly")  # the yearly follow-ups are printed with the edition (a publication each)
     checked = _checked(root, args.format, _("Nothing was built"))
     if checked is None:
         return EXIT_PROBLEMS

@@ -187,7 +187,7 @@ class Preview:
             if self._live is None:
                 self._live = LiveSite(self.site, self.work)
             try:
-                done = self._live.refresh(result.model, lambda model: gather(model, ("followup", "changes")))
+                done = self._live.refresh(result.model, lambda model: gather(model, ("followup", "changes", "yearly")))
             except BuildError as exc:
                 error = error_page(None, str(exc), self.version + 1, result.language)
                 self.log(f"Preview: the site could not be built: {exc}")

@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
 from typing import Callable
 
 from strategykit.present import i18n
@@ -28,11 +30,10 @@ Beteckningar: utgångsvärdet `x0` år `t0`, det senaste uppmätta värdet `xt` 
 (efter utgångsåret och senast rapportåret) och målvärdet `X` år `T`. `d` är +1 när
 värdet ska öka och −1 när det ska minska.
 
-```text
-uppnådd takt per år    r_a = (xt / x0)^(1 / (t − t0)) − 1
-nödvändig takt per år  r_n = (X / x0)^(1 / (T − t0)) − 1
-kvot                   R   = d · r_a / |r_n|
-```
+Den uppnådda takten per år `r_a`, den nödvändiga takten per år `r_n` och kvoten `R`
+mellan dem:
+
+@@formula:rates@@
 
 | Bedömning | Villkor |
 |---|---|
@@ -46,9 +47,8 @@ kvot                   R   = d · r_a / |r_n|
 Särskilda fall:
 
 - **Noll eller negativa värden.** Den årliga procentuella takten kräver att `x0`,
-  `xt` och `X` är större än noll. Annars används förändringen per år i stället:
-  `r_a = (xt − x0) / (t − t0)` och `r_n = (X − x0) / (T − t0)`, och kvoten bildas
-  på samma sätt.
+  `xt` och `X` är större än noll. Annars används förändringen per år i stället, och
+  kvoten bildas på samma sätt (se formeln nedan).
 - **Mål att bibehålla en nivå.** Målet bedöms som *{on_track_lc}* så länge det
   senaste värdet ligger inom ±{tol} av målvärdet, som *{achieved_lc}* om det gäller
   även målåret eller senare, och som *{moving_away_lc}* utanför det intervallet.
@@ -86,6 +86,19 @@ Särskilda fall:
 - **Förändringar sedan föregående år** jämför bedömningen för rapportåret med den
   som värdena till och med året före ger.
 
+Förändringen per år, när något av värdena är noll eller negativt:
+
+@@formula:linear@@
+
+**Vad en utgåva och en uppföljning visar.** En utgåva av strategin visar det som var
+känt vid dess datum: ett uppmätt värde för ett år visas bara om året var slut innan
+utgåvans år började (ett årsvärde för 2019 publiceras tidigast 2020), och, om värdet
+hämtades från en källa, bara om det hämtades senast på utgåvans datum. Bedömningarna i
+en utgåva bygger på de värdena; kan inget mätbart mål bedömas visar utgåvan utgångsvärde
+och målvärde utan bedömning. Den årliga uppföljningen är en egen publikation för varje år
+med uppmätta värden, från strategins startår, och bygger på de värden som är kända när
+den görs.
+
 Bedömningen förutsätter att utvecklingen fortsätter i samma takt som hittills, och
 säger inget om varför den ser ut som den gör. Värden märkta som illustrativa är
 inte statistik, och inte heller bedömningar som bygger på dem.
@@ -102,11 +115,10 @@ Notation: the baseline `x0` in year `t0`, the latest observed value `xt` in year
 (after the baseline year and not after the report year) and the target value `X`
 in year `T`. `d` is +1 when the value should increase and −1 when it should decrease.
 
-```text
-achieved rate per year   r_a = (xt / x0)^(1 / (t − t0)) − 1
-needed rate per year     r_n = (X / x0)^(1 / (T − t0)) − 1
-ratio                    R   = d · r_a / |r_n|
-```
+The achieved rate per year `r_a`, the needed rate per year `r_n` and the ratio `R`
+between them:
+
+@@formula:rates@@
 
 | Assessment | Condition |
 |---|---|
@@ -120,9 +132,8 @@ ratio                    R   = d · r_a / |r_n|
 Special cases:
 
 - **Zero or negative values.** The yearly percentage rate needs `x0`, `xt` and `X`
-  above zero. Otherwise the change per year is used instead:
-  `r_a = (xt − x0) / (t − t0)` and `r_n = (X − x0) / (T − t0)`, and the ratio is
-  formed the same way.
+  above zero. Otherwise the change per year is used instead, and the ratio is formed
+  the same way (see the formula below).
 - **Targets to maintain a level** are *{on_track_lc}* while the latest value lies
   within ±{tol} of the target value, *{achieved_lc}* when that still holds in or
   after the target year, and *{moving_away_lc}* outside that band. The band is the
@@ -161,6 +172,19 @@ Special cases:
 - **Changes since the previous year** compare the assessment for the report year
   with the one the values up to the year before give.
 
+The change per year, when one of the values is zero or negative:
+
+@@formula:linear@@
+
+**What an edition and a follow-up show.** An edition of the strategy shows what was
+known at its date: an observed value for a year is shown only if that year had ended
+before the edition's year began (a yearly value for 2019 is published in 2020 at the
+earliest) and, when it was retrieved from a source, only if it was retrieved on or before
+the edition's date. The assessments in an edition rest on those values; when no
+measurable target can be assessed, the edition shows baseline and target value without an
+assessment. The yearly follow-up is a publication of its own for each year with observed
+values, from the strategy's start year, and rests on the values known when it is made.
+
 The assessment assumes that the development continues at the rate seen so far, and
 says nothing about why it looks the way it does. Values marked illustrative are not
 statistics, and neither are assessments built on them.
@@ -172,12 +196,121 @@ def _lang(language: str) -> str:
     return language if language in _METHOD else "sv"
 
 
+@dataclass(frozen=True)
+class Formula:
+    """A formula of the method, written once for each edition's way of typesetting it:
+    Typst math for the PDF, MathML for the web (no script, nothing from the network), and plain
+    text for the text report and as the PDF's alternative text."""
+
+    name: str
+    typst: str
+    mathml: str
+    text: str
+
+
+def _mi(x: str) -> str:
+    return f"<mi>{x}</mi>"
+
+
+def _sub(base: str, index: str) -> str:
+    tag = "mn" if index.isdigit() else "mi"
+    return f"<msub><mi>{base}</mi><{tag}>{index}</{tag}></msub>"
+
+
+def _row(*parts: str) -> str:
+    return "<mrow>" + "".join(parts) + "</mrow>"
+
+
+def _mo(op: str) -> str:
+    return f"<mo>{op}</mo>"
+
+
+def _fence(op: str) -> str:
+    """A parenthesis that grows with the fraction it holds."""
+    return f'<mo fence="true" stretchy="true" symmetric="true">{op}</mo>'
+
+
+def _frac(num: str, den: str) -> str:
+    return f"<mfrac>{num}{den}</mfrac>"
+
+
+def _rate(name: str, top: str, year: str) -> str:
+    """r = (top / x0)^(1 / (year − t0)) − 1, as MathML."""
+    return _row(_sub("r", name), _mo("="),
+                f"<msup>{_row(_fence('('), _frac(top, _sub('x', '0')), _fence(')'))}"
+                f"{_frac('<mn>1</mn>', _row(_mi(year), _mo('−'), _sub('t', '0')))}</msup>",
+                _mo("−"), "<mn>1</mn>")
+
+
+def _linear(name: str, top: str, year: str) -> str:
+    return _row(_sub("r", name), _mo("="), _frac(_row(top, _mo("−"), _sub("x", "0")),
+                                                 _row(_mi(year), _mo("−"), _sub("t", "0"))))
+
+
+def _math(*rows: str) -> str:
+    """Block MathML, one equation per row (a table keeps the equals signs under each other)."""
+    # displaystyle: a table's cells are set small by default, which would shrink every fraction.
+    table = "".join(f'<mtr><mtd><mstyle displaystyle="true">{r}</mstyle></mtd></mtr>' for r in rows)
+    return f'<math display="block"><mtable columnalign="left">{table}</mtable></math>'
+
+
+FORMULAS = {
+    "rates": Formula(
+        "rates",
+        typst=("r_a &= (x_t / x_0)^(1 / (t - t_0)) - 1 \\ "
+               "r_n &= (X / x_0)^(1 / (T - t_0)) - 1 \\ "
+               "R &= d dot.op r_a / abs(r_n)"),
+        mathml=_math(_rate("a", _sub("x", "t"), "t"), _rate("n", _mi("X"), "T"),
+                     _row(_mi("R"), _mo("="), _mi("d"), _mo("·"),
+                          _frac(_sub("r", "a"), _row(_mo("|"), _sub("r", "n"), _mo("|"))))),
+        text=("r_a = (xt / x0)^(1 / (t − t0)) − 1\n"
+              "r_n = (X / x0)^(1 / (T − t0)) − 1\n"
+              "R   = d · r_a / |r_n|")),
+    "linear": Formula(
+        "linear",
+        typst="r_a &= (x_t - x_0) / (t - t_0) \\ r_n &= (X - x_0) / (T - t_0)",
+        mathml=_math(_linear("a", _sub("x", "t"), "t"), _linear("n", _mi("X"), "T")),
+        text="r_a = (xt − x0) / (t − t0)\nr_n = (X − x0) / (T − t0)"),
+}
+"""The method's formulas, by the name its text places them with (``@@formula:name@@``)."""
+
+_PLACE = re.compile(r"^@@formula:([a-z]+)@@$", re.M)
+
+
 def _ratio_text(value: float, language: str) -> str:
     return i18n.format_number(value, language, 2)
 
 
-def method_markdown(language: str = "sv", level: int = 2) -> str:
-    """The method, with its formulas and thresholds, as Markdown to publish (heading at ``level``)."""
+def method_parts(language: str = "sv", level: int = 2) -> list[str | Formula]:
+    """The method as Markdown pieces with its formulas between them, for an edition that
+    typesets the formulas itself (the PDF's Typst math)."""
+    text = _method_text(language, level)
+    parts: list[str | Formula] = []
+    at = 0
+    for m in _PLACE.finditer(text):
+        parts += [text[at:m.start()], FORMULAS[m.group(1)]]
+        at = m.end()
+    parts.append(text[at:])
+    return parts
+
+
+def method_markdown(language: str = "sv", level: int = 2, *, math: str = "text") -> str:
+    """The method, with its formulas and thresholds, as Markdown to publish (heading at ``level``).
+
+    ``math``: ``"mathml"`` writes each formula as MathML (the web), ``"text"`` as a text block
+    (the ``strategy report`` command)."""
+    out = []
+    for part in method_parts(language, level):
+        if isinstance(part, str):
+            out.append(part)
+        elif math == "mathml":
+            out.append(f'<div class="sk-formula">{part.mathml}</div>')
+        else:
+            out.append(f"```text\n{part.text}\n```")
+    return "".join(out)
+
+
+def _method_text(language: str, level: int) -> str:
     language = _lang(language)
     name = {s: i18n.progress_label(s.value, language) for s in Status}
     order = " < ".join(name[s].lower() for s in Status if s.has_data)

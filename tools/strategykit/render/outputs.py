@@ -105,12 +105,30 @@ def _web(plan: BuildPlan, run: Run) -> Product:
     site = run.stage / "site"
     published = run.dist_dir / plan.pdf_name if run.dist_dir is not None else FROM_DIST
     build_site(plan, site, pdf=PENDING if "pdf" in run.building else published,
-               earlier=made.records if made is not None else (), offline=run.offline)
+               earlier=made.records if made is not None else (), offline=run.offline,
+               yearly_pdfs="yearly" in run.building)
     return Product(site={".": site})
+
+
+def _yearly(plan: BuildPlan, run: Run) -> Product:
+    from strategykit.present import yearly as present_yearly
+    from strategykit.render.pdf.yearly import render_yearly_pdf
+
+    site, dist, notes = {}, {}, []
+    for report in plan.yearly:
+        name = present_yearly.pdf_name(plan.model, report.year)
+        out = run.stage / name
+        out.write_bytes(render_yearly_pdf(plan, report))
+        site[present_yearly.pdf_path(plan.model, report.year)] = out
+        dist[name] = out
+        notes.append(f"follow-up PDF: {name}")
+    return Product(site=site, dist=dist, notes=tuple(notes))
 
 
 register(Output("editions", frozenset({"earlier"}), _editions,
                 description="the PDFs of earlier editions, printed from their own revisions, for the site's history"))
 register(Output("pdf", frozenset({"followup", "changes"}), _pdf, description="the print edition"))
-register(Output("web", frozenset({"followup", "changes", "earlier"}), _web, after=("editions",),
+register(Output("yearly", frozenset({"yearly"}), _yearly,
+                description="the yearly follow-ups, each a publication of its own: a PDF per year with data"))
+register(Output("web", frozenset({"followup", "changes", "earlier", "yearly"}), _web, after=("editions",),
                 description="the web edition"))

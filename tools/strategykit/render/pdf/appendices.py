@@ -3,12 +3,10 @@
 Each appendix is a level-1 heading, so it starts a page and is a top-level entry
 in the contents and the bookmarks; its sections are level 2 below it.
 
-- **Bilaga: Uppföljning <year>**, when indicators have observed values
-  (``followup.follow_up``): the statuses per priority in numbers, what changed
-  since the previous year, every goal and target with baseline, latest value,
-  women and men, target and status, the calculation behind each status, and
-  the method with its formulas (``followup_report.method_markdown``), so that a
-  reader can reproduce every status.
+- **Bilaga: Så bedöms utvecklingen**, when the goal tables show statuses (values known at the
+  edition's date allow one): the method with its formulas as Typst math. The yearly follow-up,
+  with every target's calculation, is a publication of its own (``render.pdf.yearly``), which
+  lays out ``followup_appendix``'s parts.
 - **Bilaga: Delaktighet i siffror**: dialogue meetings and consultation responses
   (``consultation.participation_markdown``).
 - **Bilaga: Remissammanställning**: every response and every comment with its
@@ -26,11 +24,13 @@ follow-up's tables are laid out by the profile (``followup-overview``,
 
 from __future__ import annotations
 
+import json
 from typing import Callable
 
 from strategykit.present import consultation, i18n, sections as present_sections
 from strategykit.analysis.followup import FollowUp
-from strategykit.present.followup import method_markdown
+from strategykit.present import yearly as present_yearly
+from strategykit.present.followup import method_parts
 from strategykit.model import Strategy
 from strategykit.render.pdf import toolchain
 from strategykit.render.pdf.data import anchor
@@ -76,8 +76,30 @@ def followup_appendix(model: Strategy, report: FollowUp) -> list[Part]:
     for i, pp in enumerate(report.priorities):
         out += [header(2, anchor("followup", pp.priority_id), f"{pp.priority_id} {titles[pp.priority_id]}".strip()),
                 raw(f"#followup-priority(data.followup.priorities.at({i}), shared)")]
-    out.append(Markdown(method_markdown(model.language, level=2), "followup-method"))
+    out += method_blocks(model.language, level=2)
     return out
+
+
+def method_blocks(language: str, level: int, *, title: bool = True) -> list[Part]:
+    """The method: its text as Markdown for pandoc, its formulas as Typst math with their
+    plain text as the alternative text (PDF/UA wants one for every formula)."""
+    out: list[Part] = []
+    for i, part in enumerate(method_parts(language, level)):
+        if isinstance(part, str):
+            if i == 0 and not title:
+                part = part.split("\n", 1)[1] if "\n" in part else ""
+            out.append(Markdown(part, "followup-method"))
+        else:
+            alt = json.dumps("; ".join(part.text.splitlines()), ensure_ascii=False)
+            out.append(raw(f"#math.equation(block: true, numbering: none, alt: {alt}, ${part.typst}$)"))
+    return out
+
+
+def method_appendix(model: Strategy) -> list[Part]:
+    """The method behind the statuses the goal tables show (the edition's own; the follow-ups have theirs)."""
+    L = i18n.labels(model.language)
+    return ([raw(toolchain.CHAPTER_MARK + "the generated method appendix"),
+             header(1, "method", L["method_appendix"])] + method_blocks(model.language, 2, title=False))
 
 
 def _process_appendix(model: Strategy, name: str, markdown: str) -> list[Part]:
@@ -118,8 +140,10 @@ def appendices(model: Strategy, *, report: FollowUp | None,
     link = subject_link(model, priority_anchor)
     shown = present_sections.sections(model)
     out: list[Part] = []
-    if shown.followup and report is not None and report.year is not None:
-        out += followup_appendix(model, report)
+    # The follow-up of each year is a publication of its own (render.pdf.yearly); the edition shows
+    # the statuses known at its date in its goal tables, and explains how they are made.
+    if shown.followup and present_yearly.shows_status(report):
+        out += method_appendix(model)
     if shown.participation:
         out += participation_appendix(model, link)
     if shown.compilation:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from strategykit.present import (charts as present_charts, consultation, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets)
+from strategykit.present import (charts as present_charts, consultation, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets, yearly as present_yearly)
 from strategykit.present.mdtext import keep_numbers
 from strategykit.analysis.followup import FollowUp, Status, StatusChange, TargetProgress
 from strategykit.present.followup import explain_markdown, milestones_markdown
@@ -317,8 +317,8 @@ def document_data(s: Strategy, *, commit: str | None, build_date: _dt.date,
     """
     lang = s.language if s.language in i18n.LABELS else "sv"
     L = i18n.labels_for(s, lang)
-    if report is not None and report.year is None:
-        report = None
+    if not present_yearly.shows_status(report):
+        report = None  # no target could be assessed at the edition's date: no status column
     lookup = _Lookup(s, report)
     return {
         "lang": lang,

@@ -47,6 +47,7 @@ from strategykit.diagnostics import BuildError
 from strategykit.model import Strategy
 from strategykit.plan import BuildPlan
 from strategykit.atomic import staged_dir
+from strategykit.present import yearly as present_yearly
 from strategykit.render.web import downloads, escaping, mkdocs_run, pages, redirects, sanitize
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def earlier_pdf_path(model: Strategy, name: str) -> str:
 
 
 def _edition_info(plan: BuildPlan, download_sizes: dict[str, int], pdf: Path | None,
-                  earlier: Sequence[EarlierPdf] = ()) -> tuple[pages.EditionInfo, Path | None]:
+                  earlier: Sequence[EarlierPdf] = (), yearly_pdfs: bool = False) -> tuple[pages.EditionInfo, Path | None]:
     """The edition's facts for the pages; ``pdf`` is the file to publish as this edition's PDF, or None."""
     model = plan.model
     if pdf is FROM_DIST:
@@ -94,6 +95,7 @@ def _edition_info(plan: BuildPlan, download_sizes: dict[str, int], pdf: Path | N
     info = pages.EditionInfo(commit=plan.commit,
                              build_date=plan.build_date.isoformat(),
                              changes=plan.changes, followup=plan.followup,
+                             yearly=plan.yearly, yearly_pdfs=yearly_pdfs and bool(plan.yearly),
                              pdf_name=name if pdf_path or pending else None, download_sizes=sizes,
                              earlier_pdfs={e.version: earlier_pdf_path(model, e.name) for e in earlier if e.file},
                              earlier_notes={e.version: e.problem for e in earlier if not e.file and e.problem})
@@ -122,7 +124,8 @@ def _copy_chapter_assets(model: Strategy, dest: Path) -> None:
 
 
 def generate(plan: BuildPlan, work_dir: Path | None = None, *, pdf: Path | None = FROM_DIST,
-             earlier: Sequence[EarlierPdf] = (), keep: Any = None, offline: bool = False) -> Path:
+             earlier: Sequence[EarlierPdf] = (), keep: Any = None, offline: bool = False,
+             yearly_pdfs: bool = False) -> Path:
     """Write the pages, downloads, theme files and the generated mkdocs.yml; return that file.
 
     ``pdf``: the PDF edition to link and copy (published under its own name, ``plan.pdf_name``,
@@ -132,12 +135,14 @@ def generate(plan: BuildPlan, work_dir: Path | None = None, *, pdf: Path | None 
     The work folder is replaced as a whole, so files of pages that no longer exist do not linger.
     ``keep`` (a ``live.Kept``) gets the edition's facts the pages were written with.
     ``offline``: links name the .html files (no directory URLs), so the site works from disk.
+    ``yearly_pdfs``: the follow-ups' PDFs are printed beside the site (output ``yearly``): the pages
+    link them and hold an empty file in each one's place, which the build replaces before it publishes.
     """
     model = plan.model
     work = Path(work_dir).absolute() if work_dir else work_dir_for(model).absolute()
     data = downloads.render(model, plan.followup)
     info, pdf = _edition_info(plan, {name: len(text.encode("utf-8")) for name, text in data.items()}, pdf,
-                              earlier)
+                              earlier, yearly_pdfs)
     site = pages.generate(model, info)
     if keep is not None:
         keep.info = info
@@ -182,6 +187,11 @@ def generate(plan: BuildPlan, work_dir: Path | None = None, *, pdf: Path | None 
             (docs / plan.pdf_name).write_bytes(b"")
         elif pdf is not None:
             shutil.copyfile(pdf, docs / plan.pdf_name)
+        if info.yearly_pdfs:
+            for report in plan.yearly:
+                target = docs / present_yearly.pdf_path(model, report.year)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(b"")
         for e in earlier:
             if e.file is not None:
                 target = docs / earlier_pdf_path(model, e.name)
@@ -310,7 +320,7 @@ def lock_file_for(work: Path) -> Path:
 
 def build_site(plan: BuildPlan, out_dir: Path, *, engine: str = "mkdocs", work_dir: Path | None = None,
                pdf: Path | None = FROM_DIST, earlier: Sequence[EarlierPdf] = (), keep: Any = None,
-               offline: bool = False) -> Path:
+               offline: bool = False, yearly_pdfs: bool = False) -> Path:
     """Generate the pages and build the site into ``out_dir``; the old site stays if this fails.
 
     ``pdf`` is the PDF edition the site links to and carries, ``earlier`` those of earlier editions
@@ -325,7 +335,8 @@ def build_site(plan: BuildPlan, out_dir: Path, *, engine: str = "mkdocs", work_d
     work = Path(work_dir).absolute() if work_dir else work_dir_for(model).absolute()
     out_dir = Path(out_dir).absolute()
     with _exclusive(lock_file_for(work)), _source_date(plan.build_date):
-        config_file = generate(plan, work, pdf=pdf, earlier=earlier, keep=keep, offline=offline)
+        config_file = generate(plan, work, pdf=pdf, earlier=earlier, keep=keep, offline=offline,
+                               yearly_pdfs=yearly_pdfs)
         with staged_dir(out_dir) as stage:
             if keep is not None:
                 _run_mkdocs(config_file, stage, keep)

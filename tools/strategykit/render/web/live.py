@@ -39,6 +39,8 @@ from typing import Any, Callable
 
 from mkdocs.plugins import BasePlugin, event_priority
 
+from strategykit.analysis.known import known_at
+from strategykit.plan import edition_date
 from strategykit.model import Strategy
 from strategykit.plan import BuildPlan
 from strategykit.atomic import write_atomic
@@ -145,7 +147,7 @@ class LiveSite:
         """A full build that keeps MkDocs' state for later updates."""
         self._kept = self._model = None
         kept = Kept()
-        model = plan.model
+        model = plan.source or plan.model  # the model as read: the next refresh compares its parts
         build_site(plan, self.out_dir, work_dir=self.work_dir, keep=kept)
         others = sorted(set(kept.mkdocs_config.plugins) - {*SEARCH_PLUGINS, Kept.PLUGIN_NAME, escaping.PLUGIN_NAME})
         self._unsupported = (f"the MkDocs plugin{'s' if len(others) > 1 else ''} {', '.join(others)} "
@@ -189,7 +191,9 @@ class LiveSite:
             kept.info = dataclasses.replace(kept.info, changes=plan(model).changes)
         docs = self.work_dir / "docs"
         with _exclusive(lock_file_for(self.work_dir)), _source_date(_dt.date.fromisoformat(kept.info.build_date)):
-            wanted = {path: text for path, text in pages.pages_showing_text(model, kept.info, changed).items()
+            # The pages show the edition's view of the model: the values known at its date.
+            edition = known_at(model, edition_date(model))
+            wanted = {path: text for path, text in pages.pages_showing_text(edition, kept.info, changed).items()
                       if _read(docs / path) != text}
             if wanted:
                 try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from strategykit.present import consultation, i18n
+from strategykit.present import consultation, i18n, yearly as present_yearly
 from strategykit.render.web import texts
 from strategykit.render.web.downloads import FILES as DOWNLOAD_FILES, file_name
 from strategykit.render.web.pagekit import DATA_FOLDER, esc, esc_block, rel, table
@@ -36,8 +36,22 @@ class AboutPages:
             if edition.pdf and re.match(r"^https?://[^\s()<>]+$", edition.pdf):
                 return edition.pdf
             return None
-        return consultation.history_markdown(self.m, level=1, pdf_href=pdf_href,
+        text = consultation.history_markdown(self.m, level=1, pdf_href=pdf_href,
                                              pdf_note=lambda e: self.info.earlier_notes.get(e.version))
+        return text.rstrip("\n") + "\n\n" + self.yearly_list(page) if self.has_followup else text
+
+    def yearly_list(self, page: str) -> str:
+        """The follow-up publications, latest first, each with its PDF: the history of editions names them too."""
+        L = self.L
+        out = [f"## {esc(L['yearly_publications'])}", "", esc_block(L["yearly_publications_intro"]), ""]
+        for report in reversed(self.info.yearly):
+            line = (f"- [{esc(present_yearly.title(self.m, report.year))}]"
+                    f"({rel(page, present_yearly.page(self.m, report.year))})")
+            if self.info.yearly_pdfs:
+                line += (f" · [{esc(L['yearly_pdf'].format(year=report.year))}]"
+                         f"({rel(page, present_yearly.pdf_path(self.m, report.year))})")
+            out.append(line)
+        return "\n".join(out) + "\n"
 
     def changes_page(self) -> str:
         page = self.changes

@@ -11,8 +11,8 @@ from html import escape as html_escape
 
 from strategykit.analysis.followup import Status, TargetProgress
 from strategykit.model import Indicator, Observation
-from strategykit.present import i18n, status as present_status
-from strategykit.present.followup import method_markdown
+from strategykit.present import i18n, status as present_status, yearly as present_yearly
+from strategykit.present.followup import explain_markdown, method_markdown, milestones_markdown
 from strategykit.render.web import texts
 from strategykit.render.web.pagekit import esc, esc_block, rel, status_anchor, table
 
@@ -30,10 +30,23 @@ class FollowUpPages:
             return "–"
         return self.value(tp.target_value, ind, year=tp.target_year, unit=True)
 
-    def followup_page(self) -> str:
-        m, L, page, report = self.m, self.L, self.followup, self.report
+    def followup_index(self) -> str:
+        """The follow-up section's first page: each year's publication, latest first, with its PDF."""
+        L, page = self.L, self.followup
+        title = L["yearly_publications"]
+        out = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---", "",
+               f'<p class="sk-kicker">{html_escape(L["followup"])}</p>', "", f"# {esc(title)}", "",
+               esc_block(L["yearly_publications_intro"]), "{: .sk-lead }", ""]
+        out += self.yearly_list(page).split("\n")[4:]  # the list alone, under this page's own title
+        out += ["", f"{esc(L['followup_method_link'])} [{esc(L['progress_method'])}]({rel(page, self.method)}).", ""]
+        return "\n".join(out)
+
+    def followup_page(self, report) -> str:
+        """One year's follow-up: the web section of the publication whose PDF is 'Uppföljning ÅR'."""
+        m, L = self.m, self.L
         year = report.year
-        title = L["followup_title"] + (f" {year}" if year is not None else "")
+        page = present_yearly.page(m, year)
+        title = present_yearly.title(m, year)
         # The title in the front matter: MkDocs takes a page's title from an H1 only when nothing precedes it.
         out = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "hide:", "  - navigation", "---", "",
                f'<p class="sk-kicker">{html_escape(L["followup"])}</p>', "", f"# {esc(title)}", ""]
@@ -41,6 +54,8 @@ class FollowUpPages:
         lead.append(esc(L["followup_year_intro"].format(year=year)) if year is not None else esc(L["followup_no_data"]))
         out += [" ".join(lead), "{: .sk-lead }", ""]
         out += [f"{esc(L['followup_method_link'])} [{esc(L['progress_method'])}]({rel(page, self.method)}).", ""]
+        if self.info.yearly_pdfs:
+            out += [f"[{esc(L['yearly_pdf'].format(year=year))}]({rel(page, present_yearly.pdf_path(m, year))})", ""]
         illustrative = any(tp.illustrative or any(o.provenance.illustrative for o in tp.by_breakdown.values())
                            for tp in report.targets())
         if illustrative:
@@ -100,7 +115,7 @@ class FollowUpPages:
                     continue
                 gender = any("women" in tp.by_breakdown or "men" in tp.by_breakdown for tp in gp.targets)
                 # Status and latest value first: on a phone they stay in view while the rest scrolls.
-                header = [L["target"], self.status_heading(), L["latest_value"], L["baseline"], L["target_value"]]
+                header = [L["target"], self.status_heading(year), L["latest_value"], L["baseline"], L["target_value"]]
                 align = ["l", "l", "r", "r", "r"]
                 if gender:
                     header[4:4] = [L["women"].capitalize(), L["men"].capitalize()]
@@ -122,6 +137,14 @@ class FollowUpPages:
                                     self.observed(tp.by_breakdown.get("men"), ind)]
                     rows.append(row)
                 out += [table([esc(h) for h in header], rows, align), ""]
+                # How each status follows from its numbers, as the PDF of the same follow-up says it.
+                out += [f"**{esc(L['followup_calculation'])}**", ""]
+                for tp in gp.targets:
+                    ind = m.indicator(tp.indicator_id)
+                    milestones = milestones_markdown(tp, ind, self.lang)
+                    out.append(f"- **{esc(tp.target_id)}**: {explain_markdown(tp, ind, self.lang)}"
+                               + (f" {milestones}" if milestones else ""))
+                out.append("")
                 sources = []
                 for tp in gp.targets:
                     shown = [tp.baseline, tp.latest] + ([tp.by_breakdown.get("women"), tp.by_breakdown.get("men")]
@@ -132,16 +155,18 @@ class FollowUpPages:
                         sources.append(f"{tp.target_id}: {'; '.join(texts)}")
                 if sources:
                     out += [f"{esc(L['source'])}: " + esc(". ".join(sources)) + ".", "{: .sk-small }", ""]
+        out += [f"## {esc(L['yearly_sources'])}", "", present_yearly.sources_markdown(m, report, esc)]
         return "\n".join(out)
 
     def method_page(self) -> str:
         """The method, as followup_report publishes it, with an anchor on each status's row."""
-        text = method_markdown(self.lang, level=1)
+        text = method_markdown(self.lang, level=1, math="mathml")
         for status in Status:
             label = i18n.progress_label(status.value, self.lang)
             row = f"\n| {label} |"
             if row in text:
                 text = text.replace(row, f'\n| <span id="{status_anchor(status)}"></span>{label} |', 1)
-        back = (f"[{esc(self.L['followup_title'])}" + (f" {self.report.year}" if self.report.year else "")
-                + f"]({rel(self.method, self.followup)})")
+        if not self.has_followup:
+            return text.rstrip("\n") + "\n"
+        back = f"[{esc(self.L['yearly_publications'])}]({rel(self.method, self.followup)})"
         return text.rstrip("\n") + "\n\n" + back + "\n"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape as html_escape
 
-from strategykit.present import i18n, roadmap as present_roadmap, status as present_status
+from strategykit.present import i18n, roadmap as present_roadmap, status as present_status, yearly as present_yearly
 from strategykit.render.web.pagekit import esc, esc_block, rel, table
 
 
@@ -99,7 +99,7 @@ class HomePage:
 
     def roadmap_section(self, page: str) -> list[str]:
         """The path to the horizon (``present.roadmap``): a row per priority, a column per year."""
-        road = present_roadmap.roadmap(self.m, self.report if self.has_followup else None)
+        road = present_roadmap.roadmap(self.m, self.report if present_yearly.shows_status(self.report) else None)
         if road is None:
             return []
         L = self.L

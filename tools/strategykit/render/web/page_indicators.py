@@ -10,7 +10,7 @@ from html import escape as html_escape
 
 from strategykit.model.providers import provider
 from strategykit.model import Indicator, Observation
-from strategykit.present import charts as present_charts, i18n
+from strategykit.present import charts as present_charts, i18n, yearly as present_yearly
 from strategykit.present.followup import explain_markdown, milestones_markdown
 from strategykit.render.web import charts, texts
 from strategykit.render.web.pagekit import esc, esc_block, rel, table, year_span
@@ -134,6 +134,9 @@ class IndicatorPages:
 
     def chart(self, ind: Indicator):
         """The indicator's chart as ``present.charts`` decides it (None when there is nothing to draw)."""
+        # Like the PDF: statuses only when the edition could assess a target at its date (present.yearly).
+        if not present_yearly.shows_status(self.report):
+            return present_charts.indicator_chart(self.m, ind, None, {})
         return present_charts.indicator_chart(self.m, ind, self.report, self.progress)
 
     def progress_figure(self, ind: Indicator, spec) -> list[str]:

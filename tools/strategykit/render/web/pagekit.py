@@ -37,6 +37,10 @@ class EditionInfo:
     """The changes since the consultation version, from the plan; None when the edition does not show them."""
     followup: FollowUp | None = None
     """The follow-up from the plan; None means the pages work it out when one first needs it."""
+    yearly: tuple[FollowUp, ...] = ()
+    """The yearly follow-ups from the plan, oldest first: the site's follow-up section, one page a year."""
+    yearly_pdfs: bool = False
+    """Whether the follow-ups' PDFs are published with the site (beside their pages)."""
 
 
 @dataclass

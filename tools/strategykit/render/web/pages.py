@@ -16,7 +16,7 @@ import functools
 from html import escape as html_escape
 from typing import Iterable
 
-from strategykit.present import (charts as present_charts, consultation, i18n, sections as present_sections, status as present_status, targets as present_targets)
+from strategykit.present import (charts as present_charts, consultation, i18n, sections as present_sections, status as present_status, targets as present_targets, yearly as present_yearly)
 from strategykit.analysis.followup import FollowUp, Status, TargetProgress, follow_up
 from strategykit.model import Chapter, Goal, Indicator, Priority, Strategy, Target
 from strategykit.model.slugs import indicator_slugs
@@ -50,7 +50,8 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
         # Which parts the edition has: decided with the PDF's (present.sections). A page only when
         # there is something to show.
         shown = present_sections.sections(model)
-        self.has_followup = shown.followup
+        self.has_method = shown.followup
+        self.has_followup = shown.followup and bool(info.yearly)
         self.compilation = f"{L['url_compilation']}.md" if shown.compilation else None
         self.participation = f"{L['url_participation']}.md" if shown.participation else None
         self.history = f"{L['url_history']}.md" if shown.history else None
@@ -113,9 +114,9 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
                 f'{esc(self.L["illustrative_note"])}</p>')
 
     # -- the follow-up ------------------------------------------------------------
-    def status_heading(self) -> str:
-        """'Bedömning 2024' (or 'Bedömning' when there is no data yet)."""
-        year = self.report.year
+    def status_heading(self, year: int | None = None) -> str:
+        """'Bedömning 2024' (or 'Bedömning' when there is no data yet); the edition's year by default."""
+        year = self.report.year if year is None else year
         return self.L["status_column"].format(year=year) if year is not None else self.L["progress"]
 
     def distribution(self, counts) -> str:
@@ -198,12 +199,18 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
         header = [L["target"], self.status_heading(), L["indicator"], f"{L['baseline']} ({L['year'].lower()})",
                   f"{L['target_value']} ({L['year'].lower()})"]
         align = ["l", "l", "l", "r", "r"]
+        # An edition shows a status only when, at its date, some target could be assessed (present.yearly).
+        assessed = present_yearly.shows_status(self.report)
+        if not assessed:
+            del header[1], align[1]
         if with_goal:  # last: the target and its status stay first on a phone
             header.append(L["priority"])
             align.append("l")
         rows, any_ill = [], False
         for goal, t in pairs:
             row, ill = self.target_row(page, goal, t, with_goal=with_goal)
+            if not assessed:
+                del row[1]
             rows.append(row)
             any_ill |= ill
         # The level names are the strategy's own words (levels:), so the header is escaped like any text.
@@ -251,10 +258,20 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
             pages[self.indicator_page(ind)] = self.indicator(ind)
             section.append({ind.name: self.indicator_page(ind)})
         nav.append({L["indicators"]: section})
-        if self.has_followup:
-            pages[self.followup] = self.followup_page()
+        if self.has_method:
+            # The method explains every status the site shows (the edition's too); the follow-ups
+            # of the years with data are publications of their own, each a page of this section.
+            section = []
+            if self.has_followup:
+                pages[self.followup] = self.followup_index()
+                section.append(self.followup)
+                for report in reversed(self.info.yearly):
+                    path = present_yearly.page(m, report.year)
+                    pages[path] = self.followup_page(report)
+                    section.append({present_yearly.title(m, report.year): path})
             pages[self.method] = self.method_page()
-            nav.append({L["followup"]: [self.followup, {L["progress_method"]: self.method}]})
+            section.append({L["progress_method"]: self.method})
+            nav.append({L["followup"] if self.has_followup else L["progress_method"]: section})
         # About the strategy: the edition, how it came about, and the pages every public site has.
         words = i18n.process_labels(self.lang)
         section: list = [{L["about_edition"]: self.about}]

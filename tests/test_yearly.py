@@ -1,0 +1,126 @@
+"""An edition shows what was known at its date; the yearly follow-up is a publication of its own.
+
+``analysis.known`` decides which observed values an edition may show and which years get a
+follow-up; ``present.yearly`` names the publications; ``strategy build`` makes the web section and
+the PDF of each year beside the edition (tests/test_pdf_appendices.py reads the PDFs' contents,
+tests/test_web_followup.py the web section's, tests/test_edition_parity.py compares them).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import os
+import shutil
+import subprocess
+import sys
+
+from strategykit.analysis.followup import follow_up
+from strategykit.analysis.known import followup_years, known_at, known_at_date
+from strategykit.model import Observation, Provenance
+from strategykit.present import yearly as present_yearly
+from strategykit.project import check
+
+from web_support import FIXTURES, copy_strategy
+
+DAY = _dt.date(2020, 5, 12)
+
+
+def obs(year: int, retrieved: str | None = None) -> Observation:
+    provenance = Provenance(source="SCB", retrieved=retrieved) if retrieved else Provenance(illustrative=True)
+    return Observation(year, 1.0, provenance)
+
+
+def test_a_value_of_the_edition_year_or_later_is_not_known_at_the_edition_date():
+    assert not known_at_date(obs(2020), DAY)
+    assert not known_at_date(obs(2024), DAY)
+
+
+def test_a_value_retrieved_after_the_edition_date_is_not_known_then_however_old_its_year():
+    assert not known_at_date(obs(2018, "2026-11-27"), DAY)
+
+
+def test_a_value_of_an_earlier_year_retrieved_by_the_edition_date_is_known():
+    assert known_at_date(obs(2019, "2020-02-01"), DAY)
+    assert known_at_date(obs(2019), DAY), "an illustrative value has no retrieval date: its year decides"
+
+
+def _observed(tmp_path):
+    root = copy_strategy(FIXTURES / "minimal", tmp_path / "s")
+    shutil.copytree(FIXTURES / "observed" / "data", root / "data")
+    result = check(root)
+    assert result.ok
+    return result.model
+
+
+def test_known_at_keeps_the_strategy_and_drops_only_later_values(tmp_path):
+    model = _observed(tmp_path)
+    edition = known_at(model, DAY)
+    assert edition.priorities == model.priorities and edition.title == model.title
+    kept = [o for series in edition.observations.values() for o in series]
+    assert kept and all(o.year < 2020 and o.provenance.illustrative for o in kept)
+    assert known_at(model, _dt.date(2030, 1, 1)) is model, "nothing dropped: the same model"
+
+
+def test_each_year_from_the_start_with_a_value_gets_a_followup(tmp_path):
+    model = _observed(tmp_path)
+    assert model.period_start == 2020
+    assert followup_years(model) == (2021, 2022), "2019 is before the strategy's start"
+    assert followup_years(dataclasses.replace(model, observations={})) == ()
+
+
+def test_an_edition_without_an_assessable_target_shows_no_status_column(tmp_path):
+    model = _observed(tmp_path)
+    assert not present_yearly.shows_status(follow_up(known_at(model, DAY)))
+    assert present_yearly.shows_status(follow_up(model))
+    assert not present_yearly.shows_status(None)
+
+
+def test_publications_are_named_in_the_strategys_language(tmp_path):
+    model = _observed(tmp_path)
+    assert present_yearly.pdf_name(model, 2024) == f"{model.id}-uppfoljning-2024.pdf"
+    assert present_yearly.page(model, 2024) == "uppfoljning/2024.md"
+    english = dataclasses.replace(model, language="en")
+    assert present_yearly.pdf_name(english, 2024) == f"{model.id}-follow-up-2024.pdf"
+    assert present_yearly.title(english, 2024) == "Follow-up 2024"
+
+
+def test_a_followup_is_dated_after_its_year_and_its_last_retrieval_never_by_the_clock(tmp_path):
+    model = _observed(tmp_path)
+    report = follow_up(model, 2022)
+    assert present_yearly.publication_date(report, _dt.date(2020, 1, 15)) == _dt.date(2025, 1, 15)
+    assert present_yearly.publication_date(follow_up(model, 2021), _dt.date(2020, 1, 15)) == _dt.date(2025, 1, 15)
+    assert present_yearly.publication_date(report, _dt.date(2027, 3, 1)) == _dt.date(2027, 3, 1)
+
+
+def test_strategy_build_publishes_the_edition_and_each_followup_as_web_section_and_pdf(tmp_path):
+    root = copy_strategy(FIXTURES / "minimal", tmp_path / "s")
+    shutil.copytree(FIXTURES / "observed" / "data", root / "data")
+    script = "import sys\nfrom strategykit.cli import main\nsys.exit(main(['build', sys.argv[1]]))\n"
+    proc = subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True,
+                          text=True, timeout=600, env={**os.environ, "STRATEGY_COMMIT": "0" * 40})
+    assert proc.returncode == 0, proc.stderr
+    model = check(root).model
+    dist = sorted(p.name for p in (root / "dist").iterdir())
+    assert dist == sorted([f"{model.id}-{model.edition.version}.pdf",
+                           present_yearly.pdf_name(model, 2021), present_yearly.pdf_name(model, 2022)])
+    site = root / "site"
+    for year in (2021, 2022):
+        assert (site / "uppfoljning" / str(year) / "index.html").is_file()
+        assert (site / present_yearly.pdf_path(model, year)).read_bytes().startswith(b"%PDF")
+    index = (site / "uppfoljning" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{present_yearly.pdf_name(model, 2022)}"' in index, "the section links each year's PDF"
+    # The edition (dated 2020-01-15) shows none of the 2021–2022 values the follow-ups assess.
+    priority = (site / "prioriteringar" / "p1" / "index.html").read_text(encoding="utf-8")
+    assert "Bedömning 2022" not in priority and "80,4" not in priority
+
+
+def test_the_edition_history_links_each_followup_publication():
+    from test_web_pages import page
+    from web_support import built
+
+    b = built("example")
+    history = page(b.site, "utgavor.md")
+    for year in followup_years(b.model):
+        assert f'href="../uppfoljning/{year}/"' in history, year
+    assert "Uppföljning 2024" in history

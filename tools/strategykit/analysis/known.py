@@ -1,0 +1,56 @@
+"""What was known at a date, and which years have a follow-up of their own.
+
+A strategy edition is a document of its date: "Förslag till beslut 2020-05-12" cannot show
+values observed in 2024. An observed value counts as known at an edition's date when
+
+- the period it covers had ended before the edition's year began (a yearly statistic for 2019
+  is published in 2020 at the earliest, so an edition dated 2020-05-12 may show 2019 and earlier,
+  never 2020): ``year < date.year``; and
+- when it was retrieved from a source on a known day, that day is not after the edition's date:
+  a row fetched later is what the editors of a later document saw, even if the statistic is old.
+
+Illustrative values have no retrieval date; only the first condition applies to them. The
+baselines, milestones and target values in goals.yaml are the edition's own text and are kept.
+
+The yearly follow-up (förordning 2017:583) is a publication of its own, made from the values
+known today: one per year from the strategy's start year to the latest year with an observed
+value, for each year that has at least one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+
+from strategykit.model import Observation, Strategy
+
+
+def known_at_date(o: Observation, day: _dt.date) -> bool:
+    """Whether an edition dated ``day`` could show ``o`` (see the module's rule)."""
+    if o.year is None or o.year >= day.year:
+        return False
+    retrieved = o.provenance.retrieved
+    if retrieved:
+        try:
+            return _dt.date.fromisoformat(retrieved) <= day
+        except ValueError:
+            return False  # a date the check reports; an edition shows no value it cannot date
+    return True
+
+
+def known_at(strategy: Strategy, day: _dt.date) -> Strategy:
+    """``strategy`` with only the observed values known at ``day``; everything else unchanged."""
+    kept = {ind: tuple(o for o in series if known_at_date(o, day))
+            for ind, series in strategy.observations.items()}
+    if all(len(kept[ind]) == len(series) for ind, series in strategy.observations.items()):
+        return strategy
+    return dataclasses.replace(strategy, observations=kept)
+
+
+def followup_years(strategy: Strategy) -> tuple[int, ...]:
+    """The years that get a follow-up publication, oldest first: from the strategy's start year
+    (or its earliest observed year) on, each year that has an observed value."""
+    years = {o.year for series in strategy.observations.values() for o in series
+             if o.year is not None and o.value is not None}
+    start = strategy.period_start
+    return tuple(sorted(y for y in years if start is None or y >= start))
