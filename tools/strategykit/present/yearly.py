@@ -91,8 +91,7 @@ def sources(model: Strategy, report: FollowUp) -> tuple[Source, ...]:
         if ind.id not in used:
             continue
         seen = used[ind.id]
-        cited = tuple(dict.fromkeys(o.provenance.source + (f", {L['retrieved']} {o.provenance.retrieved}"
-                                                           if o.provenance.retrieved else "")
+        cited = tuple(dict.fromkeys(o.provenance.source + i18n.retrieved_note(o.provenance.retrieved, _lang(model))
                                     for o in seen if not o.provenance.illustrative and o.provenance.source))
         out.append(Source(ind.name or ind.id, cited, any(o.provenance.illustrative for o in seen)))
     return tuple(out)
