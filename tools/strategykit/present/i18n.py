@@ -192,6 +192,17 @@ LABELS: dict[str, dict[str, str]] = {
         "process_data_note": "Remissvaren, dialogträffarna och utgåvorna finns som YAML-filer i strategins källor (mappen remiss/ och filerna dialogue.yaml och editions.yaml).",
         "maintain_band": "nivån hålls så länge värdet ligger mellan {low} och {high} (±{tolerance}\u00a0% av målvärdet)",
         "maintain_band_legend": "Inom ±{tolerance}\u00a0% av målvärdet",
+        "commitment": "Åtagande",
+        "commitments": "Åtaganden",
+        "owners": "Ansvariga",
+        "assessed_by": "Bedöms av",
+        "reasoning": "Motivering",
+        "evidence": "Underlag",
+        "not_assessed": "Inte bedömt ännu",
+        "assessed_on": "Bedömt {date} av {by}",
+        "judgement_note": "Åtaganden följs upp genom bedömning, inte med en indikator: statusen är den bedömandes ställningstagande på en fast skala, inte statistik.",
+        "commitment_method": "Så bedöms åtagandena",
+        "commitments_of_goal": "Åtaganden för {goal}",
     },
     "en": {
         "vision": "Vision",
@@ -376,6 +387,17 @@ LABELS: dict[str, dict[str, str]] = {
         "process_data_note": "The consultation responses, dialogue meetings and editions are YAML files in the strategy's sources (the folder remiss/ and the files dialogue.yaml and editions.yaml).",
         "maintain_band": "the level is kept while the value lies between {low} and {high} (±{tolerance}\u00a0% of the target value)",
         "maintain_band_legend": "Within ±{tolerance}\u00a0% of the target value",
+        "commitment": "Commitment",
+        "commitments": "Commitments",
+        "owners": "Owners",
+        "assessed_by": "Assessed by",
+        "reasoning": "Reasoning",
+        "evidence": "Evidence",
+        "not_assessed": "Not assessed yet",
+        "assessed_on": "Assessed {date} by {by}",
+        "judgement_note": "Commitments are followed up by judgement, not by an indicator: the status is the assessor's judgement on a fixed scale, not a statistic.",
+        "commitment_method": "How commitments are assessed",
+        "commitments_of_goal": "Commitments of {goal}",
     },
 }
 
@@ -386,6 +408,31 @@ PROGRESS = {
            "limited-progress": "Limited progress", "moving-away": "Moving away", "no-data": "No data yet"},
 }
 """Progress statuses (strategykit.analysis.followup.Status) as readers see them."""
+
+COMMITMENT_STATUS = {
+    "sv": {"done": "Genomfört", "on-schedule": "Pågår enligt plan", "delayed": "Försenat",
+           "not-started": "Ej påbörjat", "discontinued": "Avbrutet"},
+    "en": {"done": "Done", "on-schedule": "On schedule", "delayed": "Delayed",
+           "not-started": "Not started", "discontinued": "Discontinued"},
+}
+"""The commitment scale (``model.COMMITMENT_STATUSES``) as readers see it."""
+
+OWNER = {
+    "sv": {"region": "Regionen", "municipality": "Kommunerna", "state-agency": "Statliga myndigheter",
+           "business": "Näringslivet", "academia": "Akademin", "non-profit": "Idéburen sektor", "other": "Övriga"},
+    "en": {"region": "The region", "municipality": "The municipalities", "state-agency": "State agencies",
+           "business": "Business", "academia": "Academia", "non-profit": "The non-profit sector", "other": "Others"},
+}
+"""A kind of organisation as the owner of a commitment: all of that kind, when no body is named."""
+
+
+def commitment_status_label(status: str, language: str) -> str:
+    return COMMITMENT_STATUS.get(language, COMMITMENT_STATUS["sv"]).get(status, status)
+
+
+def owner_label(kind: str | None, language: str) -> str:
+    return OWNER.get(language, OWNER["sv"]).get(kind or "", kind or "")
+
 
 STATUS = {
     "sv": {"draft": "Utkast", "dialogue": "Dialogversion", "consultation": "Remissversion",
@@ -416,7 +463,8 @@ def labels(language: str) -> dict[str, str]:
     return LABELS.get(language, LABELS["sv"])
 
 
-_LEVEL_KEYS = {"priority": ("priority", "priorities"), "goal": ("goal", "goals"), "target": ("target", "targets")}
+_LEVEL_KEYS = {"priority": ("priority", "priorities"), "goal": ("goal", "goals"), "target": ("target", "targets"),
+               "commitment": ("commitment", "commitments")}
 
 
 def labels_for(strategy: Any, language: str | None = None) -> dict[str, str]:
