@@ -118,3 +118,13 @@ def method_markdown(language: str = "sv", level: int = 2) -> str:
     rows = [f"| {i18n.commitment_status_label(s, language)} | {_MEANING[language][s]} |" for s in COMMITMENT_STATUSES]
     return "\n".join([f"{'#' * level} {L['commitment_method']}", "", _METHOD[language], "",
                       f"| {head[0]} | {head[1]} |", "|---|---|", *rows, ""]) + "\n"
+
+
+def scale_note(language: str) -> str:
+    """One sentence under every table of commitments: that a status is a judgement, and the scale."""
+    language = language if language in _METHOD else "sv"
+    L = i18n.labels(language)
+    steps = ", ".join(f"{i18n.commitment_status_label(s, language)} ({_MEANING[language][s]})"
+                      for s in COMMITMENT_STATUSES)
+    word = "Skalan" if language == "sv" else "The scale"
+    return f"{L['judgement_note']} {word}: {steps}."

@@ -31,6 +31,7 @@ from typing import Callable
 from strategykit.present import consultation, i18n, sections as present_sections
 from strategykit.analysis.followup import FollowUp
 from strategykit.present.followup import method_markdown
+from strategykit.present import commitments as present_commitments
 from strategykit.model import Strategy
 from strategykit.render.pdf import toolchain
 from strategykit.render.pdf.data import anchor
@@ -77,6 +78,8 @@ def followup_appendix(model: Strategy, report: FollowUp) -> list[Part]:
         out += [header(2, anchor("followup", pp.priority_id), f"{pp.priority_id} {titles[pp.priority_id]}".strip()),
                 raw(f"#followup-priority(data.followup.priorities.at({i}), shared)")]
     out.append(Markdown(method_markdown(model.language, level=2), "followup-method"))
+    if any(True for _ in model.commitments()):
+        out.append(Markdown(present_commitments.method_markdown(model.language, level=2), "commitment-method"))
     return out
 
 

@@ -11,7 +11,7 @@ from html import escape as html_escape
 
 from strategykit.analysis.followup import Status, TargetProgress
 from strategykit.model import Indicator, Observation
-from strategykit.present import i18n, status as present_status
+from strategykit.present import commitments as present_commitments, i18n, status as present_status
 from strategykit.present.followup import method_markdown
 from strategykit.render.web import texts
 from strategykit.render.web.pagekit import esc, esc_block, rel, status_anchor, table
@@ -142,6 +142,8 @@ class FollowUpPages:
             row = f"\n| {label} |"
             if row in text:
                 text = text.replace(row, f'\n| <span id="{status_anchor(status)}"></span>{label} |', 1)
+        if any(True for _ in self.m.commitments()):
+            text = text.rstrip("\n") + "\n\n" + present_commitments.method_markdown(self.lang, level=2)
         back = (f"[{esc(self.L['followup_title'])}" + (f" {self.report.year}" if self.report.year else "")
                 + f"]({rel(self.method, self.followup)})")
         return text.rstrip("\n") + "\n\n" + back + "\n"
