@@ -602,10 +602,10 @@ DECISION = {
 }
 
 SUBJECT = {
-    "sv": {"strategy": "Strategin", "priority": "Prioritering", "goal": "Mål", "target": "Delmål",
+    "sv": {"strategy": "Strategin", "priority": "Prioritering", "goal": "Mål", "target": "Delmål", "commitment": "Åtagande",
            "overall-goal": "Övergripande mål", "perspective": "Perspektiv", "indicator": "Indikator",
            "chapter": "Kapitel", "build": "Fil"},
-    "en": {"strategy": "The strategy", "priority": "Priority", "goal": "Goal", "target": "Target",
+    "en": {"strategy": "The strategy", "priority": "Priority", "goal": "Goal", "target": "Target", "commitment": "Commitment",
            "overall-goal": "Overall goal", "perspective": "Perspective", "indicator": "Indicator",
            "chapter": "Chapter", "build": "File"},
 }

@@ -43,7 +43,7 @@ def subject_link(model: Strategy, priority_anchor: dict[str, str]) -> consultati
     chapters = {c.id: chapter_anchor(c) for c in model.chapters}
 
     def link(subject: consultation.Subject) -> str | None:
-        if subject.kind in ("goal", "target"):
+        if subject.kind in ("goal", "target", "commitment"):
             return "#" + anchor(subject.kind, subject.id)
         if subject.kind == "indicator":
             return "#" + anchor("ind", subject.id)
