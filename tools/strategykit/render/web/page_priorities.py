@@ -85,7 +85,7 @@ class PriorityPages:
                 any_ill |= a.illustrative
                 b = a.status
                 status = (f'<span class="sk-status sk-status--{b.code}">{present_status.icon_svg(b.shape, b.colour)}'
-                          f'{html_escape(b.label)}</span>' + (self.mark() if a.illustrative else "") + f" ({a.year})")
+                          f'{html_escape(b.label)}</span> ({a.year}' + (self.mark() if a.illustrative else "") + ")")
                 reasoning = esc(a.reasoning) + (f'<br><span class="sk-small">'
                                                 f'{esc(present_commitments.assessed_line(a, self.lang))}</span>')
                 if a.evidence:
