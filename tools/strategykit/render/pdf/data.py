@@ -299,6 +299,7 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
     L = i18n.labels(lang)
     titles = {p.id: p.title for p in s.priorities}
     goal_titles = {g.id: keep_numbers(" ".join(g.title.split())) for g in s.goals()}
+    commitments = {g.id: g.commitments for g in s.goals()}
     priorities = []
     for pp in report.priorities:
         goals = []
@@ -307,7 +308,8 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
                           "anchor": anchor("goal", gp.goal_id),
                           "status": i18n.progress_label(gp.status.value, lang),
                           "badge": present_status.badge(gp.status, lang).as_data(),
-                          "targets": [_followup_target(s, tp, lang) for tp in gp.targets]})
+                          "targets": [_followup_target(s, tp, lang) for tp in gp.targets],
+                          "commitments": [{"id": c.id} for c in commitments.get(gp.goal_id, ())]})
         targets = [t for g in goals for t in g["targets"]]
         priorities.append({
             "id": pp.priority_id, "title": titles.get(pp.priority_id, ""),
