@@ -705,7 +705,7 @@ def changes_markdown(s: Strategy, changes: ChangesSince, *, level: int = 1, titl
     out += [summary, ""]
     for group, merged in grouped:
         heading = i18n.subject_kind_label(group, language) if group == "strategy" else \
-            i18n.labels(language).get({"priority": "priorities", "goal": "goals", "target": "targets",
+            i18n.labels_for(s, language).get({"priority": "priorities", "goal": "goals", "target": "targets",
                                        "commitment": "commitments",
                                        "indicator": "indicators", "chapter": "chapters"}[group], group)
         out += [_heading(level + 1, heading), ""]
