@@ -96,6 +96,9 @@ class FollowUpPages:
             for gp, g in zip(pp.goals, p.goals):
                 out += [f"### {esc(g.id)} {esc(g.title)} {{ #{self.goal_anchor[g.id]} }}", "",
                         f"{esc(L['goal_status'])}: {self.status_link(page, gp.status)}", "{: .sk-meta }", ""]
+                if g.commitments:  # followed up by judgement: shown with their assessments on the goal's page
+                    links = ", ".join(f"[{esc(c.id)}]({rel(page, self.goal_link(g))})" for c in g.commitments)
+                    out += [f"{esc(L['commitments'])}: {links}", "{: .sk-small }", ""]
                 if not gp.targets:
                     continue
                 gender = any("women" in tp.by_breakdown or "men" in tp.by_breakdown for tp in gp.targets)
