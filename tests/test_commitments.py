@@ -269,3 +269,21 @@ def test_the_strategys_own_name_for_commitments_is_used(minimal):
     model = check(minimal).model
     assert i18n.labels_for(model)["commitment"] == "Insats"
     assert "| Insats | Ansvariga |" in format_markdown(follow_up(model), model)
+
+
+def test_a_report_whose_only_invented_value_is_an_assessment_says_what_the_mark_means(minimal):
+    from strategykit.present import i18n
+
+    for old in ("baseline: {year: 2019, value: 79.5, illustrative: true}",
+                "target: {year: 2030, value: 82, illustrative: true}",
+                "target: {year: 2030, value: 300000, illustrative: true}"):
+        edit(minimal, old, old.replace("illustrative: true", "decision: {body: Fullmäktige}")
+             if old.startswith("target") else 'baseline: {year: 2019, value: 79.5, source: SCB, retrieved: "2025-01-01"}')
+    edit(minimal, "              - {year: 2025, value: 80.5, illustrative: true}\n", "")
+    with_commitment(minimal, COMMITMENT.replace('date: "2025-02-03"', 'date: "2025-02-03"\n                illustrative: true'))
+    model = check(minimal).model
+    report = follow_up(model)
+    note = i18n.labels("sv")["illustrative_note"]
+    assert "[Pågår enligt plan (2024*)]" in format_text(report, model)
+    assert "Pågår enligt plan (2024*)" in format_markdown(report, model)
+    assert note in format_markdown(report, model) and note in format_text(report, model)

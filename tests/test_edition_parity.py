@@ -217,6 +217,17 @@ def test_both_follow_ups_show_the_same_statuses_and_distribution_per_priority(ed
         if found:
             summary[plain(found.group(1))] = plain(found.group(2))
     assert summary == {f"{p['id']} {p['title']}": p["distribution"] for p in data["followup"]["priorities"]}
+    # each goal's commitments, named in both follow-ups (their assessments are on the goal's page)
+    web_commitments, goal = {}, None
+    for line in page.splitlines():
+        heading = re.match(r"^### (\S+) ", line)
+        if heading:
+            goal = heading.group(1).replace("\\", "")
+        elif line.startswith(f"{writer.L['commitments']}: "):
+            web_commitments[goal] = re.findall(r"\[([^\]]+)\]", line)
+    pdf_commitments = {g["id"]: [c["id"] for c in g["commitments"]]
+                       for p in data["followup"]["priorities"] for g in p["goals"] if g["commitments"]}
+    assert web_commitments == pdf_commitments
 
 
 def test_both_editions_show_the_same_path_to_the_horizon(editions):

@@ -356,6 +356,10 @@ def _uses_illustrative(report: FollowUp) -> bool:
                for p in report.targets())
 
 
+def _illustrative_assessments(strategy: Strategy) -> bool:
+    return any(a.illustrative for _, c in strategy.commitments() for a in c.assessments)
+
+
 def _gender(p: TargetProgress) -> bool:
     return "women" in p.by_breakdown or "men" in p.by_breakdown
 
@@ -395,7 +399,8 @@ def _commitments_text(goal, strategy: Strategy, language: str) -> list[str]:
     for c in goal.commitments:
         r = present_commitments.commitment_row(strategy, c)
         a = r.latest
-        status = f"{a.status.label} ({a.year})" if a else L["not_assessed"]
+        mark = i18n.labels(language)["illustrative_mark"] if a and a.illustrative else ""
+        status = f"{a.status.label} ({a.year}{mark})" if a else L["not_assessed"]
         out.append(f"    {r.id} ({L['commitment'].lower()}; {', '.join(r.owners)}): [{status}]")
         if a:
             out.append(f"      {a.reasoning} {present_commitments.assessed_line(a, language)}.")
@@ -426,7 +431,7 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
     if strategy.notice:
         out += [f"> {strategy.notice}", ""]
     out += [L["followup_intro"], ""]
-    if _uses_illustrative(report):
+    if _uses_illustrative(report) or _illustrative_assessments(strategy):
         out += [L["illustrative_note"], ""]
     out += [f"## {L['progress_summary']}", "", f"| {L['progress']} | {L['number_of_targets']} |", "|---|---:|"]
     for status, n in report.counts().items():
@@ -510,7 +515,7 @@ def format_text(report: FollowUp, strategy: Strategy, language: str | None = Non
                     out.append(f"      {L['women']} {_with_year(tp.by_breakdown.get('women'), ind, language)}, "
                                f"{L['men']} {_with_year(tp.by_breakdown.get('men'), ind, language)}")
             out += _commitments_text(goals[gp.goal_id], strategy, language)
-    if _uses_illustrative(report):
+    if _uses_illustrative(report) or _illustrative_assessments(strategy):
         out += ["", L["illustrative_note"]]
     return "\n".join(out).replace("\u202f", " ").replace("\u00a0", " ") + "\n"
 
