@@ -114,7 +114,7 @@ def method_markdown(language: str = "sv", level: int = 2) -> str:
     """The commitment scale and what each step means, as Markdown to publish (heading at ``level``)."""
     language = language if language in _METHOD else "sv"
     L = i18n.labels(language)
-    head = ("Bedömning", "Innebörd") if language == "sv" else ("Status", "Meaning")
+    head = (L["progress"], L["meaning"])
     rows = [f"| {i18n.commitment_status_label(s, language)} | {_MEANING[language][s]} |" for s in COMMITMENT_STATUSES]
     return "\n".join([f"{'#' * level} {L['commitment_method']}", "", _METHOD[language], "",
                       f"| {head[0]} | {head[1]} |", "|---|---|", *rows, ""]) + "\n"
@@ -126,5 +126,4 @@ def scale_note(language: str) -> str:
     L = i18n.labels(language)
     steps = ", ".join(f"{i18n.commitment_status_label(s, language)} ({_MEANING[language][s]})"
                       for s in COMMITMENT_STATUSES)
-    word = "Skalan" if language == "sv" else "The scale"
-    return f"{L['judgement_note']} {word}: {steps}."
+    return f"{L['judgement_note']} {L['the_scale']}: {steps}."

@@ -203,6 +203,8 @@ LABELS: dict[str, dict[str, str]] = {
         "judgement_note": "Åtaganden följs upp genom bedömning, inte med en indikator: statusen är den bedömandes ställningstagande på en fast skala, inte statistik.",
         "commitment_method": "Så bedöms åtagandena",
         "commitments_of_goal": "Åtaganden för {goal}",
+        "meaning": "Innebörd",
+        "the_scale": "Skalan",
     },
     "en": {
         "vision": "Vision",
@@ -398,6 +400,8 @@ LABELS: dict[str, dict[str, str]] = {
         "judgement_note": "Commitments are followed up by judgement, not by an indicator: the status is the assessor's judgement on a fixed scale, not a statistic.",
         "commitment_method": "How commitments are assessed",
         "commitments_of_goal": "Commitments of {goal}",
+        "meaning": "Meaning",
+        "the_scale": "The scale",
     },
 }
 
