@@ -19,6 +19,9 @@ editions of one stays within a few seconds, and varied on purpose:
   years before the edition's date and after it, so that the editions show only the earlier ones and
   several follow-up years (each a publication of its own) are built;
 - chapters that present nothing, a priority, single goals, or a goal presented in two chapters;
+- commitments beside targets or instead of them (the strategy then sometimes follows goals up by
+  judgement), with owners of each kind, named or not, with and without who assesses them, and
+  none to three yearly assessments on the scale, with evidence links, some illustrative;
 - titles and texts with Markdown-active characters (``*``, ``_``, ``#``, ``<``, ``[``, ``|``, ``$``).
 
 Every later target form is to be added here, so that the property test holds it to "check ⇒ build".
@@ -156,6 +159,34 @@ def _target(rng: random.Random, tid: str, ind: dict | None, period: tuple[int, i
     return t
 
 
+_STATUSES = ("done", "on-schedule", "delayed", "not-started", "discontinued")
+_OWNER_KINDS = ("region", "municipality", "state-agency", "business", "academia", "non-profit", "other")
+
+
+def _commitment(rng: random.Random, cid: str, period: tuple[int, int]) -> dict:
+    """A commitment: owners (kinds, some named), maybe who assesses it, and none to three yearly assessments."""
+    c: dict = {"id": cid, "text": _text(rng, 8),
+               "owners": [{"kind": k} for k in rng.sample(_OWNER_KINDS, rng.randrange(1, 3))]}
+    if rng.random() < 0.4:
+        c["owners"][0]["name"] = _text(rng, 2)
+    if rng.random() < 0.7:
+        c["assessed_by"] = rng.choice(("Regionala utvecklingsnämnden", "The board & <council>", _text(rng, 2)))
+    if rng.random() < 0.75:
+        years = sorted(rng.sample(range(period[0], min(period[1], 2025) + 1), rng.randrange(1, 4)))
+        c["assessments"] = []
+        for y in years:
+            a: dict = {"year": y, "status": rng.choice(_STATUSES), "reasoning": _text(rng, rng.choice((4, 12, 30))),
+                       "by": rng.choice(("Regionala utvecklingsnämnden", _text(rng, 2))),
+                       "date": f"{y + 1}-0{rng.randrange(1, 10)}-1{rng.randrange(0, 10)}"}
+            if rng.random() < 0.4:
+                a["evidence"] = [{"title": _text(rng, 3), "url": "https://example.org/rapport?id=3&typ=b"}
+                                 for _ in range(rng.randrange(1, 3))]
+            if rng.random() < 0.5:
+                a["illustrative"] = True
+            c["assessments"].append(a)
+    return c
+
+
 def _rows(rng: random.Random, ind: dict, period: tuple[int, int]) -> str:
     lo, hi, decimals = ind["_range"]
     shape = rng.choice(("header-only", "one-row", "series", "series", "gender"))
@@ -208,6 +239,10 @@ def generate(seed: int) -> dict[str, str]:
                     used.add(ind["id"])
                 targets.append(_target(rng, f"{gid}.{k}", ind, period))
             goal: dict = {"id": gid, "title": _text(rng, 5), "targets": targets}
+            if rng.random() < 0.3:  # commitments beside the targets, or (a quarter of them) instead of them
+                goal["commitments"] = [_commitment(rng, f"{gid}.A{n}", period) for n in range(1, rng.randrange(2, 4))]
+                if rng.random() < 0.25:
+                    del goal["targets"]
             if rng.random() < 0.5:
                 goal["text"] = _text(rng, 12)
             if rng.random() < 0.3:
@@ -228,6 +263,8 @@ def generate(seed: int) -> dict[str, str]:
         strategy["region"] = {"name": "Wales", "code": "W92000004", "scheme": "ons"}
     if rng.random() < 0.5:
         strategy["subtitle"] = _text(rng, 3)
+    if any("commitments" in g for pr in priorities for g in pr["goals"]) and rng.random() < 0.7:
+        strategy["followup"] = {"commitments": True}  # goals with only commitments may then check clean
     if rng.random() < 0.5:
         strategy["notice"] = "Exempel: värdena är påhittade."
     data: dict = {"strategy": strategy,
@@ -241,7 +278,8 @@ def generate(seed: int) -> dict[str, str]:
         priorities[0]["goals"][0]["perspectives"] = ["jamstalldhet"]
     if rng.random() < 0.3:  # the strategy's own names of its levels
         data["levels"] = {"priority": {"one": "Utvecklingsområde", "many": "Utvecklingsområden"},
-                          "target": {"one": "Åtagande <mätbart>", "many": "Åtaganden"}}
+                          "target": {"one": "Åtagande <mätbart>", "many": "Åtaganden"},
+                          "commitment": {"one": "Insats & [plan]", "many": "Insatser"}}
     data["priorities"] = priorities
     data["indicators"] = [{k: v for k, v in ind.items() if not k.startswith("_")}
                           for ind in indicators if ind["id"] in used or rng.random() < 0.3]

@@ -89,7 +89,19 @@ def test_the_generator_uses_every_form_it_promises():
     for seed in range(60):
         files = strategy_gen.generate(seed)
         data = yaml.safe_load(files["goals.yaml"])
-        targets = [t for p in data["priorities"] for g in p["goals"] for t in g["targets"]]
+        goals = [g for p in data["priorities"] for g in p["goals"]]
+        targets = [t for g in goals for t in g.get("targets", [])]
+        commitments = [c for g in goals for c in g.get("commitments", [])]
+        assessments = [a for c in commitments for a in c.get("assessments", [])]
+        forms |= {"commitments-beside-targets" for g in goals if g.get("commitments") and g.get("targets")}
+        forms |= {"only-commitments" for g in goals if g.get("commitments") and not g.get("targets")}
+        forms |= {"unassessed-commitment" for c in commitments if not c.get("assessments")}
+        forms |= {"commitment-without-assessor" for c in commitments if "assessed_by" not in c}
+        forms |= {"named-owner" for c in commitments for o in c["owners"] if "name" in o}
+        forms |= {f"commitment:{a['status']}" for a in assessments}
+        forms |= {"evidence" for a in assessments if a.get("evidence")}
+        forms |= {"illustrative-assessment" for a in assessments if a.get("illustrative")}
+        forms |= {"followup-by-judgement" for _ in [1] if data["strategy"].get("followup")}
         forms |= {f"direction:{t.get('direction')}" for t in targets}
         forms |= {f"breakdown:{t['breakdown']}" for t in targets if "breakdown" in t}
         forms |= {f"threshold:{t['threshold']}" for t in targets if "threshold" in t}
@@ -124,7 +136,11 @@ def test_the_generator_uses_every_form_it_promises():
                 "language:sv", "language:en", "decided-value", "illustrative-value", "value-without-provenance",
                 "threshold:at-least", "threshold:more-than", "threshold:at-most", "threshold:less-than",
                 "relative:change", "relative:factor", "baseline-over-a-period", "region-scheme", "own-level-names",
-                "no-followup-year", "several-followup-years", "data-before-the-edition"}
+                "no-followup-year", "several-followup-years", "data-before-the-edition",
+                "commitments-beside-targets", "only-commitments", "unassessed-commitment",
+                "commitment-without-assessor", "named-owner", "evidence", "illustrative-assessment",
+                "followup-by-judgement", "commitment:done", "commitment:on-schedule", "commitment:delayed",
+                "commitment:not-started", "commitment:discontinued"}
     assert expected - forms == set()
 
 
@@ -167,7 +183,7 @@ def test_a_target_with_an_indicator_but_no_baseline_builds_when_the_rule_is_rela
     def no_baseline(data):
         for p in data["priorities"]:
             for g in p["goals"]:
-                for t in g["targets"]:
+                for t in g.get("targets", []):
                     t.pop("baseline", None)
         data["checks"] = {**data.get("checks", {}), "target-without-baseline": "warning"}
     root = _variant(tmp_path, seed, no_baseline)

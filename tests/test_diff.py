@@ -438,3 +438,70 @@ def test_a_value_that_gains_its_first_provenance_is_no_change(pair):
     old, new = pair
     edit(old, "target: {year: 2030, value: 300000, illustrative: true}", "target: {year: 2030, value: 300000}")
     assert diff(old, str(old), str(new)).changes == []
+
+
+# -- commitments -------------------------------------------------------------------
+
+from test_commitments import COMMITMENT, with_commitment  # noqa: E402
+
+
+def test_an_added_commitment_raises_and_a_removed_one_lowers_the_ambition(pair):
+    old, new = pair
+    with_commitment(new)
+    added = only(old, new)
+    assert (added.kind, added.id, added.parent, added.flags) == ("commitment-added", "P1.2.A1", "P1.2", (RAISED,))
+    removed = only(new, old)
+    assert (removed.kind, removed.flags) == ("commitment-removed", (LOWERED,))
+
+
+def test_a_changed_commitment_text_is_reported_with_its_words(pair):
+    old, new = pair
+    with_commitment(old)
+    with_commitment(new, COMMITMENT.replace("en gemensam plan", "ett gemensamt program"))
+    change = only(old, new)
+    assert (change.kind, change.words, change.flags) == ("commitment-text-changed", 3, ())  # en gemensam plan → ett gemensamt program
+
+
+def test_a_dropped_owner_lowers_the_ambition_and_an_added_one_raises_it(pair):
+    old, new = pair
+    with_commitment(old)
+    with_commitment(new, COMMITMENT.replace("              - {kind: academia, name: Umeå universitet}\n", ""))
+    dropped = only(old, new)
+    assert (dropped.kind, dropped.old, dropped.flags) == ("commitment-owner-removed", ["Umeå universitet (academia)"],
+                                                         (LOWERED,))
+    assert only(new, old).flags == (RAISED,)
+
+
+def test_a_commitment_no_one_assesses_any_more_lowers_the_ambition(pair):
+    old, new = pair
+    with_commitment(old)
+    with_commitment(new, COMMITMENT.replace("            assessed_by: Regionala utvecklingsnämnden\n", ""))
+    change = only(old, new)
+    assert (change.kind, change.flags) == ("commitment-assessor-changed", (LOWERED,))
+
+
+def test_a_worse_latest_assessment_is_reported_without_an_ambition_flag(pair):
+    old, new = pair
+    with_commitment(old)
+    with_commitment(new, COMMITMENT.replace("status: on-schedule", "status: discontinued"))
+    change = only(old, new)
+    assert change.kind == "commitment-status-worsened" and change.flags == ()
+    assert (change.old, change.new) == ({"year": 2024, "status": "on-schedule"}, {"year": 2024, "status": "discontinued"})
+    assert only(new, old).kind == "commitment-status-improved"
+
+
+def test_the_diff_names_levels_with_the_strategys_own_words(pair):
+    from strategykit.analysis.diff import format_markdown, format_text
+
+    old, new = pair
+    with_commitment(new)
+    for root in pair:
+        edit(root, "indicators:\n", "levels:\n  target: {one: Delmål, many: Delmål}\n"
+                                    "  commitment: {one: Insats, many: Insatser}\nindicators:\n")
+    edit(new, "target: {year: 2030, value: 300000, illustrative: true}", "target: {year: 2030, value: 290000, illustrative: true}")
+    result = diff(old, str(old), str(new))
+    text = format_text(result)
+    assert "delmål P1.2.a" in text and "insats P1.2.A1: added" in text
+    assert "target P1.2.a" not in text
+    markdown = format_markdown(result)
+    assert "### Insatser" in markdown and "### Delmål" in markdown

@@ -47,12 +47,18 @@ def _strategy(name: str, tmp: Path) -> Path:
         new_strategy(tmp / "english", language="en", region_name="Testshire", region_code="99")
         return tmp / "english"
     root = copy_strategy(FIXTURES / "minimal", tmp / name)
+    if name == "commitments":  # one assessed (with evidence, one year illustrative), one not yet
+        from test_commitments import COMMITMENT, with_commitment
+        with_commitment(root, COMMITMENT + """          - id: P1.2.A2
+            text: Näringslivet och akademin startar ett gemensamt program.
+            owners: [{kind: business}, {kind: academia, name: Umeå universitet}]
+""")
     if name == "observed":
         shutil.copytree(FIXTURES / "observed" / "data", root / "data", dirs_exist_ok=True)
     return root
 
 
-@pytest.fixture(scope="module", params=["example", "generated", "observed", "minimal", "english"])
+@pytest.fixture(scope="module", params=["example", "generated", "observed", "minimal", "english", "commitments"])
 def editions(request, tmp_path_factory):
     root = _strategy(request.param, tmp_path_factory.mktemp(request.param))
     result = check(root)
@@ -171,6 +177,35 @@ def test_both_editions_show_each_targets_values_and_status_alike(editions):
             assert status == expected, target_id
 
 
+def test_both_editions_show_each_commitments_assessment_owners_and_reasoning_alike(editions):
+    model, writer, pages, data = editions
+    ids = {c.id for _, c in model.commitments()}
+    web: dict[str, list[str]] = {}
+    for p in model.priorities:
+        web.update(web_rows(pages[writer.priority_page(p)], ids))
+    pdf = {c["id"]: c for p in data["priorities"] for g in p["goals"] for c in g["commitments"]}
+    assert web.keys() == pdf.keys() == ids
+    L = writer.L
+    for cid, cells in web.items():
+        c = pdf[cid]
+        text, status, owners, reasoning = (plain(cell) for cell in cells)
+        assert text == f"{cid} {c['text']}", cid
+        expected = f"{c['status']['label']} ({c['year']}{c['mark']})" if c["status"] else L["not_assessed"]
+        assert status == expected, cid
+        assert owners == c["owners"] + (f" {L['assessed_by']}: {c['assessed_by']}" if c["assessed_by"] else ""), cid
+        if c["status"] is None:
+            assert reasoning == "–", cid
+            continue
+        expected = f"{c['reasoning']} {c['assessed']}"
+        if c["evidence"]:
+            expected += f" {L['evidence']}: " + ", ".join(e["title"] for e in c["evidence"])
+        assert reasoning == expected, cid
+    notes = {p["id"]: p["commitments_note"] for p in data["priorities"]}
+    for p in model.priorities:
+        if notes[p.id]:
+            assert plain(notes[p.id]) in plain(pages[writer.priority_page(p)]), p.id
+
+
 def test_both_follow_ups_show_the_same_statuses_and_distribution_per_priority(editions):
     model, writer, pages, data = editions
     if data["yearly"] is None:
@@ -200,6 +235,17 @@ def test_both_follow_ups_show_the_same_statuses_and_distribution_per_priority(ed
     pdf_calc = {t["id"]: " ".join(x for x in (t["calculation"] + (" →" if t["calculation"] else ""), t["result"],
                                               t["milestones"]) if x) for t in pdf_targets.values()}
     assert web_calc == pdf_calc and web_calc
+    # each goal's commitments, named in both follow-ups (their assessments are on the goal's page)
+    web_commitments, goal = {}, None
+    for line in page.splitlines():
+        heading = re.match(r"^### (\S+) ", line)
+        if heading:
+            goal = heading.group(1).replace("\\", "")
+        elif line.startswith(f"{writer.L['commitments']}: "):
+            web_commitments[goal] = re.findall(r"\[([^\]]+)\]", line)
+    pdf_commitments = {g["id"]: [c["id"] for c in g["commitments"]]
+                       for p in data["yearly"]["priorities"] for g in p["goals"] if g["commitments"]}
+    assert web_commitments == pdf_commitments
 
 
 def test_both_editions_show_the_same_path_to_the_horizon(editions):

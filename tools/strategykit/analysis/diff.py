@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from strategykit.model import Chapter, Goal, Indicator, Strategy, Target
+from strategykit.model import COMMITMENT_STATUSES, Chapter, Commitment, Goal, Indicator, Strategy, Target
 from strategykit.diagnostics import Diagnostic
 from strategykit.messages import _, localize
 from strategykit.source.load import is_inside, real_path
@@ -50,7 +50,7 @@ file mkdocs.yml INHERITs or names as a hook is a build file wherever it lies (``
 _NOT_SOURCES = ("__pycache__", "node_modules", "*.egg-info", "*.pyc")
 """What a working tree holds beside the sources, never committed: left out of ``_build_files``."""
 
-SUBJECTS = ("strategy", "priority", "goal", "target", "indicator", "chapter", "build")
+SUBJECTS = ("strategy", "priority", "goal", "target", "commitment", "indicator", "chapter", "build")
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,9 @@ class DiffResult:
     changes: list[Change]
     language: str = "en"
     """The language the text and Markdown forms speak: the strategy's (the head side's)."""
+    levels: tuple[tuple[str, str, str], ...] = ()
+    """The strategy's own names of its levels (``Strategy.levels``, the head side's): the text and
+    Markdown forms name priorities, goals, targets and commitments with them."""
 
     @property
     def lowered(self) -> list[Change]:
@@ -283,7 +286,8 @@ def _compare_goals(a: Strategy, b: Strategy) -> Iterator[Change]:
     removed, added, renamed = _match(old, new)
     for k in removed:
         # a goal that goes takes its targets with it: less is asked of the region
-        yield Change("goal-removed", "goal", k, old[k].title, None, (LOWERED,) if old[k].targets else (),
+        yield Change("goal-removed", "goal", k, old[k].title, None,
+                     (LOWERED,) if old[k].targets or old[k].commitments else (),
                      parent=old[k].priority_id, note=_with_targets(old[k]))
     for k in added:
         yield Change("goal-added", "goal", k, None, new[k].title, parent=new[k].priority_id,
@@ -390,6 +394,65 @@ def _target_changes(t: Target, u: Target, goal: str, old_goal: str, lost: set[st
     tb, ub = t.baseline, u.baseline
     if (tb and (tb.year, tb.value, tb.from_year)) != (ub and (ub.year, ub.value, ub.from_year)):
         yield change("target-baseline-changed", _value(tb), _value(ub))
+
+
+def _owner(o) -> str:
+    """An owner in one line: the body's name with its kind, or the kind."""
+    return f"{o.name} ({o.kind})" if o.name else str(o.kind)
+
+
+def _status_rank(c: Commitment) -> int | None:
+    """The latest assessment's place on the scale (0 is best), None without one."""
+    a = c.latest()
+    return COMMITMENT_STATUSES.index(a.status) if a is not None and a.status else None
+
+
+def _compare_commitments(a: Strategy, b: Strategy) -> Iterator[Change]:
+    """Commitments, matched by id; those of added or removed goals are left to the goal.
+
+    A commitment dropped, an owner dropped, or no one left to assess it asks less of the
+    region: a lowered ambition (the reverse raises it). A worse latest assessment is reported
+    as such; it says how the work goes, not what is asked, so it carries no ambition flag.
+    """
+    old_goal = {c.id: g for g, c in a.commitments()}
+    new_goal = {c.id: g for g, c in b.commitments()}
+    old, new = _by_id(c for _, c in a.commitments()), _by_id(c for _, c in b.commitments())
+    old_goal_ids, new_goal_ids = {g.id for g in a.goals()}, {g.id for g in b.goals()}
+    removed, added, renamed = _match(old, new)
+    for k in removed:
+        if old_goal[k].id in new_goal_ids:
+            yield Change("commitment-removed", "commitment", k, old[k].text, None, (LOWERED,), parent=old_goal[k].id)
+    for k in added:
+        if new_goal[k].id in old_goal_ids:
+            yield Change("commitment-added", "commitment", k, None, new[k].text, (RAISED,), parent=new_goal[k].id)
+    for k, v in renamed.items():
+        yield Change("commitment-id-changed", "commitment", v, k, v, parent=new_goal[v].id)
+    pairs = [(old[k], new[k]) for k in new if k in old] + [(old[k], new[v]) for k, v in renamed.items()]
+    for c, d in pairs:
+        goal = new_goal[d.id].id
+
+        def change(kind: str, was: Any, now: Any, flags: tuple[str, ...] = (), **more: Any) -> Change:
+            return Change(kind, "commitment", d.id, was, now, flags, goal, **more)
+
+        if old_goal[c.id].id != goal:
+            yield change("commitment-moved", old_goal[c.id].id, goal)
+        if c.text != d.text:
+            yield change("commitment-text-changed", c.text, d.text,
+                         **_words_changed(changed_words(c.text.split(), d.text.split())))
+        was, now = [_owner(o) for o in c.owners], [_owner(o) for o in d.owners]
+        dropped, joined = [o for o in was if o not in now], [o for o in now if o not in was]
+        if dropped:
+            yield change("commitment-owner-removed", dropped, None, (LOWERED,))
+        if joined:
+            yield change("commitment-owner-added", None, joined, (RAISED,))
+        if c.assessed_by != d.assessed_by:
+            flags = (LOWERED,) if c.assessed_by and not d.assessed_by else (RAISED,) if d.assessed_by and not c.assessed_by else ()
+            yield change("commitment-assessor-changed", c.assessed_by, d.assessed_by, flags)
+        before, after = _status_rank(c), _status_rank(d)
+        if before is not None and after is not None and before != after:
+            kind = "commitment-status-worsened" if after > before else "commitment-status-improved"
+            ca, da = c.latest(), d.latest()
+            yield change(kind, {"year": ca.year, "status": ca.status}, {"year": da.year, "status": da.status})
 
 
 def _compare_indicators(a: Strategy, b: Strategy) -> Iterator[Change]:
@@ -513,14 +576,16 @@ def compare(a: Strategy, b: Strategy, *, build_files: bool = True) -> list[Chang
     goals = list(_compare_goals(a, b))
     lost = {c.id for c in goals if c.kind == "goal-lost-indicator"}
     return [*_compare_strategy(a, b), *_compare_priorities(a, b), *goals,
-            *_compare_targets(a, b, lost), *_compare_indicators(a, b), *_compare_chapters(a, b),
+            *_compare_targets(a, b, lost), *_compare_commitments(a, b), *_compare_indicators(a, b),
+            *_compare_chapters(a, b),
             *(compare_build(a.root, b.root) if build_files else ())]
 
 
 # --- words ------------------------------------------------------------------
 
 _SUBJECT_WORDS = {"strategy": _("strategy"), "priority": _("priority"), "goal": _("goal"), "target": _("target"),
-                  "indicator": _("indicator"), "chapter": _("chapter"), "build": _("file")}
+                  "commitment": _("commitment"), "indicator": _("indicator"), "chapter": _("chapter"),
+                  "build": _("file")}
 
 
 def _show(v: Any) -> str:
@@ -568,6 +633,11 @@ def describe(c: Change) -> str:
         "baseline-changed": lambda: _("baseline {change}", change=arrow),
         "provenance-changed": lambda: _("target value's provenance {change}", change=arrow),
         "threshold-changed": lambda: _("threshold {change}", change=arrow),
+        "owner-removed": lambda: _("owner dropped: {owners}", owners=", ".join(c.old or [])),
+        "owner-added": lambda: _("owner added: {owners}", owners=", ".join(c.new or [])),
+        "assessor-changed": lambda: _("assessed by {change}", change=arrow),
+        "status-worsened": lambda: _("latest assessment worse: {old} → {new}", old=_assessed(c.old), new=_assessed(c.new)),
+        "status-improved": lambda: _("latest assessment better: {old} → {new}", old=_assessed(c.old), new=_assessed(c.new)),
         "relative-changed": lambda: _("target value {change}", change=arrow),
         "agenda2030-changed": lambda: _("Agenda 2030 links {change}", change=arrow),
         "unit-changed": lambda: _("unit {change}", change=arrow),
@@ -589,9 +659,29 @@ def describe(c: Change) -> str:
     return words.get(verb, lambda: _("{verb} {change}", verb=verb, change=arrow))()
 
 
-def subject_label(c: Change) -> str:
-    return _("{subject} {id}", subject=_SUBJECT_WORDS[c.subject], id=c.id) if c.subject != "strategy" \
-        else _("strategy")
+_STATUS_WORDS = {"done": _("done"), "on-schedule": _("on schedule"), "delayed": _("delayed"),
+                 "not-started": _("not started"), "discontinued": _("discontinued")}
+"""The commitment scale (``model.COMMITMENT_STATUSES``) in the diff's words."""
+
+
+def _assessed(v: Any) -> str:
+    """A latest assessment as the diff gives it ({'year': 2025, 'status': 'delayed'}) in words."""
+    if not isinstance(v, dict):
+        return _show(v)
+    return _("{status} ({year})", status=_STATUS_WORDS.get(v.get("status"), str(v.get("status"))), year=v.get("year"))
+
+
+def _own_names(levels: tuple[tuple[str, str, str], ...]) -> dict[str, tuple[str, str]]:
+    return {level: (one, many) for level, one, many in levels}
+
+
+def subject_label(c: Change, levels: tuple[tuple[str, str, str], ...] = ()) -> str:
+    """'goal P1.2', with the strategy's own name of the level when it gives one ('delmål P1.2.a')."""
+    if c.subject == "strategy":
+        return _("strategy")
+    own = _own_names(levels).get(c.subject)
+    word = own[0][:1].lower() + own[0][1:] if own else _SUBJECT_WORDS[c.subject]
+    return _("{subject} {id}", subject=word, id=c.id)
 
 
 _FLAG_WORDS = {LOWERED: _("LOWERED AMBITION"), RAISED: _("raised ambition"), REVERSED: _("DIRECTION REVERSED")}
@@ -641,7 +731,7 @@ def format_text(result: DiffResult) -> str:
     lines = [say(_("Changes in meaning from {base} to {head}:", base=result.base, head=result.head))]
     for c in _listed(result):
         flags = "".join(f"  [{say(_FLAG_WORDS[f])}]" for f in c.flags if f in _FLAG_WORDS)
-        lines.append(f"  {say(subject_label(c))}: {say(describe(c))}{flags}")
+        lines.append(f"  {say(subject_label(c, result.levels))}: {say(describe(c))}{flags}")
     if _toolkit_line(result):
         lines.append(f"  {_toolkit_line(result)}")
     lines.append(_summary(result))
@@ -649,7 +739,7 @@ def format_text(result: DiffResult) -> str:
 
 
 _HEADINGS = {"strategy": _("The strategy"), "priority": _("Priorities"), "goal": _("Goals"), "target": _("Targets"),
-             "indicator": _("Indicators"), "chapter": _("Chapters"),
+             "commitment": _("Commitments"), "indicator": _("Indicators"), "chapter": _("Chapters"),
              "build": _("Build configuration (how the editions are made, not what they say)")}
 
 
@@ -683,7 +773,7 @@ def format_markdown(result: DiffResult) -> str:
         out += ["> [!WARNING]",
                 "> " + say(_("**1 lowered ambition.** Check that this is decided, not a typo:") if n == 1 else
                            _("**{n} lowered ambitions.** Check that this is decided, not a typo:", n=n))]
-        out += [f"> - **{_md(say(subject_label(c)))}**: {_md(say(describe(c)))}" for c in result.lowered]
+        out += [f"> - **{_md(say(subject_label(c, result.levels)))}**: {_md(say(describe(c)))}" for c in result.lowered]
         out.append("")
     listed = _listed(result)
     for subject in SUBJECTS:
@@ -691,7 +781,8 @@ def format_markdown(result: DiffResult) -> str:
         toolkit = _toolkit_line(result) if subject == "build" else None
         if not group and not toolkit:
             continue
-        out += [f"### {say(_HEADINGS[subject])}", ""]
+        own = _own_names(result.levels).get(subject)
+        out += [f"### {_md(own[1]) if own else say(_HEADINGS[subject])}", ""]
         for c in group:
             flags = "".join(f" **{say(_FLAG_WORDS[f])}**" for f in c.flags if f in _FLAG_WORDS)
             out.append(f"- {_code(c.id)} {_md(say(describe(c)))}{flags}")

@@ -14,7 +14,7 @@ from strategykit.model import Strategy
 STRATEGY_REF = "strategy"
 """What 'about:' says for a comment on the strategy as a whole."""
 
-SUBJECT_KINDS = ("strategy", "priority", "goal", "target", "overall-goal", "perspective", "indicator", "chapter")
+SUBJECT_KINDS = ("strategy", "priority", "goal", "target", "commitment", "overall-goal", "perspective", "indicator", "chapter")
 
 @dataclass(frozen=True)
 class Subject:
@@ -58,6 +58,8 @@ def subjects(s: Strategy) -> dict[str, Subject]:
             add(Subject("goal", g.id, g.title, p.id, g.id))
             for t in g.targets:
                 add(Subject("target", t.id, t.text, p.id, g.id))
+            for c in g.commitments:
+                add(Subject("commitment", c.id, c.text, p.id, g.id))
     for o in s.overall_goals:
         add(Subject("overall-goal", o.id, o.title))
     for p in s.perspectives:

@@ -148,6 +148,66 @@ def meets_threshold(threshold: str, value: float, bound: float) -> bool:
             "at-most": value <= bound, "less-than": value < bound}[threshold]
 
 
+COMMITMENT_STATUSES = ("done", "on-schedule", "delayed", "not-started", "discontinued")
+"""The commitment scale, best first: a later status in this order is a worse one (the diff's
+'worsened'). done: carried out; on-schedule: under way as planned; delayed: under way, behind plan;
+not-started: not yet begun; discontinued: given up."""
+
+OWNER_KINDS = ("region", "municipality", "state-agency", "business", "academia", "non-profit", "other")
+"""Kinds of organisation that can own a commitment (``KINDS`` of the consultation, less 'individual')."""
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Who has undertaken a commitment: a kind of organisation, and the body's name when it is one."""
+
+    kind: str | None
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A document an assessment rests on."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One year's judgement of a commitment on the commitment scale. A judgement, not a statistic."""
+
+    year: int | None
+    status: str | None
+    """One of ``COMMITMENT_STATUSES``, or None when the file says something else (the schema reports it)."""
+    reasoning: str
+    by: str
+    date: str
+    evidence: tuple[Evidence, ...] = ()
+    illustrative: bool = False
+    path: Path_ = ()
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """An undertaking (åtagande) under a goal: who does what, assessed by judgement each year."""
+
+    id: str
+    text: str
+    owners: tuple[Owner, ...]
+    assessed_by: str | None
+    """Who assesses it each year: its assessment method (the scale is fixed). None: not said."""
+    assessments: tuple[Assessment, ...]
+    """In the order written; ``latest`` picks by year."""
+    path: Path_ = ()
+
+    def latest(self, until: int | None = None) -> Assessment | None:
+        """The assessment of the latest year (up to ``until``) with a status on the scale."""
+        known = [a for a in self.assessments if a.year is not None and a.status in COMMITMENT_STATUSES
+                 and (until is None or a.year <= until)]
+        return max(known, key=lambda a: a.year or 0) if known else None
+
+
 @dataclass(frozen=True)
 class Goal:
     id: str
@@ -159,6 +219,7 @@ class Goal:
     priority_id: str
     path: Path_ = ()
     has_targets_key: bool = True
+    commitments: tuple[Commitment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -464,9 +525,11 @@ class Strategy:
     contact: Contact = field(default_factory=Contact)
     """How readers reach the publisher (strategy: contact:); empty when not given."""
     levels: tuple[tuple[str, str, str], ...] = ()
-    """The strategy's own names of its levels: (priority|goal|target, one, many)."""
+    """The strategy's own names of its levels: (priority|goal|target|commitment, one, many)."""
     region_scheme: str = "se"
     """Which codes ``region_code`` is one of: se (Swedish county and municipality codes), ons, nuts, iso-3166-2, other."""
+    followup_commitments: bool = False
+    """``strategy: followup: commitments: true``: a goal may be followed up by an assessed commitment."""
 
     # -- navigation ---------------------------------------------------------
     def goals(self) -> Iterator[Goal]:
@@ -477,6 +540,11 @@ class Strategy:
         for g in self.goals():
             for t in g.targets:
                 yield g, t
+
+    def commitments(self) -> Iterator[tuple[Goal, Commitment]]:
+        for g in self.goals():
+            for c in g.commitments:
+                yield g, c
 
     def indicator(self, indicator_id: str | None) -> Indicator | None:
         return self._indicators_by_id.get(indicator_id or "")
@@ -496,7 +564,8 @@ class Strategy:
     def has_illustrative_values(self) -> bool:
         return (any(t.baseline and t.baseline.provenance.illustrative for _, t in self.targets())
                 or any(v.illustrative for _, t in self.targets() for v in (t.target, *t.milestones) if v)
-                or any(o.provenance.illustrative for series in self.observations.values() for o in series))
+                or any(o.provenance.illustrative for series in self.observations.values() for o in series)
+                or any(a.illustrative for _, c in self.commitments() for a in c.assessments))
 
     def series(self, indicator_id: str | None, breakdown: str = "total",
                until: int | None = None) -> tuple[Observation, ...]:
@@ -599,6 +668,23 @@ def _target(d: dict, path: Path_, observations: Mapping[str, tuple[Observation, 
     )
 
 
+def _commitment(d: dict, path: Path_) -> Commitment:
+    assessments = []
+    for i, a in _items(d, "assessments"):
+        status = a.get("status")
+        assessments.append(Assessment(
+            _int(a, "year"), status if status in COMMITMENT_STATUSES else None, _s(a, "reasoning"), _s(a, "by"),
+            _s(a, "date"),
+            tuple(Evidence(_s(e, "title"), _s(e, "url")) for _j, e in _items(a, "evidence")
+                  if _s(e, "title") and _s(e, "url")),
+            a.get("illustrative") is True, path + ("assessments", i)))
+    return Commitment(
+        id=_s(d, "id"), text=_s(d, "text"),
+        owners=tuple(Owner(o.get("kind") if o.get("kind") in OWNER_KINDS else None, _s(o, "name"))
+                     for _i, o in _items(d, "owners")),
+        assessed_by=_opt_s(d, "assessed_by") or None, assessments=tuple(assessments), path=path)
+
+
 def _goal(d: dict, path: Path_, priority_id: str,
           observations: Mapping[str, tuple[Observation, ...]] | None = None) -> Goal:
     return Goal(
@@ -606,6 +692,7 @@ def _goal(d: dict, path: Path_, priority_id: str,
         perspective_ids=_strs(d, "perspectives"),
         targets=tuple(_target(t, path + ("targets", i), observations) for i, t in _items(d, "targets")),
         priority_id=priority_id, path=path, has_targets_key="targets" in d,
+        commitments=tuple(_commitment(c, path + ("commitments", i)) for i, c in _items(d, "commitments")),
     )
 
 
@@ -696,9 +783,10 @@ def build_model(data: Any, source: SourceMap, root: Path,
         checks=tuple((k, v) for k, v in _dict(data, "checks").items() if isinstance(v, str)),
         data_files=data_files, observations=observations,
         region_scheme=_s(region, "scheme", "se"),
+        followup_commitments=_dict(meta, "followup").get("commitments") is True,
         levels=tuple((level, _s(names, "one"), _s(names, "many"))
                      for level, names in _dict(data, "levels").items()
-                     if level in ("priority", "goal", "target") and _s(names, "one") and _s(names, "many")),
+                     if level in ("priority", "goal", "target", "commitment") and _s(names, "one") and _s(names, "many")),
     )
 
 

@@ -32,7 +32,7 @@ def subject_label(subject: Subject, language: str, *, with_title: bool = True, l
     if subject.kind == "strategy":
         return i18n.process_labels(language)["whole_strategy"]
     word = i18n.subject_kind_label(subject.kind, language)
-    if subject.kind in ("priority", "goal", "target"):
+    if subject.kind in ("priority", "goal", "target", "commitment"):
         if not with_title:
             return f"{word} {subject.id}"
         return f"{word} {subject.id} {_clip(subject.title, limit)}"
@@ -583,7 +583,7 @@ def history_markdown(s: Strategy, *, level: int = 1, title: bool = True,
     return "\n".join(out).rstrip() + "\n"
 
 
-_CHANGE_GROUPS = ("strategy", "priority", "goal", "target", "indicator", "chapter")
+_CHANGE_GROUPS = ("strategy", "priority", "goal", "target", "commitment", "indicator", "chapter")
 
 
 def _show(value: Any, language: str, unit: str = "") -> str:
@@ -715,7 +715,8 @@ def changes_markdown(s: Strategy, changes: ChangesSince, *, level: int = 1, titl
     out += [summary, ""]
     for group, merged in grouped:
         heading = i18n.subject_kind_label(group, language) if group == "strategy" else \
-            i18n.labels(language).get({"priority": "priorities", "goal": "goals", "target": "targets",
+            i18n.labels_for(s, language).get({"priority": "priorities", "goal": "goals", "target": "targets",
+                                       "commitment": "commitments",
                                        "indicator": "indicators", "chapter": "chapters"}[group], group)
         out += [_heading(level + 1, heading), ""]
         for cid, same in merged.items():

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from strategykit.present import i18n
+from strategykit.present import commitments as present_commitments, i18n
 from strategykit.analysis.followup import (ACCELERATION_RATIO, MAINTAIN_TOLERANCE, ON_TRACK_RATIO, FollowUp, Status, TargetProgress)
 from strategykit.model import Indicator, Observation, Strategy
 
@@ -489,6 +489,10 @@ def _uses_illustrative(report: FollowUp) -> bool:
                for p in report.targets())
 
 
+def _illustrative_assessments(strategy: Strategy) -> bool:
+    return any(a.illustrative for _, c in strategy.commitments() for a in c.assessments)
+
+
 def _gender(p: TargetProgress) -> bool:
     return "women" in p.by_breakdown or "men" in p.by_breakdown
 
@@ -501,6 +505,56 @@ def _change_line(change, strategy: Strategy, language: str) -> str:
     return f"{word} {change.id}: {arrow}{verdict}"
 
 
+def _commitments_markdown(goal, strategy: Strategy, language: str) -> list[str]:
+    """The goal's commitments as a table (lines), labelled as followed up by judgement."""
+    if not goal.commitments:
+        return []
+    L = i18n.labels_for(strategy, language)
+    mark = i18n.labels(language)["illustrative_mark"]
+    out = [f"| {L['commitment']} | {L['owners']} | {L['progress']} | {L['reasoning']} |", "|---|---|---|---|"]
+    for c in goal.commitments:
+        r = present_commitments.commitment_row(strategy, c)
+        a = r.latest
+        status = (f"{a.status.label} ({a.year}{mark if a.illustrative else ''})" if a else L["not_assessed"])
+        why = "–"
+        if a:
+            why = f"{a.reasoning} {present_commitments.assessed_line(a, language)}."
+            if a.evidence:
+                why += f" {L['evidence']}: " + ", ".join(f"[{t}]({u})" for t, u in a.evidence)
+        owners = ", ".join(r.owners) + (f" ({L['assessed_by'].lower()}: {r.assessed_by})" if r.assessed_by else "")
+        out.append("| " + " | ".join(_cell(x) for x in (f"**{r.id}** {r.text}", owners, status, why)) + " |")
+    return out + ["", L["judgement_note"], ""]
+
+
+def _commitments_text(goal, strategy: Strategy, language: str) -> list[str]:
+    L = i18n.labels_for(strategy, language)
+    out = []
+    for c in goal.commitments:
+        r = present_commitments.commitment_row(strategy, c)
+        a = r.latest
+        mark = i18n.labels(language)["illustrative_mark"] if a and a.illustrative else ""
+        status = f"{a.status.label} ({a.year}{mark})" if a else L["not_assessed"]
+        out.append(f"    {r.id} ({L['commitment'].lower()}; {', '.join(r.owners)}): [{status}]")
+        if a:
+            out.append(f"      {a.reasoning} {present_commitments.assessed_line(a, language)}.")
+    return out
+
+
+def _commitment_data(c, strategy: Strategy, language: str) -> dict:
+    a = c.latest()
+    return {
+        "id": c.id, "text": c.text, "followed_up_by": "judgement",
+        "owners": [{"kind": o.kind, "name": o.name or None} for o in c.owners],
+        "assessed_by": c.assessed_by,
+        "latest": None if a is None else {
+            "year": a.year, "status": a.status,
+            "status_label": i18n.commitment_status_label(a.status or "", language),
+            "reasoning": a.reasoning, "by": a.by, "date": a.date, "illustrative": a.illustrative,
+            "evidence": [{"title": e.title, "url": e.url} for e in a.evidence]},
+        "assessments": [{"year": x.year, "status": x.status, "by": x.by, "date": x.date} for x in c.assessments],
+    }
+
+
 def format_markdown(report: FollowUp, strategy: Strategy, language: str | None = None) -> str:
     language = _lang(language or strategy.language)
     L = i18n.labels_for(strategy, language)
@@ -510,7 +564,7 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
     if strategy.notice:
         out += [f"> {strategy.notice}", ""]
     out += [L["followup_intro"], ""]
-    if _uses_illustrative(report):
+    if _uses_illustrative(report) or _illustrative_assessments(strategy):
         out += [L["illustrative_note"], ""]
     out += [f"## {L['progress_summary']}", "", f"| {L['progress']} | {L['number_of_targets']} |", "|---|---:|"]
     for status, n in report.counts().items():
@@ -533,6 +587,7 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
             out += [f"### {goal.id} {goal.title}", "",
                     f"{L['progress']}: **{i18n.progress_label(gp.status.value, language)}**", ""]
             if not gp.targets:
+                out += _commitments_markdown(goal, strategy, language)
                 continue
             gender = any(_gender(t) for t in gp.targets)
             head = [L["target"], L["indicator"], L["baseline"], L["latest_value"], L["target_value"], L["progress"]]
@@ -557,7 +612,10 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
                 out += [f"- **{tp.target_id}**: {explain_markdown(tp, ind, language)}"
                         + (f" {milestones}" if milestones else "")]
             out.append("")
+            out += _commitments_markdown(goal, strategy, language)
     out.append(method_markdown(language, level=2))
+    if any(True for _ in strategy.commitments()):
+        out += ["", present_commitments.method_markdown(language, level=2)]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -589,7 +647,8 @@ def format_text(report: FollowUp, strategy: Strategy, language: str | None = Non
                 if _gender(tp):
                     out.append(f"      {L['women']} {_with_year(tp.by_breakdown.get('women'), ind, language)}, "
                                f"{L['men']} {_with_year(tp.by_breakdown.get('men'), ind, language)}")
-    if _uses_illustrative(report):
+            out += _commitments_text(goals[gp.goal_id], strategy, language)
+    if _uses_illustrative(report) or _illustrative_assessments(strategy):
         out += ["", L["illustrative_note"]]
     return "\n".join(out).replace("\u202f", " ").replace("\u00a0", " ") + "\n"
 
@@ -640,7 +699,9 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
         "priorities": [
             {"id": pp.priority_id, "title": p.title, "status": pp.status.value,
              "goals": [{"id": gp.goal_id, "title": goals[gp.goal_id].title, "status": gp.status.value,
-                        "targets": [target(tp) for tp in gp.targets]} for gp in pp.goals]}
+                        "targets": [target(tp) for tp in gp.targets],
+                        "commitments": [_commitment_data(c, strategy, language)
+                                        for c in goals[gp.goal_id].commitments]} for gp in pp.goals]}
             for pp, p in zip(report.priorities, strategy.priorities)
         ],
     }

@@ -215,6 +215,19 @@ LABELS: dict[str, dict[str, str]] = {
         "yearly_date_note": "Uppföljningen bygger på de värden som fanns i strategins datafiler när den gjordes; ett värde som har reviderats sedan dess visas med sitt nya värde.",
         "edition_known_note": "Utgåvan visar de uppmätta värden som var kända vid dess datum ({date}): värden för år före {year}. Senare värden finns i de årliga uppföljningarna.",
         "edition_no_status": "Vid utgåvans datum fanns inga uppmätta värden efter utgångsåren, så målen visas med utgångsvärde och målvärde men utan bedömning.",
+        "commitment": "Åtagande",
+        "commitments": "Åtaganden",
+        "owners": "Ansvariga",
+        "assessed_by": "Bedöms av",
+        "reasoning": "Motivering",
+        "evidence": "Underlag",
+        "not_assessed": "Inte bedömt ännu",
+        "assessed_on": "Bedömt {date} av {by}",
+        "judgement_note": "Åtaganden följs upp genom bedömning, inte med en indikator: statusen är den bedömandes ställningstagande på en fast skala, inte statistik.",
+        "commitment_method": "Så bedöms åtagandena",
+        "commitments_of_goal": "Åtaganden för {goal}",
+        "meaning": "Innebörd",
+        "the_scale": "Skalan",
     },
     "en": {
         "vision": "Vision",
@@ -420,6 +433,19 @@ LABELS: dict[str, dict[str, str]] = {
         "yearly_date_note": "The follow-up uses the values the strategy's data files held when it was made; a value revised since then is shown with its new value.",
         "edition_known_note": "This edition shows the observed values known at its date ({date}): values for years before {year}. Later values are in the yearly follow-ups.",
         "edition_no_status": "At this edition's date there were no observed values after the baseline years, so the targets are shown with baseline and target value but without an assessment.",
+        "commitment": "Commitment",
+        "commitments": "Commitments",
+        "owners": "Owners",
+        "assessed_by": "Assessed by",
+        "reasoning": "Reasoning",
+        "evidence": "Evidence",
+        "not_assessed": "Not assessed yet",
+        "assessed_on": "Assessed {date} by {by}",
+        "judgement_note": "Commitments are followed up by judgement, not by an indicator: the status is the assessor's judgement on a fixed scale, not a statistic.",
+        "commitment_method": "How commitments are assessed",
+        "commitments_of_goal": "Commitments of {goal}",
+        "meaning": "Meaning",
+        "the_scale": "The scale",
     },
 }
 
@@ -430,6 +456,31 @@ PROGRESS = {
            "limited-progress": "Limited progress", "moving-away": "Moving away", "no-data": "No data yet"},
 }
 """Progress statuses (strategykit.analysis.followup.Status) as readers see them."""
+
+COMMITMENT_STATUS = {
+    "sv": {"done": "Genomfört", "on-schedule": "Pågår enligt plan", "delayed": "Försenat",
+           "not-started": "Ej påbörjat", "discontinued": "Avbrutet"},
+    "en": {"done": "Done", "on-schedule": "On schedule", "delayed": "Delayed",
+           "not-started": "Not started", "discontinued": "Discontinued"},
+}
+"""The commitment scale (``model.COMMITMENT_STATUSES``) as readers see it."""
+
+OWNER = {
+    "sv": {"region": "Regionen", "municipality": "Kommunerna", "state-agency": "Statliga myndigheter",
+           "business": "Näringslivet", "academia": "Akademin", "non-profit": "Idéburen sektor", "other": "Övriga"},
+    "en": {"region": "The region", "municipality": "The municipalities", "state-agency": "State agencies",
+           "business": "Business", "academia": "Academia", "non-profit": "The non-profit sector", "other": "Others"},
+}
+"""A kind of organisation as the owner of a commitment: all of that kind, when no body is named."""
+
+
+def commitment_status_label(status: str, language: str) -> str:
+    return COMMITMENT_STATUS.get(language, COMMITMENT_STATUS["sv"]).get(status, status)
+
+
+def owner_label(kind: str | None, language: str) -> str:
+    return OWNER.get(language, OWNER["sv"]).get(kind or "", kind or "")
+
 
 STATUS = {
     "sv": {"draft": "Utkast", "dialogue": "Dialogversion", "consultation": "Remissversion",
@@ -460,7 +511,8 @@ def labels(language: str) -> dict[str, str]:
     return LABELS.get(language, LABELS["sv"])
 
 
-_LEVEL_KEYS = {"priority": ("priority", "priorities"), "goal": ("goal", "goals"), "target": ("target", "targets")}
+_LEVEL_KEYS = {"priority": ("priority", "priorities"), "goal": ("goal", "goals"), "target": ("target", "targets"),
+               "commitment": ("commitment", "commitments")}
 
 
 def labels_for(strategy: Any, language: str | None = None) -> dict[str, str]:
@@ -598,10 +650,10 @@ DECISION = {
 }
 
 SUBJECT = {
-    "sv": {"strategy": "Strategin", "priority": "Prioritering", "goal": "Mål", "target": "Delmål",
+    "sv": {"strategy": "Strategin", "priority": "Prioritering", "goal": "Mål", "target": "Delmål", "commitment": "Åtagande",
            "overall-goal": "Övergripande mål", "perspective": "Perspektiv", "indicator": "Indikator",
            "chapter": "Kapitel", "build": "Fil"},
-    "en": {"strategy": "The strategy", "priority": "Priority", "goal": "Goal", "target": "Target",
+    "en": {"strategy": "The strategy", "priority": "Priority", "goal": "Goal", "target": "Target", "commitment": "Commitment",
            "overall-goal": "Overall goal", "perspective": "Perspective", "indicator": "Indicator",
            "chapter": "Chapter", "build": "File"},
 }

@@ -30,14 +30,31 @@ def goal_without_indicator(s: Strategy) -> Iterator[Finding]:
     least one of its targets names an indicator that is defined under `indicators:`.
     A missing `targets:` key, an empty list, a target without `indicator:` and an
     indicator id that does not exist all leave the goal without one.
+
+    A strategy that follows goals up by judgement too (`strategy: followup: commitments: true`)
+    lets a goal pass with a commitment that names who assesses it each year (`assessed_by:`)
+    instead; the commitment's yearly assessments are then its follow-up.
     """
     for g in s.goals():
-        if not any(s.indicator(t.indicator_id) for t in g.targets):
-            if not g.targets:
-                why = _("has no targets") if g.has_targets_key else _("has no 'targets:'")
-            else:
-                why = _("has no target with a follow-up indicator")
-            yield Finding(_("Goal {value} {why}.", value=_label(g), why=why), g.path, key=True)
+        if any(s.indicator(t.indicator_id) for t in g.targets):
+            continue
+        assessed = [c for c in g.commitments if c.assessed_by]
+        if s.followup_commitments and assessed:
+            continue
+        hint = None
+        if g.commitments and not s.followup_commitments:
+            hint = _("To follow this goal up by its commitments instead, add 'followup: {{commitments: true}}' "
+                     "under 'strategy:' and name who assesses each commitment with 'assessed_by:'.")
+        elif g.commitments:
+            hint = _("Name who assesses a commitment each year with 'assessed_by:', or give the goal a target "
+                     "with an indicator.")
+        if not g.targets:
+            why = _("has no targets") if g.has_targets_key else _("has no 'targets:'")
+        else:
+            why = _("has no target with a follow-up indicator")
+        if g.commitments and s.followup_commitments:
+            why = _("has no target with a follow-up indicator and no commitment that names who assesses it")
+        yield Finding(_("Goal {value} {why}.", value=_label(g), why=why), g.path, key=True, hint=hint)
 
 
 @rule("target-without-indicator",

@@ -15,9 +15,9 @@ from strategykit.messages import _
 def level_names_alike(s: Strategy) -> Iterator[Finding]:
     """The strategy's levels have names a reader can tell apart.
 
-    `levels:` renames priority, goal and target (e.g. utvecklingsområde, mål, åtagande);
-    both editions and the report then use those names. Two levels with the same name
-    make a table header or a heading ambiguous ("Mål P1.2" could be either).
+    `levels:` renames priority, goal, target and commitment (e.g. utvecklingsområde, mål,
+    delmål, åtagande); both editions, the report and the diff then use those names. Two levels
+    with the same name make a table header or a heading ambiguous ("Mål P1.2" could be either).
     """
     seen: dict[str, str] = {}
     for level, one, _many in s.levels:

@@ -14,7 +14,7 @@ from strategykit.rules import rule, Finding
 from strategykit.messages import _
 
 
-@rule("duplicate-id", fix=_("Give each priority, goal, target, indicator and chapter an id of its own."))
+@rule("duplicate-id", fix=_("Give each priority, goal, target, commitment, indicator and chapter an id of its own."))
 def duplicate_id(s: Strategy) -> Iterator[Finding]:
     """Ids are unique across the whole strategy.
 
@@ -23,7 +23,8 @@ def duplicate_id(s: Strategy) -> Iterator[Finding]:
     """
     seen: dict[tuple[str, str], tuple] = {}
     groups = [
-        ("priority/goal/target", [p for p in s.priorities] + list(s.goals()) + [t for _, t in s.targets()]),
+        ("priority/goal/target", [p for p in s.priorities] + list(s.goals()) + [t for _, t in s.targets()]
+         + [c for _, c in s.commitments()]),
         ("indicator", list(s.indicators)),
         ("chapter", list(s.chapters)),
         ("overall goal/perspective", list(s.overall_goals) + list(s.perspectives)),

@@ -85,7 +85,7 @@ def _found(value: Any) -> str:
 
 _OBJECT_WORDS = {"priorities": _("priority"), "goals": _("goal"), "targets": _("target"),
                  "indicators": _("indicator"), "chapters": _("chapter"), "overall_goals": _("overall goal"),
-                 "perspectives": _("perspective"), "milestones": _("milestone"), "comments": _("comment"),
+                 "perspectives": _("perspective"), "milestones": _("milestone"), "comments": _("comment"), "commitments": _("commitment"),
                  "meetings": _("meeting"), "inputs": _("input")}
 
 

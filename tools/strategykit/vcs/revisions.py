@@ -90,4 +90,5 @@ def diff(root: Path, base: str | None = None, head: str | None = None) -> DiffRe
         base_label, base = default_base(root)
     with side(root, base) as (label, base_dir), side(root, head) as (head_label, head_dir):
         old, new = load_side(label, base_dir), load_side(head_label, head_dir)
-        return DiffResult(base_label or label, head_label, compare(old, new), new.language or old.language)
+        return DiffResult(base_label or label, head_label, compare(old, new), new.language or old.language,
+                          new.levels or old.levels)

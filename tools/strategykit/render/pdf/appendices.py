@@ -31,6 +31,7 @@ from strategykit.present import consultation, i18n, sections as present_sections
 from strategykit.analysis.followup import FollowUp
 from strategykit.present import yearly as present_yearly
 from strategykit.present.followup import method_parts
+from strategykit.present import commitments as present_commitments
 from strategykit.model import Strategy
 from strategykit.render.pdf import toolchain
 from strategykit.render.pdf.data import anchor
@@ -42,7 +43,7 @@ def subject_link(model: Strategy, priority_anchor: dict[str, str]) -> consultati
     chapters = {c.id: chapter_anchor(c) for c in model.chapters}
 
     def link(subject: consultation.Subject) -> str | None:
-        if subject.kind in ("goal", "target"):
+        if subject.kind in ("goal", "target", "commitment"):
             return "#" + anchor(subject.kind, subject.id)
         if subject.kind == "indicator":
             return "#" + anchor("ind", subject.id)
@@ -77,6 +78,8 @@ def followup_appendix(model: Strategy, report: FollowUp) -> list[Part]:
         out += [header(2, anchor("followup", pp.priority_id), f"{pp.priority_id} {titles[pp.priority_id]}".strip()),
                 raw(f"#followup-priority(data.followup.priorities.at({i}), shared)")]
     out += method_blocks(model.language, level=2)
+    if any(True for _ in model.commitments()):
+        out.append(Markdown(present_commitments.method_markdown(model.language, level=2), "commitment-method"))
     return out
 
 

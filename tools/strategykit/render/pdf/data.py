@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from strategykit.present import (charts as present_charts, consultation, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets, yearly as present_yearly)
+from strategykit.present import (charts as present_charts, commitments as present_commitments, consultation, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets, yearly as present_yearly)
 from strategykit.present.mdtext import keep_numbers
 from strategykit.analysis.followup import FollowUp, Status, StatusChange, TargetProgress
 from strategykit.present.followup import explain_markdown, milestones_markdown
@@ -122,16 +122,38 @@ def link_comments(data: dict, labels: set[str]) -> None:
                     c["anchor"] = ""
 
 
+def _commitment(s: Strategy, c, lang: str) -> dict:
+    """The row ``present.commitments`` decides, as the profile reads it."""
+    r = present_commitments.commitment_row(s, c)
+    a = r.latest
+    mark = i18n.labels(lang)["illustrative_mark"] if a is not None and a.illustrative else ""
+    return {
+        "id": r.id, "anchor": anchor("commitment", c.id), "text": r.text,
+        "owners": ", ".join(r.owners), "assessed_by": r.assessed_by,
+        "status": a.status.as_data() if a else None,
+        "year": str(a.year) if a else "",
+        "mark": mark,
+        "reasoning": a.reasoning if a else "",
+        "assessed": present_commitments.assessed_line(a, lang) if a else "",
+        "evidence": [{"title": title, "url": url} for title, url in a.evidence] if a else [],
+        "illustrative": bool(a and a.illustrative),
+    }
+
+
 def _priority(s: Strategy, p: Priority, lang: str, lookup: _Lookup | None = None) -> dict:
     goals = [{"id": g.id, "title": keep_numbers(" ".join(g.title.split())), "anchor": anchor("goal", g.id),
               "comments": _comments(s, g),
-              "targets": [_target(s, t, lang, lookup) for t in g.targets]} for g in p.goals]
+              "targets": [_target(s, t, lang, lookup) for t in g.targets],
+              "commitments": [_commitment(s, c, lang) for c in g.commitments]} for g in p.goals]
     return {
         "id": p.id, "title": p.title, "goals": goals,
         "illustrative": any((t["baseline"] and t["baseline"]["illustrative"])
                             or (t["target"] and t["target"]["illustrative"])
                             or any(m["illustrative"] for m in t["milestones"])
-                            for g in goals for t in g["targets"]),
+                            for g in goals for t in g["targets"])
+        or any(c["illustrative"] for g in goals for c in g["commitments"]),
+        "commitments_note": (present_commitments.scale_note(lang)
+                             if any(g["commitments"] for g in goals) else ""),
     }
 
 
@@ -223,8 +245,8 @@ def roadmap_data(s: Strategy, report: FollowUp | None) -> dict | None:
 
 # --- the follow-up appendix -----------------------------------------------------------
 
-def _change(change: StatusChange, lang: str) -> str:
-    L = i18n.labels(lang)
+def _change(s: Strategy, change: StatusChange, lang: str) -> str:
+    L = i18n.labels_for(s, lang)
     word = L["target"] if change.kind == "target" else L["goal"]
     arrow = f"{i18n.progress_label(change.before.value, lang)} → {i18n.progress_label(change.after.value, lang)}"
     verdict = {True: f" ({L['improved']})", False: f" ({L['worsened']})", None: ""}[change.improved]
@@ -263,6 +285,7 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
     L = i18n.labels(lang)
     titles = {p.id: p.title for p in s.priorities}
     goal_titles = {g.id: keep_numbers(" ".join(g.title.split())) for g in s.goals()}
+    commitments = {g.id: g.commitments for g in s.goals()}
     priorities = []
     for pp in report.priorities:
         goals = []
@@ -271,7 +294,8 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
                           "anchor": anchor("goal", gp.goal_id),
                           "status": i18n.progress_label(gp.status.value, lang),
                           "badge": present_status.badge(gp.status, lang).as_data(),
-                          "targets": [_followup_target(s, tp, lang) for tp in gp.targets]})
+                          "targets": [_followup_target(s, tp, lang) for tp in gp.targets],
+                          "commitments": [{"id": c.id} for c in commitments.get(gp.goal_id, ())]})
         targets = [t for g in goals for t in g["targets"]]
         priorities.append({
             "id": pp.priority_id, "title": titles.get(pp.priority_id, ""),
@@ -291,7 +315,7 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
         "totals": [report.counts()[status] for status in Status],
         "women": L["women"].capitalize(),
         "men": L["men"].capitalize(),
-        "changes": [_change(c, lang) for c in report.changes],
+        "changes": [_change(s, c, lang) for c in report.changes],
         "changes_none": L["followup_changes_none"].format(year=report.previous_year),
         "overview_intro": L["followup_overview_intro"].format(year=report.year),
         "priorities": priorities,

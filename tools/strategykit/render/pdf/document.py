@@ -550,9 +550,10 @@ def number_figures(blocks: list[Node], charts: Callable[[int], int]) -> list[Nod
 
 
 def model_labels(model: Strategy) -> set[str]:
-    """The labels the profile itself places: goals and targets in the goal tables, indicators in the appendix."""
+    """The labels the profile itself places: goals, targets and commitments in the goal tables, indicators in the appendix."""
     labels = {anchor("goal", g.id) for g in model.goals()}
     labels |= {anchor("target", t.id) for _, t in model.targets()}
+    labels |= {anchor("commitment", c.id) for _, c in model.commitments()}
     labels |= {anchor("ind", i.id) for i in model.indicators}
     return labels
 

@@ -11,7 +11,7 @@ from html import escape as html_escape
 
 from strategykit.analysis.followup import Status, TargetProgress
 from strategykit.model import Indicator, Observation
-from strategykit.present import i18n, status as present_status, yearly as present_yearly
+from strategykit.present import commitments as present_commitments, i18n, status as present_status, yearly as present_yearly
 from strategykit.present.followup import explain_markdown, method_markdown, milestones_markdown
 from strategykit.render.web import texts
 from strategykit.render.web.pagekit import esc, esc_block, rel, status_anchor, table
@@ -111,6 +111,9 @@ class FollowUpPages:
             for gp, g in zip(pp.goals, p.goals):
                 out += [f"### {esc(g.id)} {esc(g.title)} {{ #{self.goal_anchor[g.id]} }}", "",
                         f"{esc(L['goal_status'])}: {self.status_link(page, gp.status)}", "{: .sk-meta }", ""]
+                if g.commitments:  # followed up by judgement: shown with their assessments on the goal's page
+                    links = ", ".join(f"[{esc(c.id)}]({rel(page, self.goal_link(g))})" for c in g.commitments)
+                    out += [f"{esc(L['commitments'])}: {links}", "{: .sk-small }", ""]
                 if not gp.targets:
                     continue
                 gender = any("women" in tp.by_breakdown or "men" in tp.by_breakdown for tp in gp.targets)
@@ -166,6 +169,8 @@ class FollowUpPages:
             row = f"\n| {label} |"
             if row in text:
                 text = text.replace(row, f'\n| <span id="{status_anchor(status)}"></span>{label} |', 1)
+        if any(True for _ in self.m.commitments()):
+            text = text.rstrip("\n") + "\n\n" + present_commitments.method_markdown(self.lang, level=2)
         if not self.has_followup:
             return text.rstrip("\n") + "\n"
         back = f"[{esc(self.L['yearly_publications'])}]({rel(self.method, self.followup)})"

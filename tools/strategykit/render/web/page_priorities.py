@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from html import escape as html_escape
 
-from strategykit.present import consultation
+from strategykit.present import commitments as present_commitments, consultation, status as present_status
 from strategykit.model import Priority
-from strategykit.render.web.pagekit import esc, esc_block, rel
+from strategykit.render.web.pagekit import esc, esc_block, rel, table
 
 
 class PriorityPages:
@@ -31,7 +31,7 @@ class PriorityPages:
         if facts:
             out += ["  \n".join(facts), "{: .sk-facts }", ""]
         out += [f"## {esc(L['goals_and_targets'])}", ""]
-        any_ill = False
+        any_ill = any_commitments = False
         persp = {ps.id: ps for ps in m.perspectives}
         for g in p.goals:
             out += [f"### {esc(g.id)} {esc(g.title)} {{ #{self.goal_anchor[g.id]} }}", ""]
@@ -52,13 +52,49 @@ class PriorityPages:
                 src = self.sources_note([(g, t) for t in g.targets])
                 if src:
                     out += [src, ""]
+            if g.commitments:
+                tbl, ill = self.commitments_table(page, g)
+                any_ill |= ill
+                any_commitments = True
+                out += [tbl, ""]
             if self.compilation:
                 line = consultation.goal_comments_markdown(m, g.id, self.comment_href(page))
                 if line:
                     out += [line.rstrip("\n"), "{: .sk-comments }", ""]
+        if any_commitments:
+            out += [esc_block(present_commitments.scale_note(self.lang)), "{: .sk-small }", ""]
         if any_ill:
             out += [self.illustrative_note(), ""]
         return "\n".join(out)
+
+    def commitments_table(self, page: str, g) -> tuple[str, bool]:
+        """The goal's commitments: what, its latest assessment (words, shape, colour), owners, reasoning.
+
+        The assessment comes second, as a target's status does, so that it stays in view on a phone."""
+        L = self.L
+        rows, any_ill = [], False
+        for c in g.commitments:
+            r = present_commitments.commitment_row(self.m, c)
+            owners = esc(", ".join(r.owners))
+            if r.assessed_by:
+                owners += f'<br><span class="sk-small">{esc(L["assessed_by"])}: {esc(r.assessed_by)}</span>'
+            a = r.latest
+            if a is None:
+                status, reasoning = esc(L["not_assessed"]), "–"
+            else:
+                any_ill |= a.illustrative
+                b = a.status
+                status = (f'<span class="sk-status sk-status--{b.code}">{present_status.icon_svg(b.shape, b.colour)}'
+                          f'{html_escape(b.label)}</span> ({a.year}' + (self.mark() if a.illustrative else "") + ")")
+                reasoning = esc(a.reasoning) + (f'<br><span class="sk-small">'
+                                                f'{esc(present_commitments.assessed_line(a, self.lang))}</span>')
+                if a.evidence:
+                    links = ", ".join(f"[{esc(title)}]({url})" for title, url in a.evidence)
+                    reasoning += f'<br><span class="sk-small">{esc(L["evidence"])}: {links}</span>'
+            rows.append([f"**{esc(r.id)}** {esc(r.text)}", status, owners, reasoning])
+        header = [L["commitment"], L["progress"], L["owners"], L["reasoning"]]
+        return table([esc(h) for h in header], rows, ["l", "l", "l", "l"],
+                     label=L["commitments_of_goal"].format(goal=f"{g.id} {g.title}")), any_ill
 
     def priorities_index(self) -> str:
         L, page = self.L, f"{self.p_dir}/index.md"

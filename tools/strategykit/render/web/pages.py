@@ -143,7 +143,7 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
         def link(subject) -> str | None:
             if subject.kind == "priority" and subject.id in priorities:
                 return rel(page, self.priority_page(priorities[subject.id]))
-            if subject.kind in ("goal", "target") and subject.goal_id in goals:
+            if subject.kind in ("goal", "target", "commitment") and subject.goal_id in goals:
                 return rel(page, self.goal_link(goals[subject.goal_id]))
             if subject.kind == "indicator" and self.m.indicator(subject.id):
                 return rel(page, self.indicator_page(self.m.indicator(subject.id)))

@@ -1,0 +1,289 @@
+"""Commitments (åtaganden): goals followed up by judgement, with yearly assessments on a fixed scale."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+
+from strategykit.analysis.followup import follow_up
+from strategykit.model import COMMITMENT_STATUSES
+from strategykit.present import commitments as present_commitments
+from strategykit.present.followup import format_json, format_markdown, format_text
+from strategykit.project import check
+
+from conftest import codes, edit, find, line_of
+
+COMMITMENT = """        commitments:
+          - id: P1.2.A1
+            text: Regionen och kommunerna tar fram en gemensam plan för bostadsbyggandet.
+            owners:
+              - {kind: region}
+              - {kind: academia, name: Umeå universitet}
+            assessed_by: Regionala utvecklingsnämnden
+            assessments:
+              - year: 2023
+                status: delayed
+                reasoning: Planen är försenad men arbetet har börjat.
+                by: Regionala utvecklingsnämnden
+                date: "2024-02-01"
+                illustrative: true
+              - year: 2024
+                status: on-schedule
+                reasoning: Planen är antagen i tolv kommuner.
+                by: Regionala utvecklingsnämnden
+                date: "2025-02-03"
+                evidence:
+                  - {title: Årsrapport 2024, url: "https://example.org/arsrapport-2024.pdf"}
+"""
+
+P12_TARGETS = """        targets:
+          - id: P1.2.a
+            text: Befolkningen ska öka till 300 000 år 2030."""
+
+
+def with_commitment(root, text: str = COMMITMENT) -> None:
+    """The commitment under goal P1.2, after its targets (before the indicators)."""
+    edit(root, "indicators:\n", text + "indicators:\n")
+
+
+def only_commitments(root) -> None:
+    """Goal P1.2 without its target: the commitment is all it has."""
+    goals = root / "goals.yaml"
+    text = goals.read_text(encoding="utf-8")
+    start = text.index(P12_TARGETS)
+    end = text.index("indicators:\n")
+    goals.write_text(text[:start] + COMMITMENT + text[end:], encoding="utf-8")
+
+
+def follow_up_by_judgement(root) -> None:
+    edit(root, "  language: sv\n", "  language: sv\n  followup: {commitments: true}\n")
+
+
+# -- the model ------------------------------------------------------------------
+
+def test_a_commitment_with_owners_and_assessments_checks_clean_and_is_in_the_model(minimal):
+    with_commitment(minimal)
+    result = check(minimal)
+    assert result.diagnostics == []
+    (goal, c), = result.model.commitments()
+    assert goal.id == "P1.2" and c.id == "P1.2.A1"
+    assert [(o.kind, o.name) for o in c.owners] == [("region", ""), ("academia", "Umeå universitet")]
+    assert c.assessed_by == "Regionala utvecklingsnämnden"
+    assert [(a.year, a.status) for a in c.assessments] == [(2023, "delayed"), (2024, "on-schedule")]
+    assert c.latest().year == 2024 and c.latest(until=2023).status == "delayed"
+    assert c.latest().evidence[0].url == "https://example.org/arsrapport-2024.pdf"
+
+
+def test_an_illustrative_assessment_makes_the_strategy_show_the_illustrative_note(minimal):
+    edit(minimal, "target: {year: 2030, value: 300000, illustrative: true}", "target: {year: 2030, value: 300000, decision: {body: Fullmäktige}}")
+    edit(minimal, "baseline: {year: 2019, value: 79.5, illustrative: true}", "baseline: {year: 2019, value: 79.5, source: SCB, retrieved: \"2025-01-01\"}")
+    edit(minimal, "target: {year: 2030, value: 82, illustrative: true}", "target: {year: 2030, value: 82, decision: {body: Fullmäktige}}")
+    edit(minimal, "              - {year: 2025, value: 80.5, illustrative: true}\n", "")
+    assert not check(minimal).model.has_illustrative_values()
+    with_commitment(minimal)
+    assert check(minimal).model.has_illustrative_values()
+
+
+# -- the rules ------------------------------------------------------------------
+
+def test_a_status_off_the_scale_is_reported_at_the_status(minimal):
+    with_commitment(minimal, COMMITMENT.replace("status: delayed", "status: late"))
+    result = check(minimal)
+    (d,) = [d for d in result.diagnostics if d.severity.value == "error"]
+    assert d.position.line == line_of(minimal, "status: late")
+    assert "late" in d.message
+
+
+def test_an_owner_of_an_unknown_kind_is_reported(minimal):
+    with_commitment(minimal, COMMITMENT.replace("{kind: region}", "{kind: regionen}"))
+    (d,) = check(minimal).diagnostics
+    assert d.position.line == line_of(minimal, "{kind: regionen}")
+
+
+def test_a_commitment_without_owners_is_reported(minimal):
+    with_commitment(minimal, COMMITMENT.replace("""            owners:
+              - {kind: region}
+              - {kind: academia, name: Umeå universitet}
+""", ""))
+    (d,) = check(minimal).diagnostics
+    assert "owners" in d.message
+
+
+def test_an_assessment_dated_in_the_future_is_reported(minimal):
+    with_commitment(minimal, COMMITMENT.replace('date: "2025-02-03"', 'date: "2199-02-03"'))
+    (d,) = find(minimal, "assessment-in-future")
+    assert d.position.line == line_of(minimal, '"2199-02-03"')
+    assert "in the future" in d.message or "framtiden" in d.message
+
+
+def test_an_assessment_dated_today_or_earlier_is_not_reported_as_future(minimal):
+    today = datetime.date.today().isoformat()
+    with_commitment(minimal, COMMITMENT.replace('date: "2025-02-03"', f'date: "{today}"'))
+    assert "assessment-in-future" not in codes(minimal)
+    assert check(minimal).diagnostics == []
+
+
+def test_an_assessment_for_a_year_outside_the_period_is_reported(minimal):
+    with_commitment(minimal, COMMITMENT.replace("year: 2023", "year: 2019"))
+    (d,) = find(minimal, "assessment-outside-period")
+    assert d.position.line == line_of(minimal, "- year: 2019")
+    assert "2020–2030" in d.message
+
+
+def test_assessments_within_the_period_are_not_reported(minimal):
+    with_commitment(minimal)
+    assert "assessment-outside-period" not in codes(minimal)
+
+
+def test_two_assessments_for_one_year_are_reported_at_the_second(minimal):
+    with_commitment(minimal, COMMITMENT.replace("year: 2024", "year: 2023"))
+    (d,) = find(minimal, "assessment-year-twice")
+    first = line_of(minimal, "status: delayed") - 1
+    assert str(first) in d.message and d.position.line > first
+
+
+def test_an_assessment_dated_before_its_year_is_a_warning(minimal):
+    with_commitment(minimal, COMMITMENT.replace('date: "2025-02-03"', 'date: "2023-12-01"'))
+    (d,) = find(minimal, "assessment-before-its-year")
+    assert d.severity.value == "warning"
+    assert d.position.line == line_of(minimal, '"2023-12-01"')
+
+
+def test_a_commitment_id_used_by_a_target_is_a_duplicate(minimal):
+    with_commitment(minimal, COMMITMENT.replace("id: P1.2.A1", "id: P1.2.a"))
+    (d,) = find(minimal, "duplicate-id")
+    assert "P1.2.a" in d.message
+
+
+def test_distinct_commitment_ids_are_no_duplicates(minimal):
+    with_commitment(minimal)
+    assert "duplicate-id" not in codes(minimal)
+
+
+# -- goals followed up by judgement ------------------------------------------------
+
+def test_a_goal_with_only_commitments_is_not_followed_up_by_default(minimal):
+    only_commitments(minimal)
+    (d,) = find(minimal, "goal-without-indicator")
+    assert d.severity.value == "error" and '"P1.2' in d.message
+    assert "followup: {commitments: true}" in d.hint
+
+
+def test_a_goal_with_an_assessed_commitment_is_followed_up_where_the_strategy_says_so(minimal):
+    only_commitments(minimal)
+    follow_up_by_judgement(minimal)
+    result = check(minimal)
+    assert [d.code for d in result.diagnostics] == ["unused-indicator"]  # the goal's target used it
+    assert result.model.followup_commitments
+
+
+def test_a_commitment_that_names_no_assessor_does_not_follow_a_goal_up(minimal):
+    only_commitments(minimal)
+    follow_up_by_judgement(minimal)
+    edit(minimal, "            assessed_by: Regionala utvecklingsnämnden\n", "")
+    (d,) = find(minimal, "goal-without-indicator")
+    assert "no commitment that names who assesses it" in d.message or "bedömer" in d.message
+    assert "assessed_by" in d.hint
+
+
+# -- what readers see -------------------------------------------------------------
+
+def test_the_row_shows_owners_the_latest_assessment_and_its_evidence(minimal):
+    with_commitment(minimal)
+    model = check(minimal).model
+    (_g, c), = model.commitments()
+    r = present_commitments.commitment_row(model, c)
+    assert r.owners == ("Regionen", "Umeå universitet (akademi)")
+    assert r.latest.year == 2024 and r.latest.status.label == "Pågår enligt plan"
+    assert r.latest.status.shape == "disc" and r.latest.date == "3 februari 2025"
+    assert r.latest.evidence == (("Årsrapport 2024", "https://example.org/arsrapport-2024.pdf"),)
+
+
+def test_every_step_of_the_scale_has_words_a_shape_and_a_meaning_in_both_languages():
+    shapes = set()
+    for status in COMMITMENT_STATUSES:
+        for lang in ("sv", "en"):
+            b = present_commitments.badge(status, lang)
+            assert b.label and b.label != status
+            assert b.label in present_commitments.method_markdown(lang)
+            assert b.label in present_commitments.scale_note(lang)
+        shapes.add(present_commitments.badge(status, "sv").shape)
+    assert len(shapes) == len(COMMITMENT_STATUSES)
+
+
+def test_both_editions_show_the_commitment_labelled_as_judgement(minimal):
+    from strategykit.render.pdf.data import document_data
+    from strategykit.render.web import pages
+
+    with_commitment(minimal)
+    model = check(minimal).model
+    info = pages.EditionInfo(commit=None, build_date="2026-01-01", pdf_name=None)
+    site = pages.generate(model, info).pages
+    page = next(text for path, text in site.items() if "P1.2.A1" in text)
+    assert "sk-status--on-schedule" in page and "Pågår enligt plan" in page
+    assert "Umeå universitet (akademi)" in page and "Årsrapport 2024" in page
+    assert model_note(model) in page
+    data = document_data(model, commit=None, build_date=datetime.date(2026, 1, 1))
+    (goal,) = [g for p in data["priorities"] for g in p["goals"] if g["commitments"]]
+    (c,) = goal["commitments"]
+    assert c["status"]["label"] == "Pågår enligt plan" and (c["year"], c["mark"]) == ("2024", "")
+    assert data["priorities"][0]["commitments_note"] == model_note(model)
+
+
+def model_note(model) -> str:
+    return present_commitments.scale_note(model.language)
+
+
+def test_the_report_shows_commitments_in_every_format(minimal):
+    with_commitment(minimal)
+    model = check(minimal).model
+    report = follow_up(model)
+    markdown = format_markdown(report, model)
+    assert "| **P1.2.A1** Regionen och kommunerna" in markdown and "Pågår enligt plan (2024)" in markdown
+    assert "Så bedöms åtagandena" in markdown
+    assert "P1.2.A1 (åtagande; Regionen, Umeå universitet (akademi)): [Pågår enligt plan (2024)]" in format_text(report, model)
+    data = json.loads(format_json(report, model))
+    (c,) = [c for p in data["priorities"] for g in p["goals"] for c in g["commitments"]]
+    assert c["followed_up_by"] == "judgement" and c["latest"]["status"] == "on-schedule"
+    assert [a["year"] for a in c["assessments"]] == [2023, 2024]
+
+
+def test_a_goal_with_only_commitments_builds_its_pages_and_report(minimal):
+    from strategykit.render.web import pages
+
+    only_commitments(minimal)
+    follow_up_by_judgement(minimal)
+    model = check(minimal).model
+    info = pages.EditionInfo(commit=None, build_date="2026-01-01", pdf_name=None)
+    assert any("P1.2.A1" in text for text in pages.generate(model, info).pages.values())
+    assert "P1.2.A1" in format_markdown(follow_up(model), model)
+
+
+def test_the_strategys_own_name_for_commitments_is_used(minimal):
+    from strategykit.present import i18n
+
+    with_commitment(minimal)
+    edit(minimal, "indicators:\n", "levels:\n  commitment: {one: Insats, many: Insatser}\nindicators:\n")
+    model = check(minimal).model
+    assert i18n.labels_for(model)["commitment"] == "Insats"
+    assert "| Insats | Ansvariga |" in format_markdown(follow_up(model), model)
+
+
+def test_a_report_whose_only_invented_value_is_an_assessment_says_what_the_mark_means(minimal):
+    from strategykit.present import i18n
+
+    for old in ("baseline: {year: 2019, value: 79.5, illustrative: true}",
+                "target: {year: 2030, value: 82, illustrative: true}",
+                "target: {year: 2030, value: 300000, illustrative: true}"):
+        edit(minimal, old, old.replace("illustrative: true", "decision: {body: Fullmäktige}")
+             if old.startswith("target") else 'baseline: {year: 2019, value: 79.5, source: SCB, retrieved: "2025-01-01"}')
+    edit(minimal, "              - {year: 2025, value: 80.5, illustrative: true}\n", "")
+    with_commitment(minimal, COMMITMENT.replace('date: "2025-02-03"', 'date: "2025-02-03"\n                illustrative: true'))
+    model = check(minimal).model
+    report = follow_up(model)
+    note = i18n.labels("sv")["illustrative_note"]
+    assert "[Pågår enligt plan (2024*)]" in format_text(report, model)
+    assert "Pågår enligt plan (2024*)" in format_markdown(report, model)
+    assert note in format_markdown(report, model) and note in format_text(report, model)

@@ -1,0 +1,129 @@
+"""A commitment as both editions and the report show it: owners, the latest assessment, the scale.
+
+A commitment is followed up by judgement, not by an indicator, so its status is a word on
+the commitment scale (``model.COMMITMENT_STATUSES``) with a shape and a colour of its own,
+like a target's status (never colour alone), and every place that shows one says that it is
+a judgement (``judgement_note``). The scale and what each step means is written out once here
+(``method_markdown``) for the web's method page, the PDF's method appendix and the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from strategykit.model import COMMITMENT_STATUSES, Commitment, Strategy
+from strategykit.present import i18n
+from strategykit.present.mdtext import keep_numbers
+from strategykit.present.status import Badge
+
+SHAPES = {"done": "check", "on-schedule": "disc", "delayed": "triangle", "not-started": "ring",
+          "discontinued": "cross"}
+"""Each step's shape, from the shapes of the target statuses (``present.status.ICON_PATHS``): the
+same shape means the same thing at a glance (a tick is done, a cross is given up)."""
+
+COLOURS = {"done": ("#1e6b34", "#e3f1e6"), "on-schedule": ("#2e7d4a", "#eaf5ed"),
+           "delayed": ("#8a6100", "#fbf1d6"), "not-started": ("#5d6672", "#eef0f3"),
+           "discontinued": ("#a32323", "#f9e2e2")}
+"""Edge and tint, the target statuses' values (present.status.COLOURS) for the step of the same meaning."""
+
+_MEANING = {
+    "sv": {"done": "åtagandet är genomfört",
+           "on-schedule": "arbetet pågår och följer planen",
+           "delayed": "arbetet pågår men ligger efter planen",
+           "not-started": "arbetet har inte börjat",
+           "discontinued": "åtagandet har avbrutits och kommer inte att genomföras"},
+    "en": {"done": "the commitment has been carried out",
+           "on-schedule": "the work is under way and on schedule",
+           "delayed": "the work is under way but behind schedule",
+           "not-started": "the work has not begun",
+           "discontinued": "the commitment has been given up and will not be carried out"},
+}
+
+_METHOD = {
+    "sv": ("Ett åtagande är något som namngivna aktörer har åtagit sig att göra för ett mål. "
+           "Det följs inte upp med en indikator utan bedöms en gång om året av den som strategin anger, "
+           "på en fast skala. Bedömningen är ett ställningstagande, inte statistik: den anger vem som "
+           "bedömde, när, med vilken motivering och på vilket underlag. Skalan, från bäst till sämst:"),
+    "en": ("A commitment is something named actors have undertaken to do for a goal. It is not followed "
+           "up with an indicator but assessed once a year by whoever the strategy names, on a fixed scale. "
+           "The assessment is a judgement, not a statistic: it says who assessed, when, with what reasoning "
+           "and on what evidence. The scale, from best to worst:"),
+}
+
+
+def badge(status: str, language: str) -> Badge:
+    """A step of the commitment scale as a badge: its words, shape and colour."""
+    edge, tint = COLOURS[status]
+    return Badge(status, i18n.commitment_status_label(status, language), SHAPES[status], edge, tint)
+
+
+@dataclass(frozen=True)
+class AssessmentView:
+    year: int
+    status: Badge
+    reasoning: str
+    by: str
+    date: str
+    """In the reader's form: '15 mars 2025'."""
+    evidence: tuple[tuple[str, str], ...]
+    """(title, link) of each document the assessment rests on."""
+    illustrative: bool
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    id: str
+    text: str
+    owners: tuple[str, ...]
+    """Each owner in words: the body's name with its kind ('Umeå universitet (akademi)'), or the kind."""
+    assessed_by: str
+    latest: AssessmentView | None
+    """The assessment of the latest year; None while there is none."""
+
+
+def owner_words(owner, language: str) -> str:
+    kind = i18n.kind_label(owner.kind, language) if owner.kind else ""
+    if owner.name:
+        return f"{owner.name} ({kind.lower()})" if kind else owner.name
+    return i18n.owner_label(owner.kind, language)
+
+
+def _lang(model: Strategy) -> str:
+    return model.language if model.language in i18n.LABELS else "sv"
+
+
+def commitment_row(model: Strategy, c: Commitment) -> CommitmentRow:
+    lang = _lang(model)
+    a = c.latest()
+    latest = None
+    if a is not None and a.status is not None and a.year is not None:
+        latest = AssessmentView(a.year, badge(a.status, lang), keep_numbers(" ".join(a.reasoning.split())),
+                                " ".join(a.by.split()), i18n.format_date(a.date, lang),
+                                tuple((" ".join(e.title.split()), e.url) for e in a.evidence), a.illustrative)
+    return CommitmentRow(c.id, keep_numbers(" ".join(c.text.split())),
+                         tuple(" ".join(owner_words(o, lang).split()) for o in c.owners),
+                         " ".join((c.assessed_by or "").split()), latest)
+
+
+def assessed_line(view: AssessmentView, language: str) -> str:
+    """'Bedömt 15 mars 2025 av Regionala utvecklingsnämnden' (without the year assessed)."""
+    return i18n.labels(language)["assessed_on"].format(date=view.date, by=view.by)
+
+
+def method_markdown(language: str = "sv", level: int = 2) -> str:
+    """The commitment scale and what each step means, as Markdown to publish (heading at ``level``)."""
+    language = language if language in _METHOD else "sv"
+    L = i18n.labels(language)
+    head = (L["progress"], L["meaning"])
+    rows = [f"| {i18n.commitment_status_label(s, language)} | {_MEANING[language][s]} |" for s in COMMITMENT_STATUSES]
+    return "\n".join([f"{'#' * level} {L['commitment_method']}", "", _METHOD[language], "",
+                      f"| {head[0]} | {head[1]} |", "|---|---|", *rows, ""]) + "\n"
+
+
+def scale_note(language: str) -> str:
+    """One sentence under every table of commitments: that a status is a judgement, and the scale."""
+    language = language if language in _METHOD else "sv"
+    L = i18n.labels(language)
+    steps = ", ".join(f"{i18n.commitment_status_label(s, language)} ({_MEANING[language][s]})"
+                      for s in COMMITMENT_STATUSES)
+    return f"{L['judgement_note']} {L['the_scale']}: {steps}."
