@@ -101,13 +101,16 @@ def test_the_generator_uses_every_form_it_promises():
         forms |= {"decided-value" for v in values if "decision" in v}
         forms |= {f"relative:{k}" for v in values for k in ("change", "factor") if k in v}
         forms |= {"illustrative-value" for v in values if v.get("illustrative")}
+        forms |= {f"range:{t.get('range', 'reach')}" for t in targets if "low" in t.get("target", {})}
+        forms |= {f"flow:{t['flow']}" for t in targets if "flow" in t}
         forms |= {"value-without-provenance" for v in values if "decision" not in v and "illustrative" not in v}
     expected = {"direction:increase", "direction:decrease", "direction:maintain", "direction:None",
                 "breakdown:women", "breakdown:men", "no-baseline", "milestones", "illustrative-baseline",
                 "sourced-baseline", "header-only-data", "gender-data", "goal-in-two-chapters",
                 "language:sv", "language:en", "decided-value", "illustrative-value", "value-without-provenance",
                 "threshold:at-least", "threshold:more-than", "threshold:at-most", "threshold:less-than",
-                "relative:change", "relative:factor", "baseline-over-a-period", "region-scheme", "own-level-names"}
+                "relative:change", "relative:factor", "baseline-over-a-period", "region-scheme", "own-level-names",
+                "range:reach", "range:stay", "flow:yearly", "flow:cumulative"}
     assert expected - forms == set()
 
 
