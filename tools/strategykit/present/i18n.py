@@ -192,6 +192,8 @@ LABELS: dict[str, dict[str, str]] = {
         "process_data_note": "Remissvaren, dialogträffarna och utgåvorna finns som YAML-filer i strategins källor (mappen remiss/ och filerna dialogue.yaml och editions.yaml).",
         "maintain_band": "nivån hålls så länge värdet ligger mellan {low} och {high} (±{tolerance}\u00a0% av målvärdet)",
         "maintain_band_legend": "Inom ±{tolerance}\u00a0% av målvärdet",
+        "range_band": "målet är ett intervall från {low} till {high} ({year})",
+        "range_band_legend": "Målintervall",
     },
     "en": {
         "vision": "Vision",
@@ -376,6 +378,8 @@ LABELS: dict[str, dict[str, str]] = {
         "process_data_note": "The consultation responses, dialogue meetings and editions are YAML files in the strategy's sources (the folder remiss/ and the files dialogue.yaml and editions.yaml).",
         "maintain_band": "the level is kept while the value lies between {low} and {high} (±{tolerance}\u00a0% of the target value)",
         "maintain_band_legend": "Within ±{tolerance}\u00a0% of the target value",
+        "range_band": "the target is a range from {low} to {high} ({year})",
+        "range_band_legend": "Target range",
     },
 }
 
