@@ -207,3 +207,14 @@ def test_a_changed_period_of_a_flow_is_reported(tmp_path):
     _flow(new, first="2021")
     (change,) = diff(old, str(old), str(new)).changes
     assert change.kind == "target-period-changed" and change.new == "2021–2030"
+
+
+def test_a_changed_milestone_range_is_reported(tmp_path):
+    old, new = copy_minimal(tmp_path / "old"), copy_minimal(tmp_path / "new")
+    for root, high in ((old, "300000"), (new, "305000")):
+        _range(root)
+        edit(root, "high: 310000, illustrative: true}",
+             f"high: 310000, illustrative: true}}\n            milestones: [{{year: 2025, low: 280000, high: {high}, illustrative: true}}]")
+    (change,) = diff(old, str(old), str(new)).changes
+    assert change.kind == "target-milestones-changed"
+    assert change.new == [{"year": 2025, "low": 280000, "high": 305000}]

@@ -225,6 +225,8 @@ def _value(v) -> dict | None:
     if getattr(v, "relative", False):
         key = "change" if v.change is not None else "factor"
         return {"year": v.year, key: _num(getattr(v, key)), "base_year": v.base_year, "value": _num(v.value)}
+    if getattr(v, "is_range", False):
+        return {"year": v.year, "low": _num(v.low), "high": _num(v.high)}
     if getattr(v, "from_year", None) is not None:
         return {"year": v.period, "value": _num(v.value)}
     return {"year": v.year, "value": _num(v.value)}
