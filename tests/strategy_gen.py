@@ -11,6 +11,8 @@ editions of one stays within a few seconds, and varied on purpose:
   out), thresholds (at-least, more-than, at-most, less-than; the bound above or below the baseline), breakdown (total, women, men), sourced or illustrative baselines, Agenda 2030 targets;
 - target values written as a change in percent or a factor against a base year (the baseline's year,
   a year in the data file, or one with no known value);
+- ranges to reach and bands to stay within (``low``, ``high``, ``range: reach|stay``); flows per year
+  and cumulative totals over a period (``flow: yearly|cumulative``, ``from_year``), with or without a baseline;
 - target and milestone value provenance: a decision (body, date, case, link), ``illustrative: true``
   or nothing (a warning);
 - indicators in percent, as counts, in a unit text, with negative values, with decimals; names that
@@ -148,6 +150,26 @@ def _target(rng: random.Random, tid: str, ind: dict | None, period: tuple[int, i
                 del t["direction"]
                 t["direction"] = ("decrease" if t["target"].get("change", 0) < 0 or t["target"].get("factor", 1) < 1
                                   else "increase")
+    if "target" in t and "value" in t["target"] and "threshold" not in t and rng.random() < 0.12:
+        # a range to reach or a band to stay within (either end may equal the other)
+        a, b = sorted((_value(rng, lo, hi, decimals), _value(rng, lo, hi, decimals)))
+        del t["target"]["value"]
+        t["target"].update(low=a, high=b)
+        t.pop("direction", None)
+        if rng.random() < 0.5:
+            t["range"] = rng.choice(("reach", "stay"))
+        return t
+    if "target" in t and "value" in t["target"] and rng.random() < 0.12:
+        # a flow per year or a total over a period: the data file's values are each year's amount
+        t["flow"] = rng.choice(("yearly", "cumulative"))
+        t["target"]["from_year"] = rng.randrange(period[0] - 2, target_year + 1)
+        t.pop("direction", None)
+        if t["flow"] == "cumulative":
+            t.pop("threshold", None)
+            t["target"]["value"] = _value(rng, max(lo, 0) + 1, (hi - lo) * 5 + 1, decimals)
+        if rng.random() < 0.5:
+            t.pop("baseline", None)
+        return t
     if rng.random() < 0.5 and target_year - base_year > 3:
         years = sorted(rng.sample(range(base_year + 1, target_year), k=min(2, target_year - base_year - 1)))
         t["milestones"] = [_provenance(rng, {"year": y, "value": _value(rng, min(base, goal), max(base, goal), decimals)})

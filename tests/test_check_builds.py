@@ -129,6 +129,8 @@ def test_the_generator_uses_every_form_it_promises():
         forms |= {"decided-value" for v in values if "decision" in v}
         forms |= {f"relative:{k}" for v in values for k in ("change", "factor") if k in v}
         forms |= {"illustrative-value" for v in values if v.get("illustrative")}
+        forms |= {f"range:{t.get('range', 'reach')}" for t in targets if "low" in t.get("target", {})}
+        forms |= {f"flow:{t['flow']}" for t in targets if "flow" in t}
         forms |= {"value-without-provenance" for v in values if "decision" not in v and "illustrative" not in v}
     expected = {"direction:increase", "direction:decrease", "direction:maintain", "direction:None",
                 "breakdown:women", "breakdown:men", "no-baseline", "milestones", "illustrative-baseline",
@@ -140,7 +142,8 @@ def test_the_generator_uses_every_form_it_promises():
                 "commitments-beside-targets", "only-commitments", "unassessed-commitment",
                 "commitment-without-assessor", "named-owner", "evidence", "illustrative-assessment",
                 "followup-by-judgement", "commitment:done", "commitment:on-schedule", "commitment:delayed",
-                "commitment:not-started", "commitment:discontinued"}
+                "commitment:not-started", "commitment:discontinued",
+                "range:reach", "range:stay", "flow:yearly", "flow:cumulative"}
     assert expected - forms == set()
 
 

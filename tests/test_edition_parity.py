@@ -53,12 +53,29 @@ def _strategy(name: str, tmp: Path) -> Path:
             text: Näringslivet och akademin startar ett gemensamt program.
             owners: [{kind: business}, {kind: academia, name: Umeå universitet}]
 """)
-    if name == "observed":
+    if name in ("observed", "forms"):
         shutil.copytree(FIXTURES / "observed" / "data", root / "data", dirs_exist_ok=True)
+    if name == "forms":  # a range to reach with a milestone range, and a total over a period
+        goals = root / "goals.yaml"
+        text = goals.read_text(encoding="utf-8")
+        text = text.replace(
+            "            direction: increase\n            baseline: {year: 2019",
+            "            baseline: {year: 2019").replace(
+            "target: {year: 2030, value: 82, illustrative: true}\n            milestones:\n"
+            "              - {year: 2025, value: 80.5, illustrative: true}",
+            "target: {year: 2030, low: 81, high: 84, illustrative: true}\n            milestones:\n"
+            "              - {year: 2022, low: 80, high: 84, illustrative: true}").replace(
+            "Andelen förvärvsarbetande ska öka till 82 procent år 2030.",
+            "Andelen förvärvsarbetande ska vara mellan 81 och 84 procent år 2030.").replace(
+            "            direction: increase\n            baseline:\n              year: 2018",
+            "            flow: cumulative\n            baseline:\n              year: 2018").replace(
+            "target: {year: 2030, value: 300000, illustrative: true}",
+            "target: {from_year: 2018, year: 2030, value: 3000000, illustrative: true}")
+        goals.write_text(text, encoding="utf-8")
     return root
 
 
-@pytest.fixture(scope="module", params=["example", "generated", "observed", "minimal", "english", "commitments"])
+@pytest.fixture(scope="module", params=["example", "generated", "observed", "minimal", "english", "commitments", "forms"])
 def editions(request, tmp_path_factory):
     root = _strategy(request.param, tmp_path_factory.mktemp(request.param))
     result = check(root)

@@ -152,6 +152,17 @@ def _relative_changes(tv, uv, t: Target, u: Target, change) -> Iterator[Change]:
     yield change("target-relative-changed", old, new, flags)
 
 
+def _range_ambition(old: tuple[float, float] | None, new: tuple[float, float] | None) -> tuple[str, ...]:
+    """A range narrowed (inside the old one) asks for more; widened (around it), for less; moved, neither."""
+    if old is None or new is None or old == new:
+        return ()
+    if new[0] >= old[0] and new[1] <= old[1]:
+        return (RAISED,)
+    if new[0] <= old[0] and new[1] >= old[1]:
+        return (LOWERED,)
+    return ()
+
+
 def _threshold_ambition(old: str | None, new: str | None) -> tuple[str, ...]:
     """A strict bound asks for more than an inclusive one on the same side (more than 5 > at least 5)."""
     stricter = {("at-least", "more-than"), ("at-most", "less-than")}
@@ -217,6 +228,8 @@ def _value(v) -> dict | None:
     if getattr(v, "relative", False):
         key = "change" if v.change is not None else "factor"
         return {"year": v.year, key: _num(getattr(v, key)), "base_year": v.base_year, "value": _num(v.value)}
+    if getattr(v, "is_range", False):
+        return {"year": v.year, "low": _num(v.low), "high": _num(v.high)}
     if getattr(v, "from_year", None) is not None:
         return {"year": v.period, "value": _num(v.value)}
     return {"year": v.year, "value": _num(v.value)}
@@ -370,6 +383,14 @@ def _target_changes(t: Target, u: Target, goal: str, old_goal: str, lost: set[st
         same_direction = t.wanted_direction == u.wanted_direction
         flags = _ambition(u.wanted_direction, tv and tv.value, uv and uv.value) if same_direction else ()
         yield change("target-value-changed", _num(tv and tv.value), _num(uv and uv.value), flags)
+    old_range = (tv.low, tv.high) if tv and tv.is_range else None
+    new_range = (uv.low, uv.high) if uv and uv.is_range else None
+    if old_range != new_range:
+        yield change("target-range-changed", old_range and [_num(x) for x in old_range],
+                     new_range and [_num(x) for x in new_range], _range_ambition(old_range, new_range))
+    if (tv and tv.from_year) != (uv and uv.from_year):
+        # a longer period for the same yearly amount or total asks for as much, later: neither flag
+        yield change("target-period-changed", tv and tv.period, uv and uv.period)
     if (tv and tv.year) != (uv and uv.year):
         yield change("target-year-changed", tv and tv.year, uv and uv.year,
                      _year_ambition(tv and tv.year, uv and uv.year))
@@ -639,6 +660,7 @@ def describe(c: Change) -> str:
         "status-worsened": lambda: _("latest assessment worse: {old} → {new}", old=_assessed(c.old), new=_assessed(c.new)),
         "status-improved": lambda: _("latest assessment better: {old} → {new}", old=_assessed(c.old), new=_assessed(c.new)),
         "relative-changed": lambda: _("target value {change}", change=arrow),
+        "range-changed": lambda: _("target range {change}", change=arrow),
         "agenda2030-changed": lambda: _("Agenda 2030 links {change}", change=arrow),
         "unit-changed": lambda: _("unit {change}", change=arrow),
         "source-changed": lambda: _("source {change}", change=arrow),

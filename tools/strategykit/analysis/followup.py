@@ -53,6 +53,22 @@ Where this toolkit has to decide something the method leaves open, it says so:
   The direction is the side of the bound, so a floor below the baseline ("at least 2 100
   a year after 2023", from 2 400) is no direction mismatch, and a fall to 2 050 is
   reported as *moving away*.
+- **Ranges** ("between 60 and 70 % by 2030"; not covered by Statistics Canada). A value
+  inside the range (low <= xt <= high) is *achieved* when the range is to be reached, and
+  for a band to stay within *on track* before the target year and *achieved* in or after
+  it. A value that was inside at the baseline and no longer is, or that has passed the
+  whole range (from below it to above it, or the reverse), is *moving away*. Otherwise the
+  rate towards the nearer end is measured as for a threshold (at least low, at most high).
+- **A flow per year over a period** ("at least 5 000 homes a year 2017–2023"). Each year of
+  the period with an observed value is met or missed against the yearly value (at least it,
+  unless a threshold says otherwise). Every year met: *on track*, or *achieved* once the
+  period's last year is met. Otherwise the share of years met, S: *acceleration needed*
+  when S >= 0.60, *limited progress* when S > 0, *moving away* when no year was met.
+- **A cumulative total over a period** ("20 000 new homes 2020–2030"). The sum of the
+  observed yearly values so far, S, is compared with the even share of the total for those
+  years, N = total · n / (years in the period), n the years with a value: *achieved* when
+  S has reached the total, otherwise R = S / N on the scale above. A milestone of such a
+  target is the sum to have reached by its year.
 - **Milestones are assessed.** A milestone whose year has an observed value (of the
   target's breakdown, up to the report year) is *met* when that value has reached the
   milestone value in the wanted direction (at or beyond it; for a maintain target within
@@ -73,6 +89,7 @@ frozen dataclasses. Words and numbers for readers are made in ``followup_report`
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
@@ -137,13 +154,81 @@ class Assessment:
     'no-observation' (nothing after the baseline year); '' otherwise."""
     threshold: str | None = None
     """The bound the target value is ('at-least' …), or None for a value to move towards."""
+    form: str | None = None
+    """Another form of target: 'reach' or 'stay' (a range), 'yearly' or 'cumulative' (a flow);
+    for a flow ``actual_rate`` is the years met (yearly) or the sum so far (cumulative),
+    ``required_rate`` the years assessed or the even share of the total for them."""
 
     @property
     def threshold_met(self) -> bool | None:
         """For a threshold with an observed value: whether the latest value meets it."""
-        if self.threshold is None or not self.status.has_data:
+        if self.threshold is None or not self.status.has_data or self.form is not None:
             return None
         return self.status is Status.ACHIEVED
+
+
+def _inside(low: float, high: float, value: float) -> bool:
+    return low <= value <= high
+
+
+def assess_range(baseline: tuple[int, float] | None, latest: tuple[int, float] | None,
+                 target: tuple[int, float, float] | None, form: str) -> Assessment:
+    """The status of a target written as a range (year, low, high): to ``reach`` or to ``stay`` within."""
+    if target is None:
+        return Assessment(Status.NO_DATA, None, None, None, None, None, "no-target", form=form)
+    if baseline is None:
+        return Assessment(Status.NO_DATA, None, None, None, None, None, "no-baseline", form=form)
+    (y0, x0), (ty, low, high) = baseline, target
+    if ty <= y0:
+        return Assessment(Status.NO_DATA, None, None, None, None, None, "target-year-not-after-baseline", form=form)
+    if latest is None:
+        return Assessment(Status.NO_DATA, None, "range", None, None, None, "no-observation", form=form)
+    yt, xt = latest
+    if _inside(low, high, xt):
+        status = Status.ON_TRACK if form == "stay" and yt < ty else Status.ACHIEVED
+        return Assessment(status, None, "range", None, None, None, form=form)
+    passed = (x0 < low and xt > high) or (x0 > high and xt < low)
+    if _inside(low, high, x0) or passed:
+        return Assessment(Status.MOVING_AWAY, None, "range", None, None, None, form=form)
+    below = x0 < low
+    a = assess_threshold(baseline, latest, (ty, low if below else high), "at-least" if below else "at-most")
+    return dataclasses.replace(a, threshold=None, form=form)
+
+
+def assess_flow(values: Iterable[tuple[int, float]], target: tuple[int, int, float] | None, form: str,
+                threshold: str | None = None) -> Assessment:
+    """The status of a flow over a period: ``values`` are the (year, value) observed, ``target``
+    (first year, last year, the yearly value or the total); ``form`` 'yearly' or 'cumulative'."""
+    if target is None:
+        return Assessment(Status.NO_DATA, "increase", None, None, None, None, "no-target", form=form)
+    first, last, goal = target
+    if last < first:
+        return Assessment(Status.NO_DATA, "increase", None, None, None, None, "period-inverted", form=form)
+    inside = [(y, x) for y, x in values if first <= y <= last]
+    if not inside:
+        return Assessment(Status.NO_DATA, "increase", form, None, None, None, "no-observation-in-period", form=form)
+    if form == "cumulative":
+        total = sum(x for _, x in inside)
+        needed = goal * len(inside) / (last - first + 1)
+        if total >= goal:
+            return Assessment(Status.ACHIEVED, "increase", form, total, needed, total / needed if needed else None,
+                              form=form)
+        if needed <= 0:
+            return Assessment(Status.MOVING_AWAY, "increase", form, total, needed, None, form=form)
+        ratio = total / needed
+        return Assessment(status_for_ratio(ratio), "increase", form, total, needed, ratio, form=form)
+    bound = threshold if threshold in THRESHOLDS else "at-least"
+    met = sum(1 for _, x in inside if meets_threshold(bound, x, goal))
+    share = met / len(inside)
+    if met == len(inside):
+        status = Status.ACHIEVED if inside[-1][0] == last else Status.ON_TRACK
+    elif share >= ACCELERATION_RATIO:
+        status = Status.ACCELERATION_NEEDED
+    elif share > 0:
+        status = Status.LIMITED_PROGRESS
+    else:
+        status = Status.MOVING_AWAY
+    return Assessment(status, THRESHOLDS[bound], form, float(met), float(len(inside)), share, threshold=bound, form=form)
 
 
 def _rates(x0: float, y0: int, x: float, y: int, linear: bool) -> float:
@@ -258,6 +343,8 @@ class MilestoneCheck:
     value: float
     observed: Observation
     met: bool
+    so_far: float | None = None
+    """For a cumulative total: the sum of the observed values up to the milestone's year."""
 
 
 def milestone_met(direction: str | None, threshold: str | None, observed: float, value: float) -> bool:
@@ -323,7 +410,8 @@ class TargetProgress:
         """
         a = self.assessment
         if self.baseline is None or self.target_year is None or self.target_value is None \
-                or a.required_rate is None or self.baseline.year is None or self.baseline.value is None:
+                or a.required_rate is None or self.baseline.year is None or self.baseline.value is None \
+                or a.form is not None:
             return ()
         y0, x0 = self.baseline.year, self.baseline.value
         years = range(y0, self.target_year + 1)
@@ -433,16 +521,44 @@ def target_progress(strategy: Strategy, goal: Goal, target: Target, year: int | 
     goal_value = target.target
     point = ((goal_value.year, goal_value.value)
              if goal_value and goal_value.year is not None and goal_value.value is not None else None)
-    assessment = assess((baseline.year, baseline.value) if baseline else None,
-                        (latest.year, latest.value) if latest else None, point, target.direction,
-                        target.threshold)
+    b_point = (baseline.year, baseline.value) if baseline else None
+    l_point = (latest.year, latest.value) if latest else None
     by_year = {o.year: o for o in series}
     checks = []
-    for m in target.milestones:
-        o = by_year.get(m.year)
-        if m.year is not None and m.value is not None and o is not None and o.value is not None:
-            checks.append(MilestoneCheck(m.year, m.value, o, milestone_met(
-                assessment.direction or target.direction, target.threshold, o.value, m.value)))
+    if target.flow is not None:
+        first = goal_value.from_year if goal_value else None
+        flow = ((first, goal_value.year, goal_value.value) if goal_value and first is not None
+                and goal_value.year is not None and goal_value.value is not None else None)
+        values = [(o.year, o.value) for o in series if o.year is not None and o.value is not None]
+        assessment = assess_flow(values, flow, target.flow, target.threshold)
+        if flow is not None:
+            in_period = [o for o in series if flow[0] <= (o.year or 0) <= flow[1]]
+            latest = in_period[-1] if in_period else None
+            point = (flow[1], flow[2])
+            for m in target.milestones:
+                o = by_year.get(m.year)
+                if m.year is None or m.value is None or o is None or o.value is None:
+                    continue
+                if target.flow == "cumulative":
+                    so_far = sum(x.value for x in in_period if (x.year or 0) <= m.year)
+                    checks.append(MilestoneCheck(m.year, m.value, o, so_far >= m.value, so_far))
+                else:
+                    checks.append(MilestoneCheck(m.year, m.value, o, meets_threshold(
+                        assessment.threshold or "at-least", o.value, m.value)))
+    elif goal_value is not None and goal_value.is_range:
+        span = ((goal_value.year, goal_value.low, goal_value.high) if goal_value.year is not None else None)
+        assessment = assess_range(b_point, l_point, span, target.range or "reach")
+        for m in target.milestones:
+            o = by_year.get(m.year)
+            if m.year is not None and o is not None and o.value is not None and m.is_range:
+                checks.append(MilestoneCheck(m.year, m.low, o, _inside(m.low, m.high, o.value)))
+    else:
+        assessment = assess(b_point, l_point, point, target.direction, target.threshold)
+        for m in target.milestones:
+            o = by_year.get(m.year)
+            if m.year is not None and m.value is not None and o is not None and o.value is not None:
+                checks.append(MilestoneCheck(m.year, m.value, o, milestone_met(
+                    assessment.direction or target.direction, target.threshold, o.value, m.value)))
     checks.sort(key=lambda c: c.year)
     by_breakdown = {}
     for b in BREAKDOWNS:
@@ -500,7 +616,7 @@ def follow_up(strategy: Strategy, year: int | None = None) -> FollowUp:
 
 
 __all__ = [
-    "ACCELERATION_RATIO", "Assessment", "assess_threshold", "MilestoneCheck", "milestone_met", "FollowUp", "GoalProgress", "MAINTAIN_TOLERANCE", "ON_TRACK_RATIO",
+    "ACCELERATION_RATIO", "Assessment", "assess_flow", "assess_range", "assess_threshold", "MilestoneCheck", "milestone_met", "FollowUp", "GoalProgress", "MAINTAIN_TOLERANCE", "ON_TRACK_RATIO",
     "PriorityProgress", "STATUSES", "Status", "StatusChange", "TargetProgress", "assess", "combine",
     "count_statuses", "follow_up", "implied_direction", "latest_year", "status_for_ratio", "target_progress",
 ]

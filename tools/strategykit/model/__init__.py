@@ -93,6 +93,23 @@ class GoalValue:
     """The value of ``base_year`` when known (the baseline of that year, or the data file's)."""
     written_value: bool = True
     """False when ``value`` was computed from a change or a factor (None when the base value is unknown)."""
+    low: float | None = None
+    """For a range ('between 60 and 70 %'): its lower end; ``value`` is then None."""
+    high: float | None = None
+    """For a range: its upper end."""
+    from_year: int | None = None
+    """For a flow or a total over a period ('5 000 a year 2017–2023'): the period's first year; ``year`` is its last."""
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None and self.high is not None
+
+    @property
+    def period(self) -> str:
+        """The year, or the period a flow or a total covers: '2030', '2017–2023'."""
+        if self.from_year is not None and self.year is not None and self.from_year != self.year:
+            return f"{self.from_year}–{self.year}"
+        return "" if self.year is None else str(self.year)
 
     @property
     def has_provenance(self) -> bool:
@@ -129,13 +146,33 @@ class Target:
     path: Path_ = ()
     threshold: str | None = None
     """'at-least', 'more-than', 'at-most' or 'less-than' when the target value is a bound (``THRESHOLDS``)."""
+    range: str | None = None
+    """For a target value written as a range (low, high): 'reach' (get inside it by the target year)
+    or 'stay' (stay inside it every year up to the target year) (``RANGES``)."""
+    flow: str | None = None
+    """'yearly' (the value is an amount per year over the period) or 'cumulative' (a total over
+    the period), from the target value's ``from_year`` to its ``year`` (``FLOWS``)."""
 
     @property
     def wanted_direction(self) -> str | None:
         """The direction the target asks for: its own, or the side its threshold lies on."""
         if self.threshold in THRESHOLDS:
             return THRESHOLDS[self.threshold]
+        if self.flow == "cumulative" or (self.flow == "yearly" and self.threshold is None):
+            return "increase"  # a total to add up to, an amount a year to reach: more is better
         return self.direction
+
+    @property
+    def needs_baseline(self) -> bool:
+        """Whether progress is measured from a baseline: flows are assessed year by year instead."""
+        return self.flow is None
+
+
+RANGES = ("reach", "stay")
+"""A range as the goal (inside it by the target year), or a band to stay within every year."""
+
+FLOWS = ("yearly", "cumulative")
+"""An amount per year over a period, or a total over a period."""
 
 
 THRESHOLDS = {"at-least": "increase", "more-than": "increase", "at-most": "decrease", "less-than": "decrease"}
@@ -638,7 +675,8 @@ def _goal_value(d: Any, path: Path_, base: Callable[[int], float | None] | None 
             if base_value is not None:
                 value = base_value * (1 + change / 100) if change is not None else base_value * factor
     return GoalValue(_int(d, "year"), value, path, decision, d.get("illustrative") is True,
-                     change, factor, base_year, base_value, written)
+                     change, factor, base_year, base_value, written,
+                     _num(d, "low"), _num(d, "high"), _int(d, "from_year"))
 
 
 def _statement(d: dict, path: Path_) -> Statement:
@@ -665,6 +703,8 @@ def _target(d: dict, path: Path_, observations: Mapping[str, tuple[Observation, 
                          if (m := _goal_value(raw, path + ("milestones", i), base))),
         breakdown=_s(d, "breakdown", "total"), agenda2030=_strs(d, "agenda2030"), path=path,
         threshold=_opt_s(d, "threshold") if d.get("threshold") in THRESHOLDS else None,
+        range=_opt_s(d, "range") if d.get("range") in RANGES else None,
+        flow=_opt_s(d, "flow") if d.get("flow") in FLOWS else None,
     )
 
 

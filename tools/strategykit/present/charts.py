@@ -19,7 +19,8 @@ Typst (``render/pdf/charts.py``). Decisions made here, once:
   own, or the earliest observed value when it has none).
 - **Observed values**: up to the follow-up's report year, as the edition knows them.
 - **Band**: a target to maintain a level has a band of ±``MAINTAIN_TOLERANCE``
-  around the target value, from the baseline year to the target year.
+  around the target value, from the baseline year to the target year; a range to reach or
+  to stay within is drawn as a band from its low to its high end over the same years.
 - **Alt text and data table**: the same values in words and as a table, so nothing is
   only in the picture.
 
@@ -287,6 +288,12 @@ def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
                 low=number(tp.target_value - tolerance), high=number(tp.target_value + tolerance),
                 tolerance=i18n.format_number(MAINTAIN_TOLERANCE * 100, lang, 0)))
         b = tp.baseline if tp is not None and tp.baseline is not None else t.baseline
+        gv = t.target
+        if gv is not None and gv.is_range and gv.year is not None:
+            # a range to reach, or a band to stay within: drawn from the baseline (or the target year alone)
+            first = b.year if b is not None and b.year is not None and b.year < gv.year else gv.year
+            bands.append(Band(key, first, gv.year, gv.low, gv.high))
+            parts.append(L["range_band"].format(low=number(gv.low), high=number(gv.high), year=gv.year))
         if b is not None and b.year is not None and b.value is not None:
             markers.append(Marker(key, "baseline", b.year, b.value, illustrative=b.provenance.illustrative))
             parts.append(f"{L['baseline'].lower()} {shown(b)} ({b.year})")
@@ -330,9 +337,11 @@ def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
         legend.append(LegendItem("observed", "", L["observed"]))
     if any(s.kind == "needed" for s in series):
         legend.append(LegendItem("needed", "", L["needed_path"]))
-    if bands:
+    if len(bands) > sum(1 for t, _ in tps if t.target is not None and t.target.is_range and t.target.year is not None):
         legend.append(LegendItem("band", "", L["maintain_band_legend"].format(
             tolerance=i18n.format_number(MAINTAIN_TOLERANCE * 100, lang, 0))))
+    if any(t.target is not None and t.target.is_range for t, _ in tps):
+        legend.append(LegendItem("band", "", L["range_band_legend"]))
     for kind in ("baseline", "milestone", "target"):
         if any(m.kind == kind for m in markers):
             legend.append(LegendItem(kind, "", L["target_value" if kind == "target" else kind]))

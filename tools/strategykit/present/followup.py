@@ -66,6 +66,22 @@ Särskilda fall:
   är basårets värde `x_b` gånger `(1 + förändring/100)` eller gånger faktorn, och
   bedöms sedan som ovan. Basårets värde är utgångsvärdet om det gäller basåret,
   annars datafilens värde för basåret; saknas det kan målet inte bedömas.
+- **Intervall** ("mellan 60 och 70 % år 2030"). Ett värde inom intervallet (`låg ≤ xt ≤ hög`)
+  är *{achieved_lc}* när intervallet ska nås; för ett band att hålla sig inom är det
+  *{on_track_lc}* före målåret och *{achieved_lc}* målåret eller senare. Ett värde som låg
+  inom intervallet vid utgångsläget men inte längre gör det, eller som har passerat hela
+  intervallet, bedöms som *{moving_away_lc}*. Annars mäts takten mot den närmaste gränsen
+  som för ett gränsvärde (minst den låga, högst den höga).
+- **Flöde per år under en period** ("minst 5 000 bostäder per år 2017–2023"). Varje år i
+  perioden som har ett uppmätt värde är nått eller inte nått mot årsvärdet. Alla år nådda:
+  *{on_track_lc}*, eller *{achieved_lc}* när periodens sista år är nått. Annars andelen nådda
+  år `S`: *{acceleration_lc}* när `S ≥ {acc}`, *{limited_lc}* när `S > 0` och
+  *{moving_away_lc}* när inget år har nåtts.
+- **Summa under en period** ("20 000 nya bostäder 2020–2030"). Summan av de uppmätta
+  årsvärdena hittills, `S`, jämförs med totalens jämna andel för de åren,
+  `N = total · n / periodens antal år`, där `n` är antalet år med värde: *{achieved_lc}* när
+  `S` har nått totalen, annars `R = S / N` på skalan ovan. Ett etappmål för en summa är den
+  summa som ska vara nådd det året.
 - **Etappmål bedöms.** Ett etappmål vars år har ett uppmätt värde är *nått* när
   värdet har nått etappmålets värde i önskad riktning (för ett mål att bibehålla:
   inom bandet; för ett gränsvärde: enligt gränsen), annars *inte nått*. Bedömningen
@@ -152,6 +168,22 @@ Special cases:
   times the factor, and is then assessed as above. The base year's value is the
   baseline when it is for the base year, otherwise the data file's value for that
   year; without it the target cannot be assessed.
+- **Ranges** ("between 60 and 70 % by 2030"). A value inside the range
+  (`low ≤ xt ≤ high`) is *{achieved_lc}* when the range is to be reached; for a band to
+  stay within it is *{on_track_lc}* before the target year and *{achieved_lc}* in or after
+  it. A value that was inside at the baseline and no longer is, or that has passed the
+  whole range, is *{moving_away_lc}*. Otherwise the rate towards the nearer end is
+  measured as for a threshold (at least the low end, at most the high end).
+- **A flow per year over a period** ("at least 5,000 homes a year 2017–2023"). Each year
+  of the period with an observed value is met or missed against the yearly value. Every
+  year met: *{on_track_lc}*, or *{achieved_lc}* once the period's last year is met.
+  Otherwise the share of years met, `S`: *{acceleration_lc}* when `S ≥ {acc}`,
+  *{limited_lc}* when `S > 0` and *{moving_away_lc}* when no year was met.
+- **A cumulative total over a period** ("20,000 new homes 2020–2030"). The sum of the
+  observed yearly values so far, `S`, is compared with the even share of the total for
+  those years, `N = total · n / years in the period`, `n` being the years with a value:
+  *{achieved_lc}* once `S` has reached the total, otherwise `R = S / N` on the scale
+  above. A milestone of such a target is the sum to have reached by its year.
 - **Milestones are assessed.** A milestone whose year has an observed value is *met*
   when that value has reached the milestone value in the wanted direction (for a
   target to maintain: within the band; for a threshold: by the bound), otherwise
@@ -321,6 +353,7 @@ def _method_text(language: str, level: int) -> str:
         moving_away=name[Status.MOVING_AWAY], no_data=name[Status.NO_DATA],
         achieved_lc=name[Status.ACHIEVED].lower(), on_track_lc=name[Status.ON_TRACK].lower(),
         moving_away_lc=name[Status.MOVING_AWAY].lower(), no_data_lc=name[Status.NO_DATA].lower(),
+        acceleration_lc=name[Status.ACCELERATION_NEEDED].lower(), limited_lc=name[Status.LIMITED_PROGRESS].lower(),
         on=_ratio_text(ON_TRACK_RATIO, language), acc=_ratio_text(ACCELERATION_RATIO, language),
         tol=i18n.format_number(MAINTAIN_TOLERANCE * 100, language, 0) + "\u00a0%", order=order,
     )
@@ -350,12 +383,16 @@ _REASONS = {
         "no-baseline": "Målet saknar utgångsvärde och det finns inga uppmätta värden.",
         "target-year-not-after-baseline": "Målåret ligger inte efter utgångsåret.",
         "no-observation": "Det finns inget uppmätt värde efter utgångsåret {year} ännu.",
+        "no-observation-in-period": "Det finns inget uppmätt värde under perioden ännu.",
+        "period-inverted": "Periodens sista år ligger före dess första.",
     },
     "en": {
         "no-target": "The target has no target value or target year.",
         "no-baseline": "The target has no baseline and there are no observed values.",
         "target-year-not-after-baseline": "The target year is not after the baseline year.",
         "no-observation": "There is no observed value after the baseline year {year} yet.",
+        "no-observation-in-period": "There is no observed value in the period yet.",
+        "period-inverted": "The period's last year comes before its first.",
     },
 }
 
@@ -369,6 +406,8 @@ def explain_markdown(progress: TargetProgress, indicator: Indicator | None, lang
     if a.reason:
         why = _REASONS[language][a.reason].format(year=b.year if b else "")
         return f"{why} → **{status}**"
+    if a.form is not None:
+        return _explain_form(progress, indicator, language, status)
     assert b is not None and latest is not None and b.value is not None and latest.value is not None
     x0, t0, xt, t = b.value, b.year, latest.value, latest.year
     X, T = progress.target_value, progress.target_year
@@ -427,6 +466,52 @@ def explain_markdown(progress: TargetProgress, indicator: Indicator | None, lang
     return f"{bound}{ra}; {rn}; {ratio} → **{status}**{suffix}"
 
 
+def _explain_form(progress: TargetProgress, indicator: Indicator | None, language: str, status: str) -> str:
+    """How the status of a range or a flow follows from its numbers."""
+    a, gv, latest = progress.assessment, progress.goal_value, progress.latest
+    sv = language == "sv"
+    dec = indicator.decimals if indicator else None
+    unit = indicator.unit if indicator else ""
+    suffix = f" ({i18n.labels(language)['illustrative_status']})" if progress.illustrative else ""
+
+    def num(v: float) -> str:
+        return i18n.format_value(v, unit, language, dec)
+
+    if a.form == "cumulative":
+        so_far, needed = a.actual_rate, a.required_rate
+        if a.status is Status.ACHIEVED:
+            head = (f"Summan hittills {num(so_far)} har nått totalen {num(gv.value)} ({gv.period})" if sv else
+                    f"The sum so far, {num(so_far)}, has reached the total {num(gv.value)} ({gv.period})")
+            return f"{head} → **{status}**{suffix}"
+        ratio = "–" if a.ratio is None else _ratio_text(a.ratio, language)
+        return ((f"Summan hittills S = {num(so_far)}; totalens jämna andel för åren med värde N = {num(needed)} "
+                 f"(av {num(gv.value)}, {gv.period}); R = S / N = {ratio}") if sv else
+                (f"The sum so far S = {num(so_far)}; the even share of the total for the years with a value "
+                 f"N = {num(needed)} (of {num(gv.value)}, {gv.period}); R = S / N = {ratio}")) + f" → **{status}**{suffix}"
+    if a.form == "yearly":
+        bound = i18n.with_threshold(num(gv.value), a.threshold, language)
+        met, n = int(a.actual_rate), int(a.required_rate)
+        return ((f"{met} av {n} år med värde under {gv.period} har nått {bound} per år "
+                 f"(S = {_ratio_text(a.ratio, language)})") if sv else
+                (f"{met} of {n} years with a value in {gv.period} met {bound} a year "
+                 f"(S = {_ratio_text(a.ratio, language)})")) + f" → **{status}**{suffix}"
+    # a range to reach or to stay within
+    b = progress.baseline
+    span = i18n.range_wording(num(gv.low), num(gv.high), a.form, language)
+    xt, t = num(latest.value), latest.year
+    inside = gv.low <= latest.value <= gv.high
+    if inside or a.ratio is None:
+        where = ("inom" if inside else "utanför") if sv else ("inside" if inside else "outside")
+        head = (f"Senaste värdet {xt} ({t}) ligger {where} målet {span} ({gv.year})" if sv else
+                f"The latest value {xt} ({t}) lies {where} the target {span} ({gv.year})")
+        return f"{head} → **{status}**{suffix}"
+    near = gv.low if b.value < gv.low else gv.high
+    return ((f"Senaste värdet {xt} ({t}) ligger utanför målet {span} ({gv.year}); takten mot {num(near)}: "
+             f"R = {_ratio_text(a.ratio, language)}") if sv else
+            (f"The latest value {xt} ({t}) lies outside the target {span} ({gv.year}); the rate towards "
+             f"{num(near)}: R = {_ratio_text(a.ratio, language)}")) + f" → **{status}**{suffix}"
+
+
 _MILESTONE = {
     "sv": {"met": "nått", "missed": "inte nått", "lead": "Etappmål",
            "warning": "Observera: det senaste etappmålet ({year}) nåddes inte, trots bedömningen {status}."},
@@ -473,6 +558,18 @@ def _with_year(o: Observation | None, ind: Indicator | None, language: str) -> s
 
 
 def _target_value(p: TargetProgress, ind: Indicator | None, language: str) -> str:
+    gv, form = p.goal_value, p.assessment.form
+    if gv is not None and (gv.is_range or (form in ("yearly", "cumulative") and gv.value is not None)):
+        unit, dec = (ind.unit if ind else ""), (ind.decimals if ind else None)
+        if gv.is_range:
+            text = i18n.range_wording(i18n.format_value(gv.low, unit, language, dec),
+                                      i18n.format_value(gv.high, unit, language, dec), form, language)
+        else:
+            text = i18n.with_threshold(i18n.with_flow(i18n.format_value(gv.value, unit, language, dec), gv, form,
+                                                      language), p.assessment.threshold, language)
+        if p.target_illustrative:
+            text += i18n.labels(language)["illustrative_mark"]
+        return text if form in ("yearly", "cumulative") else f"{text} ({gv.year})"
     if p.target_value is None:
         wording = i18n.relative_wording(p.goal_value, language)
         return f"{wording} ({p.goal_value.year})" if wording else "–"
@@ -681,7 +778,12 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
                        **({"change": tp.goal_value.change, "factor": tp.goal_value.factor,
                            "base_year": tp.goal_value.base_year, "base_value": tp.goal_value.base_value}
                           if tp.goal_value is not None and tp.goal_value.relative else {}),
-                       **({"threshold": a.threshold} if a.threshold else {})},
+                       **({"threshold": a.threshold} if a.threshold else {}),
+                       **({"low": tp.goal_value.low, "high": tp.goal_value.high}
+                          if tp.goal_value is not None and tp.goal_value.is_range else {}),
+                       **({"from_year": tp.goal_value.from_year}
+                          if tp.goal_value is not None and tp.goal_value.from_year is not None else {}),
+                       **({"form": a.form} if a.form else {})},
             "by_breakdown": {k: _obs(v) for k, v in tp.by_breakdown.items()},
             "series": [_obs(o) for o in tp.series],
         }

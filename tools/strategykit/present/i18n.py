@@ -228,6 +228,8 @@ LABELS: dict[str, dict[str, str]] = {
         "commitments_of_goal": "Åtaganden för {goal}",
         "meaning": "Innebörd",
         "the_scale": "Skalan",
+        "range_band": "målet är ett intervall från {low} till {high} ({year})",
+        "range_band_legend": "Målintervall",
     },
     "en": {
         "vision": "Vision",
@@ -446,6 +448,8 @@ LABELS: dict[str, dict[str, str]] = {
         "commitments_of_goal": "Commitments of {goal}",
         "meaning": "Meaning",
         "the_scale": "The scale",
+        "range_band": "the target is a range from {low} to {high} ({year})",
+        "range_band_legend": "Target range",
     },
 }
 
@@ -575,6 +579,28 @@ def with_relative(level: str, value: Any, language: str) -> str:
     if not wording:
         return level
     return f"{wording}: {level}" if value.value is not None else wording
+
+
+_FORMS = {
+    "sv": {"reach": "mellan {low} och {high}", "stay": "inom {low}–{high} varje år",
+           "yearly": "{value} per år {period}", "cumulative": "{value} sammanlagt {period}"},
+    "en": {"reach": "between {low} and {high}", "stay": "within {low}–{high} every year",
+           "yearly": "{value} a year {period}", "cumulative": "{value} in total {period}"},
+}
+"""The words of a range ('mellan 60 och 70 %') and of a flow over a period ('5 000 per år 2017–2023')."""
+
+
+def range_wording(low: str, high: str, form: str | None, language: str) -> str:
+    """A range as the goal, or a band to stay within, in words: 'between 60 and 70 %'."""
+    words = _FORMS.get(language, _FORMS["sv"])
+    return words["stay" if form == "stay" else "reach"].format(low=low, high=high)
+
+
+def with_flow(text: str, value: Any, flow: str | None, language: str) -> str:
+    """A formatted value with the words of a flow over a period: '5 000 a year 2017–2023'."""
+    if flow not in ("yearly", "cumulative") or value is None or getattr(value, "from_year", None) is None:
+        return text
+    return _FORMS.get(language, _FORMS["sv"])[flow].format(value=text, period=value.period)
 
 
 def direction_label(direction: str | None, language: str) -> str:

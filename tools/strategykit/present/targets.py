@@ -56,12 +56,21 @@ def value(v: float | None, ind: Indicator | None, lang: str, *, year: int | None
     return Value(text, year, illustrative)
 
 
-def goal_value(gv, ind: Indicator | None, lang: str, threshold: str | None = None) -> Value | None:
+def goal_value(gv, ind: Indicator | None, lang: str, threshold: str | None = None, *,
+               range_form: str | None = None, flow: str | None = None) -> Value | None:
     """A target or milestone value in words: the level, with the wording of a relative target
-    ('−75 % mot 1990: 375 000', the wording alone when the level is not known) and of a
-    threshold ('minst 2 100'); marked illustrative when no decision set it."""
+    ('−75 % mot 1990: 375 000', the wording alone when the level is not known), of a
+    threshold ('minst 2 100'), of a range ('mellan 60 och 70 %') and of a flow over a period
+    ('minst 5 000 per år 2017–2023'); marked illustrative when no decision set it."""
     if gv is None:
         return None
+    if getattr(gv, "is_range", False):
+        low, high = value(gv.low, ind, lang), value(gv.high, ind, lang)
+        return Value(i18n.range_wording(low.text, high.text, range_form, lang), gv.year,
+                     bool(getattr(gv, "illustrative", False)))
+    if flow and getattr(gv, "from_year", None) is not None and gv.value is not None:
+        text = i18n.with_threshold(i18n.with_flow(value(gv.value, ind, lang).text, gv, flow, lang), threshold, lang)
+        return Value(text, None, bool(getattr(gv, "illustrative", False)))
     level = value(gv.value, ind, lang)
     if level is None and not getattr(gv, "relative", False):
         return None
@@ -79,7 +88,8 @@ def target_row(model: Strategy, t: Target, progress: TargetProgress | None, *, a
     breakdown = getattr(t, "breakdown", None) or "total"
     baseline = value(b.value, ind, lang, year=getattr(b, "period", None) or b.year,
                      illustrative=b.provenance.illustrative) if b else None
-    milestones = tuple(v for ms in getattr(t, "milestones", ()) if (v := goal_value(ms, ind, lang)))
+    milestones = tuple(v for ms in getattr(t, "milestones", ())
+                       if (v := goal_value(ms, ind, lang, range_form=getattr(t, "range", None))))
     latest = None
     status = None
     if progress is not None and assessed:
@@ -92,5 +102,7 @@ def target_row(model: Strategy, t: Target, progress: TargetProgress | None, *, a
         indicator_name=ind.name if ind else None,
         breakdown="" if breakdown == "total" else L.get(breakdown, breakdown),
         baseline=baseline, milestones=milestones,
-        target=goal_value(goal, ind, lang, getattr(t, "threshold", None)),
+        target=goal_value(goal, ind, lang, getattr(t, "threshold", None)
+                          or ("at-least" if getattr(t, "flow", None) == "yearly" else None), range_form=getattr(t, "range", None),
+                          flow=getattr(t, "flow", None)),
         latest=latest, status=status)

@@ -108,11 +108,12 @@ def indicator_without_source(s: Strategy) -> Iterator[Finding]:
 def target_without_baseline(s: Strategy) -> Iterator[Finding]:
     """A target needs a baseline: the value it starts from, and its year.
 
-    Progress can only be measured against a starting point.
+    Progress can only be measured against a starting point. A flow over a period
+    (`flow: yearly` or `cumulative`) needs none: each year's value is assessed as it comes.
     """
     for g, t in s.targets():
-        if t.path + ("baseline",) in s.source.keys:
-            continue  # written, but wrong: the schema check has said what is wrong with it
+        if t.path + ("baseline",) in s.source.keys or not t.needs_baseline:
+            continue  # written, but wrong (the schema check has said what), or a flow: assessed without one
         if t.baseline is None or t.baseline.year is None or t.baseline.value is None:
             yield Finding(_('Target "{id}" has no baseline year and value.', id=t.id), t.path, key=True)
 
@@ -129,7 +130,7 @@ def target_without_value(s: Strategy) -> Iterator[Finding]:
         if t.path + ("target",) in keys:
             v = t.target
             if v is not None and v.path + ("year",) in keys and not any(
-                    v.path + (k,) in keys for k in ("value", "change", "factor")):
+                    v.path + (k,) in keys for k in ("value", "change", "factor", "low")):
                 yield Finding(_('Target "{id}" has a target year but no value to reach.', id=t.id), v.path, key=True)
             continue  # otherwise written, but wrong: the schema check has said what is wrong with it
         if t.target is None or t.target.year is None or t.target.value is None:
@@ -143,10 +144,12 @@ def target_without_direction(s: Strategy) -> Iterator[Finding]:
 
     The direction tells the follow-up whether a rising value is progress. A target
     with a `threshold` (at-least, more-than, at-most, less-than) needs none: the side of
-    the bound is its direction.
+    the bound is its direction. Nor does a range (the range says where the value should be)
+    or a flow over a period (more is better, unless a threshold says otherwise).
     """
     for g, t in s.targets():
-        if t.direction is None and t.threshold is None:
+        if t.direction is None and t.threshold is None and t.flow is None \
+                and not (t.target is not None and t.target.is_range):
             yield Finding(_('Target "{id}" has no direction.', id=t.id), t.path, key=True)
 
 

@@ -29,7 +29,7 @@ def target_value_without_provenance(s: Strategy) -> Iterator[Finding]:
     """
     for g, t in s.targets():
         for v, is_target in ([(t.target, True)] if t.target else []) + [(m, False) for m in t.milestones]:
-            if v.value is None:
+            if v.value is None and not v.is_range:
                 continue
             what = _value_name(is_target, v.year)
             if v.illustrative and v.decision is not None:

@@ -20,19 +20,19 @@ def _values(t: Target) -> Iterator[tuple[GoalValue, str]]:
 
 
 @rule("goal-value-conflict",
-      fix=_("Write the value one way: 'value:', or 'change:' (percent) with 'base_year:', or 'factor:' with 'base_year:'."))
+      fix=_("Write the value one way: 'value:', or 'change:' (percent) with 'base_year:', or 'factor:' with 'base_year:', or 'low:' and 'high:' for a range."))
 def goal_value_conflict(s: Strategy) -> Iterator[Finding]:
     """A target or milestone value is written one way only.
 
     `value: 375000` gives the level; `change: -75, base_year: 1990` gives it as a change
     in percent against the value of 1990; `factor: 2, base_year: 2017` as a multiple
-    ("doubled against 2017"). Two of them at once could disagree, and none at all leaves
+    ("doubled against 2017"); `low: 60, high: 70` as a range. Two of them at once could disagree, and none at all leaves
     nothing to reach (for a target value, `target-without-value` says so).
     """
     for g, t in s.targets():
         for v, what in _values(t):
             raw = s.source.keys
-            written = [k for k in ("value", "change", "factor") if v.path + (k,) in raw]
+            written = [k for k in ("value", "change", "factor", "low") if v.path + (k,) in raw]
             if len(written) > 1:
                 ways = (_("'{first}' and as '{second}'", first=written[0], second=written[1]) if len(written) == 2
                         else _("'{first}', as '{second}' and as '{third}'", first=written[0], second=written[1],
@@ -59,3 +59,74 @@ def relative_target_without_base_value(s: Strategy) -> Iterator[Finding]:
             if v.relative and v.base_year is not None and v.base_value is None:
                 yield Finding(_('{what} of target "{id}" is relative to {year}, but no value for {year} is known.',
                                 what=what, id=t.id, year=v.base_year), v.path + ("base_year",))
+
+
+@rule("range-inverted",
+      fix=_("Write the lower end of the range as 'low:' and the upper end as 'high:'."))
+def range_inverted(s: Strategy) -> Iterator[Finding]:
+    """A range ("between 60 and 70 % by 2030") has its lower end first.
+
+    A target or milestone value written as `low:` and `high:` is reached when the value
+    lies between them. With `low` above `high` no value can ever lie inside, so the
+    target could never be met.
+    """
+    for g, t in s.targets():
+        for v, what in _values(t):
+            if v.is_range and v.low > v.high:
+                yield Finding(_('{what} of target "{id}" is a range from {low} to {high}: its low end is above its '
+                                'high end.', what=what, id=t.id, low=format(v.low, ".12g"),
+                                high=format(v.high, ".12g")), v.path + ("low",))
+
+
+@rule("flow-period-invalid",
+      fix=_("Give the target value 'from_year:' (the period's first year) and 'year:' (its last), in that order."))
+def flow_period_invalid(s: Strategy) -> Iterator[Finding]:
+    """A flow over a period names the period, first year first.
+
+    `flow: yearly` ("at least 5 000 homes a year 2017–2023") and `flow: cumulative`
+    ("20 000 new homes 2020–2030") are assessed over the years from the target value's
+    `from_year` to its `year`. Without `from_year` there is no period; with it after
+    `year` the period is empty. A `from_year` on a target without `flow:` would be
+    ignored, so it is reported too.
+    """
+    for g, t in s.targets():
+        v = t.target
+        if v is None:
+            continue
+        if t.flow is None:
+            if v.from_year is not None:
+                yield Finding(_('The target value of target "{id}" has a first year ({year}), but the target has no '
+                                "'flow:'.", id=t.id, year=v.from_year), v.path + ("from_year",),
+                              hint=_("Add 'flow: yearly' or 'flow: cumulative' to the target, or remove 'from_year:'."))
+        elif v.from_year is None:
+            yield Finding(_('Target "{id}" is a flow over a period, but its target value has no first year.', id=t.id),
+                          v.path, key=True)
+        elif v.year is not None and v.from_year > v.year:
+            yield Finding(_('The period of target "{id}" runs from {first} to {last}: it ends before it starts.',
+                            id=t.id, first=v.from_year, last=v.year), v.path + ("from_year",))
+
+
+@rule("target-form-mismatch",
+      fix=_("Write 'range:' only for a value with 'low:' and 'high:', and a flow with a single 'value:'."))
+def target_form_mismatch(s: Strategy) -> Iterator[Finding]:
+    """A target's form agrees with how its value is written.
+
+    `range: reach` or `range: stay` says how a range (`low:` and `high:`) is assessed, and
+    means nothing for a single value. A flow over a period (`flow:`) is an amount a year or
+    a total: one `value:`, not a range. A range is a pair of bounds already, so it takes no
+    `threshold:`.
+    """
+    for g, t in s.targets():
+        v = t.target
+        is_range = v is not None and v.is_range
+        if t.range is not None and not is_range:
+            yield Finding(_('Target "{id}" says range: {form}, but its target value is not a range.', id=t.id,
+                            form=t.range), t.path + ("range",),
+                          hint=_("Write the target value as 'low:' and 'high:', or remove 'range:'."))
+        if is_range and t.flow is not None:
+            yield Finding(_('Target "{id}" is a flow over a period, but its target value is a range.', id=t.id),
+                          t.path + ("flow",))
+        if is_range and t.threshold is not None:
+            yield Finding(_('Target "{id}" is a range, but also has a threshold ({threshold}).', id=t.id,
+                            threshold=t.threshold), t.path + ("threshold",),
+                          hint=_("Remove 'threshold:': the range's ends are its bounds."))

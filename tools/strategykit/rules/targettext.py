@@ -47,7 +47,7 @@ def _candidates(t: Target) -> list[float]:
     for v in [t.target, *t.milestones]:
         if v is None:
             continue
-        out += [x for x in (v.value, v.change, v.factor) if x is not None]
+        out += [x for x in (v.value, v.change, v.factor, v.low, v.high) if x is not None]
         if v.change is not None:
             out.append(abs(v.change))
     return out
@@ -70,7 +70,8 @@ def target_text_disagrees(s: Strategy) -> Iterator[Finding]:
         if not t.text or t.target is None:
             continue
         years, values = numbers_in(t.text, s.language)
-        if t.target.year is not None and years and t.target.year not in years:
+        if t.target.year is not None and years and t.target.year not in years \
+                and t.target.from_year not in years:  # a period's text may name its first year only
             shown = ", ".join(str(y) for y in years)
             yield Finding(_('The text of target "{id}" names {shown}, but its target year is {year}.',
                             id=t.id, shown=shown, year=t.target.year), t.path + ("text",))
@@ -78,9 +79,11 @@ def target_text_disagrees(s: Strategy) -> Iterator[Finding]:
         if wanted and values and not any(_close(n, d, w) for n, d in values for w in wanted):
             shown = ", ".join(f"{n:.{d}f}" for n, d in values)
             value = next((x for x in (t.target.value, t.target.change, t.target.factor) if x is not None), None)
+            if value is None and t.target.is_range:
+                value = f"{format(t.target.low, '.12g')}–{format(t.target.high, '.12g')}"
             if value is not None:
                 message = _('The text of target "{id}" names {shown}, but its target value is {value}.',
-                            id=t.id, shown=shown, value=format(value, ".12g"))
+                            id=t.id, shown=shown, value=value if isinstance(value, str) else format(value, ".12g"))
             else:
                 message = _('The text of target "{id}" names {shown}, but its milestones are {values}.',
                             id=t.id, shown=shown,

@@ -93,8 +93,8 @@ def direction_mismatch(s: Strategy) -> Iterator[Finding]:
                               t.path + ("direction",),
                               hint=_("Leave out 'direction:' (the threshold gives it), or write {side}.", side=side))
             continue
-        if not (t.baseline and t.target) or t.baseline.value is None or t.target.value is None:
-            continue
+        if not (t.baseline and t.target) or t.baseline.value is None or t.target.value is None or t.flow:
+            continue  # a flow's value is an amount a year or a total, not a level to compare with the baseline
         base, goal = t.baseline.value, t.target.value
         if t.direction == "increase" and not goal > base:
             yield Finding(_('Target "{id}" should increase, but its target value {goal} is not above the baseline {base}.',
