@@ -27,12 +27,14 @@ def goal_without_indicator(s: Strategy) -> Iterator[Finding]:
     """A goal that no indicator measures cannot be followed up.
 
     The strategy must be possible to follow up and evaluate. A goal passes when at
-    least one of its targets names an indicator that is defined under `indicators:`.
+    least one of its targets, or a target of another goal it lists under `shared_targets:`,
+    names an indicator that is defined under `indicators:`.
     A missing `targets:` key, an empty list, a target without `indicator:` and an
     indicator id that does not exist all leave the goal without one.
     """
     for g in s.goals():
-        if not any(s.indicator(t.indicator_id) for t in g.targets):
+        measured = list(g.targets) + [t for _, t in s.shared_targets(g)]
+        if not any(s.indicator(t.indicator_id) for t in measured):
             if not g.targets:
                 why = _("has no targets") if g.has_targets_key else _("has no 'targets:'")
             else:
