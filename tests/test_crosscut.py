@@ -127,3 +127,31 @@ def test_shared_target_is_followed_up_once_and_counts_in_both_goals(minimal):
     shared = report.goal("P2.1")
     assert shared.targets == () and shared.shared == ("P1.2.a",)
     assert shared.status == report.goal("P1.2").status
+
+
+# -- the diff between editions --------------------------------------------------
+
+def _diff(old, new):
+    from strategykit.vcs.revisions import diff
+    return diff(old, str(old), str(new)).changes
+
+
+def test_contribution_added_and_shared_target_removed_are_reported(tmp_path):
+    from conftest import copy_minimal
+    old, new = copy_minimal(tmp_path / "old"), copy_minimal(tmp_path / "new")
+    for root in (old, new):
+        _with_second_priority(root)
+    edit(new, "        perspectives: [jamlikhet]\n", "        perspectives: [jamlikhet]\n        contributes_to: [P2]\n")
+    edit(new, "        shared_targets: [P1.2.a]\n", "        frameworks: {nrs: [\"3\"]}\n")
+    changes = {c.kind: c for c in _diff(old, new)}
+    assert (changes["goal-contributions-changed"].id, changes["goal-contributions-changed"].new) == ("P1.1", ["P2"])
+    assert (changes["goal-shared-targets-changed"].old, changes["goal-shared-targets-changed"].new) == (["P1.2.a"], [])
+    assert changes["goal-frameworks-changed"].new == ["nrs 3"]
+
+
+def test_unchanged_cross_references_give_no_change(tmp_path):
+    from conftest import copy_minimal
+    old, new = copy_minimal(tmp_path / "old"), copy_minimal(tmp_path / "new")
+    for root in (old, new):
+        _with_second_priority(root, "        contributes_to: [P2]\n        frameworks: {nrs: [\"1\"]}\n")
+    assert _diff(old, new) == []

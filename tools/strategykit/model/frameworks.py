@@ -35,7 +35,7 @@ class Framework:
     id: str
     titles: object
     part_names: object
-    source: str
+    sources: object
     url: str
     retrieved: str
     note: str
@@ -43,6 +43,9 @@ class Framework:
 
     def title(self, language: str) -> str:
         return _text(self.titles, language)
+
+    def source(self, language: str) -> str:
+        return _text(self.sources, language)
 
     def part_name(self, language: str) -> str:
         return _text(self.part_names, language)

@@ -9,6 +9,8 @@ in the contents and the bookmarks; its sections are level 2 below it.
   women and men, target and status, the calculation behind each status, and
   the method with its formulas (``followup_report.method_markdown``), so that a
   reader can reproduce every status.
+- **Bilaga: Koppling till ramverk**, when a goal links to Agenda 2030 or another framework
+  (``coverage.coverage_markdown``, the web edition's page of the same name).
 - **Bilaga: Delaktighet i siffror**: dialogue meetings and consultation responses
   (``consultation.participation_markdown``).
 - **Bilaga: Remissammanställning**: every response and every comment with its
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from strategykit.present import consultation, i18n, sections as present_sections
+from strategykit.present import consultation, coverage, i18n, sections as present_sections
 from strategykit.analysis.followup import FollowUp
 from strategykit.present.followup import method_markdown
 from strategykit.model import Strategy
@@ -106,6 +108,13 @@ def editions_appendix(model: Strategy, link: consultation.Link,
     return out
 
 
+def frameworks_appendix(model: Strategy, link: consultation.Link) -> list[Part]:
+    """Which parts of the frameworks the goals address: the web edition's page of the same name."""
+    return [raw(toolchain.CHAPTER_MARK + "the generated frameworks appendix"),
+            header(1, "frameworks", i18n.labels(model.language)["frameworks_appendix"]),
+            Markdown(coverage.coverage_markdown(model, level=2, link=link), "frameworks")]
+
+
 def appendices(model: Strategy, *, report: FollowUp | None,
                changes: consultation.ChangesSince | None,
                priority_anchor: dict[str, str]) -> list[Part]:
@@ -120,6 +129,8 @@ def appendices(model: Strategy, *, report: FollowUp | None,
     out: list[Part] = []
     if shown.followup and report is not None and report.year is not None:
         out += followup_appendix(model, report)
+    if shown.frameworks:
+        out += frameworks_appendix(model, link)
     if shown.participation:
         out += participation_appendix(model, link)
     if shown.compilation:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from strategykit.present import (charts as present_charts, consultation, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets)
+from strategykit.present import (charts as present_charts, consultation, crosscut, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets)
 from strategykit.present.mdtext import keep_numbers
 from strategykit.analysis.followup import FollowUp, Status, StatusChange, TargetProgress
 from strategykit.present.followup import explain_markdown, milestones_markdown
@@ -139,6 +139,10 @@ def link_comments(data: dict, labels: set[str]) -> None:
 def _priority(s: Strategy, p: Priority, lang: str, lookup: _Lookup | None = None) -> dict:
     goals = [{"id": g.id, "title": keep_numbers(" ".join(g.title.split())), "anchor": anchor("goal", g.id),
               "comments": _comments(s, g),
+              "contributes": [{"id": e.priority_id, "title": e.title} for e in crosscut.contributes_to(s, g)],
+              "shared": [{"id": e.target_id, "anchor": anchor("target", e.target_id), "text": e.text,
+                          "home": i18n.labels(lang)["shared_target_home"].format(goal=e.goal_id)}
+                         for e in crosscut.shared_targets(s, g)],
               "targets": [_target(s, t, lang, lookup) for t in g.targets]} for g in p.goals]
     return {
         "id": p.id, "title": p.title, "goals": goals,
