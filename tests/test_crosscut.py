@@ -155,3 +155,54 @@ def test_unchanged_cross_references_give_no_change(tmp_path):
     for root in (old, new):
         _with_second_priority(root, "        contributes_to: [P2]\n        frameworks: {nrs: [\"1\"]}\n")
     assert _diff(old, new) == []
+
+
+# -- what the editions show -----------------------------------------------------
+
+def test_coverage_lists_every_part_with_the_goals_that_address_it(minimal):
+    from strategykit.present.coverage import coverage
+    _with_second_priority(minimal, "        frameworks: {nrs: [\"2\"]}\n")
+    agenda, nrs = coverage(_model(minimal))
+    assert agenda.framework.id == "agenda2030" and len(agenda.rows) == 17
+    # P1.1 links 8.5 and 4.a, the overall goal's "11" is not a goal's link
+    assert {r.part_id: [g.id for g in r.goals] for r in agenda.rows if r.goals} == {"4": ["P1.1"], "8": ["P1.1"]}
+    assert [(r.part_id, [g.id for g in r.goals]) for r in nrs.rows] == [("1", []), ("2", ["P1.1"]), ("3", []), ("4", [])]
+    assert nrs.addressed == 1
+
+
+def test_a_framework_no_goal_links_to_is_not_shown(minimal):
+    from strategykit.present.coverage import coverage
+    assert [c.framework.id for c in coverage(_model(minimal))] == ["agenda2030"]
+
+
+def test_coverage_table_says_addressed_in_words_and_names_the_source(minimal):
+    from strategykit.present.coverage import coverage_markdown
+    _with_second_priority(minimal, "        frameworks: {nrs: [\"2\"]}\n")
+    text = coverage_markdown(_model(minimal), link=lambda subject: f"#{subject.id}")
+    assert "| 2 Kompetensförsörjning och kompetensutveckling i hela landet | Ja | [P1.1](#P1.1) |" in text
+    assert "| 1 Likvärdiga möjligheter till boende, arbete och välfärd i hela landet | Nej | – |" in text
+    assert "Regeringens skrivelse 2020/21:133" in text and "https://data.riksdagen.se/dokument/H803133.html" in text
+
+
+def test_web_links_a_shared_target_and_a_contributing_goal_to_their_home(minimal):
+    from strategykit.render.web.pages import EditionInfo, _Writer
+    _with_second_priority(minimal, "        contributes_to: [P2]\n")
+    model = _model(minimal)
+    writer = _Writer(model, EditionInfo(commit=None, build_date="2026-12-04", pdf_name="x.pdf"))
+    p1, p2 = (writer.priority(p) for p in model.priorities)
+    assert "- [P1.2.a](p1.md#p1-2) Befolkningen ska öka till 300\u00a0000 år 2030. (under mål P1.2)" in p2
+    assert "- [P1.1 Fler i arbete](p1.md#p1-1)" in p2
+    assert "Bidrar också till: [P2 Klimat](p2.md)" in p1
+    assert p2.count("P1.2.a") == 1  # a link, not a copy of the row
+
+
+def test_pdf_data_links_a_shared_target_to_its_label(minimal):
+    import datetime
+    from strategykit.render.pdf.data import document_data
+    _with_second_priority(minimal, "        contributes_to: [P2]\n")
+    data = document_data(_model(minimal), commit=None, build_date=datetime.date(2026, 12, 4), report=None)
+    p1, p2 = data["priorities"]
+    assert p2["goals"][0]["shared"] == [{"id": "P1.2.a", "anchor": "target-P1.2.a",
+                                         "text": "Befolkningen ska öka till 300\u00a0000 år 2030.", "home": "under mål P1.2"}]
+    assert p2["goals"][0]["targets"] == []
+    assert p1["goals"][0]["contributes"] == [{"id": "P2", "title": "Klimat"}]
