@@ -136,13 +136,18 @@ def link_comments(data: dict, labels: set[str]) -> None:
                     c["anchor"] = ""
 
 
+def _shared(s: Strategy, g: Goal, lang: str) -> list[dict]:
+    """The other goals' targets that also measure ``g``: links to their rows (``present.crosscut``)."""
+    home = i18n.labels(lang)["shared_target_home"]
+    return [{"id": e.target_id, "anchor": anchor("target", e.target_id), "text": e.text,
+             "home": home.format(goal=e.goal_id)} for e in crosscut.shared_targets(s, g)]
+
+
 def _priority(s: Strategy, p: Priority, lang: str, lookup: _Lookup | None = None) -> dict:
     goals = [{"id": g.id, "title": keep_numbers(" ".join(g.title.split())), "anchor": anchor("goal", g.id),
               "comments": _comments(s, g),
               "contributes": [{"id": e.priority_id, "title": e.title} for e in crosscut.contributes_to(s, g)],
-              "shared": [{"id": e.target_id, "anchor": anchor("target", e.target_id), "text": e.text,
-                          "home": i18n.labels(lang)["shared_target_home"].format(goal=e.goal_id)}
-                         for e in crosscut.shared_targets(s, g)],
+              "shared": _shared(s, g, lang),
               "targets": [_target(s, t, lang, lookup) for t in g.targets]} for g in p.goals]
     return {
         "id": p.id, "title": p.title, "goals": goals,
@@ -281,6 +286,7 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
     L = i18n.labels(lang)
     titles = {p.id: p.title for p in s.priorities}
     goal_titles = {g.id: keep_numbers(" ".join(g.title.split())) for g in s.goals()}
+    goals_by_id = {g.id: g for g in s.goals()}
     priorities = []
     for pp in report.priorities:
         goals = []
@@ -289,6 +295,7 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
                           "anchor": anchor("goal", gp.goal_id),
                           "status": i18n.progress_label(gp.status.value, lang),
                           "badge": present_status.badge(gp.status, lang).as_data(),
+                          "shared": _shared(s, goals_by_id[gp.goal_id], lang) if gp.goal_id in goals_by_id else [],
                           "targets": [_followup_target(s, tp, lang) for tp in gp.targets]})
         targets = [t for g in goals for t in g["targets"]]
         priorities.append({

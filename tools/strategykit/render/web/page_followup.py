@@ -11,7 +11,7 @@ from html import escape as html_escape
 
 from strategykit.analysis.followup import Status, TargetProgress
 from strategykit.model import Indicator, Observation
-from strategykit.present import i18n, status as present_status
+from strategykit.present import crosscut, i18n, status as present_status
 from strategykit.present.followup import method_markdown
 from strategykit.render.web import texts
 from strategykit.render.web.pagekit import esc, esc_block, rel, status_anchor, table
@@ -96,6 +96,11 @@ class FollowUpPages:
             for gp, g in zip(pp.goals, p.goals):
                 out += [f"### {esc(g.id)} {esc(g.title)} {{ #{self.goal_anchor[g.id]} }}", "",
                         f"{esc(L['goal_status'])}: {self.status_link(page, gp.status)}", "{: .sk-meta }", ""]
+                shared = crosscut.shared_targets(m, g)
+                if shared:  # followed up once, under its own goal on this page: a link there
+                    out += [esc(L["shared_targets_lead"]) + " " + "; ".join(
+                        f"[{esc(e.target_id)}](#{self.goal_anchor[e.goal_id]}) {esc(e.text)} "
+                        f"({esc(L['shared_target_home'].format(goal=e.goal_id))})" for e in shared), ""]
                 if not gp.targets:
                     continue
                 gender = any("women" in tp.by_breakdown or "men" in tp.by_breakdown for tp in gp.targets)
