@@ -206,3 +206,24 @@ def test_pdf_data_links_a_shared_target_to_its_label(minimal):
                                          "text": "Befolkningen ska öka till 300\u00a0000 år 2030.", "home": "under mål P1.2"}]
     assert p2["goals"][0]["targets"] == []
     assert p1["goals"][0]["contributes"] == [{"id": "P2", "title": "Klimat"}]
+
+
+def test_report_names_a_shared_target_once_where_it_is_followed_up(minimal):
+    import json
+    from strategykit.present.followup import format_json, format_markdown
+    shutil_data(minimal)
+    _with_second_priority(minimal)
+    model = _model(minimal)
+    report = follow_up(model)
+    text = format_markdown(report, model)
+    assert text.count("| **P1.2.a**") == 1
+    assert "**P1.2.a** (under mål P1.2)" in text.split("### P2.1", 1)[1]
+    data = json.loads(format_json(report, model))
+    assert data["priorities"][1]["goals"][0]["shared_targets"] == ["P1.2.a"]
+
+
+def shutil_data(root) -> None:
+    """The observed values of the test fixtures, so that the report has a year."""
+    import shutil
+    from conftest import MINIMAL
+    shutil.copytree(MINIMAL.parent / "observed" / "data", root / "data", dirs_exist_ok=True)

@@ -399,6 +399,10 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
             goal = goals[gp.goal_id]
             out += [f"### {goal.id} {goal.title}", "",
                     f"{L['progress']}: **{i18n.progress_label(gp.status.value, language)}**", ""]
+            if gp.shared:  # followed up once, under their own goal
+                out += [f"{L['shared_targets_lead']} " + "; ".join(
+                    f"**{tid}** ({L['shared_target_home'].format(goal=strategy.target_home(tid)[0].id)})"
+                    for tid in gp.shared), ""]
             if not gp.targets:
                 continue
             gender = any(_gender(t) for t in gp.targets)
@@ -443,6 +447,8 @@ def format_text(report: FollowUp, strategy: Strategy, language: str | None = Non
         out.append(f"{priority.id} {priority.title}  [{i18n.progress_label(pp.status.value, language)}]")
         for gp in pp.goals:
             out.append(f"  {gp.goal_id} {goals[gp.goal_id].title}  [{i18n.progress_label(gp.status.value, language)}]")
+            if gp.shared:
+                out.append(f"    {L['shared_targets_lead']} {', '.join(gp.shared)}")
             for tp in gp.targets:
                 ind = strategy.indicator(tp.indicator_id)
                 part = "" if tp.breakdown == "total" else f" ({L[tp.breakdown]})"
@@ -507,7 +513,8 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
         "priorities": [
             {"id": pp.priority_id, "title": p.title, "status": pp.status.value,
              "goals": [{"id": gp.goal_id, "title": goals[gp.goal_id].title, "status": gp.status.value,
-                        "targets": [target(tp) for tp in gp.targets]} for gp in pp.goals]}
+                        "targets": [target(tp) for tp in gp.targets], "shared_targets": list(gp.shared)}
+                       for gp in pp.goals]}
             for pp, p in zip(report.priorities, strategy.priorities)
         ],
     }
