@@ -79,8 +79,8 @@ def followup_title(report) -> str:
 def test_appendices_are_top_level_bookmarks_in_reading_order(example):
     model, report, reader = example
     titles = [t for t, _ in top_level(reader)]
-    appendices = [L["indicator_appendix"], followup_title(report), L["participation_appendix"],
-                  L["compilation_appendix"], L["editions_appendix"]]
+    appendices = [L["indicator_appendix"], followup_title(report), L["frameworks_appendix"],
+                  L["participation_appendix"], L["compilation_appendix"], L["editions_appendix"]]
     assert titles[-len(appendices):] == appendices
     contents = normalise(reader.pages[2].extract_text())
     assert all(normalise(t) in contents for t in appendices), "an appendix is missing from the contents"
