@@ -102,12 +102,18 @@ def test_the_generator_uses_every_form_it_promises():
         forms |= {f"relative:{k}" for v in values for k in ("change", "factor") if k in v}
         forms |= {"illustrative-value" for v in values if v.get("illustrative")}
         forms |= {"value-without-provenance" for v in values if "decision" not in v and "illustrative" not in v}
+        goals = [g for p in data["priorities"] for g in p["goals"]]
+        forms |= {"contributes-to" for g in goals if g.get("contributes_to")}
+        forms |= {"shared-target" for g in goals if g.get("shared_targets")}
+        forms |= {"only-shared-targets" for g in goals if g.get("shared_targets") and not g["targets"]}
+        forms |= {"framework-link" for g in goals if g.get("frameworks")}
     expected = {"direction:increase", "direction:decrease", "direction:maintain", "direction:None",
                 "breakdown:women", "breakdown:men", "no-baseline", "milestones", "illustrative-baseline",
                 "sourced-baseline", "header-only-data", "gender-data", "goal-in-two-chapters",
                 "language:sv", "language:en", "decided-value", "illustrative-value", "value-without-provenance",
                 "threshold:at-least", "threshold:more-than", "threshold:at-most", "threshold:less-than",
-                "relative:change", "relative:factor", "baseline-over-a-period", "region-scheme", "own-level-names"}
+                "relative:change", "relative:factor", "baseline-over-a-period", "region-scheme", "own-level-names",
+                "contributes-to", "shared-target", "only-shared-targets", "framework-link"}
     assert expected - forms == set()
 
 
