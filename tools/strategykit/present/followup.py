@@ -81,7 +81,9 @@ Särskilda fall:
 - **Utan utgångsvärde** används det tidigaste uppmätta värdet.
 - **Ett mål** får den sämsta bedömningen bland sina mätbara mål som har data, i
   ordningen {order}. Bedömningen blir *{no_data_lc}* bara om inget av de mätbara
-  målen har data. **En prioritering** visas med hur många av dess mätbara mål som
+  målen har data. Mätbara mål som hör till ett annat mål men som målet också följs
+  upp med räknas med i målets bedömning, men bara en gång i alla antal: under sitt
+  eget mål. **En prioritering** visas med hur många av dess mätbara mål som
   har varje bedömning.
 - **Förändringar sedan föregående år** jämför bedömningen för rapportåret med den
   som värdena till och med året före ger.
@@ -156,6 +158,8 @@ Special cases:
 - **Without a baseline** the earliest observed value is used.
 - **A goal** gets the worst assessment among its measurable targets that have data,
   in the order {order}. It is *{no_data_lc}* only when none of the targets has data.
+  Targets of other goals that the goal is also followed up with count in the goal's
+  assessment, but only once in every count: under their own goal.
   **A priority** is shown with how many of its measurable targets have each
   assessment.
 - **Changes since the previous year** compare the assessment for the report year
