@@ -8,6 +8,7 @@ or of its targets (a target such as "8.5" counts towards goal 8), other framewor
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from strategykit.analysis.subjects import Subject
 from strategykit.model import Goal, Strategy
@@ -55,7 +56,11 @@ def coverage(s: Strategy) -> tuple[Coverage, ...]:
     return tuple(out)
 
 
-def coverage_markdown(s: Strategy, *, level: int = 2, link=None) -> str:
+Link = Callable[[Subject], "str | None"]
+"""Where a goal is in an edition (``consultation.Link``): its address, or None for no link."""
+
+
+def coverage_markdown(s: Strategy, *, level: int = 2, link: Link | None = None) -> str:
     """The coverage tables, one section per framework; ``link`` gives a goal's address (a ``Subject`` → href)."""
     L = i18n.labels(s.language)
     link = link or (lambda subject: None)
@@ -79,7 +84,7 @@ def coverage_markdown(s: Strategy, *, level: int = 2, link=None) -> str:
     return "\n".join(out)
 
 
-def _goal_link(g: Goal, link) -> str:
+def _goal_link(g: Goal, link: Link) -> str:
     href = link(Subject("goal", g.id, g.title, g.priority_id))
     text = mdtext.inline(g.id)
     return f"[{text}]({href})" if href else text
