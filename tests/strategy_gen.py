@@ -24,6 +24,9 @@ editions of one stays within a few seconds, and varied on purpose:
 - commitments beside targets or instead of them (the strategy then sometimes follows goals up by
   judgement), with owners of each kind, named or not, with and without who assesses them, and
   none to three yearly assessments on the scale, with evidence links, some illustrative;
+- cross-cutting goals: contributing to other priorities, sharing other goals' targets (some with no
+  target of their own), linking to the national strategy's areas; with an id named twice or
+  naming its own priority or target now and then (warnings: what checks must still build);
 - titles and texts with Markdown-active characters (``*``, ``_``, ``#``, ``<``, ``[``, ``|``, ``$``).
 
 Every later target form is to be added here, so that the property test holds it to "check ⇒ build".
@@ -241,6 +244,41 @@ def _rows(rng: random.Random, ind: dict, period: tuple[int, int]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _cross_cutting(rng: random.Random, priorities: list[dict]) -> None:
+    """Goals that contribute to other priorities, share other goals' targets (a goal may have only
+    shared ones) and link to the national strategy's areas; now and then with what only warns
+    (its own priority or target, an id named twice), since that must build too."""
+    goals = [(pr["id"], g) for pr in priorities for g in pr["goals"]]
+    targets = [(g["id"], t["id"]) for _, g in goals for t in g["targets"]]
+    for pid, g in goals:
+        if rng.random() < 0.35:
+            others = [pr["id"] for pr in priorities if pr["id"] != pid]
+            chosen = rng.sample(others, k=min(len(others), rng.randrange(1, 3)))
+            if rng.random() < 0.15:
+                chosen.append(rng.choice(chosen + [pid]))  # named twice, or its own home
+            g["contributes_to"] = chosen
+        if rng.random() < 0.35:
+            others = [tid for gid, tid in targets if gid != g["id"]]
+            chosen = rng.sample(others, k=min(len(others), rng.randrange(1, 3)))
+            if rng.random() < 0.15 and g["targets"]:
+                chosen.append(rng.choice(chosen + [g["targets"][0]["id"]]))
+            g["shared_targets"] = chosen
+            if rng.random() < 0.2:  # measured only by targets other goals hold
+                g["targets"] = []
+                targets[:] = [(gid, tid) for gid, tid in targets if gid != g["id"]]
+        if rng.random() < 0.4:
+            areas = sorted(rng.sample(["1", "2", "3", "4"], k=rng.randrange(1, 4)))
+            if rng.random() < 0.1:
+                areas.append(areas[0])
+            g["frameworks"] = {"nrs": areas}
+    held = {tid for _, tid in targets}
+    for _, g in goals:  # a target emptied away after another goal chose to share it
+        if "shared_targets" in g:
+            g["shared_targets"] = [tid for tid in g["shared_targets"] if tid in held]
+            if not g["shared_targets"]:
+                del g["shared_targets"]
+
+
 def generate(seed: int) -> dict[str, str]:
     """The files of one strategy repository (relative path → text) for ``seed``."""
     rng = random.Random(seed)
@@ -273,6 +311,7 @@ def generate(seed: int) -> dict[str, str]:
         priorities.append({"id": f"P{p}", "title": _text(rng, 4), "goals": goals})
         if rng.random() < 0.5:
             priorities[-1]["summary"] = _text(rng, 10)
+    _cross_cutting(rng, priorities)
 
     strategy: dict = {
         "id": f"gen-{seed}", "title": _text(rng, 5),

@@ -132,6 +132,11 @@ def test_the_generator_uses_every_form_it_promises():
         forms |= {f"range:{t.get('range', 'reach')}" for t in targets if "low" in t.get("target", {})}
         forms |= {f"flow:{t['flow']}" for t in targets if "flow" in t}
         forms |= {"value-without-provenance" for v in values if "decision" not in v and "illustrative" not in v}
+        goals = [g for p in data["priorities"] for g in p["goals"]]
+        forms |= {"contributes-to" for g in goals if g.get("contributes_to")}
+        forms |= {"shared-target" for g in goals if g.get("shared_targets")}
+        forms |= {"only-shared-targets" for g in goals if g.get("shared_targets") and not g["targets"]}
+        forms |= {"framework-link" for g in goals if g.get("frameworks")}
     expected = {"direction:increase", "direction:decrease", "direction:maintain", "direction:None",
                 "breakdown:women", "breakdown:men", "no-baseline", "milestones", "illustrative-baseline",
                 "sourced-baseline", "header-only-data", "gender-data", "goal-in-two-chapters",
@@ -143,7 +148,8 @@ def test_the_generator_uses_every_form_it_promises():
                 "commitment-without-assessor", "named-owner", "evidence", "illustrative-assessment",
                 "followup-by-judgement", "commitment:done", "commitment:on-schedule", "commitment:delayed",
                 "commitment:not-started", "commitment:discontinued",
-                "range:reach", "range:stay", "flow:yearly", "flow:cumulative"}
+                "range:reach", "range:stay", "flow:yearly", "flow:cumulative",
+                "contributes-to", "shared-target", "only-shared-targets", "framework-link"}
     assert expected - forms == set()
 
 

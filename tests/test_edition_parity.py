@@ -28,7 +28,7 @@ from strategykit.devtools.scaffold import new_strategy
 from strategykit.present import i18n
 from strategykit.project import check
 from strategykit.render.pdf import appendices as pdf_appendices
-from strategykit.render.pdf.data import document_data
+from strategykit.render.pdf.data import anchor, document_data
 from strategykit.render.pdf.document import Markdown
 from strategykit.render.web.pages import EditionInfo, _Writer
 
@@ -287,7 +287,7 @@ def test_both_editions_show_the_same_path_to_the_horizon(editions):
 
 def test_both_editions_have_the_same_sections(editions, monkeypatch):
     model, writer, pages, data = editions
-    web = {name for name in ("compilation", "participation", "history", "changes")
+    web = {name for name in ("compilation", "participation", "history", "changes", "frameworks")
            if getattr(writer, name) in pages}
     if writer.method in pages and data["status_year"] != "":
         web.add("method")  # the edition's statuses are explained in both editions
@@ -301,3 +301,40 @@ def test_both_editions_have_the_same_sections(editions, monkeypatch):
             ident = part["c"][1][0]
             pdf.add({"editions": "history"}.get(ident, ident))
     assert web == pdf
+
+
+def test_both_editions_show_the_same_framework_coverage(editions):
+    model, writer, pages, data = editions
+    parts = pdf_appendices.appendices(model, report=follow_up(model), changes=writer.info.changes,
+                                      priority_anchor={})
+    pdf = [p.text for p in parts if isinstance(p, Markdown) and p.prefix == "frameworks"]
+    if writer.frameworks is None:
+        assert pdf == []
+        return
+    web = pages[writer.frameworks]
+    # What a reader sees of the tables: the same parts, answers and goals, whatever the links' addresses.
+    assert plain(web.split("\n", 1)[1]).split() == plain(pdf[0]).split()
+    assert "| " in pdf[0]
+
+
+def test_both_editions_link_cross_cutting_goals_alike(editions):
+    from strategykit.render.pdf.document import _contributing
+
+    model, writer, pages, data = editions
+    L = i18n.labels(model.language)
+    for pi, (p, pd) in enumerate(zip(model.priorities, data["priorities"])):
+        page = pages[writer.priority_page(p)]
+        for g, gd in zip(p.goals, pd["goals"]):
+            shared = [x["id"] for x in gd["shared"]]
+            block = page.split(f"{{ #{writer.goal_anchor[g.id]} }}", 1)[1].split("\n### ", 1)[0]
+            web_shared = re.findall(r"^- \[([^\]]+)\]", block.split(L["shared_targets_lead"], 1)[1], re.M) \
+                if L["shared_targets_lead"] in block else []
+            assert [w.replace("\\", "") for w in web_shared] == shared
+            also = [x["id"] for x in gd["contributes"]]
+            web_also = (re.findall(r"\[([^ \]]+) ", block.split(L["also_contributes_to"], 1)[1].split("\n", 1)[0])
+                        if L["also_contributes_to"] in block else [])
+            assert [w.replace("\\", "") for w in web_also] == also
+        pdf_links = [i["c"][2][0] for b in _contributing(model, pi, L, set()) for i in b["c"] if i.get("t") == "Link"]
+        web_links = (re.findall(r"^- \[([^ \]]+) ", page.split(f"## {L['contributing_goals']}", 1)[1], re.M)
+                     if f"## {L['contributing_goals']}" in page else [])
+        assert ["#" + anchor("goal", w.replace("\\", "")) for w in web_links] == pdf_links

@@ -94,7 +94,8 @@ TARGETS, SUMMARY = L["yearly_targets"], L["yearly_summary"]
 def test_appendices_are_top_level_bookmarks_in_reading_order(example):
     model, report, reader = example
     titles = [t for t, _ in top_level(reader)]
-    appendices = [L["indicator_appendix"], L["method_appendix"], L["participation_appendix"],
+    appendices = [L["indicator_appendix"], L["method_appendix"], L["frameworks_appendix"],
+                  L["participation_appendix"],
                   L["compilation_appendix"], L["editions_appendix"]]
     assert titles[-len(appendices):] == appendices
     contents = normalise(reader.pages[2].extract_text())

@@ -319,11 +319,25 @@ def _compare_goals(a: Strategy, b: Strategy) -> Iterator[Change]:
         if g.agenda2030 != h.agenda2030:
             yield Change("goal-agenda2030-changed", "goal", h.id, list(g.agenda2030), list(h.agenda2030),
                          parent=h.priority_id)
+        if g.contributes_to != h.contributes_to:
+            yield Change("goal-contributions-changed", "goal", h.id, list(g.contributes_to), list(h.contributes_to),
+                         parent=h.priority_id)
+        if g.shared_target_ids != h.shared_target_ids:
+            yield Change("goal-shared-targets-changed", "goal", h.id, list(g.shared_target_ids),
+                         list(h.shared_target_ids), parent=h.priority_id)
+        if dict(g.frameworks) != dict(h.frameworks):
+            yield Change("goal-frameworks-changed", "goal", h.id, _framework_links(g), _framework_links(h),
+                         parent=h.priority_id)
         was, now = _measured(a, g), _measured(b, h)
         if was and not now:
             yield Change("goal-lost-indicator", "goal", h.id, sorted({i for _, i in was}), None,
                          parent=h.priority_id,
                          note=_("via target {ids}", ids=", ".join(sorted({t for t, _i in was}))))
+
+
+def _framework_links(g: Goal) -> list[str]:
+    """A goal's framework links as 'framework part' words, e.g. ['nrs 2', 'nrs 3']."""
+    return [f"{fid} {part}" for fid, parts in g.frameworks for part in parts]
 
 
 def _with_targets(g: Goal) -> str:
@@ -662,6 +676,9 @@ def describe(c: Change) -> str:
         "relative-changed": lambda: _("target value {change}", change=arrow),
         "range-changed": lambda: _("target range {change}", change=arrow),
         "agenda2030-changed": lambda: _("Agenda 2030 links {change}", change=arrow),
+        "contributions-changed": lambda: _("contributes to other priorities {change}", change=arrow),
+        "shared-targets-changed": lambda: _("targets shared with other goals {change}", change=arrow),
+        "frameworks-changed": lambda: _("framework links {change}", change=arrow),
         "unit-changed": lambda: _("unit {change}", change=arrow),
         "source-changed": lambda: _("source {change}", change=arrow),
         "changed": lambda: c.note if c.old == c.new else _("{note}; file {change}", note=c.note, change=arrow),

@@ -431,6 +431,9 @@ class GoalProgress:
     priority_id: str
     status: Status
     targets: tuple[TargetProgress, ...]
+    shared: tuple[str, ...] = ()
+    """Ids of other goals' targets that also measure this goal ('shared_targets:'): they count in this
+    goal's status, but are followed up and counted once, with their own goal."""
 
 
 @dataclass(frozen=True)
@@ -577,12 +580,17 @@ def target_progress(strategy: Strategy, goal: Goal, target: Target, year: int | 
 
 
 def _assess_all(strategy: Strategy, year: int | None) -> tuple[PriorityProgress, ...]:
+    assessed = {p.id: {g.id: tuple(target_progress(strategy, g, t, year) for t in g.targets) for g in p.goals}
+                for p in strategy.priorities}
+    by_id = {t.target_id: t for goals in assessed.values() for targets in goals.values() for t in targets}
     priorities = []
     for p in strategy.priorities:
         goals = []
         for g in p.goals:
-            targets = tuple(target_progress(strategy, g, t, year) for t in g.targets)
-            goals.append(GoalProgress(g.id, p.id, combine(t.status for t in targets), targets))
+            targets = assessed[p.id][g.id]
+            shared = tuple(t.id for _, t in strategy.shared_targets(g))
+            goals.append(GoalProgress(g.id, p.id, combine([t.status for t in targets] + [by_id[i].status for i in shared]),
+                                      targets, shared))
         priorities.append(PriorityProgress(
             p.id, combine(t.status for g in goals for t in g.targets), tuple(goals)))
     return tuple(priorities)

@@ -257,6 +257,12 @@ class Goal:
     path: Path_ = ()
     has_targets_key: bool = True
     commitments: tuple[Commitment, ...] = ()
+    contributes_to: tuple[str, ...] = ()
+    """Ids of other priorities the goal also contributes to; its home stays ``priority_id``."""
+    shared_target_ids: tuple[str, ...] = ()
+    """Ids of other goals' targets that also measure this goal (followed up once, with their own goal)."""
+    frameworks: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Links to frameworks' parts other than Agenda 2030: (framework id, part ids), as written."""
 
 
 @dataclass(frozen=True)
@@ -583,6 +589,30 @@ class Strategy:
             for c in g.commitments:
                 yield g, c
 
+    def target_home(self, target_id: str) -> tuple[Goal, Target] | None:
+        """The goal a target belongs to (its home), and the target."""
+        cache = self.__dict__.get("_target_cache")
+        if cache is None:
+            cache = {}
+            for g, t in self.targets():
+                cache.setdefault(t.id, (g, t))
+            object.__setattr__(self, "_target_cache", cache)
+        return cache.get(target_id)
+
+    def shared_targets(self, goal: Goal) -> list[tuple[Goal, Target]]:
+        """The other goals' targets that ``goal`` lists under 'shared_targets:', with their home goal,
+        in the order listed (unknown ids and the goal's own targets left out: the rules report them)."""
+        out = []
+        for tid in dict.fromkeys(goal.shared_target_ids):
+            home = self.target_home(tid)
+            if home is not None and home[0].id != goal.id:
+                out.append(home)
+        return out
+
+    def contributing_goals(self, priority_id: str) -> list[Goal]:
+        """The goals of other priorities that declare they contribute to this one, in document order."""
+        return [g for g in self.goals() if priority_id in g.contributes_to and g.priority_id != priority_id]
+
     def indicator(self, indicator_id: str | None) -> Indicator | None:
         return self._indicators_by_id.get(indicator_id or "")
 
@@ -733,6 +763,8 @@ def _goal(d: dict, path: Path_, priority_id: str,
         targets=tuple(_target(t, path + ("targets", i), observations) for i, t in _items(d, "targets")),
         priority_id=priority_id, path=path, has_targets_key="targets" in d,
         commitments=tuple(_commitment(c, path + ("commitments", i)) for i, c in _items(d, "commitments")),
+        contributes_to=_strs(d, "contributes_to"), shared_target_ids=_strs(d, "shared_targets"),
+        frameworks=tuple((k, _strs(_dict(d, "frameworks"), k)) for k in _dict(d, "frameworks") if isinstance(k, str)),
     )
 
 

@@ -97,7 +97,9 @@ Särskilda fall:
 - **Utan utgångsvärde** används det tidigaste uppmätta värdet.
 - **Ett mål** får den sämsta bedömningen bland sina mätbara mål som har data, i
   ordningen {order}. Bedömningen blir *{no_data_lc}* bara om inget av de mätbara
-  målen har data. **En prioritering** visas med hur många av dess mätbara mål som
+  målen har data. Mätbara mål som hör till ett annat mål men som målet också följs
+  upp med räknas med i målets bedömning, men bara en gång i alla antal: under sitt
+  eget mål. **En prioritering** visas med hur många av dess mätbara mål som
   har varje bedömning.
 - **Förändringar sedan föregående år** jämför bedömningen för rapportåret med den
   som värdena till och med året före ger.
@@ -199,6 +201,8 @@ Special cases:
 - **Without a baseline** the earliest observed value is used.
 - **A goal** gets the worst assessment among its measurable targets that have data,
   in the order {order}. It is *{no_data_lc}* only when none of the targets has data.
+  Targets of other goals that the goal is also followed up with count in the goal's
+  assessment, but only once in every count: under their own goal.
   **A priority** is shown with how many of its measurable targets have each
   assessment.
 - **Changes since the previous year** compare the assessment for the report year
@@ -683,6 +687,10 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
             goal = goals[gp.goal_id]
             out += [f"### {goal.id} {goal.title}", "",
                     f"{L['progress']}: **{i18n.progress_label(gp.status.value, language)}**", ""]
+            if gp.shared:  # followed up once, under their own goal
+                out += [f"{L['shared_targets_lead']} " + "; ".join(
+                    f"**{tid}** ({L['shared_target_home'].format(goal=strategy.target_home(tid)[0].id)})"
+                    for tid in gp.shared), ""]
             if not gp.targets:
                 out += _commitments_markdown(goal, strategy, language)
                 continue
@@ -731,6 +739,8 @@ def format_text(report: FollowUp, strategy: Strategy, language: str | None = Non
         out.append(f"{priority.id} {priority.title}  [{i18n.progress_label(pp.status.value, language)}]")
         for gp in pp.goals:
             out.append(f"  {gp.goal_id} {goals[gp.goal_id].title}  [{i18n.progress_label(gp.status.value, language)}]")
+            if gp.shared:
+                out.append(f"    {L['shared_targets_lead']} {', '.join(gp.shared)}")
             for tp in gp.targets:
                 ind = strategy.indicator(tp.indicator_id)
                 part = "" if tp.breakdown == "total" else f" ({L[tp.breakdown]})"
@@ -801,7 +811,7 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
         "priorities": [
             {"id": pp.priority_id, "title": p.title, "status": pp.status.value,
              "goals": [{"id": gp.goal_id, "title": goals[gp.goal_id].title, "status": gp.status.value,
-                        "targets": [target(tp) for tp in gp.targets],
+                        "targets": [target(tp) for tp in gp.targets], "shared_targets": list(gp.shared),
                         "commitments": [_commitment_data(c, strategy, language)
                                         for c in goals[gp.goal_id].commitments]} for gp in pp.goals]}
             for pp, p in zip(report.priorities, strategy.priorities)

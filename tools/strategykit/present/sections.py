@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from strategykit.present import consultation
+from strategykit.present import consultation, coverage
 from strategykit.model import Strategy
 
 
@@ -25,9 +25,11 @@ class Sections:
     """The history of editions."""
     changes: bool
     """Changes since the consultation version: once the edition has moved past that version."""
+    frameworks: bool = False
+    """The coverage of the frameworks (Agenda 2030, the national strategy) some goal links to."""
 
     def names(self) -> list[str]:
-        return [name for name in ("followup", "participation", "compilation", "history", "changes")
+        return [name for name in ("followup", "participation", "compilation", "history", "changes", "frameworks")
                 if getattr(self, name)]
 
 
@@ -38,4 +40,5 @@ def sections(model: Strategy) -> Sections:
         compilation=bool(model.consultation),
         history=bool(model.editions.entries),
         changes=consultation.shows_changes(model),
+        frameworks=bool(coverage.coverage(model)),
     )

@@ -27,7 +27,8 @@ def goal_without_indicator(s: Strategy) -> Iterator[Finding]:
     """A goal that no indicator measures cannot be followed up.
 
     The strategy must be possible to follow up and evaluate. A goal passes when at
-    least one of its targets names an indicator that is defined under `indicators:`.
+    least one of its targets, or a target of another goal it lists under `shared_targets:`,
+    names an indicator that is defined under `indicators:`.
     A missing `targets:` key, an empty list, a target without `indicator:` and an
     indicator id that does not exist all leave the goal without one.
 
@@ -36,7 +37,8 @@ def goal_without_indicator(s: Strategy) -> Iterator[Finding]:
     instead; the commitment's yearly assessments are then its follow-up.
     """
     for g in s.goals():
-        if any(s.indicator(t.indicator_id) for t in g.targets):
+        measured = list(g.targets) + [t for _, t in s.shared_targets(g)]
+        if any(s.indicator(t.indicator_id) for t in measured):
             continue
         assessed = [c for c in g.commitments if c.assessed_by]
         if s.followup_commitments and assessed:

@@ -339,10 +339,14 @@ def _key_without_colon(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, 
     problem, context = exc.problem or "", exc.context or ""
     if "could not find expected ':'" in problem and "simple key" in context and exc.context_mark is not None:
         number = exc.context_mark.line
-    elif "mapping values are not allowed" in problem and exc.problem_mark is not None \
+    elif ("mapping values are not allowed" in problem or "expected <block end>" in problem
+          or "did not find expected key" in problem) \
+            and exc.problem_mark is not None \
             and re.match(r"[ ]*(?:- )?[A-Za-z_][\w.-]*[ ]+[{\[]", lines[exc.problem_mark.line]
                          if exc.problem_mark.line < len(lines) else ""):
-        number = exc.problem_mark.line  # 'target {year: …}': the flow mapping's own colons come too early
+        # 'target {year: …}': the flow mapping's own colons come too early; 'frameworks {nrs: […]}'
+        # after a sibling key: YAML reads a key up to the closing bracket and stumbles there
+        number = exc.problem_mark.line
     elif "mapping values are not allowed" in problem and exc.problem_mark is not None:
         here = lines[exc.problem_mark.line] if exc.problem_mark.line < len(lines) else ""
         indent = len(here) - len(here.lstrip(" "))

@@ -7,6 +7,8 @@ in the contents and the bookmarks; its sections are level 2 below it.
   edition's date allow one): the method with its formulas as Typst math. The yearly follow-up,
   with every target's calculation, is a publication of its own (``render.pdf.yearly``), which
   lays out ``followup_appendix``'s parts.
+- **Bilaga: Koppling till ramverk**, when a goal links to Agenda 2030 or another framework
+  (``coverage.coverage_markdown``, the web edition's page of the same name).
 - **Bilaga: Delaktighet i siffror**: dialogue meetings and consultation responses
   (``consultation.participation_markdown``).
 - **Bilaga: Remissammanställning**: every response and every comment with its
@@ -27,7 +29,7 @@ from __future__ import annotations
 import json
 from typing import Callable
 
-from strategykit.present import consultation, i18n, sections as present_sections
+from strategykit.present import consultation, coverage, i18n, sections as present_sections
 from strategykit.analysis.followup import FollowUp
 from strategykit.present import yearly as present_yearly
 from strategykit.present.followup import method_parts
@@ -131,6 +133,13 @@ def editions_appendix(model: Strategy, link: consultation.Link,
     return out
 
 
+def frameworks_appendix(model: Strategy, link: consultation.Link) -> list[Part]:
+    """Which parts of the frameworks the goals address: the web edition's page of the same name."""
+    return [raw(toolchain.CHAPTER_MARK + "the generated frameworks appendix"),
+            header(1, "frameworks", i18n.labels(model.language)["frameworks_appendix"]),
+            Markdown(coverage.coverage_markdown(model, level=2, link=link), "frameworks")]
+
+
 def appendices(model: Strategy, *, report: FollowUp | None,
                changes: consultation.ChangesSince | None,
                priority_anchor: dict[str, str]) -> list[Part]:
@@ -147,6 +156,8 @@ def appendices(model: Strategy, *, report: FollowUp | None,
     # the statuses known at its date in its goal tables, and explains how they are made.
     if shown.followup and present_yearly.shows_status(report):
         out += method_appendix(model)
+    if shown.frameworks:
+        out += frameworks_appendix(model, link)
     if shown.participation:
         out += participation_appendix(model, link)
     if shown.compilation:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from strategykit.present import (charts as present_charts, commitments as present_commitments, consultation, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets, yearly as present_yearly)
+from strategykit.present import (charts as present_charts, commitments as present_commitments, consultation, crosscut, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets, yearly as present_yearly)
 from strategykit.present.mdtext import keep_numbers
 from strategykit.analysis.followup import FollowUp, Status, StatusChange, TargetProgress
 from strategykit.present.followup import explain_markdown, milestones_markdown
@@ -140,9 +140,18 @@ def _commitment(s: Strategy, c, lang: str) -> dict:
     }
 
 
+def _shared(s: Strategy, g: Goal, lang: str) -> list[dict]:
+    """The other goals' targets that also measure ``g``: links to their rows (``present.crosscut``)."""
+    home = i18n.labels(lang)["shared_target_home"]
+    return [{"id": e.target_id, "anchor": anchor("target", e.target_id), "text": e.text,
+             "home": home.format(goal=e.goal_id)} for e in crosscut.shared_targets(s, g)]
+
+
 def _priority(s: Strategy, p: Priority, lang: str, lookup: _Lookup | None = None) -> dict:
     goals = [{"id": g.id, "title": keep_numbers(" ".join(g.title.split())), "anchor": anchor("goal", g.id),
               "comments": _comments(s, g),
+              "contributes": [{"id": e.priority_id, "title": e.title} for e in crosscut.contributes_to(s, g)],
+              "shared": _shared(s, g, lang),
               "targets": [_target(s, t, lang, lookup) for t in g.targets],
               "commitments": [_commitment(s, c, lang) for c in g.commitments]} for g in p.goals]
     return {
@@ -286,6 +295,7 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
     titles = {p.id: p.title for p in s.priorities}
     goal_titles = {g.id: keep_numbers(" ".join(g.title.split())) for g in s.goals()}
     commitments = {g.id: g.commitments for g in s.goals()}
+    goals_by_id = {g.id: g for g in s.goals()}
     priorities = []
     for pp in report.priorities:
         goals = []
@@ -294,6 +304,7 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
                           "anchor": anchor("goal", gp.goal_id),
                           "status": i18n.progress_label(gp.status.value, lang),
                           "badge": present_status.badge(gp.status, lang).as_data(),
+                          "shared": _shared(s, goals_by_id[gp.goal_id], lang) if gp.goal_id in goals_by_id else [],
                           "targets": [_followup_target(s, tp, lang) for tp in gp.targets],
                           "commitments": [{"id": c.id} for c in commitments.get(gp.goal_id, ())]})
         targets = [t for g in goals for t in g["targets"]]

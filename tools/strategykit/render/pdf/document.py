@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 from urllib.parse import unquote, urlsplit
 
-from strategykit.present import i18n
+from strategykit.present import crosscut, i18n
 from strategykit.diagnostics import Diagnostic, Position, Refused, Severity
 from strategykit.messages import _
 from strategykit.model import Chapter, Strategy
@@ -563,10 +563,25 @@ def _links_to_goals(lead: str, goals: list) -> Node:
     inlines = _inlines(lead)
     for i, g in enumerate(goals):
         inlines += [{"t": "Str", "c": ","}, {"t": "Space"}] if i else [{"t": "Space"}]
-        text = _inlines(f"{g.id} {g.title}".strip())
+        title = f"{g.id} {g.title}".strip()
+        if i == len(goals) - 1:
+            title = title.rstrip(".")  # the sentence's own full stop follows
+        text = _inlines(title)
         inlines.append({"t": "Link", "c": [["", [], []], text, ["#" + anchor("goal", g.id), ""]]})
     inlines.append({"t": "Str", "c": "."})
     return {"t": "Para", "c": inlines}
+
+
+def _contributing(model: Strategy, pi: int, L: dict, listed: set[int], skip: set[str] = frozenset()) -> list[Node]:
+    """Once per priority, after its first goal table: the goals of other priorities that contribute to it,
+    as links to where they are presented (``present.crosscut``); not those the chapter presents itself
+    (``skip``), which it links to already."""
+    entries = [e for e in crosscut.contributing(model, model.priorities[pi]) if e.goal_id not in skip]
+    if not entries or pi in listed:
+        return []
+    listed.add(pi)
+    goals = {g.id: g for g in model.goals()}
+    return [_links_to_goals(L["contributing_goals_lead"], [goals[e.goal_id] for e in entries])]
 
 
 def _goal_table_call(pi: int, goals: list[int] | None) -> str:
@@ -657,6 +672,7 @@ def build_document(model: Strategy, media: Media, read: Reader = toolchain.read_
     targets = {c.file: (anchors[c.file], identifiers(ast)) for c, ast in chapters}
     blocks: list[Node] = []
     tabled: set[tuple[int, int]] = set()
+    listed: set[int] = set()
     problems: list[Diagnostic] = []
     road = roadmap_title(model)
     for chapter, ast in chapters:
@@ -684,6 +700,7 @@ def build_document(model: Strategy, media: Media, read: Reader = toolchain.read_
                 if again:
                     blocks.append(_links_to_goals(L["goal_presented_earlier"],
                                                   [model.priorities[pi].goals[gi] for gi in again]))
+                blocks += _contributing(model, pi, L, listed, skip=set(chapter.presents))
 
     if problems:
         raise Refused("the PDF edition", problems)
@@ -699,6 +716,7 @@ def build_document(model: Strategy, media: Media, read: Reader = toolchain.read_
             blocks.append(header(2, anchor("priority", p.id), f"{p.id} {p.title}".strip()))
             all_goals = len(goals) == len(p.goals)
             blocks.append(raw(_goal_table_call(pi, None if all_goals else goals)))
+            blocks += _contributing(model, pi, L, listed)
 
     if model.indicators:
         blocks.append(raw(toolchain.CHAPTER_MARK + "the generated indicator appendix"))

@@ -11,7 +11,7 @@ from html import escape as html_escape
 
 from strategykit.analysis.followup import Status, TargetProgress
 from strategykit.model import Indicator, Observation
-from strategykit.present import commitments as present_commitments, i18n, status as present_status, yearly as present_yearly
+from strategykit.present import commitments as present_commitments, crosscut, i18n, status as present_status, yearly as present_yearly
 from strategykit.present.followup import explain_markdown, method_markdown, milestones_markdown
 from strategykit.render.web import texts
 from strategykit.render.web.pagekit import esc, esc_block, rel, status_anchor, table
@@ -111,6 +111,11 @@ class FollowUpPages:
             for gp, g in zip(pp.goals, p.goals):
                 out += [f"### {esc(g.id)} {esc(g.title)} {{ #{self.goal_anchor[g.id]} }}", "",
                         f"{esc(L['goal_status'])}: {self.status_link(page, gp.status)}", "{: .sk-meta }", ""]
+                shared = crosscut.shared_targets(m, g)
+                if shared:  # followed up once, under its own goal on this page: a link there
+                    out += [esc(L["shared_targets_lead"]) + " " + "; ".join(
+                        f"[{esc(e.target_id)}](#{self.goal_anchor[e.goal_id]}) {esc(e.text)} "
+                        f"({esc(L['shared_target_home'].format(goal=e.goal_id))})" for e in shared), ""]
                 if g.commitments:  # followed up by judgement: shown with their assessments on the goal's page
                     links = ", ".join(f"[{esc(c.id)}]({rel(page, self.goal_link(g))})" for c in g.commitments)
                     out += [f"{esc(L['commitments'])}: {links}", "{: .sk-small }", ""]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape as html_escape
 
-from strategykit.present import commitments as present_commitments, consultation, status as present_status
+from strategykit.present import commitments as present_commitments, consultation, crosscut, status as present_status
 from strategykit.model import Priority
 from strategykit.render.web.pagekit import esc, esc_block, rel, table
 
@@ -33,6 +33,7 @@ class PriorityPages:
         out += [f"## {esc(L['goals_and_targets'])}", ""]
         any_ill = any_commitments = False
         persp = {ps.id: ps for ps in m.perspectives}
+        priorities, goals = {q.id: q for q in m.priorities}, {g.id: g for g in m.goals()}
         for g in p.goals:
             out += [f"### {esc(g.id)} {esc(g.title)} {{ #{self.goal_anchor[g.id]} }}", ""]
             if g.text:
@@ -43,6 +44,11 @@ class PriorityPages:
                 meta.append(f"{esc(L['perspectives'])}: {esc(', '.join(names))}")
             if g.agenda2030:
                 meta.append(f"{esc(L['agenda2030'])}: {esc(', '.join(g.agenda2030))}")
+            also = crosscut.contributes_to(m, g)
+            if also:
+                meta.append(f"{esc(L['also_contributes_to'])}: " + ", ".join(
+                    f"[{esc(e.priority_id)} {esc(e.title)}]({rel(page, self.priority_page(priorities[e.priority_id]))})"
+                    for e in also))
             if meta:
                 out += [" · ".join(meta), "{: .sk-meta }", ""]
             if g.targets:
@@ -52,6 +58,13 @@ class PriorityPages:
                 src = self.sources_note([(g, t) for t in g.targets])
                 if src:
                     out += [src, ""]
+            shared = crosscut.shared_targets(m, g)
+            if shared:
+                # A target another goal holds: a short entry that links to it, never a copy of its row.
+                out += [esc(L["shared_targets_lead"]), ""]
+                out += [f"- [{esc(e.target_id)}]({rel(page, self.goal_link(goals[e.goal_id]))}) {esc(e.text)} "
+                        f"({esc(L['shared_target_home'].format(goal=e.goal_id))})" for e in shared]
+                out.append("")
             if g.commitments:
                 tbl, ill = self.commitments_table(page, g)
                 any_ill |= ill
@@ -61,6 +74,12 @@ class PriorityPages:
                 line = consultation.goal_comments_markdown(m, g.id, self.comment_href(page))
                 if line:
                     out += [line.rstrip("\n"), "{: .sk-comments }", ""]
+        contributing = crosscut.contributing(m, p)
+        if contributing:
+            out += [f"## {esc(L['contributing_goals'])}", "", esc(L["contributing_goals_lead"]), ""]
+            out += [f"- [{esc(e.goal_id)} {esc(e.title)}]({rel(page, self.goal_link(goals[e.goal_id]))})"
+                    for e in contributing]
+            out.append("")
         if any_commitments:
             out += [esc_block(present_commitments.scale_note(self.lang)), "{: .sk-small }", ""]
         if any_ill:

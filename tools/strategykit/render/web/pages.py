@@ -22,6 +22,7 @@ from strategykit.model import Chapter, Goal, Indicator, Priority, Strategy, Targ
 from strategykit.model.slugs import indicator_slugs
 from strategykit.render.web.page_about import AboutPages
 from strategykit.render.web.page_followup import FollowUpPages
+from strategykit.render.web.page_frameworks import FrameworkPages
 from strategykit.render.web.page_home import HomePage
 from strategykit.render.web.page_indicators import IndicatorPages
 from strategykit.render.web.page_priorities import PriorityPages
@@ -30,7 +31,7 @@ from strategykit.render.web.pagekit import (DATA_FOLDER, EditionInfo, Site, chap
 # --- The site -------------------------------------------------------------------
 
 
-class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages):
+class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages, FrameworkPages):
     def __init__(self, model: Strategy, info: EditionInfo):
         self.m = model
         self.info = info
@@ -58,6 +59,7 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
         # Whether the edition shows the changes since the consultation is decided once (present.sections),
         # and the plan brings them exactly then.
         self.changes = f"{L['url_changes']}.md" if shown.changes and info.changes is not None else None
+        self.frameworks = f"{self.p_dir}/{L['url_frameworks']}.md" if shown.frameworks else None
         self.chapters_presenting: dict[str, list] = {}
         for ch in model.chapters:
             for ref in ch.presents:
@@ -251,6 +253,9 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
         for p in m.priorities:
             pages[self.priority_page(p)] = self.priority(p)
             section.append({p.title: self.priority_page(p)})
+        if self.frameworks:
+            pages[self.frameworks] = self.frameworks_page()
+            section.append({L["frameworks"]: self.frameworks})
         nav.append({L["priorities_and_goals"]: section})
         section = [f"{self.i_dir}/index.md"]
         pages[f"{self.i_dir}/index.md"] = self.indicators_index()

@@ -21,6 +21,7 @@ REGEX_PATTERNS = {
     '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z'),
     '^[A-Za-z0-9][A-Za-z0-9._-]*$': re.compile('^[A-Za-z0-9][A-Za-z0-9._-]*\\Z'),
     '^[0-9]{1,2}(\\.([0-9]{1,2}|[a-z]))?$': re.compile('^[0-9]{1,2}(\\.([0-9]{1,2}|[a-z]))?\\Z'),
+    '^[a-z][a-z0-9-]*$': re.compile('^[a-z][a-z0-9-]*\\Z'),
     '^https?://[A-Za-z0-9._~:/?#@!\\$&*+,;=%-]+$': re.compile('^https?://[A-Za-z0-9._~:/?#@!\\$&*+,;=%-]+\\Z'),
     '^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z'),
     '^[a-z0-9-]+$': re.compile('^[a-z0-9-]+\\Z')
@@ -531,6 +532,59 @@ def validate_https___strategykit_example_schema_goals_schema_json(data, custom_f
                                                 for data__priorities_item__goals_item__perspectives_x, data__priorities_item__goals_item__perspectives_item in enumerate(data__priorities_item__goals_item__perspectives):
                                                     if not isinstance(data__priorities_item__goals_item__perspectives_item, (str)):
                                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].perspectives[{data__priorities_item__goals_item__perspectives_x}]".format(**locals()) + " must be string")
+                                        if "contributes_to" in data__priorities_item__goals_item_keys:
+                                            data__priorities_item__goals_item_keys.remove("contributes_to")
+                                            data__priorities_item__goals_item__contributesto = data__priorities_item__goals_item["contributes_to"]
+                                            if not isinstance(data__priorities_item__goals_item__contributesto, (list, tuple)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].contributes_to".format(**locals()) + " must be array")
+                                            data__priorities_item__goals_item__contributesto_is_list = isinstance(data__priorities_item__goals_item__contributesto, (list, tuple))
+                                            if data__priorities_item__goals_item__contributesto_is_list:
+                                                data__priorities_item__goals_item__contributesto_len = len(data__priorities_item__goals_item__contributesto)
+                                                for data__priorities_item__goals_item__contributesto_x, data__priorities_item__goals_item__contributesto_item in enumerate(data__priorities_item__goals_item__contributesto):
+                                                    if not isinstance(data__priorities_item__goals_item__contributesto_item, (str)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].contributes_to[{data__priorities_item__goals_item__contributesto_x}]".format(**locals()) + " must be string")
+                                        if "shared_targets" in data__priorities_item__goals_item_keys:
+                                            data__priorities_item__goals_item_keys.remove("shared_targets")
+                                            data__priorities_item__goals_item__sharedtargets = data__priorities_item__goals_item["shared_targets"]
+                                            if not isinstance(data__priorities_item__goals_item__sharedtargets, (list, tuple)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].shared_targets".format(**locals()) + " must be array")
+                                            data__priorities_item__goals_item__sharedtargets_is_list = isinstance(data__priorities_item__goals_item__sharedtargets, (list, tuple))
+                                            if data__priorities_item__goals_item__sharedtargets_is_list:
+                                                data__priorities_item__goals_item__sharedtargets_len = len(data__priorities_item__goals_item__sharedtargets)
+                                                for data__priorities_item__goals_item__sharedtargets_x, data__priorities_item__goals_item__sharedtargets_item in enumerate(data__priorities_item__goals_item__sharedtargets):
+                                                    if not isinstance(data__priorities_item__goals_item__sharedtargets_item, (str)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].shared_targets[{data__priorities_item__goals_item__sharedtargets_x}]".format(**locals()) + " must be string")
+                                        if "frameworks" in data__priorities_item__goals_item_keys:
+                                            data__priorities_item__goals_item_keys.remove("frameworks")
+                                            data__priorities_item__goals_item__frameworks = data__priorities_item__goals_item["frameworks"]
+                                            if not isinstance(data__priorities_item__goals_item__frameworks, (dict)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].frameworks".format(**locals()) + " must be object")
+                                            data__priorities_item__goals_item__frameworks_is_dict = isinstance(data__priorities_item__goals_item__frameworks, dict)
+                                            if data__priorities_item__goals_item__frameworks_is_dict:
+                                                data__priorities_item__goals_item__frameworks_keys = set(data__priorities_item__goals_item__frameworks.keys())
+                                                for data__priorities_item__goals_item__frameworks_key in data__priorities_item__goals_item__frameworks_keys:
+                                                    if data__priorities_item__goals_item__frameworks_key not in []:
+                                                        data__priorities_item__goals_item__frameworks_value = data__priorities_item__goals_item__frameworks.get(data__priorities_item__goals_item__frameworks_key)
+                                                        if not isinstance(data__priorities_item__goals_item__frameworks_value, (list, tuple)):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].frameworks.{data__priorities_item__goals_item__frameworks_key}".format(**locals()) + " must be array")
+                                                        data__priorities_item__goals_item__frameworks_value_is_list = isinstance(data__priorities_item__goals_item__frameworks_value, (list, tuple))
+                                                        if data__priorities_item__goals_item__frameworks_value_is_list:
+                                                            data__priorities_item__goals_item__frameworks_value_len = len(data__priorities_item__goals_item__frameworks_value)
+                                                            for data__priorities_item__goals_item__frameworks_value_x, data__priorities_item__goals_item__frameworks_value_item in enumerate(data__priorities_item__goals_item__frameworks_value):
+                                                                if not isinstance(data__priorities_item__goals_item__frameworks_value_item, (str)):
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].frameworks.{data__priorities_item__goals_item__frameworks_key}[{data__priorities_item__goals_item__frameworks_value_x}]".format(**locals()) + " must be string")
+                                                data__priorities_item__goals_item__frameworks_len = len(data__priorities_item__goals_item__frameworks)
+                                                if data__priorities_item__goals_item__frameworks_len != 0:
+                                                    data__priorities_item__goals_item__frameworks_property_names = True
+                                                    for data__priorities_item__goals_item__frameworks_key in data__priorities_item__goals_item__frameworks:
+                                                        try:
+                                                            if isinstance(data__priorities_item__goals_item__frameworks_key, str):
+                                                                if not REGEX_PATTERNS['^[a-z][a-z0-9-]*$'].search(data__priorities_item__goals_item__frameworks_key):
+                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].frameworks".format(**locals()) + " must match pattern ^[a-z][a-z0-9-]*$")
+                                                        except (JsonSchemaValueException, JsonSchemaValuesException):
+                                                            data__priorities_item__goals_item__frameworks_property_names = False
+                                                    if not data__priorities_item__goals_item__frameworks_property_names:
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].frameworks".format(**locals()) + " must be named by propertyName definition")
                                         if "targets" in data__priorities_item__goals_item_keys:
                                             data__priorities_item__goals_item_keys.remove("targets")
                                             data__priorities_item__goals_item__targets = data__priorities_item__goals_item["targets"]
