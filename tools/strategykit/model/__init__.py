@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from strategykit.diagnostics import Position
+from strategykit.model import dimensions as _dimensions
+from strategykit.model.dimensions import Dimension
 from strategykit.source.load import CsvTable, MarkdownFile, SourceMap
 
 Path_ = tuple[str | int, ...]
@@ -41,7 +43,8 @@ class Observation:
 
     A baseline in goals.yaml has a ``path`` there; an observed value read from
     ``data/<indicator>.csv`` has the ``position`` of its row instead, and says which
-    part of the population it counts (``breakdown``: total, women or men).
+    part of the population it counts (``breakdown``: total, women, men, or one value of
+    another dimension, ``municipality:2480``; see ``model.dimensions``).
     """
 
     year: int | None
@@ -124,6 +127,7 @@ class Target:
     target: GoalValue | None
     milestones: tuple[GoalValue, ...]
     breakdown: str
+    """'total', 'women', 'men' or '<dimension>:<value>' (``model.dimensions.key``)."""
     agenda2030: tuple[str, ...]
     path: Path_ = ()
     threshold: str | None = None
@@ -225,6 +229,12 @@ DATA_COLUMNS = ("year", "value", "breakdown", "provenance", "source", "retrieved
 
 REQUIRED_COLUMNS = ("year", "value", "provenance")
 BREAKDOWNS = ("total", "women", "men")
+"""The values of the ``breakdown`` column; other dimensions have columns of their own (``model.dimensions``)."""
+
+
+def breakdown_order(breakdown: str) -> tuple[int, str]:
+    """Total, women, men, then the other dimensions' breakdowns by key."""
+    return (BREAKDOWNS.index(breakdown), "") if breakdown in BREAKDOWNS else (len(BREAKDOWNS), breakdown)
 PROVENANCES = ("sourced", "illustrative")
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
@@ -487,6 +497,8 @@ class Strategy:
     """The strategy's own names of its levels: (priority|goal|target, one, many)."""
     region_scheme: str = "se"
     """Which codes ``region_code`` is one of: se (Swedish county and municipality codes), ons, nuts, iso-3166-2, other."""
+    declared_dimensions: tuple[Dimension, ...] = ()
+    """The dimensions goals.yaml declares (``dimensions:``): the strategy's own, or values added to a known one."""
 
     # -- navigation ---------------------------------------------------------
     def goals(self) -> Iterator[Goal]:
@@ -506,6 +518,14 @@ class Strategy:
         if cache is None:
             cache = {i.id: i for i in self.indicators}
             object.__setattr__(self, "_ind_cache", cache)
+        return cache
+
+    def dimensions(self) -> dict[str, Dimension]:
+        """Every dimension an indicator of this strategy can be broken down by, by id."""
+        cache = self.__dict__.get("_dim_cache")
+        if cache is None:
+            cache = _dimensions.merged(self.declared_dimensions)
+            object.__setattr__(self, "_dim_cache", cache)
         return cache
 
     def targets_using(self, indicator_id: str) -> list[tuple[Goal, Target]]:
@@ -594,9 +614,21 @@ def _statement(d: dict, path: Path_) -> Statement:
     return Statement(_s(d, "id"), _s(d, "title"), _s(d, "text"), _strs(d, "agenda2030"), path)
 
 
+def target_breakdown(d: Any) -> str:
+    """A target's breakdown key: 'women' stays 'women', {municipality: "2480"} is 'municipality:2480'."""
+    raw = d.get("breakdown") if isinstance(d, dict) else None
+    if isinstance(raw, dict):
+        # Anything but one dimension and its value is '' (no series): target-breakdown-undeclared says so.
+        (dim, value), = raw.items() if len(raw) == 1 else ((None, None),)
+        if isinstance(dim, str) and isinstance(value, (str, int)) and not isinstance(value, bool):
+            return _dimensions.key(dim, str(value))
+        return ""
+    return raw if isinstance(raw, str) else "total"
+
+
 def _target(d: dict, path: Path_, observations: Mapping[str, tuple[Observation, ...]] | None = None) -> Target:
     baseline = _observation(d.get("baseline"), path + ("baseline",))
-    indicator, breakdown = _opt_s(d, "indicator"), _s(d, "breakdown", "total")
+    indicator, breakdown = _opt_s(d, "indicator"), target_breakdown(d)
 
     def base(year: int) -> float | None:
         """The value of ``year``: the baseline's when it is for that year, else the data file's."""
@@ -612,7 +644,7 @@ def _target(d: dict, path: Path_, observations: Mapping[str, tuple[Observation, 
         target=_goal_value(d.get("target"), path + ("target",), base),
         milestones=tuple(m for i, raw in _items(d, "milestones")
                          if (m := _goal_value(raw, path + ("milestones", i), base))),
-        breakdown=_s(d, "breakdown", "total"), agenda2030=_strs(d, "agenda2030"), path=path,
+        breakdown=breakdown, agenda2030=_strs(d, "agenda2030"), path=path,
         threshold=_opt_s(d, "threshold") if d.get("threshold") in THRESHOLDS else None,
     )
 
@@ -639,11 +671,37 @@ def _indicator(d: dict, path: Path_) -> Indicator:
     )
 
 
-def _csv_observations(table: CsvTable) -> tuple[Observation, ...]:
+def dimension_columns(table: CsvTable, known: Iterable[str]) -> tuple[str, ...]:
+    """The columns of a data file that name a dimension in ``known`` (municipality, age …)."""
+    known = set(known) - {_dimensions.GENDER}
+    return tuple(c for c in table.columns if c not in DATA_COLUMNS and c in known)
+
+
+def row_breakdowns(table: CsvTable, row: Any, columns: tuple[str, ...]) -> list[str]:
+    """The breakdown keys a row's cells give (``columns``: its dimension columns): [] for the total,
+    one key, or several (an error)."""
+    cell = table.cell(row, "breakdown")
+    sex = cell.text.strip().lower() if cell else ""
+    keys = [sex] if sex and sex != "total" else []
+    for column in columns:
+        cell = table.cell(row, column)
+        if cell and cell.text.strip():
+            keys.append(_dimensions.key(column, cell.text.strip()))
+    return keys
+
+
+def _dimension(d: dict, path: Path_) -> Dimension:
+    values = tuple((str(v["id"]), _s(v, "label")) for _, v in _items(d, "values")
+                   if isinstance(v.get("id"), (str, int)) and not isinstance(v.get("id"), bool))
+    return Dimension(_s(d, "id"), values, _s(d, "name"), True, path)
+
+
+def _csv_observations(table: CsvTable, known: Iterable[str]) -> tuple[Observation, ...]:
     """The valid rows of a data file; the rules in rules/observations.py report the others."""
     columns = table.columns
     if "year" not in columns or "value" not in columns:
         return ()
+    own = dimension_columns(table, known)
     seen: set[tuple[int, str]] = set()
     out: list[Observation] = []
     for row in table.rows:
@@ -651,8 +709,10 @@ def _csv_observations(table: CsvTable) -> tuple[Observation, ...]:
             cell = table.cell(row, name)
             return cell.text.strip() if cell else ""
         year, value = parse_year(text("year")), parse_number(text("value"))
-        breakdown = text("breakdown").lower() or "total"
-        if year is None or value is None or breakdown not in BREAKDOWNS or (year, breakdown) in seen:
+        keys = row_breakdowns(table, row, own) if own else [text("breakdown").lower() or "total"]
+        breakdown = keys[0] if len(keys) == 1 else "total" if not keys else ""
+        if (year is None or value is None or not breakdown or (year, breakdown) in seen
+                or (":" not in breakdown and breakdown not in BREAKDOWNS)):
             continue
         seen.add((year, breakdown))
         kind = text("provenance").lower()
@@ -660,14 +720,17 @@ def _csv_observations(table: CsvTable) -> tuple[Observation, ...]:
                           retrieved=text("retrieved") or None)
         out.append(Observation(year, value, prov, breakdown=breakdown,
                                position=Position(table.file, row.line, 1)))
-    out.sort(key=lambda o: (BREAKDOWNS.index(o.breakdown), o.year))
+    out.sort(key=lambda o: (breakdown_order(o.breakdown), o.year))
     return tuple(out)
 
 
-def build_data(tables: dict[str, CsvTable]) -> tuple[tuple[DataFile, ...], Mapping[str, tuple[Observation, ...]]]:
-    """Data files and observations from the tables read from data/ (indicator id → table)."""
+def build_data(tables: dict[str, CsvTable], dimensions: Iterable[str] = _dimensions.COLUMN_DIMENSIONS,
+               ) -> tuple[tuple[DataFile, ...], Mapping[str, tuple[Observation, ...]]]:
+    """Data files and observations from the tables read from data/ (indicator id → table);
+    ``dimensions``: the ids whose columns hold breakdowns (the known ones and the strategy's own)."""
     files = tuple(DataFile(ind, table.file, table) for ind, table in sorted(tables.items()))
-    return files, MappingProxyType({f.indicator_id: _csv_observations(f.table) for f in files})
+    known = tuple(dimensions)
+    return files, MappingProxyType({f.indicator_id: _csv_observations(f.table, known) for f in files})
 
 
 def build_model(data: Any, source: SourceMap, root: Path,
@@ -678,7 +741,8 @@ def build_model(data: Any, source: SourceMap, root: Path,
     meta = _dict(data, "strategy")
     region, period, edition = _dict(meta, "region"), _dict(meta, "period"), _dict(meta, "edition")
     vision = _dict(data, "vision")
-    data_files, observations = build_data(tables or {})
+    declared = tuple(_dimension(d, ("dimensions", i)) for i, d in _items(data, "dimensions"))
+    data_files, observations = build_data(tables or {}, _dimensions.merged(declared))
     priorities = []
     for i, p in _items(data, "priorities"):
         ppath: Path_ = ("priorities", i)
@@ -713,6 +777,7 @@ def build_model(data: Any, source: SourceMap, root: Path,
         checks=tuple((k, v) for k, v in _dict(data, "checks").items() if isinstance(v, str)),
         data_files=data_files, observations=observations,
         region_scheme=_s(region, "scheme", "se"),
+        declared_dimensions=declared,
         levels=tuple((level, _s(names, "one"), _s(names, "many"))
                      for level, names in _dict(data, "levels").items()
                      if level in ("priority", "goal", "target") and _s(names, "one") and _s(names, "many")),

@@ -17,7 +17,7 @@ from typing import Iterator
 
 from strategykit.diagnostics import Position, Severity
 from strategykit.source.load import CsvCell, CsvRow, CsvTable
-from strategykit.model import (BREAKDOWNS, DATA_COLUMNS, DATA_FOLDER, DataFile, PROVENANCES, REQUIRED_COLUMNS, Strategy, parse_number, parse_year)
+from strategykit.model import (BREAKDOWNS, DATA_COLUMNS, DATA_FOLDER, DataFile, PROVENANCES, REQUIRED_COLUMNS, Strategy, dimension_columns, parse_number, parse_year, row_breakdowns)
 from strategykit.rules import rule, Finding
 from strategykit.messages import _
 
@@ -72,8 +72,11 @@ def data_header(s: Strategy) -> Iterator[Finding]:
     `retrieved` (schema/observations.schema.json). `year`, `value` and
     `provenance` are required; `breakdown` may be left out when every value is
     for the total. Each column appears once, and no other column is allowed, so
-    that a misspelt `provenence` is caught instead of silently ignored.
+    that a misspelt `provenence` is caught instead of silently ignored. Besides them, a column
+    named after a dimension (`municipality`, `age`, …) holds the values of an indicator broken
+    down by it.
     """
+    dimensions = s.dimensions()
     for f in s.data_files:
         seen: dict[str, CsvCell] = {}
         for cell in f.table.header:
@@ -81,7 +84,7 @@ def data_header(s: Strategy) -> Iterator[Finding]:
             if name in seen:
                 yield Finding(_("The column '{name}' appears twice in the header (first at column {column}).",
                                 name=name, column=seen[name].column), position=_at(f.file, cell))
-            elif name not in DATA_COLUMNS:
+            elif name not in DATA_COLUMNS and (name not in dimensions or name == "gender"):
                 import difflib  # not at the top: a clean check never needs it
                 close = difflib.get_close_matches(name, DATA_COLUMNS, n=1, cutoff=0.6)
                 yield Finding(_("'{value}' is not a column of a data file.",
@@ -167,7 +170,7 @@ def data_invalid_breakdown(s: Strategy) -> Iterator[Finding]:
 
     An empty breakdown means the total. Values for women and men are shown side by
     side in both editions (the perspective of equal and gender-equal inclusion
-    asks for it).
+    asks for it). Other dimensions (municipality, age …) have columns of their own.
     """
     for f in s.data_files:
         if "breakdown" not in f.table.columns:
@@ -181,7 +184,9 @@ def data_invalid_breakdown(s: Strategy) -> Iterator[Finding]:
                 yield Finding(_("'{text}' is not a breakdown.", text=text), position=_at(f.file, cell, row),
                               hint=_("Did you mean '{close}'? Allowed: {options}.", close=close[0],
                                      options=", ".join(BREAKDOWNS)) if close else
-                              _("Allowed: {options}.", options=", ".join(BREAKDOWNS)))
+                              _("Allowed: {options}. A value per municipality, age band or other dimension goes "
+                                "in a column of its own, named after the dimension (e.g. municipality, with the "
+                                "code 2480).", options=", ".join(BREAKDOWNS)))
 
 
 @rule("data-duplicate-year", fix=_("Keep one row per year and breakdown; delete or correct the other."))
@@ -196,9 +201,12 @@ def data_duplicate_year(s: Strategy) -> Iterator[Finding]:
         if not _readable(f):
             continue
         first: dict[tuple[int, str], int] = {}
+        columns = dimension_columns(f.table, s.dimensions())
         for row in f.table.rows:
             year = parse_year(_text(f.table, row, "year"))
-            breakdown = _text(f.table, row, "breakdown").lower() or "total"
+            keys = (row_breakdowns(f.table, row, columns) or ["total"]) if columns else \
+                [_text(f.table, row, "breakdown").lower() or "total"]
+            breakdown = ", ".join(keys)
             if year is None:
                 continue
             key = (year, breakdown)
