@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Callable
 
-from strategykit.present import i18n
+from strategykit.present import breakdowns as present_breakdowns, i18n
 from strategykit.analysis.followup import (ACCELERATION_RATIO, MAINTAIN_TOLERANCE, ON_TRACK_RATIO, FollowUp, Status, TargetProgress)
 from strategykit.model import Indicator, Observation, Strategy
 
@@ -409,7 +409,8 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
             for tp in gp.targets:
                 target = targets[tp.target_id]
                 ind = strategy.indicator(tp.indicator_id)
-                part = "" if tp.breakdown == "total" else f" ({L[tp.breakdown]})"
+                part = "" if tp.breakdown == "total" else \
+                    f" ({present_breakdowns.label(strategy, tp.breakdown, language)})"
                 row = [f"**{target.id}** {target.text}", (ind.name if ind else tp.indicator_id or "–") + part,
                        _with_year(tp.baseline, ind, language), _with_year(tp.latest, ind, language),
                        _target_value(tp, ind, language), i18n.progress_label(tp.status.value, language)]
@@ -424,6 +425,17 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
                 out += [f"- **{tp.target_id}**: {explain_markdown(tp, ind, language)}"
                         + (f" {milestones}" if milestones else "")]
             out.append("")
+    tables = _breakdown_tables(report, strategy, language)
+    if tables:
+        out += [f"## {i18n.breakdown_texts(language)['report_title']}", ""]
+        for ind, ind_tables in tables:
+            for t in ind_tables:
+                out += [f"### {ind.name}: {t.title.lower()}", "", "| " + " | ".join(t.header) + " |", "|---|---:|---:|"]
+                out += [f"| {_cell(r.label)} | {_cell(r.value_text)}{_MARK(language) if r.illustrative else ''} "
+                        f"| {r.year} |" for r in t.rows]
+                out.append("")
+                if t.missing:
+                    out += [i18n.breakdown_texts(language)["no_value"].format(names=", ".join(t.missing)), ""]
     out.append(method_markdown(language, level=2))
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -445,7 +457,8 @@ def format_text(report: FollowUp, strategy: Strategy, language: str | None = Non
             out.append(f"  {gp.goal_id} {goals[gp.goal_id].title}  [{i18n.progress_label(gp.status.value, language)}]")
             for tp in gp.targets:
                 ind = strategy.indicator(tp.indicator_id)
-                part = "" if tp.breakdown == "total" else f" ({L[tp.breakdown]})"
+                part = "" if tp.breakdown == "total" else \
+                    f" ({present_breakdowns.label(strategy, tp.breakdown, language)})"
                 ratio = f"  R = {_ratio_text(tp.assessment.ratio, language)}" if tp.assessment.ratio is not None else ""
                 out.append(f"    {tp.target_id}{part}: {_with_year(tp.baseline, ind, language)} → "
                            f"{_with_year(tp.latest, ind, language)}; {L['target_value'].lower()} "
@@ -456,9 +469,34 @@ def format_text(report: FollowUp, strategy: Strategy, language: str | None = Non
                 if _gender(tp):
                     out.append(f"      {L['women']} {_with_year(tp.by_breakdown.get('women'), ind, language)}, "
                                f"{L['men']} {_with_year(tp.by_breakdown.get('men'), ind, language)}")
+    tables = _breakdown_tables(report, strategy, language)
+    if tables:
+        out += ["", i18n.breakdown_texts(language)["report_title"]]
+        for ind, _tables in tables:
+            out.append(f"  {ind.name}")
+            out += [f"    {line}" for line in present_breakdowns.report_lines(strategy, ind, report.year, language)]
     if _uses_illustrative(report):
         out += ["", L["illustrative_note"]]
     return "\n".join(out).replace("\u202f", " ").replace("\u00a0", " ") + "\n"
+
+
+def _MARK(language: str) -> str:
+    return i18n.labels(language)["illustrative_mark"].replace("*", "\\*")
+
+
+def _breakdown_tables(report: FollowUp, strategy: Strategy, language: str
+                      ) -> list[tuple[Indicator, list[present_breakdowns.BreakdownTable]]]:
+    """The tables per breakdown (municipality, age …) of the indicators the report's targets use, in report order."""
+    seen, out = set(), []
+    for tp in report.targets():
+        ind = strategy.indicator(tp.indicator_id)
+        if ind is None or ind.id in seen:
+            continue
+        seen.add(ind.id)
+        tables = present_breakdowns.tables(strategy, ind, report.year, language)
+        if tables:
+            out.append((ind, tables))
+    return out
 
 
 def _obs(o: Observation | None) -> dict | None:
@@ -509,6 +547,13 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
              "goals": [{"id": gp.goal_id, "title": goals[gp.goal_id].title, "status": gp.status.value,
                         "targets": [target(tp) for tp in gp.targets]} for gp in pp.goals]}
             for pp, p in zip(report.priorities, strategy.priorities)
+        ],
+        "breakdowns": [
+            {"indicator": ind.id, "dimension": t.dimension, "title": t.title,
+             "rows": [{"breakdown": r.key, "label": r.label, "year": r.year, "value": r.value,
+                       "illustrative": r.illustrative} for r in t.rows],
+             "missing": list(t.missing)}
+            for ind, tables in _breakdown_tables(report, strategy, language) for t in tables
         ],
     }
 

@@ -412,6 +412,46 @@ UNITS = {
 }
 
 
+BREAKDOWN = {
+    "sv": {
+        "dimension:gender": "kön", "dimension:municipality": "kommun", "dimension:age": "ålder",
+        "dimension:birth": "födelseland", "dimension:education": "utbildningsnivå",
+        "birth:sweden": "födda i Sverige", "birth:abroad": "födda utomlands",
+        "education:compulsory": "förgymnasial utbildning", "education:upper-secondary": "gymnasial utbildning",
+        "education:post-secondary": "eftergymnasial utbildning",
+        "age_band": "{low}–{high} år", "age_plus": "{low} år och äldre",
+        "title": "Per {dimension}",
+        "caption": "{indicator} per {dimension}, senaste värde för var och en, från högst till lägst.",
+        "alt": "Stapeldiagram över {indicator} per {dimension}: {count} staplar, högst {top} ({top_value}), "
+               "lägst {bottom} ({bottom_value}). Alla värden står i tabellen.",
+        "bar": "Stapel",
+        "no_value": "Inget värde för: {names}.",
+        "report_line": "Per {dimension}: {values}",
+        "report_title": "Uppdelningar",
+    },
+    "en": {
+        "dimension:gender": "gender", "dimension:municipality": "municipality", "dimension:age": "age",
+        "dimension:birth": "country of birth", "dimension:education": "level of education",
+        "birth:sweden": "born in Sweden", "birth:abroad": "born abroad",
+        "education:compulsory": "compulsory education", "education:upper-secondary": "upper secondary education",
+        "education:post-secondary": "post-secondary education",
+        "age_band": "aged {low}–{high}", "age_plus": "aged {low} and over",
+        "title": "By {dimension}",
+        "caption": "{indicator} by {dimension}, the latest value of each, highest first.",
+        "alt": "Bar chart of {indicator} by {dimension}: {count} bars, highest {top} ({top_value}), "
+               "lowest {bottom} ({bottom_value}). Every value is in the table.",
+        "bar": "Bar",
+        "no_value": "No value for: {names}.",
+        "report_line": "By {dimension}: {values}",
+        "report_title": "Breakdowns",
+    },
+}
+"""Dimensions and their values in words, and the texts of a table per breakdown (``present.breakdowns``)."""
+
+
+def breakdown_texts(language: str) -> dict[str, str]:
+    return BREAKDOWN.get(language, BREAKDOWN["sv"])
+
 def labels(language: str) -> dict[str, str]:
     return LABELS.get(language, LABELS["sv"])
 

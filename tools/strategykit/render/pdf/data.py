@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from strategykit.present import (charts as present_charts, consultation, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets)
+from strategykit.present import (breakdowns as present_breakdowns, charts as present_charts, consultation, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets)
 from strategykit.present.mdtext import keep_numbers
 from strategykit.analysis.followup import FollowUp, Status, StatusChange, TargetProgress
 from strategykit.present.followup import explain_markdown, milestones_markdown
@@ -50,8 +50,9 @@ def _baseline(t: Target, shown: present_targets.Value | None, lang: str) -> dict
     return {**_shown(shown, lang), "source_note": note}
 
 
-def _breakdown(t: Target, lang: str) -> str:
-    return i18n.labels(lang).get(t.breakdown, t.breakdown)
+def _breakdown(s: Strategy, key: str, lang: str) -> str:
+    """'totalt' for the total, else the breakdown in words ('kvinnor', 'Umeå')."""
+    return present_breakdowns.label(s, key, lang) or i18n.labels(lang).get(key, key)
 
 
 def _observed(o: Observation | None, ind: Indicator | None, lang: str) -> dict | None:
@@ -104,7 +105,7 @@ def _target_row(s: Strategy, t: Target, lang: str, lookup: _Lookup | None) -> di
         "anchor": anchor("target", t.id),
         "text": r.text,
         "direction": i18n.direction_label(getattr(t, "direction", None), lang),
-        "breakdown": _breakdown(t, lang),
+        "breakdown": _breakdown(s, t.breakdown, lang),
         "indicator": {"name": ind.name, "anchor": anchor("ind", ind.id)} if ind else None,
         "baseline": _baseline(t, r.baseline, lang),
         "milestones": [_shown(v, lang) for v in r.milestones],
@@ -203,7 +204,7 @@ def _indicator(s: Strategy, ind: Indicator, lang: str, lookup: _Lookup) -> dict:
         "definition": " ".join(ind.definition.split()),
         "unit": i18n.unit_label(ind.unit, lang),
         "source": {"provider": src.provider, "id": src.id or "", "url": src.url or ""} if src else None,
-        "breakdowns": ", ".join(L.get(b, b) for b in ind.breakdowns),
+        "breakdowns": present_breakdowns.dimensions_text(s, ind, lang),
         "frequency": i18n.frequency_label(ind.frequency, lang),
         "responsible": ind.responsible,
         "targets": rows,
@@ -258,7 +259,7 @@ def _followup_target(s: Strategy, tp: TargetProgress, lang: str) -> dict:
         "id": tp.target_id,
         "anchor": anchor("target", tp.target_id),
         "indicator": ({"name": ind.name, "anchor": anchor("ind", ind.id)} if ind else None),
-        "breakdown": L.get(tp.breakdown, tp.breakdown),
+        "breakdown": _breakdown(s, tp.breakdown, lang),
         "baseline": _observed(tp.baseline, ind, lang),
         "latest": _observed(tp.latest, ind, lang),
         "women": _observed(tp.by_breakdown.get("women"), ind, lang),
