@@ -213,7 +213,22 @@ def _indicator(s: Strategy, ind: Indicator, lang: str, lookup: _Lookup) -> dict:
         "values_note": _values_note(series, lang),
         "values_illustrative": bool(spec and any(c.illustrative for row in spec.table_rows for c in row)),
         "charts": [chart_geometry(spec)] if spec else [],
+        "breakdown_tables": [_breakdown_table(bt, lang) for bt in present_breakdowns.tables(s, ind, year, lang)],
         "charts_illustrative": bool(spec and spec.illustrative) or observed_illustrative,
+    }
+
+
+def _breakdown_table(bt: present_breakdowns.BreakdownTable, lang: str) -> dict:
+    """A table per municipality (age band …) as ``present.breakdowns`` decides it; the profile draws the bars."""
+    texts = i18n.breakdown_texts(lang)
+    notes = [" ".join(x for x in (bt.caption, bt.sources) if x)]
+    if bt.missing:
+        notes.append(texts["no_value"].format(names=", ".join(bt.missing)))
+    return {
+        "title": bt.title, "header": list(bt.header), "bar": texts["bar"], "alt": bt.alt,
+        "rows": [{"label": r.label, "value": r.value_text, "year": str(r.year), "share": round(r.share, 4),
+                  "illustrative": r.illustrative} for r in bt.rows],
+        "note": " ".join(notes), "illustrative": bt.illustrative,
     }
 
 
