@@ -9,6 +9,7 @@ import pytest
 from strategykit.analysis.followup import follow_up
 from strategykit.model import Observation, Provenance
 from strategykit.present import breakdowns as present_breakdowns
+from strategykit.present.consultation import describe_change
 from strategykit.project import check
 from strategykit.sources.datafiles import to_csv
 from strategykit.source.load import parse_csv
@@ -177,6 +178,7 @@ def test_a_target_moved_from_the_total_to_a_municipality_is_a_change_the_diff_sh
     edit(new, TARGET, TARGET + '            breakdown: {municipality: "2480"}\n')
     (change,) = diff(old, str(old), str(new)).changes
     assert (change.kind, change.old, change.new) == ("target-breakdown-changed", "total", "municipality:2480")
+    assert describe_change(change, "sv") == "redovisning: totalt → Umeå"
 
 
 # -- words for readers --------------------------------------------------------------------

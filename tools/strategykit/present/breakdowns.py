@@ -18,16 +18,16 @@ from strategykit.model import dimensions as dims
 from strategykit.present import i18n
 
 
-def label(model: Strategy, breakdown: str | None, language: str) -> str:
+def label(model: Strategy | None, breakdown: str | None, language: str) -> str:
     """A breakdown in words: 'kvinnor', 'Umeå', '20–64 år', 'födda utomlands', a declared label;
-    '' for the total."""
+    '' for the total. Without a model (a change between two revisions) the known dimensions name it."""
     if not breakdown or breakdown == "total":
         return ""
     dimension, value = dims.split(breakdown)
     if dimension == dims.GENDER:
         return i18n.labels(language).get(value, value)
     words = i18n.breakdown_texts(language)
-    known = model.dimensions().get(dimension or "")
+    known = (model.dimensions() if model is not None else dims.BUILT_IN).get(dimension or "")
     declared = known.label(value) if known else None  # a municipality's name, an own dimension's label
     if declared:
         return declared
