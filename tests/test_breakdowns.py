@@ -218,3 +218,22 @@ def test_a_declared_dimension_is_labelled_as_declared(minimal):
     assert d.position.line == 4 and "forestry" in d.hint
     (table,) = present_breakdowns.tables(result.model, result.model.indicator("population"), None)
     assert table.title == "Per näringsgren" and table.rows[0].label == "Skogsbruk"
+
+
+def test_the_report_shows_the_values_per_municipality_in_each_format(minimal):
+    from strategykit.present.followup import format_json, format_markdown, format_text
+    import json
+    edit(minimal, 'code: "99"', 'code: "24"')
+    declare(minimal)
+    write_data(minimal, BY_MUNICIPALITY.replace("2024,2359,,2403,sourced,\"SCB, BE0101A via Regionfakta\",2026-11-27",
+                                                "2024,2359,,2403,illustrative,,"))
+    model = check(minimal).model
+    report = follow_up(model)
+    markdown = format_markdown(report, model)
+    assert "### Invånare totalt, antal: per kommun" in markdown
+    assert markdown.index("| Umeå | 134\u202f249 | 2024 |") < markdown.index("| Bjurholm | 2\u202f359\\* | 2024 |")
+    assert "Inget värde för: Nordmaling" in markdown
+    assert "Per kommun: Umeå 134 249 (2024), Skellefteå 78 150 (2024), Bjurholm 2 359* (2024)" in format_text(report, model)
+    (table,) = json.loads(format_json(report, model))["breakdowns"]
+    assert table["dimension"] == "municipality" and table["rows"][0] == {
+        "breakdown": "municipality:2480", "label": "Umeå", "year": 2024, "value": 134249, "illustrative": False}

@@ -377,7 +377,7 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
     if strategy.notice:
         out += [f"> {strategy.notice}", ""]
     out += [L["followup_intro"], ""]
-    if _uses_illustrative(report):
+    if _uses_illustrative(report) or _tables_illustrative(report, strategy, language):
         out += [L["illustrative_note"], ""]
     out += [f"## {L['progress_summary']}", "", f"| {L['progress']} | {L['number_of_targets']} |", "|---|---:|"]
     for status, n in report.counts().items():
@@ -475,7 +475,7 @@ def format_text(report: FollowUp, strategy: Strategy, language: str | None = Non
         for ind, _tables in tables:
             out.append(f"  {ind.name}")
             out += [f"    {line}" for line in present_breakdowns.report_lines(strategy, ind, report.year, language)]
-    if _uses_illustrative(report):
+    if _uses_illustrative(report) or _tables_illustrative(report, strategy, language):
         out += ["", L["illustrative_note"]]
     return "\n".join(out).replace("\u202f", " ").replace("\u00a0", " ") + "\n"
 
@@ -497,6 +497,10 @@ def _breakdown_tables(report: FollowUp, strategy: Strategy, language: str
         if tables:
             out.append((ind, tables))
     return out
+
+
+def _tables_illustrative(report: FollowUp, strategy: Strategy, language: str) -> bool:
+    return any(t.illustrative for _, tables in _breakdown_tables(report, strategy, language) for t in tables)
 
 
 def _obs(o: Observation | None) -> dict | None:
