@@ -35,7 +35,7 @@ def label(model: Strategy | None, breakdown: str | None, language: str) -> str:
         if value.endswith("+"):
             return words["age_plus"].format(low=value[:-1])
         low, high = value.split("-")
-        return words["age_band"].format(low=low, high=high)
+        return words["age_band"].format(low=low, high=high) if low != high else words["age_one"].format(age=low)
     return words.get(breakdown, value)
 
 

@@ -419,7 +419,7 @@ BREAKDOWN = {
         "birth:sweden": "födda i Sverige", "birth:abroad": "födda utomlands",
         "education:compulsory": "förgymnasial utbildning", "education:upper-secondary": "gymnasial utbildning",
         "education:post-secondary": "eftergymnasial utbildning",
-        "age_band": "{low}–{high} år", "age_plus": "{low} år och äldre",
+        "age_band": "{low}–{high} år", "age_plus": "{low} år och äldre", "age_one": "{age} år",
         "title": "Per {dimension}",
         "caption": "{indicator} per {dimension}, senaste värde för var och en, från högst till lägst.",
         "alt": "Stapeldiagram över {indicator} per {dimension}: {count} staplar, högst {top} ({top_value}), "
@@ -435,7 +435,7 @@ BREAKDOWN = {
         "birth:sweden": "born in Sweden", "birth:abroad": "born abroad",
         "education:compulsory": "compulsory education", "education:upper-secondary": "upper secondary education",
         "education:post-secondary": "post-secondary education",
-        "age_band": "aged {low}–{high}", "age_plus": "aged {low} and over",
+        "age_band": "aged {low}–{high}", "age_plus": "aged {low} and over", "age_one": "aged {age}",
         "title": "By {dimension}",
         "caption": "{indicator} by {dimension}, the latest value of each, highest first.",
         "alt": "Bar chart of {indicator} by {dimension}: {count} bars, highest {top} ({top_value}), "
