@@ -237,3 +237,9 @@ def test_the_report_shows_the_values_per_municipality_in_each_format(minimal):
     (table,) = json.loads(format_json(report, model))["breakdowns"]
     assert table["dimension"] == "municipality" and table["rows"][0] == {
         "breakdown": "municipality:2480", "label": "Umeå", "year": 2024, "value": 134249, "illustrative": False}
+
+
+def test_every_breakdown_word_has_both_languages():
+    from strategykit.present import i18n
+    assert i18n.BREAKDOWN["sv"].keys() == i18n.BREAKDOWN["en"].keys()
+    assert {f"dimension:{d}" for d in ("gender", "municipality", "age", "birth", "education")} <= i18n.BREAKDOWN["sv"].keys()
