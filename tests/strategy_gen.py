@@ -20,6 +20,10 @@ editions of one stays within a few seconds, and varied on purpose:
 - data files: missing, header only, one row, several years, women and men rows, sourced rows;
   years before the edition's date and after it, so that the editions show only the earlier ones and
   several follow-up years (each a publication of its own) are built;
+- dimensions: gender, municipality, age, birth and one of the strategy's own (declared with labels that
+  hold Markdown-active characters); targets set for one municipality, age band or own value;
+- data files: missing, header only, one row, several years, women and men rows, sourced rows; a column
+  per dimension with values for some of its values (partial), for all, or none (an empty column);
 - chapters that present nothing, a priority, single goals, or a goal presented in two chapters;
 - commitments beside targets or instead of them (the strategy then sometimes follows goals up by
   judgement), with owners of each kind, named or not, with and without who assesses them, and
@@ -61,6 +65,30 @@ def _value(rng: random.Random, lo: float, hi: float, decimals: int) -> float | i
     return int(v) if decimals == 0 else v
 
 
+MUNICIPALITIES = ("2401", "2403", "2404", "2409", "2417", "2418", "2421", "2422", "2425", "2460", "2462", "2463",
+                  "2480", "2481", "2482")
+AGE_BANDS = ("0-19", "20-64", "65+", "16-24")
+OWN_DIMENSION = {"id": "sector", "name": "Näringsgren", "values": [
+    {"id": "forestry", "label": "Skogsbruk"}, {"id": "tourism", "label": "Besöks*näring* <b>"},
+    {"id": "mining", "label": "Gruv | industri"}, {"id": "it", "label": "[IT] & tjänster"}]}
+"""A dimension of the strategy's own, its labels with Markdown-active characters."""
+
+
+def _dimensions(brng: random.Random) -> list[str]:
+    """The dimensions other than gender an indicator is broken down by (drawn from their own stream,
+    so that the strategies of earlier seeds stay as they were)."""
+    out = []
+    for name, chance in (("municipality", 0.35), ("age", 0.2), ("sector", 0.15), ("birth", 0.1)):
+        if brng.random() < chance:
+            out.append(name)
+    return out
+
+
+def _dimension_values(name: str) -> list[str]:
+    return {"municipality": list(MUNICIPALITIES), "age": list(AGE_BANDS), "birth": ["sweden", "abroad"],
+            "sector": [v["id"] for v in OWN_DIMENSION["values"]]}[name]
+
+
 def _indicator(rng: random.Random, i: int) -> dict:
     unit, lo, hi = rng.choice(_UNITS)
     decimals = rng.choice((0, 0, 1, 2))
@@ -77,6 +105,9 @@ def _indicator(rng: random.Random, i: int) -> dict:
     ind["source"] = {"provider": rng.choice(("Kolada", "SCB")), "id": f"N{i:05d}"}
     if rng.random() < 0.4:
         ind["breakdowns"] = ["gender"]
+    own = _dimensions(random.Random(f"dimensions-{i}-{unit}-{decimals}-{len(ind['name'])}"))
+    if own:
+        ind["breakdowns"] = ind.get("breakdowns", []) + own
     if rng.random() < 0.3:
         ind["definition"] = _text(rng, 6)
     ind["_range"] = (lo, hi, decimals if "decimals" in ind else 1)
@@ -106,7 +137,7 @@ def _target(rng: random.Random, tid: str, ind: dict | None, period: tuple[int, i
         return t
     lo, hi, decimals = ind["_range"]
     t["indicator"] = ind["id"]
-    if ind.get("breakdowns") and rng.random() < 0.4:
+    if "gender" in ind.get("breakdowns", []) and rng.random() < 0.4:
         t["breakdown"] = rng.choice(("women", "men", "total"))
     direction = rng.choice(("increase", "decrease", "maintain", "increase", "decrease", None if rng.random() < 0.1 else "maintain"))
     base_year = rng.randrange(period[0] - 4, period[0] + 2)
@@ -181,6 +212,11 @@ def _target(rng: random.Random, tid: str, ind: dict | None, period: tuple[int, i
             del t["milestones"]
     if rng.random() < 0.3:
         t["agenda2030"] = [rng.choice(("8.5", "4.4", "13.2", "11.1", "5.5"))]
+    brng = random.Random(f"{tid}-{ind['id']}-{base}")
+    own = [d for d in ind.get("breakdowns", []) if d != "gender"]
+    if own and "breakdown" not in t and brng.random() < 0.35:  # a target for one municipality, age band …
+        name = brng.choice(own)
+        t["breakdown"] = {name: brng.choice(_dimension_values(name))}
     return t
 
 
@@ -215,6 +251,9 @@ def _commitment(rng: random.Random, cid: str, period: tuple[int, int]) -> dict:
 def _rows(rng: random.Random, ind: dict, period: tuple[int, int]) -> str:
     lo, hi, decimals = ind["_range"]
     shape = rng.choice(("header-only", "one-row", "series", "series", "gender"))
+    own = [d for d in ind.get("breakdowns", []) if d != "gender"]
+    if own:
+        return _rows_by_dimension(random.Random(f"rows-{ind['id']}-{shape}"), ind, period, shape, own)
     # Forms the reader accepts (source/observations.py): words in any case, an empty breakdown for
     # the total, spaces around a cell, and no breakdown column at all when every value is a total.
     style = rng.choice(("plain", "plain", "capitals", "spaces", "empty-total", "no-breakdown"))
@@ -277,6 +316,36 @@ def _cross_cutting(rng: random.Random, priorities: list[dict]) -> None:
             g["shared_targets"] = [tid for tid in g["shared_targets"] if tid in held]
             if not g["shared_targets"]:
                 del g["shared_targets"]
+
+
+def _rows_by_dimension(brng: random.Random, ind: dict, period: tuple[int, int], shape: str, own: list[str]) -> str:
+    """A data file with a column per dimension: the totals, and values for all of a dimension's
+    values, some of them (partial), or none (the column left empty)."""
+    lo, hi, decimals = ind["_range"]
+    lines = [",".join(["year", "value", "breakdown", *own, "provenance", "source", "retrieved"])]
+    if shape == "header-only":
+        return "\n".join(lines) + "\n"
+    years = [period[0] - 3 + k for k in range(brng.randrange(1, 6))] if shape != "one-row" else [period[0]]
+
+    def row(year: int, breakdown: str, cells: dict[str, str]) -> str:
+        v = _value(brng, lo, hi, decimals)
+        kind = "sourced,SCB,2026-02-01" if brng.random() < 0.2 else "illustrative,,"
+        return ",".join([str(year), str(v), breakdown, *(cells.get(d, "") for d in own), kind])
+
+    for y in years:
+        lines.append(row(y, "total", {}))
+        if shape == "gender" and "gender" in ind.get("breakdowns", []):
+            lines += [row(y, "women", {}), row(y, "men", {})]
+    for name in own:
+        how = brng.choice(("all", "partial", "partial", "none"))
+        if how == "none":
+            continue
+        values = _dimension_values(name)
+        chosen = values if how == "all" else brng.sample(values, k=brng.randrange(1, len(values)))
+        for value in chosen:
+            for y in (years if brng.random() < 0.5 else years[-1:]):
+                lines.append(row(y, "", {name: value}))
+    return "\n".join(lines) + "\n"
 
 
 def generate(seed: int) -> dict[str, str]:
@@ -344,6 +413,8 @@ def generate(seed: int) -> dict[str, str]:
     data["priorities"] = priorities
     data["indicators"] = [{k: v for k, v in ind.items() if not k.startswith("_")}
                           for ind in indicators if ind["id"] in used or rng.random() < 0.3]
+    if any("sector" in ind.get("breakdowns", []) for ind in data["indicators"]):
+        data["dimensions"] = [OWN_DIMENSION]
     checks = {}
     if rng.random() < 0.3:
         checks["unused-indicator"] = "ignore"

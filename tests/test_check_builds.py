@@ -114,6 +114,15 @@ def test_the_generator_uses_every_form_it_promises():
         forms |= {"own-level-names" for _ in [1] if "levels" in data}
         forms |= {"header-only-data" for k, v in files.items() if k.startswith("data/") and v.count("\n") == 1}
         forms |= {"gender-data" for k, v in files.items() if k.startswith("data/") and ",women," in v}
+        forms |= {f"dimension:{d}" for i in data["indicators"] for d in i.get("breakdowns", [])}
+        forms |= {"own-dimension-declared" for _ in [1] if "dimensions" in data}
+        forms |= {f"breakdown:{next(iter(t['breakdown']))}" for t in targets if isinstance(t.get("breakdown"), dict)}
+        forms |= {"municipality-data" for k, v in files.items() if k.startswith("data/") and ",,2480," in v}
+        forms |= {"partial-municipality-data" for k, v in files.items() if k.startswith("data/")
+                  and 0 < sum(f",{m}," in v for m in strategy_gen.MUNICIPALITIES) < len(strategy_gen.MUNICIPALITIES)}
+        forms |= {"empty-dimension-column" for k, v in files.items() if k.startswith("data/")
+                  and "municipality" in v.split("\n")[0] and not any(f",{m}," in v for m in strategy_gen.MUNICIPALITIES)
+                  and v.count("\n") > 1}
         presented = [i for c in data["chapters"] for i in c.get("presents", [])]
         forms |= {"goal-in-two-chapters" for i in presented
                   if any(i.startswith(j + ".") or i == j for j in presented if j != i) or presented.count(i) > 1}
@@ -149,7 +158,9 @@ def test_the_generator_uses_every_form_it_promises():
                 "followup-by-judgement", "commitment:done", "commitment:on-schedule", "commitment:delayed",
                 "commitment:not-started", "commitment:discontinued",
                 "range:reach", "range:stay", "flow:yearly", "flow:cumulative",
-                "contributes-to", "shared-target", "only-shared-targets", "framework-link"}
+                "contributes-to", "shared-target", "only-shared-targets", "framework-link",
+                "dimension:municipality", "dimension:age", "dimension:sector", "dimension:birth", "own-dimension-declared",
+                "breakdown:municipality", "breakdown:sector", "municipality-data", "partial-municipality-data", "empty-dimension-column"}
     assert expected - forms == set()
 
 

@@ -338,3 +338,39 @@ def test_both_editions_link_cross_cutting_goals_alike(editions):
         web_links = (re.findall(r"^- \[([^ \]]+) ", page.split(f"## {L['contributing_goals']}", 1)[1], re.M)
                      if f"## {L['contributing_goals']}" in page else [])
         assert ["#" + anchor("goal", w.replace("\\", "")) for w in web_links] == pdf_links
+
+
+def web_breakdown_tables(writer, pages) -> dict[tuple[str, str], list[tuple[str, ...]]]:
+    """The bar tables per breakdown on each indicator page: (indicator, title) → rows of (label, value, year)."""
+    out = {}
+    for ind in writer.m.indicators:
+        lines = pages[writer.indicator_page(ind)].splitlines()
+        for i, line in enumerate(lines):
+            title = re.match(r"^### (.*)$", line)
+            if not title or not any("sk-bar" in x for x in lines[i:i + 8]):
+                continue
+            rows = []
+            start = next(j for j in range(i + 1, len(lines)) if lines[j].startswith("|")) + 2  # past the head
+            for row in lines[start:]:
+                if not row.startswith("|"):
+                    break
+                cells = [plain(c) for c in re.split(r"(?<!\\)\|", row)[1:-1]]
+                rows.append(tuple(cells[:3]))
+            out[(ind.id, plain(title.group(1)))] = rows
+    return out
+
+
+def pdf_breakdown_tables(data) -> dict[tuple[str, str], list[tuple[str, ...]]]:
+    mark = data["labels"]["illustrative_mark"]
+    return {(ind["id"], bt["title"]): [(r["label"], r["value"] + (mark if r["illustrative"] else ""), r["year"])
+                                       for r in bt["rows"]]
+            for ind in data["indicators"] for bt in ind.get("breakdown_tables", ())}
+
+
+def test_both_editions_show_the_same_values_per_municipality_in_the_same_order(editions):
+    model, writer, pages, data = editions
+    web, pdf = web_breakdown_tables(writer, pages), pdf_breakdown_tables(data)
+    assert web == pdf
+    if model.id == "rus-vasterbotten":
+        rows = web[("population", "Per kommun")]
+        assert len(rows) == 15 and rows[0][0] == "Umeå" and rows[-1][0] == "Bjurholm"

@@ -36,11 +36,26 @@ def test_the_population_totals_are_the_sourced_reference_values(model):
         assert o.provenance.retrieved
 
 
+MUNICIPAL_POPULATION_2024 = {"municipality:2480": 134249, "municipality:2482": 78150, "municipality:2403": 2359}
+"""Umeå, Skellefteå and Bjurholm on 31 December 2024 (SCB via Regionfakta, in the reference facts)."""
+
+
 def test_every_other_value_is_marked_illustrative(model):
     for indicator, series in model.observations.items():
         for o in series:
-            if (indicator, o.breakdown) != ("population", "total"):
+            if (indicator, o.breakdown) != ("population", "total") and not (
+                    indicator == "population" and o.breakdown in MUNICIPAL_POPULATION_2024):
                 assert o.provenance.illustrative, (indicator, o)
+
+
+def test_the_sourced_municipal_populations_are_the_reference_values(model):
+    for key, value in MUNICIPAL_POPULATION_2024.items():
+        (o,) = model.series("population", key)
+        assert (o.year, o.value) == (2024, value) and not o.provenance.illustrative
+        assert "BE0101A" in o.provenance.source
+    others = [o for o in model.observations["population"]
+              if o.breakdown.startswith("municipality:") and o.breakdown not in MUNICIPAL_POPULATION_2024]
+    assert len(others) == 12 and all(o.provenance.illustrative for o in others)
 
 
 def test_no_recorded_kolada_placeholder_reaches_the_example(model):

@@ -12,10 +12,12 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from strategykit.diagnostics import Position
-from strategykit.source.load import CsvTable, MarkdownFile, SourceMap
+from strategykit.model import dimensions as _dimensions
+from strategykit.model.dimensions import Dimension
+from strategykit.source.load import CsvCell, CsvTable, MarkdownFile, SourceMap
 from strategykit.source.observations import (BREAKDOWNS, DATA_COLUMNS, PROVENANCES, REQUIRED_COLUMNS, DataRow,  # noqa: F401  (the model's words for a data file)
                                               RowProblem, read_rows)
 
@@ -42,7 +44,8 @@ class Observation:
 
     A baseline in goals.yaml has a ``path`` there; an observed value read from
     ``data/<indicator>.csv`` has the ``position`` of its row instead, and says which
-    part of the population it counts (``breakdown``: total, women or men).
+    part of the population it counts (``breakdown``: total, women, men, or one value of
+    another dimension, ``municipality:2480``; see ``model.dimensions``).
     """
 
     year: int | None
@@ -142,6 +145,7 @@ class Target:
     target: GoalValue | None
     milestones: tuple[GoalValue, ...]
     breakdown: str
+    """'total', 'women', 'men' or '<dimension>:<value>' (``model.dimensions.key``)."""
     agenda2030: tuple[str, ...]
     path: Path_ = ()
     threshold: str | None = None
@@ -327,6 +331,11 @@ class Chapter:
 DATA_FOLDER = "data"
 """Observed values live in data/<indicator-id>.csv at the strategy's root."""
 
+def breakdown_order(breakdown: str) -> tuple[int, str]:
+    """Total, women, men, then the other dimensions' breakdowns by key."""
+    return (BREAKDOWNS.index(breakdown), "") if breakdown in BREAKDOWNS else (len(BREAKDOWNS), breakdown)
+
+
 @dataclass(frozen=True)
 class DataFile:
     """One data/<indicator-id>.csv as read and checked against its schema (source/observations.py):
@@ -338,6 +347,8 @@ class DataFile:
     """The header's column names, trimmed and in lower case, as written."""
     rows: tuple[DataRow, ...] = field(default=(), repr=False, compare=False)
     problems: tuple[RowProblem, ...] = field(default=(), repr=False, compare=False)
+    header: tuple[CsvCell, ...] = field(default=(), repr=False, compare=False)
+    """The header's cells, where the rules point at a column."""
 
 
 @dataclass(frozen=True)
@@ -573,6 +584,8 @@ class Strategy:
     """Which codes ``region_code`` is one of: se (Swedish county and municipality codes), ons, nuts, iso-3166-2, other."""
     followup_commitments: bool = False
     """``strategy: followup: commitments: true``: a goal may be followed up by an assessed commitment."""
+    declared_dimensions: tuple[Dimension, ...] = ()
+    """The dimensions goals.yaml declares (``dimensions:``): the strategy's own, or values added to a known one."""
 
     # -- navigation ---------------------------------------------------------
     def goals(self) -> Iterator[Goal]:
@@ -624,6 +637,14 @@ class Strategy:
         hashable and immutable as far as its fields go.
         """
         return {i.id: i for i in self.indicators}
+
+    def dimensions(self) -> dict[str, Dimension]:
+        """Every dimension an indicator of this strategy can be broken down by, by id."""
+        cache = self.__dict__.get("_dim_cache")
+        if cache is None:
+            cache = _dimensions.merged(self.declared_dimensions)
+            object.__setattr__(self, "_dim_cache", cache)
+        return cache
 
     def targets_using(self, indicator_id: str) -> list[tuple[Goal, Target]]:
         return [(g, t) for g, t in self.targets() if t.indicator_id == indicator_id]
@@ -713,9 +734,21 @@ def _statement(d: dict, path: Path_) -> Statement:
     return Statement(_s(d, "id"), _s(d, "title"), _s(d, "text"), _strs(d, "agenda2030"), path)
 
 
+def target_breakdown(d: Any) -> str:
+    """A target's breakdown key: 'women' stays 'women', {municipality: "2480"} is 'municipality:2480'."""
+    raw = d.get("breakdown") if isinstance(d, dict) else None
+    if isinstance(raw, dict):
+        # Anything but one dimension and its value is '' (no series): target-breakdown-undeclared says so.
+        (dim, value), = raw.items() if len(raw) == 1 else ((None, None),)
+        if isinstance(dim, str) and isinstance(value, (str, int)) and not isinstance(value, bool):
+            return _dimensions.key(dim, str(value))
+        return ""
+    return raw if isinstance(raw, str) else "total"
+
+
 def _target(d: dict, path: Path_, observations: Mapping[str, tuple[Observation, ...]] | None = None) -> Target:
     baseline = _observation(d.get("baseline"), path + ("baseline",))
-    indicator, breakdown = _opt_s(d, "indicator"), _s(d, "breakdown", "total")
+    indicator, breakdown = _opt_s(d, "indicator"), target_breakdown(d)
 
     def base(year: int) -> float | None:
         """The value of ``year``: the baseline's when it is for that year, else the data file's."""
@@ -731,7 +764,7 @@ def _target(d: dict, path: Path_, observations: Mapping[str, tuple[Observation, 
         target=_goal_value(d.get("target"), path + ("target",), base),
         milestones=tuple(m for i, raw in _items(d, "milestones")
                          if (m := _goal_value(raw, path + ("milestones", i), base))),
-        breakdown=_s(d, "breakdown", "total"), agenda2030=_strs(d, "agenda2030"), path=path,
+        breakdown=breakdown, agenda2030=_strs(d, "agenda2030"), path=path,
         threshold=_opt_s(d, "threshold") if d.get("threshold") in THRESHOLDS else None,
         range=_opt_s(d, "range") if d.get("range") in RANGES else None,
         flow=_opt_s(d, "flow") if d.get("flow") in FLOWS else None,
@@ -781,35 +814,69 @@ def _indicator(d: dict, path: Path_) -> Indicator:
     )
 
 
+def dimension_columns(columns: Iterable[str], known: Iterable[str]) -> tuple[str, ...]:
+    """The columns of a data file (its header's names) that name a dimension in ``known`` (municipality, age …)."""
+    known = set(known) - {_dimensions.GENDER}
+    return tuple(c for c in columns if c not in DATA_COLUMNS and c in known)
+
+
+def row_breakdowns(row: DataRow, columns: tuple[str, ...]) -> list[str]:
+    """The breakdown keys a row's cells give (``columns``: its dimension columns): [] for the total,
+    one key, or several (an error)."""
+    cell = row.cells.get("breakdown")
+    sex = cell.text.strip().lower() if cell else ""
+    keys = [sex] if sex and sex != "total" else []
+    for column in columns:
+        cell = row.cells.get(column)
+        if cell and cell.text.strip():
+            keys.append(_dimensions.key(column, cell.text.strip()))
+    return keys
+
+
+def _dimension(d: dict, path: Path_) -> Dimension:
+    values = tuple((str(v["id"]), _s(v, "label")) for _, v in _items(d, "values")
+                   if isinstance(v.get("id"), (str, int)) and not isinstance(v.get("id"), bool))
+    return Dimension(_s(d, "id"), values, _s(d, "name"), True, path)
+
+
 _OBSERVED = frozenset({"year", "value", "breakdown"})
 
 
-def _csv_observations(f: DataFile) -> tuple[Observation, ...]:
-    """The rows whose year, value and breakdown the schema accepts; the first of a repeated year and breakdown."""
+def _csv_observations(f: DataFile, known: Iterable[str]) -> tuple[Observation, ...]:
+    """The rows whose year, value and breakdown the schema accepts; the first of a repeated year and
+    breakdown; a row with several breakdowns is left out (rules/breakdowns.py reports it)."""
+    own = dimension_columns(f.columns, known)
     seen: set[tuple[int, str]] = set()
     out: list[Observation] = []
     for row in f.rows:
         record = row.record
         year, value = record.get("year"), record.get("value")
-        breakdown = record.get("breakdown", "total")
-        if year is None or value is None or (row.invalid and row.invalid & _OBSERVED) or (year, breakdown) in seen:
+        if year is None or value is None or (row.invalid and row.invalid & (_OBSERVED | set(own))):
+            continue
+        keys = row_breakdowns(row, own) if own else [record.get("breakdown", "total")]
+        breakdown = keys[0] if len(keys) == 1 else "total" if not keys else ""
+        if (not breakdown or (year, breakdown) in seen
+                or (":" not in breakdown and breakdown not in BREAKDOWNS)):
             continue
         seen.add((year, breakdown))
         prov = Provenance(illustrative=record.get("provenance") == "illustrative",
                           source=record.get("source"), retrieved=record.get("retrieved"))
         out.append(Observation(year, float(value), prov, breakdown=breakdown,
                                position=Position(f.file, row.line, 1)))
-    out.sort(key=lambda o: (BREAKDOWNS.index(o.breakdown), o.year))
+    out.sort(key=lambda o: (breakdown_order(o.breakdown), o.year))
     return tuple(out)
 
 
-def build_data(tables: dict[str, CsvTable]) -> tuple[tuple[DataFile, ...], Mapping[str, tuple[Observation, ...]]]:
-    """Data files and observations from the tables read from data/ (indicator id → table)."""
+def build_data(tables: dict[str, CsvTable], dimensions: Iterable[str] = _dimensions.COLUMN_DIMENSIONS,
+               ) -> tuple[tuple[DataFile, ...], Mapping[str, tuple[Observation, ...]]]:
+    """Data files and observations from the tables read from data/ (indicator id → table);
+    ``dimensions``: the ids whose columns hold breakdowns (the known ones and the strategy's own)."""
+    known = tuple(dimensions)
     files = []
     for ind, table in sorted(tables.items()):
-        reading = read_rows(table)
-        files.append(DataFile(ind, table.file, reading.columns, reading.rows, reading.problems))
-    return tuple(files), MappingProxyType({f.indicator_id: _csv_observations(f) for f in files})
+        reading = read_rows(table, known)
+        files.append(DataFile(ind, table.file, reading.columns, reading.rows, reading.problems, tuple(table.header)))
+    return tuple(files), MappingProxyType({f.indicator_id: _csv_observations(f, known) for f in files})
 
 
 def build_model(data: Any, source: SourceMap, root: Path,
@@ -820,7 +887,8 @@ def build_model(data: Any, source: SourceMap, root: Path,
     meta = _dict(data, "strategy")
     region, period, edition = _dict(meta, "region"), _dict(meta, "period"), _dict(meta, "edition")
     vision = _dict(data, "vision")
-    data_files, observations = build_data(tables or {})
+    declared = tuple(_dimension(d, ("dimensions", i)) for i, d in _items(data, "dimensions"))
+    data_files, observations = build_data(tables or {}, _dimensions.merged(declared))
     priorities = []
     for i, p in _items(data, "priorities"):
         ppath: Path_ = ("priorities", i)
@@ -856,6 +924,7 @@ def build_model(data: Any, source: SourceMap, root: Path,
         data_files=data_files, observations=observations,
         region_scheme=_s(region, "scheme", "se"),
         followup_commitments=_dict(meta, "followup").get("commitments") is True,
+        declared_dimensions=declared,
         levels=tuple((level, _s(names, "one"), _s(names, "many"))
                      for level, names in _dict(data, "levels").items()
                      if level in ("priority", "goal", "target", "commitment") and _s(names, "one") and _s(names, "many")),

@@ -35,7 +35,7 @@ from typing import Iterable
 
 from strategykit.analysis.followup import MAINTAIN_TOLERANCE, FollowUp, TargetProgress, target_progress
 from strategykit.model import BREAKDOWNS, Indicator, Observation, Strategy
-from strategykit.present import i18n
+from strategykit.present import breakdowns as present_breakdowns, i18n
 
 X_STEPS = (1, 2, 5, 10, 20, 25, 50)
 MAX_X_STEPS = 5
@@ -209,9 +209,10 @@ def axis(values: list[float], ind: Indicator, lang: str) -> Axis:
 
 
 def drawn_breakdowns(ind: Indicator, series: dict[str, tuple[Observation, ...]], target_keys: Iterable[str]) -> list[str]:
-    """The total, and women and men when they are a share or a target is set on them."""
+    """The total, women and men when they are a share, and every breakdown a target is set on
+    (a municipality's line only then: all of them are in ``present.breakdowns``' bar table)."""
     keys = set(target_keys)
-    return [b for b in BREAKDOWNS if series.get(b) and (b == "total" or ind.is_percent or b in keys)]
+    return [b for b in series if series.get(b) and (b == "total" or (ind.is_percent and b in BREAKDOWNS) or b in keys)]
 
 
 def unit_suffix(ind: Indicator, lang: str) -> str:
@@ -237,9 +238,13 @@ def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
         if tp is None:
             tp = target_progress(model, g, t, year)
         tps.append((t, tp))
+    target_keys = [t.breakdown or "total" for t, _ in tps]
+    keys = list(BREAKDOWNS) + [k for k in dict.fromkeys(target_keys) if k not in BREAKDOWNS]
     all_series = {b: tuple(o for o in model.series(ind.id, b, until=year) if o.year is not None and o.value is not None)
-                  for b in BREAKDOWNS}
-    breakdowns = drawn_breakdowns(ind, all_series, (t.breakdown or "total" for t, _ in tps))
+                  for b in keys}
+    # The words of every breakdown drawn ('Umeå', '20–64 år'), where the labels have women and men.
+    L = {**L, **{k: present_breakdowns.label(model, k, lang) for k in keys if k not in BREAKDOWNS}}
+    breakdowns = drawn_breakdowns(ind, all_series, target_keys)
     only_total = breakdowns == ["total"]
 
     def number(v: float, decimals: int | None = None) -> str:
@@ -249,7 +254,8 @@ def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
         return number(o.value) + (mark if o.provenance.illustrative else "")
 
     def breakdown_label(b: str) -> str:
-        return L["observed"] if b == "total" and only_total else L.get(b, b).capitalize()
+        words = L.get(b, b)
+        return L["observed"] if b == "total" and only_total else words[:1].upper() + words[1:]
 
     series: list[Series] = []
     desc: list[str] = []

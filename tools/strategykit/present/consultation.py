@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from strategykit.present import i18n, mdtext
+from strategykit.present import breakdowns as present_breakdowns, i18n, mdtext
 from strategykit.analysis.consultation import (ChangesSince, comments_changing, consultation_edition, shows_changes)  # noqa: F401
 from strategykit.model import (DECISIONS, KINDS, Comment, EditionRecord, Goal, Meeting, Origin, ProcessInput, Response, Strategy)
 # Re-exported: the editions know these as parts of the consultation.
@@ -626,7 +626,8 @@ def describe_change(change: Any, language: str, unit: str = "") -> str:
         old, new = i18n.direction_label(old, language), i18n.direction_label(new, language)
     elif verb == "breakdown-changed":
         labels = i18n.labels(language)
-        old, new = labels.get(old, old), labels.get(new, new)
+        old, new = (present_breakdowns.label(None, x, language) or labels.get(x, x) if isinstance(x, str) else x
+                    for x in (old, new))
     elif verb == "relative-changed":
         old, new = _written_value(old, language, unit), _written_value(new, language, unit)
     elif verb == "threshold-changed":

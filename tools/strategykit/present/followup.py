@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from strategykit.present import commitments as present_commitments, i18n
+from strategykit.present import breakdowns as present_breakdowns, commitments as present_commitments, i18n
 from strategykit.analysis.followup import (ACCELERATION_RATIO, MAINTAIN_TOLERANCE, ON_TRACK_RATIO, FollowUp, Status, TargetProgress)
 from strategykit.model import Indicator, Observation, Strategy
 
@@ -665,7 +665,7 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
     if strategy.notice:
         out += [f"> {strategy.notice}", ""]
     out += [L["followup_intro"], ""]
-    if _uses_illustrative(report) or _illustrative_assessments(strategy):
+    if _uses_illustrative(report) or _illustrative_assessments(strategy) or _tables_illustrative(report, strategy, language):
         out += [L["illustrative_note"], ""]
     out += [f"## {L['progress_summary']}", "", f"| {L['progress']} | {L['number_of_targets']} |", "|---|---:|"]
     for status, n in report.counts().items():
@@ -702,7 +702,8 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
             for tp in gp.targets:
                 target = targets[tp.target_id]
                 ind = strategy.indicator(tp.indicator_id)
-                part = "" if tp.breakdown == "total" else f" ({L[tp.breakdown]})"
+                part = "" if tp.breakdown == "total" else \
+                    f" ({present_breakdowns.label(strategy, tp.breakdown, language)})"
                 row = [f"**{target.id}** {target.text}", (ind.name if ind else tp.indicator_id or "–") + part,
                        _with_year(tp.baseline, ind, language), _with_year(tp.latest, ind, language),
                        _target_value(tp, ind, language), i18n.progress_label(tp.status.value, language)]
@@ -718,6 +719,17 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
                         + (f" {milestones}" if milestones else "")]
             out.append("")
             out += _commitments_markdown(goal, strategy, language)
+    tables = _breakdown_tables(report, strategy, language)
+    if tables:
+        out += [f"## {i18n.breakdown_texts(language)['report_title']}", ""]
+        for ind, ind_tables in tables:
+            for t in ind_tables:
+                out += [f"### {ind.name}: {t.title.lower()}", "", "| " + " | ".join(t.header) + " |", "|---|---:|---:|"]
+                out += [f"| {_cell(r.label)} | {_cell(r.value_text)}{_MARK(language) if r.illustrative else ''} "
+                        f"| {r.year} |" for r in t.rows]
+                out.append("")
+                if t.missing:
+                    out += [i18n.breakdown_texts(language)["no_value"].format(names=", ".join(t.missing)), ""]
     out.append(method_markdown(language, level=2))
     if any(True for _ in strategy.commitments()):
         out += ["", present_commitments.method_markdown(language, level=2)]
@@ -743,7 +755,8 @@ def format_text(report: FollowUp, strategy: Strategy, language: str | None = Non
                 out.append(f"    {L['shared_targets_lead']} {', '.join(gp.shared)}")
             for tp in gp.targets:
                 ind = strategy.indicator(tp.indicator_id)
-                part = "" if tp.breakdown == "total" else f" ({L[tp.breakdown]})"
+                part = "" if tp.breakdown == "total" else \
+                    f" ({present_breakdowns.label(strategy, tp.breakdown, language)})"
                 ratio = f"  R = {_ratio_text(tp.assessment.ratio, language)}" if tp.assessment.ratio is not None else ""
                 out.append(f"    {tp.target_id}{part}: {_with_year(tp.baseline, ind, language)} → "
                            f"{_with_year(tp.latest, ind, language)}; {L['target_value'].lower()} "
@@ -755,9 +768,38 @@ def format_text(report: FollowUp, strategy: Strategy, language: str | None = Non
                     out.append(f"      {L['women']} {_with_year(tp.by_breakdown.get('women'), ind, language)}, "
                                f"{L['men']} {_with_year(tp.by_breakdown.get('men'), ind, language)}")
             out += _commitments_text(goals[gp.goal_id], strategy, language)
-    if _uses_illustrative(report) or _illustrative_assessments(strategy):
+    tables = _breakdown_tables(report, strategy, language)
+    if tables:
+        out += ["", i18n.breakdown_texts(language)["report_title"]]
+        for ind, _tables in tables:
+            out.append(f"  {ind.name}")
+            out += [f"    {line}" for line in present_breakdowns.report_lines(strategy, ind, report.year, language)]
+    if _uses_illustrative(report) or _illustrative_assessments(strategy) or _tables_illustrative(report, strategy, language):
         out += ["", L["illustrative_note"]]
     return "\n".join(out).replace("\u202f", " ").replace("\u00a0", " ") + "\n"
+
+
+def _MARK(language: str) -> str:
+    return i18n.labels(language)["illustrative_mark"].replace("*", "\\*")
+
+
+def _breakdown_tables(report: FollowUp, strategy: Strategy, language: str
+                      ) -> list[tuple[Indicator, list[present_breakdowns.BreakdownTable]]]:
+    """The tables per breakdown (municipality, age …) of the indicators the report's targets use, in report order."""
+    seen, out = set(), []
+    for tp in report.targets():
+        ind = strategy.indicator(tp.indicator_id)
+        if ind is None or ind.id in seen:
+            continue
+        seen.add(ind.id)
+        tables = present_breakdowns.tables(strategy, ind, report.year, language)
+        if tables:
+            out.append((ind, tables))
+    return out
+
+
+def _tables_illustrative(report: FollowUp, strategy: Strategy, language: str) -> bool:
+    return any(t.illustrative for _, tables in _breakdown_tables(report, strategy, language) for t in tables)
 
 
 def _obs(o: Observation | None) -> dict | None:
@@ -815,6 +857,13 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
                         "commitments": [_commitment_data(c, strategy, language)
                                         for c in goals[gp.goal_id].commitments]} for gp in pp.goals]}
             for pp, p in zip(report.priorities, strategy.priorities)
+        ],
+        "breakdowns": [
+            {"indicator": ind.id, "dimension": t.dimension, "title": t.title,
+             "rows": [{"breakdown": r.key, "label": r.label, "year": r.year, "value": r.value,
+                       "illustrative": r.illustrative} for r in t.rows],
+             "missing": list(t.missing)}
+            for ind, tables in _breakdown_tables(report, strategy, language) for t in tables
         ],
     }
 

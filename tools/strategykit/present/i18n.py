@@ -212,7 +212,7 @@ LABELS: dict[str, dict[str, str]] = {
         "decided_values": "Utgångsvärde, etappmål och målvärde",
         "chart_lines_note": "Heldragna linjer visar utfallet. Streckade linjer visar den utveckling som behövs för att nå målvärdet i tid.",
         "illustrative_source": "Illustrativt, ingen källa",
-        "observations_data": "Uppmätta värden för varje indikator: år, redovisning (totalt, kvinnor, män), värde och källa.",
+        "observations_data": "Uppmätta värden för varje indikator: år, redovisning (totalt, kvinnor, män, eller en indelnings värde som municipality:2480 för Umeå), värde och källa.",
         "followup_data": "Uppföljningen: varje mätbart måls utgångsvärde, senaste värde, målvärde och bedömning, med beräkningen.",
         "process_data_note": "Remissvaren, dialogträffarna och utgåvorna finns som YAML-filer i strategins källor (mappen remiss/ och filerna dialogue.yaml och editions.yaml).",
         "maintain_band": "nivån hålls så länge värdet ligger mellan {low} och {high} (±{tolerance}\u00a0% av målvärdet)",
@@ -449,7 +449,7 @@ LABELS: dict[str, dict[str, str]] = {
         "decided_values": "Baseline, milestones and target value",
         "chart_lines_note": "Solid lines show the observed values. Dashed lines show the path needed to reach the target value in time.",
         "illustrative_source": "Illustrative, no source",
-        "observations_data": "Observed values of every indicator: year, breakdown (total, women, men), value and source.",
+        "observations_data": "Observed values of every indicator: year, breakdown (total, women, men, or a dimension's value such as municipality:2480 for Umeå), value and source.",
         "followup_data": "The follow-up: each measurable target's baseline, latest value, target value and assessment, with the calculation.",
         "process_data_note": "The consultation responses, dialogue meetings and editions are YAML files in the strategy's sources (the folder remiss/ and the files dialogue.yaml and editions.yaml).",
         "maintain_band": "the level is kept while the value lies between {low} and {high} (±{tolerance}\u00a0% of the target value)",
@@ -544,6 +544,46 @@ UNITS = {
     "en": {"percent": "percent", "count": "number"},
 }
 
+
+BREAKDOWN = {
+    "sv": {
+        "dimension:gender": "kön", "dimension:municipality": "kommun", "dimension:age": "ålder",
+        "dimension:birth": "födelseland", "dimension:education": "utbildningsnivå",
+        "birth:sweden": "födda i Sverige", "birth:abroad": "födda utomlands",
+        "education:compulsory": "förgymnasial utbildning", "education:upper-secondary": "gymnasial utbildning",
+        "education:post-secondary": "eftergymnasial utbildning",
+        "age_band": "{low}–{high} år", "age_plus": "{low} år och äldre", "age_one": "{age} år",
+        "title": "Per {dimension}",
+        "caption": "{indicator} per {dimension}, senaste värde för var och en, från högst till lägst.",
+        "alt": "Stapeldiagram över {indicator} per {dimension}: {count} staplar, högst {top} ({top_value}), "
+               "lägst {bottom} ({bottom_value}). Alla värden står i tabellen.",
+        "bar": "Stapel",
+        "no_value": "Inget värde för: {names}.",
+        "report_line": "Per {dimension}: {values}",
+        "report_title": "Uppdelningar",
+    },
+    "en": {
+        "dimension:gender": "gender", "dimension:municipality": "municipality", "dimension:age": "age",
+        "dimension:birth": "country of birth", "dimension:education": "level of education",
+        "birth:sweden": "born in Sweden", "birth:abroad": "born abroad",
+        "education:compulsory": "compulsory education", "education:upper-secondary": "upper secondary education",
+        "education:post-secondary": "post-secondary education",
+        "age_band": "aged {low}–{high}", "age_plus": "aged {low} and over", "age_one": "aged {age}",
+        "title": "By {dimension}",
+        "caption": "{indicator} by {dimension}, the latest value of each, highest first.",
+        "alt": "Bar chart of {indicator} by {dimension}: {count} bars, highest {top} ({top_value}), "
+               "lowest {bottom} ({bottom_value}). Every value is in the table.",
+        "bar": "Bar",
+        "no_value": "No value for: {names}.",
+        "report_line": "By {dimension}: {values}",
+        "report_title": "Breakdowns",
+    },
+}
+"""Dimensions and their values in words, and the texts of a table per breakdown (``present.breakdowns``)."""
+
+
+def breakdown_texts(language: str) -> dict[str, str]:
+    return BREAKDOWN.get(language, BREAKDOWN["sv"])
 
 def labels(language: str) -> dict[str, str]:
     return LABELS.get(language, LABELS["sv"])

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from strategykit.analysis.followup import TargetProgress
 from strategykit.model import Indicator, Strategy, Target
-from strategykit.present import i18n
+from strategykit.present import breakdowns as present_breakdowns, i18n
 from strategykit.present.mdtext import keep_numbers
 from strategykit.present.charts import unit_suffix
 from strategykit.present.status import Badge, badge
@@ -100,7 +100,7 @@ def target_row(model: Strategy, t: Target, progress: TargetProgress | None, *, a
     return TargetRow(
         id=t.id, text=keep_numbers(" ".join(t.text.split())), indicator_id=getattr(t, "indicator_id", None),
         indicator_name=ind.name if ind else None,
-        breakdown="" if breakdown == "total" else L.get(breakdown, breakdown),
+        breakdown=present_breakdowns.label(model, breakdown, lang),
         baseline=baseline, milestones=milestones,
         target=goal_value(goal, ind, lang, getattr(t, "threshold", None)
                           or ("at-least" if getattr(t, "flow", None) == "yearly" else None), range_form=getattr(t, "range", None),

@@ -18,7 +18,7 @@ import math
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from strategykit.diagnostics import Position, closest
 from strategykit.messages import _
@@ -105,13 +105,17 @@ def _typed(column: str, text: str) -> Any:
     return text.lower() if column in _LOWER_CASE else text
 
 
-def read_rows(table: CsvTable) -> DataReading:
-    """Every row of ``table`` as a record, checked against the schema; the header checked against its columns."""
+def read_rows(table: CsvTable, dimensions: Iterable[str] = ()) -> DataReading:
+    """Every row of ``table`` as a record, checked against the schema; the header checked against its columns.
+
+    ``dimensions``: the dimensions (other than gender, which is the ``breakdown`` column) that may
+    have a column of their own — the schema's ``additionalProperties``."""
+    extra = frozenset(dimensions) - {"gender"} - set(_PROPERTIES)
     index: dict[str, int] = {}
     for i, cell in enumerate(table.header):
         index.setdefault(cell.text.strip().lower(), i)
-    known = {name: i for name, i in index.items() if name in _PROPERTIES}
-    problems = list(_header_problems(table))
+    known = {name: i for name, i in index.items() if name in _PROPERTIES or name in extra}
+    problems = list(_header_problems(table, extra))
     readable = "year" in index and "value" in index  # without them, no row means anything
     rows = []
     columns = set(known)
@@ -136,14 +140,14 @@ def read_rows(table: CsvTable) -> DataReading:
     return DataReading(tuple(index), tuple(rows), tuple(problems))
 
 
-def _header_problems(table: CsvTable) -> Iterator[RowProblem]:
+def _header_problems(table: CsvTable, extra: frozenset[str] = frozenset()) -> Iterator[RowProblem]:
     seen: dict[str, int] = {}
     for cell in table.header:
         name, at = cell.text.strip().lower(), Position(table.file, cell.line, cell.column)
         if name in seen:
             yield RowProblem(HEADER, at, _("The column '{name}' appears twice in the header (first at column {column}).",
                                            name=name, column=seen[name]))
-        elif name not in _PROPERTIES:  # the schema's additionalProperties: false
+        elif name not in _PROPERTIES and name not in extra:  # a dimension's column, or not a column at all
             close, columns = _close(name, DATA_COLUMNS, 0.6), ", ".join(DATA_COLUMNS)
             yield RowProblem(HEADER, at, _("'{value}' is not a column of a data file.", value=cell.text.strip()),
                              _("Did you mean '{close}'? The columns are: {columns}.", close=close, columns=columns)

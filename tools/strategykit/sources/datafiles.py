@@ -11,7 +11,8 @@ import csv
 import io
 from typing import Iterable
 
-from strategykit.model import BREAKDOWNS, DATA_COLUMNS, Observation
+from strategykit.model import DATA_COLUMNS, Observation, breakdown_order
+from strategykit.model.dimensions import GENDER, split
 
 
 def format_number(value: float) -> str:
@@ -22,15 +23,22 @@ def format_number(value: float) -> str:
 
 
 def to_csv(observations: Iterable[Observation]) -> str:
-    """The text of a data file holding ``observations`` (one per year and breakdown)."""
+    """The text of a data file holding ``observations`` (one per year and breakdown).
+
+    A breakdown of another dimension than gender (``municipality:2480``) gets a column of that
+    dimension after ``breakdown``, whose cell is then empty; a file without one keeps the six columns.
+    """
+    rows = [o for o in observations if o.year is not None and o.value is not None]
+    extra = sorted({dimension for o in rows if (dimension := split(o.breakdown)[0]) not in (None, GENDER)})
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(DATA_COLUMNS)
-    for o in sorted(observations, key=lambda o: (o.year or 0, BREAKDOWNS.index(o.breakdown))):
-        if o.year is None or o.value is None:
-            continue
+    writer.writerow(DATA_COLUMNS[:3] + tuple(extra) + DATA_COLUMNS[3:])
+    for o in sorted(rows, key=lambda o: (o.year or 0, breakdown_order(o.breakdown))):
         p = o.provenance
         kind = "illustrative" if p.illustrative else "sourced"
-        writer.writerow([o.year, format_number(o.value), o.breakdown, kind,
+        dimension, value = split(o.breakdown)
+        own = dimension not in (None, GENDER)
+        writer.writerow([o.year, format_number(o.value), "" if own else o.breakdown,
+                         *(value if own and dimension == d else "" for d in extra), kind,
                          "" if p.illustrative else p.source or "", "" if p.illustrative else p.retrieved or ""])
     return buffer.getvalue()

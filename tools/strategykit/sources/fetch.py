@@ -14,6 +14,7 @@ from pathlib import Path
 from strategykit.atomic import write_atomic
 from strategykit.diagnostics import Severity
 from strategykit.model import DATA_FOLDER, Indicator, Observation, Provenance, Strategy
+from strategykit.model.dimensions import key as dimension_key
 from strategykit.project import check
 from strategykit.sources import FETCHERS, Value, fetcher_for, kolada
 from strategykit.sources.datafiles import to_csv
@@ -34,15 +35,33 @@ def _first_year(strategy: Strategy, indicator: Indicator, this_year: int) -> int
     return min(min(years, default=this_year - 10), this_year)
 
 
+def municipalities(strategy: Strategy, indicator: Indicator) -> list[str]:
+    """The codes of the region's municipalities whose values to fetch: those the strategy knows in its
+    county, when the indicator is broken down by municipality (none for a region that is one)."""
+    if "municipality" not in indicator.breakdowns or len(strategy.region_code) != 2:
+        return []
+    known = strategy.dimensions()["municipality"].values
+    return [code for code, _ in known if code.startswith(strategy.region_code)]
+
+
 def merged(existing: tuple[Observation, ...], fetched: list[Value], indicator: Indicator,
-           retrieved: str, source: str) -> list[Observation]:
-    """The file's rows after a fetch: fetched values replace the same year and breakdown, others stay."""
+           retrieved: str, source: str, by_municipality: dict[str, list[Value]] | None = None) -> list[Observation]:
+    """The file's rows after a fetch: fetched values replace the same year and breakdown, others stay.
+
+    A municipality's values (``by_municipality``, code → values) are its totals: a row holds one
+    breakdown, so its values for women and men are not kept.
+    """
     rows = {(o.year, o.breakdown): o for o in existing}
+    provenance = Provenance(source=source, retrieved=retrieved)
     for v in fetched:
         if v.breakdown != "total" and "gender" not in indicator.breakdowns:
             continue
-        rows[(v.year, v.breakdown)] = Observation(v.year, v.value, Provenance(source=source, retrieved=retrieved),
-                                                  breakdown=v.breakdown)
+        rows[(v.year, v.breakdown)] = Observation(v.year, v.value, provenance, breakdown=v.breakdown)
+    for code, values in (by_municipality or {}).items():
+        key = dimension_key("municipality", code)
+        for v in values:
+            if v.breakdown == "total":
+                rows[(v.year, key)] = Observation(v.year, v.value, provenance, breakdown=key)
     return list(rows.values())
 
 
@@ -85,20 +104,26 @@ def fetch_data(root: Path, *, indicator: str | None = None, opener: Opener | Non
     for ind in selected:
         fetcher = fetcher_for(ind.source.provider)
         years = list(range(_first_year(model, ind, today.year), today.year + 1))
-        fetched[ind.id] = (fetcher, fetcher.series(ind.source.id, fetcher.area(model.region_code), years, opener, api))
+        region = fetcher.series(ind.source.id, fetcher.area(model.region_code), years, opener, api)
+        # One request per municipality: each answer is checked as the region's is, area by area.
+        local = {code: fetcher.series(ind.source.id, fetcher.area(code), years, opener, api)
+                 for code in municipalities(model, ind)}
+        fetched[ind.id] = (fetcher, region, {code: v for code, v in local.items() if v})
     lines = []
     for ind in selected:
-        fetcher, values = fetched[ind.id]
+        fetcher, values, local = fetched[ind.id]
         file = f"{DATA_FOLDER}/{ind.id}.csv"
         source = fetcher.source_text(ind.source.id)
-        if not values:
+        if not values and not local:
             lines.append(f"{file}: {fetcher.title} has no values for {source} in "
                          f"{fetcher.area(model.region_code)}; the file was left as it was.")
             continue
-        rows = merged(model.observations.get(ind.id, ()), values, ind, today.isoformat(), source)
+        rows = merged(model.observations.get(ind.id, ()), values, ind, today.isoformat(), source, local)
         write_atomic(root / file, to_csv(rows).encode("utf-8"))
-        years = sorted({v.year for v in values})
-        lines.append(f"{file}: {len(values)} values from {source} ({years[0]}–{years[-1]}).")
+        years = sorted({v.year for v in values} | {v.year for vs in local.values() for v in vs})
+        count = len(values) + sum(1 for vs in local.values() for v in vs if v.breakdown == "total")
+        where = f", {len(local)} municipalities among them" if local else ""
+        lines.append(f"{file}: {count} values from {source} ({years[0]}–{years[-1]}{where}).")
     skipped = [i.id for i in model.indicators if i not in selected and indicator is None]
     if skipped:
         lines.append(f"Not fetched (no fetcher for their source; the toolkit fetches from "

@@ -16,6 +16,10 @@ with JSON of this shape (tests/fixtures/kolada/ holds recorded-shape examples)::
                             {"count": 1, "gender": "M", "status": "", "value": 81.2}]}],
      "next_url": null, "previous_url": null}
 
+An indicator broken down by municipality (``breakdowns: [municipality]``) is also asked for
+each municipality of the county that the strategy knows, by its own id (its four-digit code);
+their totals go into the ``municipality`` column (``fetch.municipalities``).
+
 ``gender`` is T (total), K (kvinnor, women) or M (män, men); a value that is
 missing has ``"value": null`` (status "Missing") and is skipped. A long answer is
 split into pages linked by ``next_url``; at most 25 years are asked for at a time.

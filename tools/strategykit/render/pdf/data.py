@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from strategykit.present import (charts as present_charts, commitments as present_commitments, consultation, crosscut, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets, yearly as present_yearly)
+from strategykit.present import (breakdowns as present_breakdowns, charts as present_charts, commitments as present_commitments, consultation, crosscut, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets, yearly as present_yearly)
 from strategykit.present.mdtext import keep_numbers
 from strategykit.analysis.followup import FollowUp, Status, StatusChange, TargetProgress
 from strategykit.present.followup import explain_markdown, milestones_markdown
@@ -49,8 +49,9 @@ def _baseline(t: Target, shown: present_targets.Value | None, lang: str) -> dict
     return {**_shown(shown, lang), "source_note": note}
 
 
-def _breakdown(t: Target, lang: str) -> str:
-    return i18n.labels(lang).get(t.breakdown, t.breakdown)
+def _breakdown(s: Strategy, key: str, lang: str) -> str:
+    """'totalt' for the total, else the breakdown in words ('kvinnor', 'Umeå')."""
+    return present_breakdowns.label(s, key, lang) or i18n.labels(lang).get(key, key)
 
 
 def _observed(o: Observation | None, ind: Indicator | None, lang: str) -> dict | None:
@@ -90,7 +91,7 @@ def _target(s: Strategy, t: Target, lang: str, lookup: _Lookup | None) -> dict:
         "anchor": anchor("target", t.id),
         "text": r.text,
         "direction": i18n.direction_label(getattr(t, "direction", None), lang),
-        "breakdown": _breakdown(t, lang),
+        "breakdown": _breakdown(s, t.breakdown, lang),
         "indicator": {"name": ind.name, "anchor": anchor("ind", ind.id)} if ind else None,
         "baseline": _baseline(t, r.baseline, lang),
         "milestones": [_shown(v, lang) for v in r.milestones],
@@ -220,7 +221,7 @@ def _indicator(s: Strategy, ind: Indicator, lang: str, lookup: _Lookup) -> dict:
         "definition": " ".join(ind.definition.split()),
         "unit": i18n.unit_label(ind.unit, lang),
         "source": {"provider": src.provider, "id": src.id or "", "url": src.url or ""} if src else None,
-        "breakdowns": ", ".join(L.get(b, b) for b in ind.breakdowns),
+        "breakdowns": present_breakdowns.dimensions_text(s, ind, lang),
         "frequency": i18n.frequency_label(ind.frequency, lang),
         "responsible": ind.responsible,
         "targets": rows,
@@ -229,7 +230,22 @@ def _indicator(s: Strategy, ind: Indicator, lang: str, lookup: _Lookup) -> dict:
         "values_note": _values_note(series, lang),
         "values_illustrative": bool(spec and any(c.illustrative for row in spec.table_rows for c in row)),
         "charts": [chart_geometry(spec)] if spec else [],
+        "breakdown_tables": [_breakdown_table(bt, lang) for bt in present_breakdowns.tables(s, ind, year, lang)],
         "charts_illustrative": bool(spec and spec.illustrative) or observed_illustrative,
+    }
+
+
+def _breakdown_table(bt: present_breakdowns.BreakdownTable, lang: str) -> dict:
+    """A table per municipality (age band …) as ``present.breakdowns`` decides it; the profile draws the bars."""
+    texts = i18n.breakdown_texts(lang)
+    notes = [" ".join(x for x in (bt.caption, bt.sources) if x)]
+    if bt.missing:
+        notes.append(texts["no_value"].format(names=", ".join(bt.missing)))
+    return {
+        "title": bt.title, "header": list(bt.header), "bar": texts["bar"], "alt": bt.alt,
+        "rows": [{"label": r.label, "value": r.value_text, "year": str(r.year), "share": round(r.share, 4),
+                  "illustrative": r.illustrative} for r in bt.rows],
+        "note": " ".join(notes), "illustrative": bt.illustrative,
     }
 
 
@@ -275,7 +291,7 @@ def _followup_target(s: Strategy, tp: TargetProgress, lang: str) -> dict:
         "id": tp.target_id,
         "anchor": anchor("target", tp.target_id),
         "indicator": ({"name": ind.name, "anchor": anchor("ind", ind.id)} if ind else None),
-        "breakdown": L.get(tp.breakdown, tp.breakdown),
+        "breakdown": _breakdown(s, tp.breakdown, lang),
         "baseline": _observed(tp.baseline, ind, lang),
         "latest": _observed(tp.latest, ind, lang),
         "women": _observed(tp.by_breakdown.get("women"), ind, lang),

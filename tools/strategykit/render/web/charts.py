@@ -57,6 +57,18 @@ def colour(key: str) -> str:
     return BREAKDOWN_COLOURS.get(key) or OTHER_COLOURS[sum(map(ord, key)) % len(OTHER_COLOURS)]
 
 
+BAR_WIDTH = 160
+
+
+def bar_svg(share: float) -> str:
+    """One bar of a bar table (``present.breakdowns``): hidden from screen readers, whose
+    neighbouring cell says the value in words; at least a sliver, so that a small value shows."""
+    width = max(share * BAR_WIDTH, 1.5)
+    return (f'<svg class="sk-bar" width="{BAR_WIDTH}" height="12" viewBox="0 0 {BAR_WIDTH} 12" '
+            f'preserveAspectRatio="none" aria-hidden="true" focusable="false">'
+            f'<rect x="0" y="1" width="{width:.1f}" height="10" fill="{colour("total")}"/></svg>')
+
+
 def _shape(shape: str, x: float, y: float, fill: str, stroke: str, size: float, width: float = 2.0) -> str:
     if shape == "circle":
         return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{size:.1f}" fill="{fill}" stroke="{stroke}" stroke-width="{width}"/>'

@@ -11,7 +11,7 @@ from html import escape as html_escape
 
 from strategykit.analysis.followup import Status, TargetProgress
 from strategykit.model import Indicator, Observation
-from strategykit.present import commitments as present_commitments, crosscut, i18n, status as present_status, yearly as present_yearly
+from strategykit.present import breakdowns as present_breakdowns, commitments as present_commitments, crosscut, i18n, status as present_status, yearly as present_yearly
 from strategykit.present.followup import explain_markdown, method_markdown, milestones_markdown
 from strategykit.render.web import texts
 from strategykit.render.web.pagekit import esc, esc_block, rel, status_anchor, table
@@ -134,7 +134,8 @@ class FollowUpPages:
                     ind = m.indicator(tp.indicator_id)
                     what = f"**{esc(target.id)}** {esc(target.text)}"
                     if ind is not None:
-                        part = "" if tp.breakdown == "total" else f" ({esc(L.get(tp.breakdown, tp.breakdown))})"
+                        part = "" if tp.breakdown == "total" else \
+                            f" ({esc(present_breakdowns.label(self.m, tp.breakdown, self.lang))})"
                         what += (f'<br><span class="sk-small">{esc(L["indicator"])}: '
                                  f'[{esc(ind.name)}]({rel(page, self.indicator_page(ind))}#{self.target_slug(tp.target_id)})'
                                  f'{part}</span>')

@@ -10,7 +10,7 @@ from html import escape as html_escape
 
 from strategykit.model.providers import provider
 from strategykit.model import Indicator, Observation
-from strategykit.present import charts as present_charts, i18n, yearly as present_yearly
+from strategykit.present import breakdowns as present_breakdowns, charts as present_charts, i18n, yearly as present_yearly
 from strategykit.present.followup import explain_markdown, milestones_markdown
 from strategykit.render.web import charts, texts
 from strategykit.render.web.pagekit import esc, esc_block, rel, table, year_span
@@ -33,7 +33,7 @@ class IndicatorPages:
                 facts.append((L["provider_id"], f"`{ind.source.id}`" if "`" not in ind.source.id
                               else esc(ind.source.id)))
         if ind.breakdowns:
-            facts.append((L["breakdowns"], esc(", ".join(L.get(b, b) for b in ind.breakdowns))))
+            facts.append((L["breakdowns"], esc(present_breakdowns.dimensions_text(m, ind, self.lang))))
         if ind.frequency:
             facts.append((L["frequency"], esc(i18n.frequency_label(ind.frequency, self.lang))))
         if ind.responsible:
@@ -55,7 +55,8 @@ class IndicatorPages:
         observations = m.observations.get(ind.id, ())
         decided_rows, any_ill = [], any(o.provenance.illustrative for o in observations)
         for g, t in pairs:
-            label = t.id if not t.breakdown or t.breakdown == "total" else f"{t.id} ({L.get(t.breakdown, t.breakdown)})"
+            label = t.id if not t.breakdown or t.breakdown == "total" else \
+                f"{t.id} ({present_breakdowns.label(m, t.breakdown, self.lang)})"
             b = t.baseline
             if b and b.year is not None and b.value is not None:
                 any_ill |= b.provenance.illustrative
@@ -79,6 +80,9 @@ class IndicatorPages:
         if spec is not None:
             out += [f"### {esc(L['values_per_year'])}", ""]
             out += [self.values_per_year(ind, spec, observations), ""]
+        for bt in present_breakdowns.tables(m, ind, self.report.year if self.report is not None else None):
+            any_ill |= bt.illustrative
+            out += self.breakdown_table(ind, bt)
         if any_ill:
             out += [self.illustrative_note(), ""]
 
@@ -101,6 +105,20 @@ class IndicatorPages:
         breakdowns = [s.key for s in spec.observed]
         note = self.observation_sources(observations, breakdowns, breakdowns == ["total"])
         return out + ("\n\n" + note if note else "")
+
+    def breakdown_table(self, ind: Indicator, bt: present_breakdowns.BreakdownTable) -> list[str]:
+        """The latest value per municipality (age band …), highest first, each with a bar; the
+        numbers are the table's own text, the bars only draw them."""
+        texts = i18n.breakdown_texts(self.lang)
+        rows = [[esc(r.label), esc(r.value_text) + (self.mark() if r.illustrative else ""), str(r.year),
+                 charts.bar_svg(r.share)] for r in bt.rows]
+        out = [f"### {esc(bt.title)}", "",
+               table([esc(h) for h in (*bt.header, texts["bar"])], rows, ["l", "r", "r", "l"],
+                     label=f"{ind.name}: {bt.title}"), "",
+               esc_block(" ".join(x for x in (bt.caption, bt.sources) if x)), "{: .sk-small }", ""]
+        if bt.missing:
+            out += [esc_block(texts["no_value"].format(names=", ".join(bt.missing))), "{: .sk-small }", ""]
+        return out
 
     def observation_sources(self, observations: tuple[Observation, ...], breakdowns: list[str], only_total: bool) -> str:
         """Where each observed series comes from, with the years each source covers."""

@@ -22,6 +22,7 @@ REGEX_PATTERNS = {
     '^[A-Za-z0-9][A-Za-z0-9._-]*$': re.compile('^[A-Za-z0-9][A-Za-z0-9._-]*\\Z'),
     '^[0-9]{1,2}(\\.([0-9]{1,2}|[a-z]))?$': re.compile('^[0-9]{1,2}(\\.([0-9]{1,2}|[a-z]))?\\Z'),
     '^[a-z][a-z0-9-]*$': re.compile('^[a-z][a-z0-9-]*\\Z'),
+    '^[A-Za-z0-9][A-Za-z0-9+._-]*$': re.compile('^[A-Za-z0-9][A-Za-z0-9+._-]*\\Z'),
     '^https?://[A-Za-z0-9._~:/?#@!\\$&*+,;=%-]+$': re.compile('^https?://[A-Za-z0-9._~:/?#@!\\$&*+,;=%-]+\\Z'),
     '^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z'),
     '^[a-z0-9-]+$': re.compile('^[a-z0-9-]+\\Z')
@@ -627,8 +628,44 @@ def validate_https___strategykit_example_schema_goals_schema_json(data, custom_f
                                                         if "breakdown" in data__priorities_item__goals_item__targets_item_keys:
                                                             data__priorities_item__goals_item__targets_item_keys.remove("breakdown")
                                                             data__priorities_item__goals_item__targets_item__breakdown = data__priorities_item__goals_item__targets_item["breakdown"]
-                                                            if not (isinstance(data__priorities_item__goals_item__targets_item__breakdown, str) and data__priorities_item__goals_item__targets_item__breakdown == 'total' or isinstance(data__priorities_item__goals_item__targets_item__breakdown, str) and data__priorities_item__goals_item__targets_item__breakdown == 'women' or isinstance(data__priorities_item__goals_item__targets_item__breakdown, str) and data__priorities_item__goals_item__targets_item__breakdown == 'men'):
-                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].breakdown".format(**locals()) + " must be one of ['total', 'women', 'men']")
+                                                            data__priorities_item__goals_item__targets_item__breakdown_any_of_count1 = 0
+                                                            if not data__priorities_item__goals_item__targets_item__breakdown_any_of_count1:
+                                                                try:
+                                                                    if not (isinstance(data__priorities_item__goals_item__targets_item__breakdown, str) and data__priorities_item__goals_item__targets_item__breakdown == 'total' or isinstance(data__priorities_item__goals_item__targets_item__breakdown, str) and data__priorities_item__goals_item__targets_item__breakdown == 'women' or isinstance(data__priorities_item__goals_item__targets_item__breakdown, str) and data__priorities_item__goals_item__targets_item__breakdown == 'men'):
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].breakdown".format(**locals()) + " must be one of ['total', 'women', 'men']")
+                                                                    data__priorities_item__goals_item__targets_item__breakdown_any_of_count1 += 1
+                                                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                                            if not data__priorities_item__goals_item__targets_item__breakdown_any_of_count1:
+                                                                try:
+                                                                    if not isinstance(data__priorities_item__goals_item__targets_item__breakdown, (dict)):
+                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].breakdown".format(**locals()) + " must be object")
+                                                                    data__priorities_item__goals_item__targets_item__breakdown_is_dict = isinstance(data__priorities_item__goals_item__targets_item__breakdown, dict)
+                                                                    if data__priorities_item__goals_item__targets_item__breakdown_is_dict:
+                                                                        data__priorities_item__goals_item__targets_item__breakdown_keys = set(data__priorities_item__goals_item__targets_item__breakdown.keys())
+                                                                        for data__priorities_item__goals_item__targets_item__breakdown_key in data__priorities_item__goals_item__targets_item__breakdown_keys:
+                                                                            if data__priorities_item__goals_item__targets_item__breakdown_key not in []:
+                                                                                data__priorities_item__goals_item__targets_item__breakdown_value = data__priorities_item__goals_item__targets_item__breakdown.get(data__priorities_item__goals_item__targets_item__breakdown_key)
+                                                                                if not isinstance(data__priorities_item__goals_item__targets_item__breakdown_value, (str)):
+                                                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].breakdown.{data__priorities_item__goals_item__targets_item__breakdown_key}".format(**locals()) + " must be string")
+                                                                                if isinstance(data__priorities_item__goals_item__targets_item__breakdown_value, str):
+                                                                                    if not REGEX_PATTERNS['^[A-Za-z0-9][A-Za-z0-9+._-]*$'].search(data__priorities_item__goals_item__targets_item__breakdown_value):
+                                                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].breakdown.{data__priorities_item__goals_item__targets_item__breakdown_key}".format(**locals()) + " must match pattern ^[A-Za-z0-9][A-Za-z0-9+._-]*$")
+                                                                        data__priorities_item__goals_item__targets_item__breakdown_len = len(data__priorities_item__goals_item__targets_item__breakdown)
+                                                                        if data__priorities_item__goals_item__targets_item__breakdown_len != 0:
+                                                                            data__priorities_item__goals_item__targets_item__breakdown_property_names = True
+                                                                            for data__priorities_item__goals_item__targets_item__breakdown_key in data__priorities_item__goals_item__targets_item__breakdown:
+                                                                                try:
+                                                                                    if isinstance(data__priorities_item__goals_item__targets_item__breakdown_key, str):
+                                                                                        if not REGEX_PATTERNS['^[a-z][a-z0-9-]*$'].search(data__priorities_item__goals_item__targets_item__breakdown_key):
+                                                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].breakdown".format(**locals()) + " must match pattern ^[a-z][a-z0-9-]*$")
+                                                                                except (JsonSchemaValueException, JsonSchemaValuesException):
+                                                                                    data__priorities_item__goals_item__targets_item__breakdown_property_names = False
+                                                                            if not data__priorities_item__goals_item__targets_item__breakdown_property_names:
+                                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].breakdown".format(**locals()) + " must be named by propertyName definition")
+                                                                    data__priorities_item__goals_item__targets_item__breakdown_any_of_count1 += 1
+                                                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                                            if not data__priorities_item__goals_item__targets_item__breakdown_any_of_count1:
+                                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".priorities[{data__priorities_x}].goals[{data__priorities_item__goals_x}].targets[{data__priorities_item__goals_item__targets_x}].breakdown".format(**locals()) + " cannot be validated by any definition")
                                                         if "direction" in data__priorities_item__goals_item__targets_item_keys:
                                                             data__priorities_item__goals_item__targets_item_keys.remove("direction")
                                                             data__priorities_item__goals_item__targets_item__direction = data__priorities_item__goals_item__targets_item["direction"]
@@ -1421,10 +1458,16 @@ def validate_https___strategykit_example_schema_goals_schema_json(data, custom_f
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].breakdowns".format(**locals()) + " must be array")
                             data__indicators_item__breakdowns_is_list = isinstance(data__indicators_item__breakdowns, (list, tuple))
                             if data__indicators_item__breakdowns_is_list:
+                                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                                 data__indicators_item__breakdowns_len = len(data__indicators_item__breakdowns)
+                                if data__indicators_item__breakdowns_len > len(set(fn(data__indicators_item__breakdowns_x) for data__indicators_item__breakdowns_x in data__indicators_item__breakdowns)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].breakdowns".format(**locals()) + " must contain unique items")
                                 for data__indicators_item__breakdowns_x, data__indicators_item__breakdowns_item in enumerate(data__indicators_item__breakdowns):
-                                    if not (isinstance(data__indicators_item__breakdowns_item, str) and data__indicators_item__breakdowns_item == 'gender'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].breakdowns[{data__indicators_item__breakdowns_x}]".format(**locals()) + " must be one of ['gender']")
+                                    if not isinstance(data__indicators_item__breakdowns_item, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].breakdowns[{data__indicators_item__breakdowns_x}]".format(**locals()) + " must be string")
+                                    if isinstance(data__indicators_item__breakdowns_item, str):
+                                        if not REGEX_PATTERNS['^[a-z][a-z0-9-]*$'].search(data__indicators_item__breakdowns_item):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].breakdowns[{data__indicators_item__breakdowns_x}]".format(**locals()) + " must match pattern ^[a-z][a-z0-9-]*$")
                         if "frequency" in data__indicators_item_keys:
                             data__indicators_item_keys.remove("frequency")
                             data__indicators_item__frequency = data__indicators_item["frequency"]
@@ -1437,6 +1480,80 @@ def validate_https___strategykit_example_schema_goals_schema_json(data, custom_f
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}].responsible".format(**locals()) + " must be string")
                         if data__indicators_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".indicators[{data__indicators_x}]".format(**locals()) + " must not contain "+str(data__indicators_item_keys)+" properties")
+        if "dimensions" in data_keys:
+            data_keys.remove("dimensions")
+            data__dimensions = data["dimensions"]
+            if not isinstance(data__dimensions, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimensions must be array")
+            data__dimensions_is_list = isinstance(data__dimensions, (list, tuple))
+            if data__dimensions_is_list:
+                data__dimensions_len = len(data__dimensions)
+                for data__dimensions_x, data__dimensions_item in enumerate(data__dimensions):
+                    if not isinstance(data__dimensions_item, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimensions[{data__dimensions_x}]".format(**locals()) + " must be object")
+                    data__dimensions_item_is_dict = isinstance(data__dimensions_item, dict)
+                    if data__dimensions_item_is_dict:
+                        data__dimensions_item__missing_keys = set(['id', 'values']) - data__dimensions_item.keys()
+                        if data__dimensions_item__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimensions[{data__dimensions_x}]".format(**locals()) + " must contain ")
+                        data__dimensions_item_keys = set(data__dimensions_item.keys())
+                        if "id" in data__dimensions_item_keys:
+                            data__dimensions_item_keys.remove("id")
+                            data__dimensions_item__id = data__dimensions_item["id"]
+                            if not isinstance(data__dimensions_item__id, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimensions[{data__dimensions_x}].id".format(**locals()) + " must be string")
+                            if isinstance(data__dimensions_item__id, str):
+                                if not REGEX_PATTERNS['^[a-z][a-z0-9-]*$'].search(data__dimensions_item__id):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimensions[{data__dimensions_x}].id".format(**locals()) + " must match pattern ^[a-z][a-z0-9-]*$")
+                        if "name" in data__dimensions_item_keys:
+                            data__dimensions_item_keys.remove("name")
+                            data__dimensions_item__name = data__dimensions_item["name"]
+                            if not isinstance(data__dimensions_item__name, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimensions[{data__dimensions_x}].name".format(**locals()) + " must be string")
+                            if isinstance(data__dimensions_item__name, str):
+                                data__dimensions_item__name_len = len(data__dimensions_item__name)
+                                if data__dimensions_item__name_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimensions[{data__dimensions_x}].name".format(**locals()) + " must be longer than or equal to 1 characters")
+                        if "values" in data__dimensions_item_keys:
+                            data__dimensions_item_keys.remove("values")
+                            data__dimensions_item__values = data__dimensions_item["values"]
+                            if not isinstance(data__dimensions_item__values, (list, tuple)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimensions[{data__dimensions_x}].values".format(**locals()) + " must be array")
+                            data__dimensions_item__values_is_list = isinstance(data__dimensions_item__values, (list, tuple))
+                            if data__dimensions_item__values_is_list:
+                                data__dimensions_item__values_len = len(data__dimensions_item__values)
+                                if data__dimensions_item__values_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimensions[{data__dimensions_x}].values".format(**locals()) + " must contain at least 1 items")
+                                for data__dimensions_item__values_x, data__dimensions_item__values_item in enumerate(data__dimensions_item__values):
+                                    if not isinstance(data__dimensions_item__values_item, (dict)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimensions[{data__dimensions_x}].values[{data__dimensions_item__values_x}]".format(**locals()) + " must be object")
+                                    data__dimensions_item__values_item_is_dict = isinstance(data__dimensions_item__values_item, dict)
+                                    if data__dimensions_item__values_item_is_dict:
+                                        data__dimensions_item__values_item__missing_keys = set(['id', 'label']) - data__dimensions_item__values_item.keys()
+                                        if data__dimensions_item__values_item__missing_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimensions[{data__dimensions_x}].values[{data__dimensions_item__values_x}]".format(**locals()) + " must contain ")
+                                        data__dimensions_item__values_item_keys = set(data__dimensions_item__values_item.keys())
+                                        if "id" in data__dimensions_item__values_item_keys:
+                                            data__dimensions_item__values_item_keys.remove("id")
+                                            data__dimensions_item__values_item__id = data__dimensions_item__values_item["id"]
+                                            if not isinstance(data__dimensions_item__values_item__id, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimensions[{data__dimensions_x}].values[{data__dimensions_item__values_x}].id".format(**locals()) + " must be string")
+                                            if isinstance(data__dimensions_item__values_item__id, str):
+                                                if not REGEX_PATTERNS['^[A-Za-z0-9][A-Za-z0-9+._-]*$'].search(data__dimensions_item__values_item__id):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimensions[{data__dimensions_x}].values[{data__dimensions_item__values_x}].id".format(**locals()) + " must match pattern ^[A-Za-z0-9][A-Za-z0-9+._-]*$")
+                                        if "label" in data__dimensions_item__values_item_keys:
+                                            data__dimensions_item__values_item_keys.remove("label")
+                                            data__dimensions_item__values_item__label = data__dimensions_item__values_item["label"]
+                                            if not isinstance(data__dimensions_item__values_item__label, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimensions[{data__dimensions_x}].values[{data__dimensions_item__values_x}].label".format(**locals()) + " must be string")
+                                            if isinstance(data__dimensions_item__values_item__label, str):
+                                                data__dimensions_item__values_item__label_len = len(data__dimensions_item__values_item__label)
+                                                if data__dimensions_item__values_item__label_len < 1:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimensions[{data__dimensions_x}].values[{data__dimensions_item__values_x}].label".format(**locals()) + " must be longer than or equal to 1 characters")
+                                        if data__dimensions_item__values_item_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimensions[{data__dimensions_x}].values[{data__dimensions_item__values_x}]".format(**locals()) + " must not contain "+str(data__dimensions_item__values_item_keys)+" properties")
+                        if data__dimensions_item_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".dimensions[{data__dimensions_x}]".format(**locals()) + " must not contain "+str(data__dimensions_item_keys)+" properties")
         if "levels" in data_keys:
             data_keys.remove("levels")
             data__levels = data["levels"]

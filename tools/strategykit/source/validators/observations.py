@@ -13,7 +13,9 @@ import re
 
 
 REGEX_PATTERNS = {
-    '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')
+    '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z'),
+    '^[A-Za-z0-9][A-Za-z0-9+._-]*$': re.compile('^[A-Za-z0-9][A-Za-z0-9+._-]*\\Z'),
+    '^[a-z][a-z0-9-]*$': re.compile('^[a-z][a-z0-9-]*\\Z')
 }
 
 NoneType = type(None)
@@ -131,8 +133,26 @@ def validate_https___strategykit_example_schema_observations_schema_json(data, c
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".retrieved must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
                 if not custom_formats["date"](data__retrieved):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".retrieved must be date")
-        if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+        for data_key in data_keys:
+            if data_key not in ['year', 'value', 'breakdown', 'provenance', 'source', 'retrieved']:
+                data_value = data.get(data_key)
+                if not isinstance(data_value, (str)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be string")
+                if isinstance(data_value, str):
+                    if not REGEX_PATTERNS['^[A-Za-z0-9][A-Za-z0-9+._-]*$'].search(data_value):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must match pattern ^[A-Za-z0-9][A-Za-z0-9+._-]*$")
+        data_len = len(data)
+        if data_len != 0:
+            data_property_names = True
+            for data_key in data:
+                try:
+                    if isinstance(data_key, str):
+                        if not REGEX_PATTERNS['^[a-z][a-z0-9-]*$'].search(data_key):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z][a-z0-9-]*$")
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    data_property_names = False
+            if not data_property_names:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be named by propertyName definition")
     return data
 
 
