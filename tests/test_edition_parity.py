@@ -371,6 +371,6 @@ def test_both_editions_show_the_same_values_per_municipality_in_the_same_order(e
     model, writer, pages, data = editions
     web, pdf = web_breakdown_tables(writer, pages), pdf_breakdown_tables(data)
     assert web == pdf
-    if model.id == "rus-vasterbotten":
+    if ("population", "Per kommun") in web:  # the example's values per municipality (2024) are newer than its 2020 edition
         rows = web[("population", "Per kommun")]
         assert len(rows) == 15 and rows[0][0] == "Umeå" and rows[-1][0] == "Bjurholm"

@@ -18,7 +18,7 @@ from typing import Iterator
 
 from strategykit.diagnostics import Position, Severity, closest
 from strategykit.source.observations import HEADER, ROW
-from strategykit.model import DATA_COLUMNS, DATA_FOLDER, Strategy
+from strategykit.model import DATA_COLUMNS, DATA_FOLDER, Strategy, dimension_columns, row_breakdowns
 from strategykit.rules import rule, Finding
 from strategykit.messages import _
 
@@ -113,13 +113,17 @@ def data_duplicate_year(s: Strategy) -> Iterator[Finding]:
     the follow-up would have to guess which one is right. Only the first is used
     until the duplicate is removed.
     """
+    known = s.dimensions()
     for f in s.data_files:
         first: dict[tuple[int, str], int] = {}
+        own = dimension_columns(f.columns, known)
         for row in f.rows:
             year = row.record.get("year")
             if "year" in row.invalid or not isinstance(year, int):
                 continue
-            breakdown = row.record.get("breakdown", "total")
+            # Each dimension's values are breakdowns of their own (municipality:2480 …).
+            keys = row_breakdowns(row, own) if own else [row.record.get("breakdown", "total")]
+            breakdown = "+".join(keys) or "total"
             key = (year, breakdown)
             if key in first:
                 part = "" if breakdown == "total" else f" ({breakdown})"

@@ -217,7 +217,9 @@ def _explain(error, record: dict, cells: dict[str, CsvCell], start: Position,
         close, options = _close(text, BREAKDOWNS, 0.5), ", ".join(BREAKDOWNS)
         yield problem(column, _("'{text}' is not a breakdown.", text=text),
                       _("Did you mean '{close}'? Allowed: {options}.", close=close, options=options)
-                      if close else _("Allowed: {options}.", options=options))
+                      if close else _("Allowed: {options}. A value per municipality, age band or other dimension goes "
+                                      "in a column of its own, named after the dimension (e.g. municipality, with the "
+                                      "code 2480).", options=options))
     elif column == "provenance":
         yield problem(column, _("'{value}' is not a provenance.", value=text),
                       _("Allowed: {options}.", options=", ".join(PROVENANCES)))
