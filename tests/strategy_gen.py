@@ -288,7 +288,7 @@ def _cross_cutting(rng: random.Random, priorities: list[dict]) -> None:
     shared ones) and link to the national strategy's areas; now and then with what only warns
     (its own priority or target, an id named twice), since that must build too."""
     goals = [(pr["id"], g) for pr in priorities for g in pr["goals"]]
-    targets = [(g["id"], t["id"]) for _, g in goals for t in g["targets"]]
+    targets = [(g["id"], t["id"]) for _, g in goals for t in g.get("targets", [])]
     for pid, g in goals:
         if rng.random() < 0.35:
             others = [pr["id"] for pr in priorities if pr["id"] != pid]
@@ -299,7 +299,7 @@ def _cross_cutting(rng: random.Random, priorities: list[dict]) -> None:
         if rng.random() < 0.35:
             others = [tid for gid, tid in targets if gid != g["id"]]
             chosen = rng.sample(others, k=min(len(others), rng.randrange(1, 3)))
-            if rng.random() < 0.15 and g["targets"]:
+            if rng.random() < 0.15 and g.get("targets"):
                 chosen.append(rng.choice(chosen + [g["targets"][0]["id"]]))
             g["shared_targets"] = chosen
             if rng.random() < 0.2:  # measured only by targets other goals hold

@@ -42,7 +42,7 @@ def test_changes_markdown_names_both_editions_and_the_comment_behind_a_change(re
     assert "(version 1.0, 15 januari 2020) med den här utgåvan (version 1.1, förslag till beslut)" in md
     assert "2 ändringar i sak, varav 1 sänker en ambition." in md
     assert ("- [Mål P1.2](/mal/#P1.2): ny lydelse: ”Fler invånare” → ”Fler invånare i hela länet”. "
-            "Efter remissynpunkt: [a-2](/remiss/#synpunkt-a-2).") in md
+            "Efter remissynpunkt: [Kommun A om mål P1.2](/remiss/#synpunkt-a-2).") in md
     assert "- [Delmål P1.1.a](/mal/#P1.1.a): målvärde: 82\u00a0% → 81\u00a0%. **Sänkt ambition.**" in md
     assert md.count("\n- ") == 2  # the edition's own version, status and date are not listed
 

@@ -45,6 +45,9 @@ REFERENCES = {
     ("goals.schema.json", "goal/perspectives[]"),
     ("goals.schema.json", "chapter/file"),
     ("goals.schema.json", "chapter/presents[]"),
+    ("goals.schema.json", "goal/contributes_to[]"),
+    ("goals.schema.json", "goal/shared_targets[]"),
+    ("goals.schema.json", "goal/frameworks/*[]"),
     ("goals.schema.json", "strategy/edition/version"),
     ("consultation.schema.json", "comment/about"),
     ("consultation.schema.json", "handling/changed[]"),
@@ -212,6 +215,12 @@ def with_every_optional_block(root: Path) -> None:
                  if t.get("target"))
     value.pop("illustrative", None)
     value["decision"] = {"body": "Regionfullmäktige"}
+    # A dimension of the strategy's own (an indicator broken down by it), and evidence behind an assessment.
+    data["dimensions"] = [{"id": "sector", "name": "Näringsgren", "values": [{"id": "forestry", "label": "Skogsbruk"}]}]
+    data["indicators"][0].setdefault("breakdowns", []).append("sector")
+    assessment = next(a for p in data["priorities"] for g in p["goals"] for c in g.get("commitments", [])
+                      for a in c.get("assessments", []))
+    assessment["evidence"] = [{"title": "Årsrapport", "url": "https://example.org/arsrapport"}]
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 

@@ -259,6 +259,13 @@ def compile_pdf(build: Path, *, timestamp: int, own_profile: Sequence[str] = ())
                 f"The font '{family}' is not available{f' ({where})' if where else ''}. The PDF uses only "
                 "the fonts built into Typst (Libertinus Serif, New Computer Modern, DejaVu Sans Mono) and "
                 "font files placed in the profile folder pdf/; put the font's .ttf or .otf files there.")
+    # Other warnings do not stop an author's build, but the property test (tests/test_check_builds.py)
+    # holds "check passes => Typst says nothing": it sets this, and the warning becomes an error that
+    # crosses the worker processes as the build's exit code.
+    if warnings and os.environ.get("STRATEGY_TYPST_WARNINGS") == "error":
+        raise BuildError("Typst warned: " + "; ".join(
+            (getattr(w, "message", "") or str(w)) + (f" ({_where(w, build, own_profile)})" if _where(w, build, own_profile) else "")
+            for w in warnings))
     return pdf
 
 
