@@ -35,7 +35,8 @@ class Sections:
 
 def sections(model: Strategy) -> Sections:
     return Sections(
-        followup=any(True for _ in model.targets()),
+        # Targets or commitments: either is followed up, and the yearly follow-up shows both.
+        followup=any(True for _ in model.targets()) or any(True for _ in model.commitments()),
         participation=bool(model.dialogue.meetings or model.dialogue.origins or model.consultation),
         compilation=bool(model.consultation),
         history=bool(model.editions.entries),
