@@ -604,13 +604,15 @@ class Strategy:
 
     def target_home(self, target_id: str) -> tuple[Goal, Target] | None:
         """The goal a target belongs to (its home), and the target."""
-        cache = self.__dict__.get("_target_cache")
-        if cache is None:
-            cache = {}
-            for g, t in self.targets():
-                cache.setdefault(t.id, (g, t))
-            object.__setattr__(self, "_target_cache", cache)
-        return cache.get(target_id)
+        return self._targets_by_id.get(target_id)
+
+    @functools.cached_property
+    def _targets_by_id(self) -> dict[str, tuple[Goal, Target]]:
+        """Each target's first home, made on the first look-up (like ``_indicators_by_id``)."""
+        out: dict[str, tuple[Goal, Target]] = {}
+        for g, t in self.targets():
+            out.setdefault(t.id, (g, t))
+        return out
 
     def shared_targets(self, goal: Goal) -> list[tuple[Goal, Target]]:
         """The other goals' targets that ``goal`` lists under 'shared_targets:', with their home goal,
@@ -640,11 +642,11 @@ class Strategy:
 
     def dimensions(self) -> dict[str, Dimension]:
         """Every dimension an indicator of this strategy can be broken down by, by id."""
-        cache = self.__dict__.get("_dim_cache")
-        if cache is None:
-            cache = _dimensions.merged(self.declared_dimensions)
-            object.__setattr__(self, "_dim_cache", cache)
-        return cache
+        return self._dimensions_by_id
+
+    @functools.cached_property
+    def _dimensions_by_id(self) -> dict[str, Dimension]:
+        return _dimensions.merged(self.declared_dimensions)
 
     def targets_using(self, indicator_id: str) -> list[tuple[Goal, Target]]:
         return [(g, t) for g, t in self.targets() if t.indicator_id == indicator_id]
