@@ -505,3 +505,28 @@ def test_the_diff_names_levels_with_the_strategys_own_words(pair):
     assert "target P1.2.a" not in text
     markdown = format_markdown(result)
     assert "### Insatser" in markdown and "### Delmål" in markdown
+
+
+def test_a_revision_is_unpacked_with_the_strategys_files_only_not_the_toolkit_beside_them(tmp_path):
+    from strategykit.project import SOURCES
+    from strategykit.vcs.git import extract
+
+    top = tmp_path / "top"
+    top.mkdir()
+    root = copy_minimal(top / "strategy-site")
+    (root / "tools").mkdir()
+    (root / "tools" / "big.py").write_text("# the toolkit's code\n")
+    (root / "tests").mkdir()
+    (root / "tests" / "test_x.py").write_text("# its tests\n")
+    git(top, "init", "-q", "-b", "main")
+    commit_all(top, "init")
+    commit = git(top, "rev-parse", "HEAD")
+
+    whole = extract(root, commit, tmp_path / "whole")
+    assert (whole / "tools" / "big.py").is_file()
+    sources = extract(root, commit, tmp_path / "sources", only=SOURCES)
+    assert (sources / "goals.yaml").is_file() and (sources / "strategy").is_dir()
+    assert not (sources / "tools").exists() and not (sources / "tests").exists()
+    assert diff(root, commit).changes == []  # a diff unpacks the whole revision: it compares the build files too
+    nothing = extract(root, commit, tmp_path / "nothing", only=("no-such-file.yaml",))
+    assert not any(nothing.iterdir())

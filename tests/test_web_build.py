@@ -141,3 +141,29 @@ def test_a_plain_mkdocs_build_cannot_overwrite_the_site_and_the_comment_says_so(
     assert not site_dir.is_relative_to((REPO / "site").resolve()) and site_dir != (REPO / "site").resolve()
     assert "`strategy build --web`" in text and "does NOT make the same site" in text
     assert "also work directly" not in text
+
+
+def test_the_themes_compiled_templates_are_kept_for_the_next_build_and_give_the_same_pages(minimal):
+    from strategykit.render.web import template_cache_for, work_dir_for
+
+    plan = gather(checked_model(minimal))
+    first = build_site(plan, minimal / "site")
+    pages = {p.relative_to(first): p.read_bytes() for p in first.rglob("*.html")}
+    cache = template_cache_for(work_dir_for(plan.model).absolute())
+    kept = {p.name: p.stat().st_mtime_ns for p in cache.glob("__jinja2_*.cache")}
+    assert kept, f"no compiled template was kept in {cache}"
+    again = build_site(plan, minimal / "site")
+    assert {p.relative_to(again): p.read_bytes() for p in again.rglob("*.html")} == pages
+    assert {p.name: p.stat().st_mtime_ns for p in cache.glob("__jinja2_*.cache")} == kept, \
+        "the second build compiled the templates anew instead of reading them from the cache"
+
+
+def test_a_template_cache_that_cannot_be_written_only_costs_time(minimal, tmp_path):
+    from strategykit.render.web import mkdocs_run
+
+    blocked = tmp_path / "a-file-not-a-folder"
+    blocked.write_text("")
+    plugin = mkdocs_run._template_cache_plugin(str(blocked / "cache"))
+    sentinel = type("Env", (), {"bytecode_cache": None})()
+    assert plugin.on_env(sentinel, None, None) is sentinel
+    assert sentinel.bytecode_cache is None

@@ -171,6 +171,11 @@ BUILD_INPUTS = ("mkdocs.yml", "pdf")
 but says when one is a link out of the strategy's folder (the builds refuse such a link too)."""
 
 
+SOURCES = (GOALS_FILE, CHAPTER_FOLDER, DATA_FOLDER, REMISS_FOLDER, DIALOGUE_FILE, EDITIONS_FILE, *BUILD_INPUTS)
+"""Everything a strategy is made of: what ``load_strategy`` and the builds read. An earlier revision is
+unpacked with these only (``vcs``), not with the toolkit's code and tests that may lie beside them."""
+
+
 def _build_inputs_outside(root: Path) -> list[Diagnostic]:
     problems = []
     for name in BUILD_INPUTS:

@@ -96,14 +96,7 @@ from typing import Iterable, Iterator, Mapping
 
 from strategykit.model import (BREAKDOWNS, THRESHOLDS, Goal, GoalValue, Observation, Strategy, Target, meets_threshold)
 
-ON_TRACK_RATIO = 0.95
-"""R at or above this is on track (Statistics Canada / Open SDG)."""
-
-ACCELERATION_RATIO = 0.60
-"""R at or above this (and below ON_TRACK_RATIO) is progress that needs to accelerate."""
-
-MAINTAIN_TOLERANCE = 0.02
-"""A maintain target is kept while the value lies within this share of the target value."""
+from strategykit.analysis.method import ACCELERATION_RATIO, MAINTAIN_TOLERANCE, ON_TRACK_RATIO
 
 
 class Status(str, enum.Enum):

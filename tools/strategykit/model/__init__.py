@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 from strategykit.diagnostics import Position
 from strategykit.model import dimensions as _dimensions
@@ -20,6 +20,9 @@ from strategykit.model.dimensions import Dimension
 from strategykit.source.load import CsvCell, CsvTable, MarkdownFile, SourceMap
 from strategykit.source.observations import (BREAKDOWNS, DATA_COLUMNS, PROVENANCES, REQUIRED_COLUMNS, DataRow,  # noqa: F401  (the model's words for a data file)
                                               RowProblem, read_rows)
+
+if TYPE_CHECKING:
+    from strategykit.model.subjects import Subject
 
 Path_ = tuple[str | int, ...]
 
@@ -639,6 +642,16 @@ class Strategy:
         hashable and immutable as far as its fields go.
         """
         return {i.id: i for i in self.indicators}
+
+    def subjects(self) -> dict[str, Subject]:
+        """Every part of the strategy by id, as a consultation comment or a change names it (``model.subjects``)."""
+        return self._subjects_by_id
+
+    @functools.cached_property
+    def _subjects_by_id(self) -> dict[str, Subject]:
+        from strategykit.model.subjects import subjects_of
+
+        return subjects_of(self)
 
     def dimensions(self) -> dict[str, Dimension]:
         """Every dimension an indicator of this strategy can be broken down by, by id."""

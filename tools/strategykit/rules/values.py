@@ -114,7 +114,7 @@ def maintain_level_changed(s: Strategy) -> Iterator[Finding]:
     2 400 with a target value of 2 100 would accept the fall to 2 100 without a word. If
     2 100 is a floor that must not be crossed, say so with `threshold: at-least`.
     """
-    from strategykit.analysis.followup import MAINTAIN_TOLERANCE  # the band lives with the method
+    from strategykit.analysis.method import MAINTAIN_TOLERANCE
 
     for g, t in s.targets():
         if t.direction != "maintain" or t.threshold is not None or not (t.baseline and t.target):

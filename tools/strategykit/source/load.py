@@ -16,6 +16,8 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
 
 import yaml
 
@@ -23,6 +25,12 @@ from strategykit.diagnostics import Diagnostic, Position, Severity
 from strategykit.messages import _
 
 Path_ = tuple[str | int, ...]
+
+_EMPTY: Mapping = MappingProxyType({})
+
+
+def _empty() -> Mapping:
+    return _EMPTY
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Far above any real strategy (the example is ~60 kB); stops a 50 MB paste from stalling CI."""
@@ -51,16 +59,16 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TAGGED_KINDS = {"int": _("a whole number"), "float": _("a number"), "bool": _("true or false"), "null": _("empty")}
 
 
-@dataclass
+@dataclass(frozen=True)
 class SourceMap:
-    """Where every node of one YAML file stands."""
+    """Where every node of one YAML file stands: read-only once the file is read (the model holds it)."""
 
     file: str
-    values: dict[Path_, Position] = field(default_factory=dict)
-    keys: dict[Path_, Position] = field(default_factory=dict)
-    raw: dict[Path_, str] = field(default_factory=dict)
+    values: Mapping[Path_, Position] = field(default_factory=_empty)
+    keys: Mapping[Path_, Position] = field(default_factory=_empty)
+    raw: Mapping[Path_, str] = field(default_factory=_empty)
     """The scalar as written, for nodes YAML turned into something else than text (``no`` → false)."""
-    odd_characters: dict[Path_, str] = field(default_factory=dict)
+    odd_characters: Mapping[Path_, str] = field(default_factory=_empty)
     """For each text with a character the built-in PDF fonts lack (``glyphs``), that character."""
 
     def position(self, path: Path_, *, key: bool = False) -> Position:
@@ -74,6 +82,21 @@ class SourceMap:
             if not path:
                 return Position(self.file, 1, 1)
             path = path[:-1]
+
+
+@dataclass
+class _SourceDraft:
+    """A ``SourceMap`` while the builder fills it in."""
+
+    file: str
+    values: dict[Path_, Position] = field(default_factory=dict)
+    keys: dict[Path_, Position] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)
+    odd_characters: dict[Path_, str] = field(default_factory=dict)
+
+    def done(self) -> SourceMap:
+        return SourceMap(self.file, MappingProxyType(self.values), MappingProxyType(self.keys),
+                         MappingProxyType(self.raw), MappingProxyType(self.odd_characters))
 
 
 @dataclass
@@ -411,7 +434,7 @@ def _quote_that_swallowed_lines(text: str, error_line: int) -> tuple[int, int] |
     return found.start_mark.line + 1, found.start_mark.column + 1
 
 
-def _pos(source: SourceMap, mark: yaml.Mark) -> Position:
+def _pos(source: _SourceDraft, mark: yaml.Mark) -> Position:
     return Position(source.file, mark.line + 1, mark.column + 1)
 
 
@@ -423,7 +446,7 @@ def _node_label(node: yaml.Node) -> str:
 class _Builder:
     """Turns a composed YAML node graph into plain data, recording positions."""
 
-    def __init__(self, loader: _Loader, source: SourceMap):
+    def __init__(self, loader: _Loader, source: _SourceDraft):
         self.loader = loader
         self.source = source
         self.count = 0
@@ -552,7 +575,7 @@ class _Builder:
 
 
 def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
-    source = SourceMap(display)
+    source = _SourceDraft(display)
     loader = _Loader(text)
     try:
         try:
@@ -593,7 +616,7 @@ def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Diagn
             return None, [exc.diagnostic]
         except RecursionError:
             return None, [_error("yaml-too-deep", _("The YAML is nested too deeply to read."), Position(display, 1, 1))]
-        return YamlDocument(data, source), []
+        return YamlDocument(data, source.done()), []
     finally:
         loader.dispose()
 

@@ -17,7 +17,7 @@ from strategykit.analysis.consultation import (ChangesSince, comments_changing, 
 from strategykit.analysis.diff import Change, compare
 from strategykit.diagnostics import Severity, has_errors
 from strategykit.model import EditionRecord, Strategy
-from strategykit.project import load_strategy
+from strategykit.project import SOURCES, load_strategy
 from strategykit.vcs.git import RevisionError, extract, resolve_commit
 from strategykit.vcs.revisions import SideNotLoaded, diff, load_side, side
 
@@ -62,7 +62,7 @@ def _changes_since(s: Strategy, rev: str, head: str | None) -> tuple[Change, ...
     """
     if head is not None:
         return tuple(c for c in diff(s.root, rev, head).changes if c.subject != "build")
-    with side(s.root, rev) as (label, folder):
+    with side(s.root, rev, only=SOURCES) as (label, folder):  # the strategy's files: no build files compared
         return tuple(compare(load_side(label, folder), s, build_files=False))
 
 
@@ -143,7 +143,7 @@ def checked_out(model: Strategy, toolkit: str, folder: Path, *, reuse: bool = Tr
             out.append(EarlierEdition(edition, name, commit, kept))
             continue
         try:
-            loaded = load_strategy(extract(model.root, commit, Path(folder) / str(n)))
+            loaded = load_strategy(extract(model.root, commit, Path(folder) / str(n), only=SOURCES))
         except RevisionError as exc:
             out.append(EarlierEdition(edition, name, commit, kept, reason="missing", detail=str(exc)))
             continue

@@ -11,6 +11,7 @@ import os
 import subprocess
 import tarfile
 from pathlib import Path
+from typing import Sequence
 
 
 class RevisionError(Exception):
@@ -54,11 +55,23 @@ def default_base(root: Path) -> tuple[str, str]:
                         "e.g. 'strategy diff origin/main'.")
 
 
-def extract(root: Path, commit: str, dest: Path) -> Path:
-    """Unpack the strategy folder as it was at ``commit`` into ``dest``; return the folder."""
+def extract(root: Path, commit: str, dest: Path, only: Sequence[str] = ()) -> Path:
+    """Unpack the strategy folder as it was at ``commit`` into ``dest``; return the folder.
+
+    ``only`` names the files and folders (relative to the strategy folder) to unpack, those of them
+    the commit has; the rest of the repository, such as the toolkit's code and tests, stays packed.
+    """
     Path(dest).mkdir(parents=True, exist_ok=True)
     top, prefix = toplevel_and_prefix(root)
-    proc = git(top, "archive", "--format=tar", commit, "--", prefix or ".", binary=True)
+    paths = [prefix or "."]
+    if only:
+        listed = git(top, "ls-tree", "--name-only", commit, "--", prefix or ".")
+        present = {Path(line).name for line in listed.stdout.splitlines()} if listed.returncode == 0 else set()
+        paths = [prefix + name for name in only if name in present]
+        if not paths:  # an empty folder: loading it says what is missing
+            (dest / prefix).mkdir(parents=True, exist_ok=True)
+            return dest / prefix if prefix else dest
+    proc = git(top, "archive", "--format=tar", commit, "--", *paths, binary=True)
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip()
         raise RevisionError(f"the strategy folder cannot be read at {commit[:12]}: {message}")

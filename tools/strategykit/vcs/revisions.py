@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import tempfile
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from strategykit.analysis.diff import DiffResult, compare
 from strategykit.diagnostics import Diagnostic
@@ -37,8 +37,9 @@ def _label(rev: str, commit: str) -> str:
 
 
 @contextlib.contextmanager
-def side(root: Path, spec: str | None) -> Iterator[tuple[str, Path]]:
-    """A side as (label, folder): ``None`` is the working tree; a folder is itself; else a revision."""
+def side(root: Path, spec: str | None, only: Sequence[str] = ()) -> Iterator[tuple[str, Path]]:
+    """A side as (label, folder): ``None`` is the working tree; a folder is itself; else a revision,
+    unpacked whole (a diff also compares the build files) or, with ``only``, just those files and folders."""
     if spec is None:
         yield _("the working tree"), root
         return
@@ -60,7 +61,7 @@ def side(root: Path, spec: str | None) -> Iterator[tuple[str, Path]]:
         label = _("{tag} ({commit}; the tag is not in this repository: its commit from editions.yaml)",
                   tag=spec, commit=commit[:7])
     with tempfile.TemporaryDirectory(prefix="strategy-diff-") as tmp:
-        yield label, extract(root, commit, Path(tmp))
+        yield label, extract(root, commit, Path(tmp), only=only)
 
 
 def _edition_commit(root: Path, tag: str) -> str | None:

@@ -222,7 +222,8 @@ def _run_mkdocs(config_file: Path, site_dir: Path, keep: Any = None) -> None:
         return
     from strategykit import bounds
 
-    proc = bounds.run([sys.executable, str(MKDOCS_RUN), str(config_file), str(site_dir)], engine="MkDocs",
+    proc = bounds.run([sys.executable, str(MKDOCS_RUN), str(config_file), str(site_dir),
+                       str(template_cache_for(config_file.parent))], engine="MkDocs",
                       subject=f"the web edition ({config_file.name} and the pages in {config_file.parent.name}/docs)",
                       cwd=config_file.parent)
     try:
@@ -243,6 +244,7 @@ def _raise_for(outcome: dict) -> None:
 
 def _run_mkdocs_here(config_file: Path, site_dir: Path, keep: Any = None) -> None:
     plugins = {keep.PLUGIN_NAME: keep} if keep is not None else {}  # last, so it sees what the others made
+    # No template cache: the preview keeps MkDocs' environment, compiled templates and all, in memory.
     _raise_for(mkdocs_run.build_site(str(config_file), str(site_dir), plugins))
 
 
@@ -316,6 +318,12 @@ def _clean_chapters(model: Strategy, site_dir: Path) -> None:
 
 def lock_file_for(work: Path) -> Path:
     return work.parent / f"{work.name}.lock"
+
+
+def template_cache_for(work: Path) -> Path:
+    """Where MkDocs keeps the theme's compiled templates between builds: beside the work folder,
+    which each build replaces."""
+    return work.parent / f"{work.name}.templates"
 
 
 def build_site(plan: BuildPlan, out_dir: Path, *, engine: str = "mkdocs", work_dir: Path | None = None,

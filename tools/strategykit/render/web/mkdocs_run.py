@@ -2,8 +2,9 @@
 
 In-process, nothing can bound MkDocs' memory; as a child process it runs under the build's limits
 (``bounds``). This file imports nothing of strategykit but ``escaping.py`` beside it (by its path), so
-the child starts in the time Python and MkDocs take to load. Arguments: the configuration file and the site folder. It prints the outcome as
-JSON: nothing, or MkDocs' error with the warnings logged before it (a strict build stops on them).
+the child starts in the time Python and MkDocs take to load. Arguments: the configuration file, the site
+folder and, optionally, a folder for compiled theme templates. It prints the outcome as JSON: nothing, or
+MkDocs' error with the warnings logged before it (a strict build stops on them).
 """
 
 import json
@@ -33,7 +34,30 @@ def _sibling(name: str) -> Any:
     return module
 
 
-def build_site(config_file: str, site_dir: str, plugins: dict[str, Any] | None = None) -> dict:
+def _template_cache_plugin(folder: str) -> Any:
+    """A plugin that keeps the theme's compiled Jinja templates in ``folder`` between builds.
+
+    Material's templates are compiled anew in every process, about a quarter of a second of each web
+    build; Jinja's own bytecode cache keys them by name and source checksum, so an upgraded theme is
+    compiled again and a stale entry is never used.
+    """
+    from jinja2 import FileSystemBytecodeCache
+    from mkdocs.plugins import BasePlugin
+
+    class TemplateCache(BasePlugin):
+        def on_env(self, env, config, files):
+            try:
+                os.makedirs(folder, exist_ok=True)
+            except OSError:
+                return env  # a cache that cannot be written only costs time
+            env.bytecode_cache = FileSystemBytecodeCache(folder)
+            return env
+
+    return TemplateCache()
+
+
+def build_site(config_file: str, site_dir: str, plugins: dict[str, Any] | None = None,
+               template_cache: str | None = None) -> dict:
     """Build with MkDocs, strict; the outcome: ``{}``, or MkDocs' error with the warnings logged before it.
 
     The one place that runs MkDocs, here in a child process and in the preview's own process
@@ -42,8 +66,9 @@ def build_site(config_file: str, site_dir: str, plugins: dict[str, Any] | None =
     escape them twice.
     """
     escaping = _sibling("escaping")
-    plugins = {escaping.PLUGIN_NAME: escaping.mark_escaped_plugin(), **(plugins or {})}
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    cached = {"strategykit-template-cache": _template_cache_plugin(template_cache)} if template_cache else {}
+    plugins = {escaping.PLUGIN_NAME: escaping.mark_escaped_plugin(), **cached, **(plugins or {})}
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -67,10 +92,10 @@ def build_site(config_file: str, site_dir: str, plugins: dict[str, Any] | None =
     return {}
 
 
-def main(config_file: str, site_dir: str) -> int:
-    json.dump(build_site(config_file, site_dir), sys.stdout)
+def main(config_file: str, site_dir: str, template_cache: str | None = None) -> int:
+    json.dump(build_site(config_file, site_dir, template_cache=template_cache), sys.stdout)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    sys.exit(main(*sys.argv[1:4]))
