@@ -8,6 +8,7 @@ too) with a scalar or a list, or cut the file at any byte. For CSV: drop, duplic
 line, change one cell, rename a column, or save it with semicolons. For chapters and the texts of
 goals.yaml: Markdown, Unicode, control characters and odd links (tests/fuzz_support.py, shared with
 the build fuzz); a few hundred in `make test`, STRATEGY_FUZZ_CHECKS=10000 for a long run.
+Source-file mutations: 150 in `make test`, STRATEGY_MUTATIONS=5000 for a long run.
 """
 
 from __future__ import annotations
@@ -161,7 +162,10 @@ def test_every_top_level_value_of_the_wrong_shape_is_a_positioned_diagnostic(wor
         (workdir / file).write_text(SOURCES[file], encoding="utf-8")
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SOURCE_MUTATIONS = int(os.environ.get("STRATEGY_MUTATIONS", "150"))
+
+
+@settings(max_examples=SOURCE_MUTATIONS, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mutations())
 def test_mutated_sources_never_crash_the_checker(workdir, capsys, mutation):
     file, kind, data = mutation

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from web_support import axe_violations, browser_page, built, describe_violations, html_pages, require_browser, serve_directory
+from web_support import axe_violations, axe_violations_of_pages, browser_page, built, describe_violations, html_pages, require_browser, serve_directory
 
 
 @pytest.mark.parametrize("width", [1366, 390])
@@ -18,12 +18,10 @@ def test_every_page_has_no_axe_violations(name, width):
     b = built(name)
     pages = html_pages(b.site)
     assert len(pages) >= len(b.model.priorities) + len(b.model.indicators) + len(b.model.chapters)
-    failures = []
-    with serve_directory(b.site) as base, browser_page(width) as page:
-        for url in pages:
-            violations = axe_violations(page, base + url)
-            if violations:
-                failures.append(describe_violations(url or "(start page)", violations))
+    with serve_directory(b.site) as base:
+        found = axe_violations_of_pages(base, pages, width)
+    failures = [describe_violations(url or "(start page)", violations) for url, violations in found.items() if violations]
+    assert len(found) == len(pages)
     assert not failures, (f"{len(failures)} of {len(pages)} pages have WCAG 2.1 A/AA violations:\n\n"
                           + "\n\n".join(failures))
 
