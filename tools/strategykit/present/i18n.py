@@ -812,7 +812,8 @@ PROCESS: dict[str, dict[str, str]] = {
         "pdf": "PDF",
         "illustrative_history": "Utgåvor märkta * har påhittade datum och beslut (illustrativa).",
         "changes_since": "Ändringar sedan remissversionen",
-        "changes_intro": "Här jämförs remissversionen ({base}) med den här utgåvan ({head}). Listan tas fram automatiskt ur källfilerna: prioriteringar, mål, delmål och indikatorer jämförs via sina id.",
+        "changes_intro": "Här jämförs remissversionen ({base}) med den här utgåvan ({head}). Listan tas fram automatiskt ur källfilerna: {parts} jämförs via sina id.",
+        "compared_parts": "{0}, {1}, {2} och {3}",
         "changes_none": "Inga ändringar i sak sedan remissversionen.",
         "changes_unavailable": "Ändringarna sedan remissversionen kan inte visas: {reason}",
         "changes_summary": "{changes} ändringar i sak, varav {lowered} sänker en ambition.",
@@ -888,7 +889,8 @@ PROCESS: dict[str, dict[str, str]] = {
         "pdf": "PDF",
         "illustrative_history": "Editions marked * have invented dates and decisions (illustrative).",
         "changes_since": "Changes since the consultation version",
-        "changes_intro": "This page compares the consultation version ({base}) with this edition ({head}). The list is made automatically from the source files: priorities, goals, targets and indicators are matched by their ids.",
+        "changes_intro": "This page compares the consultation version ({base}) with this edition ({head}). The list is made automatically from the source files: {parts} are matched by their ids.",
+        "compared_parts": "{0}, {1}, {2} and {3}",
         "changes_none": "No change in substance since the consultation version.",
         "changes_unavailable": "The changes since the consultation version cannot be shown: {reason}",
         "changes_summary": "{changes} changes in substance, {lowered} of them lower an ambition.",
@@ -972,8 +974,18 @@ def decision_label(decision: str | None, language: str) -> str:
     return DECISION.get(language, DECISION["sv"]).get(decision or "", decision or "")
 
 
-def subject_kind_label(kind: str, language: str) -> str:
-    return SUBJECT.get(language, SUBJECT["sv"]).get(kind, kind)
+def subject_kind_label(kind: str, language: str, levels: tuple[tuple[str, str, str], ...] = ()) -> str:
+    """'Mål', 'Delmål' …, or the strategy's own name of the level (``Strategy.levels``) when it gives one."""
+    own = {level: one for level, one, _many in levels}
+    return own.get(kind) or SUBJECT.get(language, SUBJECT["sv"]).get(kind, kind)
+
+
+def compared_parts(strategy: Any, language: str) -> str:
+    """'prioriteringar, mål, delmål och indikatorer': what the changes since consultation compare by id,
+    in the strategy's own names of its levels."""
+    L = labels_for(strategy, language)
+    lower = [L[k][:1].lower() + L[k][1:] for k in ("priorities", "goals", "targets", "indicators")]
+    return process_labels(language)["compared_parts"].format(*lower)
 
 
 def change_template(verb: str, language: str) -> str | None:
