@@ -105,6 +105,29 @@ def test_a_row_with_two_breakdowns_is_reported_and_left_out(minimal):
     assert [o.year for o in check(minimal).model.series("population", "municipality:2403")] == [2020]
 
 
+def test_a_row_missing_a_value_gets_its_row_length_diagnostic_and_no_other(minimal):
+    # The empty breakdown cell is left out: the code 2403 lands in 'breakdown', 'illustrative' in
+    # 'municipality'. One problem, one diagnostic: no unknown value, no several breakdowns.
+    declare(minimal, "[gender, municipality]")
+    write_data(minimal, BY_MUNICIPALITY.replace("2020,2400,,2403,illustrative,,\n", "2020,2400,2403,illustrative,,\n"))
+    result = check(minimal)
+    assert [d.code for d in result.diagnostics] == ["data-row-length"], [(d.code, d.message) for d in result.diagnostics]
+    assert result.diagnostics[0].position.line == 7
+    assert [o.year for o in result.model.series("population", "municipality:2403")] == [2024]
+
+
+def test_a_row_with_an_extra_value_gets_its_row_length_diagnostic_and_no_other(minimal):
+    declare(minimal, "[gender, municipality]")
+    write_data(minimal, BY_MUNICIPALITY.replace("2020,2400,,2403,illustrative,,\n", "2020,2400,women,,2403,illustrative,,\n"))
+    assert [d.code for d in check(minimal).diagnostics] == ["data-row-length"]
+
+
+def test_a_row_of_the_right_length_is_still_checked_for_its_breakdowns(minimal):
+    declare(minimal, "[gender, municipality]")
+    write_data(minimal, BY_MUNICIPALITY.replace("2020,2400,,2403,illustrative,,\n", "2020,2400,women,2499,illustrative,,\n"))
+    assert sorted(d.code for d in check(minimal).diagnostics) == ["data-several-breakdowns", "data-unknown-breakdown-value"]
+
+
 def test_a_column_that_names_no_dimension_is_still_an_unknown_column(minimal):
     declare(minimal)
     write_data(minimal, BY_MUNICIPALITY.replace("municipality", "kommun"))

@@ -127,7 +127,7 @@ def data_undeclared_dimension(s: Strategy) -> Iterator[Finding]:
             continue
         for name, cell in _columns(s, f):
             if not _declared(ind, name):
-                used = sum(1 for row in f.rows if (c := row.cells.get(name)) and c.text.strip())
+                used = sum(1 for row in f.rows if not row.ragged and (c := row.cells.get(name)) and c.text.strip())
                 yield Finding(_("'{file}' has values per {dimension} ({count} rows), but indicator '{id}' is not "
                                 "broken down by {dimension}.", file=f.file, dimension=name, count=used, id=ind.id),
                               position=Position(f.file, cell.line, cell.column))
@@ -146,6 +146,8 @@ def data_unknown_breakdown_value(s: Strategy) -> Iterator[Finding]:
     for f in s.data_files:
         for name, _cell in _columns(s, f):
             for row in f.rows:
+                if row.ragged:  # its values may sit in the wrong columns: data-row-length says so, once
+                    continue
                 cell = row.cells.get(name)
                 text = cell.text.strip() if cell else ""
                 if text and not known[name].accepts(text):
@@ -167,6 +169,8 @@ def data_several_breakdowns(s: Strategy) -> Iterator[Finding]:
         if not columns:
             continue
         for row in f.rows:
+            if row.ragged:  # data-row-length has reported it; its cells are not read as breakdowns
+                continue
             keys = row_breakdowns(row, columns)
             if len(keys) > 1:
                 where = next((row.cells[n] for n in columns
