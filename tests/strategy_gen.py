@@ -27,7 +27,9 @@ editions of one stays within a few seconds, and varied on purpose:
 - chapters that present nothing, a priority, single goals, or a goal presented in two chapters;
 - commitments beside targets or instead of them (the strategy then sometimes follows goals up by
   judgement), with owners of each kind, named or not, with and without who assesses them, and
-  none to three yearly assessments on the scale, with evidence links, some illustrative;
+  none to three yearly assessments on the scale, with evidence links, some illustrative; a goal with
+  commitments and no target is then judged by them (every step of the scale, and "not assessed yet"
+  when none of its commitments has an assessment up to a follow-up's year);
 - cross-cutting goals: contributing to other priorities, sharing other goals' targets (some with no
   target of their own), linking to the national strategy's areas; with an id named twice or
   naming its own priority or target now and then (warnings: what checks must still build);
@@ -370,7 +372,7 @@ def generate(seed: int) -> dict[str, str]:
             goal: dict = {"id": gid, "title": _text(rng, 5), "targets": targets}
             if rng.random() < 0.3:  # commitments beside the targets, or (a quarter of them) instead of them
                 goal["commitments"] = [_commitment(rng, f"{gid}.A{n}", period) for n in range(1, rng.randrange(2, 4))]
-                if rng.random() < 0.25:
+                if rng.random() < 0.35:  # followed up by its commitments alone: their judgement is its status
                     del goal["targets"]
             if rng.random() < 0.5:
                 goal["text"] = _text(rng, 12)

@@ -76,6 +76,14 @@ Where this toolkit has to decide something the method leaves open, it says so:
   the rate from the baseline and is not changed by a milestone, but a target whose latest
   assessed milestone was missed is never shown as on track (or achieved) without saying
   so: ``TargetProgress.missed_milestone`` is shown beside the status everywhere.
+- **A goal followed up by its commitments alone** (no target of its own or shared with an
+  indicator, but commitments: ``GoalJudgement``). Its status is a judgement, not a measurement,
+  and stays on the commitment scale (``model.COMMITMENT_STATUSES``): the worst of its
+  commitments' latest assessments up to the report year, in the order done < on schedule <
+  delayed < not started < discontinued. A commitment not yet assessed is not counted, but how
+  many of the goal's commitments were assessed is kept beside the status; with none assessed
+  the goal is *not assessed yet*. Its measured status stays *no data*, and it is counted
+  beside the targets' statuses, never among them.
 - **A goal's status** is the worst status among its targets that have data
   (achieved < on track < acceleration needed < limited progress < moving away);
   it is *no data yet* only when none of its targets has data. A priority's status
@@ -94,7 +102,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
 
-from strategykit.model import (BREAKDOWNS, THRESHOLDS, Goal, GoalValue, Observation, Strategy, Target, meets_threshold)
+from strategykit.model import (BREAKDOWNS, COMMITMENT_STATUSES, THRESHOLDS, Goal, GoalValue, Observation, Strategy, Target,
+                               meets_threshold)
 
 ON_TRACK_RATIO = 0.95
 """R at or above this is on track (Statistics Canada / Open SDG)."""
@@ -426,6 +435,67 @@ class TargetProgress:
 
 
 @dataclass(frozen=True)
+class JudgedCommitment:
+    """A commitment as its goal's judgement counts it: its latest assessment up to the report year."""
+
+    commitment_id: str
+    year: int | None
+    status: str | None
+    """On the commitment scale; None while it has no assessment up to the report year."""
+    illustrative: bool = False
+
+
+@dataclass(frozen=True)
+class GoalJudgement:
+    """The follow-up of a goal that only commitments follow up: a judgement, not a measured status.
+
+    ``status`` is the worst of the commitments' latest assessments up to the report year on the
+    commitment scale (``model.COMMITMENT_STATUSES``, best first); None when none is assessed."""
+
+    status: str | None
+    commitments: tuple[JudgedCommitment, ...]
+
+    @property
+    def assessed(self) -> int:
+        return sum(1 for c in self.commitments if c.status is not None)
+
+    @property
+    def illustrative(self) -> bool:
+        """True when an assessment it counts is marked illustrative."""
+        return any(c.illustrative for c in self.commitments if c.status is not None)
+
+
+def worst_commitment_status(statuses: Iterable[str | None]) -> str | None:
+    """The worst step of the commitment scale among ``statuses`` (None for those not assessed)."""
+    known = [s for s in statuses if s in COMMITMENT_STATUSES]
+    return max(known, key=COMMITMENT_STATUSES.index) if known else None
+
+
+def judge_goal(strategy: Strategy, goal: Goal, year: int | None = None) -> GoalJudgement | None:
+    """The judgement of a goal followed up by its commitments alone (see the method above), or None
+    for a goal that an indicator-backed target (its own or a shared one) measures, or that has no
+    commitments."""
+    measured = list(goal.targets) + [t for _, t in strategy.shared_targets(goal)]
+    if not goal.commitments or any(strategy.indicator(t.indicator_id) for t in measured):
+        return None
+    counted = []
+    for c in goal.commitments:
+        a = c.latest(until=year)
+        counted.append(JudgedCommitment(c.id, a.year if a else None, a.status if a else None,
+                                        bool(a and a.illustrative)))
+    return GoalJudgement(worst_commitment_status(j.status for j in counted), tuple(counted))
+
+
+def count_judgements(judgements: Iterable[GoalJudgement | None]) -> dict[str, int]:
+    """How many judged goals have each step of the commitment scale, best first, and 'not-assessed'."""
+    counts = {s: 0 for s in COMMITMENT_STATUSES + ("not-assessed",)}
+    for j in judgements:
+        if j is not None:
+            counts[j.status or "not-assessed"] += 1
+    return counts
+
+
+@dataclass(frozen=True)
 class GoalProgress:
     goal_id: str
     priority_id: str
@@ -434,6 +504,8 @@ class GoalProgress:
     shared: tuple[str, ...] = ()
     """Ids of other goals' targets that also measure this goal ('shared_targets:'): they count in this
     goal's status, but are followed up and counted once, with their own goal."""
+    judgement: GoalJudgement | None = None
+    """For a goal followed up by its commitments alone: their judgement (``status`` is then no data)."""
 
 
 @dataclass(frozen=True)
@@ -445,6 +517,10 @@ class PriorityProgress:
     def counts(self) -> dict[Status, int]:
         """How many of the priority's targets have each status (every status present, maybe 0)."""
         return count_statuses(t.status for g in self.goals for t in g.targets)
+
+    def judged(self) -> dict[str, int]:
+        """How many of the priority's goals followed up by commitments alone have each judgement."""
+        return count_judgements(g.judgement for g in self.goals)
 
 
 @dataclass(frozen=True)
@@ -498,6 +574,10 @@ class FollowUp:
 
     def counts(self) -> dict[Status, int]:
         return count_statuses(t.status for t in self.targets())
+
+    def judged(self) -> dict[str, int]:
+        """How many goals followed up by commitments alone have each judgement (``count_judgements``)."""
+        return count_judgements(g.judgement for g in self.goals())
 
 
 def count_statuses(statuses: Iterable[Status]) -> dict[Status, int]:
@@ -590,7 +670,7 @@ def _assess_all(strategy: Strategy, year: int | None) -> tuple[PriorityProgress,
             targets = assessed[p.id][g.id]
             shared = tuple(t.id for _, t in strategy.shared_targets(g))
             goals.append(GoalProgress(g.id, p.id, combine([t.status for t in targets] + [by_id[i].status for i in shared]),
-                                      targets, shared))
+                                      targets, shared, judge_goal(strategy, g, year)))
         priorities.append(PriorityProgress(
             p.id, combine(t.status for g in goals for t in g.targets), tuple(goals)))
     return tuple(priorities)
@@ -626,5 +706,6 @@ def follow_up(strategy: Strategy, year: int | None = None) -> FollowUp:
 __all__ = [
     "ACCELERATION_RATIO", "Assessment", "assess_flow", "assess_range", "assess_threshold", "MilestoneCheck", "milestone_met", "FollowUp", "GoalProgress", "MAINTAIN_TOLERANCE", "ON_TRACK_RATIO",
     "PriorityProgress", "STATUSES", "Status", "StatusChange", "TargetProgress", "assess", "combine",
-    "count_statuses", "follow_up", "implied_direction", "latest_year", "status_for_ratio", "target_progress",
+    "count_statuses", "follow_up", "GoalJudgement", "JudgedCommitment", "judge_goal", "count_judgements",
+    "worst_commitment_status", "implied_direction", "latest_year", "status_for_ratio", "target_progress",
 ]

@@ -154,7 +154,9 @@ def _priority(s: Strategy, p: Priority, lang: str, lookup: _Lookup | None = None
               "contributes": [{"id": e.priority_id, "title": e.title} for e in crosscut.contributes_to(s, g)],
               "shared": _shared(s, g, lang),
               "targets": [_target(s, t, lang, lookup) for t in g.targets],
-              "commitments": [_commitment(s, c, lang) for c in g.commitments]} for g in p.goals]
+              "commitments": [_commitment(s, c, lang) for c in g.commitments],
+              "judgement": present_commitments.judgement_data(present_commitments.edition_judgement(s, g), lang)}
+             for g in p.goals]
     return {
         "id": p.id, "title": p.title, "goals": goals,
         "illustrative": any((t["baseline"] and t["baseline"]["illustrative"])
@@ -322,7 +324,9 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
                           "badge": present_status.badge(gp.status, lang).as_data(),
                           "shared": _shared(s, goals_by_id[gp.goal_id], lang) if gp.goal_id in goals_by_id else [],
                           "targets": [_followup_target(s, tp, lang) for tp in gp.targets],
-                          "commitments": [{"id": c.id} for c in commitments.get(gp.goal_id, ())]})
+                          "commitments": [{"id": c.id} for c in commitments.get(gp.goal_id, ())],
+                          "judgement": present_commitments.judgement_data(
+                              present_commitments.goal_judgement(gp.judgement, lang) if gp.judgement else None, lang)})
         targets = [t for g in goals for t in g["targets"]]
         priorities.append({
             "id": pp.priority_id, "title": titles.get(pp.priority_id, ""),
@@ -330,8 +334,10 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
             "status": i18n.progress_label(pp.status.value, lang),
             "counts": [pp.counts()[status] for status in Status],
             "distribution": present_status.distribution(pp.counts(), lang).words(lang),
+            "judged": present_commitments.judged_words(s, pp.judged(), lang),
             "gender": any(t["women"] or t["men"] for t in targets),
-            "illustrative": any(t["illustrative"] for t in targets),
+            "illustrative": any(t["illustrative"] for t in targets)
+            or any(g["judgement"] and g["judgement"]["illustrative"] for g in goals),
             "goals": goals,
         })
     return {
@@ -340,6 +346,7 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
         "statuses": [i18n.progress_label(status.value, lang) for status in Status],
         "badges": [present_status.badge(status, lang).as_data() for status in Status],
         "totals": [report.counts()[status] for status in Status],
+        "judged": present_commitments.judged_words(s, report.judged(), lang),
         "women": L["women"].capitalize(),
         "men": L["men"].capitalize(),
         "changes": [_change(s, c, lang) for c in report.changes],

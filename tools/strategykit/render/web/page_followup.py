@@ -14,7 +14,7 @@ from strategykit.model import Indicator, Observation
 from strategykit.present import breakdowns as present_breakdowns, commitments as present_commitments, crosscut, i18n, status as present_status, yearly as present_yearly
 from strategykit.present.followup import explain_markdown, method_markdown, milestones_markdown
 from strategykit.render.web import texts
-from strategykit.render.web.pagekit import esc, esc_block, rel, status_anchor, table
+from strategykit.render.web.pagekit import JUDGEMENT_ANCHOR, esc, esc_block, rel, status_anchor, table
 
 
 class FollowUpPages:
@@ -70,6 +70,9 @@ class FollowUpPages:
         out += ["</dl>", ""]
         n_targets = sum(counts.values())
         out += [f"{esc(L['number_of_targets'])}: {n_targets}.", "{: .sk-small }", ""]
+        judged = self.judged(report.judged())
+        if judged:  # counted beside the targets' statuses, never among them: a judgement, not a measurement
+            out += [f"{judged} ({esc(L['goal_judgement'])}).", "{: .sk-small }", ""]
 
         out += [f"## {esc(L['followup_overview'])}", ""]
         if year is not None:
@@ -79,9 +82,13 @@ class FollowUpPages:
         rows = []
         for pp, p in zip(report.priorities, m.priorities):
             c = pp.counts()
+            judged_here = self.judged(pp.judged())
             rows.append([f"[{esc(p.id)} {esc(p.title)}](#{self.priority_slug[p.id]})",
-                         self.distribution(c), str(sum(c.values()))])
-        rows.append([f"**{esc(L['total'].capitalize())}**", self.distribution(counts), f"**{n_targets}**"])
+                         self.distribution(c) + (f'<br><span class="sk-small">{judged_here}</span>' if judged_here else ""),
+                         str(sum(c.values()))])
+        rows.append([f"**{esc(L['total'].capitalize())}**",
+                     self.distribution(counts) + (f'<br><span class="sk-small">{judged}</span>' if judged else ""),
+                     f"**{n_targets}**"])
         out += [table([esc(h) for h in header], rows, ["l", "l", "r"]), ""]
 
         if report.previous_year is not None:
@@ -105,12 +112,16 @@ class FollowUpPages:
 
         targets = {t.id: t for _, t in m.targets()}
         for pp, p in zip(report.priorities, m.priorities):
+            judged_here = self.judged(pp.judged())
             out += [f"## {esc(p.id)} {esc(p.title)} {{ #{self.priority_slug[p.id]} }}", "",
                     f"{esc(L['progress'])}: {self.distribution(pp.counts())} · "
+                    + (f"{judged_here} · " if judged_here else "") +
                     f"[{esc(L['goals_and_targets'])}]({rel(page, self.priority_page(p))})", "{: .sk-meta }", ""]
             for gp, g in zip(pp.goals, p.goals):
+                status = (self.status_link(page, gp.status) if gp.judgement is None else
+                          self.judgement_link(page, present_commitments.goal_judgement(gp.judgement, self.lang)))
                 out += [f"### {esc(g.id)} {esc(g.title)} {{ #{self.goal_anchor[g.id]} }}", "",
-                        f"{esc(L['goal_status'])}: {self.status_link(page, gp.status)}", "{: .sk-meta }", ""]
+                        f"{esc(L['goal_status'])}: {status}", "{: .sk-meta }", ""]
                 shared = crosscut.shared_targets(m, g)
                 if shared:  # followed up once, under its own goal on this page: a link there
                     out += [esc(L["shared_targets_lead"]) + " " + "; ".join(
@@ -176,7 +187,10 @@ class FollowUpPages:
             if row in text:
                 text = text.replace(row, f'\n| <span id="{status_anchor(status)}"></span>{label} |', 1)
         if any(True for _ in self.m.commitments()):
-            text = text.rstrip("\n") + "\n\n" + present_commitments.method_markdown(self.lang, level=2)
+            commitments = present_commitments.method_markdown(self.lang, level=2)
+            rule = present_commitments.goal_rule(self.lang)
+            commitments = commitments.replace(rule, f'<span id="{JUDGEMENT_ANCHOR}"></span>{rule}', 1)
+            text = text.rstrip("\n") + "\n\n" + commitments
         if not self.has_followup:
             return text.rstrip("\n") + "\n"
         back = f"[{esc(self.L['yearly_publications'])}]({rel(self.method, self.followup)})"
