@@ -408,7 +408,8 @@ def test_both_editions_show_a_judged_goal_with_its_rule_in_the_method(minimal):
     (j,) = [g["judgement"] for p in data["priorities"] for g in p["goals"] if g["judgement"]]
     assert (j["badge"]["code"], j["label"], j["note"]) == ("delayed", "Försenat", "bedömning av åtagandena, 1 av 1 bedömda")
     fu = followup_data(model, yearly, "sv")
-    assert fu["judged"] == "Mål som följs upp med åtaganden: 1 försenat"
+    assert fu["judged"]["heading"] == "Mål som följs upp med åtaganden"
+    assert [(x["badge"]["code"], x["n"], x["words"]) for x in fu["judged"]["parts"]] == [("delayed", 1, "försenat")]
     assert [g["judgement"]["label"] for p in fu["priorities"] for g in p["goals"] if g["judgement"]] == ["Försenat"]
 
 
@@ -424,3 +425,28 @@ def test_the_rule_of_derivation_is_written_in_both_languages():
     for lang, words in (("sv", "den sämsta av dem, i ordningen genomfört, pågår enligt plan, försenat, ej påbörjat, avbrutet"),
                         ("en", "the worst of them, in the order done, on schedule, delayed, not started, discontinued")):
         assert words in present_commitments.method_markdown(lang)
+
+
+def test_a_changed_judgement_is_a_change_since_the_previous_year_in_every_place(minimal):
+    from strategykit.render.pdf.data import followup_data
+    from strategykit.render.web import pages
+
+    # 2023: on schedule; 2024: delayed, so worse. A2 never assessed changes nothing.
+    model, _goal = judged(minimal, _commitment("A1", _assessment(2023, "on-schedule"), _assessment(2024, "delayed")),
+                          _commitment("A2"))
+    report = follow_up(model, 2024)
+    (change,) = [c for c in report.changes if c.kind == "judgement"]
+    assert (change.id, change.before, change.after, change.improved) == ("P1.2", "on-schedule", "delayed", False)
+    line = "Mål P1.2 (bedömning av åtagandena): Pågår enligt plan → Försenat (sämre)"
+    assert line in format_markdown(report, model) and line in format_text(report, model)
+    assert line in followup_data(model, report, "sv")["changes"]
+    info = pages.EditionInfo(commit=None, build_date="2026-01-01", pdf_name=None, yearly=(report,))
+    page = pages.generate(model, info).pages["uppfoljning/2024.md"]
+    assert "(bedömning av åtagandena): Pågår enligt plan → Försenat (sämre)" in page
+    (c,) = json.loads(format_json(report, model))["changes"]
+    assert (c["kind"], c["before"], c["after"], c["improved"]) == ("judgement", "on-schedule", "delayed", False)
+
+
+def test_an_unchanged_judgement_is_no_change(minimal):
+    model, _goal = judged(minimal, _commitment("A1", _assessment(2023, "delayed"), _assessment(2024, "delayed")))
+    assert [c for c in follow_up(model, 2024).changes if c.kind == "judgement"] == []

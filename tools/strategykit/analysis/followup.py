@@ -542,14 +542,33 @@ class StatusChange:
 
 
 @dataclass(frozen=True)
+class JudgementChange:
+    """A goal followed up by its commitments alone whose judgement differs from the previous year's."""
+
+    id: str
+    before: str | None
+    """A step of the commitment scale, or None when nothing was assessed yet."""
+    after: str | None
+    kind: str = "judgement"
+
+    @property
+    def improved(self) -> bool | None:
+        """True if better on the commitment scale, False if worse, None when one side is not assessed."""
+        if self.before not in COMMITMENT_STATUSES or self.after not in COMMITMENT_STATUSES:
+            return None
+        return COMMITMENT_STATUSES.index(self.after) < COMMITMENT_STATUSES.index(self.before)
+
+
+@dataclass(frozen=True)
 class FollowUp:
     """The follow-up of a whole strategy for one year."""
 
     year: int | None
     previous_year: int | None
     priorities: tuple[PriorityProgress, ...]
-    changes: tuple[StatusChange, ...] = ()
-    """Statuses that differ from the previous year's (values up to previous_year); targets first."""
+    changes: tuple[StatusChange | JudgementChange, ...] = ()
+    """Statuses that differ from the previous year's (values up to previous_year); targets first, then
+    goals, then the judgements of goals followed up by their commitments alone."""
 
     def goals(self) -> Iterator[GoalProgress]:
         for p in self.priorities:
@@ -700,12 +719,17 @@ def follow_up(strategy: Strategy, year: int | None = None) -> FollowUp:
         for g in p.goals:
             if g.goal_id in old_goals and old_goals[g.goal_id] is not g.status:
                 changes.append(StatusChange("goal", g.goal_id, old_goals[g.goal_id], g.status))
+    old_judged = {g.goal_id: g.judgement.status for p in before for g in p.goals if g.judgement is not None}
+    for p in now:
+        for g in p.goals:
+            if g.judgement is not None and g.goal_id in old_judged and old_judged[g.goal_id] != g.judgement.status:
+                changes.append(JudgementChange(g.goal_id, old_judged[g.goal_id], g.judgement.status))
     return FollowUp(year, year - 1, now, tuple(changes))
 
 
 __all__ = [
     "ACCELERATION_RATIO", "Assessment", "assess_flow", "assess_range", "assess_threshold", "MilestoneCheck", "milestone_met", "FollowUp", "GoalProgress", "MAINTAIN_TOLERANCE", "ON_TRACK_RATIO",
     "PriorityProgress", "STATUSES", "Status", "StatusChange", "TargetProgress", "assess", "combine",
-    "count_statuses", "follow_up", "GoalJudgement", "JudgedCommitment", "judge_goal", "count_judgements",
+    "count_statuses", "follow_up", "GoalJudgement", "JudgedCommitment", "JudgementChange", "judge_goal", "count_judgements",
     "worst_commitment_status", "implied_direction", "latest_year", "status_for_ratio", "target_progress",
 ]

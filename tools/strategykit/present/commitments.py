@@ -205,6 +205,14 @@ def judged_words(model: Strategy, counts: dict[str, int], language: str) -> str:
     return f"{judged_heading(model, language)}: {', '.join(parts)}"
 
 
+def judged_data(model: Strategy, counts: dict[str, int], language: str) -> dict | None:
+    """For the PDF's data.json: the heading and each judgement present with its badge (none for
+    'not assessed yet'), its number and words; None when no goal is judged."""
+    parts = [{"badge": b.as_data() if b else None, "n": n, "words": words[:1].lower() + words[1:]}
+             for b, words, n in judged_counts(counts, language) if n]
+    return {"heading": judged_heading(model, language), "parts": parts} if parts else None
+
+
 def judged_heading(model: Strategy, language: str) -> str:
     """'Mål som följs upp med åtaganden', in the strategy's own names of its levels."""
     L = i18n.labels_for(model, language)

@@ -616,12 +616,27 @@ def _judgement_data(gp, language: str) -> dict | None:
             "illustrative": j.illustrative}
 
 
-def _change_line(change, strategy: Strategy, language: str) -> str:
+def change_states(change, language: str) -> tuple[str, str]:
+    """The two sides of a change since the previous year in words: measured statuses, or the
+    judgements of a goal followed up by its commitments alone ('Pågår enligt plan', 'Försenat')."""
+    if change.kind == "judgement":
+        def words(status: str | None) -> str:
+            return i18n.commitment_status_label(status, language) if status else i18n.labels(language)["not_assessed"]
+        return words(change.before), words(change.after)
+    return i18n.progress_label(change.before.value, language), i18n.progress_label(change.after.value, language)
+
+
+def change_line(change, strategy: Strategy, language: str) -> str:
+    """'Delmål P1.1.a: I rätt takt → Går åt fel håll (sämre)'; a judgement says it is one."""
     L = i18n.labels_for(strategy, language)
     word = L["target"] if change.kind == "target" else L["goal"]
-    arrow = f"{i18n.progress_label(change.before.value, language)} → {i18n.progress_label(change.after.value, language)}"
+    before, after = change_states(change, language)
+    what = f" ({L['goal_judgement']})" if change.kind == "judgement" else ""
     verdict = {True: f" ({L['improved']})", False: f" ({L['worsened']})", None: ""}[change.improved]
-    return f"{word} {change.id}: {arrow}{verdict}"
+    return f"{word} {change.id}{what}: {before} → {after}{verdict}"
+
+
+_change_line = change_line
 
 
 def _commitments_markdown(goal, strategy: Strategy, language: str, until: int | None = None) -> list[str]:
@@ -881,7 +896,9 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
                    "maintain_tolerance": MAINTAIN_TOLERANCE},
         "summary": {s.value: n for s, n in report.counts().items()},
         "judged_goals": report.judged(),
-        "changes": [{"kind": c.kind, "id": c.id, "before": c.before.value, "after": c.after.value,
+        "changes": [{"kind": c.kind, "id": c.id,
+                     "before": c.before if c.kind == "judgement" else c.before.value,
+                     "after": c.after if c.kind == "judgement" else c.after.value,
                      "improved": c.improved} for c in report.changes],
         "priorities": [
             {"id": pp.priority_id, "title": p.title, "status": pp.status.value, "judged_goals": pp.judged(),

@@ -14,8 +14,8 @@ import re
 
 from strategykit.present import (breakdowns as present_breakdowns, charts as present_charts, commitments as present_commitments, consultation, crosscut, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets, yearly as present_yearly)
 from strategykit.present.mdtext import keep_numbers
-from strategykit.analysis.followup import FollowUp, Status, StatusChange, TargetProgress
-from strategykit.present.followup import explain_markdown, milestones_markdown
+from strategykit.analysis.followup import FollowUp, Status, TargetProgress
+from strategykit.present.followup import change_line, explain_markdown, milestones_markdown
 from strategykit.model import Goal, Indicator, Observation, Priority, Strategy, Target
 from strategykit.render.pdf.charts import chart_geometry
 
@@ -272,12 +272,9 @@ def roadmap_data(s: Strategy, report: FollowUp | None) -> dict | None:
 
 # --- the follow-up appendix -----------------------------------------------------------
 
-def _change(s: Strategy, change: StatusChange, lang: str) -> str:
-    L = i18n.labels_for(s, lang)
-    word = L["target"] if change.kind == "target" else L["goal"]
-    arrow = f"{i18n.progress_label(change.before.value, lang)} → {i18n.progress_label(change.after.value, lang)}"
-    verdict = {True: f" ({L['improved']})", False: f" ({L['worsened']})", None: ""}[change.improved]
-    return f"{word} {change.id}: {arrow}{verdict}"
+def _change(s: Strategy, change, lang: str) -> str:
+    """A change since the previous year, as ``present.followup`` words it for the report."""
+    return change_line(change, s, lang)
 
 
 def _followup_target(s: Strategy, tp: TargetProgress, lang: str) -> dict:
@@ -334,7 +331,7 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
             "status": i18n.progress_label(pp.status.value, lang),
             "counts": [pp.counts()[status] for status in Status],
             "distribution": present_status.distribution(pp.counts(), lang).words(lang),
-            "judged": present_commitments.judged_words(s, pp.judged(), lang),
+            "judged": present_commitments.judged_data(s, pp.judged(), lang),
             "gender": any(t["women"] or t["men"] for t in targets),
             "illustrative": any(t["illustrative"] for t in targets)
             or any(g["judgement"] and g["judgement"]["illustrative"] for g in goals),
@@ -346,7 +343,7 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
         "statuses": [i18n.progress_label(status.value, lang) for status in Status],
         "badges": [present_status.badge(status, lang).as_data() for status in Status],
         "totals": [report.counts()[status] for status in Status],
-        "judged": present_commitments.judged_words(s, report.judged(), lang),
+        "judged": present_commitments.judged_data(s, report.judged(), lang),
         "women": L["women"].capitalize(),
         "men": L["men"].capitalize(),
         "changes": [_change(s, c, lang) for c in report.changes],

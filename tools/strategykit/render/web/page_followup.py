@@ -12,7 +12,7 @@ from html import escape as html_escape
 from strategykit.analysis.followup import Status, TargetProgress
 from strategykit.model import Indicator, Observation
 from strategykit.present import breakdowns as present_breakdowns, commitments as present_commitments, crosscut, i18n, status as present_status, yearly as present_yearly
-from strategykit.present.followup import explain_markdown, method_markdown, milestones_markdown
+from strategykit.present.followup import change_states, explain_markdown, method_markdown, milestones_markdown
 from strategykit.render.web import texts
 from strategykit.render.web.pagekit import JUDGEMENT_ANCHOR, esc, esc_block, rel, status_anchor, table
 
@@ -97,15 +97,16 @@ class FollowUpPages:
                 goals = {g.id: g for g in m.goals()}
                 goal_of_target = {t.id: g for g, t in m.targets()}
                 for ch in report.changes:
-                    goal = goals.get(ch.id) if ch.kind == "goal" else goal_of_target.get(ch.id)
-                    word = L["goal"] if ch.kind == "goal" else L["target"]
+                    goal = goals.get(ch.id) if ch.kind != "target" else goal_of_target.get(ch.id)
+                    word = L["target"] if ch.kind == "target" else L["goal"]
                     name = f"{esc(word)} {esc(ch.id)}"
                     if goal is not None:
                         name = f"[{name}](#{self.goal_anchor[goal.id]})"
+                    if ch.kind == "judgement":  # a judgement of the goal's commitments, never a measured status
+                        name += f" ({esc(L['goal_judgement'])})"
                     verdict = {True: L["improved"], False: L["worsened"], None: ""}[ch.improved]
-                    out.append(f"- {name}: {esc(i18n.progress_label(ch.before.value, self.lang))} → "
-                               f"{esc(i18n.progress_label(ch.after.value, self.lang))}"
-                               + (f" ({esc(verdict)})" if verdict else ""))
+                    before, after = change_states(ch, self.lang)
+                    out.append(f"- {name}: {esc(before)} → {esc(after)}" + (f" ({esc(verdict)})" if verdict else ""))
                 out.append("")
             else:
                 out += [esc_block(L["no_changes"]), ""]
