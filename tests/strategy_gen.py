@@ -24,6 +24,7 @@ editions of one stays within a few seconds, and varied on purpose:
   hold Markdown-active characters); targets set for one municipality, age band or own value;
 - data files: missing, header only, one row, several years, women and men rows, sourced rows; a column
   per dimension with values for some of its values (partial), for all, or none (an empty column);
+  rows that cross two declared dimensions (women and men per municipality, two own dimensions);
 - chapters that present nothing, a priority, single goals, or a goal presented in two chapters;
 - commitments beside targets or instead of them (the strategy then sometimes follows goals up by
   judgement), with owners of each kind, named or not, with and without who assesses them, and
@@ -347,6 +348,23 @@ def _rows_by_dimension(brng: random.Random, ind: dict, period: tuple[int, int], 
         for value in chosen:
             for y in (years if brng.random() < 0.5 else years[-1:]):
                 lines.append(row(y, "", {name: value}))
+    # Two dimensions crossed in one row (the women of a municipality; a sector of an age band), which
+    # the check accepts because the indicator is broken down by both: some pairs, some years.
+    crossings = []
+    if "gender" in ind.get("breakdowns", []):
+        crossings += [("gender", d) for d in own]
+    crossings += [(own[0], own[1])] if len(own) > 1 else []
+    for first, second in crossings:
+        if brng.random() < 0.5:
+            continue
+        values = _dimension_values(second)
+        for value in brng.sample(values, k=brng.randrange(1, len(values) + 1)):
+            for y in (years if brng.random() < 0.4 else years[-1:]):
+                for v in (("women", "men") if first == "gender" else brng.sample(_dimension_values(first), 1)):
+                    if first == "gender":
+                        lines.append(row(y, v, {second: value}))
+                    else:
+                        lines.append(row(y, "", {first: v, second: value}))
     return "\n".join(lines) + "\n"
 
 

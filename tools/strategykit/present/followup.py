@@ -772,6 +772,13 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
                 out.append("")
                 if t.missing:
                     out += [i18n.breakdown_texts(language)["no_value"].format(names=", ".join(t.missing)), ""]
+            for c in present_breakdowns.cross_tables(strategy, ind, report.year, language):
+                out += [f"### {ind.name}: {c.title[:1].lower() + c.title[1:]}", "",
+                        "| " + " | ".join(_cell(h) for h in c.header) + " |", "|---|" + "---:|" * (len(c.header) - 1)]
+                out += ["| " + " | ".join([_cell(name)] + [
+                    (_cell(x.value_text) + (_MARK(language) if x.illustrative else "")) if x.value_text else "–"
+                    for x in cells]) + " |" for name, cells in c.rows]
+                out.append("")
     out.append(method_markdown(language, level=2))
     if any(True for _ in strategy.commitments()):
         out += ["", present_commitments.method_markdown(language, level=2)]
@@ -840,13 +847,15 @@ def _breakdown_tables(report: FollowUp, strategy: Strategy, language: str
             continue
         seen.add(ind.id)
         tables = present_breakdowns.tables(strategy, ind, report.year, language)
-        if tables:
+        if tables or present_breakdowns.cross_tables(strategy, ind, report.year, language):
             out.append((ind, tables))
     return out
 
 
 def _tables_illustrative(report: FollowUp, strategy: Strategy, language: str) -> bool:
-    return any(t.illustrative for _, tables in _breakdown_tables(report, strategy, language) for t in tables)
+    return any(t.illustrative for _, tables in _breakdown_tables(report, strategy, language) for t in tables) \
+        or any(c.illustrative for ind, _ in _breakdown_tables(report, strategy, language)
+               for c in present_breakdowns.cross_tables(strategy, ind, report.year, language))
 
 
 def _obs(o: Observation | None) -> dict | None:
@@ -915,6 +924,14 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
                        "illustrative": r.illustrative} for r in t.rows],
              "missing": list(t.missing)}
             for ind, tables in _breakdown_tables(report, strategy, language) for t in tables
+        ],
+        "cross_breakdowns": [
+            {"indicator": ind.id, "dimensions": list(c.dimensions), "year": c.year, "title": c.title,
+             "header": list(c.header),
+             "rows": [{"label": name, "values": [x.value for x in cells],
+                       "illustrative": [x.illustrative for x in cells]} for name, cells in c.rows]}
+            for ind, _ in _breakdown_tables(report, strategy, language)
+            for c in present_breakdowns.cross_tables(strategy, ind, report.year, language)
         ],
     }
 

@@ -567,6 +567,8 @@ BREAKDOWN = {
         "no_value": "Inget värde för: {names}.",
         "report_line": "Per {dimension}: {values}",
         "report_title": "Uppdelningar",
+        "cross_title": "Per {rows} och {columns}, {year}",
+        "cross_caption": "{indicator}{unit} per {rows} och {columns}, {year}.",
     },
     "en": {
         "dimension:gender": "gender", "dimension:municipality": "municipality", "dimension:age": "age",
@@ -583,6 +585,8 @@ BREAKDOWN = {
         "no_value": "No value for: {names}.",
         "report_line": "By {dimension}: {values}",
         "report_title": "Breakdowns",
+        "cross_title": "By {rows} and {columns}, {year}",
+        "cross_caption": "{indicator}{unit} by {rows} and {columns}, {year}.",
     },
 }
 """Dimensions and their values in words, and the texts of a table per breakdown (``present.breakdowns``)."""

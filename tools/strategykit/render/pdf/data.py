@@ -233,7 +233,18 @@ def _indicator(s: Strategy, ind: Indicator, lang: str, lookup: _Lookup) -> dict:
         "values_illustrative": bool(spec and any(c.illustrative for row in spec.table_rows for c in row)),
         "charts": [chart_geometry(spec)] if spec else [],
         "breakdown_tables": [_breakdown_table(bt, lang) for bt in present_breakdowns.tables(s, ind, year, lang)],
+        "cross_tables": [_cross_table(ct, lang) for ct in present_breakdowns.cross_tables(s, ind, year, lang)],
         "charts_illustrative": bool(spec and spec.illustrative) or observed_illustrative,
+    }
+
+
+def _cross_table(ct: present_breakdowns.CrossTable, lang: str) -> dict:
+    """Two dimensions crossed in one year, as ``present.breakdowns.cross_tables`` decides it."""
+    return {
+        "title": ct.title, "header": list(ct.header),
+        "rows": [{"label": name, "cells": [{"value": c.value_text or "–", "illustrative": c.illustrative}
+                                           for c in cells]} for name, cells in ct.rows],
+        "note": " ".join(x for x in (ct.caption, ct.sources) if x), "illustrative": ct.illustrative,
     }
 
 
