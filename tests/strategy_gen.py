@@ -24,10 +24,13 @@ editions of one stays within a few seconds, and varied on purpose:
   hold Markdown-active characters); targets set for one municipality, age band or own value;
 - data files: missing, header only, one row, several years, women and men rows, sourced rows; a column
   per dimension with values for some of its values (partial), for all, or none (an empty column);
+  rows that cross two declared dimensions (women and men per municipality, two own dimensions);
 - chapters that present nothing, a priority, single goals, or a goal presented in two chapters;
 - commitments beside targets or instead of them (the strategy then sometimes follows goals up by
   judgement), with owners of each kind, named or not, with and without who assesses them, and
-  none to three yearly assessments on the scale, with evidence links, some illustrative;
+  none to three yearly assessments on the scale, with evidence links, some illustrative; a goal with
+  commitments and no target is then judged by them (every step of the scale, and "not assessed yet"
+  when none of its commitments has an assessment up to a follow-up's year);
 - cross-cutting goals: contributing to other priorities, sharing other goals' targets (some with no
   target of their own), linking to the national strategy's areas; with an id named twice or
   naming its own priority or target now and then (warnings: what checks must still build);
@@ -345,6 +348,23 @@ def _rows_by_dimension(brng: random.Random, ind: dict, period: tuple[int, int], 
         for value in chosen:
             for y in (years if brng.random() < 0.5 else years[-1:]):
                 lines.append(row(y, "", {name: value}))
+    # Two dimensions crossed in one row (the women of a municipality; a sector of an age band), which
+    # the check accepts because the indicator is broken down by both: some pairs, some years.
+    crossings = []
+    if "gender" in ind.get("breakdowns", []):
+        crossings += [("gender", d) for d in own]
+    crossings += [(own[0], own[1])] if len(own) > 1 else []
+    for first, second in crossings:
+        if brng.random() < 0.5:
+            continue
+        values = _dimension_values(second)
+        for value in brng.sample(values, k=brng.randrange(1, len(values) + 1)):
+            for y in (years if brng.random() < 0.4 else years[-1:]):
+                for v in (("women", "men") if first == "gender" else brng.sample(_dimension_values(first), 1)):
+                    if first == "gender":
+                        lines.append(row(y, v, {second: value}))
+                    else:
+                        lines.append(row(y, "", {first: v, second: value}))
     return "\n".join(lines) + "\n"
 
 
@@ -370,7 +390,7 @@ def generate(seed: int) -> dict[str, str]:
             goal: dict = {"id": gid, "title": _text(rng, 5), "targets": targets}
             if rng.random() < 0.3:  # commitments beside the targets, or (a quarter of them) instead of them
                 goal["commitments"] = [_commitment(rng, f"{gid}.A{n}", period) for n in range(1, rng.randrange(2, 4))]
-                if rng.random() < 0.25:
+                if rng.random() < 0.35:  # followed up by its commitments alone: their judgement is its status
                     del goal["targets"]
             if rng.random() < 0.5:
                 goal["text"] = _text(rng, 12)

@@ -97,12 +97,120 @@ def test_age_bands_are_written_as_low_dash_high_or_low_plus(minimal, band, ok):
     assert (found == []) is ok
 
 
-def test_a_row_with_two_breakdowns_is_reported_and_left_out(minimal):
-    declare(minimal, "[gender, municipality]")
+def test_a_row_with_two_breakdowns_the_indicator_does_not_cross_is_reported_and_left_out(minimal):
+    declare(minimal, "[municipality]")  # women, but no gender among its breakdowns
     write_data(minimal, BY_MUNICIPALITY.replace("2024,2359,,2403", "2024,2359,women,2403"))
     (d,) = find(minimal, "data-several-breakdowns")
     assert (d.position.line, d.position.column) == (6, 17)
-    assert [o.year for o in check(minimal).model.series("population", "municipality:2403")] == [2020]
+    model = check(minimal).model
+    assert [o.year for o in model.series("population", "municipality:2403")] == [2020]
+    ind = model.indicator("population")
+    assert present_breakdowns.cross_tables(model, ind, None) == []
+
+
+BY_SEX_AND_MUNICIPALITY = HEADER + (
+    "2018,270154,total,,illustrative,,\n"
+    "2024,134249,,2480,illustrative,,\n"
+    "2024,67500,women,2480,illustrative,,\n"
+    "2024,66749,men,2480,illustrative,,\n"
+    "2024,1190,women,2403,illustrative,,\n"
+    "2023,1200,men,2403,illustrative,,\n"
+    "2023,1180,women,2403,illustrative,,\n"
+)
+
+
+def test_a_row_with_a_value_for_each_of_two_declared_dimensions_checks_clean(minimal):
+    declare(minimal, "[gender, municipality]")
+    write_data(minimal, BY_SEX_AND_MUNICIPALITY)
+    quiet(minimal)
+    model = check(minimal).model
+    assert [(o.year, o.value) for o in model.series("population", "women&municipality:2480")] == [(2024, 67500)]
+    # The single-dimension series stay what they were: the crossed rows are series of their own.
+    assert [o.value for o in model.series("population", "municipality:2480")] == [134249]
+    assert model.series("population", "women") == ()
+
+
+def test_the_columns_order_does_not_change_the_key_of_a_crossed_row(minimal):
+    declare(minimal, "[gender, age, municipality]")
+    write_data(minimal, "year,value,municipality,breakdown,age,provenance\n2024,10,2480,women,20-64,illustrative\n"
+                        "2024,12,2480,,20-64,illustrative\n")
+    result = check(minimal)
+    assert result.ok, [(d.code, d.message) for d in result.diagnostics]
+    keys = {o.breakdown for o in result.model.observations["population"]}
+    assert keys == {"women&age:20-64&municipality:2480", "age:20-64&municipality:2480"}
+
+
+def test_a_crossed_pair_is_shown_as_a_table_of_the_latest_year_with_a_dash_where_it_has_none(minimal):
+    declare(minimal, "[gender, municipality]")
+    write_data(minimal, BY_SEX_AND_MUNICIPALITY)
+    model = check(minimal).model
+    (ct,) = present_breakdowns.cross_tables(model, model.indicator("population"), None, "sv")
+    # Municipalities in rows (more values), women and men in columns; 2024: Bjurholm has no men yet.
+    assert ct.dimensions == ("municipality", "gender") and ct.year == 2024
+    assert ct.title == "Per kommun och kön, 2024" and ct.header == ("Kommun", "Kvinnor", "Män")
+    assert [(name, [c.value_text for c in cells]) for name, cells in ct.rows] == [
+        ("Bjurholm", ["1\u202f190", ""]), ("Umeå", ["67\u202f500", "66\u202f749"])]
+    assert ct.illustrative
+    # Up to 2023 the table is of 2023: Bjurholm's women and men.
+    (old,) = present_breakdowns.cross_tables(model, model.indicator("population"), 2023, "sv")
+    assert old.year == 2023 and [name for name, _ in old.rows] == ["Bjurholm"]
+    assert present_breakdowns.label(model, "women&municipality:2480", "sv") == "kvinnor, Umeå"
+
+
+def test_both_editions_and_the_report_show_the_crossed_table(minimal):
+    import datetime
+    from strategykit.present.followup import format_json, format_markdown, format_text
+    from strategykit.render.pdf.data import document_data
+    from strategykit.render.web import pages
+
+    declare(minimal, "[gender, municipality]")
+    write_data(minimal, BY_SEX_AND_MUNICIPALITY)
+    model = check(minimal).model
+    site = pages.generate(model, pages.EditionInfo(commit=None, build_date="2026-01-01", pdf_name=None)).pages
+    page = next(text for path, text in site.items() if "### Per kommun och kön, 2024" in text)
+    assert "| Kommun | Kvinnor | Män |" in page and "| Bjurholm | 1\u202f190<span class=\"sk-ill\">" in page
+    assert page.split("| Bjurholm |", 1)[1].split("\n", 1)[0].endswith("| – |")
+    data = document_data(model, commit=None, build_date=datetime.date(2026, 1, 1))
+    (ct,) = [ct for ind in data["indicators"] for ct in ind.get("cross_tables", [])]
+    assert ct["header"] == ["Kommun", "Kvinnor", "Män"] and ct["rows"][0]["cells"][1]["value"] == "–"
+    report = follow_up(model)
+    markdown = format_markdown(report, model)
+    assert "### Invånare totalt, antal: per kommun och kön, 2024" in markdown
+    assert "| Bjurholm | 1\u202f190\\* | – |" in markdown
+    assert "Per kommun och kön, 2024: Bjurholm kvinnor 1 190*, män –; Umeå" in format_text(report, model)
+    import json
+    (c,) = json.loads(format_json(report, model))["cross_breakdowns"]
+    assert c["dimensions"] == ["municipality", "gender"] and c["rows"][1]["values"] == [67500, 66749]
+
+
+def test_a_crossed_row_is_written_back_to_its_columns(minimal):
+    rows = [Observation(2024, 67500.0, Provenance(illustrative=True), breakdown="women&municipality:2480"),
+            Observation(2024, 134249.0, Provenance(illustrative=True), breakdown="municipality:2480")]
+    text = to_csv(rows)
+    assert text.splitlines()[1:] == ["2024,134249,,2480,illustrative,,", "2024,67500,women,2480,illustrative,,"]
+
+
+def test_a_row_missing_a_value_gets_its_row_length_diagnostic_and_no_other(minimal):
+    # The empty breakdown cell is left out: the code 2403 lands in 'breakdown', 'illustrative' in
+    # 'municipality'. One problem, one diagnostic: no unknown value, no several breakdowns.
+    declare(minimal, "[gender, municipality]")
+    write_data(minimal, BY_MUNICIPALITY.replace("2020,2400,,2403,illustrative,,\n", "2020,2400,2403,illustrative,,\n"))
+    result = check(minimal)
+    assert [d.code for d in result.diagnostics] == ["data-row-length"], [(d.code, d.message) for d in result.diagnostics]
+    assert result.diagnostics[0].position.line == 7
+    assert [o.year for o in result.model.series("population", "municipality:2403")] == [2024]
+
+
+def test_a_row_with_an_extra_value_gets_its_row_length_diagnostic_and_no_other(minimal):
+    declare(minimal, "[gender, municipality]")
+    write_data(minimal, BY_MUNICIPALITY.replace("2020,2400,,2403,illustrative,,\n", "2020,2400,women,,2403,illustrative,,\n"))
+    assert [d.code for d in check(minimal).diagnostics] == ["data-row-length"]
+
+
+def test_a_row_of_the_right_length_is_still_checked_for_its_breakdowns(minimal):
+    declare(minimal, "[municipality]")
+    write_data(minimal, BY_MUNICIPALITY.replace("2020,2400,,2403,illustrative,,\n", "2020,2400,women,2499,illustrative,,\n"))
+    assert sorted(d.code for d in check(minimal).diagnostics) == ["data-several-breakdowns", "data-unknown-breakdown-value"]
 
 
 def test_a_column_that_names_no_dimension_is_still_an_unknown_column(minimal):

@@ -287,3 +287,166 @@ def test_a_report_whose_only_invented_value_is_an_assessment_says_what_the_mark_
     assert "[Pågår enligt plan (2024*)]" in format_text(report, model)
     assert "Pågår enligt plan (2024*)" in format_markdown(report, model)
     assert note in format_markdown(report, model) and note in format_text(report, model)
+
+
+# -- a goal followed up by its commitments alone: their judgement -------------------------
+
+from strategykit.analysis.followup import judge_goal  # noqa: E402
+
+
+def _assessment(year: int, status: str, date: str | None = None) -> str:
+    return (f"              - year: {year}\n                status: {status}\n"
+            f"                reasoning: Bedömt för exemplet.\n                by: Nämnden\n"
+            f"                date: \"{date or f'{year + 1}-02-01'}\"\n")
+
+
+def _commitment(cid: str, *assessments: str) -> str:
+    text = (f"          - id: {cid}\n            text: Ett åtagande.\n            owners:\n"
+            f"              - {{kind: region}}\n            assessed_by: Nämnden\n")
+    if assessments:
+        text += "            assessments:\n" + "".join(assessments)
+    return text
+
+
+def judged(root, *commitments: str):
+    """Goal P1.2 followed up by ``commitments`` alone; returns the checked model and the goal."""
+    goals = root / "goals.yaml"
+    text = goals.read_text(encoding="utf-8")
+    start, end = text.index(P12_TARGETS), text.index("indicators:\n")
+    goals.write_text(text[:start] + "        commitments:\n" + "".join(commitments) + text[end:], encoding="utf-8")
+    follow_up_by_judgement(root)
+    result = check(root)
+    assert [d.code for d in result.diagnostics] == ["unused-indicator"], [(d.code, d.message) for d in result.diagnostics]
+    return result.model, next(g for g in result.model.goals() if g.id == "P1.2")
+
+
+def test_a_goal_judged_by_its_commitments_gets_the_worst_latest_assessment(minimal):
+    # A1 on schedule, A2 delayed in 2023 but on schedule in 2024, A3 delayed: the worst latest is delayed.
+    model, goal = judged(minimal, _commitment("A1", _assessment(2024, "on-schedule")),
+                         _commitment("A2", _assessment(2023, "delayed"), _assessment(2024, "on-schedule")),
+                         _commitment("A3", _assessment(2024, "delayed")))
+    j = judge_goal(model, goal)
+    assert j.status == "delayed" and j.assessed == 3
+    assert [(c.commitment_id, c.year, c.status) for c in j.commitments] == [
+        ("A1", 2024, "on-schedule"), ("A2", 2024, "on-schedule"), ("A3", 2024, "delayed")]
+
+
+def test_the_judgement_uses_the_assessments_up_to_the_report_year(minimal):
+    # In 2023 only A2 was assessed (delayed); A1 was first assessed for 2024 (done).
+    model, goal = judged(minimal, _commitment("A1", _assessment(2024, "done")),
+                         _commitment("A2", _assessment(2023, "delayed"), _assessment(2024, "done")))
+    assert judge_goal(model, goal, 2023).status == "delayed" and judge_goal(model, goal, 2023).assessed == 1
+    assert judge_goal(model, goal, 2024).status == "done" and judge_goal(model, goal, 2024).assessed == 2
+    assert judge_goal(model, goal, 2022).status is None
+
+
+def test_discontinued_is_worse_than_not_started_and_unassessed_commitments_are_not_counted(minimal):
+    model, goal = judged(minimal, _commitment("A1", _assessment(2024, "not-started")),
+                         _commitment("A2", _assessment(2024, "discontinued")), _commitment("A3"))
+    j = judge_goal(model, goal)
+    assert (j.status, j.assessed, len(j.commitments)) == ("discontinued", 2, 3)
+    view = present_commitments.goal_judgement(j, "sv")
+    assert view.words == "Avbrutet (bedömning av åtagandena, 2 av 3 bedömda)"
+
+
+def test_a_goal_whose_commitments_are_not_yet_assessed_is_judged_not_assessed(minimal):
+    model, goal = judged(minimal, _commitment("A1"))
+    j = judge_goal(model, goal)
+    assert j.status is None and j.assessed == 0
+    view = present_commitments.goal_judgement(j, "en")
+    assert view.badge is None and view.words == "Not assessed yet (judgement of its commitments, 0 of 1 assessed)"
+
+
+def test_a_goal_with_an_indicator_backed_target_is_not_judged_by_its_commitments(minimal):
+    with_commitment(minimal)
+    model = check(minimal).model
+    goal = next(g for g in model.goals() if g.id == "P1.2")
+    assert goal.commitments and judge_goal(model, goal) is None
+    report = follow_up(model)
+    assert report.goal("P1.2").judgement is None and report.judged() == {s: 0 for s in report.judged()}
+
+
+def test_the_follow_up_counts_judged_goals_beside_the_targets_not_among_them(minimal):
+    model, _goal = judged(minimal, _commitment("A1", _assessment(2024, "delayed")))
+    report = follow_up(model, 2024)
+    gp = report.goal("P1.2")
+    assert gp.status.value == "no-data" and gp.judgement.status == "delayed" and gp.targets == ()
+    assert report.judged()["delayed"] == 1 and report.priority("P1").judged()["delayed"] == 1
+    assert sum(report.counts().values()) == 1  # the one target of P1.1: the judged goal adds none
+
+
+def test_the_report_shows_a_judged_goal_labelled_as_judgement_in_every_format(minimal):
+    model, _goal = judged(minimal, _commitment("A1", _assessment(2024, "delayed")), _commitment("A2"))
+    report = follow_up(model, 2024)
+    markdown = format_markdown(report, model)
+    assert "Bedömning: **Försenat** (bedömning av åtagandena, 1 av 2 bedömda)" in markdown
+    assert "Mål som följs upp med åtaganden: 1 försenat (bedömning av åtagandena)." in markdown
+    assert "**Mål som följs upp med åtaganden.** Ett mål som inte har något mätbart mål" in markdown
+    assert "P1.2 Fler invånare  [Försenat (bedömning av åtagandena, 1 av 2 bedömda)]" in format_text(report, model)
+    data = json.loads(format_json(report, model))
+    (goal,) = [g for p in data["priorities"] for g in p["goals"] if g["id"] == "P1.2"]
+    assert goal["status"] == "no-data"
+    assert goal["judgement"]["followed_up_by"] == "judgement" and goal["judgement"]["status"] == "delayed"
+    assert goal["judgement"]["assessed"] == 1 and len(goal["judgement"]["commitments"]) == 2
+    assert data["judged_goals"]["delayed"] == 1
+
+
+def test_both_editions_show_a_judged_goal_with_its_rule_in_the_method(minimal):
+    from strategykit.render.pdf.data import document_data, followup_data
+    from strategykit.render.web import pages
+
+    model, _goal = judged(minimal, _commitment("A1", _assessment(2024, "delayed")))
+    yearly = follow_up(model, 2024)
+    info = pages.EditionInfo(commit=None, build_date="2026-01-01", pdf_name=None, yearly=(yearly,))
+    site = pages.generate(model, info).pages
+    words = "Försenat](metod.md#goal-judgement){ .sk-status .sk-status--delayed } (bedömning av åtagandena, 1 av 1 bedömda)"
+    assert "Målets bedömning: " in site["uppfoljning/2024.md"] and words in site["uppfoljning/2024.md"]
+    assert "Mål som följs upp med åtaganden: " in site["uppfoljning/2024.md"]
+    assert words.replace("](metod.md", "](../uppfoljning/metod.md") in site["prioriteringar/p1.md"]
+    assert '<span id="goal-judgement"></span>**Mål som följs upp med åtaganden.**' in site["uppfoljning/metod.md"]
+    data = document_data(model, commit=None, build_date=datetime.date(2026, 1, 1))
+    (j,) = [g["judgement"] for p in data["priorities"] for g in p["goals"] if g["judgement"]]
+    assert (j["badge"]["code"], j["label"], j["note"]) == ("delayed", "Försenat", "bedömning av åtagandena, 1 av 1 bedömda")
+    fu = followup_data(model, yearly, "sv")
+    assert fu["judged"]["heading"] == "Mål som följs upp med åtaganden"
+    assert [(x["badge"]["code"], x["n"], x["words"]) for x in fu["judged"]["parts"]] == [("delayed", 1, "försenat")]
+    assert [g["judgement"]["label"] for p in fu["priorities"] for g in p["goals"] if g["judgement"]] == ["Försenat"]
+
+
+def test_an_illustrative_assessment_marks_the_goals_judgement(minimal):
+    model, _goal = judged(minimal, _commitment("A1", _assessment(2024, "done").replace(
+        "                by: Nämnden\n", "                by: Nämnden\n                illustrative: true\n")))
+    report = follow_up(model, 2024)
+    assert report.goal("P1.2").judgement.illustrative
+    assert "Bedömning: **Genomfört**\\* (bedömning av åtagandena, 1 av 1 bedömda)" in format_markdown(report, model)
+
+
+def test_the_rule_of_derivation_is_written_in_both_languages():
+    for lang, words in (("sv", "den sämsta av dem, i ordningen genomfört, pågår enligt plan, försenat, ej påbörjat, avbrutet"),
+                        ("en", "the worst of them, in the order done, on schedule, delayed, not started, discontinued")):
+        assert words in present_commitments.method_markdown(lang)
+
+
+def test_a_changed_judgement_is_a_change_since_the_previous_year_in_every_place(minimal):
+    from strategykit.render.pdf.data import followup_data
+    from strategykit.render.web import pages
+
+    # 2023: on schedule; 2024: delayed, so worse. A2 never assessed changes nothing.
+    model, _goal = judged(minimal, _commitment("A1", _assessment(2023, "on-schedule"), _assessment(2024, "delayed")),
+                          _commitment("A2"))
+    report = follow_up(model, 2024)
+    (change,) = [c for c in report.changes if c.kind == "judgement"]
+    assert (change.id, change.before, change.after, change.improved) == ("P1.2", "on-schedule", "delayed", False)
+    line = "Mål P1.2 (bedömning av åtagandena): Pågår enligt plan → Försenat (sämre)"
+    assert line in format_markdown(report, model) and line in format_text(report, model)
+    assert line in followup_data(model, report, "sv")["changes"]
+    info = pages.EditionInfo(commit=None, build_date="2026-01-01", pdf_name=None, yearly=(report,))
+    page = pages.generate(model, info).pages["uppfoljning/2024.md"]
+    assert "(bedömning av åtagandena): Pågår enligt plan → Försenat (sämre)" in page
+    (c,) = json.loads(format_json(report, model))["changes"]
+    assert (c["kind"], c["before"], c["after"], c["improved"]) == ("judgement", "on-schedule", "delayed", False)
+
+
+def test_an_unchanged_judgement_is_no_change(minimal):
+    model, _goal = judged(minimal, _commitment("A1", _assessment(2023, "delayed"), _assessment(2024, "delayed")))
+    assert [c for c in follow_up(model, 2024).changes if c.kind == "judgement"] == []

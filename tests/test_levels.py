@@ -49,3 +49,35 @@ def test_two_levels_with_the_same_name_are_reported(minimal):
     _with_levels(minimal, "levels:\n  goal: {one: Mål, many: Mål}\n  target: {one: mål, many: mål}\n")
     (d,) = find(minimal, "level-names-alike")
     assert "'goal' and 'target' are both called 'mål'" in d.message
+
+
+def test_the_consultation_texts_use_the_strategys_own_level_names(minimal):
+    from consultation_fixture import add_process
+    from strategykit.analysis.consultation import ChangesSince
+    from strategykit.present import consultation
+
+    add_process(minimal)
+    _with_levels(minimal, "levels:\n  priority: {one: Utvecklingsområde, many: Utvecklingsområden}\n"
+                          "  goal: {one: Inriktning, many: Inriktningar}\n"
+                          "  target: {one: Åtagande, many: Åtaganden}\n")
+    model = check(minimal).model
+    compilation = consultation.compilation_markdown(model)
+    # The comment on goal P1.1 and the one on target P1.2.a, each under the strategy's own word.
+    assert "Kommun A om inriktning P1.1" in compilation and "Kommun A om åtagande P1.2.a" in compilation
+    assert "Gäller: Utvecklingsområde P1" in compilation
+    assert "om mål P1.1" not in compilation and "Delmål" not in compilation
+    participation = consultation.participation_markdown(model)
+    assert "| Inriktning | Kommer från |" in participation and "| Mål |" not in participation
+    changes = consultation.changes_markdown(model, ChangesSince(edition=None, base="remiss-0.9"))
+    assert "utvecklingsområden, inriktningar, åtaganden och indikatorer jämförs via sina id" in changes
+
+
+def test_without_own_level_names_the_consultation_texts_keep_the_default_words(minimal):
+    from consultation_fixture import add_process
+    from strategykit.present import consultation
+
+    add_process(minimal)
+    model = check(minimal).model
+    compilation = consultation.compilation_markdown(model)
+    assert "Kommun A om mål P1.1" in compilation and "Kommun A om delmål P1.2.a" in compilation
+    assert "| Mål | Kommer från |" in consultation.participation_markdown(model)

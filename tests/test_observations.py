@@ -213,7 +213,7 @@ def test_a_date_the_calendar_lacks_is_reported_through_the_schema(with_data):
 
 def test_every_problem_the_schema_finds_is_reported_by_exactly_one_rule(with_data):
     text = ("year,value,breakdown,provenance,source,retrieved,extra\n"
-            "18,x,woman,guess,,15/1/2025\n,,,,,,,\n2019,1,total,illustrative,SCB,,\n")
+            "18,x,woman,guess,,15/1/2025,\n,,,,,,,\n2019,1,total,illustrative,SCB,,\n")
     write(with_data, "population.csv", text)
     table, _ = parse_csv(text, "data/population.csv")
     problems = read_rows(table).problems
@@ -262,6 +262,15 @@ def test_row_with_too_many_values_is_reported_at_the_extra_one(with_data):
     write(with_data, "population.csv", HEADER + "2018,270154,total,sourced,SCB,2025-01-15,extra\n")
     (d,) = data_findings(with_data, "data-row-length")
     assert where(d) == ("data/population.csv", 2, 42)
+
+
+def test_a_row_of_the_wrong_length_is_not_checked_cell_by_cell_nor_followed_up(with_data):
+    # The value is missing: '2025-01-15' would be read as the source, 'sourced' as the breakdown.
+    write(with_data, "population.csv", HEADER + "2018,270154,total,sourced,SCB,2025-01-15\n"
+                                                "2020,total,sourced,SCB,2025-01-15\n")
+    result = check(with_data)
+    assert [d.code for d in result.diagnostics if d.code.startswith("data-")] == ["data-row-length"]
+    assert [o.year for o in result.model.series("population")] == [2018]
 
 
 def test_row_length_is_quiet_when_rows_match_the_header(with_data):

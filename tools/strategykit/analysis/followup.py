@@ -76,6 +76,14 @@ Where this toolkit has to decide something the method leaves open, it says so:
   the rate from the baseline and is not changed by a milestone, but a target whose latest
   assessed milestone was missed is never shown as on track (or achieved) without saying
   so: ``TargetProgress.missed_milestone`` is shown beside the status everywhere.
+- **A goal followed up by its commitments alone** (no target of its own or shared with an
+  indicator, but commitments: ``GoalJudgement``). Its status is a judgement, not a measurement,
+  and stays on the commitment scale (``model.COMMITMENT_STATUSES``): the worst of its
+  commitments' latest assessments up to the report year, in the order done < on schedule <
+  delayed < not started < discontinued. A commitment not yet assessed is not counted, but how
+  many of the goal's commitments were assessed is kept beside the status; with none assessed
+  the goal is *not assessed yet*. Its measured status stays *no data*, and it is counted
+  beside the targets' statuses, never among them.
 - **A goal's status** is the worst status among its targets that have data
   (achieved < on track < acceleration needed < limited progress < moving away);
   it is *no data yet* only when none of its targets has data. A priority's status
@@ -94,7 +102,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
 
-from strategykit.model import (BREAKDOWNS, THRESHOLDS, Goal, GoalValue, Observation, Strategy, Target, meets_threshold)
+from strategykit.model import (BREAKDOWNS, COMMITMENT_STATUSES, THRESHOLDS, Goal, GoalValue, Observation, Strategy, Target,
+                               meets_threshold)
 
 from strategykit.analysis.method import ACCELERATION_RATIO, MAINTAIN_TOLERANCE, ON_TRACK_RATIO
 
@@ -419,6 +428,67 @@ class TargetProgress:
 
 
 @dataclass(frozen=True)
+class JudgedCommitment:
+    """A commitment as its goal's judgement counts it: its latest assessment up to the report year."""
+
+    commitment_id: str
+    year: int | None
+    status: str | None
+    """On the commitment scale; None while it has no assessment up to the report year."""
+    illustrative: bool = False
+
+
+@dataclass(frozen=True)
+class GoalJudgement:
+    """The follow-up of a goal that only commitments follow up: a judgement, not a measured status.
+
+    ``status`` is the worst of the commitments' latest assessments up to the report year on the
+    commitment scale (``model.COMMITMENT_STATUSES``, best first); None when none is assessed."""
+
+    status: str | None
+    commitments: tuple[JudgedCommitment, ...]
+
+    @property
+    def assessed(self) -> int:
+        return sum(1 for c in self.commitments if c.status is not None)
+
+    @property
+    def illustrative(self) -> bool:
+        """True when an assessment it counts is marked illustrative."""
+        return any(c.illustrative for c in self.commitments if c.status is not None)
+
+
+def worst_commitment_status(statuses: Iterable[str | None]) -> str | None:
+    """The worst step of the commitment scale among ``statuses`` (None for those not assessed)."""
+    known = [s for s in statuses if s in COMMITMENT_STATUSES]
+    return max(known, key=COMMITMENT_STATUSES.index) if known else None
+
+
+def judge_goal(strategy: Strategy, goal: Goal, year: int | None = None) -> GoalJudgement | None:
+    """The judgement of a goal followed up by its commitments alone (see the method above), or None
+    for a goal that an indicator-backed target (its own or a shared one) measures, or that has no
+    commitments."""
+    measured = list(goal.targets) + [t for _, t in strategy.shared_targets(goal)]
+    if not goal.commitments or any(strategy.indicator(t.indicator_id) for t in measured):
+        return None
+    counted = []
+    for c in goal.commitments:
+        a = c.latest(until=year)
+        counted.append(JudgedCommitment(c.id, a.year if a else None, a.status if a else None,
+                                        bool(a and a.illustrative)))
+    return GoalJudgement(worst_commitment_status(j.status for j in counted), tuple(counted))
+
+
+def count_judgements(judgements: Iterable[GoalJudgement | None]) -> dict[str, int]:
+    """How many judged goals have each step of the commitment scale, best first, and 'not-assessed'."""
+    counts = {s: 0 for s in COMMITMENT_STATUSES + ("not-assessed",)}
+    for j in judgements:
+        if j is not None:
+            counts[j.status or "not-assessed"] += 1
+    return counts
+
+
+@dataclass(frozen=True)
 class GoalProgress:
     goal_id: str
     priority_id: str
@@ -427,6 +497,8 @@ class GoalProgress:
     shared: tuple[str, ...] = ()
     """Ids of other goals' targets that also measure this goal ('shared_targets:'): they count in this
     goal's status, but are followed up and counted once, with their own goal."""
+    judgement: GoalJudgement | None = None
+    """For a goal followed up by its commitments alone: their judgement (``status`` is then no data)."""
 
 
 @dataclass(frozen=True)
@@ -438,6 +510,10 @@ class PriorityProgress:
     def counts(self) -> dict[Status, int]:
         """How many of the priority's targets have each status (every status present, maybe 0)."""
         return count_statuses(t.status for g in self.goals for t in g.targets)
+
+    def judged(self) -> dict[str, int]:
+        """How many of the priority's goals followed up by commitments alone have each judgement."""
+        return count_judgements(g.judgement for g in self.goals)
 
 
 @dataclass(frozen=True)
@@ -459,14 +535,33 @@ class StatusChange:
 
 
 @dataclass(frozen=True)
+class JudgementChange:
+    """A goal followed up by its commitments alone whose judgement differs from the previous year's."""
+
+    id: str
+    before: str | None
+    """A step of the commitment scale, or None when nothing was assessed yet."""
+    after: str | None
+    kind: str = "judgement"
+
+    @property
+    def improved(self) -> bool | None:
+        """True if better on the commitment scale, False if worse, None when one side is not assessed."""
+        if self.before not in COMMITMENT_STATUSES or self.after not in COMMITMENT_STATUSES:
+            return None
+        return COMMITMENT_STATUSES.index(self.after) < COMMITMENT_STATUSES.index(self.before)
+
+
+@dataclass(frozen=True)
 class FollowUp:
     """The follow-up of a whole strategy for one year."""
 
     year: int | None
     previous_year: int | None
     priorities: tuple[PriorityProgress, ...]
-    changes: tuple[StatusChange, ...] = ()
-    """Statuses that differ from the previous year's (values up to previous_year); targets first."""
+    changes: tuple[StatusChange | JudgementChange, ...] = ()
+    """Statuses that differ from the previous year's (values up to previous_year); targets first, then
+    goals, then the judgements of goals followed up by their commitments alone."""
 
     def goals(self) -> Iterator[GoalProgress]:
         for p in self.priorities:
@@ -491,6 +586,10 @@ class FollowUp:
 
     def counts(self) -> dict[Status, int]:
         return count_statuses(t.status for t in self.targets())
+
+    def judged(self) -> dict[str, int]:
+        """How many goals followed up by commitments alone have each judgement (``count_judgements``)."""
+        return count_judgements(g.judgement for g in self.goals())
 
 
 def count_statuses(statuses: Iterable[Status]) -> dict[Status, int]:
@@ -583,7 +682,7 @@ def _assess_all(strategy: Strategy, year: int | None) -> tuple[PriorityProgress,
             targets = assessed[p.id][g.id]
             shared = tuple(t.id for _, t in strategy.shared_targets(g))
             goals.append(GoalProgress(g.id, p.id, combine([t.status for t in targets] + [by_id[i].status for i in shared]),
-                                      targets, shared))
+                                      targets, shared, judge_goal(strategy, g, year)))
         priorities.append(PriorityProgress(
             p.id, combine(t.status for g in goals for t in g.targets), tuple(goals)))
     return tuple(priorities)
@@ -613,11 +712,17 @@ def follow_up(strategy: Strategy, year: int | None = None) -> FollowUp:
         for g in p.goals:
             if g.goal_id in old_goals and old_goals[g.goal_id] is not g.status:
                 changes.append(StatusChange("goal", g.goal_id, old_goals[g.goal_id], g.status))
+    old_judged = {g.goal_id: g.judgement.status for p in before for g in p.goals if g.judgement is not None}
+    for p in now:
+        for g in p.goals:
+            if g.judgement is not None and g.goal_id in old_judged and old_judged[g.goal_id] != g.judgement.status:
+                changes.append(JudgementChange(g.goal_id, old_judged[g.goal_id], g.judgement.status))
     return FollowUp(year, year - 1, now, tuple(changes))
 
 
 __all__ = [
     "ACCELERATION_RATIO", "Assessment", "assess_flow", "assess_range", "assess_threshold", "MilestoneCheck", "milestone_met", "FollowUp", "GoalProgress", "MAINTAIN_TOLERANCE", "ON_TRACK_RATIO",
     "PriorityProgress", "STATUSES", "Status", "StatusChange", "TargetProgress", "assess", "combine",
-    "count_statuses", "follow_up", "implied_direction", "latest_year", "status_for_ratio", "target_progress",
+    "count_statuses", "follow_up", "GoalJudgement", "JudgedCommitment", "JudgementChange", "judge_goal", "count_judgements",
+    "worst_commitment_status", "implied_direction", "latest_year", "status_for_ratio", "target_progress",
 ]

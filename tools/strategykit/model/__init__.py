@@ -859,7 +859,9 @@ _OBSERVED = frozenset({"year", "value", "breakdown"})
 
 def _csv_observations(f: DataFile, known: Iterable[str]) -> tuple[Observation, ...]:
     """The rows whose year, value and breakdown the schema accepts; the first of a repeated year and
-    breakdown; a row with several breakdowns is left out (rules/breakdowns.py reports it)."""
+    breakdown. A row with a value for several dimensions is kept under their combined key
+    (``dimensions.combined``); rules/breakdowns.py refuses it unless its indicator is broken down
+    by each of them, and the editions show only those it accepts."""
     own = dimension_columns(f.columns, known)
     seen: set[tuple[int, str]] = set()
     out: list[Observation] = []
@@ -869,7 +871,7 @@ def _csv_observations(f: DataFile, known: Iterable[str]) -> tuple[Observation, .
         if year is None or value is None or (row.invalid and row.invalid & (_OBSERVED | set(own))):
             continue
         keys = row_breakdowns(row, own) if own else [record.get("breakdown", "total")]
-        breakdown = keys[0] if len(keys) == 1 else "total" if not keys else ""
+        breakdown = keys[0] if len(keys) == 1 else "total" if not keys else _dimensions.combined(keys)
         if (not breakdown or (year, breakdown) in seen
                 or (":" not in breakdown and breakdown not in BREAKDOWNS)):
             continue

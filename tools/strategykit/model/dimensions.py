@@ -13,10 +13,12 @@ another county).
   ``post-secondary`` (SCB's förgymnasial, gymnasial, eftergymnasial).
 
 Every dimension but gender is a column of its own in data/<indicator>.csv, named after it.
-One row holds one breakdown: the total, or one value of one dimension. Observed values and
-targets name their breakdown by one text key: ``total``, ``women``, ``men``, or
-``<dimension>:<value>`` (``municipality:2480``), so that a series is found the same way
-for each.
+One row holds one breakdown: the total, one value of one dimension, or — when the indicator is
+broken down by each of them — one value of each of several dimensions at once (the women of
+Umeå). Observed values and targets name their breakdown by one text key: ``total``, ``women``,
+``men``, or ``<dimension>:<value>`` (``municipality:2480``), so that a series is found the same
+way for each; a row of several dimensions joins their keys with ``&``, gender first and the
+others by dimension id (``women&municipality:2480``): ``combined``, ``parts``.
 """
 
 from __future__ import annotations
@@ -89,8 +91,29 @@ def key(dimension: str, value: str) -> str:
     return value if dimension == GENDER else f"{dimension}:{value}"
 
 
+SEPARATOR = "&"
+"""Joins the keys of a breakdown by several dimensions at once; no dimension's value holds it."""
+
+
+def combined(keys) -> str:
+    """The key of a breakdown by several dimensions at once: 'women&municipality:2480' (gender first,
+    then by dimension id, whatever the order of the data file's columns)."""
+    def order(k: str) -> tuple[bool, str]:
+        dim = split(k)[0] or ""
+        return (dim != GENDER, dim)
+    return SEPARATOR.join(sorted(keys, key=order))
+
+
+def parts(breakdown: str) -> tuple[str, ...]:
+    """The single-dimension keys of a breakdown: ('women', 'municipality:2480'), or (breakdown,)."""
+    return tuple(breakdown.split(SEPARATOR))
+
+
 def split(breakdown: str) -> tuple[str | None, str]:
-    """(dimension, value) of a breakdown key; (None, 'total') for the total."""
+    """(dimension, value) of a breakdown key; (None, 'total') for the total; (None, key) for a
+    breakdown by several dimensions at once (see ``parts``)."""
+    if SEPARATOR in breakdown:
+        return None, breakdown
     if breakdown in GENDER_VALUES:
         return GENDER, breakdown
     if ":" in breakdown:

@@ -23,6 +23,8 @@ def label(model: Strategy | None, breakdown: str | None, language: str) -> str:
     '' for the total. Without a model (a change between two revisions) the known dimensions name it."""
     if not breakdown or breakdown == "total":
         return ""
+    if dims.SEPARATOR in breakdown:  # several dimensions at once: 'kvinnor, Umeå'
+        return ", ".join(label(model, part, language) for part in dims.parts(breakdown))
     dimension, value = dims.split(breakdown)
     if dimension == dims.GENDER:
         return i18n.labels(language).get(value, value)
@@ -90,7 +92,8 @@ def _latest(model: Strategy, ind: Indicator, dimension: str, year: int | None) -
     prefix = f"{dimension}:"
     latest: dict[str, Observation] = {}
     for o in model.observations.get(ind.id, ()):
-        if (o.breakdown.startswith(prefix) and o.year is not None and o.value is not None
+        if (o.breakdown.startswith(prefix) and dims.SEPARATOR not in o.breakdown and o.year is not None
+                and o.value is not None
                 and (year is None or o.year <= year)):
             if o.breakdown not in latest or (latest[o.breakdown].year or 0) < o.year:
                 latest[o.breakdown] = o
@@ -161,6 +164,94 @@ def tables(model: Strategy, ind: Indicator, year: int | None, language: str | No
     return out
 
 
+@dataclass(frozen=True)
+class CrossCell:
+    value_text: str
+    """The value in the indicator's unit, '' when the year has none for the pair."""
+    illustrative: bool
+    value: float | None = None
+
+
+@dataclass(frozen=True)
+class CrossTable:
+    """Two dimensions crossed (the women and men of each municipality), in the latest year up to the
+    report year that has a value for the pair: a row per value of one, a column per value of the other."""
+
+    indicator_id: str
+    dimensions: tuple[str, str]
+    """(the rows' dimension, the columns' dimension)."""
+    year: int
+    title: str
+    """'Per kommun och kön, 2024'."""
+    header: tuple[str, ...]
+    """The rows' dimension, then each column's value ('Kommun', 'Kvinnor', 'Män')."""
+    rows: tuple[tuple[str, tuple[CrossCell, ...]], ...]
+    caption: str
+    sources: str = ""
+
+    @property
+    def illustrative(self) -> bool:
+        return any(c.illustrative for _, cells in self.rows for c in cells)
+
+
+def cross_tables(model: Strategy, ind: Indicator, year: int | None, language: str | None = None) -> list[CrossTable]:
+    """A table for each pair of the indicator's dimensions that its data crosses (rows with a value for
+    both, which the check accepts only when the indicator is broken down by both), in the latest year
+    up to ``year`` with such a value. Gender is the columns (women, men), or else the dimension with fewer values."""
+    lang = _language(model, language)
+    words, L = i18n.breakdown_texts(lang), i18n.labels(lang)
+    known = model.dimensions()
+    pairs: dict[tuple[str, str], list[Observation]] = {}
+    for o in model.observations.get(ind.id, ()):
+        keys = dims.parts(o.breakdown)
+        if len(keys) != 2 or o.year is None or o.value is None or (year is not None and o.year > year):
+            continue
+        found = [dims.split(k)[0] for k in keys]
+        if None in found or not all(d in ind.breakdowns for d in found):
+            continue  # refused by data-several-breakdowns: never shown
+        pairs.setdefault(tuple(found), []).append(o)
+    out = []
+    for (a, b), observed in pairs.items():
+        latest = max(o.year for o in observed)
+        cells = {dims.parts(o.breakdown): o for o in observed if o.year == latest}
+        values_a = sorted({k[0] for k in cells}, key=lambda k: _value_order(known, k, model, lang))
+        values_b = sorted({k[1] for k in cells}, key=lambda k: _value_order(known, k, model, lang))
+        if a == dims.GENDER or (b != dims.GENDER and len(values_a) < len(values_b)):
+            (a, b), values_a, values_b = (b, a), values_b, values_a
+            cells = {(k[1], k[0]): o for k, o in cells.items()}
+        rows = []
+        for va in values_a:
+            row = []
+            for vb in values_b:
+                o = cells.get((va, vb))
+                row.append(CrossCell(i18n.format_value(o.value, ind.unit, lang, ind.decimals), o.provenance.illustrative,
+                                     o.value) if o is not None else CrossCell("", False))
+            rows.append((label(model, va, lang), tuple(row)))
+        name_a, name_b = dimension_name(model, a, lang), dimension_name(model, b, lang)
+        unit = "" if ind.is_percent or ind.is_count else f" ({i18n.unit_label(ind.unit, lang)})"
+        out.append(CrossTable(
+            indicator_id=ind.id, dimensions=(a, b), year=latest,
+            title=words["cross_title"].format(rows=name_a, columns=name_b, year=latest),
+            header=(name_a[:1].upper() + name_a[1:], *(_capital(label(model, vb, lang)) for vb in values_b)),
+            rows=tuple(rows),
+            caption=words["cross_caption"].format(indicator=ind.name, rows=name_a, columns=name_b, year=latest,
+                                                  unit=unit),
+            sources=_sources(cells.values(), L),
+        ))
+    return out
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _value_order(known, key: str, model: Strategy, language: str) -> tuple:
+    """Gender as women, men; a dimension's values in their declared order, then by name."""
+    dimension, value = dims.split(key)
+    d = known.get(dimension or "")
+    return (d.order(value) if d is not None else 0, label(model, key, language))
+
+
 def report_lines(model: Strategy, ind: Indicator, year: int | None, language: str | None = None) -> list[str]:
     """The tables as lines of plain text for ``strategy report``: 'Per kommun: Umeå 134 249 (2024), …'."""
     lang = _language(model, language)
@@ -171,4 +262,9 @@ def report_lines(model: Strategy, ind: Indicator, year: int | None, language: st
         lines.append(words["report_line"].format(dimension=dimension_name(model, t.dimension, lang), values=values))
         if t.missing:
             lines.append(words["no_value"].format(names=", ".join(t.missing)))
+    for c in cross_tables(model, ind, year, lang):
+        heads = c.header[1:]
+        values = "; ".join(f"{name} " + ", ".join(f"{h.lower()} {cell.value_text or '–'}{mark if cell.illustrative else ''}"
+                                                   for h, cell in zip(heads, cells)) for name, cells in c.rows)
+        lines.append(f"{c.title}: {values}")
     return lines

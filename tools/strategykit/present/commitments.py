@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from strategykit.model import COMMITMENT_STATUSES, Commitment, Strategy
+from strategykit.analysis.followup import GoalJudgement, judge_goal
+from strategykit.model import COMMITMENT_STATUSES, Commitment, Goal, Strategy
 from strategykit.present import i18n
 from strategykit.present.mdtext import keep_numbers
 from strategykit.present.status import Badge
@@ -92,9 +93,10 @@ def _lang(model: Strategy) -> str:
     return model.language if model.language in i18n.LABELS else "sv"
 
 
-def commitment_row(model: Strategy, c: Commitment) -> CommitmentRow:
+def commitment_row(model: Strategy, c: Commitment, until: int | None = None) -> CommitmentRow:
+    """The row of a commitment; ``until``: the latest assessment up to that year (a yearly follow-up's)."""
     lang = _lang(model)
-    a = c.latest()
+    a = c.latest(until=until)
     latest = None
     if a is not None and a.status is not None and a.year is not None:
         latest = AssessmentView(a.year, badge(a.status, lang), keep_numbers(" ".join(a.reasoning.split())),
@@ -110,6 +112,115 @@ def assessed_line(view: AssessmentView, language: str) -> str:
     return i18n.labels(language)["assessed_on"].format(date=view.date, by=view.by)
 
 
+_GOAL_RULE = {
+    "sv": ("**Mål som följs upp med åtaganden.** Ett mål som inte har något mätbart mål med en indikator "
+           "(eget eller delat med ett annat mål) men har åtaganden får en bedömning som härleds ur "
+           "åtagandenas senaste bedömningar, till och med rapportåret: den sämsta av dem, i ordningen "
+           "{order}. Ett åtagande som ännu inte har bedömts räknas inte, men det anges hur många av målets "
+           "åtaganden som är bedömda; är inget bedömt är målet *{not_assessed}*. Målets bedömning är ett "
+           "ställningstagande, inte ett mätt värde: den visas alltid tillsammans med orden "
+           "”{judgement}” och räknas bredvid de mätbara målens bedömningar, aldrig bland dem."),
+    "en": ("**Goals followed up by their commitments.** A goal with no measurable target with an indicator "
+           "(its own or shared with another goal) but with commitments gets an assessment derived from its "
+           "commitments' latest assessments, up to the report year: the worst of them, in the order "
+           "{order}. A commitment not yet assessed is not counted, but how many of the goal's commitments "
+           "were assessed is stated; when none is, the goal is *{not_assessed}*. The goal's assessment is a "
+           "judgement, not a measured value: it is always shown with the words “{judgement}” and counted "
+           "beside the measurable targets' statuses, never among them."),
+}
+
+
+def goal_rule(language: str) -> str:
+    """How a goal followed up by its commitments alone gets its assessment (``analysis.followup.judge_goal``)."""
+    language = language if language in _GOAL_RULE else "sv"
+    L = i18n.labels(language)
+    order = ", ".join(i18n.commitment_status_label(s, language).lower() for s in COMMITMENT_STATUSES)
+    return _GOAL_RULE[language].format(order=order, not_assessed=L["not_assessed"].lower(),
+                                       judgement=L["goal_judgement"])
+
+
+@dataclass(frozen=True)
+class GoalJudgementView:
+    """A goal's judgement as both editions and the report show it."""
+
+    badge: Badge | None
+    """The worst latest assessment's step of the scale; None while no commitment is assessed."""
+    label: str
+    """'Försenat', or 'Inte bedömt ännu'."""
+    note: str
+    """'bedömning av åtagandena, 1 av 2 bedömda': what the label is, beside it everywhere."""
+    illustrative: bool
+
+    @property
+    def words(self) -> str:
+        """'Försenat (bedömning av åtagandena, 1 av 2 bedömda)'."""
+        return f"{self.label} ({self.note})"
+
+
+def goal_judgement(j: GoalJudgement, language: str) -> GoalJudgementView:
+    language = language if language in _METHOD else "sv"
+    L = i18n.labels(language)
+    note = L["goal_judgement"] + ", " + L["goal_judgement_assessed"].format(assessed=j.assessed, total=len(j.commitments))
+    if j.status is None:
+        return GoalJudgementView(None, L["not_assessed"], note, False)
+    b = badge(j.status, language)
+    return GoalJudgementView(b, b.label, note, j.illustrative)
+
+
+def edition_judgement(model: Strategy, goal: Goal) -> GoalJudgementView | None:
+    """The judgement an edition's goal table shows for a goal followed up by its commitments alone,
+    from the latest assessments (as its table of commitments shows them); None for other goals."""
+    j = judge_goal(model, goal)
+    return goal_judgement(j, _lang(model)) if j is not None else None
+
+
+def judgement_data(view: GoalJudgementView | None, language: str) -> dict | None:
+    """For the PDF's data.json: the badge (or none while nothing is assessed), its words, what they
+    are, and the illustrative mark when an assessment it counts is invented."""
+    if view is None:
+        return None
+    return {"badge": view.badge.as_data() if view.badge else None, "label": view.label, "note": view.note,
+            "mark": i18n.labels(language)["illustrative_mark"] if view.illustrative else "",
+            "illustrative": view.illustrative}
+
+
+def judged_counts(counts: dict[str, int], language: str) -> tuple[tuple[Badge | None, str, int], ...]:
+    """The judged goals per step of the scale, best first, then those not assessed: (badge, words, n)."""
+    language = language if language in _METHOD else "sv"
+    out = []
+    for status, n in counts.items():
+        if status in COMMITMENT_STATUSES:
+            b = badge(status, language)
+            out.append((b, b.label, n))
+        else:
+            out.append((None, i18n.labels(language)["not_assessed"], n))
+    return tuple(out)
+
+
+def judged_words(model: Strategy, counts: dict[str, int], language: str) -> str:
+    """'Mål som följs upp med åtaganden: 1 försenat, 1 inte bedömt ännu', or '' when there are none."""
+    parts = [f"{n} {words[:1].lower() + words[1:]}" for _b, words, n in judged_counts(counts, language) if n]
+    if not parts:
+        return ""
+    return f"{judged_heading(model, language)}: {', '.join(parts)}"
+
+
+def judged_data(model: Strategy, counts: dict[str, int], language: str) -> dict | None:
+    """For the PDF's data.json: the heading and each judgement present with its badge (none for
+    'not assessed yet'), its number and words; None when no goal is judged."""
+    parts = [{"badge": b.as_data() if b else None, "n": n, "words": words[:1].lower() + words[1:]}
+             for b, words, n in judged_counts(counts, language) if n]
+    return {"heading": judged_heading(model, language), "parts": parts} if parts else None
+
+
+def judged_heading(model: Strategy, language: str) -> str:
+    """'Mål som följs upp med åtaganden', in the strategy's own names of its levels."""
+    L = i18n.labels_for(model, language)
+    goals, commitments = L["goals"], L["commitments"]
+    return L["judged_goals"].format(goals=goals[:1].upper() + goals[1:],
+                                    commitments=commitments[:1].lower() + commitments[1:])
+
+
 def method_markdown(language: str = "sv", level: int = 2) -> str:
     """The commitment scale and what each step means, as Markdown to publish (heading at ``level``)."""
     language = language if language in _METHOD else "sv"
@@ -117,7 +228,7 @@ def method_markdown(language: str = "sv", level: int = 2) -> str:
     head = (L["progress"], L["meaning"])
     rows = [f"| {i18n.commitment_status_label(s, language)} | {_MEANING[language][s]} |" for s in COMMITMENT_STATUSES]
     return "\n".join([f"{'#' * level} {L['commitment_method']}", "", _METHOD[language], "",
-                      f"| {head[0]} | {head[1]} |", "|---|---|", *rows, ""]) + "\n"
+                      f"| {head[0]} | {head[1]} |", "|---|---|", *rows, "", goal_rule(language), ""]) + "\n"
 
 
 def scale_note(language: str) -> str:

@@ -27,11 +27,13 @@ Link = Callable[["Subject"], "str | None"]
 """Gives the address of a part of the strategy in one edition, or None for no link."""
 
 
-def subject_label(subject: Subject, language: str, *, with_title: bool = True, limit: int = 90) -> str:
-    """'Mål P4.3 Invånarna i hela länet …', 'Kapitel Tillgänglighet', 'Strategin som helhet'."""
+def subject_label(subject: Subject, language: str, *, with_title: bool = True, limit: int = 90,
+                  levels: tuple[tuple[str, str, str], ...] = ()) -> str:
+    """'Mål P4.3 Invånarna i hela länet …', 'Kapitel Tillgänglighet', 'Strategin som helhet'; with the
+    strategy's own name of the level (``levels``, ``Strategy.levels``) when it gives one."""
     if subject.kind == "strategy":
         return i18n.process_labels(language)["whole_strategy"]
-    word = i18n.subject_kind_label(subject.kind, language)
+    word = i18n.subject_kind_label(subject.kind, language, levels)
     if subject.kind in ("priority", "goal", "target", "commitment"):
         if not with_title:
             return f"{word} {subject.id}"
@@ -172,7 +174,7 @@ def _group_order(s: Strategy) -> list[tuple[str, str, str]]:
 
     def priority(pid: str) -> tuple[str, str, str]:
         emitted.add(pid)
-        return ("priority", pid, f"{i18n.subject_kind_label('priority', language)} {pid} {priorities[pid].title}")
+        return ("priority", pid, f"{i18n.subject_kind_label('priority', language, s.levels)} {pid} {priorities[pid].title}")
 
     for c in s.chapters:
         if c.id not in presented:
@@ -445,10 +447,10 @@ def _comment_markdown(s: Strategy, e: CommentEntry, level: int, link: Link) -> l
     language = s.language
     w = i18n.process_labels(language)
     r, c, h = e.response, e.comment, e.comment.handling
-    about = subject_label(e.subject, language, with_title=False) if e.subject else c.about
+    about = subject_label(e.subject, language, with_title=False, levels=s.levels) if e.subject else c.about
     heading = f"{_md(r.respondent)}{_mark(r.illustrative, language)} {w['on']} {_md(about[:1].lower() + about[1:])}"
     out = [_heading(level, heading, comment_anchor(c.id)), ""]
-    about_text = _md(subject_label(e.subject, language)) if e.subject else _md(c.about)
+    about_text = _md(subject_label(e.subject, language, levels=s.levels)) if e.subject else _md(c.about)
     href = link(e.subject) if e.subject else None
     out += [f"{w['about']}: {_linked(about_text, href)}", ""]
     out += _md_block(c.text, "> ") + [""]
@@ -461,7 +463,7 @@ def _comment_markdown(s: Strategy, e: CommentEntry, level: int, link: Link) -> l
         places = []
         for ref in h.changed:
             sub = resolve(s, ref)
-            places.append(_linked(_md(subject_label(sub, language, with_title=False)), link(sub)) if sub else _md(ref))
+            places.append(_linked(_md(subject_label(sub, language, with_title=False, levels=s.levels)), link(sub)) if sub else _md(ref))
         out += [f"**{w['changed_in']}:** " + ", ".join(places) + ".", ""]
     return out
 
@@ -471,7 +473,7 @@ def _comment_names(s: Strategy) -> dict[str, str]:
     w = i18n.process_labels(s.language)
     out = {}
     for e in comment_entries(s):
-        about = subject_label(e.subject, s.language, with_title=False) if e.subject else e.comment.about
+        about = subject_label(e.subject, s.language, with_title=False, levels=s.levels) if e.subject else e.comment.about
         out[e.comment.id] = f"{_md(e.response.respondent)} {w['on']} {_md(about[:1].lower() + about[1:])}"
     return out
 
@@ -533,13 +535,13 @@ def participation_markdown(s: Strategy, *, level: int = 1, link: Link | None = N
         rows = []
         for row in origins:
             sub = resolve(s, row.goal.id)
-            goal = _linked(_md(subject_label(sub, language, limit=70)), link(sub)) if sub else _md(row.goal.id)
+            goal = _linked(_md(subject_label(sub, language, limit=70, levels=s.levels)), link(sub)) if sub else _md(row.goal.id)
             sources = [f"{w['meeting']}: {_md(m.theme)}" for m in row.meetings] + [_md(i.title) for i in row.inputs]
             cell = "; ".join(sources) if sources else w["no_origin"]
             if row.origin and row.origin.illustrative:
                 cell += _mark(True, language)
             rows.append([goal, cell])
-        out += _table([i18n.subject_kind_label("goal", language), w["comes_from"]], rows) + [""]
+        out += _table([i18n.subject_kind_label("goal", language, s.levels), w["comes_from"]], rows) + [""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -693,7 +695,7 @@ def changes_markdown(s: Strategy, changes: ChangesSince, *, level: int = 1, titl
     base = f"{version} {changes.edition.version}, {i18n.format_date(changes.edition.date, language)}" \
         if changes.edition else changes.base or ""
     head = f"{version} {s.edition.version}, {i18n.status_label(s.edition.status, language).lower()}"
-    out += [w["changes_intro"].format(base=base, head=head), ""]
+    out += [w["changes_intro"].format(base=base, head=head, parts=i18n.compared_parts(s, language)), ""]
     if not shown:
         return "\n".join(out + [w["changes_none"]]).rstrip() + "\n"
     # One line per changed part (a target whose text and value both changed is one line), and the
@@ -722,7 +724,7 @@ def changes_markdown(s: Strategy, changes: ChangesSince, *, level: int = 1, titl
         out += [_heading(level + 1, heading), ""]
         for cid, same in merged.items():
             sub = _change_subject(s, same[0])
-            name = _md(subject_label(sub, language, with_title=False)) if group != "strategy" else ""
+            name = _md(subject_label(sub, language, with_title=False, levels=s.levels)) if group != "strategy" else ""
             name = _linked(name, link(sub)) if name and resolve(s, cid) else name
             text = "; ".join(_md(describe_change(c, language, _unit(s, c))) for c in same)
             flags = "".join(f" **{w[f]}.**" for f in dict.fromkeys(f for c in same for f in c.flags) if f in w)

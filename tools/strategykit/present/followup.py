@@ -598,15 +598,48 @@ def _gender(p: TargetProgress) -> bool:
     return "women" in p.by_breakdown or "men" in p.by_breakdown
 
 
-def _change_line(change, strategy: Strategy, language: str) -> str:
+def _judgement_words(gp, language: str) -> str:
+    """'Försenat (bedömning av åtagandena, 1 av 2 bedömda)', marked when an assessment it counts is invented."""
+    view = present_commitments.goal_judgement(gp.judgement, language)
+    mark = i18n.labels(language)["illustrative_mark"] if view.illustrative else ""
+    return f"{view.label}{mark} ({view.note})"
+
+
+def _judgement_data(gp, language: str) -> dict | None:
+    j = gp.judgement
+    if j is None:
+        return None
+    view = present_commitments.goal_judgement(j, language)
+    return {"followed_up_by": "judgement", "status": j.status, "status_label": view.label,
+            "assessed": j.assessed, "commitments": [{"id": c.commitment_id, "year": c.year, "status": c.status}
+                                                    for c in j.commitments],
+            "illustrative": j.illustrative}
+
+
+def change_states(change, language: str) -> tuple[str, str]:
+    """The two sides of a change since the previous year in words: measured statuses, or the
+    judgements of a goal followed up by its commitments alone ('Pågår enligt plan', 'Försenat')."""
+    if change.kind == "judgement":
+        def words(status: str | None) -> str:
+            return i18n.commitment_status_label(status, language) if status else i18n.labels(language)["not_assessed"]
+        return words(change.before), words(change.after)
+    return i18n.progress_label(change.before.value, language), i18n.progress_label(change.after.value, language)
+
+
+def change_line(change, strategy: Strategy, language: str) -> str:
+    """'Delmål P1.1.a: I rätt takt → Går åt fel håll (sämre)'; a judgement says it is one."""
     L = i18n.labels_for(strategy, language)
     word = L["target"] if change.kind == "target" else L["goal"]
-    arrow = f"{i18n.progress_label(change.before.value, language)} → {i18n.progress_label(change.after.value, language)}"
+    before, after = change_states(change, language)
+    what = f" ({L['goal_judgement']})" if change.kind == "judgement" else ""
     verdict = {True: f" ({L['improved']})", False: f" ({L['worsened']})", None: ""}[change.improved]
-    return f"{word} {change.id}: {arrow}{verdict}"
+    return f"{word} {change.id}{what}: {before} → {after}{verdict}"
 
 
-def _commitments_markdown(goal, strategy: Strategy, language: str) -> list[str]:
+_change_line = change_line
+
+
+def _commitments_markdown(goal, strategy: Strategy, language: str, until: int | None = None) -> list[str]:
     """The goal's commitments as a table (lines), labelled as followed up by judgement."""
     if not goal.commitments:
         return []
@@ -614,7 +647,7 @@ def _commitments_markdown(goal, strategy: Strategy, language: str) -> list[str]:
     mark = i18n.labels(language)["illustrative_mark"]
     out = [f"| {L['commitment']} | {L['owners']} | {L['progress']} | {L['reasoning']} |", "|---|---|---|---|"]
     for c in goal.commitments:
-        r = present_commitments.commitment_row(strategy, c)
+        r = present_commitments.commitment_row(strategy, c, until)
         a = r.latest
         status = (f"{a.status.label} ({a.year}{mark if a.illustrative else ''})" if a else L["not_assessed"])
         why = "–"
@@ -627,11 +660,11 @@ def _commitments_markdown(goal, strategy: Strategy, language: str) -> list[str]:
     return out + ["", L["judgement_note"], ""]
 
 
-def _commitments_text(goal, strategy: Strategy, language: str) -> list[str]:
+def _commitments_text(goal, strategy: Strategy, language: str, until: int | None = None) -> list[str]:
     L = i18n.labels_for(strategy, language)
     out = []
     for c in goal.commitments:
-        r = present_commitments.commitment_row(strategy, c)
+        r = present_commitments.commitment_row(strategy, c, until)
         a = r.latest
         mark = i18n.labels(language)["illustrative_mark"] if a and a.illustrative else ""
         status = f"{a.status.label} ({a.year}{mark})" if a else L["not_assessed"]
@@ -641,8 +674,8 @@ def _commitments_text(goal, strategy: Strategy, language: str) -> list[str]:
     return out
 
 
-def _commitment_data(c, strategy: Strategy, language: str) -> dict:
-    a = c.latest()
+def _commitment_data(c, strategy: Strategy, language: str, until: int | None = None) -> dict:
+    a = c.latest(until=until)
     return {
         "id": c.id, "text": c.text, "followed_up_by": "judgement",
         "owners": [{"kind": o.kind, "name": o.name or None} for o in c.owners],
@@ -671,6 +704,9 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
     for status, n in report.counts().items():
         out.append(f"| {i18n.progress_label(status.value, language)} | {n} |")
     out.append("")
+    judged = present_commitments.judged_words(strategy, report.judged(), language)
+    if judged:
+        out += [f"{judged} ({L['goal_judgement']}).", ""]
     if report.previous_year is not None:
         out += [f"## {L['changes_since']} ({report.previous_year})", ""]
         if report.changes:
@@ -681,18 +717,24 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
     goals = {g.id: g for g in strategy.goals()}
     targets = {t.id: t for _, t in strategy.targets()}
     for pp, priority in zip(report.priorities, strategy.priorities):
+        judged = present_commitments.judged_words(strategy, pp.judged(), language)
         out += [f"## {priority.id} {priority.title}", "",
-                f"{L['progress']}: **{i18n.progress_label(pp.status.value, language)}**", ""]
+                f"{L['progress']}: **{i18n.progress_label(pp.status.value, language)}**"
+                + (f" · {judged} ({L['goal_judgement']})" if judged else ""), ""]
         for gp in pp.goals:
             goal = goals[gp.goal_id]
-            out += [f"### {goal.id} {goal.title}", "",
-                    f"{L['progress']}: **{i18n.progress_label(gp.status.value, language)}**", ""]
+            status = f"**{i18n.progress_label(gp.status.value, language)}**"
+            if gp.judgement is not None:  # followed up by its commitments alone: their judgement, so labelled
+                view = present_commitments.goal_judgement(gp.judgement, language)
+                mark = _MARK(language) if view.illustrative else ""
+                status = f"**{view.label}**{mark} ({view.note})"
+            out += [f"### {goal.id} {goal.title}", "", f"{L['progress']}: {status}", ""]
             if gp.shared:  # followed up once, under their own goal
                 out += [f"{L['shared_targets_lead']} " + "; ".join(
                     f"**{tid}** ({L['shared_target_home'].format(goal=strategy.target_home(tid)[0].id)})"
                     for tid in gp.shared), ""]
             if not gp.targets:
-                out += _commitments_markdown(goal, strategy, language)
+                out += _commitments_markdown(goal, strategy, language, report.year)
                 continue
             gender = any(_gender(t) for t in gp.targets)
             head = [L["target"], L["indicator"], L["baseline"], L["latest_value"], L["target_value"], L["progress"]]
@@ -718,7 +760,7 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
                 out += [f"- **{tp.target_id}**: {explain_markdown(tp, ind, language)}"
                         + (f" {milestones}" if milestones else "")]
             out.append("")
-            out += _commitments_markdown(goal, strategy, language)
+            out += _commitments_markdown(goal, strategy, language, report.year)
     tables = _breakdown_tables(report, strategy, language)
     if tables:
         out += [f"## {i18n.breakdown_texts(language)['report_title']}", ""]
@@ -730,6 +772,13 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
                 out.append("")
                 if t.missing:
                     out += [i18n.breakdown_texts(language)["no_value"].format(names=", ".join(t.missing)), ""]
+            for c in present_breakdowns.cross_tables(strategy, ind, report.year, language):
+                out += [f"### {ind.name}: {c.title[:1].lower() + c.title[1:]}", "",
+                        "| " + " | ".join(_cell(h) for h in c.header) + " |", "|---|" + "---:|" * (len(c.header) - 1)]
+                out += ["| " + " | ".join([_cell(name)] + [
+                    (_cell(x.value_text) + (_MARK(language) if x.illustrative else "")) if x.value_text else "–"
+                    for x in cells]) + " |" for name, cells in c.rows]
+                out.append("")
     out.append(method_markdown(language, level=2))
     if any(True for _ in strategy.commitments()):
         out += ["", present_commitments.method_markdown(language, level=2)]
@@ -742,6 +791,9 @@ def format_text(report: FollowUp, strategy: Strategy, language: str | None = Non
     out = [f"{L['followup_title']} {report.year if report.year is not None else ''}".rstrip() + f" — {strategy.title}", ""]
     counts = ", ".join(f"{n} {i18n.progress_label(s.value, language).lower()}" for s, n in report.counts().items() if n)
     out += [f"{L['progress_summary']}: {counts or '–'}", ""]
+    judged = present_commitments.judged_words(strategy, report.judged(), language)
+    if judged:
+        out += [f"{judged} ({L['goal_judgement']})", ""]
     if report.previous_year is not None:
         out.append(f"{L['changes_since']} ({report.previous_year}):")
         out += [f"  {_change_line(c, strategy, language)}" for c in report.changes] or [f"  {L['no_changes']}"]
@@ -750,7 +802,9 @@ def format_text(report: FollowUp, strategy: Strategy, language: str | None = Non
     for pp, priority in zip(report.priorities, strategy.priorities):
         out.append(f"{priority.id} {priority.title}  [{i18n.progress_label(pp.status.value, language)}]")
         for gp in pp.goals:
-            out.append(f"  {gp.goal_id} {goals[gp.goal_id].title}  [{i18n.progress_label(gp.status.value, language)}]")
+            status = (i18n.progress_label(gp.status.value, language) if gp.judgement is None
+                      else _judgement_words(gp, language))
+            out.append(f"  {gp.goal_id} {goals[gp.goal_id].title}  [{status}]")
             if gp.shared:
                 out.append(f"    {L['shared_targets_lead']} {', '.join(gp.shared)}")
             for tp in gp.targets:
@@ -767,7 +821,7 @@ def format_text(report: FollowUp, strategy: Strategy, language: str | None = Non
                 if _gender(tp):
                     out.append(f"      {L['women']} {_with_year(tp.by_breakdown.get('women'), ind, language)}, "
                                f"{L['men']} {_with_year(tp.by_breakdown.get('men'), ind, language)}")
-            out += _commitments_text(goals[gp.goal_id], strategy, language)
+            out += _commitments_text(goals[gp.goal_id], strategy, language, report.year)
     tables = _breakdown_tables(report, strategy, language)
     if tables:
         out += ["", i18n.breakdown_texts(language)["report_title"]]
@@ -793,13 +847,15 @@ def _breakdown_tables(report: FollowUp, strategy: Strategy, language: str
             continue
         seen.add(ind.id)
         tables = present_breakdowns.tables(strategy, ind, report.year, language)
-        if tables:
+        if tables or present_breakdowns.cross_tables(strategy, ind, report.year, language):
             out.append((ind, tables))
     return out
 
 
 def _tables_illustrative(report: FollowUp, strategy: Strategy, language: str) -> bool:
-    return any(t.illustrative for _, tables in _breakdown_tables(report, strategy, language) for t in tables)
+    return any(t.illustrative for _, tables in _breakdown_tables(report, strategy, language) for t in tables) \
+        or any(c.illustrative for ind, _ in _breakdown_tables(report, strategy, language)
+               for c in present_breakdowns.cross_tables(strategy, ind, report.year, language))
 
 
 def _obs(o: Observation | None) -> dict | None:
@@ -848,13 +904,17 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
                    "on_track_ratio": ON_TRACK_RATIO, "acceleration_ratio": ACCELERATION_RATIO,
                    "maintain_tolerance": MAINTAIN_TOLERANCE},
         "summary": {s.value: n for s, n in report.counts().items()},
-        "changes": [{"kind": c.kind, "id": c.id, "before": c.before.value, "after": c.after.value,
+        "judged_goals": report.judged(),
+        "changes": [{"kind": c.kind, "id": c.id,
+                     "before": c.before if c.kind == "judgement" else c.before.value,
+                     "after": c.after if c.kind == "judgement" else c.after.value,
                      "improved": c.improved} for c in report.changes],
         "priorities": [
-            {"id": pp.priority_id, "title": p.title, "status": pp.status.value,
+            {"id": pp.priority_id, "title": p.title, "status": pp.status.value, "judged_goals": pp.judged(),
              "goals": [{"id": gp.goal_id, "title": goals[gp.goal_id].title, "status": gp.status.value,
+                        "judgement": _judgement_data(gp, language),
                         "targets": [target(tp) for tp in gp.targets], "shared_targets": list(gp.shared),
-                        "commitments": [_commitment_data(c, strategy, language)
+                        "commitments": [_commitment_data(c, strategy, language, report.year)
                                         for c in goals[gp.goal_id].commitments]} for gp in pp.goals]}
             for pp, p in zip(report.priorities, strategy.priorities)
         ],
@@ -864,6 +924,14 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
                        "illustrative": r.illustrative} for r in t.rows],
              "missing": list(t.missing)}
             for ind, tables in _breakdown_tables(report, strategy, language) for t in tables
+        ],
+        "cross_breakdowns": [
+            {"indicator": ind.id, "dimensions": list(c.dimensions), "year": c.year, "title": c.title,
+             "header": list(c.header),
+             "rows": [{"label": name, "values": [x.value for x in cells],
+                       "illustrative": [x.illustrative for x in cells]} for name, cells in c.rows]}
+            for ind, _ in _breakdown_tables(report, strategy, language)
+            for c in present_breakdowns.cross_tables(strategy, ind, report.year, language)
         ],
     }
 

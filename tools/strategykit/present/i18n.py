@@ -243,6 +243,9 @@ LABELS: dict[str, dict[str, str]] = {
         "judgement_note": "Åtaganden följs upp genom bedömning, inte med en indikator: statusen är den bedömandes ställningstagande på en fast skala, inte statistik.",
         "commitment_method": "Så bedöms åtagandena",
         "commitments_of_goal": "Åtaganden för {goal}",
+        "goal_judgement": "bedömning av åtagandena",
+        "goal_judgement_assessed": "{assessed} av {total} bedömda",
+        "judged_goals": "{goals} som följs upp med {commitments}",
         "meaning": "Innebörd",
         "the_scale": "Skalan",
         "range_band": "målet är ett intervall från {low} till {high} ({year})",
@@ -480,6 +483,9 @@ LABELS: dict[str, dict[str, str]] = {
         "judgement_note": "Commitments are followed up by judgement, not by an indicator: the status is the assessor's judgement on a fixed scale, not a statistic.",
         "commitment_method": "How commitments are assessed",
         "commitments_of_goal": "Commitments of {goal}",
+        "goal_judgement": "judgement of its commitments",
+        "goal_judgement_assessed": "{assessed} of {total} assessed",
+        "judged_goals": "{goals} followed up by {commitments}",
         "meaning": "Meaning",
         "the_scale": "The scale",
         "range_band": "the target is a range from {low} to {high} ({year})",
@@ -561,6 +567,8 @@ BREAKDOWN = {
         "no_value": "Inget värde för: {names}.",
         "report_line": "Per {dimension}: {values}",
         "report_title": "Uppdelningar",
+        "cross_title": "Per {rows} och {columns}, {year}",
+        "cross_caption": "{indicator}{unit} per {rows} och {columns}, {year}.",
     },
     "en": {
         "dimension:gender": "gender", "dimension:municipality": "municipality", "dimension:age": "age",
@@ -577,6 +585,8 @@ BREAKDOWN = {
         "no_value": "No value for: {names}.",
         "report_line": "By {dimension}: {values}",
         "report_title": "Breakdowns",
+        "cross_title": "By {rows} and {columns}, {year}",
+        "cross_caption": "{indicator}{unit} by {rows} and {columns}, {year}.",
     },
 }
 """Dimensions and their values in words, and the texts of a table per breakdown (``present.breakdowns``)."""
@@ -812,7 +822,8 @@ PROCESS: dict[str, dict[str, str]] = {
         "pdf": "PDF",
         "illustrative_history": "Utgåvor märkta * har påhittade datum och beslut (illustrativa).",
         "changes_since": "Ändringar sedan remissversionen",
-        "changes_intro": "Här jämförs remissversionen ({base}) med den här utgåvan ({head}). Listan tas fram automatiskt ur källfilerna: prioriteringar, mål, delmål och indikatorer jämförs via sina id.",
+        "changes_intro": "Här jämförs remissversionen ({base}) med den här utgåvan ({head}). Listan tas fram automatiskt ur källfilerna: {parts} jämförs via sina id.",
+        "compared_parts": "{0}, {1}, {2} och {3}",
         "changes_none": "Inga ändringar i sak sedan remissversionen.",
         "changes_unavailable": "Ändringarna sedan remissversionen kan inte visas: {reason}",
         "changes_summary": "{changes} ändringar i sak, varav {lowered} sänker en ambition.",
@@ -888,7 +899,8 @@ PROCESS: dict[str, dict[str, str]] = {
         "pdf": "PDF",
         "illustrative_history": "Editions marked * have invented dates and decisions (illustrative).",
         "changes_since": "Changes since the consultation version",
-        "changes_intro": "This page compares the consultation version ({base}) with this edition ({head}). The list is made automatically from the source files: priorities, goals, targets and indicators are matched by their ids.",
+        "changes_intro": "This page compares the consultation version ({base}) with this edition ({head}). The list is made automatically from the source files: {parts} are matched by their ids.",
+        "compared_parts": "{0}, {1}, {2} and {3}",
         "changes_none": "No change in substance since the consultation version.",
         "changes_unavailable": "The changes since the consultation version cannot be shown: {reason}",
         "changes_summary": "{changes} changes in substance, {lowered} of them lower an ambition.",
@@ -972,8 +984,18 @@ def decision_label(decision: str | None, language: str) -> str:
     return DECISION.get(language, DECISION["sv"]).get(decision or "", decision or "")
 
 
-def subject_kind_label(kind: str, language: str) -> str:
-    return SUBJECT.get(language, SUBJECT["sv"]).get(kind, kind)
+def subject_kind_label(kind: str, language: str, levels: tuple[tuple[str, str, str], ...] = ()) -> str:
+    """'Mål', 'Delmål' …, or the strategy's own name of the level (``Strategy.levels``) when it gives one."""
+    own = {level: one for level, one, _many in levels}
+    return own.get(kind) or SUBJECT.get(language, SUBJECT["sv"]).get(kind, kind)
+
+
+def compared_parts(strategy: Any, language: str) -> str:
+    """'prioriteringar, mål, delmål och indikatorer': what the changes since consultation compare by id,
+    in the strategy's own names of its levels."""
+    L = labels_for(strategy, language)
+    lower = [L[k][:1].lower() + L[k][1:] for k in ("priorities", "goals", "targets", "indicators")]
+    return process_labels(language)["compared_parts"].format(*lower)
 
 
 def change_template(verb: str, language: str) -> str | None:

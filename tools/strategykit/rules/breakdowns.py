@@ -127,7 +127,7 @@ def data_undeclared_dimension(s: Strategy) -> Iterator[Finding]:
             continue
         for name, cell in _columns(s, f):
             if not _declared(ind, name):
-                used = sum(1 for row in f.rows if (c := row.cells.get(name)) and c.text.strip())
+                used = sum(1 for row in f.rows if not row.ragged and (c := row.cells.get(name)) and c.text.strip())
                 yield Finding(_("'{file}' has values per {dimension} ({count} rows), but indicator '{id}' is not "
                                 "broken down by {dimension}.", file=f.file, dimension=name, count=used, id=ind.id),
                               position=Position(f.file, cell.line, cell.column))
@@ -146,6 +146,8 @@ def data_unknown_breakdown_value(s: Strategy) -> Iterator[Finding]:
     for f in s.data_files:
         for name, _cell in _columns(s, f):
             for row in f.rows:
+                if row.ragged:  # its values may sit in the wrong columns: data-row-length says so, once
+                    continue
                 cell = row.cells.get(name)
                 text = cell.text.strip() if cell else ""
                 if text and not known[name].accepts(text):
@@ -154,21 +156,27 @@ def data_unknown_breakdown_value(s: Strategy) -> Iterator[Finding]:
 
 
 @rule("data-several-breakdowns",
-      fix=_("Write one row per breakdown: the total, one of women and men, or one value of one dimension."))
+      fix=_("Write one row per breakdown: the total, one of women and men, or one value of one dimension; "
+            "to give the women of each municipality, break the indicator down by both gender and municipality."))
 def data_several_breakdowns(s: Strategy) -> Iterator[Finding]:
-    """A row holds the value of one breakdown.
+    """A row holds the value of one breakdown, or of several dimensions its indicator crosses.
 
-    A row with both `women` and a municipality code would be the women of that
-    municipality: a cross-tabulation that neither edition can show yet. Such a row is
-    left out of the follow-up until it is split or removed.
+    A row with both `women` and a municipality code is the women of that municipality.
+    It is accepted when the indicator is broken down by every dimension the row gives a
+    value for, `breakdowns: [gender, municipality]`, and both editions then show a table
+    of the two dimensions crossed. Otherwise it is refused, and left out of the editions
+    until it is split or removed, or the indicator declares the dimensions.
     """
     for f in s.data_files:
         columns = dimension_columns(f.columns, s.dimensions())
         if not columns:
             continue
+        ind = s.indicator(f.indicator_id)
         for row in f.rows:
+            if row.ragged:  # data-row-length has reported it; its cells are not read as breakdowns
+                continue
             keys = row_breakdowns(row, columns)
-            if len(keys) > 1:
+            if len(keys) > 1 and not all(_declared(ind, dims.split(k)[0] or "") for k in keys):
                 where = next((row.cells[n] for n in columns
                               if (c := row.cells.get(n)) and c.text.strip()), None)
                 yield Finding(_("The row holds {count} breakdowns ({keys}); a row holds one.",

@@ -58,6 +58,10 @@ class DataRow:
     """The cells as written (spaces kept), with the line and column each starts at."""
     record: Mapping[str, Any]
     invalid: frozenset[str] = frozenset()
+    ragged: bool = False
+    """True when the row has fewer or more values than the header has columns: which value belongs to
+    which column is then unknown, so the row is reported once (``ROW``), its cells are not checked one
+    by one, and it is left out of the follow-up and of the rules on breakdowns (every column ``invalid``)."""
 
     def text(self, column: str) -> str:
         cell = self.cells.get(column)
@@ -122,12 +126,16 @@ def read_rows(table: CsvTable, dimensions: Iterable[str] = ()) -> DataReading:
     width = len(table.header)
     for row in table.rows:
         start = Position(table.file, row.line, 1)
+        cells = {name: row.cells[i] for name, i in known.items() if i < len(row.cells)}
         if len(row.cells) != width:
             where = row.cells[width] if len(row.cells) > width else row.cells[-1]
             problems.append(RowProblem(ROW, Position(table.file, where.line, where.column),
                                        _("The row has {value} values, but the header has {width} columns.",
                                          value=len(row.cells), width=width)))
-        cells = {name: row.cells[i] for name, i in known.items() if i < len(row.cells)}
+            # The values may sit in the wrong columns: one diagnostic for the row, none for its cells.
+            rows.append(DataRow(table.file, row.line, MappingProxyType(cells), MappingProxyType({}),
+                                frozenset(known) | {ROW}, ragged=True))
+            continue
         record = {}
         for name, cell in cells.items():
             text = cell.text.strip()

@@ -12,7 +12,7 @@ import io
 from typing import Iterable
 
 from strategykit.model import DATA_COLUMNS, Observation, breakdown_order
-from strategykit.model.dimensions import GENDER, split
+from strategykit.model.dimensions import GENDER, parts, split
 
 
 def format_number(value: float) -> str:
@@ -29,16 +29,17 @@ def to_csv(observations: Iterable[Observation]) -> str:
     dimension after ``breakdown``, whose cell is then empty; a file without one keeps the six columns.
     """
     rows = [o for o in observations if o.year is not None and o.value is not None]
-    extra = sorted({dimension for o in rows if (dimension := split(o.breakdown)[0]) not in (None, GENDER)})
+    extra = sorted({dimension for o in rows for part in parts(o.breakdown)
+                    if (dimension := split(part)[0]) not in (None, GENDER)})
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(DATA_COLUMNS[:3] + tuple(extra) + DATA_COLUMNS[3:])
     for o in sorted(rows, key=lambda o: (o.year or 0, breakdown_order(o.breakdown))):
         p = o.provenance
         kind = "illustrative" if p.illustrative else "sourced"
-        dimension, value = split(o.breakdown)
-        own = dimension not in (None, GENDER)
-        writer.writerow([o.year, format_number(o.value), "" if own else o.breakdown,
-                         *(value if own and dimension == d else "" for d in extra), kind,
+        cells = dict(split(part) for part in parts(o.breakdown))  # {'gender': 'women', 'municipality': '2480'}
+        own = any(d not in (None, GENDER) for d in cells)
+        writer.writerow([o.year, format_number(o.value), cells.get(GENDER, "" if own else o.breakdown),
+                         *(cells.get(d, "") for d in extra), kind,
                          "" if p.illustrative else p.source or "", "" if p.illustrative else p.retrieved or ""])
     return buffer.getvalue()

@@ -14,8 +14,8 @@ import re
 
 from strategykit.present import (breakdowns as present_breakdowns, charts as present_charts, commitments as present_commitments, consultation, crosscut, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets, yearly as present_yearly)
 from strategykit.present.mdtext import keep_numbers
-from strategykit.analysis.followup import FollowUp, Status, StatusChange, TargetProgress
-from strategykit.present.followup import explain_markdown, milestones_markdown
+from strategykit.analysis.followup import FollowUp, Status, TargetProgress
+from strategykit.present.followup import change_line, explain_markdown, milestones_markdown
 from strategykit.model import Goal, Indicator, Observation, Priority, Strategy, Target
 from strategykit.render.pdf.charts import chart_geometry
 
@@ -154,7 +154,9 @@ def _priority(s: Strategy, p: Priority, lang: str, lookup: _Lookup | None = None
               "contributes": [{"id": e.priority_id, "title": e.title} for e in crosscut.contributes_to(s, g)],
               "shared": _shared(s, g, lang),
               "targets": [_target(s, t, lang, lookup) for t in g.targets],
-              "commitments": [_commitment(s, c, lang) for c in g.commitments]} for g in p.goals]
+              "commitments": [_commitment(s, c, lang) for c in g.commitments],
+              "judgement": present_commitments.judgement_data(present_commitments.edition_judgement(s, g), lang)}
+             for g in p.goals]
     return {
         "id": p.id, "title": p.title, "goals": goals,
         "illustrative": any((t["baseline"] and t["baseline"]["illustrative"])
@@ -231,7 +233,18 @@ def _indicator(s: Strategy, ind: Indicator, lang: str, lookup: _Lookup) -> dict:
         "values_illustrative": bool(spec and any(c.illustrative for row in spec.table_rows for c in row)),
         "charts": [chart_geometry(spec)] if spec else [],
         "breakdown_tables": [_breakdown_table(bt, lang) for bt in present_breakdowns.tables(s, ind, year, lang)],
+        "cross_tables": [_cross_table(ct, lang) for ct in present_breakdowns.cross_tables(s, ind, year, lang)],
         "charts_illustrative": bool(spec and spec.illustrative) or observed_illustrative,
+    }
+
+
+def _cross_table(ct: present_breakdowns.CrossTable, lang: str) -> dict:
+    """Two dimensions crossed in one year, as ``present.breakdowns.cross_tables`` decides it."""
+    return {
+        "title": ct.title, "header": list(ct.header),
+        "rows": [{"label": name, "cells": [{"value": c.value_text or "–", "illustrative": c.illustrative}
+                                           for c in cells]} for name, cells in ct.rows],
+        "note": " ".join(x for x in (ct.caption, ct.sources) if x), "illustrative": ct.illustrative,
     }
 
 
@@ -270,12 +283,9 @@ def roadmap_data(s: Strategy, report: FollowUp | None) -> dict | None:
 
 # --- the follow-up appendix -----------------------------------------------------------
 
-def _change(s: Strategy, change: StatusChange, lang: str) -> str:
-    L = i18n.labels_for(s, lang)
-    word = L["target"] if change.kind == "target" else L["goal"]
-    arrow = f"{i18n.progress_label(change.before.value, lang)} → {i18n.progress_label(change.after.value, lang)}"
-    verdict = {True: f" ({L['improved']})", False: f" ({L['worsened']})", None: ""}[change.improved]
-    return f"{word} {change.id}: {arrow}{verdict}"
+def _change(s: Strategy, change, lang: str) -> str:
+    """A change since the previous year, as ``present.followup`` words it for the report."""
+    return change_line(change, s, lang)
 
 
 def _followup_target(s: Strategy, tp: TargetProgress, lang: str) -> dict:
@@ -322,7 +332,9 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
                           "badge": present_status.badge(gp.status, lang).as_data(),
                           "shared": _shared(s, goals_by_id[gp.goal_id], lang) if gp.goal_id in goals_by_id else [],
                           "targets": [_followup_target(s, tp, lang) for tp in gp.targets],
-                          "commitments": [{"id": c.id} for c in commitments.get(gp.goal_id, ())]})
+                          "commitments": [{"id": c.id} for c in commitments.get(gp.goal_id, ())],
+                          "judgement": present_commitments.judgement_data(
+                              present_commitments.goal_judgement(gp.judgement, lang) if gp.judgement else None, lang)})
         targets = [t for g in goals for t in g["targets"]]
         priorities.append({
             "id": pp.priority_id, "title": titles.get(pp.priority_id, ""),
@@ -330,8 +342,10 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
             "status": i18n.progress_label(pp.status.value, lang),
             "counts": [pp.counts()[status] for status in Status],
             "distribution": present_status.distribution(pp.counts(), lang).words(lang),
+            "judged": present_commitments.judged_data(s, pp.judged(), lang),
             "gender": any(t["women"] or t["men"] for t in targets),
-            "illustrative": any(t["illustrative"] for t in targets),
+            "illustrative": any(t["illustrative"] for t in targets)
+            or any(g["judgement"] and g["judgement"]["illustrative"] for g in goals),
             "goals": goals,
         })
     return {
@@ -340,6 +354,7 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
         "statuses": [i18n.progress_label(status.value, lang) for status in Status],
         "badges": [present_status.badge(status, lang).as_data() for status in Status],
         "totals": [report.counts()[status] for status in Status],
+        "judged": present_commitments.judged_data(s, report.judged(), lang),
         "women": L["women"].capitalize(),
         "men": L["men"].capitalize(),
         "changes": [_change(s, c, lang) for c in report.changes],

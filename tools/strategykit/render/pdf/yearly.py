@@ -16,7 +16,7 @@ from pathlib import Path
 
 from strategykit.analysis.followup import FollowUp
 from strategykit.plan import BuildPlan
-from strategykit.present import i18n, yearly as present_yearly
+from strategykit.present import commitments as present_commitments, i18n, yearly as present_yearly
 from strategykit.present.mdtext import inline
 
 __all__ = ["render_yearly_pdf"]
@@ -63,6 +63,8 @@ def render_yearly_pdf(plan: BuildPlan, report: FollowUp) -> bytes:
         parts += [header(2, anchor("followup", pp.priority_id), f"{pp.priority_id} {titles[pp.priority_id]}".strip()),
                   raw(f"#followup-priority(data.followup.priorities.at({i}), shared)")]
     parts += [raw(toolchain.CHAPTER_MARK + "the follow-up's method")] + method_blocks(lang, 1)
+    if any(True for _ in model.commitments()):  # how commitments, and goals followed up by them, are judged
+        parts.append(Markdown(present_commitments.method_markdown(lang, level=2), "commitment-method"))
     parts += [raw(toolchain.CHAPTER_MARK + "the follow-up's sources"),
               header(1, "sources", L["yearly_sources"]),
               Markdown(present_yearly.sources_markdown(model, report, inline), "sources")]

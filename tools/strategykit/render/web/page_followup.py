@@ -12,9 +12,9 @@ from html import escape as html_escape
 from strategykit.analysis.followup import Status, TargetProgress
 from strategykit.model import Indicator, Observation
 from strategykit.present import breakdowns as present_breakdowns, commitments as present_commitments, crosscut, i18n, status as present_status, yearly as present_yearly
-from strategykit.present.followup import explain_markdown, method_markdown, milestones_markdown
+from strategykit.present.followup import change_states, explain_markdown, method_markdown, milestones_markdown
 from strategykit.render.web import texts
-from strategykit.render.web.pagekit import esc, esc_block, rel, status_anchor, table
+from strategykit.render.web.pagekit import JUDGEMENT_ANCHOR, esc, esc_block, rel, status_anchor, table
 
 
 class FollowUpPages:
@@ -70,6 +70,9 @@ class FollowUpPages:
         out += ["</dl>", ""]
         n_targets = sum(counts.values())
         out += [f"{esc(L['number_of_targets'])}: {n_targets}.", "{: .sk-small }", ""]
+        judged = self.judged(report.judged())
+        if judged:  # counted beside the targets' statuses, never among them: a judgement, not a measurement
+            out += [f"{judged} ({esc(L['goal_judgement'])}).", "{: .sk-small }", ""]
 
         out += [f"## {esc(L['followup_overview'])}", ""]
         if year is not None:
@@ -79,9 +82,13 @@ class FollowUpPages:
         rows = []
         for pp, p in zip(report.priorities, m.priorities):
             c = pp.counts()
+            judged_here = self.judged(pp.judged())
             rows.append([f"[{esc(p.id)} {esc(p.title)}](#{self.priority_slug[p.id]})",
-                         self.distribution(c), str(sum(c.values()))])
-        rows.append([f"**{esc(L['total'].capitalize())}**", self.distribution(counts), f"**{n_targets}**"])
+                         self.distribution(c) + (f'<br><span class="sk-small">{judged_here}</span>' if judged_here else ""),
+                         str(sum(c.values()))])
+        rows.append([f"**{esc(L['total'].capitalize())}**",
+                     self.distribution(counts) + (f'<br><span class="sk-small">{judged}</span>' if judged else ""),
+                     f"**{n_targets}**"])
         out += [table([esc(h) for h in header], rows, ["l", "l", "r"]), ""]
 
         if report.previous_year is not None:
@@ -90,27 +97,32 @@ class FollowUpPages:
                 goals = {g.id: g for g in m.goals()}
                 goal_of_target = {t.id: g for g, t in m.targets()}
                 for ch in report.changes:
-                    goal = goals.get(ch.id) if ch.kind == "goal" else goal_of_target.get(ch.id)
-                    word = L["goal"] if ch.kind == "goal" else L["target"]
+                    goal = goals.get(ch.id) if ch.kind != "target" else goal_of_target.get(ch.id)
+                    word = L["target"] if ch.kind == "target" else L["goal"]
                     name = f"{esc(word)} {esc(ch.id)}"
                     if goal is not None:
                         name = f"[{name}](#{self.goal_anchor[goal.id]})"
+                    if ch.kind == "judgement":  # a judgement of the goal's commitments, never a measured status
+                        name += f" ({esc(L['goal_judgement'])})"
                     verdict = {True: L["improved"], False: L["worsened"], None: ""}[ch.improved]
-                    out.append(f"- {name}: {esc(i18n.progress_label(ch.before.value, self.lang))} → "
-                               f"{esc(i18n.progress_label(ch.after.value, self.lang))}"
-                               + (f" ({esc(verdict)})" if verdict else ""))
+                    before, after = change_states(ch, self.lang)
+                    out.append(f"- {name}: {esc(before)} → {esc(after)}" + (f" ({esc(verdict)})" if verdict else ""))
                 out.append("")
             else:
                 out += [esc_block(L["no_changes"]), ""]
 
         targets = {t.id: t for _, t in m.targets()}
         for pp, p in zip(report.priorities, m.priorities):
+            judged_here = self.judged(pp.judged())
             out += [f"## {esc(p.id)} {esc(p.title)} {{ #{self.priority_slug[p.id]} }}", "",
                     f"{esc(L['progress'])}: {self.distribution(pp.counts())} · "
+                    + (f"{judged_here} · " if judged_here else "") +
                     f"[{esc(L['goals_and_targets'])}]({rel(page, self.priority_page(p))})", "{: .sk-meta }", ""]
             for gp, g in zip(pp.goals, p.goals):
+                status = (self.status_link(page, gp.status) if gp.judgement is None else
+                          self.judgement_link(page, present_commitments.goal_judgement(gp.judgement, self.lang)))
                 out += [f"### {esc(g.id)} {esc(g.title)} {{ #{self.goal_anchor[g.id]} }}", "",
-                        f"{esc(L['goal_status'])}: {self.status_link(page, gp.status)}", "{: .sk-meta }", ""]
+                        f"{esc(L['goal_status'])}: {status}", "{: .sk-meta }", ""]
                 shared = crosscut.shared_targets(m, g)
                 if shared:  # followed up once, under its own goal on this page: a link there
                     out += [esc(L["shared_targets_lead"]) + " " + "; ".join(
@@ -176,7 +188,10 @@ class FollowUpPages:
             if row in text:
                 text = text.replace(row, f'\n| <span id="{status_anchor(status)}"></span>{label} |', 1)
         if any(True for _ in self.m.commitments()):
-            text = text.rstrip("\n") + "\n\n" + present_commitments.method_markdown(self.lang, level=2)
+            commitments = present_commitments.method_markdown(self.lang, level=2)
+            rule = present_commitments.goal_rule(self.lang)
+            commitments = commitments.replace(rule, f'<span id="{JUDGEMENT_ANCHOR}"></span>{rule}', 1)
+            text = text.rstrip("\n") + "\n\n" + commitments
         if not self.has_followup:
             return text.rstrip("\n") + "\n"
         back = f"[{esc(self.L['yearly_publications'])}]({rel(self.method, self.followup)})"

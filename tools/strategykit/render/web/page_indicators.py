@@ -83,6 +83,9 @@ class IndicatorPages:
         for bt in present_breakdowns.tables(m, ind, self.report.year if self.report is not None else None):
             any_ill |= bt.illustrative
             out += self.breakdown_table(ind, bt)
+        for ct in present_breakdowns.cross_tables(m, ind, self.report.year if self.report is not None else None):
+            any_ill |= ct.illustrative
+            out += self.cross_table(ind, ct)
         if any_ill:
             out += [self.illustrative_note(), ""]
 
@@ -105,6 +108,16 @@ class IndicatorPages:
         breakdowns = [s.key for s in spec.observed]
         note = self.observation_sources(observations, breakdowns, breakdowns == ["total"])
         return out + ("\n\n" + note if note else "")
+
+    def cross_table(self, ind: Indicator, ct: present_breakdowns.CrossTable) -> list[str]:
+        """Two dimensions crossed (the women and men of each municipality) in one year: a row per value
+        of one, a column per value of the other; a pair without a value that year shows a dash."""
+        rows = [[esc(name)] + [(esc(c.value_text) + (self.mark() if c.illustrative else "")) if c.value_text else "–"
+                               for c in cells] for name, cells in ct.rows]
+        return [f"### {esc(ct.title)}", "",
+                table([esc(h) for h in ct.header], rows, ["l"] + ["r"] * (len(ct.header) - 1),
+                      label=f"{ind.name}: {ct.title}"), "",
+                esc_block(" ".join(x for x in (ct.caption, ct.sources) if x)), "{: .sk-small }", ""]
 
     def breakdown_table(self, ind: Indicator, bt: present_breakdowns.BreakdownTable) -> list[str]:
         """The latest value per municipality (age band …), highest first, each with a bar; the

@@ -66,6 +66,10 @@ class PriorityPages:
                         f"({esc(L['shared_target_home'].format(goal=e.goal_id))})" for e in shared]
                 out.append("")
             if g.commitments:
+                judgement = present_commitments.edition_judgement(m, g)
+                if judgement is not None:  # followed up by its commitments alone: their judgement, so labelled
+                    any_ill |= judgement.illustrative
+                    out += [f"{esc(L['goal_status'])}: {self.judgement_link(page, judgement)}", "{: .sk-meta }", ""]
                 tbl, ill = self.commitments_table(page, g)
                 any_ill |= ill
                 any_commitments = True

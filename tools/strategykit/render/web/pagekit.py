@@ -171,3 +171,7 @@ def year_span(years: list[int]) -> str:
 def status_anchor(status: Status) -> str:
     """The anchor of a status's definition on the method page."""
     return f"status-{status.value}"
+
+
+JUDGEMENT_ANCHOR = "goal-judgement"
+"""The anchor, on the method page, of the rule by which a goal followed up by its commitments alone is judged."""

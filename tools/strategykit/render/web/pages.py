@@ -16,7 +16,7 @@ import functools
 from html import escape as html_escape
 from typing import Iterable
 
-from strategykit.present import (charts as present_charts, consultation, i18n, sections as present_sections, status as present_status, targets as present_targets, yearly as present_yearly)
+from strategykit.present import (charts as present_charts, commitments as present_commitments, consultation, i18n, sections as present_sections, status as present_status, targets as present_targets, yearly as present_yearly)
 from strategykit.analysis.followup import FollowUp, Status, TargetProgress, follow_up
 from strategykit.model import Chapter, Goal, Indicator, Priority, Strategy, Target
 from strategykit.model.slugs import indicator_slugs
@@ -26,7 +26,7 @@ from strategykit.render.web.page_frameworks import FrameworkPages
 from strategykit.render.web.page_home import HomePage
 from strategykit.render.web.page_indicators import IndicatorPages
 from strategykit.render.web.page_priorities import PriorityPages
-from strategykit.render.web.pagekit import (DATA_FOLDER, EditionInfo, Site, chapter_pages, chapter_path, esc, esc_block, rel, slugs, status_anchor, table, wrap_tables, year_span)
+from strategykit.render.web.pagekit import (DATA_FOLDER, EditionInfo, Site, chapter_pages, chapter_path, esc, esc_block, rel, slugs, status_anchor, table, wrap_tables, year_span, JUDGEMENT_ANCHOR)
 
 # --- The site -------------------------------------------------------------------
 
@@ -129,6 +129,29 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
                 parts.append(f'<span class="sk-count">{present_status.icon_svg(b.shape, b.colour)}{n} '
                              f'{esc(b.label[:1].lower() + b.label[1:])}</span>')
         return ", ".join(parts) or "–"
+
+    def judged(self, counts: dict[str, int]) -> str:
+        """The goals followed up by their commitments alone, per judgement, with the scale's icons:
+        'Mål som följs upp med åtaganden: ● 1 pågår enligt plan', or '' when there are none."""
+        parts = []
+        for b, words, n in present_commitments.judged_counts(counts, self.lang):
+            if n:
+                icon = present_status.icon_svg(b.shape, b.colour) if b else ""
+                parts.append(f'<span class="sk-count">{icon}{n} {esc(words[:1].lower() + words[1:])}</span>')
+        if not parts:
+            return ""
+        return f"{esc(present_commitments.judged_heading(self.m, self.lang))}: " + ", ".join(parts)
+
+    def judgement_link(self, page: str, view) -> str:
+        """A goal's judgement (``present.commitments.GoalJudgementView``) in words, linked to the rule that
+        derives it, with what it is beside it: never mistaken for a measured status."""
+        href = rel(page, f"{self.method}#{JUDGEMENT_ANCHOR}")
+        mark = self.mark() if view.illustrative else ""
+        if view.badge is None:
+            return f"[{esc(view.label)}]({href}){mark} ({esc(view.note)})"
+        b = view.badge
+        return (f"[{present_status.icon_svg(b.shape, b.colour)}{esc(b.label)}]({href}){{ .sk-status .sk-status--{b.code} }}"
+                f"{mark} ({esc(view.note)})")
 
     def status_link(self, page: str, status: Status) -> str:
         """The status in words, linked to its definition in the method; the badge's colour only repeats it."""
