@@ -345,6 +345,8 @@ class MilestoneCheck:
     met: bool
     so_far: float | None = None
     """For a cumulative total: the sum of the observed values up to the milestone's year."""
+    high: float | None = None
+    """For a range: its upper end (``value`` is then its lower end)."""
 
 
 def milestone_met(direction: str | None, threshold: str | None, observed: float, value: float) -> bool:
@@ -554,7 +556,7 @@ def target_progress(strategy: Strategy, goal: Goal, target: Target, year: int | 
         for m in target.milestones:
             o = by_year.get(m.year)
             if m.year is not None and o is not None and o.value is not None and m.is_range:
-                checks.append(MilestoneCheck(m.year, m.low, o, _inside(m.low, m.high, o.value)))
+                checks.append(MilestoneCheck(m.year, m.low, o, _inside(m.low, m.high, o.value), high=m.high))
     else:
         assessment = assess(b_point, l_point, point, target.direction, target.threshold)
         for m in target.milestones:

@@ -538,7 +538,9 @@ def milestones_markdown(progress: TargetProgress, indicator: Indicator | None, l
     dec = indicator.decimals if indicator else None
     parts = []
     for m in progress.milestones:
-        goal = i18n.format_value(m.value, unit, language, dec)
+        goal = (i18n.format_value(m.value, unit, language, dec) if m.high is None else
+                i18n.range_wording(i18n.format_value(m.value, unit, language, dec),
+                                   i18n.format_value(m.high, unit, language, dec), None, language))
         seen = _value(m.observed, indicator, language).replace("*", "\\*")
         parts.append(f"{m.year} ({goal}) {words['met' if m.met else 'missed']}: {seen}")
     text = f"{words['lead']}: " + "; ".join(parts) + "."
@@ -821,7 +823,8 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
             "id": tp.target_id, "text": targets[tp.target_id].text, "indicator": tp.indicator_id,
             "breakdown": tp.breakdown, "direction": a.direction,
             "status": a.status.value, "status_label": i18n.progress_label(a.status.value, language),
-            "milestones": [{"year": m.year, "value": m.value, "observed": _obs(m.observed), "met": m.met}
+            "milestones": [{"year": m.year, "value": m.value, "observed": _obs(m.observed), "met": m.met,
+                            **({"high": m.high} if m.high is not None else {})}
                            for m in tp.milestones],
             "method": a.method, "actual_rate": a.actual_rate, "required_rate": a.required_rate, "ratio": a.ratio,
             "reason": a.reason or None,
