@@ -89,9 +89,9 @@ Särskilda fall:
   det gap som högst får återstå målåret `T`. Med gapet vid utgångsläget `g0` (år `t0`) och
   det senaste gapet `gt` (år `t`, det senaste året efter `t0` med båda värdena) är takterna
   linjära, eftersom ett gap kan slutas helt: `r_a = (gt − g0) / (t − t0)`,
-  `r_n = (G − g0) / (T − t0)` och `R = −r_a / |r_n|`. *{achieved_lc}* när `gt ≤ G`;
-  *{moving_away_lc}* när gapet låg inom målet vid utgångsläget (`g0 ≤ G`) men har öppnats
-  igen; annars `R` på skalan ovan. Ett etappmål är nått när gapet dess år högst är
+  `r_n = (G − g0) / (T − t0)` och `R = −r_a / |r_n|`. Målet är *{achieved_lc}* när `gt ≤ G`
+  och *{moving_away_lc}* när gapet låg inom målet vid utgångsläget (`g0 ≤ G`) men har
+  öppnats igen; annars gäller `R` på skalan ovan. Ett etappmål är nått när gapet dess år högst är
   etappmålets värde. Saknar jämförelsen värde för utgångsåret kan målet inte bedömas.
 - **Etappmål bedöms.** Ett etappmål vars år har ett uppmätt värde är *nått* när
   värdet har nått etappmålets värde i önskad riktning (för ett mål att bibehålla:
@@ -205,8 +205,8 @@ Special cases:
   year `T`. With the baseline gap `g0` (year `t0`) and the latest gap `gt` (year `t`, the latest
   year after `t0` with both values) the rates are linear, as a gap may close completely:
   `r_a = (gt − g0) / (t − t0)`, `r_n = (G − g0) / (T − t0)` and `R = −r_a / |r_n|`.
-  *{achieved_lc}* when `gt ≤ G`; *{moving_away_lc}* when the gap was within the target at the
-  baseline (`g0 ≤ G`) and has opened again; otherwise `R` on the scale above. A milestone is
+  The target is *{achieved_lc}* when `gt ≤ G` and *{moving_away_lc}* when the gap was within
+  the target at the baseline (`g0 ≤ G`) and has opened again; otherwise `R` on the scale above. A milestone is
   met when the gap of its year is at most its value. Without the comparator's value for the
   baseline year the target cannot be assessed.
 - **Milestones are assessed.** A milestone whose year has an observed value is *met*

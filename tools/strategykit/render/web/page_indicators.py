@@ -64,14 +64,19 @@ class IndicatorPages:
                 decided_rows.append([esc(label), esc(L["baseline"]), str(b.year),
                                      self.value(b.value, ind, illustrative=b.provenance.illustrative, unit=True)])
             for ms in t.milestones:
-                if ms.year is not None and ms.is_range:
+                if ms.year is not None and t.comparator is not None:  # a gap, not a level
+                    decided_rows.append([esc(label), esc(L["milestone"]), str(ms.year), self.range_value(ms, ind, t=t)])
+                elif ms.year is not None and ms.is_range:
                     decided_rows.append([esc(label), esc(L["milestone"]), str(ms.year), self.range_value(ms, ind)])
                 elif ms.year is not None and ms.value is not None:
                     decided_rows.append([esc(label), esc(L["milestone"]), str(ms.year), self.value(ms.value, ind, unit=True)])
             if t.target and t.target.year is not None and t.target.is_range:
                 decided_rows.append([esc(label), esc(L["target_value"]), str(t.target.year),
                                      self.range_value(t.target, ind, t.range)])
-            if t.target and t.target.year is not None and t.target.value is not None:
+            if t.target and t.target.year is not None and t.comparator is not None:
+                decided_rows.append([esc(label), esc(L["target_value"]), str(t.target.year),
+                                     self.range_value(t.target, ind, t=t)])
+            elif t.target and t.target.year is not None and t.target.value is not None:
                 decided_rows.append([esc(label), esc(L["target_value"]), str(t.target.year),
                                      self.value(t.target.value, ind, unit=True)])
         out += [f"## {esc(L['all_values'])}", ""]
@@ -104,9 +109,11 @@ class IndicatorPages:
             out += [f"{esc(L['followup_method_link'])} [{esc(L['progress_method'])}]({rel(page, self.method)}).", ""]
         return "\n".join(out)
 
-    def range_value(self, gv, ind: Indicator, form: str | None = None) -> str:
-        """A range as a decided value: 'mellan 60 och 70 %', both ends (not the low end alone)."""
-        shown = present_goal_value(gv, ind, self.lang, range_form=form)
+    def range_value(self, gv, ind: Indicator, form: str | None = None, *, t=None) -> str:
+        """A range as a decided value: 'mellan 60 och 70 %', both ends (not the low end alone); for a gap
+        target (``t`` with a comparator) the gap allowed: 'gapet mot Riket högst 1,5 procentenheter'."""
+        shown = present_goal_value(gv, ind, self.lang, range_form=form,
+                                   comparator=getattr(t, "comparator", None))
         return esc(shown.text) if shown is not None else "–"
 
     def values_per_year(self, ind: Indicator, spec, observations: tuple[Observation, ...]) -> str:
