@@ -247,10 +247,10 @@ def assess_gap(baseline: tuple[int, float] | None, latest: tuple[int, float] | N
                target: tuple[int, float] | None, direction: str | None = None) -> Assessment:
     """The status of a gap target from (year, gap) points: the baseline gap, the latest gap and the
     gap allowed by the target year (``model.gap``: how far the region is behind its comparator)."""
+    if baseline is None:  # first: a gap target's value may itself be a share of the baseline gap
+        return Assessment(Status.NO_DATA, direction, None, None, None, None, "no-comparator-baseline", form="gap")
     if target is None:
         return Assessment(Status.NO_DATA, direction, None, None, None, None, "no-target", form="gap")
-    if baseline is None:
-        return Assessment(Status.NO_DATA, direction, None, None, None, None, "no-comparator-baseline", form="gap")
     (y0, g0), (ty, allowed) = baseline, target
     if ty <= y0:
         return Assessment(Status.NO_DATA, direction, None, None, None, None, "target-year-not-after-baseline",
@@ -649,8 +649,10 @@ def _gap_progress(strategy: Strategy, target: Target, series: tuple[Observation,
              and gap_of(o) is not None]
     latest = later[-1] if later else None
     gt = gap_of(latest)
-    if direction not in ("increase", "decrease") and point is not None:
+    if direction not in ("increase", "decrease"):
         assessment = Assessment(Status.NO_DATA, direction, None, None, None, None, "gap-no-direction", form="gap")
+    elif baseline is None:
+        assessment = Assessment(Status.NO_DATA, direction, None, None, None, None, "no-baseline", form="gap")
     else:
         assessment = assess_gap((baseline.year, g0) if baseline is not None and g0 is not None else None,
                                 (latest.year, gt) if latest is not None and gt is not None else None, point, direction)
