@@ -254,3 +254,16 @@ def test_a_changed_comparator_is_reported(tmp_path):
     _gap(b, comparator="{name: Norrland, series: norrland}")
     (change,) = [c for c in diff(a, str(a), str(b)).changes if c.kind == "target-comparator-changed"]
     assert (change.old, change.new) == ("Riket (riket)", "Norrland (norrland)")
+
+
+def test_a_data_fetch_writes_the_comparator_rows_back_in_their_column(minimal):
+    from strategykit.sources.datafiles import to_csv
+
+    _gap(minimal)
+    _data(minimal)
+    model = check(minimal).model
+    text = to_csv(model.observations["employment-rate"])
+    assert text.splitlines()[0] == "year,value,breakdown,comparator,provenance,source,retrieved"
+    assert "2019,81.2,,riket,illustrative,," in text.splitlines()
+    _data(minimal, text, header="")
+    assert check(minimal).diagnostics == [] and check(minimal).model.observations == model.observations

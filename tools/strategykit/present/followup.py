@@ -888,6 +888,10 @@ def _obs(o: Observation | None) -> dict | None:
             "source": o.provenance.source, "retrieved": o.provenance.retrieved}
 
 
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 10)
+
+
 def report_data(report: FollowUp, strategy: Strategy, language: str | None = None) -> dict:
     """The report as plain data (the JSON format): codes and numbers, with labels in ``language``."""
     language = _lang(language or strategy.language)
@@ -902,7 +906,7 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
             "status": a.status.value, "status_label": i18n.progress_label(a.status.value, language),
             "milestones": [{"year": m.year, "value": m.value, "observed": _obs(m.observed), "met": m.met,
                             **({"high": m.high} if m.high is not None else {}),
-                            **({"gap": m.gap} if m.gap is not None else {})}
+                            **({"gap": _rounded(m.gap)} if m.gap is not None else {})}
                            for m in tp.milestones],
             "method": a.method, "actual_rate": a.actual_rate, "required_rate": a.required_rate, "ratio": a.ratio,
             "reason": a.reason or None,
@@ -918,7 +922,8 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
                           if tp.goal_value is not None and tp.goal_value.from_year is not None else {}),
                        **({"form": a.form} if a.form else {})},
             **({"comparator": {"name": tp.comparator.name, "series": tp.comparator.series,
-                               "baseline_gap": tp.baseline_gap, "latest_gap": tp.latest_gap,
+                               # a difference of two decimals: 81.2 - 78.0 is 3.2, not 3.200000000000003
+                               "baseline_gap": _rounded(tp.baseline_gap), "latest_gap": _rounded(tp.latest_gap),
                                "values": [_obs(o) for o in tp.comparator_series]}}
                if tp.comparator is not None else {}),
             "by_breakdown": {k: _obs(v) for k, v in tp.by_breakdown.items()},
