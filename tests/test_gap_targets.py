@@ -267,3 +267,10 @@ def test_a_data_fetch_writes_the_comparator_rows_back_in_their_column(minimal):
     assert "2019,81.2,,riket,illustrative,," in text.splitlines()
     _data(minimal, text, header="")
     assert check(minimal).diagnostics == [] and check(minimal).model.observations == model.observations
+
+
+def test_a_gap_target_for_one_breakdown_is_reported(minimal):
+    _gap(minimal, extra="            breakdown: women\n")
+    _data(minimal)
+    (d,) = find(minimal, "gap-target-form")
+    assert "for one breakdown (women)" in d.message

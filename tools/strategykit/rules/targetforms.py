@@ -193,7 +193,8 @@ def gap_target_form(s: Strategy) -> Iterator[Finding]:
     The gap is how far the region is behind its comparator in the wanted direction:
     `direction: increase` when the region is to rise towards (or past) the comparator,
     `decrease` when it is to fall towards it. A level to maintain has no gap to close,
-    and a threshold, a range or a flow is a form of its own that a gap cannot take.
+    and a threshold, a range or a flow is a form of its own that a gap cannot take. The
+    comparator's rows are its totals, so the gap is the region's total against them.
     """
     for t, c in _gap_targets(s):
         if t.direction == "maintain":
@@ -206,6 +207,11 @@ def gap_target_form(s: Strategy) -> Iterator[Finding]:
         if t.target is not None and t.target.is_range:
             yield Finding(_('Target "{id}" is a gap against {name}, but its target value is a range.', id=t.id,
                             name=c.name or c.series), t.target.path + ("low",))
+        if t.breakdown != "total":
+            yield Finding(_('Target "{id}" is a gap against {name} for one breakdown ({breakdown}), but the '
+                            "comparator's rows are its totals.", id=t.id, name=c.name or c.series,
+                            breakdown=t.breakdown), t.path + ("breakdown",),
+                          hint=_("Leave out 'breakdown:': a gap target compares the region's total with the comparator's."))
 
 
 @rule("gap-already-closed", severity=Severity.WARNING,
