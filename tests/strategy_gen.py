@@ -11,6 +11,9 @@ editions of one stays within a few seconds, and varied on purpose:
   out), thresholds (at-least, more-than, at-most, less-than; the bound above or below the baseline), breakdown (total, women, men), sourced or illustrative baselines, Agenda 2030 targets;
 - target values written as a change in percent or a factor against a base year (the baseline's year,
   a year in the data file, or one with no known value);
+- gaps against a comparator (``comparator: {name, series}``: closed, at most a gap, halved against the
+  baseline year), with the comparator's rows in the data file's column ``comparator`` (a baseline-year
+  value now and then missing), or no data file at all;
 - ranges to reach and bands to stay within (``low``, ``high``, ``range: reach|stay``); flows per year
   and cumulative totals over a period (``flow: yearly|cumulative``, ``from_year``), with or without a baseline;
 - target and milestone value provenance: a decision (body, date, case, link), ``illustrative: true``
@@ -207,6 +210,21 @@ def _target(rng: random.Random, tid: str, ind: dict | None, period: tuple[int, i
         if rng.random() < 0.5:
             t.pop("baseline", None)
         return t
+    grng = random.Random(f"gap-{tid}-{ind['id']}")  # its own stream: the other forms' seeds stay as they were
+    if ("target" in t and "value" in t["target"] and "threshold" not in t and "baseline" in t
+            and t.get("direction") in ("increase", "decrease") and grng.random() < 0.2):
+        # a gap against a comparator, whose rows ``_with_comparators`` adds to the data file
+        t["comparator"] = {"name": grng.choice(("Riket", "Norrland <län> & [övriga]", "UK *average*")),
+                           "series": grng.choice(("riket", "norrland", "uk"))}
+        t.pop("breakdown", None)
+        how = grng.choice(("closed", "at-most", "halved"))
+        gap_target = {"closed": {"value": 0}, "at-most": {"value": _value(grng, 0, (hi - lo) * 0.1, decimals)},
+                      "halved": {"change": -50, "base_year": base_year}}[how]
+        t["target"] = _provenance(grng, {"year": target_year, **gap_target})
+        if grng.random() < 0.5 and target_year - base_year > 2:
+            t["milestones"] = [_provenance(grng, {"year": grng.randrange(base_year + 1, target_year),
+                                                  "value": _value(grng, 0, (hi - lo) * 0.2, decimals)})]
+        return t
     if rng.random() < 0.5 and target_year - base_year > 3:
         years = sorted(rng.sample(range(base_year + 1, target_year), k=min(2, target_year - base_year - 1)))
         t["milestones"] = [_provenance(rng, {"year": y, "value": _value(rng, min(base, goal), max(base, goal), decimals)})
@@ -368,6 +386,34 @@ def _rows_by_dimension(brng: random.Random, ind: dict, period: tuple[int, int], 
     return "\n".join(lines) + "\n"
 
 
+def _with_comparators(text: str, gaps: list[dict], ind: dict, period: tuple[int, int]) -> str:
+    """A data file with the rows of the comparators its gap targets name, in a column 'comparator':
+    a value for the baseline year on the far side of the region's (so there is a gap to close),
+    left out now and then, and values for some later years."""
+    lo, hi, decimals = ind["_range"]
+    lines = text.rstrip("\n").split("\n")
+    columns = lines[0].split(",") + ["comparator"]
+    out = [",".join(columns)] + [line + "," for line in lines[1:]]
+    done: set[str] = set()
+    for t in gaps:
+        series = t["comparator"]["series"]
+        if series in done:
+            continue
+        done.add(series)
+        crng = random.Random(f"cmp-{ind['id']}-{series}-{t['id']}")
+        rows: dict[int, float] = {}
+        base = t["baseline"]
+        if crng.random() < 0.85:
+            far = hi if t["direction"] == "increase" else lo
+            rows[base["year"]] = _value(crng, base["value"] + (far - base["value"]) * 0.2, far, decimals)
+        for year in crng.sample(range(period[0] - 3, period[0] + 6), k=crng.randrange(0, 4)):
+            rows.setdefault(year, _value(crng, lo, hi, decimals))
+        for year, value in sorted(rows.items()):
+            cells = {"year": str(year), "value": str(value), "provenance": "illustrative", "comparator": series}
+            out.append(",".join(cells.get(c.strip().lower(), "") for c in columns))
+    return "\n".join(out) + "\n"
+
+
 def generate(seed: int) -> dict[str, str]:
     """The files of one strategy repository (relative path → text) for ``seed``."""
     rng = random.Random(seed)
@@ -475,6 +521,10 @@ def generate(seed: int) -> dict[str, str]:
     for ind in indicators:
         if ind["id"] in used and rng.random() < 0.85:
             files[f"data/{ind['id']}.csv"] = _rows(rng, ind, period)
+        gaps = [t for pr in priorities for g in pr["goals"] for t in g.get("targets", [])
+                if t.get("indicator") == ind["id"] and "comparator" in t]
+        if gaps and f"data/{ind['id']}.csv" in files:
+            files[f"data/{ind['id']}.csv"] = _with_comparators(files[f"data/{ind['id']}.csv"], gaps, ind, period)
     files["mkdocs.yml"] = resources.files("strategykit").joinpath("data", "new", "mkdocs.yml").read_text("utf-8")
     return files
 

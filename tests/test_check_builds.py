@@ -134,6 +134,9 @@ def test_the_generator_uses_every_form_it_promises():
         forms |= {"illustrative-value" for v in values if v.get("illustrative")}
         forms |= {f"range:{t.get('range', 'reach')}" for t in targets if "low" in t.get("target", {})}
         forms |= {f"flow:{t['flow']}" for t in targets if "flow" in t}
+        forms |= {f"gap:{'relative' if 'change' in t['target'] else 'closed' if t['target']['value'] == 0 else 'value'}"
+                  for t in targets if "comparator" in t}
+        forms |= {"comparator-data" for k, v in files.items() if k.startswith("data/") and "comparator" in v.split("\n")[0]}
         forms |= {"value-without-provenance" for v in values if "decision" not in v and "illustrative" not in v}
         goals = [g for p in data["priorities"] for g in p["goals"]]
         forms |= {"contributes-to" for g in goals if g.get("contributes_to")}
@@ -152,6 +155,7 @@ def test_the_generator_uses_every_form_it_promises():
                 "followup-by-judgement", "commitment:done", "commitment:on-schedule", "commitment:delayed",
                 "commitment:not-started", "commitment:discontinued",
                 "range:reach", "range:stay", "flow:yearly", "flow:cumulative",
+                "gap:relative", "gap:closed", "gap:value", "comparator-data",
                 "contributes-to", "shared-target", "only-shared-targets", "framework-link",
                 "dimension:municipality", "dimension:age", "dimension:sector", "dimension:birth", "own-dimension-declared",
                 "breakdown:municipality", "breakdown:sector", "municipality-data", "partial-municipality-data", "empty-dimension-column"}

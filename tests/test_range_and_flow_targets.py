@@ -9,7 +9,7 @@ import pytest
 
 from strategykit.analysis.diff import LOWERED, RAISED
 from strategykit.analysis.followup import Status, assess_flow, assess_range, follow_up
-from strategykit.present.followup import explain_markdown, format_markdown, method_markdown
+from strategykit.present.followup import explain_markdown, format_markdown, method_markdown, milestones_markdown
 from strategykit.project import check
 from strategykit.vcs.revisions import diff
 
@@ -218,3 +218,32 @@ def test_a_changed_milestone_range_is_reported(tmp_path):
     (change,) = diff(old, str(old), str(new)).changes
     assert change.kind == "target-milestones-changed"
     assert change.new == [{"year": 2025, "low": 280000, "high": 305000}]
+
+
+# -- range ends: checked and shown in full -------------------------------------------------
+
+def test_a_percentage_range_whose_high_end_is_above_100_is_out_of_range(minimal):
+    edit(minimal, "target: {year: 2030, value: 82, illustrative: true}",
+         "target: {year: 2030, low: 60, high: 170, illustrative: true}")
+    edit(minimal, "text: Andelen förvärvsarbetande ska öka till 82 procent år 2030.",
+         "text: Andelen förvärvsarbetande ska vara mellan 60 och 170 procent år 2030.")
+    (d,) = find(minimal, "value-out-of-range")
+    assert "170 is not a percentage" in d.message
+    assert d.path[-1] == "high"
+
+
+def test_a_percentage_range_inside_0_to_100_is_not_out_of_range(minimal):
+    edit(minimal, "target: {year: 2030, value: 82, illustrative: true}",
+         "target: {year: 2030, low: 80, high: 90, illustrative: true}")
+    assert "value-out-of-range" not in [d.code for d in check(minimal).diagnostics]
+
+
+def test_a_range_milestone_is_shown_with_both_ends(minimal):
+    _range(minimal)
+    edit(minimal, "high: 310000, illustrative: true}",
+         "high: 310000, illustrative: true}\n            milestones: [{year: 2022, low: 280000, high: 290000, illustrative: true}]")
+    _data(minimal, "2018,270154,total,illustrative,,\n2022,285000,total,illustrative,,\n")
+    model = check(minimal).model
+    tp = follow_up(model).target("P1.2.a")
+    text = milestones_markdown(tp, model.indicator("population"), "sv")
+    assert "2022 (mellan 280\u202f000 och 290\u202f000) nått" in text

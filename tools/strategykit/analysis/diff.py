@@ -110,7 +110,7 @@ def _ambition(direction: str | None, old: float | None, new: float | None) -> tu
         return ()
     if direction == "increase":
         return (LOWERED,) if new < old else (RAISED,)
-    if direction == "decrease":
+    if direction in ("decrease", "gap"):  # a gap target's value: the gap allowed
         return (LOWERED,) if new > old else (RAISED,)
     return ()  # 'maintain' (or none) says nothing about which side of the level is better
 
@@ -369,6 +369,34 @@ def _compare_targets(a: Strategy, b: Strategy, lost: set[str]) -> Iterator[Chang
         yield from _target_changes(t, u, new_goal[u.id].id, old_goal[t.id].id, lost)
 
 
+def _comparator(t: Target) -> str | None:
+    """A gap target's comparator as written, None for any other target."""
+    return f"{t.comparator.name} ({t.comparator.series})" if t.comparator is not None else None
+
+
+def _values_view(t: Target) -> Target:
+    """The target as its values are compared. A gap target's values are gaps, and a smaller gap asks
+    for more whichever way the region moves: its wanted direction for them is 'gap' (a larger gap
+    allowed is a lowered ambition). A target that becomes a gap target changes the kind of its
+    values, and so its direction for them: no flag is given for its values then."""
+    return _GapView(t) if t.comparator is not None else t
+
+
+class _GapView:
+    """A gap target as the value comparisons see it (``_values_view``): the target, but for its
+    wanted direction."""
+
+    def __init__(self, t: Target) -> None:
+        self._t = t
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._t, name)
+
+    @property
+    def wanted_direction(self) -> str:
+        return "gap"
+
+
 def _target_changes(t: Target, u: Target, goal: str, old_goal: str, lost: set[str]) -> Iterator[Change]:
     def change(kind: str, old: Any, new: Any, flags: tuple[str, ...] = (), note: str = "",
                words: int | None = None) -> Change:
@@ -389,6 +417,11 @@ def _target_changes(t: Target, u: Target, goal: str, old_goal: str, lost: set[st
                      _direction_ambition(t.direction, u.direction))
     if t.threshold != u.threshold:
         yield change("target-threshold-changed", t.threshold, u.threshold, _threshold_ambition(t.threshold, u.threshold))
+    tc, uc = _comparator(t), _comparator(u)
+    if tc != uc:
+        yield change("target-comparator-changed", tc, uc)
+    # a gap target's values are gaps: a smaller gap asks for more, whichever way the region moves
+    t, u = _values_view(t), _values_view(u)
     tv, uv = t.target, u.target
     if (tv and tv.relative) or (uv and uv.relative):
         yield from _relative_changes(tv, uv, t, u, change)
@@ -675,6 +708,7 @@ def describe(c: Change) -> str:
         "status-improved": lambda: _("latest assessment better: {old} → {new}", old=_assessed(c.old), new=_assessed(c.new)),
         "relative-changed": lambda: _("target value {change}", change=arrow),
         "range-changed": lambda: _("target range {change}", change=arrow),
+        "comparator-changed": lambda: _("compared with {change}", change=arrow),
         "agenda2030-changed": lambda: _("Agenda 2030 links {change}", change=arrow),
         "contributions-changed": lambda: _("contributes to other priorities {change}", change=arrow),
         "shared-targets-changed": lambda: _("targets shared with other goals {change}", change=arrow),

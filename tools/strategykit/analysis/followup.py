@@ -69,6 +69,16 @@ Where this toolkit has to decide something the method leaves open, it says so:
   years, N = total · n / (years in the period), n the years with a value: *achieved* when
   S has reached the total, otherwise R = S / N on the scale above. A milestone of such a
   target is the sum to have reached by its year.
+- **A gap against a comparator** ("halve the gap with the national average by 2030"; not
+  covered by Statistics Canada). The gap in a year is how far the region is behind the
+  comparator in the wanted direction: g = c − x when the value should increase, x − c when it
+  should decrease (c the comparator's value, x the region's, of the same year); zero or less
+  means no gap is left. The target value G is the gap allowed by year T. With the baseline gap
+  g0 (year t0) and the latest gap gt (year t, the latest year after t0 with both values), the
+  rates are linear, as a gap may close to zero or beyond: r_a = (gt − g0) / (t − t0),
+  r_n = (G − g0) / (T − t0), R = −r_a / |r_n|. *Achieved* when gt <= G; *moving away* when
+  g0 <= G and gt > G (the gap was within the target and has opened again); otherwise R on the
+  scale above. A milestone is met when the gap of its year is at most its value.
 - **Milestones are assessed.** A milestone whose year has an observed value (of the
   target's breakdown, up to the report year) is *met* when that value has reached the
   milestone value in the wanted direction (at or beyond it; for a maintain target within
@@ -102,7 +112,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
 
-from strategykit.model import (BREAKDOWNS, COMMITMENT_STATUSES, THRESHOLDS, Goal, GoalValue, Observation, Strategy, Target,
+from strategykit.model import (BREAKDOWNS, COMMITMENT_STATUSES, THRESHOLDS, Comparator, Goal, GoalValue, Observation, Strategy,
+                               Target, gap,
                                meets_threshold)
 
 from strategykit.analysis.method import ACCELERATION_RATIO, MAINTAIN_TOLERANCE, ON_TRACK_RATIO
@@ -153,7 +164,8 @@ class Assessment:
     ratio: float | None
     reason: str = ""
     """Why there is no status: 'no-target', 'no-baseline', 'target-year-not-after-baseline',
-    'no-observation' (nothing after the baseline year); '' otherwise."""
+    'no-observation' (nothing after the baseline year); for a gap target 'no-comparator-baseline' (no gap
+    at the baseline year) and 'gap-no-direction'; '' otherwise."""
     threshold: str | None = None
     """The bound the target value is ('at-least' …), or None for a value to move towards."""
     form: str | None = None
@@ -231,6 +243,31 @@ def assess_flow(values: Iterable[tuple[int, float]], target: tuple[int, int, flo
     else:
         status = Status.MOVING_AWAY
     return Assessment(status, THRESHOLDS[bound], form, float(met), float(len(inside)), share, threshold=bound, form=form)
+
+
+def assess_gap(baseline: tuple[int, float] | None, latest: tuple[int, float] | None,
+               target: tuple[int, float] | None, direction: str | None = None) -> Assessment:
+    """The status of a gap target from (year, gap) points: the baseline gap, the latest gap and the
+    gap allowed by the target year (``model.gap``: how far the region is behind its comparator)."""
+    if baseline is None:  # first: a gap target's value may itself be a share of the baseline gap
+        return Assessment(Status.NO_DATA, direction, None, None, None, None, "no-comparator-baseline", form="gap")
+    if target is None:
+        return Assessment(Status.NO_DATA, direction, None, None, None, None, "no-target", form="gap")
+    (y0, g0), (ty, allowed) = baseline, target
+    if ty <= y0:
+        return Assessment(Status.NO_DATA, direction, None, None, None, None, "target-year-not-after-baseline",
+                          form="gap")
+    required = (allowed - g0) / (ty - y0)
+    if latest is None:
+        return Assessment(Status.NO_DATA, direction, "gap", None, required, None, "no-observation", form="gap")
+    yt, gt = latest
+    actual = (gt - g0) / (yt - y0)
+    ratio = -actual / abs(required) if required else None
+    if gt <= allowed:
+        return Assessment(Status.ACHIEVED, direction, "gap", actual, required, ratio, form="gap")
+    if g0 <= allowed or ratio is None:
+        return Assessment(Status.MOVING_AWAY, direction, "gap", actual, required, None, form="gap")
+    return Assessment(status_for_ratio(ratio), direction, "gap", actual, required, ratio, form="gap")
 
 
 def _rates(x0: float, y0: int, x: float, y: int, linear: bool) -> float:
@@ -347,6 +384,10 @@ class MilestoneCheck:
     met: bool
     so_far: float | None = None
     """For a cumulative total: the sum of the observed values up to the milestone's year."""
+    gap: float | None = None
+    """For a gap target: the gap of the milestone's year (``value`` is the gap allowed)."""
+    high: float | None = None
+    """For a range: its upper end (``value`` is then its lower end)."""
 
 
 def milestone_met(direction: str | None, threshold: str | None, observed: float, value: float) -> bool:
@@ -389,6 +430,14 @@ class TargetProgress:
     by_breakdown: Mapping[str, Observation] = field(default_factory=dict)
     """The latest value up to the report year of each breakdown the indicator has data for
     (total, women, men), to be shown side by side."""
+    comparator: Comparator | None = None
+    """For a gap target: what the region is compared with."""
+    comparator_series: tuple[Observation, ...] = ()
+    """For a gap target: the comparator's observed values up to the report year, oldest first."""
+    baseline_gap: float | None = None
+    """For a gap target: the gap at the baseline year (None when the comparator has no value then)."""
+    latest_gap: float | None = None
+    """For a gap target: the gap at the latest year with both values (that of ``latest``)."""
 
     @property
     def status(self) -> Status:
@@ -620,6 +669,7 @@ def target_progress(strategy: Strategy, goal: Goal, target: Target, year: int | 
     l_point = (latest.year, latest.value) if latest else None
     by_year = {o.year: o for o in series}
     checks = []
+    gap_fields: dict = {}
     if target.flow is not None:
         first = goal_value.from_year if goal_value else None
         flow = ((first, goal_value.year, goal_value.value) if goal_value and first is not None
@@ -640,13 +690,16 @@ def target_progress(strategy: Strategy, goal: Goal, target: Target, year: int | 
                 else:
                     checks.append(MilestoneCheck(m.year, m.value, o, meets_threshold(
                         assessment.threshold or "at-least", o.value, m.value)))
+    elif target.comparator is not None:
+        gaps = _gap_progress(strategy, target, series, baseline, point, year)
+        assessment, latest, checks, gap_fields = gaps
     elif goal_value is not None and goal_value.is_range:
         span = ((goal_value.year, goal_value.low, goal_value.high) if goal_value.year is not None else None)
         assessment = assess_range(b_point, l_point, span, target.range or "reach")
         for m in target.milestones:
             o = by_year.get(m.year)
             if m.year is not None and o is not None and o.value is not None and m.is_range:
-                checks.append(MilestoneCheck(m.year, m.low, o, _inside(m.low, m.high, o.value)))
+                checks.append(MilestoneCheck(m.year, m.low, o, _inside(m.low, m.high, o.value), high=m.high))
     else:
         assessment = assess(b_point, l_point, point, target.direction, target.threshold)
         for m in target.milestones:
@@ -667,8 +720,43 @@ def target_progress(strategy: Strategy, goal: Goal, target: Target, year: int | 
         target_year=point[0] if point else None, target_value=point[1] if point else None,
         assessment=assessment, series=series, by_breakdown=by_breakdown,
         target_illustrative=bool(goal_value and goal_value.illustrative), goal_value=goal_value,
-        milestones=tuple(checks),
+        milestones=tuple(checks), **gap_fields,
     )
+
+
+def _gap_progress(strategy: Strategy, target: Target, series: tuple[Observation, ...], baseline: Observation | None,
+                  point: tuple[int, float] | None, year: int | None):
+    """A gap target's assessment, the latest region value it rests on, its milestone checks and the
+    fields a reader needs (the comparator, its series, the baseline and latest gaps)."""
+    comparator = target.comparator
+    direction = target.direction
+    others = strategy.series(target.indicator_id, comparator.key, until=year)
+    theirs = {o.year: o.value for o in others if o.value is not None}
+
+    def gap_of(o: Observation | None) -> float | None:
+        return gap(direction, o.value, theirs.get(o.year)) if o is not None else None
+
+    g0 = gap_of(baseline)
+    later = [o for o in series if baseline is not None and (o.year or 0) > (baseline.year or 0)
+             and gap_of(o) is not None]
+    latest = later[-1] if later else None
+    gt = gap_of(latest)
+    if direction not in ("increase", "decrease"):
+        assessment = Assessment(Status.NO_DATA, direction, None, None, None, None, "gap-no-direction", form="gap")
+    elif baseline is None:
+        assessment = Assessment(Status.NO_DATA, direction, None, None, None, None, "no-baseline", form="gap")
+    else:
+        assessment = assess_gap((baseline.year, g0) if baseline is not None and g0 is not None else None,
+                                (latest.year, gt) if latest is not None and gt is not None else None, point, direction)
+    checks = []
+    by_year = {o.year: o for o in series}
+    for m in target.milestones:
+        o = by_year.get(m.year)
+        g = gap_of(o)
+        if m.year is not None and m.value is not None and g is not None:
+            checks.append(MilestoneCheck(m.year, m.value, o, g <= m.value, gap=g))
+    return assessment, latest, checks, {"comparator": comparator, "comparator_series": others,
+                                        "baseline_gap": g0, "latest_gap": gt}
 
 
 def _assess_all(strategy: Strategy, year: int | None) -> tuple[PriorityProgress, ...]:
@@ -721,7 +809,7 @@ def follow_up(strategy: Strategy, year: int | None = None) -> FollowUp:
 
 
 __all__ = [
-    "ACCELERATION_RATIO", "Assessment", "assess_flow", "assess_range", "assess_threshold", "MilestoneCheck", "milestone_met", "FollowUp", "GoalProgress", "MAINTAIN_TOLERANCE", "ON_TRACK_RATIO",
+    "ACCELERATION_RATIO", "Assessment", "assess_flow", "assess_gap", "assess_range", "assess_threshold", "MilestoneCheck", "milestone_met", "FollowUp", "GoalProgress", "MAINTAIN_TOLERANCE", "ON_TRACK_RATIO",
     "PriorityProgress", "STATUSES", "Status", "StatusChange", "TargetProgress", "assess", "combine",
     "count_statuses", "follow_up", "GoalJudgement", "JudgedCommitment", "JudgementChange", "judge_goal", "count_judgements",
     "worst_commitment_status", "implied_direction", "latest_year", "status_for_ratio", "target_progress",

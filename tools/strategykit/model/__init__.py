@@ -139,6 +139,34 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class Comparator:
+    """What a gap target compares the region with ("Riket"): its name as readers see it, and the
+    value of the data file's ``comparator`` column whose rows hold its series (``riket``)."""
+
+    name: str
+    series: str
+    path: Path_ = ()
+
+    @property
+    def key(self) -> str:
+        """The key its observations have in the indicator's series: 'comparator:riket'."""
+        return _dimensions.key(_dimensions.COMPARATOR, self.series)
+
+
+GAP_SIDES = {"increase": 1, "decrease": -1}
+"""For a gap target: the sign of the region's wanted move relative to its comparator."""
+
+
+def gap(direction: str | None, region: float | None, comparator: float | None) -> float | None:
+    """How far the region is behind its comparator in the wanted direction: comparator − region when
+    it should increase, region − comparator when it should decrease (zero or less: no gap left).
+    None without a direction to increase or decrease, or without either value."""
+    if direction not in GAP_SIDES or region is None or comparator is None:
+        return None
+    return GAP_SIDES[direction] * (comparator - region)
+
+
+@dataclass(frozen=True)
 class Target:
     id: str
     text: str
@@ -159,6 +187,13 @@ class Target:
     flow: str | None = None
     """'yearly' (the value is an amount per year over the period) or 'cumulative' (a total over
     the period), from the target value's ``from_year`` to its ``year`` (``FLOWS``)."""
+    comparator: Comparator | None = None
+    """For a gap target ("close the gap with the national average by 2050"): what the region is
+    compared with. Its target and milestone values are then gaps (``gap``), not levels."""
+
+    @property
+    def is_gap(self) -> bool:
+        return self.comparator is not None
 
     @property
     def wanted_direction(self) -> str | None:
@@ -761,16 +796,31 @@ def target_breakdown(d: Any) -> str:
     return raw if isinstance(raw, str) else "total"
 
 
+def _comparator(d: Any, path: Path_) -> Comparator | None:
+    if not isinstance(d, dict):
+        return None
+    series = d.get("series")
+    series = str(series) if isinstance(series, (str, int)) and not isinstance(series, bool) else ""
+    return Comparator(_s(d, "name"), series, path)
+
+
 def _target(d: dict, path: Path_, observations: Mapping[str, tuple[Observation, ...]] | None = None) -> Target:
     baseline = _observation(d.get("baseline"), path + ("baseline",))
     indicator, breakdown = _opt_s(d, "indicator"), target_breakdown(d)
+    comparator = _comparator(d.get("comparator"), path + ("comparator",))
 
-    def base(year: int) -> float | None:
+    def level(year: int, key: str = breakdown) -> float | None:
         """The value of ``year``: the baseline's when it is for that year, else the data file's."""
-        if baseline is not None and baseline.year == year and baseline.value is not None:
+        if key == breakdown and baseline is not None and baseline.year == year and baseline.value is not None:
             return baseline.value
         return next((o.value for o in (observations or {}).get(indicator or "", ())
-                     if o.year == year and o.breakdown == breakdown), None)
+                     if o.year == year and o.breakdown == key), None)
+
+    def base(year: int) -> float | None:
+        """The value a change or a factor is taken of: the level of ``year``, or for a gap target its gap."""
+        if comparator is None:
+            return level(year)
+        return gap(_opt_s(d, "direction"), level(year), level(year, comparator.key))
 
     return Target(
         id=_s(d, "id"), text=_s(d, "text"), indicator_id=indicator,
@@ -783,6 +833,7 @@ def _target(d: dict, path: Path_, observations: Mapping[str, tuple[Observation, 
         threshold=_opt_s(d, "threshold") if d.get("threshold") in THRESHOLDS else None,
         range=_opt_s(d, "range") if d.get("range") in RANGES else None,
         flow=_opt_s(d, "flow") if d.get("flow") in FLOWS else None,
+        comparator=comparator,
     )
 
 
@@ -835,6 +886,12 @@ def dimension_columns(columns: Iterable[str], known: Iterable[str]) -> tuple[str
     return tuple(c for c in columns if c not in DATA_COLUMNS and c in known)
 
 
+def key_columns(columns: Iterable[str], known: Iterable[str]) -> tuple[str, ...]:
+    """The columns that say whose value a row is: the dimensions' (``dimension_columns``) and the comparator's."""
+    columns = tuple(columns)
+    return dimension_columns(columns, known) + ((_dimensions.COMPARATOR,) if _dimensions.COMPARATOR in columns else ())
+
+
 def row_breakdowns(row: DataRow, columns: tuple[str, ...]) -> list[str]:
     """The breakdown keys a row's cells give (``columns``: its dimension columns): [] for the total,
     one key, or several (an error)."""
@@ -862,7 +919,7 @@ def _csv_observations(f: DataFile, known: Iterable[str]) -> tuple[Observation, .
     breakdown. A row with a value for several dimensions is kept under their combined key
     (``dimensions.combined``); rules/breakdowns.py refuses it unless its indicator is broken down
     by each of them, and the editions show only those it accepts."""
-    own = dimension_columns(f.columns, known)
+    own = key_columns(f.columns, known)
     seen: set[tuple[int, str]] = set()
     out: list[Observation] = []
     for row in f.rows:
@@ -891,7 +948,7 @@ def build_data(tables: dict[str, CsvTable], dimensions: Iterable[str] = _dimensi
     known = tuple(dimensions)
     files = []
     for ind, table in sorted(tables.items()):
-        reading = read_rows(table, known)
+        reading = read_rows(table, known + (_dimensions.COMPARATOR,))
         files.append(DataFile(ind, table.file, reading.columns, reading.rows, reading.problems, tuple(table.header)))
     return tuple(files), MappingProxyType({f.indicator_id: _csv_observations(f, known) for f in files})
 

@@ -85,6 +85,12 @@ BUILT_IN: dict[str, Dimension] = {
 COLUMN_DIMENSIONS = tuple(d for d in BUILT_IN if d != GENDER)
 """Built-in dimensions written as a column of their own in a data file."""
 
+COMPARATOR = "comparator"
+"""The column of a data file that holds a comparator's values (the nation, another region), not the
+region's: a row with ``riket`` in it is the value of the comparator ``riket`` (key ``comparator:riket``),
+which a gap target (``comparator:`` in goals.yaml) compares the region with. Not a dimension: the
+comparator is not a part of the region, so no breakdown table shows it."""
+
 
 def key(dimension: str, value: str) -> str:
     """The breakdown key of one value of one dimension: 'women', 'municipality:2480'."""

@@ -239,11 +239,18 @@ def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
             tp = target_progress(model, g, t, year)
         tps.append((t, tp))
     target_keys = [t.breakdown or "total" for t, _ in tps]
+    # a gap target's comparator is drawn beside the region, as a line of its own
+    comparators = {t.comparator.key: t.comparator.name or t.comparator.series
+                   for t, _ in tps if getattr(t, "comparator", None) is not None}
+    target_keys += list(comparators)
     keys = list(BREAKDOWNS) + [k for k in dict.fromkeys(target_keys) if k not in BREAKDOWNS]
     all_series = {b: tuple(o for o in model.series(ind.id, b, until=year) if o.year is not None and o.value is not None)
                   for b in keys}
     # The words of every breakdown drawn ('Umeå', '20–64 år'), where the labels have women and men.
-    L = {**L, **{k: present_breakdowns.label(model, k, lang) for k in keys if k not in BREAKDOWNS}}
+    L = {**L, **{k: present_breakdowns.label(model, k, lang) for k in keys if k not in BREAKDOWNS}, **comparators}
+    if comparators and model.region_name:
+        L["total"] = model.region_name  # the region beside its comparator: 'Västerbotten' and 'Riket'
+
     breakdowns = drawn_breakdowns(ind, all_series, target_keys)
     only_total = breakdowns == ["total"]
 
@@ -303,11 +310,18 @@ def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
         if b is not None and b.year is not None and b.value is not None:
             markers.append(Marker(key, "baseline", b.year, b.value, illustrative=b.provenance.illustrative))
             parts.append(f"{L['baseline'].lower()} {shown(b)} ({b.year})")
-        for ms in t.milestones:
+        if getattr(t, "comparator", None) is not None:
+            # a gap target's values are gaps, not levels on this axis: said in words, not drawn
+            name = comparators[t.comparator.key]
+            for v, what in [(ms, L["milestone"].lower()) for ms in t.milestones] + [(t.target, L["target_value"].lower())]:
+                if v is not None and v.year is not None and v.value is not None:
+                    gap = i18n.gap_wording(i18n.gap_value(v.value, ind.unit, lang, ind.decimals), v, name, lang)
+                    parts.append(f"{what} {gap} ({v.year})")
+        for ms in t.milestones if getattr(t, "comparator", None) is None else ():
             if ms.year is not None and ms.value is not None:
                 markers.append(Marker(key, "milestone", ms.year, ms.value))
                 parts.append(f"{L['milestone'].lower()} {number(ms.value)} ({ms.year})")
-        if t.target and t.target.year is not None and t.target.value is not None:
+        if t.target and t.target.year is not None and t.target.value is not None and getattr(t, "comparator", None) is None:
             value = f"{number(t.target.value)} ({t.target.year})"
             markers.append(Marker(key, "target", t.target.year, t.target.value, f"{t.id}: {value}" if several else value))
             parts.append(f"{L['target_value'].lower()} {value}")

@@ -661,7 +661,8 @@ def _unit(s: Strategy, change: Any) -> str:
     for _, t in s.targets():
         if t.id == change.id:
             ind = s.indicator(t.indicator_id)
-            return ind.unit if ind else ""
+            # a gap target's values are gaps (percentage points between two percentages), not levels: plain numbers
+            return ind.unit if ind and t.comparator is None else ""
     return ""
 
 

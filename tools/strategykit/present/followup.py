@@ -82,6 +82,17 @@ Särskilda fall:
   `N = total · n / periodens antal år`, där `n` är antalet år med värde: *{achieved_lc}* när
   `S` har nått totalen, annars `R = S / N` på skalan ovan. Ett etappmål för en summa är den
   summa som ska vara nådd det året.
+- **Gap mot en jämförelse** ("halvera gapet mot riket till 2030"). Gapet ett år är hur
+  långt regionen ligger efter jämförelsen (till exempel riket) i önskad riktning: `g = c − x`
+  när värdet ska öka och `g = x − c` när det ska minska, där `c` är jämförelsens värde och
+  `x` regionens samma år; noll eller mindre betyder att inget gap återstår. Målvärdet `G` är
+  det gap som högst får återstå målåret `T`. Med gapet vid utgångsläget `g0` (år `t0`) och
+  det senaste gapet `gt` (år `t`, det senaste året efter `t0` med båda värdena) är takterna
+  linjära, eftersom ett gap kan slutas helt: `r_a = (gt − g0) / (t − t0)`,
+  `r_n = (G − g0) / (T − t0)` och `R = −r_a / |r_n|`. Målet är *{achieved_lc}* när `gt ≤ G`
+  och *{moving_away_lc}* när gapet låg inom målet vid utgångsläget (`g0 ≤ G`) men har
+  öppnats igen; annars gäller `R` på skalan ovan. Ett etappmål är nått när gapet dess år högst är
+  etappmålets värde. Saknar jämförelsen värde för utgångsåret kan målet inte bedömas.
 - **Etappmål bedöms.** Ett etappmål vars år har ett uppmätt värde är *nått* när
   värdet har nått etappmålets värde i önskad riktning (för ett mål att bibehålla:
   inom bandet; för ett gränsvärde: enligt gränsen), annars *inte nått*. Bedömningen
@@ -186,6 +197,18 @@ Special cases:
   those years, `N = total · n / years in the period`, `n` being the years with a value:
   *{achieved_lc}* once `S` has reached the total, otherwise `R = S / N` on the scale
   above. A milestone of such a target is the sum to have reached by its year.
+- **A gap against a comparator** ("halve the gap with the national average by 2030"). The
+  gap in a year is how far the region is behind the comparator (the nation, say) in the
+  wanted direction: `g = c − x` when the value should increase and `g = x − c` when it should
+  decrease, `c` being the comparator's value and `x` the region's of the same year; zero or
+  less means no gap is left. The target value `G` is the largest gap allowed in the target
+  year `T`. With the baseline gap `g0` (year `t0`) and the latest gap `gt` (year `t`, the latest
+  year after `t0` with both values) the rates are linear, as a gap may close completely:
+  `r_a = (gt − g0) / (t − t0)`, `r_n = (G − g0) / (T − t0)` and `R = −r_a / |r_n|`.
+  The target is *{achieved_lc}* when `gt ≤ G` and *{moving_away_lc}* when the gap was within
+  the target at the baseline (`g0 ≤ G`) and has opened again; otherwise `R` on the scale above. A milestone is
+  met when the gap of its year is at most its value. Without the comparator's value for the
+  baseline year the target cannot be assessed.
 - **Milestones are assessed.** A milestone whose year has an observed value is *met*
   when that value has reached the milestone value in the wanted direction (for a
   target to maintain: within the band; for a threshold: by the bound), otherwise
@@ -389,6 +412,8 @@ _REASONS = {
         "no-observation": "Det finns inget uppmätt värde efter utgångsåret {year} ännu.",
         "no-observation-in-period": "Det finns inget uppmätt värde under perioden ännu.",
         "period-inverted": "Periodens sista år ligger före dess första.",
+        "no-comparator-baseline": "Gapet vid utgångsläget är inte känt: jämförelsen saknar värde för utgångsåret.",
+        "gap-no-direction": "Målet anger inte om värdet ska öka eller minska, så gapet kan inte mätas.",
     },
     "en": {
         "no-target": "The target has no target value or target year.",
@@ -397,6 +422,8 @@ _REASONS = {
         "no-observation": "There is no observed value after the baseline year {year} yet.",
         "no-observation-in-period": "There is no observed value in the period yet.",
         "period-inverted": "The period's last year comes before its first.",
+        "no-comparator-baseline": "The gap at the baseline is not known: the comparator has no value for the baseline year.",
+        "gap-no-direction": "The target does not say whether the value should increase or decrease, so no gap can be measured.",
     },
 }
 
@@ -481,6 +508,8 @@ def _explain_form(progress: TargetProgress, indicator: Indicator | None, languag
     def num(v: float) -> str:
         return i18n.format_value(v, unit, language, dec)
 
+    if a.form == "gap":
+        return _explain_gap(progress, indicator, language, status, suffix)
     if a.form == "cumulative":
         so_far, needed = a.actual_rate, a.required_rate
         if a.status is Status.ACHIEVED:
@@ -516,6 +545,40 @@ def _explain_form(progress: TargetProgress, indicator: Indicator | None, languag
              f"{num(near)}: R = {_ratio_text(a.ratio, language)}")) + f" → **{status}**{suffix}"
 
 
+def _explain_gap(progress: TargetProgress, indicator: Indicator | None, language: str, status: str,
+                 suffix: str) -> str:
+    """How a gap target's status follows from the region's and the comparator's values."""
+    a, b, latest = progress.assessment, progress.baseline, progress.latest
+    sv = language == "sv"
+    unit, dec = (indicator.unit, indicator.decimals) if indicator else ("", None)
+    name = progress.comparator.name or progress.comparator.series
+    theirs = {o.year: o for o in progress.comparator_series}
+    mark = "\\" + i18n.labels(language)["illustrative_mark"]
+
+    def num(o) -> str:
+        text = i18n.format_value(o.value, unit, language, dec)
+        return text + mark if o.provenance.illustrative else text
+
+    def gap(v: float) -> str:
+        return i18n.gap_value(v, unit, language, dec)
+
+    def pair(o) -> str:
+        c = theirs.get(o.year)
+        return f"{num(o)} {'mot' if sv else 'against'} {name} {num(c) if c is not None else '–'}"
+
+    g0, gt, allowed, T = progress.baseline_gap, progress.latest_gap, progress.target_value, progress.target_year
+    head = ((f"Gapet mot {name} {b.year}: {gap(g0)} ({pair(b)}); {latest.year}: {gap(gt)} ({pair(latest)}); "
+             f"målet: högst {gap(allowed)} år {T}") if sv else
+            (f"The gap with {name} in {b.year}: {gap(g0)} ({pair(b)}); in {latest.year}: {gap(gt)} ({pair(latest)}); "
+             f"the target: at most {gap(allowed)} in {T}"))
+    if a.status is Status.ACHIEVED or a.ratio is None:
+        return f"{head} → **{status}**{suffix}"
+    rates = (f"r_a = ({_num(gt, language, 3)} − {_num(g0, language, 3)}) / ({latest.year} − {b.year}) = "
+             f"{_num(a.actual_rate, language, 3)}; r_n = ({_num(allowed, language, 3)} − {_num(g0, language, 3)}) / "
+             f"({T} − {b.year}) = {_num(a.required_rate, language, 3)}; R = −r_a / |r_n| = {_ratio_text(a.ratio, language)}")
+    return f"{head}; {rates} → **{status}**{suffix}"
+
+
 _MILESTONE = {
     "sv": {"met": "nått", "missed": "inte nått", "lead": "Etappmål",
            "warning": "Observera: det senaste etappmålet ({year}) nåddes inte, trots bedömningen {status}."},
@@ -538,7 +601,16 @@ def milestones_markdown(progress: TargetProgress, indicator: Indicator | None, l
     dec = indicator.decimals if indicator else None
     parts = []
     for m in progress.milestones:
-        goal = i18n.format_value(m.value, unit, language, dec)
+        if m.gap is not None:  # a gap target: the gap allowed, and the gap of the year
+            name = progress.comparator.name or progress.comparator.series
+            goal = i18n.gap_wording(i18n.gap_value(m.value, unit, language, dec), None, name, language)
+            seen = i18n.gap_label(name, language) + " " + i18n.gap_value(m.gap, unit, language, dec) + (
+                "\\" + i18n.labels(language)["illustrative_mark"] if m.observed.provenance.illustrative else "")
+            parts.append(f"{m.year} ({goal}) {words['met' if m.met else 'missed']}: {seen}")
+            continue
+        goal = (i18n.format_value(m.value, unit, language, dec) if m.high is None else
+                i18n.range_wording(i18n.format_value(m.value, unit, language, dec),
+                                   i18n.format_value(m.high, unit, language, dec), None, language))
         seen = _value(m.observed, indicator, language).replace("*", "\\*")
         parts.append(f"{m.year} ({goal}) {words['met' if m.met else 'missed']}: {seen}")
     text = f"{words['lead']}: " + "; ".join(parts) + "."
@@ -563,6 +635,13 @@ def _with_year(o: Observation | None, ind: Indicator | None, language: str) -> s
 
 def _target_value(p: TargetProgress, ind: Indicator | None, language: str) -> str:
     gv, form = p.goal_value, p.assessment.form
+    if p.comparator is not None and gv is not None:
+        unit, dec = (ind.unit if ind else ""), (ind.decimals if ind else None)
+        text = i18n.gap_wording(i18n.gap_value(gv.value, unit, language, dec) if gv.value is not None else "", gv,
+                                p.comparator.name or p.comparator.series, language)
+        if p.target_illustrative:
+            text += i18n.labels(language)["illustrative_mark"]
+        return f"{text} ({gv.year})" if gv.year is not None else text
     if gv is not None and (gv.is_range or (form in ("yearly", "cumulative") and gv.value is not None)):
         unit, dec = (ind.unit if ind else ""), (ind.decimals if ind else None)
         if gv.is_range:
@@ -865,6 +944,10 @@ def _obs(o: Observation | None) -> dict | None:
             "source": o.provenance.source, "retrieved": o.provenance.retrieved}
 
 
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 10)
+
+
 def report_data(report: FollowUp, strategy: Strategy, language: str | None = None) -> dict:
     """The report as plain data (the JSON format): codes and numbers, with labels in ``language``."""
     language = _lang(language or strategy.language)
@@ -877,7 +960,9 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
             "id": tp.target_id, "text": targets[tp.target_id].text, "indicator": tp.indicator_id,
             "breakdown": tp.breakdown, "direction": a.direction,
             "status": a.status.value, "status_label": i18n.progress_label(a.status.value, language),
-            "milestones": [{"year": m.year, "value": m.value, "observed": _obs(m.observed), "met": m.met}
+            "milestones": [{"year": m.year, "value": m.value, "observed": _obs(m.observed), "met": m.met,
+                            **({"high": m.high} if m.high is not None else {}),
+                            **({"gap": _rounded(m.gap)} if m.gap is not None else {})}
                            for m in tp.milestones],
             "method": a.method, "actual_rate": a.actual_rate, "required_rate": a.required_rate, "ratio": a.ratio,
             "reason": a.reason or None,
@@ -892,6 +977,11 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
                        **({"from_year": tp.goal_value.from_year}
                           if tp.goal_value is not None and tp.goal_value.from_year is not None else {}),
                        **({"form": a.form} if a.form else {})},
+            **({"comparator": {"name": tp.comparator.name, "series": tp.comparator.series,
+                               # a difference of two decimals: 81.2 - 78.0 is 3.2, not 3.200000000000003
+                               "baseline_gap": _rounded(tp.baseline_gap), "latest_gap": _rounded(tp.latest_gap),
+                               "values": [_obs(o) for o in tp.comparator_series]}}
+               if tp.comparator is not None else {}),
             "by_breakdown": {k: _obs(v) for k, v in tp.by_breakdown.items()},
             "series": [_obs(o) for o in tp.series],
         }

@@ -674,6 +674,42 @@ _FORMS = {
 """The words of a range ('mellan 60 och 70 %') and of a flow over a period ('5 000 per år 2017–2023')."""
 
 
+_GAP = {
+    "sv": {"closed": "gapet mot {name} slutet", "at-most": "gapet mot {name} högst {value}",
+           "relative": "gapet mot {name} {relative}: {value}", "relative-only": "gapet mot {name} {relative}",
+           "halved": "halverat mot {year}", "points": "procentenheter", "gap": "gap mot {name}"},
+    "en": {"closed": "the gap with {name} closed", "at-most": "the gap with {name} at most {value}",
+           "relative": "the gap with {name} {relative}: {value}", "relative-only": "the gap with {name} {relative}",
+           "halved": "halved against {year}", "points": "percentage points", "gap": "gap with {name}"},
+}
+"""The words of a gap target's value ('gapet mot Riket högst 1,5 procentenheter') and of a gap."""
+
+
+def gap_value(value: float | None, unit: str, language: str, decimals: int | None = None) -> str:
+    """A gap in the indicator's unit: between two percentages in percentage points ('1,6 procentenheter')."""
+    if unit.strip().lower() in ("percent", "procent", "%"):
+        return f"{format_number(value, language, decimals)}\u00a0{_GAP.get(language, _GAP['sv'])['points']}"
+    return format_value(value, unit, language, decimals)
+
+
+def gap_wording(value_text: str, value: Any, name: str, language: str) -> str:
+    """A gap target's value in words: closed, at most a gap, or a change of the gap against a base year."""
+    words = _GAP.get(language, _GAP["sv"])
+    if value is not None and getattr(value, "relative", False):
+        relative = (words["halved"].format(year=value.base_year)
+                    if value.change == -50 or value.factor == 0.5 else relative_wording(value, language))
+        return words["relative" if value.value is not None else "relative-only"].format(
+            name=name, relative=relative, value=value_text)
+    if value is not None and value.value is not None and value.value == 0:
+        return words["closed"].format(name=name)
+    return words["at-most"].format(name=name, value=value_text)
+
+
+def gap_label(name: str, language: str) -> str:
+    """'gap mot Riket', as a table's column or a line's name."""
+    return _GAP.get(language, _GAP["sv"])["gap"].format(name=name)
+
+
 def range_wording(low: str, high: str, form: str | None, language: str) -> str:
     """A range as the goal, or a band to stay within, in words: 'between 60 and 70 %'."""
     words = _FORMS.get(language, _FORMS["sv"])
@@ -938,6 +974,7 @@ CHANGE = {
         "baseline-changed": "utgångsvärde: {old} → {new}",
         "provenance-changed": "målvärdets ursprung: {old} → {new}",
         "threshold-changed": "gränsvärde: {old} → {new}",
+        "comparator-changed": "jämförs med: {old} → {new}",
         "relative-changed": "målvärde: {old} → {new}",
         "agenda2030-changed": "koppling till Agenda 2030: {old} → {new}",
         "contributions-changed": "bidrar till andra prioriteringar: {old} → {new}",
@@ -960,6 +997,7 @@ CHANGE = {
         "baseline-changed": "baseline: {old} → {new}",
         "provenance-changed": "provenance of the target value: {old} → {new}",
         "threshold-changed": "threshold: {old} → {new}",
+        "comparator-changed": "compared with: {old} → {new}",
         "relative-changed": "target value: {old} → {new}",
         "agenda2030-changed": "Agenda 2030 links: {old} → {new}",
         "contributions-changed": "contributes to other priorities: {old} → {new}",

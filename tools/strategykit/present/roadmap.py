@@ -16,7 +16,7 @@ from strategykit.analysis.followup import FollowUp
 from strategykit.model import Strategy
 from strategykit.present import i18n
 from strategykit.present.status import Badge, badge
-from strategykit.present.targets import value
+from strategykit.present.targets import goal_value, value
 
 
 @dataclass(frozen=True)
@@ -66,12 +66,20 @@ def roadmap(model: Strategy, report: FollowUp | None) -> Roadmap | None:
                 ind = model.indicator(t.indicator_id) if getattr(t, "indicator_id", None) else None
                 tp = progress.get(t.id)
                 status = badge(tp.status, lang) if tp is not None else None
+                comparator = getattr(t, "comparator", None)
+
+                def shown(v) -> str:
+                    """A level, or for a gap target the gap allowed ('gapet mot Riket högst 1,5 procentenheter')."""
+                    if comparator is not None:
+                        return goal_value(v, ind, lang, comparator=comparator).text
+                    return value(v.value, ind, lang).text
+
                 for ms in getattr(t, "milestones", ()):
                     if ms.year is not None and ms.value is not None:
-                        stops.append(Stop(t.id, g.id, "milestone", ms.year, value(ms.value, ind, lang).text, status))
+                        stops.append(Stop(t.id, g.id, "milestone", ms.year, shown(ms), status))
                 goal = getattr(t, "target", None)
                 if goal is not None and goal.year is not None and goal.value is not None:
-                    stops.append(Stop(t.id, g.id, "target", goal.year, value(goal.value, ind, lang).text, status))
+                    stops.append(Stop(t.id, g.id, "target", goal.year, shown(goal), status))
         by_priority.append((p, stops))
     years = tuple(sorted({s.year for _, stops in by_priority for s in stops}))
     if not years:

@@ -57,13 +57,20 @@ def value(v: float | None, ind: Indicator | None, lang: str, *, year: int | None
 
 
 def goal_value(gv, ind: Indicator | None, lang: str, threshold: str | None = None, *,
-               range_form: str | None = None, flow: str | None = None) -> Value | None:
+               range_form: str | None = None, flow: str | None = None, comparator=None) -> Value | None:
     """A target or milestone value in words: the level, with the wording of a relative target
     ('−75 % mot 1990: 375 000', the wording alone when the level is not known), of a
     threshold ('minst 2 100'), of a range ('mellan 60 och 70 %') and of a flow over a period
     ('minst 5 000 per år 2017–2023'); marked illustrative when no decision set it."""
     if gv is None:
         return None
+    if comparator is not None:  # a gap target: the value is the gap allowed
+        unit, decimals = (ind.unit, ind.decimals) if ind is not None else ("", None)
+        if gv.value is None and not getattr(gv, "relative", False):
+            return None
+        text = i18n.gap_value(gv.value, unit, lang, decimals) if gv.value is not None else ""
+        return Value(i18n.gap_wording(text, gv, comparator.name or comparator.series, lang), gv.year,
+                     bool(getattr(gv, "illustrative", False)))
     if getattr(gv, "is_range", False):
         low, high = value(gv.low, ind, lang), value(gv.high, ind, lang)
         return Value(i18n.range_wording(low.text, high.text, range_form, lang), gv.year,
@@ -88,8 +95,9 @@ def target_row(model: Strategy, t: Target, progress: TargetProgress | None, *, a
     breakdown = getattr(t, "breakdown", None) or "total"
     baseline = value(b.value, ind, lang, year=getattr(b, "period", None) or b.year,
                      illustrative=b.provenance.illustrative) if b else None
+    comparator = getattr(t, "comparator", None)
     milestones = tuple(v for ms in getattr(t, "milestones", ())
-                       if (v := goal_value(ms, ind, lang, range_form=getattr(t, "range", None))))
+                       if (v := goal_value(ms, ind, lang, range_form=getattr(t, "range", None), comparator=comparator)))
     latest = None
     status = None
     if progress is not None and assessed:
@@ -104,5 +112,5 @@ def target_row(model: Strategy, t: Target, progress: TargetProgress | None, *, a
         baseline=baseline, milestones=milestones,
         target=goal_value(goal, ind, lang, getattr(t, "threshold", None)
                           or ("at-least" if getattr(t, "flow", None) == "yearly" else None), range_form=getattr(t, "range", None),
-                          flow=getattr(t, "flow", None)),
+                          flow=getattr(t, "flow", None), comparator=comparator),
         latest=latest, status=status)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from strategykit.diagnostics import Position
-from strategykit.model import DataFile, Indicator, Strategy, dimension_columns, row_breakdowns
+from strategykit.model import DataFile, Indicator, Strategy, dimension_columns, key_columns, row_breakdowns
 from strategykit.model import dimensions as dims
 from strategykit.rules import Finding, rule
 from strategykit.messages import _
@@ -168,7 +168,7 @@ def data_several_breakdowns(s: Strategy) -> Iterator[Finding]:
     until it is split or removed, or the indicator declares the dimensions.
     """
     for f in s.data_files:
-        columns = dimension_columns(f.columns, s.dimensions())
+        columns = key_columns(f.columns, s.dimensions())
         if not columns:
             continue
         ind = s.indicator(f.indicator_id)

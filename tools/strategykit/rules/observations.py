@@ -18,7 +18,7 @@ from typing import Iterator
 
 from strategykit.diagnostics import Position, Severity, closest
 from strategykit.source.observations import HEADER, ROW
-from strategykit.model import DATA_COLUMNS, DATA_FOLDER, Strategy, dimension_columns, row_breakdowns
+from strategykit.model import DATA_COLUMNS, DATA_FOLDER, Strategy, key_columns, row_breakdowns
 from strategykit.rules import rule, Finding
 from strategykit.messages import _
 
@@ -119,7 +119,7 @@ def data_duplicate_year(s: Strategy) -> Iterator[Finding]:
     known = s.dimensions()
     for f in s.data_files:
         first: dict[tuple[int, str], int] = {}
-        own = dimension_columns(f.columns, known)
+        own = key_columns(f.columns, known)
         for row in f.rows:
             year = row.record.get("year")
             if "year" in row.invalid or not isinstance(year, int):

@@ -130,3 +130,113 @@ def target_form_mismatch(s: Strategy) -> Iterator[Finding]:
             yield Finding(_('Target "{id}" is a range, but also has a threshold ({threshold}).', id=t.id,
                             threshold=t.threshold), t.path + ("threshold",),
                           hint=_("Remove 'threshold:': the range's ends are its bounds."))
+
+
+def _gap_targets(s: Strategy) -> Iterator[tuple[Target, "object"]]:
+    for g, t in s.targets():
+        if t.comparator is not None:
+            yield t, t.comparator
+
+
+@rule("comparator-without-data", severity=Severity.WARNING,
+      fix=_("Add the comparator's values to the indicator's data file: rows with its id in the column "
+            "'comparator', e.g. 2019,81.2,,riket,sourced,…"))
+def comparator_without_data(s: Strategy) -> Iterator[Finding]:
+    """A gap target's comparator has values in its indicator's data file.
+
+    `comparator: {name: Riket, series: riket}` compares the region with the rows of
+    `data/<indicator>.csv` that have `riket` in the column `comparator`. Without them there
+    is no gap to measure: the follow-up cannot assess the target and neither edition can
+    draw the comparator beside the region.
+    """
+    for t, c in _gap_targets(s):
+        if not c.series:
+            continue  # the schema says what is wrong with it
+        ind = s.indicator(t.indicator_id)
+        if ind is None:
+            yield Finding(_('Target "{id}" is compared with {name}, but has no indicator whose data holds its values.',
+                            id=t.id, name=c.name or c.series), c.path, key=True,
+                          hint=_("Give the target an indicator ('indicator:')."))
+        elif not s.series(ind.id, c.key):
+            yield Finding(_("Target \"{id}\" is compared with {name}, but data/{indicator}.csv has no rows with "
+                            "'{series}' in the column 'comparator'.", id=t.id, name=c.name or c.series,
+                            indicator=ind.id, series=c.series), c.path + ("series",))
+
+
+@rule("comparator-baseline-missing", severity=Severity.WARNING,
+      fix=_("Add the comparator's value for the baseline year to the indicator's data file, or choose a baseline "
+            "year for which it has one."))
+def comparator_baseline_missing(s: Strategy) -> Iterator[Finding]:
+    """A gap target's comparator has a value for the baseline year.
+
+    The baseline gap is the region's baseline against the comparator's value of the same
+    year. Without that value the gap the target starts from is unknown, and the target
+    cannot be assessed (its status stays 'no data').
+    """
+    for t, c in _gap_targets(s):
+        b = t.baseline
+        others = s.series(t.indicator_id, c.key)
+        if b is None or b.year is None or not others or any(o.year == b.year for o in others):
+            continue
+        years = ", ".join(str(o.year) for o in others)
+        yield Finding(_('The baseline of target "{id}" is for {year}, but {name} has no value for {year} '
+                        "(it has values for {years}).", id=t.id, year=b.year, name=c.name or c.series, years=years),
+                      b.path + ("year",))
+
+
+@rule("gap-target-form",
+      fix=_("Give a gap target 'direction: increase' (the region is to catch up from below) or 'direction: decrease' "
+            "(from above), and a gap as its value: no threshold, range or flow."))
+def gap_target_form(s: Strategy) -> Iterator[Finding]:
+    """A gap target says which way the region is to catch up, and its value is a gap.
+
+    The gap is how far the region is behind its comparator in the wanted direction:
+    `direction: increase` when the region is to rise towards (or past) the comparator,
+    `decrease` when it is to fall towards it. A level to maintain has no gap to close,
+    and a threshold, a range or a flow is a form of its own that a gap cannot take. The
+    comparator's rows are its totals, so the gap is the region's total against them.
+    """
+    for t, c in _gap_targets(s):
+        if t.direction == "maintain":
+            yield Finding(_('Target "{id}" is a gap against {name}, but its direction is maintain.', id=t.id,
+                            name=c.name or c.series), t.path + ("direction",))
+        for key, form in (("threshold", t.threshold), ("range", t.range), ("flow", t.flow)):
+            if form is not None:
+                yield Finding(_('Target "{id}" is a gap against {name}, but also has \'{key}: {form}\'.', id=t.id,
+                                name=c.name or c.series, key=key, form=form), t.path + (key,))
+        if t.target is not None and t.target.is_range:
+            yield Finding(_('Target "{id}" is a gap against {name}, but its target value is a range.', id=t.id,
+                            name=c.name or c.series), t.target.path + ("low",))
+        if t.breakdown != "total":
+            yield Finding(_('Target "{id}" is a gap against {name} for one breakdown ({breakdown}), but the '
+                            "comparator's rows are its totals.", id=t.id, name=c.name or c.series,
+                            breakdown=t.breakdown), t.path + ("breakdown",),
+                          hint=_("Leave out 'breakdown:': a gap target compares the region's total with the comparator's."))
+
+
+@rule("gap-already-closed", severity=Severity.WARNING,
+      fix=_("Check the direction: 'increase' when the region is to catch up from below the comparator, "
+            "'decrease' from above."))
+def gap_already_closed(s: Strategy) -> Iterator[Finding]:
+    """A gap target's direction agrees with where the region starts.
+
+    "Close the gap with the national average" presumes the region is behind it. With
+    `direction: increase` and a baseline already above the comparator (or `decrease` and
+    one below it) there is no gap to close: the direction is probably the wrong way round,
+    or the target is not a gap target.
+    """
+    from strategykit.model import gap
+
+    for t, c in _gap_targets(s):
+        b = t.baseline
+        if b is None or b.year is None or b.value is None or t.direction not in ("increase", "decrease"):
+            continue
+        theirs = next((o.value for o in s.series(t.indicator_id, c.key) if o.year == b.year), None)
+        g = gap(t.direction, b.value, theirs)
+        if g is not None and g <= 0:
+            args = dict(id=t.id, name=c.name or c.series, year=b.year, value=format(b.value, ".12g"),
+                        other=format(theirs, ".12g"))
+            yield Finding(_('Target "{id}" should increase to close a gap, but in {year} the region ({value}) is not '
+                            "below {name} ({other}).", **args) if t.direction == "increase" else
+                          _('Target "{id}" should decrease to close a gap, but in {year} the region ({value}) is not '
+                            "above {name} ({other}).", **args), t.path + ("direction",))

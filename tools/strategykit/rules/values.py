@@ -93,8 +93,9 @@ def direction_mismatch(s: Strategy) -> Iterator[Finding]:
                               t.path + ("direction",),
                               hint=_("Leave out 'direction:' (the threshold gives it), or write {side}.", side=side))
             continue
-        if not (t.baseline and t.target) or t.baseline.value is None or t.target.value is None or t.flow:
-            continue  # a flow's value is an amount a year or a total, not a level to compare with the baseline
+        if not (t.baseline and t.target) or t.baseline.value is None or t.target.value is None or t.flow \
+                or t.is_gap:
+            continue  # a flow's value is an amount a year or a total, a gap target's a gap: not a level to compare
         base, goal = t.baseline.value, t.target.value
         if t.direction == "increase" and not goal > base:
             yield Finding(_('Target "{id}" should increase, but its target value {goal} is not above the baseline {base}.',
@@ -117,7 +118,7 @@ def maintain_level_changed(s: Strategy) -> Iterator[Finding]:
     from strategykit.analysis.method import MAINTAIN_TOLERANCE
 
     for g, t in s.targets():
-        if t.direction != "maintain" or t.threshold is not None or not (t.baseline and t.target):
+        if t.direction != "maintain" or t.threshold is not None or not (t.baseline and t.target) or t.is_gap:
             continue
         base, level = t.baseline.value, t.target.value
         if base is None or level is None or abs(level - base) <= MAINTAIN_TOLERANCE * abs(base):
@@ -132,30 +133,55 @@ def maintain_level_changed(s: Strategy) -> Iterator[Finding]:
         yield Finding(message, t.path + ("direction",))
 
 
+def _written_values(t) -> Iterator[tuple]:
+    """Each level a target states, with where it is written: the baseline, the target value and the
+    milestones; a range's two ends each on their own (``low``, ``high``)."""
+    for v in [t.baseline, t.target, *t.milestones]:
+        if v is None:
+            continue
+        if getattr(v, "is_range", False):
+            yield v, v.path + ("low",), v.low
+            yield v, v.path + ("high",), v.high
+        elif v.value is not None:
+            yield v, v.path + ("value",), v.value
+
+
 @rule("value-out-of-range", fix=_("A share in percent lies between 0 and 100; a count is never negative."))
 def value_out_of_range(s: Strategy) -> Iterator[Finding]:
-    """Values fit their indicator's unit: a percentage between 0 and 100, a count not below zero."""
+    """Values fit their indicator's unit: a percentage between 0 and 100, a count not below zero.
+
+    A range's two ends (`low:` and `high:`) are values like any other: a percentage range
+    from 60 to 170 is reported at its high end. The target and milestone values of a gap
+    target (`comparator:`) are gaps, not levels: a gap between two percentages lies between
+    −100 and 100, and any gap may be below zero (the region ahead of its comparator).
+    """
     for g, t in s.targets():
         ind = s.indicator(t.indicator_id)
         if ind is None:
             continue
-        for v in [t.baseline, t.target, *t.milestones]:
-            if v is None or v.value is None:
+        for v, where, number in _written_values(t):
+            if t.is_gap and v is not t.baseline:
+                if ind.is_percent and not -100 <= number <= 100:
+                    written = getattr(v, "written_value", True)
+                    yield Finding(_("{value} is not a gap between two percentages (indicator '{id}' is in percent): "
+                                    "such a gap lies between -100 and 100.", value=format(number, ".12g"), id=ind.id),
+                                  where if written else v.path, key=not written)
                 continue
             # A relative target (change: or factor:) has no written value: name the level it works out to.
             relative = None if getattr(v, "written_value", True) else (
                 _("the level {change} % against {year}", change=format(v.change, "+.12g"), year=v.base_year)
                 if v.change is not None
                 else _("the level {factor} times the value of {year}", factor=format(v.factor, ".12g"), year=v.base_year))
-            where = v.path + ("value",) if relative is None else v.path
-            value = format(v.value, ".12g")
-            if ind.is_percent and not 0 <= v.value <= 100:
+            if relative is not None:
+                where = v.path
+            value = format(number, ".12g")
+            if ind.is_percent and not 0 <= number <= 100:
                 message = (_("{value} is not a percentage (indicator '{id}' is in percent).", value=value, id=ind.id)
                            if relative is None else
                            _("{value} ({relative}) is not a percentage (indicator '{id}' is in percent).",
                              value=value, relative=relative, id=ind.id))
                 yield Finding(message, where, key=relative is not None)
-            elif ind.unit.strip().lower() in ("count", "antal") and v.value < 0:
+            elif ind.unit.strip().lower() in ("count", "antal") and number < 0:
                 message = (_("{value} is negative, but indicator '{id}' counts.", value=value, id=ind.id)
                            if relative is None else
                            _("{value} ({relative}) is negative, but indicator '{id}' counts.",

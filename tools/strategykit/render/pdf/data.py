@@ -295,7 +295,9 @@ def _followup_target(s: Strategy, tp: TargetProgress, lang: str) -> dict:
     plain = re.sub(r"\\(.)", r"\1", explain_markdown(tp, ind, lang).replace("**", ""))
     calculation, _, result = plain.rpartition(" → ")
     target = None
-    if tp.target_value is not None:
+    if tp.comparator is not None:  # a gap target: the gap allowed, in words
+        target = _shown(present_targets.goal_value(tp.goal_value, ind, lang, comparator=tp.comparator), lang)
+    elif tp.target_value is not None:
         target = _shown(present_targets.value(tp.target_value, ind, lang, year=tp.target_year), lang)
     return {
         "id": tp.target_id,

@@ -44,7 +44,9 @@ INDICATOR_COLUMNS = ("id", "name", "unit", "decimals", "definition", "source_pro
 
 TARGET_COLUMNS = ("priority_id", "goal_id", "target_id", "text", "indicator_id", "breakdown", "direction",
                   "baseline_year", "baseline_value", "baseline_illustrative", "baseline_source",
-                  "baseline_retrieved", "baseline_url", "milestones", "target_year", "target_value")
+                  "baseline_retrieved", "baseline_url", "milestones", "target_year", "target_value", "comparator")
+"""``comparator``: for a gap target, the comparator's id in the data file's 'comparator' column; its
+milestone and target values are then the gaps allowed, not levels."""
 
 
 def _number(value: float | None) -> int | float | None:
@@ -85,6 +87,7 @@ def target_records(model: Strategy) -> list[dict[str, Any]]:
             "milestones": [{"year": m.year, "value": _number(m.value)} for m in t.milestones],
             "target_year": t.target.year if t.target else None,
             "target_value": _number(t.target.value) if t.target else None,
+            "comparator": t.comparator.series if t.comparator is not None else None,
         })
     return records
 

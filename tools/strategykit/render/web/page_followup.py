@@ -12,6 +12,7 @@ from html import escape as html_escape
 from strategykit.analysis.followup import Status, TargetProgress
 from strategykit.model import Indicator, Observation
 from strategykit.present import breakdowns as present_breakdowns, commitments as present_commitments, crosscut, i18n, status as present_status, yearly as present_yearly
+from strategykit.present import targets as present_targets
 from strategykit.present.followup import change_states, explain_markdown, method_markdown, milestones_markdown
 from strategykit.render.web import texts
 from strategykit.render.web.pagekit import JUDGEMENT_ANCHOR, esc, esc_block, rel, status_anchor, table
@@ -26,6 +27,11 @@ class FollowUpPages:
                           unit=True)
 
     def target_value_cell(self, tp: TargetProgress, ind: Indicator | None) -> str:
+        if tp.comparator is not None:  # a gap target: the gap allowed, in words
+            v = present_targets.goal_value(tp.goal_value, ind, self.lang, comparator=tp.comparator)
+            if v is None:
+                return "–"
+            return esc(v.text) + (self.mark() if v.illustrative else "") + (f" ({v.year})" if v.year else "")
         if tp.target_value is None:
             return "–"
         return self.value(tp.target_value, ind, year=tp.target_year, unit=True)

@@ -11,6 +11,7 @@ from html import escape as html_escape
 from strategykit.model.providers import provider
 from strategykit.model import Indicator, Observation
 from strategykit.present import breakdowns as present_breakdowns, charts as present_charts, i18n, yearly as present_yearly
+from strategykit.present.targets import goal_value as present_goal_value
 from strategykit.present.followup import explain_markdown, milestones_markdown
 from strategykit.render.web import charts, texts
 from strategykit.render.web.pagekit import esc, esc_block, rel, table, year_span
@@ -63,9 +64,19 @@ class IndicatorPages:
                 decided_rows.append([esc(label), esc(L["baseline"]), str(b.year),
                                      self.value(b.value, ind, illustrative=b.provenance.illustrative, unit=True)])
             for ms in t.milestones:
-                if ms.year is not None and ms.value is not None:
+                if ms.year is not None and t.comparator is not None:  # a gap, not a level
+                    decided_rows.append([esc(label), esc(L["milestone"]), str(ms.year), self.range_value(ms, ind, t=t)])
+                elif ms.year is not None and ms.is_range:
+                    decided_rows.append([esc(label), esc(L["milestone"]), str(ms.year), self.range_value(ms, ind)])
+                elif ms.year is not None and ms.value is not None:
                     decided_rows.append([esc(label), esc(L["milestone"]), str(ms.year), self.value(ms.value, ind, unit=True)])
-            if t.target and t.target.year is not None and t.target.value is not None:
+            if t.target and t.target.year is not None and t.target.is_range:
+                decided_rows.append([esc(label), esc(L["target_value"]), str(t.target.year),
+                                     self.range_value(t.target, ind, t.range)])
+            if t.target and t.target.year is not None and t.comparator is not None:
+                decided_rows.append([esc(label), esc(L["target_value"]), str(t.target.year),
+                                     self.range_value(t.target, ind, t=t)])
+            elif t.target and t.target.year is not None and t.target.value is not None:
                 decided_rows.append([esc(label), esc(L["target_value"]), str(t.target.year),
                                      self.value(t.target.value, ind, unit=True)])
         out += [f"## {esc(L['all_values'])}", ""]
@@ -100,6 +111,13 @@ class IndicatorPages:
                     out += [milestones_markdown(tp, ind, self.lang), ""]
             out += [f"{esc(L['followup_method_link'])} [{esc(L['progress_method'])}]({rel(page, self.method)}).", ""]
         return "\n".join(out)
+
+    def range_value(self, gv, ind: Indicator, form: str | None = None, *, t=None) -> str:
+        """A range as a decided value: 'mellan 60 och 70 %', both ends (not the low end alone); for a gap
+        target (``t`` with a comparator) the gap allowed: 'gapet mot Riket högst 1,5 procentenheter'."""
+        shown = present_goal_value(gv, ind, self.lang, range_form=form,
+                                   comparator=getattr(t, "comparator", None))
+        return esc(shown.text) if shown is not None else "–"
 
     def values_per_year(self, ind: Indicator, spec, observations: tuple[Observation, ...]) -> str:
         """The chart's data, year by year (``ChartSpec.table_rows``), and where the observed values come from."""
