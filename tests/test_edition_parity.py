@@ -102,6 +102,7 @@ def plain(markdown: str, *, heard: bool = False) -> str:
     """What a reader sees (or, ``heard``, what a screen reader says) of a piece of the generated Markdown."""
     text = markdown if heard else _SR_ONLY.sub("", markdown)
     text = re.sub(r"<svg.*?</svg>", "", text, flags=re.S)
+    text = re.sub(r'<math[^>]*alttext="([^"]*)"[^>]*>.*?</math>', r"\1", text, flags=re.S)  # a formula as its words
     text = re.sub(r"\{\s*[:.#][^}]*\}", "", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"<br\s*/?>", " ", text)
@@ -249,8 +250,12 @@ def test_both_follow_ups_show_the_same_statuses_and_distribution_per_priority(ed
         found = re.match(r"^- \*\*([^*]+)\*\*: (.*)$", line)
         if found and found.group(1).replace("\\", "") in pdf_targets:
             web_calc[found.group(1).replace("\\", "")] = plain(found.group(2))
-    pdf_calc = {t["id"]: " ".join(x for x in (t["calculation"] + (" →" if t["calculation"] else ""), t["result"],
-                                              t["milestones"]) if x) for t in pdf_targets.values()}
+    def calculation(parts):  # a formula as its alternative text, which is its plain text
+        text = "".join(p["text"] if "text" in p else p["alt"] for p in parts)
+        return text + " →" if text else ""
+
+    pdf_calc = {t["id"]: " ".join(x for x in (calculation(t["calculation"]), t["result"], t["milestones"]) if x)
+                for t in pdf_targets.values()}
     assert web_calc == pdf_calc and web_calc
     # each goal's commitments, named in both follow-ups (their assessments are on the goal's page)
     web_commitments, goal = {}, None

@@ -195,7 +195,7 @@ def test_the_report_words_the_gap_and_explains_it(minimal):
     assert "gapet mot Riket halverat mot 2019: 1,6\u00a0procentenheter* (2030)" in text
     tp = report.target("P1.1.a")
     en = explain_markdown(tp, model.indicator("employment-rate"), "en")
-    assert "The gap with Riket in 2019: 3.2\u00a0percentage points" in en and "R = −r_a / |r_n| = 2.06" in en
+    assert "The gap with Riket in 2019: 3.2\u00a0percentage points" in en and "R = −1 · r_a / |r_n| = 2.06" in en
     data = report_data(report, model, "en")["priorities"][0]["goals"][0]["targets"][0]
     assert data["comparator"]["baseline_gap"] == pytest.approx(3.2)
     assert [v["value"] for v in data["comparator"]["values"]] == [81.2, 81.5]

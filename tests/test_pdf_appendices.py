@@ -18,7 +18,7 @@ import pytest
 from strategykit.plan import gather
 from strategykit.present import consultation, i18n
 from strategykit.analysis.followup import follow_up
-from strategykit.present.followup import explain_markdown
+from strategykit.present.followup import explanation
 from strategykit.render.pdf import build_pdf
 from strategykit.render.pdf.data import document_data
 from strategykit.render.pdf.yearly import render_yearly_pdf
@@ -117,15 +117,30 @@ def test_sections_of_the_appendices_are_nested_under_them(example):
 def test_followup_appendix_shows_each_targets_calculation_and_status(yearly):
     model, report, reader = yearly
     text = section_text(reader, TARGETS)
+    formulas = [normalise(alt) for alt in figure_alts(reader, "/Formula")]
     missing = []
     for tp in report.targets():
-        explained = explain_markdown(tp, model.indicator(tp.indicator_id), "sv").replace("**", "")
-        explained = re.sub(r"\\(.)", r"\1", explained)  # as readers see it: '12 250*', not '12 250\*'
-        assert "\\" not in explained
-        if normalise(f"{tp.target_id}: {explained}") not in text:
+        explained = explanation(tp, model.indicator(tp.indicator_id), "sv")
+        words = [p for p in explained.calculation if isinstance(p, str)]
+        equations = [p for p in explained.calculation if not isinstance(p, str)]
+        # the words as text, each equation a tagged formula whose alternative text is its plain text
+        if not (normalise(tp.target_id) in text and all(normalise(w) in text for w in words)
+                and normalise(explained.result()) in text
+                and all(normalise(e.text) in formulas for e in equations)):
             missing.append(tp.target_id)
     assert missing == []
     assert sum(1 for _ in report.targets()) >= 10
+
+
+def test_followup_calculations_are_typeset_without_escapes_or_ascii_formulas(yearly, example):
+    for reader in (yearly[2], example[2]):
+        text = "\n".join(page.extract_text() for page in reader.pages)
+        assert "\\" not in text, "no Markdown escape ('12 250\\*') in the PDF"
+        for ascii_form in ("r_a", "r_n", "|r_n|", ")^(", " · r", " x0 ", "(xt "):
+            assert ascii_form not in text, f"no ASCII formula ({ascii_form!r}) in the PDF"
+    formulas = figure_alts(yearly[2], "/Formula")
+    assert any(alt.startswith("r_a = (") and ")^(1/" in alt for alt in formulas), \
+        "a target's rate is a typeset formula, its plain text the alternative text"
 
 
 def test_followup_appendix_lists_the_changes_since_the_previous_year(yearly):
@@ -147,7 +162,8 @@ def test_the_followup_explains_the_method_with_typeset_formulas(yearly):
     assert "r_a = (xt" not in text and "d · r_a / |r_n|" not in text, "no ASCII formula in the PDF"
     assert "\\*" not in text, "no Markdown escape in the PDF"
     formulas = figure_alts(reader, "/Formula")
-    assert len(formulas) == 2, "the rates and the ratio, and the linear rates, each a tagged formula"
+    method = [alt for alt in formulas if alt.startswith("r_a = (xt") or alt.startswith("R = d")]
+    assert len(method) == 2, "the rates and the ratio, and the linear rates, each a tagged formula"
     assert any("R = d · r_a / |r_n|" in alt for alt in formulas), "each formula has its words as alternative text"
 
 

@@ -131,3 +131,66 @@ def test_git_status_stays_clean_after_a_build(tmp_path, gitignore):
     status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=root,
                             capture_output=True, text=True, check=True).stdout
     assert "site" not in status and "dist" not in status and ".build" not in status, status
+
+
+# --- dist/ holds exactly what the published version has ------------------------------------
+
+def _build_pdfs(root: Path, years: list[int], monkeypatch, names=("pdf", "yearly")) -> set[str]:
+    """A build of the print edition and of one stand-in follow-up PDF per year in ``years``;
+    what ``dist/`` then holds."""
+    from strategykit import build as build_module
+    from strategykit.project import check
+    from strategykit.render import outputs
+    import strategykit.render.pdf
+
+    monkeypatch.setattr(strategykit.render.pdf, "render_pdf", lambda plan, **kw: b"%PDF-1.7 edition\n%%EOF\n")
+
+    def yearly(plan, run):
+        dist = {}
+        for year in years:
+            name = f"{plan.model.id}-uppfoljning-{year}.pdf"
+            (run.stage / name).write_bytes(b"%PDF-1.7 follow-up\n%%EOF\n")
+            dist[name] = run.stage / name
+        return outputs.Product(dist=dist)
+
+    monkeypatch.setitem(outputs.OUTPUTS, "yearly", outputs.Output("yearly", frozenset(), yearly))
+    build_module.build(check(root).model, names)
+    return {p.name for p in (root / "dist").iterdir() if p.exists() or p.is_symlink()}
+
+
+def test_a_follow_up_pdf_no_longer_made_leaves_dist_but_a_users_own_file_stays(tmp_path, monkeypatch):
+    root = copy_strategy(FIXTURES / "minimal", tmp_path / "repo")
+    strategy_id = "test-strategy"
+    assert _build_pdfs(root, [2023, 2024], monkeypatch) == {
+        PDF_NAME, f"{strategy_id}-uppfoljning-2023.pdf", f"{strategy_id}-uppfoljning-2024.pdf"}
+    (root / "dist" / "notes.pdf").write_bytes(b"the user's own")
+    (root / "dist" / "elsewhere.pdf").symlink_to(root / "goals.yaml")  # a link of the user's own
+    assert _build_pdfs(root, [2024], monkeypatch) == {
+        PDF_NAME, f"{strategy_id}-uppfoljning-2024.pdf", "notes.pdf", "elsewhere.pdf"}
+    assert (root / "dist" / "notes.pdf").read_bytes() == b"the user's own"
+    assert all(p.exists() for p in (root / "dist").iterdir()), "no link in dist/ leads nowhere"
+
+
+def test_a_renamed_strategy_leaves_no_pdf_of_its_old_name(tmp_path, monkeypatch):
+    root = copy_strategy(FIXTURES / "minimal", tmp_path / "repo")
+    _build_pdfs(root, [2024], monkeypatch)
+    goals = root / "goals.yaml"
+    goals.write_text(goals.read_text(encoding="utf-8").replace("id: test-strategy", "id: renamed", 1),
+                     encoding="utf-8")
+    assert _build_pdfs(root, [2024], monkeypatch) == {"renamed-1.0.pdf", "renamed-uppfoljning-2024.pdf"}
+
+
+def test_a_build_without_the_follow_ups_keeps_their_published_pdfs(tmp_path, monkeypatch):
+    root = copy_strategy(FIXTURES / "minimal", tmp_path / "repo")
+    _build_pdfs(root, [2023, 2024], monkeypatch)
+    assert _build_pdfs(root, [], monkeypatch, names=("pdf",)) == {
+        PDF_NAME, "test-strategy-uppfoljning-2023.pdf", "test-strategy-uppfoljning-2024.pdf"}
+    assert all(p.exists() for p in (root / "dist").iterdir())
+
+
+def test_a_version_of_an_earlier_toolkit_without_a_record_loses_its_stale_follow_ups(tmp_path, monkeypatch):
+    root = copy_strategy(FIXTURES / "minimal", tmp_path / "repo")
+    _build_pdfs(root, [2023, 2024], monkeypatch)
+    for manifest in (root / ".build" / "publish").glob("*/dist.json"):
+        manifest.unlink()
+    assert _build_pdfs(root, [2024], monkeypatch) == {PDF_NAME, "test-strategy-uppfoljning-2024.pdf"}

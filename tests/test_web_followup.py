@@ -17,7 +17,7 @@ import pytest
 from strategykit.model.slugs import indicator_slugs
 from strategykit.present import i18n
 from strategykit.analysis.followup import Status, follow_up
-from strategykit.present.followup import explain_markdown
+from strategykit.present.followup import explanation
 from test_web_pages import main_of, page, text_of
 from web_support import built
 
@@ -154,16 +154,33 @@ def test_priority_page_target_table_has_a_status_column_in_words(b):
     assert row_of(html, "P1.2.a")[1].startswith(label(Status.MOVING_AWAY))
 
 
+def _read(html: str) -> str:
+    """The page's text, each formula read as its words (text_of puts a space between the pieces)."""
+    return text_of(html).replace(" ;", ";")
+
+
 def test_indicator_page_explains_how_each_status_was_calculated(b, report):
     html = main_of(page(b.site, "indikatorer/forvarvsarbetande-invanare-20-64-ar-andel.md"))
     assert 'id="p1-1-a"' in html
     tp = report.target("P1.1.a")
-    explanation = explain_markdown(tp, b.model.indicator("employment-rate"), "sv").replace("**", "").replace("\\*", "*")
-    assert explanation in text_of(html)
-    assert "R = +1 · r_a / |r_n| = 1,33" in explanation
+    explained = explanation(tp, b.model.indicator("employment-rate"), "sv")
+    said = f"{explained.text()} → {explained.result()}"
+    assert said in _read(html)
+    assert "R = +1 · r_a / |r_n| = 1,33" in said
     followup = main_of(page(b.site, "uppfoljning/2022.md"))
     assert 'href="../../indikatorer/forvarvsarbetande-invanare-20-64-ar-andel/#p1-1-a"' in followup
-    assert explanation in text_of(followup), "the follow-up publication explains every status too"
+    assert said in _read(followup), "the follow-up publication explains every status too"
+
+
+def test_calculations_on_the_web_are_mathml_with_their_words_as_alternative_text(b, report):
+    html = main_of(page(b.site, "uppfoljning/2022.md"))
+    formulas = re.findall(r'<math display="inline" alttext="([^"]*)">(.*?)</math>', html, re.S)
+    assert any("<mfrac>" in ml and "<msub><mi>r</mi><mi>a</mi></msub>" in ml for _, ml in formulas)
+    assert "R = +1 · r&#95;a / |r&#95;n| = 1,33" in [alt for alt, _ in formulas]
+    assert "^(1/" not in re.sub(r"<math.*?</math>", "", html, flags=re.S), "no ASCII formula outside the MathML"
+    method = main_of(page(b.site, "uppfoljning/metod.md"))
+    assert "<code>" not in method, "the method's symbols (x0, r_a, xt ≥ X) are MathML, not code"
+    assert 'alttext="xt ≥ X"' in method
 
 
 def _svg(html: str) -> str:

@@ -24,11 +24,13 @@ class _Text(HTMLParser):
         self._skip = 0
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"):
+        if tag == "math" and not self._skip:  # a formula reads as its words (its alttext)
+            self.parts.append(dict(attrs).get("alttext") or "")
+        if tag in ("script", "style", "math"):
             self._skip += 1
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style") and self._skip:
+        if tag in ("script", "style", "math") and self._skip:
             self._skip -= 1
 
     def handle_data(self, data):

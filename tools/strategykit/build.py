@@ -186,11 +186,13 @@ def _place(products: dict[str, Product], pub: Publication, staging: Path) -> Non
         pub.pdf.parent.mkdir(parents=True, exist_ok=True)
         for path in pdf.dist.values():
             os.replace(path, pub.pdf)
+            pub.record("pdf", pub.pdf.name)
     for name, product in products.items():
         if name != "pdf":  # the follow-ups' PDFs: beside the edition's, published with it
             for file_name, path in product.dist.items():
                 pub.pdf.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(path, pub.pdf.parent / file_name)
+                pub.record(name, file_name)
     shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -211,7 +213,7 @@ def build(model: Strategy, names: Iterable[str] = DEFAULT, *, site_dir: Path | N
     _PLAN = gather(model, needs)
     try:
         with publication(root, site_dir, dist_dir / _PLAN.pdf_name) as pub:
-            pub.carry_pdfs(keep_current="pdf" not in names)
+            pub.carry_pdfs(names)
             staging = pub.folder / ".stage"
             products = _make_all(names, staging, pub.pdf.parent, offline)
             _place(products, pub, staging)

@@ -14,6 +14,12 @@ so at every moment ``site/`` and the PDF are those of the old build or both of t
 ``--dist-dir``), so builds into other places do not move these. A part a build does not make
 (``--web`` or ``--pdf`` alone) is carried over from the published version by hard links.
 
+``dist/`` holds exactly what the published version has: each version records which output wrote
+which of its PDFs (``dist.json``, beside ``pdf/``). A build carries over only the PDFs of the outputs
+it does not make, and after the switch removes the links in ``dist/`` it made earlier that lead
+nowhere now (a follow-up of a year without data any more, a strategy renamed). It never touches
+a file in ``dist/`` that is not such a link: a file of the user's own stays.
+
 An interrupted build leaves a version folder no link points to, or a half-made link; the next
 build removes them (it holds ``.build/publish.lock`` while it builds and publishes, so no other
 build's folder is touched).
@@ -23,17 +29,20 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
 import time
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from strategykit.atomic import exchange, remove_leftovers
 
 PUBLISH_FOLDER = Path(".build") / "publish"
 SITE = "site"
 PDF = "pdf"
+MANIFEST = "dist.json"
+"""In a version folder: which output wrote which file of its ``pdf/`` folder, ``{output: [name, …]}``."""
 
 after_step: Callable[[str], None] | None = None
 """Called with each step's name as the publish completes it (tests interrupt the publish here)."""
@@ -74,6 +83,21 @@ def _replace_with_link(link: Path, text: str) -> None:
     os.replace(tmp, link)
 
 
+def _manifest(version: Path, edition: str) -> dict[str, list[str]]:
+    """Which output wrote which PDF of a published ``version``. A version of an earlier toolkit has
+    no record: its edition PDF (named ``edition``) is the print edition's, every other one a follow-up's."""
+    try:
+        data = json.loads((version / MANIFEST).read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            return {str(k): [str(n) for n in v if "/" not in str(n)] for k, v in data.items() if isinstance(v, list)}
+    except (OSError, ValueError):
+        pass
+    out: dict[str, list[str]] = {}
+    for path in sorted((version / PDF).iterdir()) if (version / PDF).is_dir() else ():
+        out.setdefault("pdf" if path.name == edition else "yearly", []).append(path.name)
+    return out
+
+
 def _carry(src: Path, dest: Path) -> None:
     """Copy ``src`` to ``dest`` by hard links where the file system allows (a published file is never rewritten)."""
     def link(s: str, d: str) -> None:
@@ -97,6 +121,8 @@ class Publication:
         self.site_out, self.pdf_out = Path(site_out).absolute(), Path(pdf_out).absolute()
         self.current = self.publish / f"current-{_key(self.site_out, self.pdf_out.parent)}"
         self.folder = self.publish / f"{time.time_ns()}-{os.getpid()}"
+        self.written: dict[str, list[str]] = {}
+        """What each output wrote into this version's PDF folder (``MANIFEST``)."""
 
     @property
     def site(self) -> Path:
@@ -131,20 +157,46 @@ class Publication:
         elif self.site_out.is_dir() and not self.site_out.is_symlink():
             _carry(self.site_out, self.site)
 
-    def carry_pdfs(self, *, keep_current: bool) -> None:
-        """The PDFs published in the PDF folder (links of earlier editions keep working); the current
-        one too unless this build makes it."""
+    def carry_pdfs(self, building: Iterable[str]) -> None:
+        """The published PDFs of the outputs this build does not make (a web-only build keeps them all);
+        the others' files are made anew, so a PDF no longer made is not carried."""
+        building = set(building)
         old = self.published()
         if old is not None and (old / PDF).is_dir():
-            for path in sorted((old / PDF).iterdir()):
-                if keep_current or path.name != self.pdf_out.name:
-                    _carry(path, self.folder / PDF / path.name)
-        elif keep_current and self.pdf_out.is_file() and not self.pdf_out.is_symlink():
+            for output, names in _manifest(old, self.pdf_out.name).items():
+                if output in building:
+                    continue
+                for name in names:
+                    if (old / PDF / name).is_file():
+                        _carry(old / PDF / name, self.folder / PDF / name)
+                        self.record(output, name)
+        elif "pdf" not in building and self.pdf_out.is_file() and not self.pdf_out.is_symlink():
             _carry(self.pdf_out, self.pdf)
+
+    def record(self, output: str, name: str) -> None:
+        """Note that ``output`` wrote the file ``name`` of this version's PDF folder (and so of ``dist/``)."""
+        self.written.setdefault(output, [])
+        if name not in self.written[output]:
+            self.written[output].append(name)
+
+    def _unlink_stale(self) -> None:
+        """Remove the links in ``dist/`` that lead into this place's published PDFs but to a file the
+        new version does not have. Any other file or link there is not the toolkit's and stays."""
+        dist = self.pdf_out.parent
+        if not dist.is_dir():
+            return
+        published = self.publish.resolve() / self.current.name / PDF
+        have = {p.name for p in (self.folder / PDF).iterdir()} if (self.folder / PDF).is_dir() else set()
+        for path in dist.iterdir():
+            if path.is_symlink() and path.name not in have \
+                    and os.readlink(path) == _link_text(path, published / path.name):
+                path.unlink()
 
     def commit(self) -> None:
         """Publish this version: one rename switches site/ and the PDF together; then the links and the old version."""
         old = self.published()
+        (self.folder / MANIFEST).write_text(json.dumps(self.written, indent=1, sort_keys=True) + "\n",
+                                            encoding="utf-8")
         for path in (self.folder, *self.folder.rglob("*")):
             if path.is_dir():
                 os.chmod(path, 0o755)
@@ -167,7 +219,8 @@ class Publication:
             for path in sorted((self.folder / PDF).iterdir()):
                 out = self.pdf_out.parent / path.name
                 _replace_with_link(out, _link_text(out, self.publish.resolve() / self.current.name / PDF / path.name))
-            _step("pdf-linked")
+        self._unlink_stale()
+        _step("pdf-linked")
         if old is not None and old != self.folder.resolve():
             shutil.rmtree(old, ignore_errors=True)
         _step("old-removed")

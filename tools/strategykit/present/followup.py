@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from strategykit.present import breakdowns as present_breakdowns, commitments as present_commitments, i18n
+from strategykit.present import equations as eq
+from strategykit.present.equations import Equation
 from strategykit.analysis.followup import (ACCELERATION_RATIO, MAINTAIN_TOLERANCE, ON_TRACK_RATIO, FollowUp, Status, TargetProgress)
 from strategykit.model import Indicator, Observation, Strategy
 
@@ -353,6 +355,15 @@ def method_parts(language: str = "sv", level: int = 2) -> list[str | Formula]:
     return parts
 
 
+_CODE = re.compile(r"`([^`\n]+)`")
+
+
+def method_formula(code: str) -> Equation:
+    """A short formula the method's prose writes as a code span (such as xt ≥ X), for an edition
+    that typesets it: Typst math in the PDF, MathML on the web."""
+    return eq.inline(code)
+
+
 def method_markdown(language: str = "sv", level: int = 2, *, math: str = "text") -> str:
     """The method, with its formulas and thresholds, as Markdown to publish (heading at ``level``).
 
@@ -361,7 +372,7 @@ def method_markdown(language: str = "sv", level: int = 2, *, math: str = "text")
     out = []
     for part in method_parts(language, level):
         if isinstance(part, str):
-            out.append(part)
+            out.append(_CODE.sub(lambda m: method_formula(m.group(1)).mathml, part) if math == "mathml" else part)
         elif math == "mathml":
             out.append(f'<div class="sk-formula">{part.mathml}</div>')
         else:
@@ -428,15 +439,58 @@ _REASONS = {
 }
 
 
-def explain_markdown(progress: TargetProgress, indicator: Indicator | None, language: str = "sv") -> str:
+@dataclass(frozen=True)
+class Explanation:
+    """How one target's status follows from its numbers: the calculation as plain text and
+    equations (``present.equations``), then the status it gives. Each edition typesets the
+    equations its own way (Typst math in the PDF, MathML on the web, plain text in the report)."""
+
+    calculation: tuple[str | Equation, ...]
+    status: str
+    """The status's label."""
+    suffix: str = ""
+    """' (based on illustrative values)' when the status rests on invented values."""
+
+    def text(self) -> str:
+        """The calculation as plain text, equations written out: '… R = +1 · r_a / |r_n| = 1,17'."""
+        return "".join(p if isinstance(p, str) else p.text for p in self.calculation)
+
+    def result(self) -> str:
+        return self.status + self.suffix
+
+    def markdown(self, math: str = "text") -> str:
+        """As Markdown: ``math="mathml"`` writes each equation as inline MathML (the web; its
+        ``alttext`` is the plain text), ``"text"`` as escaped plain text (the report)."""
+        out = []
+        for p in self.calculation:
+            if isinstance(p, str):
+                out.append(_md(p))
+            elif math == "mathml":
+                out.append(p.mathml)
+            else:
+                out.append(p.text.replace("*", "\\*"))
+        return f"{''.join(out)} → **{self.status}**{self.suffix}"
+
+
+def _md(text: str) -> str:
+    """Plain text made safe as Markdown: the illustrative mark and the like are not emphasis."""
+    return re.sub(r"([\\`*_\[\]<])", r"\\\1", text)
+
+
+def explain_markdown(progress: TargetProgress, indicator: Indicator | None, language: str = "sv",
+                     *, math: str = "text") -> str:
     """How one target's status follows from its numbers, in one paragraph a reader can recompute."""
+    return explanation(progress, indicator, language).markdown(math)
+
+
+def explanation(progress: TargetProgress, indicator: Indicator | None, language: str = "sv") -> Explanation:
+    """How one target's status follows from its numbers (see ``Explanation``)."""
     language = _lang(language)
     a = progress.assessment
     status = i18n.progress_label(a.status.value, language)
     b, latest = progress.baseline, progress.latest
     if a.reason:
-        why = _REASONS[language][a.reason].format(year=b.year if b else "")
-        return f"{why} → **{status}**"
+        return Explanation((_REASONS[language][a.reason].format(year=b.year if b else ""),), status)
     if a.form is not None:
         return _explain_form(progress, indicator, language, status)
     assert b is not None and latest is not None and b.value is not None and latest.value is not None
@@ -446,7 +500,10 @@ def explain_markdown(progress: TargetProgress, indicator: Indicator | None, lang
     dec = indicator.decimals if indicator else None
     # A status computed from invented values is no statistic either: say so where it is shown.
     suffix = f" ({i18n.labels(language)['illustrative_status']})" if progress.illustrative else ""
-    mark = "\\" + i18n.labels(language)["illustrative_mark"]
+    mark = i18n.labels(language)["illustrative_mark"]
+
+    def said(*parts: str | Equation) -> Explanation:
+        return Explanation(tuple(p for p in parts if p != ""), status, suffix)
 
     def num(value: float, observation=None) -> str:
         text = _num(value, language, dec)
@@ -456,48 +513,58 @@ def explain_markdown(progress: TargetProgress, indicator: Indicator | None, lang
         band = MAINTAIN_TOLERANCE * abs(X)
         lo, hi = _num(X - band, language, dec), _num(X + band, language, dec)
         inside = abs(xt - X) <= band
+        pct = _num(MAINTAIN_TOLERANCE * 100, language, 0)
         if sv:
             where = "inom" if inside else "utanför"
-            return (f"Målet är att bibehålla {_num(X, language, dec)}. Senaste värdet {num(xt, latest)} ({t}) "
-                    f"ligger {where} intervallet {lo}–{hi} (±{_num(MAINTAIN_TOLERANCE * 100, language, 0)}\u00a0%) → **{status}**{suffix}")
+            return said(f"Målet är att bibehålla {_num(X, language, dec)}. Senaste värdet {num(xt, latest)} ({t}) "
+                        f"ligger {where} intervallet {lo}–{hi} (±{pct}\u00a0%)")
         where = "inside" if inside else "outside"
-        return (f"The target is to maintain {_num(X, language, dec)}. The latest value {num(xt, latest)} ({t}) "
-                f"lies {where} the band {lo}–{hi} (±{_num(MAINTAIN_TOLERANCE * 100, language, 0)}\u00a0%) → **{status}**{suffix}")
+        return said(f"The target is to maintain {_num(X, language, dec)}. The latest value {num(xt, latest)} ({t}) "
+                    f"lies {where} the band {lo}–{hi} (±{pct}\u00a0%)")
     d = "+1" if a.direction == "increase" else "−1"
     bound = ""
     if a.threshold:
         bound = i18n.with_threshold(_num(X, language, dec), a.threshold, language)
         if a.status is Status.ACHIEVED:
-            return ((f"Senaste värdet {num(xt, latest)} ({t}) når gränsen {bound}" if sv else
-                     f"The latest value {num(xt, latest)} ({t}) meets the bound {bound}") + f" → **{status}**{suffix}")
+            return said(f"Senaste värdet {num(xt, latest)} ({t}) når gränsen {bound}" if sv else
+                        f"The latest value {num(xt, latest)} ({t}) meets the bound {bound}")
         if a.ratio is None:
-            return ((f"Senaste värdet {num(xt, latest)} ({t}) når inte längre gränsen {bound}, som utgångsvärdet "
-                     f"{num(x0, b)} ({t0}) nådde" if sv else
-                     f"The latest value {num(xt, latest)} ({t}) no longer meets the bound {bound}, which the baseline "
-                     f"{num(x0, b)} ({t0}) met") + f" → **{status}**{suffix}")
+            return said(f"Senaste värdet {num(xt, latest)} ({t}) når inte längre gränsen {bound}, som utgångsvärdet "
+                        f"{num(x0, b)} ({t0}) nådde" if sv else
+                        f"The latest value {num(xt, latest)} ({t}) no longer meets the bound {bound}, which the "
+                        f"baseline {num(x0, b)} ({t0}) met")
         bound = (f"Gränsen {bound} är inte nådd ({num(xt, latest)}, {t}); takten mot den: " if sv else
                  f"The bound {bound} is not met ({num(xt, latest)}, {t}); the rate towards it: ")
+    r_a, r_n, one = eq.Sym("r", "a"), eq.Sym("r", "n"), eq.Num("1")
     if a.method == "linear":
-        ra = (f"r_a = ({num(xt, latest)} − {num(x0, b)}) / ({t} − {t0}) = "
-              f"{_num(a.actual_rate, language, 3)}")
-        rn = (f"r_n = ({_num(X, language, dec)} − {num(x0, b)}) / ({T} − {t0}) = "
-              f"{_num(a.required_rate, language, 3)}")
+        ra = eq.equation(r_a, eq.Op("="), eq.Frac(eq.Row((eq.Num(num(xt, latest)), eq.Op("−"), eq.Num(num(x0, b)))),
+                                                  eq.Row((eq.Num(str(t)), eq.Op("−"), eq.Num(str(t0))))),
+                         eq.Op("="), eq.Num(_num(a.actual_rate, language, 3)))
+        rn = eq.equation(r_n, eq.Op("="), eq.Frac(eq.Row((eq.Num(_num(X, language, dec)), eq.Op("−"),
+                                                          eq.Num(num(x0, b)))),
+                                                  eq.Row((eq.Num(str(T)), eq.Op("−"), eq.Num(str(t0))))),
+                         eq.Op("="), eq.Num(_num(a.required_rate, language, 3)))
     else:
-        ra = f"r_a = ({num(xt, latest)} / {num(x0, b)})^(1/{t - t0}) − 1 = {_pct(a.actual_rate, language)}"
-        rn = f"r_n = ({_num(X, language, dec)} / {num(x0, b)})^(1/{T - t0}) − 1 = {_pct(a.required_rate, language)}"
+        def growth(name, top: str, years: int, rate: float) -> Equation:
+            ratio = eq.Paren(eq.Frac(eq.Num(top), eq.Num(num(x0, b))))
+            return eq.equation(name, eq.Op("="), eq.Pow(ratio, eq.Frac(one, eq.Num(str(years)))), eq.Op("−"), one,
+                               eq.Op("="), eq.Num(_pct(rate, language)))
+        ra = growth(r_a, num(xt, latest), t - t0, a.actual_rate)
+        rn = growth(r_n, _num(X, language, dec), T - t0, a.required_rate)
     if a.status is Status.ACHIEVED:
-        reached = (f"Senaste värdet {num(xt, latest)} ({t}) har nått målvärdet {_num(X, language, dec)}"
-                   if sv else f"The latest value {num(xt, latest)} ({t}) has reached the target value {_num(X, language, dec)}")
-        return f"{reached} → **{status}**{suffix}"
+        return said(f"Senaste värdet {num(xt, latest)} ({t}) har nått målvärdet {_num(X, language, dec)}"
+                    if sv else f"The latest value {num(xt, latest)} ({t}) has reached the target value "
+                               f"{_num(X, language, dec)}")
     if a.ratio is None:
         head = ("Målvärdet var lika med utgångsvärdet, och senaste värdet når det inte längre"
                 if sv else "The target value equalled the baseline, and the latest value no longer meets it")
-        return f"{head} ({ra}) → **{status}**{suffix}"
-    ratio = f"R = {d} · r_a / |r_n| = {_ratio_text(a.ratio, language)}"
-    return f"{bound}{ra}; {rn}; {ratio} → **{status}**{suffix}"
+        return said(f"{head} (", ra, ")")
+    ratio = eq.equation(eq.Sym("R"), eq.Op("="), eq.Num(d), eq.Op("·"), eq.Frac(r_a, eq.Abs(r_n)),
+                        eq.Op("="), eq.Num(_ratio_text(a.ratio, language)))
+    return said(bound, ra, "; ", rn, "; ", ratio)
 
 
-def _explain_form(progress: TargetProgress, indicator: Indicator | None, language: str, status: str) -> str:
+def _explain_form(progress: TargetProgress, indicator: Indicator | None, language: str, status: str) -> Explanation:
     """How the status of a range or a flow follows from its numbers."""
     a, gv, latest = progress.assessment, progress.goal_value, progress.latest
     sv = language == "sv"
@@ -505,29 +572,35 @@ def _explain_form(progress: TargetProgress, indicator: Indicator | None, languag
     unit = indicator.unit if indicator else ""
     suffix = f" ({i18n.labels(language)['illustrative_status']})" if progress.illustrative else ""
 
+    def said(*parts: str | Equation) -> Explanation:
+        return Explanation(tuple(p for p in parts if p != ""), status, suffix)
+
     def num(v: float) -> str:
         return i18n.format_value(v, unit, language, dec)
+
+    def value(name: str, shown: str) -> Equation:
+        return eq.equation(eq.Sym(name), eq.Op("="), eq.Num(shown))
 
     if a.form == "gap":
         return _explain_gap(progress, indicator, language, status, suffix)
     if a.form == "cumulative":
         so_far, needed = a.actual_rate, a.required_rate
         if a.status is Status.ACHIEVED:
-            head = (f"Summan hittills {num(so_far)} har nått totalen {num(gv.value)} ({gv.period})" if sv else
-                    f"The sum so far, {num(so_far)}, has reached the total {num(gv.value)} ({gv.period})")
-            return f"{head} → **{status}**{suffix}"
+            return said(f"Summan hittills {num(so_far)} har nått totalen {num(gv.value)} ({gv.period})" if sv else
+                        f"The sum so far, {num(so_far)}, has reached the total {num(gv.value)} ({gv.period})")
         ratio = "–" if a.ratio is None else _ratio_text(a.ratio, language)
-        return ((f"Summan hittills S = {num(so_far)}; totalens jämna andel för åren med värde N = {num(needed)} "
-                 f"(av {num(gv.value)}, {gv.period}); R = S / N = {ratio}") if sv else
-                (f"The sum so far S = {num(so_far)}; the even share of the total for the years with a value "
-                 f"N = {num(needed)} (of {num(gv.value)}, {gv.period}); R = S / N = {ratio}")) + f" → **{status}**{suffix}"
+        r = eq.equation(eq.Sym("R"), eq.Op("="), eq.Frac(eq.Sym("S"), eq.Sym("N")), eq.Op("="), eq.Num(ratio))
+        if sv:
+            return said("Summan hittills ", value("S", num(so_far)), "; totalens jämna andel för åren med värde ",
+                        value("N", num(needed)), f" (av {num(gv.value)}, {gv.period}); ", r)
+        return said("The sum so far ", value("S", num(so_far)), "; the even share of the total for the years with "
+                    "a value ", value("N", num(needed)), f" (of {num(gv.value)}, {gv.period}); ", r)
     if a.form == "yearly":
         bound = i18n.with_threshold(num(gv.value), a.threshold, language)
         met, n = int(a.actual_rate), int(a.required_rate)
-        return ((f"{met} av {n} år med värde under {gv.period} har nått {bound} per år "
-                 f"(S = {_ratio_text(a.ratio, language)})") if sv else
-                (f"{met} of {n} years with a value in {gv.period} met {bound} a year "
-                 f"(S = {_ratio_text(a.ratio, language)})")) + f" → **{status}**{suffix}"
+        s = value("S", _ratio_text(a.ratio, language))
+        return said(f"{met} av {n} år med värde under {gv.period} har nått {bound} per år (", s, ")") if sv else \
+            said(f"{met} of {n} years with a value in {gv.period} met {bound} a year (", s, ")")
     # a range to reach or to stay within
     b = progress.baseline
     span = i18n.range_wording(num(gv.low), num(gv.high), a.form, language)
@@ -535,25 +608,27 @@ def _explain_form(progress: TargetProgress, indicator: Indicator | None, languag
     inside = gv.low <= latest.value <= gv.high
     if inside or a.ratio is None:
         where = ("inom" if inside else "utanför") if sv else ("inside" if inside else "outside")
-        head = (f"Senaste värdet {xt} ({t}) ligger {where} målet {span} ({gv.year})" if sv else
-                f"The latest value {xt} ({t}) lies {where} the target {span} ({gv.year})")
-        return f"{head} → **{status}**{suffix}"
+        return said(f"Senaste värdet {xt} ({t}) ligger {where} målet {span} ({gv.year})" if sv else
+                    f"The latest value {xt} ({t}) lies {where} the target {span} ({gv.year})")
     near = gv.low if b.value < gv.low else gv.high
-    return ((f"Senaste värdet {xt} ({t}) ligger utanför målet {span} ({gv.year}); takten mot {num(near)}: "
-             f"R = {_ratio_text(a.ratio, language)}") if sv else
-            (f"The latest value {xt} ({t}) lies outside the target {span} ({gv.year}); the rate towards "
-             f"{num(near)}: R = {_ratio_text(a.ratio, language)}")) + f" → **{status}**{suffix}"
+    r = value("R", _ratio_text(a.ratio, language))
+    return said(f"Senaste värdet {xt} ({t}) ligger utanför målet {span} ({gv.year}); takten mot {num(near)}: ", r) \
+        if sv else said(f"The latest value {xt} ({t}) lies outside the target {span} ({gv.year}); the rate towards "
+                        f"{num(near)}: ", r)
 
 
 def _explain_gap(progress: TargetProgress, indicator: Indicator | None, language: str, status: str,
-                 suffix: str) -> str:
+                 suffix: str) -> Explanation:
     """How a gap target's status follows from the region's and the comparator's values."""
     a, b, latest = progress.assessment, progress.baseline, progress.latest
     sv = language == "sv"
     unit, dec = (indicator.unit, indicator.decimals) if indicator else ("", None)
     name = progress.comparator.name or progress.comparator.series
     theirs = {o.year: o for o in progress.comparator_series}
-    mark = "\\" + i18n.labels(language)["illustrative_mark"]
+    mark = i18n.labels(language)["illustrative_mark"]
+
+    def said(*parts: str | Equation) -> Explanation:
+        return Explanation(tuple(p for p in parts if p != ""), status, suffix)
 
     def num(o) -> str:
         text = i18n.format_value(o.value, unit, language, dec)
@@ -572,11 +647,20 @@ def _explain_gap(progress: TargetProgress, indicator: Indicator | None, language
             (f"The gap with {name} in {b.year}: {gap(g0)} ({pair(b)}); in {latest.year}: {gap(gt)} ({pair(latest)}); "
              f"the target: at most {gap(allowed)} in {T}"))
     if a.status is Status.ACHIEVED or a.ratio is None:
-        return f"{head} → **{status}**{suffix}"
-    rates = (f"r_a = ({_num(gt, language, 3)} − {_num(g0, language, 3)}) / ({latest.year} − {b.year}) = "
-             f"{_num(a.actual_rate, language, 3)}; r_n = ({_num(allowed, language, 3)} − {_num(g0, language, 3)}) / "
-             f"({T} − {b.year}) = {_num(a.required_rate, language, 3)}; R = −r_a / |r_n| = {_ratio_text(a.ratio, language)}")
-    return f"{head}; {rates} → **{status}**{suffix}"
+        return said(head)
+    r_a, r_n = eq.Sym("r", "a"), eq.Sym("r", "n")
+
+    def rate(name, top: float, years: tuple[int, int], shown: float) -> Equation:
+        return eq.equation(name, eq.Op("="), eq.Frac(eq.Row((eq.Num(_num(top, language, 3)), eq.Op("−"),
+                                                             eq.Num(_num(g0, language, 3)))),
+                                                     eq.Row((eq.Num(str(years[0])), eq.Op("−"), eq.Num(str(years[1]))))),
+                           eq.Op("="), eq.Num(_num(shown, language, 3)))
+    ra = rate(r_a, gt, (latest.year, b.year), a.actual_rate)
+    rn = rate(r_n, allowed, (T, b.year), a.required_rate)
+    # The gap should shrink: the same sign as a target to decrease (R = −1 · r_a / |r_n|).
+    ratio = eq.equation(eq.Sym("R"), eq.Op("="), eq.Num("−1"), eq.Op("·"), eq.Frac(r_a, eq.Abs(r_n)),
+                        eq.Op("="), eq.Num(_ratio_text(a.ratio, language)))
+    return said(f"{head}; ", ra, "; ", rn, "; ", ratio)
 
 
 _MILESTONE = {
@@ -588,6 +672,11 @@ _MILESTONE = {
 
 
 def milestones_markdown(progress: TargetProgress, indicator: Indicator | None, language: str = "sv") -> str:
+    """``milestones_text`` as Markdown (the illustrative mark escaped)."""
+    return milestones_text(progress, indicator, language).replace("*", "\\*")
+
+
+def milestones_text(progress: TargetProgress, indicator: Indicator | None, language: str = "sv") -> str:
     """The milestones whose year has data, each met or missed with the value observed; '' when none has.
 
     A target whose status reads well (on track, achieved) while its latest assessed
@@ -605,13 +694,13 @@ def milestones_markdown(progress: TargetProgress, indicator: Indicator | None, l
             name = progress.comparator.name or progress.comparator.series
             goal = i18n.gap_wording(i18n.gap_value(m.value, unit, language, dec), None, name, language)
             seen = i18n.gap_label(name, language) + " " + i18n.gap_value(m.gap, unit, language, dec) + (
-                "\\" + i18n.labels(language)["illustrative_mark"] if m.observed.provenance.illustrative else "")
+                i18n.labels(language)["illustrative_mark"] if m.observed.provenance.illustrative else "")
             parts.append(f"{m.year} ({goal}) {words['met' if m.met else 'missed']}: {seen}")
             continue
         goal = (i18n.format_value(m.value, unit, language, dec) if m.high is None else
                 i18n.range_wording(i18n.format_value(m.value, unit, language, dec),
                                    i18n.format_value(m.high, unit, language, dec), None, language))
-        seen = _value(m.observed, indicator, language).replace("*", "\\*")
+        seen = _value(m.observed, indicator, language)
         parts.append(f"{m.year} ({goal}) {words['met' if m.met else 'missed']}: {seen}")
     text = f"{words['lead']}: " + "; ".join(parts) + "."
     missed = progress.missed_milestone
@@ -894,9 +983,9 @@ def format_text(report: FollowUp, strategy: Strategy, language: str | None = Non
                 out.append(f"    {tp.target_id}{part}: {_with_year(tp.baseline, ind, language)} → "
                            f"{_with_year(tp.latest, ind, language)}; {L['target_value'].lower()} "
                            f"{_target_value(tp, ind, language)}  [{i18n.progress_label(tp.status.value, language)}]{ratio}")
-                milestones = milestones_markdown(tp, ind, language)
+                milestones = milestones_text(tp, ind, language)
                 if milestones:
-                    out.append(f"      {milestones.replace(chr(92), '')}")
+                    out.append(f"      {milestones}")
                 if _gender(tp):
                     out.append(f"      {L['women']} {_with_year(tp.by_breakdown.get('women'), ind, language)}, "
                                f"{L['men']} {_with_year(tp.by_breakdown.get('men'), ind, language)}")

@@ -93,7 +93,7 @@ def method_blocks(language: str, level: int, *, title: bool = True) -> list[Part
         if isinstance(part, str):
             if i == 0 and not title:
                 part = part.split("\n", 1)[1] if "\n" in part else ""
-            out.append(Markdown(part, "followup-method"))
+            out.append(Markdown(part, "followup-method", formulas=True))
         else:
             alt = json.dumps("; ".join(part.text.splitlines()), ensure_ascii=False)
             out.append(raw(f"#math.equation(block: true, numbering: none, alt: {alt}, ${part.typst}$)"))

@@ -45,3 +45,5 @@ class Markdown:
 
     text: str
     prefix: str
+    formulas: bool = False
+    """Whether its code spans are the method's short formulas (``x0``, ``xt ≥ X``), set as math."""

@@ -15,7 +15,8 @@ import re
 from strategykit.present import (breakdowns as present_breakdowns, charts as present_charts, commitments as present_commitments, consultation, crosscut, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets, yearly as present_yearly)
 from strategykit.present.mdtext import keep_numbers
 from strategykit.analysis.followup import FollowUp, Status, TargetProgress
-from strategykit.present.followup import change_line, explain_markdown, milestones_markdown
+from strategykit.present.equations import Equation
+from strategykit.present.followup import change_line, explanation, milestones_text
 from strategykit.model import Goal, Indicator, Observation, Priority, Strategy, Target
 from strategykit.render.pdf.charts import chart_geometry
 
@@ -291,9 +292,8 @@ def _change(s: Strategy, change, lang: str) -> str:
 def _followup_target(s: Strategy, tp: TargetProgress, lang: str) -> dict:
     L = i18n.labels(lang)
     ind = s.indicator(tp.indicator_id)
-    # Plain text for the profile: the Markdown's emphasis and escapes ('12 250\\*') would show as written.
-    plain = re.sub(r"\\(.)", r"\1", explain_markdown(tp, ind, lang).replace("**", ""))
-    calculation, _, result = plain.rpartition(" → ")
+    # Text and equations apart: the profile sets the equations as Typst math, with their text as alt text.
+    explained = explanation(tp, ind, lang)
     target = None
     if tp.comparator is not None:  # a gap target: the gap allowed, in words
         target = _shown(present_targets.goal_value(tp.goal_value, ind, lang, comparator=tp.comparator), lang)
@@ -310,9 +310,9 @@ def _followup_target(s: Strategy, tp: TargetProgress, lang: str) -> dict:
         "men": _observed(tp.by_breakdown.get("men"), ind, lang),
         "target": target,
         "status": present_status.badge(tp.status, lang).as_data(),
-        "calculation": calculation,
-        "milestones": milestones_markdown(tp, ind, lang).replace("\\", ""),
-        "result": result,
+        "calculation": [p.as_data() if isinstance(p, Equation) else {"text": p} for p in explained.calculation],
+        "milestones": milestones_text(tp, ind, lang),
+        "result": explained.result(),
         "illustrative": tp.illustrative or any(o.provenance.illustrative for o in tp.by_breakdown.values()),
     }
 

@@ -32,6 +32,7 @@ ahead of Typst, for the packaged profile.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import shutil
@@ -43,6 +44,7 @@ from typing import Any, Callable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from strategykit.present import crosscut, i18n
+from strategykit.present.followup import method_formula
 from strategykit.diagnostics import Diagnostic, Position, Refused, Severity
 from strategykit.messages import _
 from strategykit.model import Chapter, Strategy
@@ -339,8 +341,8 @@ class _FragmentRewriter(_ChapterRewriter):
     KEEP = ("synpunkt-",)
     """Identifiers kept as they are: other documents link to them by name."""
 
-    def __init__(self, prefix: str):
-        self.prefix, self.title_seen = prefix, True
+    def __init__(self, prefix: str, formulas: bool = False):
+        self.prefix, self.title_seen, self.formulas = prefix, True, formulas
         self.seen: set[str] = set()
 
     def ident(self, ident: str) -> str:
@@ -360,6 +362,12 @@ class _FragmentRewriter(_ChapterRewriter):
     def inline(self, i: Node) -> Node | list[Node] | None:
         if i.get("t") == "Image":
             return {"t": "Span", "c": [["", [], []], self.inlines(i["c"][1])]}
+        if self.formulas and i.get("t") == "Code":
+            # The method's short formulas, as typeset math with their text as alt text (PDF/UA).
+            formula = method_formula(i["c"][1])
+            alt = json.dumps(formula.text, ensure_ascii=False)
+            return {"t": "RawInline", "c": ["typst", f"#box(math.equation(block: false, numbering: none, alt: {alt}, "
+                                                     f"${formula.typst}$))"]}
         return super().inline(i)
 
     def _single_image(self, blocks: list[Node]) -> Node | None:
@@ -664,7 +672,7 @@ def build_document(model: Strategy, media: Media, read: Reader = toolchain.read_
         parts = [part for part in tail if isinstance(part, Markdown)]
         generated_blocks = read([part.text for part in parts])
         chapters = list(zip(readable, chapter_blocks()))
-    converted = {id(part): _FragmentRewriter(part.prefix).blocks(ast) for part, ast in zip(parts, generated_blocks)}
+    converted = {id(part): _FragmentRewriter(part.prefix, part.formulas).blocks(ast) for part, ast in zip(parts, generated_blocks)}
     generated: list[Node] = []
     for part in tail:
         generated += converted[id(part)] if isinstance(part, Markdown) else [part]

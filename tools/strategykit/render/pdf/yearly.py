@@ -71,7 +71,7 @@ def render_yearly_pdf(plan: BuildPlan, report: FollowUp) -> bytes:
 
     texts = [p for p in parts if isinstance(p, Markdown)]
     read = toolchain.read_each([p.text for p in texts])
-    converted = {id(p): _FragmentRewriter(p.prefix).blocks(ast) for p, ast in zip(texts, read)}
+    converted = {id(p): _FragmentRewriter(p.prefix, p.formulas).blocks(ast) for p, ast in zip(texts, read)}
     blocks = []
     for p in parts:
         blocks += converted[id(p)] if isinstance(p, Markdown) else [p]

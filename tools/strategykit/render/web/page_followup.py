@@ -169,7 +169,7 @@ class FollowUpPages:
                 for tp in gp.targets:
                     ind = m.indicator(tp.indicator_id)
                     milestones = milestones_markdown(tp, ind, self.lang)
-                    out.append(f"- **{esc(tp.target_id)}**: {explain_markdown(tp, ind, self.lang)}"
+                    out.append(f"- **{esc(tp.target_id)}**: {explain_markdown(tp, ind, self.lang, math='mathml')}"
                                + (f" {milestones}" if milestones else ""))
                 out.append("")
                 sources = []

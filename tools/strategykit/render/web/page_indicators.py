@@ -106,7 +106,7 @@ class IndicatorPages:
             for t, tp in assessed:
                 out += [f"### {esc(L['assessment_of'].format(target=t.id))} {{ #{self.target_slug(t.id)} }}", "",
                         f"{esc(self.status_heading())}: {self.status_link(page, tp.status)}", "{: .sk-meta }", "",
-                        explain_markdown(tp, ind, self.lang), ""]
+                        explain_markdown(tp, ind, self.lang, math="mathml"), ""]
                 if tp.milestones:
                     out += [milestones_markdown(tp, ind, self.lang), ""]
             out += [f"{esc(L['followup_method_link'])} [{esc(L['progress_method'])}]({rel(page, self.method)}).", ""]
