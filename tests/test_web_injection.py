@@ -221,6 +221,11 @@ def with_every_optional_block(root: Path) -> None:
     assessment = next(a for p in data["priorities"] for g in p["goals"] for c in g.get("commitments", [])
                       for a in c.get("assessments", []))
     assessment["evidence"] = [{"title": "Årsrapport", "url": "https://example.org/arsrapport"}]
+    # A gap target: its comparator's name is shown beside the region's values.
+    gap = next(t for p in data["priorities"] for g in p["goals"] for t in g.get("targets", [])
+               if t.get("direction") == "increase" and isinstance(t.get("target"), dict)
+               and "value" in t["target"] and not ({"threshold", "breakdown"} & (t.keys() | t["target"].keys())))
+    gap["comparator"] = {"name": "Riket", "series": "riket"}
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
