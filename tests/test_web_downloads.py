@@ -90,6 +90,19 @@ def test_downloads_page_links_every_file():
     assert re.search(r'href="\.\./test-strategy-1\.0\.pdf"', html)
 
 
+def test_downloads_table_has_three_columns_with_each_files_contents_under_its_link():
+    # A fourth column (the contents) lay beside the scroll box on a 390 px phone.
+    b = built("minimal")
+    html = (b.site / "ladda-ner" / "index.html").read_text(encoding="utf-8")
+    table = html[html.index("<table"):html.index("</table>")]
+    assert len(re.findall(r"<th[ >]", table)) == 3
+    rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]
+    assert len(rows) == len(downloads.FILES) + 1  # the data files and the PDF
+    for row in rows:
+        first = re.search(r"<td[^>]*>(.*?)</td>", row, re.S).group(1)
+        assert re.search(r'<a href="[^"]+">[^<]+</a><br ?/?><span class="sk-file-contents">\w', first), first
+
+
 def test_observed_values_are_downloadable_with_their_provenance():
     b = built("observed")
     records = json.loads(_read(b, "observations.json"))["observations"]

@@ -63,21 +63,27 @@ class AboutPages:
         out = [f"# {esc(L['downloads'])}", ""]
         rows = []
         if self.info.pdf_name:
-            rows.append([f"[{esc(self.info.pdf_name)}]({rel(page, self.info.pdf_name)})", "PDF",
-                         self.size(self.info.pdf_name), esc(L["pdf_data"])])
+            rows.append([self.download(f"[{esc(self.info.pdf_name)}]({rel(page, self.info.pdf_name)})", L["pdf_data"]),
+                         "PDF", self.size(self.info.pdf_name)])
         for name in DOWNLOAD_FILES:
             what = L[{"indicators": "indicators_data", "targets": "targets_data", "observations": "observations_data",
                       "followup": "followup_data"}[name.split(".")[0]]]
             shown = file_name(name, self.lang)
-            rows.append([f"[{esc(shown)}]({rel(page, DATA_FOLDER + '/' + shown)})", name.rsplit(".", 1)[1].upper(),
-                         self.size(name), esc(what)])
-        out += [table([L["file"], L["format"], L["size"], L["contents_of_file"]], rows, ["l", "l", "r", "l"]), ""]
+            rows.append([self.download(f"[{esc(shown)}]({rel(page, DATA_FOLDER + '/' + shown)})", what),
+                         name.rsplit(".", 1)[1].upper(), self.size(name)])
+        out += [table([L["file"], L["format"], L["size"]], rows, ["l", "l", "r"]), ""]
         if not self.info.pdf_name:
             out += [esc_block(L["pdf_not_built"]), ""]
         out += [esc_block(L["data_format_note"]), ""]
         if self.compilation or self.participation or self.history:
             out += [esc_block(L["process_data_note"]), ""]
         return "\n".join(out)
+
+    @staticmethod
+    def download(link: str, contents: str) -> str:
+        """A file's cell: its link, and under it what it holds. Three columns fit a phone's screen
+        where a fourth, the contents, was off to the side of the table's scroll box."""
+        return f'{link}<br><span class="sk-file-contents">{esc(contents)}</span>'
 
     def size(self, name: str) -> str:
         size = self.info.download_sizes.get(name)
