@@ -8,6 +8,7 @@ the year before, so the page lists a change.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -282,3 +283,15 @@ def test_a_target_to_maintain_a_level_shows_the_band_that_counts_as_kept():
     high = i18n.format_value(target.target.value * 1.02, ind.unit, "sv", ind.decimals)
     assert f"mellan {low} och {high}" in re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.S).group(1)
     assert "Inom ±2\u00a0% av målvärdet" in svg
+
+
+def test_search_indexes_the_latest_years_follow_up_and_not_the_earlier_years():
+    b = built("example")
+    years = sorted(p.name for p in (b.site / "uppfoljning").iterdir() if p.name.isdigit())
+    assert len(years) >= 2
+    indexed = {d["location"].split("#")[0]
+               for d in json.loads((b.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]}
+    assert f"uppfoljning/{years[-1]}/" in indexed
+    assert not any(f"uppfoljning/{y}/" in indexed for y in years[:-1]), indexed
+    # The earlier years are still published and listed.
+    assert all((b.site / "uppfoljning" / y / "index.html").is_file() for y in years)
