@@ -88,7 +88,7 @@ def editions(request, tmp_path_factory):
                                                 yearly=plan.yearly))
     pages = writer.site().pages
     data = document_data(model, commit=None, build_date=_dt.date(2026, 12, 4), report=plan.followup)
-    data["yearly"] = followup_data(model, plan.yearly[-1], model.language) if plan.yearly else None
+    data["yearly"] = followup_data(model, plan.yearly[-1], model.language, commitments=True) if plan.yearly else None
     data["yearly_page"] = present_yearly.page(model, plan.yearly[-1].year) if plan.yearly else None
     return model, writer, pages, data
 
@@ -203,7 +203,15 @@ def test_both_editions_show_each_commitments_assessment_owners_and_reasoning_ali
         web.update(web_rows(pages[writer.priority_page(p)], ids))
     pdf = {c["id"]: c for p in data["priorities"] for g in p["goals"] for c in g["commitments"]}
     assert web.keys() == pdf.keys() == ids
-    L = writer.L
+    _same_commitment_rows(web, pdf, writer.L)
+    notes = {p["id"]: p["commitments_note"] for p in data["priorities"]}
+    for p in model.priorities:
+        if notes[p.id]:
+            assert plain(notes[p.id]) in plain(pages[writer.priority_page(p)]), p.id
+
+
+def _same_commitment_rows(web: dict[str, list[str]], pdf: dict[str, dict], L: dict) -> None:
+    """Each commitment's row in the web's table says what the PDF's row does: text, status, owners, reasoning."""
     for cid, cells in web.items():
         c = pdf[cid]
         text, status, owners, reasoning = (plain(cell) for cell in cells)
@@ -218,16 +226,12 @@ def test_both_editions_show_each_commitments_assessment_owners_and_reasoning_ali
         if c["evidence"]:
             expected += f" {L['evidence']}: " + ", ".join(e["title"] for e in c["evidence"])
         assert reasoning == expected, cid
-    notes = {p["id"]: p["commitments_note"] for p in data["priorities"]}
-    for p in model.priorities:
-        if notes[p.id]:
-            assert plain(notes[p.id]) in plain(pages[writer.priority_page(p)]), p.id
 
 
 def test_both_follow_ups_show_the_same_statuses_and_distribution_per_priority(editions):
     model, writer, pages, data = editions
     if data["yearly"] is None:
-        pytest.skip("no year with observed values: there is no follow-up publication")
+        pytest.skip("no year with an observed value or an assessment: there is no follow-up publication")
     page = pages[data["yearly_page"]]
     web_targets = web_rows(page, {t.id for _, t in model.targets()})
     pdf_targets = {t["id"]: t for p in data["yearly"]["priorities"] for g in p["goals"] for t in g["targets"]}
@@ -257,17 +261,16 @@ def test_both_follow_ups_show_the_same_statuses_and_distribution_per_priority(ed
     pdf_calc = {t["id"]: " ".join(x for x in (calculation(t["calculation"]), t["result"], t["milestones"]) if x)
                 for t in pdf_targets.values()}
     assert web_calc == pdf_calc and web_calc
-    # each goal's commitments, named in both follow-ups (their assessments are on the goal's page)
-    web_commitments, goal = {}, None
-    for line in page.splitlines():
-        heading = re.match(r"^### (\S+) ", line)
-        if heading:
-            goal = heading.group(1).replace("\\", "")
-        elif line.startswith(f"{writer.L['commitments']}: "):
-            web_commitments[goal] = re.findall(r"\[([^\]]+)\]", line)
-    pdf_commitments = {g["id"]: [c["id"] for c in g["commitments"]]
-                       for p in data["yearly"]["priorities"] for g in p["goals"] if g["commitments"]}
-    assert web_commitments == pdf_commitments
+    # Each commitment with its latest assessment up to the year, alike in both (the follow-up covers them too).
+    ids = {c.id for _, c in model.commitments()}
+    web_commitments = web_rows(page, ids)
+    pdf_commitments = {c["id"]: c for p in data["yearly"]["priorities"] for g in p["goals"] for c in g["commitments"]}
+    assert web_commitments.keys() == pdf_commitments.keys() == ids
+    _same_commitment_rows(web_commitments, pdf_commitments, writer.L)
+    for p in data["yearly"]["priorities"]:
+        assert bool(p["commitments_note"]) == p["commitments_table"] == any(g["commitments"] for g in p["goals"])
+        if p["commitments_note"]:
+            assert plain(p["commitments_note"]) in plain(page), p["id"]
 
 
 def test_both_editions_show_the_same_path_to_the_horizon(editions):

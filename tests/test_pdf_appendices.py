@@ -49,12 +49,15 @@ def example(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def yearly(tmp_path_factory):
-    """The example's follow-up publication of its latest year: (model, that year's follow-up, the PDF's reader)."""
+    """The example's follow-up publication of its latest year with observed values: (model, that year's
+    follow-up, the PDF's reader). (A later year has only its commitments' assessments: tests/test_yearly.py.)"""
+    from strategykit.analysis.followup import latest_year
+
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("STRATEGY_COMMIT", COMMIT)
         mp.delenv("SOURCE_DATE_EPOCH", raising=False)
         plan = gather(check(REPO).model, ("yearly",))
-        report = plan.yearly[-1]
+        (report,) = [r for r in plan.yearly if r.year == latest_year(plan.source)]
         path = tmp_path_factory.mktemp("yearly") / "followup.pdf"
         path.write_bytes(render_yearly_pdf(plan, report))
     return plan.model, report, pypdf.PdfReader(path)

@@ -124,3 +124,125 @@ def test_the_edition_history_links_each_followup_publication():
     for year in followup_years(b.model):
         assert f'href="../uppfoljning/{year}/"' in history, year
     assert "Uppföljning 2024" in history
+
+
+# -- a year followed up by judgement: its commitments' assessments ------------------------------
+
+def _judged_only(tmp_path):
+    """The minimal strategy with goal P1.2 followed up by one commitment alone (assessed for 2023:
+    delayed, dated 2024-02-01; for 2024: on schedule, dated 2025-02-03) and no data files: P1.1.a
+    has a baseline and a target but no observed value."""
+    from test_commitments import follow_up_by_judgement, only_commitments
+
+    root = copy_strategy(FIXTURES / "minimal", tmp_path / "s")
+    only_commitments(root)
+    follow_up_by_judgement(root)
+    result = check(root)
+    assert [d.code for d in result.diagnostics] == ["unused-indicator"], result.diagnostics
+    return root, result.model
+
+
+def test_a_year_with_only_commitment_assessments_gets_a_followup(tmp_path):
+    _root, model = _judged_only(tmp_path)
+    assert model.observations == {}
+    assert followup_years(model) == (2023, 2024)
+
+
+def test_the_followup_years_are_those_with_data_or_an_assessment_from_the_start_on(tmp_path):
+    from test_commitments import with_commitment
+
+    root = copy_strategy(FIXTURES / "minimal", tmp_path / "s")
+    shutil.copytree(FIXTURES / "observed" / "data", root / "data")  # values for 2019, 2021, 2022
+    with_commitment(root)  # assessed for 2023 and 2024
+    model = check(root).model
+    assert followup_years(model) == (2021, 2022, 2023, 2024)
+    (goal, c), = model.commitments()
+    before_start = dataclasses.replace(c.assessments[0], year=2019)
+    off_scale = dataclasses.replace(c.assessments[1], year=2025, status=None)
+    changed = dataclasses.replace(c, assessments=(before_start, off_scale))
+    goals = tuple(dataclasses.replace(g, commitments=(changed,)) if g.id == goal.id else g
+                  for g in model.priorities[0].goals)
+    model = dataclasses.replace(model, priorities=(dataclasses.replace(model.priorities[0], goals=goals),))
+    assert followup_years(model) == (2021, 2022), "2019 is before the start; 2025's status is off the scale"
+
+
+def test_a_followup_is_dated_no_earlier_than_the_assessments_it_shows(tmp_path):
+    _root, model = _judged_only(tmp_path)
+    assert present_yearly.publication_date(follow_up(model, 2023), _dt.date(2020, 1, 15)) == _dt.date(2024, 2, 1)
+    assert present_yearly.publication_date(follow_up(model, 2024), _dt.date(2020, 1, 15)) == _dt.date(2025, 2, 3)
+
+
+def test_a_years_followup_shows_each_commitment_with_its_assessment_up_to_that_year(tmp_path):
+    from strategykit.render.pdf.data import followup_data
+    from strategykit.render.web import pages
+
+    _root, model = _judged_only(tmp_path)
+    reports = (follow_up(model, 2023), follow_up(model, 2024))
+    info = pages.EditionInfo(commit=None, build_date="2026-01-01", pdf_name=None, yearly=reports)
+    site = pages.generate(model, info).pages
+    y2023, y2024 = site["uppfoljning/2023.md"], site["uppfoljning/2024.md"]
+    assert "Varje åtagande visas med sin senaste bedömning till och med 2023." in y2023
+    assert "| **P1.2.A1** Regionen och kommunerna" in y2023
+    assert "Planen är försenad men arbetet har börjat." in y2023 and "Planen är antagen" not in y2023
+    assert "Planen är antagen i tolv kommuner." in y2024 and "Årsrapport 2024" in y2024
+    # The target without data says so in the year's table.
+    assert "Inga nya data ännu" in y2023.split("### P1.1")[1].split("### P1.2")[0]
+    fu = followup_data(model, reports[0], "sv", commitments=True)
+    (p,) = fu["priorities"]
+    assert p["commitments_table"] and p["commitments_note"]
+    (c,) = [c for g in p["goals"] for c in g["commitments"]]
+    assert (c["status"]["code"], c["year"], c["reasoning"]) == ("delayed", "2023", "Planen är försenad men arbetet har börjat.")
+    edition = followup_data(model, reports[0], "sv")
+    assert not edition["priorities"][0]["commitments_table"]
+    assert [c for g in edition["priorities"][0]["goals"] for c in g["commitments"]] == [{"id": "P1.2.A1"}]
+
+
+def test_a_years_followup_says_when_the_year_has_no_value_and_when_there_is_none_at_all(tmp_path):
+    from test_commitments import with_commitment
+
+    _root, judged = _judged_only(tmp_path / "judged")
+    sentences = present_yearly.lead(judged, follow_up(judged, 2023))
+    assert "Det finns inga uppmätta värden ännu, så inget mätbart mål kan bedömas." in sentences
+    assert "Varje åtagande visas med sin senaste bedömning till och med 2023." in sentences
+    root = copy_strategy(FIXTURES / "minimal", tmp_path / "s")
+    shutil.copytree(FIXTURES / "observed" / "data", root / "data")  # values up to 2022
+    with_commitment(root)  # assessed for 2023 and 2024
+    model = check(root).model
+    without = ("Inga värden har uppmätts för 2023, så de mätbara målen bedöms med de senaste värdena "
+               "från tidigare år, vart och ett med sitt år.")
+    assert without in present_yearly.lead(model, follow_up(model, 2023))
+    assert not any("Inga värden" in x or "inga uppmätta" in x for x in present_yearly.lead(model, follow_up(model, 2022)))
+    english = dataclasses.replace(model, language="en", levels=(("commitment", "Action", "Actions"),))
+    assert "Each action is shown with its latest assessment up to and including 2023." in \
+        present_yearly.lead(english, follow_up(english, 2023))
+
+
+def _build(root):
+    script = "import sys\nfrom strategykit.cli import main\nsys.exit(main(['build', sys.argv[1]]))\n"
+    return subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "STRATEGY_COMMIT": "0" * 40, "STRATEGY_TYPST_WARNINGS": "error"})
+
+
+def test_a_strategy_followed_up_by_judgement_alone_publishes_a_followup_for_each_assessed_year(tmp_path):
+    root, model = _judged_only(tmp_path)
+    proc = _build(root)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in (root / "dist").iterdir()) == sorted([
+        f"{model.id}-{model.edition.version}.pdf",
+        present_yearly.pdf_name(model, 2023), present_yearly.pdf_name(model, 2024)])
+    for year in (2023, 2024):
+        assert (root / "site" / "uppfoljning" / str(year) / "index.html").is_file()
+        assert (root / "site" / present_yearly.pdf_path(model, year)).read_bytes().startswith(b"%PDF")
+    page = (root / "site" / "uppfoljning" / "2023" / "index.html").read_text(encoding="utf-8")
+    assert "Planen är försenad men arbetet har börjat." in page
+
+
+def test_a_strategy_with_neither_data_nor_assessments_publishes_no_followup(tmp_path):
+    root = copy_strategy(FIXTURES / "minimal", tmp_path / "s")
+    model = check(root).model
+    assert followup_years(model) == ()
+    proc = _build(root)
+    assert proc.returncode == 0, proc.stderr
+    assert [p.name for p in (root / "dist").iterdir()] == [f"{model.id}-{model.edition.version}.pdf"]
+    assert not (root / "site" / "uppfoljning" / "2023").exists()
+    assert not list((root / "site").rglob(f"*-{present_yearly.folder(model)}-*.pdf"))

@@ -112,9 +112,9 @@ import enum
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
 
-from strategykit.model import (BREAKDOWNS, COMMITMENT_STATUSES, THRESHOLDS, Comparator, Goal, GoalValue, Observation, Strategy,
-                               Target, gap,
-                               meets_threshold)
+from strategykit.model import (BREAKDOWNS, COMMITMENT_STATUSES, THRESHOLDS, Commitment, Comparator, Goal, GoalValue,
+                               Observation, Strategy, Target, gap, meets_threshold)
+from strategykit.model import Assessment as CommitmentAssessment
 
 from strategykit.analysis.method import ACCELERATION_RATIO, MAINTAIN_TOLERANCE, ON_TRACK_RATIO
 
@@ -488,6 +488,16 @@ class JudgedCommitment:
 
 
 @dataclass(frozen=True)
+class CommitmentProgress:
+    """A commitment in a year's follow-up: its latest assessment up to the report year (None while it
+    has none). Every commitment is here, whether or not its goal is judged by its commitments alone:
+    the yearly follow-up covers the commitments as well as the targets."""
+
+    commitment: Commitment
+    latest: CommitmentAssessment | None
+
+
+@dataclass(frozen=True)
 class GoalJudgement:
     """The follow-up of a goal that only commitments follow up: a judgement, not a measured status.
 
@@ -548,6 +558,8 @@ class GoalProgress:
     goal's status, but are followed up and counted once, with their own goal."""
     judgement: GoalJudgement | None = None
     """For a goal followed up by its commitments alone: their judgement (``status`` is then no data)."""
+    commitments: tuple[CommitmentProgress, ...] = ()
+    """The goal's commitments with their latest assessments up to the report year, in model order."""
 
 
 @dataclass(frozen=True)
@@ -619,6 +631,10 @@ class FollowUp:
     def targets(self) -> Iterator[TargetProgress]:
         for g in self.goals():
             yield from g.targets
+
+    def commitments(self) -> Iterator[CommitmentProgress]:
+        for g in self.goals():
+            yield from g.commitments
 
     def target(self, target_id: str) -> TargetProgress | None:
         return next((t for t in self.targets() if t.target_id == target_id), None)
@@ -770,7 +786,8 @@ def _assess_all(strategy: Strategy, year: int | None) -> tuple[PriorityProgress,
             targets = assessed[p.id][g.id]
             shared = tuple(t.id for _, t in strategy.shared_targets(g))
             goals.append(GoalProgress(g.id, p.id, combine([t.status for t in targets] + [by_id[i].status for i in shared]),
-                                      targets, shared, judge_goal(strategy, g, year)))
+                                      targets, shared, judge_goal(strategy, g, year),
+                                      tuple(CommitmentProgress(c, c.latest(until=year)) for c in g.commitments)))
         priorities.append(PriorityProgress(
             p.id, combine(t.status for g in goals for t in g.targets), tuple(goals)))
     return tuple(priorities)
@@ -811,6 +828,6 @@ def follow_up(strategy: Strategy, year: int | None = None) -> FollowUp:
 __all__ = [
     "ACCELERATION_RATIO", "Assessment", "assess_flow", "assess_gap", "assess_range", "assess_threshold", "MilestoneCheck", "milestone_met", "FollowUp", "GoalProgress", "MAINTAIN_TOLERANCE", "ON_TRACK_RATIO",
     "PriorityProgress", "STATUSES", "Status", "StatusChange", "TargetProgress", "assess", "combine",
-    "count_statuses", "follow_up", "GoalJudgement", "JudgedCommitment", "JudgementChange", "judge_goal", "count_judgements",
+    "CommitmentProgress", "count_statuses", "follow_up", "GoalJudgement", "JudgedCommitment", "JudgementChange", "judge_goal", "count_judgements",
     "worst_commitment_status", "implied_direction", "latest_year", "status_for_ratio", "target_progress",
 ]

@@ -13,8 +13,10 @@ Illustrative values have no retrieval date; only the first condition applies to 
 baselines, milestones and target values in goals.yaml are the edition's own text and are kept.
 
 The yearly follow-up (förordning 2017:583) is a publication of its own, made from the values
-known today: one per year from the strategy's start year to the latest year with an observed
-value, for each year that has at least one.
+and assessments known today. It covers the measurable targets and the commitments alike, so a
+year gets one, from the strategy's start year on, when it has at least one observed value or at
+least one commitment assessed for it on the scale: a strategy followed up by judgement alone, or
+a year in which only the commitments were assessed, is followed up too.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 
-from strategykit.model import Observation, Strategy
+from strategykit.model import COMMITMENT_STATUSES, Observation, Strategy
 
 
 def known_at_date(o: Observation, day: _dt.date) -> bool:
@@ -49,8 +51,11 @@ def known_at(strategy: Strategy, day: _dt.date) -> Strategy:
 
 def followup_years(strategy: Strategy) -> tuple[int, ...]:
     """The years that get a follow-up publication, oldest first: from the strategy's start year
-    (or its earliest observed year) on, each year that has an observed value."""
+    (or, without one, from the earliest) on, each year that has an observed value or a
+    commitment's assessment with a status on the scale."""
     years = {o.year for series in strategy.observations.values() for o in series
              if o.year is not None and o.value is not None}
+    years |= {a.year for _goal, c in strategy.commitments() for a in c.assessments
+              if a.year is not None and a.status in COMMITMENT_STATUSES}
     start = strategy.period_start
     return tuple(sorted(y for y in years if start is None or y >= start))

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from strategykit.analysis.followup import GoalJudgement, judge_goal
-from strategykit.model import COMMITMENT_STATUSES, Commitment, Goal, Strategy
+from strategykit.analysis.followup import CommitmentProgress, GoalJudgement, judge_goal
+from strategykit.model import COMMITMENT_STATUSES, Assessment, Commitment, Goal, Strategy
 from strategykit.present import i18n
 from strategykit.present.mdtext import keep_numbers
 from strategykit.present.status import Badge
@@ -95,8 +95,16 @@ def _lang(model: Strategy) -> str:
 
 def commitment_row(model: Strategy, c: Commitment, until: int | None = None) -> CommitmentRow:
     """The row of a commitment; ``until``: the latest assessment up to that year (a yearly follow-up's)."""
+    return _row(model, c, c.latest(until=until))
+
+
+def progress_row(model: Strategy, cp: CommitmentProgress) -> CommitmentRow:
+    """The row of a commitment as a follow-up shows it: with its latest assessment up to the report year."""
+    return _row(model, cp.commitment, cp.latest)
+
+
+def _row(model: Strategy, c: Commitment, a: Assessment | None) -> CommitmentRow:
     lang = _lang(model)
-    a = c.latest(until=until)
     latest = None
     if a is not None and a.status is not None and a.year is not None:
         latest = AssessmentView(a.year, badge(a.status, lang), keep_numbers(" ".join(a.reasoning.split())),

@@ -47,19 +47,46 @@ def pdf_path(model: Strategy, year: int) -> str:
 
 def publication_date(report: FollowUp, built: _dt.date) -> _dt.date:
     """The date a follow-up shows: the earliest day it can have been made — after its year has
-    ended and after the last of its values was retrieved — or the build's date if later.
+    ended, after the last of its values was retrieved and after the last of the commitments'
+    assessments it shows was made — or the build's date if later.
     Never the clock, so that the same sources give the same PDF."""
     days = [built]
     if report.year is not None:
         days.append(_dt.date(report.year + 1, 1, 1))
-    for tp in report.targets():
-        for o in (tp.baseline, tp.latest, *tp.by_breakdown.values()):
-            if o is not None and o.provenance.retrieved:
-                try:
-                    days.append(_dt.date.fromisoformat(o.provenance.retrieved))
-                except ValueError:
-                    pass
+    dates = [o.provenance.retrieved for tp in report.targets()
+             for o in (tp.baseline, tp.latest, *tp.by_breakdown.values()) if o is not None]
+    dates += [cp.latest.date for cp in report.commitments() if cp.latest is not None]
+    for text in dates:
+        if text:
+            try:
+                days.append(_dt.date.fromisoformat(text))
+            except ValueError:
+                pass
     return max(days)
+
+
+def lead(model: Strategy, report: FollowUp) -> list[str]:
+    """The sentences that open a year's follow-up, in both editions: what it shows, for which year,
+    and what it rests on when the year has no observed value (a year followed up because its
+    commitments were assessed) or when no target has a value at all."""
+    L = i18n.labels(_lang(model))
+    year = report.year
+    out = [L["followup_intro"]]
+    if year is None:
+        return out + [L["followup_no_data"]]
+    out.append(L["followup_year_intro"].format(year=year))
+    values = [o for tp in report.targets() for o in (*tp.series, *tp.by_breakdown.values(), *tp.comparator_series)
+              if o.value is not None]
+    if any(True for _ in report.targets()):
+        if not values:
+            out.append(L["followup_no_data"])
+        elif not any(o.year == year for o in values):
+            out.append(L["followup_year_without_values"].format(year=year))
+    if any(True for _ in report.commitments()):
+        # The strategy's own name for its commitments ('levels:'): 'Varje insats …'.
+        word = i18n.labels_for(model, _lang(model))["commitment"].lower()
+        out.append(L["followup_commitments_intro"].format(year=year, commitment=word))
+    return out
 
 
 def shows_status(report: FollowUp | None) -> bool:

@@ -124,9 +124,10 @@ def link_comments(data: dict, labels: set[str]) -> None:
                     c["anchor"] = ""
 
 
-def _commitment(s: Strategy, c, lang: str) -> dict:
-    """The row ``present.commitments`` decides, as the profile reads it."""
-    r = present_commitments.commitment_row(s, c)
+def _commitment(s: Strategy, c, lang: str, row: present_commitments.CommitmentRow | None = None) -> dict:
+    """The row ``present.commitments`` decides (``row``, by default with the latest assessment), as the
+    profile reads it."""
+    r = row or present_commitments.commitment_row(s, c)
     a = r.latest
     mark = i18n.labels(lang)["illustrative_mark"] if a is not None and a.illustrative else ""
     return {
@@ -317,12 +318,16 @@ def _followup_target(s: Strategy, tp: TargetProgress, lang: str) -> dict:
     }
 
 
-def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
-    """The follow-up appendix: the overview per priority, the changes, and every goal and target."""
+def followup_data(s: Strategy, report: FollowUp, lang: str, *, commitments: bool = False) -> dict:
+    """The follow-up appendix: the overview per priority, the changes, and every goal and target.
+
+    ``commitments``: each goal's commitments in full, with their latest assessments up to the report
+    year, and ``commitments_table`` set on each priority, for the yearly follow-up (which covers the
+    commitments as well as the targets); otherwise their ids (the edition shows them in its goal tables)."""
     L = i18n.labels(lang)
     titles = {p.id: p.title for p in s.priorities}
     goal_titles = {g.id: keep_numbers(" ".join(g.title.split())) for g in s.goals()}
-    commitments = {g.id: g.commitments for g in s.goals()}
+    commitments_of = {g.id: g.commitments for g in s.goals()}
     goals_by_id = {g.id: g for g in s.goals()}
     priorities = []
     for pp in report.priorities:
@@ -334,7 +339,9 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
                           "badge": present_status.badge(gp.status, lang).as_data(),
                           "shared": _shared(s, goals_by_id[gp.goal_id], lang) if gp.goal_id in goals_by_id else [],
                           "targets": [_followup_target(s, tp, lang) for tp in gp.targets],
-                          "commitments": [{"id": c.id} for c in commitments.get(gp.goal_id, ())],
+                          "commitments": ([_commitment(s, cp.commitment, lang, present_commitments.progress_row(s, cp))
+                                           for cp in gp.commitments] if commitments else
+                                          [{"id": c.id} for c in commitments_of.get(gp.goal_id, ())]),
                           "judgement": present_commitments.judgement_data(
                               present_commitments.goal_judgement(gp.judgement, lang) if gp.judgement else None, lang)})
         targets = [t for g in goals for t in g["targets"]]
@@ -347,8 +354,12 @@ def followup_data(s: Strategy, report: FollowUp, lang: str) -> dict:
             "judged": present_commitments.judged_data(s, pp.judged(), lang),
             "gender": any(t["women"] or t["men"] for t in targets),
             "illustrative": any(t["illustrative"] for t in targets)
-            or any(g["judgement"] and g["judgement"]["illustrative"] for g in goals),
+            or any(g["judgement"] and g["judgement"]["illustrative"] for g in goals)
+            or any(c.get("illustrative") for g in goals for c in g["commitments"]),
             "goals": goals,
+            "commitments_table": commitments and any(g["commitments"] for g in goals),
+            "commitments_note": (present_commitments.scale_note(lang)
+                                 if commitments and any(g["commitments"] for g in goals) else ""),
         })
     return {
         "year": str(report.year),

@@ -46,12 +46,12 @@ def render_yearly_pdf(plan: BuildPlan, report: FollowUp) -> bytes:
         "tagline": "",
         "date": i18n.format_date(day.isoformat(), lang),
     })
-    data["followup"] = followup_data(model, report, lang)
+    data["followup"] = followup_data(model, report, lang, commitments=True)
     data["priorities"], data["indicators"] = [], []
 
     parts: list = [raw(toolchain.CHAPTER_MARK + "the follow-up's summary"),
                    header(1, "followup", L["yearly_summary"]),
-                   para(L["followup_intro"] + " " + L["followup_year_intro"].format(year=report.year)),
+                   para(" ".join(present_yearly.lead(model, report))),
                    raw("#followup-overview(data.followup, shared)")]
     if report.previous_year is not None:
         parts += [header(2, "followup-changes", f"{L['changes_since']} ({report.previous_year})"),

@@ -61,14 +61,13 @@ class FollowUpPages:
         hidden = ["search:", "  exclude: true"] if year is not None and latest is not None and year < latest else []
         out = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "hide:", "  - navigation", *hidden, "---", "",
                f'<p class="sk-kicker">{html_escape(L["followup"])}</p>', "", f"# {esc(title)}", ""]
-        lead = [esc(L["followup_intro"])]
-        lead.append(esc(L["followup_year_intro"].format(year=year)) if year is not None else esc(L["followup_no_data"]))
-        out += [" ".join(lead), "{: .sk-lead }", ""]
+        out += [" ".join(esc(x) for x in present_yearly.lead(m, report)), "{: .sk-lead }", ""]
         out += [f"{esc(L['followup_method_link'])} [{esc(L['progress_method'])}]({rel(page, self.method)}).", ""]
         if self.info.yearly_pdfs:
             out += [f"[{esc(L['yearly_pdf'].format(year=year))}]({rel(page, present_yearly.pdf_path(m, year))})", ""]
         illustrative = any(tp.illustrative or any(o.provenance.illustrative for o in tp.by_breakdown.values())
-                           for tp in report.targets())
+                           for tp in report.targets()) \
+            or any(cp.latest is not None and cp.latest.illustrative for cp in report.commitments())
         if illustrative:
             out += [self.illustrative_note(), ""]
 
@@ -139,10 +138,13 @@ class FollowUpPages:
                     out += [esc(L["shared_targets_lead"]) + " " + "; ".join(
                         f"[{esc(e.target_id)}](#{self.goal_anchor[e.goal_id]}) {esc(e.text)} "
                         f"({esc(L['shared_target_home'].format(goal=e.goal_id))})" for e in shared), ""]
-                if g.commitments:  # followed up by judgement: shown with their assessments on the goal's page
-                    links = ", ".join(f"[{esc(c.id)}]({rel(page, self.goal_link(g))})" for c in g.commitments)
-                    out += [f"{esc(L['commitments'])}: {links}", "{: .sk-small }", ""]
+                # Followed up by judgement: each commitment with its latest assessment up to the year, after
+                # the targets (the yearly follow-up covers both).
+                commitments = (self.commitments_table(page, g, [present_commitments.progress_row(m, cp)
+                                                                for cp in gp.commitments])[0] + "\n"
+                               if gp.commitments else "")
                 if not gp.targets:
+                    out += [commitments] if commitments else []
                     continue
                 gender = any("women" in tp.by_breakdown or "men" in tp.by_breakdown for tp in gp.targets)
                 # Status and latest value first: on a phone they stay in view while the rest scrolls.
@@ -187,6 +189,9 @@ class FollowUpPages:
                         sources.append(f"{tp.target_id}: {'; '.join(texts)}")
                 if sources:
                     out += [f"{esc(L['source'])}: " + esc(". ".join(sources)) + ".", "{: .sk-small }", ""]
+                out += [commitments] if commitments else []
+        if any(True for _ in report.commitments()):
+            out += [esc_block(present_commitments.scale_note(self.lang)), "{: .sk-small }", ""]
         out += [f"## {esc(L['yearly_sources'])}", "", present_yearly.sources_markdown(m, report, esc)]
         return "\n".join(out)
 

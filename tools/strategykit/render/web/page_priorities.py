@@ -90,14 +90,15 @@ class PriorityPages:
             out += [self.illustrative_note(), ""]
         return "\n".join(out)
 
-    def commitments_table(self, page: str, g) -> tuple[str, bool]:
+    def commitments_table(self, page: str, g, shown=None) -> tuple[str, bool]:
         """The goal's commitments: what, its latest assessment (words, shape, colour), owners, reasoning.
 
+        ``shown``: the rows to show (a yearly follow-up's, with the assessments up to its year);
+        by default each commitment with its latest assessment.
         The assessment comes second, as a target's status does, so that it stays in view on a phone."""
         L = self.L
         rows, any_ill = [], False
-        for c in g.commitments:
-            r = present_commitments.commitment_row(self.m, c)
+        for r in shown if shown is not None else [present_commitments.commitment_row(self.m, c) for c in g.commitments]:
             owners = esc(", ".join(r.owners))
             if r.assessed_by:
                 owners += f'<br><span class="sk-small">{esc(L["assessed_by"])}: {esc(r.assessed_by)}</span>'
