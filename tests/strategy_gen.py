@@ -33,7 +33,9 @@ editions of one stays within a few seconds, and varied on purpose:
   judgement), with owners of each kind, named or not, with and without who assesses them, and
   none to three yearly assessments on the scale, with evidence links, some illustrative; a goal with
   commitments and no target is then judged by them (every step of the scale, and "not assessed yet"
-  when none of its commitments has an assessment up to a follow-up's year);
+  when none of its commitments has an assessment up to a follow-up's year); assessments for years
+  with no observed value, so that some follow-up years rest on assessments alone (about half of the
+  strategies that check clean), and now and then a strategy whose only follow-up is by judgement;
 - cross-cutting goals: contributing to other priorities, sharing other goals' targets (some with no
   target of their own), linking to the national strategy's areas; with an id named twice or
   naming its own priority or target now and then (warnings: what checks must still build);
