@@ -11,7 +11,8 @@ editions of one stays within a few seconds, and varied on purpose:
   out), thresholds (at-least, more-than, at-most, less-than; the bound above or below the baseline), breakdown (total, women, men), sourced or illustrative baselines, Agenda 2030 targets;
 - target values written as a change in percent or a factor against a base year (the baseline's year,
   a year in the data file, or one with no known value);
-- gaps against a comparator (``comparator: {name, series}``: closed, at most a gap, halved against the
+- gaps against a comparator (``comparator: {name, series}``; for the total, or for women or men against
+  the comparator's rows of the same breakdown: closed, at most a gap, halved against the
   baseline year), with the comparator's rows in the data file's column ``comparator`` (a baseline-year
   value now and then missing), or no data file at all;
 - ranges to reach and bands to stay within (``low``, ``high``, ``range: reach|stay``); flows per year
@@ -218,7 +219,10 @@ def _target(rng: random.Random, tid: str, ind: dict | None, period: tuple[int, i
         # a gap against a comparator, whose rows ``_with_comparators`` adds to the data file
         t["comparator"] = {"name": grng.choice(("Riket", "Norrland <län> & [övriga]", "UK *average*")),
                            "series": grng.choice(("riket", "norrland", "uk"))}
-        t.pop("breakdown", None)
+        if "gender" in ind.get("breakdowns", []) and grng.random() < 0.6:
+            t["breakdown"] = grng.choice(("women", "men"))  # a gap for one part, against the comparator's same part
+        else:
+            t.pop("breakdown", None)
         how = grng.choice(("closed", "at-most", "halved"))
         gap_target = {"closed": {"value": 0}, "at-most": {"value": _value(grng, 0, (hi - lo) * 0.1, decimals)},
                       "halved": {"change": -50, "base_year": base_year}}[how]
@@ -388,10 +392,18 @@ def _rows_by_dimension(brng: random.Random, ind: dict, period: tuple[int, int], 
     return "\n".join(lines) + "\n"
 
 
+def _cell(line: str, columns: list[str], name: str) -> str:
+    """The cell of column ``name`` in a data file's ``line``, lower case and stripped ('' when it has none)."""
+    cells = line.split(",")
+    names = [c.strip().lower() for c in columns]
+    return cells[names.index(name)].strip().lower() if name in names and names.index(name) < len(cells) else ""
+
+
 def _with_comparators(text: str, gaps: list[dict], ind: dict, period: tuple[int, int]) -> str:
     """A data file with the rows of the comparators its gap targets name, in a column 'comparator':
     a value for the baseline year on the far side of the region's (so there is a gap to close),
-    left out now and then, and values for some later years."""
+    left out now and then, and values for some later years; for a gap target set for women or men,
+    the comparator's rows of that breakdown (when the file has a column 'breakdown')."""
     lo, hi, decimals = ind["_range"]
     lines = text.rstrip("\n").split("\n")
     columns = lines[0].split(",") + ["comparator"]
@@ -399,9 +411,10 @@ def _with_comparators(text: str, gaps: list[dict], ind: dict, period: tuple[int,
     done: set[str] = set()
     for t in gaps:
         series = t["comparator"]["series"]
-        if series in done:
+        part = t.get("breakdown", "total")
+        if (series, part) in done or (part != "total" and "breakdown" not in columns):
             continue
-        done.add(series)
+        done.add((series, part))
         crng = random.Random(f"cmp-{ind['id']}-{series}-{t['id']}")
         rows: dict[int, float] = {}
         base = t["baseline"]
@@ -411,8 +424,20 @@ def _with_comparators(text: str, gaps: list[dict], ind: dict, period: tuple[int,
         for year in crng.sample(range(period[0] - 3, period[0] + 6), k=crng.randrange(0, 4)):
             rows.setdefault(year, _value(crng, lo, hi, decimals))
         for year, value in sorted(rows.items()):
-            cells = {"year": str(year), "value": str(value), "provenance": "illustrative", "comparator": series}
+            cells = {"year": str(year), "value": str(value), "provenance": "illustrative", "comparator": series,
+                     "breakdown": "" if part == "total" else part}
             out.append(",".join(cells.get(c.strip().lower(), "") for c in columns))
+        if part != "total" and not any(_cell(line, columns, "breakdown") == part and not _cell(line, columns, "comparator")
+                                       for line in out[1:]):
+            # the region's own rows of that part, so that the gap can be measured: the baseline's year
+            # (the baseline's value) and a few of the comparator's years, now and then none at all
+            own = {base["year"]: base["value"]} if crng.random() < 0.8 else {}
+            for year in rows:
+                if crng.random() < 0.7:
+                    own.setdefault(year, _value(crng, lo, hi, decimals))
+            for year, value in sorted(own.items()):
+                cells = {"year": str(year), "value": str(value), "provenance": "illustrative", "breakdown": part}
+                out.append(",".join(cells.get(c.strip().lower(), "") for c in columns))
     return "\n".join(out) + "\n"
 
 

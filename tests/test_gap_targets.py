@@ -177,11 +177,20 @@ def test_a_gap_between_percentages_beyond_100_is_out_of_range(minimal):
     assert "not a gap between two percentages" in d.message
 
 
-def test_a_row_of_a_comparator_for_women_holds_two_breakdowns(minimal):
+def test_a_comparator_row_for_women_is_the_women_of_the_comparator(minimal):
     _gap(minimal)
     _data(minimal, ROWS + "2023,80.0,women,riket,illustrative,,\n")
+    assert "data-several-breakdowns" not in [d.code for d in check(minimal).diagnostics]
+    (o,) = check(minimal).model.series("employment-rate", "women&comparator:riket")
+    assert (o.year, o.value) == (2023, 80.0)
+
+
+def test_a_comparator_row_for_two_breakdowns_the_indicator_does_not_cross_holds_two_breakdowns(minimal):
+    _gap(minimal)
+    _data(minimal, ROWS + "2023,80.0,women,2480,riket,illustrative,,\n",
+          header="year,value,breakdown,municipality,comparator,provenance,source,retrieved\n")
     (d,) = find(minimal, "data-several-breakdowns")
-    assert "comparator:riket" in d.message
+    assert "women, municipality:2480" in d.message
 
 
 # -- what readers see ----------------------------------------------------------------------
@@ -269,8 +278,84 @@ def test_a_data_fetch_writes_the_comparator_rows_back_in_their_column(minimal):
     assert check(minimal).diagnostics == [] and check(minimal).model.observations == model.observations
 
 
-def test_a_gap_target_for_one_breakdown_is_reported(minimal):
-    _gap(minimal, extra="            breakdown: women\n")
-    _data(minimal)
-    (d,) = find(minimal, "gap-target-form")
-    assert "for one breakdown (women)" in d.message
+# -- a gap for one breakdown: the women of the county against the women of the nation ---------
+
+WOMEN_ROWS = ("2019,76.0,women,,illustrative,,\n2019,80.0,women,riket,illustrative,,\n"
+              "2023,78.0,women,,illustrative,,\n2023,80.4,women,riket,illustrative,,\n"
+              "2019,80.0,men,,illustrative,,\n2023,81.0,men,,illustrative,,\n")
+
+
+def _women(root, rows: str = ROWS + WOMEN_ROWS, **gap) -> None:
+    """P1.1.a: halve the gap between the women of the county (76.0 in 2019) and the women of the nation."""
+    edit(root, "    source: {provider: Kolada, id: N00914}\n", "    source: {provider: Kolada, id: N00914}\n"
+         "    breakdowns: [gender]\n")
+    _gap(root, extra="            breakdown: women\n", baseline="76.0", **gap)
+    _data(root, rows)
+
+
+def test_a_gap_target_for_women_checks_clean_with_the_comparators_rows_for_women(minimal):
+    _women(minimal)
+    assert check(minimal).diagnostics == []
+
+
+def test_a_gap_target_for_women_is_followed_up_against_the_women_of_the_comparator(minimal):
+    # g0 = 80.0 - 76.0 = 4.0 (2019), gt = 80.4 - 78.0 = 2.4 (2023), G = 4.0 / 2 = 2.0 (2030):
+    # r_a = (2.4 - 4.0) / 4 = -0.4; r_n = (2.0 - 4.0) / 11 = -0.181818; R = 0.4 / 0.181818 = 2.2 -> on track.
+    # (Against the nation's total, 81.2 and 81.5, the gaps would be 5.2 and 3.5.)
+    _women(minimal)
+    model = check(minimal).model
+    (t,) = [t for _, t in model.targets() if t.id == "P1.1.a"]
+    assert t.comparator_key == "women&comparator:riket" and t.target.value == pytest.approx(2.0)
+    tp = follow_up(model).target("P1.1.a")
+    assert tp.baseline_gap == pytest.approx(4.0) and tp.latest_gap == pytest.approx(2.4)
+    assert tp.assessment.ratio == pytest.approx(2.2) and tp.status is Status.ON_TRACK
+    assert [o.value for o in tp.comparator_series] == [80.0, 80.4]
+    (m,) = tp.milestones
+    assert m.gap == pytest.approx(2.4) and m.met is True  # at most 2.5 allowed in 2023
+
+
+def test_a_gap_target_for_women_whose_comparator_has_only_totals_is_reported(minimal):
+    _women(minimal, rows=ROWS + WOMEN_ROWS.replace("women,riket", "women,"))
+    (d,) = find(minimal, "comparator-without-data")
+    assert 'set for one breakdown (women) and compared with Riket' in d.message
+    assert "2019,81.2,women,riket" in d.hint
+    assert follow_up(check(minimal).model).target("P1.1.a").status is Status.NO_DATA
+
+
+def test_a_gap_target_for_women_whose_comparator_lacks_the_baseline_year_for_women_is_reported(minimal):
+    _women(minimal, rows=ROWS + WOMEN_ROWS.replace("2019,80.0,women,riket,illustrative,,\n", ""))
+    (d,) = find(minimal, "comparator-baseline-missing")
+    assert "has no value for 2019 (it has values for 2023)" in d.message
+
+
+def test_a_gap_for_women_already_closed_against_the_women_of_the_comparator_is_reported(minimal):
+    # The county's women (82.0) are above the nation's women (80.0), though below the nation's total (81.2).
+    _women(minimal, rows=ROWS + WOMEN_ROWS.replace("2019,76.0,women,,", "2019,82.0,women,,"), target="value: 0")
+    edit(minimal, "baseline: {year: 2019, value: 76.0, illustrative: true}",
+         "baseline: {year: 2019, value: 82.0, illustrative: true}")
+    (d,) = find(minimal, "gap-already-closed")
+    assert "the region (82) is not below Riket (80)" in d.message
+
+
+def test_the_explanation_and_the_chart_name_the_breakdown_of_the_comparators_values(minimal):
+    _women(minimal)
+    model = check(minimal).model
+    report = follow_up(model)
+    sv = explain_markdown(report.target("P1.1.a"), model.indicator("employment-rate"), "sv")
+    assert "Gapet mot Riket 2019: 4\u00a0procentenheter (kvinnor: 76\u00a0%\\* mot Riket 80\u00a0%\\*)" in sv
+    spec = indicator_chart(model, model.indicator("employment-rate"), report)
+    assert ("women&comparator:riket", "Riket, kvinnor") in [(x.key, x.label) for x in spec.observed]
+    assert "comparator:riket" not in [x.key for x in spec.observed], "the nation's total is not what it is compared with"
+    assert spec.table_header[-1] == "Utfall (Riket, kvinnor)"
+    data = report_data(report, model, "en")["priorities"][0]["goals"][0]["targets"][0]
+    assert data["comparator"]["baseline_gap"] == pytest.approx(4.0)
+    assert [v["value"] for v in data["comparator"]["values"]] == [80.0, 80.4]
+
+
+def test_a_gap_target_set_for_women_instead_of_the_total_is_a_changed_breakdown(tmp_path):
+    a, b = copy_minimal(tmp_path / "old"), copy_minimal(tmp_path / "new")
+    _gap(a)
+    _data(a, ROWS + WOMEN_ROWS)
+    _women(b)
+    changes = [c for c in diff(a, str(a), str(b)).changes if c.kind == "target-breakdown-changed"]
+    assert [(c.old, c.new) for c in changes] == [("total", "women")]

@@ -746,7 +746,7 @@ def _gap_progress(strategy: Strategy, target: Target, series: tuple[Observation,
     fields a reader needs (the comparator, its series, the baseline and latest gaps)."""
     comparator = target.comparator
     direction = target.direction
-    others = strategy.series(target.indicator_id, comparator.key, until=year)
+    others = strategy.series(target.indicator_id, target.comparator_key, until=year)
     theirs = {o.year: o.value for o in others if o.value is not None}
 
     def gap_of(o: Observation | None) -> float | None:

@@ -153,6 +153,19 @@ class Comparator:
         return _dimensions.key(_dimensions.COMPARATOR, self.series)
 
 
+def comparator_key(comparator: Comparator | None, breakdown: str) -> str | None:
+    """The key of the comparator's series a gap target set for ``breakdown`` is compared with: the
+    comparator's rows of the same breakdown, since a part of the region is compared with the same part
+    of the comparator (the women of the county with the women of the nation). For the total, the
+    comparator's own key ('comparator:riket'); for women, 'women&comparator:riket': a row of the data
+    file with 'women' in the column 'breakdown' and 'riket' in the column 'comparator'."""
+    if comparator is None:
+        return None
+    if breakdown in ("total", ""):
+        return comparator.key
+    return _dimensions.combined([*_dimensions.parts(breakdown), comparator.key])
+
+
 GAP_SIDES = {"increase": 1, "decrease": -1}
 """For a gap target: the sign of the region's wanted move relative to its comparator."""
 
@@ -194,6 +207,11 @@ class Target:
     @property
     def is_gap(self) -> bool:
         return self.comparator is not None
+
+    @property
+    def comparator_key(self) -> str | None:
+        """For a gap target: the key of the comparator's series it is compared with (``comparator_key``)."""
+        return comparator_key(self.comparator, self.breakdown)
 
     @property
     def wanted_direction(self) -> str | None:
@@ -820,7 +838,7 @@ def _target(d: dict, path: Path_, observations: Mapping[str, tuple[Observation, 
         """The value a change or a factor is taken of: the level of ``year``, or for a gap target its gap."""
         if comparator is None:
             return level(year)
-        return gap(_opt_s(d, "direction"), level(year), level(year, comparator.key))
+        return gap(_opt_s(d, "direction"), level(year), level(year, comparator_key(comparator, breakdown)))
 
     return Target(
         id=_s(d, "id"), text=_s(d, "text"), indicator_id=indicator,

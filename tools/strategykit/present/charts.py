@@ -240,7 +240,9 @@ def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
         tps.append((t, tp))
     target_keys = [t.breakdown or "total" for t, _ in tps]
     # a gap target's comparator is drawn beside the region, as a line of its own
-    comparators = {t.comparator.key: t.comparator.name or t.comparator.series
+    # (for a target set for one breakdown, the comparator's values of that breakdown: 'Riket, kvinnor')
+    comparators = {t.comparator_key: ", ".join(x for x in (t.comparator.name or t.comparator.series,
+                                                           present_breakdowns.label(model, t.breakdown, lang)) if x)
                    for t, _ in tps if getattr(t, "comparator", None) is not None}
     target_keys += list(comparators)
     keys = list(BREAKDOWNS) + [k for k in dict.fromkeys(target_keys) if k not in BREAKDOWNS]
@@ -312,7 +314,7 @@ def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
             parts.append(f"{L['baseline'].lower()} {shown(b)} ({b.year})")
         if getattr(t, "comparator", None) is not None:
             # a gap target's values are gaps, not levels on this axis: said in words, not drawn
-            name = comparators[t.comparator.key]
+            name = t.comparator.name or t.comparator.series
             for v, what in [(ms, L["milestone"].lower()) for ms in t.milestones] + [(t.target, L["target_value"].lower())]:
                 if v is not None and v.year is not None and v.value is not None:
                     gap = i18n.gap_wording(i18n.gap_value(v.value, ind.unit, lang, ind.decimals), v, name, lang)

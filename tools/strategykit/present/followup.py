@@ -94,7 +94,9 @@ Särskilda fall:
   `r_n = (G − g0) / (T − t0)` och `R = −r_a / |r_n|`. Målet är *{achieved_lc}* när `gt ≤ G`
   och *{moving_away_lc}* när gapet låg inom målet vid utgångsläget (`g0 ≤ G`) men har
   öppnats igen; annars gäller `R` på skalan ovan. Ett etappmål är nått när gapet dess år högst är
-  etappmålets värde. Saknar jämförelsen värde för utgångsåret kan målet inte bedömas.
+  etappmålets värde. Saknar jämförelsen värde för utgångsåret kan målet inte bedömas. Ett mål
+  för en del av regionen (till exempel kvinnorna) jämförs med samma del av jämförelsen
+  (kvinnorna i riket).
 - **Etappmål bedöms.** Ett etappmål vars år har ett uppmätt värde är *nått* när
   värdet har nått etappmålets värde i önskad riktning (för ett mål att bibehålla:
   inom bandet; för ett gränsvärde: enligt gränsen), annars *inte nått*. Bedömningen
@@ -127,8 +129,8 @@ utgåvans år började (ett årsvärde för 2019 publiceras tidigast 2020), och,
 hämtades från en källa, bara om det hämtades senast på utgåvans datum. Bedömningarna i
 en utgåva bygger på de värdena; kan inget mätbart mål bedömas visar utgåvan utgångsvärde
 och målvärde utan bedömning. Den årliga uppföljningen är en egen publikation för varje år
-med uppmätta värden, från strategins startår, och bygger på de värden som är kända när
-den görs.
+med uppmätta värden eller bedömda åtaganden, från strategins startår, och bygger på de
+värden och bedömningar som är kända när den görs.
 
 Bedömningen förutsätter att utvecklingen fortsätter i samma takt som hittills, och
 säger inget om varför den ser ut som den gör. Värden märkta som illustrativa är
@@ -210,7 +212,8 @@ Special cases:
   The target is *{achieved_lc}* when `gt ≤ G` and *{moving_away_lc}* when the gap was within
   the target at the baseline (`g0 ≤ G`) and has opened again; otherwise `R` on the scale above. A milestone is
   met when the gap of its year is at most its value. Without the comparator's value for the
-  baseline year the target cannot be assessed.
+  baseline year the target cannot be assessed. A target for one part of the region (the
+  women, say) is compared with the same part of the comparator (the women of the nation).
 - **Milestones are assessed.** A milestone whose year has an observed value is *met*
   when that value has reached the milestone value in the wanted direction (for a
   target to maintain: within the band; for a threshold: by the bound), otherwise
@@ -244,7 +247,8 @@ earliest) and, when it was retrieved from a source, only if it was retrieved on 
 the edition's date. The assessments in an edition rest on those values; when no
 measurable target can be assessed, the edition shows baseline and target value without an
 assessment. The yearly follow-up is a publication of its own for each year with observed
-values, from the strategy's start year, and rests on the values known when it is made.
+values or assessed commitments, from the strategy's start year, and rests on the values and
+assessments known when it is made.
 
 The assessment assumes that the development continues at the rate seen so far, and
 says nothing about why it looks the way it does. Values marked illustrative are not
@@ -637,9 +641,12 @@ def _explain_gap(progress: TargetProgress, indicator: Indicator | None, language
     def gap(v: float) -> str:
         return i18n.gap_value(v, unit, language, dec)
 
+    # A target for one breakdown is compared with the comparator's values of the same breakdown: said once.
+    part = present_breakdowns.label(None, progress.breakdown, language)
+
     def pair(o) -> str:
         c = theirs.get(o.year)
-        return f"{num(o)} {'mot' if sv else 'against'} {name} {num(c) if c is not None else '–'}"
+        return (f"{part}: " if part else "") + f"{num(o)} {'mot' if sv else 'against'} {name} {num(c) if c is not None else '–'}"
 
     g0, gt, allowed, T = progress.baseline_gap, progress.latest_gap, progress.target_value, progress.target_year
     head = ((f"Gapet mot {name} {b.year}: {gap(g0)} ({pair(b)}); {latest.year}: {gap(gt)} ({pair(latest)}); "

@@ -165,7 +165,9 @@ def data_several_breakdowns(s: Strategy) -> Iterator[Finding]:
     It is accepted when the indicator is broken down by every dimension the row gives a
     value for, `breakdowns: [gender, municipality]`, and both editions then show a table
     of the two dimensions crossed. Otherwise it is refused, and left out of the editions
-    until it is split or removed, or the indicator declares the dimensions.
+    until it is split or removed, or the indicator declares the dimensions. A comparator's
+    row (the column `comparator`) may name a breakdown as the region's rows do: `women`
+    and `riket` is the women of the nation, which a gap target set for women compares with.
     """
     for f in s.data_files:
         columns = key_columns(f.columns, s.dimensions())
@@ -176,7 +178,8 @@ def data_several_breakdowns(s: Strategy) -> Iterator[Finding]:
             if row.ragged:  # data-row-length has reported it; its cells are not read as breakdowns
                 continue
             keys = row_breakdowns(row, columns)
-            if len(keys) > 1 and not all(_declared(ind, dims.split(k)[0] or "") for k in keys):
+            own = [k for k in keys if dims.split(k)[0] != dims.COMPARATOR]  # whose value it is: the region's or a comparator's
+            if len(own) > 1 and not all(_declared(ind, dims.split(k)[0] or "") for k in own):
                 where = next((row.cells[n] for n in columns
                               if (c := row.cells.get(n)) and c.text.strip()), None)
                 yield Finding(_("The row holds {count} breakdowns ({keys}); a row holds one.",

@@ -145,9 +145,10 @@ def comparator_without_data(s: Strategy) -> Iterator[Finding]:
     """A gap target's comparator has values in its indicator's data file.
 
     `comparator: {name: Riket, series: riket}` compares the region with the rows of
-    `data/<indicator>.csv` that have `riket` in the column `comparator`. Without them there
-    is no gap to measure: the follow-up cannot assess the target and neither edition can
-    draw the comparator beside the region.
+    `data/<indicator>.csv` that have `riket` in the column `comparator`; a target set for
+    one breakdown, with the comparator's rows of that breakdown (`women` in the column
+    `breakdown` beside `riket`). Without them there is no gap to measure: the follow-up
+    cannot assess the target and neither edition can draw the comparator beside the region.
     """
     for t, c in _gap_targets(s):
         if not c.series:
@@ -157,10 +158,20 @@ def comparator_without_data(s: Strategy) -> Iterator[Finding]:
             yield Finding(_('Target "{id}" is compared with {name}, but has no indicator whose data holds its values.',
                             id=t.id, name=c.name or c.series), c.path, key=True,
                           hint=_("Give the target an indicator ('indicator:')."))
-        elif not s.series(ind.id, c.key):
+        elif not s.series(ind.id, t.comparator_key) and t.breakdown in ("total", ""):
             yield Finding(_("Target \"{id}\" is compared with {name}, but data/{indicator}.csv has no rows with "
                             "'{series}' in the column 'comparator'.", id=t.id, name=c.name or c.series,
                             indicator=ind.id, series=c.series), c.path + ("series",))
+        elif not s.series(ind.id, t.comparator_key):
+            yield Finding(_("Target \"{id}\" is set for one breakdown ({breakdown}) and compared with {name}, but "
+                            "data/{indicator}.csv has no rows of {name} for that breakdown: rows with '{series}' in "
+                            "the column 'comparator' and the breakdown's value in its own column.", id=t.id,
+                            breakdown=t.breakdown, name=c.name or c.series, indicator=ind.id, series=c.series),
+                          c.path + ("series",),
+                          hint=_("A part of the region is compared with the same part of {name}: add {name}'s rows "
+                                 "for {breakdown} (e.g. 2019,81.2,women,{series},… for women), or leave out "
+                                 "'breakdown:' to compare the totals.", name=c.name or c.series,
+                                 breakdown=t.breakdown, series=c.series))
 
 
 @rule("comparator-baseline-missing", severity=Severity.WARNING,
@@ -175,7 +186,7 @@ def comparator_baseline_missing(s: Strategy) -> Iterator[Finding]:
     """
     for t, c in _gap_targets(s):
         b = t.baseline
-        others = s.series(t.indicator_id, c.key)
+        others = s.series(t.indicator_id, t.comparator_key)
         if b is None or b.year is None or not others or any(o.year == b.year for o in others):
             continue
         years = ", ".join(str(o.year) for o in others)
@@ -193,8 +204,9 @@ def gap_target_form(s: Strategy) -> Iterator[Finding]:
     The gap is how far the region is behind its comparator in the wanted direction:
     `direction: increase` when the region is to rise towards (or past) the comparator,
     `decrease` when it is to fall towards it. A level to maintain has no gap to close,
-    and a threshold, a range or a flow is a form of its own that a gap cannot take. The
-    comparator's rows are its totals, so the gap is the region's total against them.
+    and a threshold, a range or a flow is a form of its own that a gap cannot take. A
+    target set for one breakdown (`breakdown: women`) is compared with the comparator's
+    rows of the same breakdown (`women` and `riket`: the women of the nation).
     """
     for t, c in _gap_targets(s):
         if t.direction == "maintain":
@@ -207,11 +219,6 @@ def gap_target_form(s: Strategy) -> Iterator[Finding]:
         if t.target is not None and t.target.is_range:
             yield Finding(_('Target "{id}" is a gap against {name}, but its target value is a range.', id=t.id,
                             name=c.name or c.series), t.target.path + ("low",))
-        if t.breakdown != "total":
-            yield Finding(_('Target "{id}" is a gap against {name} for one breakdown ({breakdown}), but the '
-                            "comparator's rows are its totals.", id=t.id, name=c.name or c.series,
-                            breakdown=t.breakdown), t.path + ("breakdown",),
-                          hint=_("Leave out 'breakdown:': a gap target compares the region's total with the comparator's."))
 
 
 @rule("gap-already-closed", severity=Severity.WARNING,
@@ -231,7 +238,7 @@ def gap_already_closed(s: Strategy) -> Iterator[Finding]:
         b = t.baseline
         if b is None or b.year is None or b.value is None or t.direction not in ("increase", "decrease"):
             continue
-        theirs = next((o.value for o in s.series(t.indicator_id, c.key) if o.year == b.year), None)
+        theirs = next((o.value for o in s.series(t.indicator_id, t.comparator_key) if o.year == b.year), None)
         g = gap(t.direction, b.value, theirs)
         if g is not None and g <= 0:
             args = dict(id=t.id, name=c.name or c.series, year=b.year, value=format(b.value, ".12g"),
