@@ -53,6 +53,12 @@ def _strategy(name: str, tmp: Path) -> Path:
             text: Näringslivet och akademin startar ett gemensamt program.
             owners: [{kind: business}, {kind: academia, name: Umeå universitet}]
 """)
+    if name == "gap-women":  # a gap for the women of the county against the women of the nation
+        from test_gap_targets import _women
+        _women(root)
+        goals = root / "goals.yaml"  # an edition that may show the 2023 values
+        goals.write_text(goals.read_text(encoding="utf-8").replace('date: "2020-01-15"', 'date: "2025-01-15"'),
+                         encoding="utf-8")
     if name in ("observed", "forms"):
         shutil.copytree(FIXTURES / "observed" / "data", root / "data", dirs_exist_ok=True)
     if name == "forms":  # a range to reach with a milestone range, and a total over a period
@@ -75,7 +81,7 @@ def _strategy(name: str, tmp: Path) -> Path:
     return root
 
 
-@pytest.fixture(scope="module", params=["example", "generated", "observed", "minimal", "english", "commitments", "forms"])
+@pytest.fixture(scope="module", params=["example", "generated", "observed", "minimal", "english", "commitments", "forms", "gap-women"])
 def editions(request, tmp_path_factory):
     root = _strategy(request.param, tmp_path_factory.mktemp(request.param))
     result = check(root)
