@@ -244,6 +244,16 @@ def test_observed_values_carry_the_illustrative_mark_and_sourced_ones_do_not(exa
         assert value in text and value + "*" not in text
 
 
+def test_a_goal_tables_row_is_never_split_between_two_pages(example):
+    """A target's row moves to the next page whole: its words on one page, never its last line alone
+    on a page that holds nothing else (P3.3.a's text broke after 'un-' onto an otherwise empty page)."""
+    model, _, reader = example
+    pages = [normalise(page.extract_text()) for page in reader.pages]
+    rows = {t.id: normalise(t.id + " ".join(t.text.split())) for _, t in model.targets()}  # the id, then the text
+    split = [i for i, row in rows.items() if not any(row in p for p in pages)]
+    assert split == []
+
+
 # --- the consultation and the process ------------------------------------------------------------
 
 def test_every_comment_is_a_link_target_in_the_compilation(example):
