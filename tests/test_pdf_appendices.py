@@ -254,6 +254,19 @@ def test_a_goal_tables_row_is_never_split_between_two_pages(example):
     assert split == []
 
 
+def test_the_followup_calculation_marks_a_target_value_no_decision_set(yearly):
+    """r_n shows the target value with its mark when it is illustrative, as the goal tables show it."""
+    model, report, reader = yearly
+    text = section_text(reader, TARGETS)
+    invented = [tp for tp in report.targets() if tp.target_illustrative and tp.target_value is not None
+                and tp.comparator is None and tp.assessment.form is None and not tp.assessment.reason]
+    assert invented
+    for tp in invented:
+        ind = model.indicator(tp.indicator_id)
+        bare = normalise(i18n.format_value(tp.target_value, "", "sv", ind.decimals))  # as the formula sets it
+        assert bare + "*" in text, f"{tp.target_id}: {bare} without its mark in the calculation"
+
+
 # --- the consultation and the process ------------------------------------------------------------
 
 def test_every_comment_is_a_link_target_in_the_compilation(example):
