@@ -217,3 +217,18 @@ def test_a_changed_text_says_how_many_words_changed_and_an_added_chapter_does_no
     added = c.describe_change(Change("chapter-added", "chapter", "x", None, "strategy/x.md",
                                      note="120 words", words=120), "sv")
     assert "120" not in added, added
+
+
+def test_where_goals_come_from_and_what_a_comment_is_about_give_the_whole_title():
+    """No title is clipped with '…': the reader of the dialogue's table and of the compilation sees
+    the whole goal or target a row or a comment is about (P1.3's title was cut after 'bor i…')."""
+    model = check(REPO).model
+    participation = c.participation_markdown(model).replace("\u00a0", " ")
+    for g in model.goals():
+        assert " ".join(g.title.split()) in participation, g.id
+    compilation = c.compilation_markdown(model).replace("\u00a0", " ")
+    about = [e.subject for group in c.compilation(model).groups for e in group.entries
+             if e.subject and e.subject.kind in ("priority", "goal", "target", "commitment")]
+    assert about
+    for subject in about:
+        assert " ".join((subject.title or subject.id).split()) in compilation, subject.id
