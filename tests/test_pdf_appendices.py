@@ -267,6 +267,20 @@ def test_the_followup_calculation_marks_a_target_value_no_decision_set(yearly):
         assert bare + "*" in text, f"{tp.target_id}: {bare} without its mark in the calculation"
 
 
+def test_a_value_in_a_table_wraps_between_its_words_never_inside_one(example):
+    """'4 800 kronor per invånare' may take two lines in a narrow column, never 'invåna-' and 're'."""
+    model, _, reader = example
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    units = {ind.unit for ind in model.indicators if len(ind.unit.split()) > 1}
+    assert units, "the example has units of several words"
+    for unit in units:
+        *first, last = unit.split()
+        # A value's cell: the number, the unit, its last word split ('per in-' / 'vånare*'), the cell's end.
+        split = (r"\d[\s\u00a0\u202f]+" + r"[\s\u00a0]+".join(map(re.escape, first))
+                 + r"[\s\u00a0]+\w+[-\u00ad]\n\w+\*?\n")
+        assert re.search(split, text) is None, unit
+
+
 # --- the consultation and the process ------------------------------------------------------------
 
 def test_every_comment_is_a_link_target_in_the_compilation(example):
