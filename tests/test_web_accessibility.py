@@ -78,6 +78,31 @@ def test_a_calculations_fractions_in_a_sentence_are_as_large_as_its_numbers():
     assert sizes and min(sizes) >= 14, min(sizes)
 
 
+def test_a_printed_tables_heading_keeps_its_words_whole():
+    """Printed (print media, a page's width), a column heading wraps between words: 'Utgångsvärde'
+    is not set as 'Utgångsvär' and 'de' (the print stylesheet let a word break anywhere)."""
+    require_browser()
+    b = built("example")
+    with serve_directory(b.site) as base, browser_page(600) as page:
+        page.emulate_media(media="print")
+        page.goto(base + "prioriteringar/p1/", wait_until="load")
+        broken = page.evaluate("""() => {
+            const out = [];
+            for (const th of document.querySelectorAll('.md-typeset table th')) {
+                const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                    for (const m of n.textContent.matchAll(/\\S+/g)) {
+                        const r = document.createRange();
+                        r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+                        const tops = new Set([...r.getClientRects()].map(x => Math.round(x.top)));
+                        if (tops.size > 1) out.push(m[0]);
+                    }
+                }
+            }
+            return out; }""")
+    assert broken == []
+
+
 def test_the_axe_check_finds_a_real_violation():
     """The harness itself: a page with a contrast failure and an unlabeled image must fail."""
     require_browser()
