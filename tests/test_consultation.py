@@ -232,3 +232,14 @@ def test_where_goals_come_from_and_what_a_comment_is_about_give_the_whole_title(
     assert about
     for subject in about:
         assert " ".join((subject.title or subject.id).split()) in compilation, subject.id
+
+
+def test_a_changed_framework_link_is_told_by_the_frameworks_name_never_its_id():
+    """'koppling till ramverk: inget → nrs 1' told a reader nothing: the framework and its part by name."""
+    from strategykit.analysis.diff import Change
+
+    change = Change("goal-frameworks-changed", "goal", "P1.1", [], ["nrs 1", "nrs 3"], parent="P1")
+    words = c.describe_change(change, "sv")
+    assert words == ("koppling till ramverk: inget → Nationell strategi för hållbar regional utveckling i hela "
+                     "landet 2021–2030: strategiskt område 1, 3")
+    assert "nrs" not in c.describe_change(change, "en") and "Strategic area".lower() in c.describe_change(change, "en")

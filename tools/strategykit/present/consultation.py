@@ -637,11 +637,36 @@ def describe_change(change: Any, language: str, unit: str = "") -> str:
         old, new = _written_value(old, language, unit), _written_value(new, language, unit)
     elif verb == "threshold-changed":
         old, new = (i18n.with_threshold("", x, language).strip() or "–" for x in (old, new))
+    elif verb == "frameworks-changed":  # the framework's name and its part, never its id ('nrs 1')
+        return template.format(old=_framework_words(old, language), new=_framework_words(new, language), words="")
     counted = change.words is not None and verb in _TEXT_VERBS
     words = f" ({change.words} {i18n.process_labels(language)['words']})" if counted else ""
     unit = unit if verb in _VALUE_VERBS else ""
     return template.format(old=_clip(_show(old, language, unit), 90), new=_clip(_show(new, language, unit), 90),
                            words=words)
+
+
+def _framework_words(links: Any, language: str) -> str:
+    """A goal's framework links ('nrs 1', as ``diff`` gives them) as a reader knows them:
+    'Nationell strategi för hållbar regional utveckling i hela landet 2021–2030: strategiskt område 1'."""
+    from strategykit.model.frameworks import framework
+
+    if not links:
+        return _show(links, language)
+    parts: dict[str, list[str]] = {}
+    for link in links:
+        fid, _, part = str(link).partition(" ")
+        parts.setdefault(fid, []).append(part)
+    out = []
+    for fid, ids in parts.items():
+        f = framework(fid)
+        if f is None:
+            out.append(", ".join(f"{fid} {p}" for p in ids))
+            continue
+        name = f.part_name(language)
+        name = name[:1].lower() + name[1:] if name else ""
+        out.append(f"{f.title(language)}: {name} {', '.join(ids)}".replace(":  ", ": "))
+    return "; ".join(out)
 
 
 def _written_value(value: Any, language: str, unit: str) -> str:
