@@ -217,3 +217,29 @@ def test_a_changed_text_says_how_many_words_changed_and_an_added_chapter_does_no
     added = c.describe_change(Change("chapter-added", "chapter", "x", None, "strategy/x.md",
                                      note="120 words", words=120), "sv")
     assert "120" not in added, added
+
+
+def test_where_goals_come_from_and_what_a_comment_is_about_give_the_whole_title():
+    """No title is clipped with '…': the reader of the dialogue's table and of the compilation sees
+    the whole goal or target a row or a comment is about (P1.3's title was cut after 'bor i…')."""
+    model = check(REPO).model
+    participation = c.participation_markdown(model).replace("\u00a0", " ")
+    for g in model.goals():
+        assert " ".join(g.title.split()) in participation, g.id
+    compilation = c.compilation_markdown(model).replace("\u00a0", " ")
+    about = [e.subject for group in c.compilation(model).groups for e in group.entries
+             if e.subject and e.subject.kind in ("priority", "goal", "target", "commitment")]
+    assert about
+    for subject in about:
+        assert " ".join((subject.title or subject.id).split()) in compilation, subject.id
+
+
+def test_a_changed_framework_link_is_told_by_the_frameworks_name_never_its_id():
+    """'koppling till ramverk: inget → nrs 1' told a reader nothing: the framework and its part by name."""
+    from strategykit.analysis.diff import Change
+
+    change = Change("goal-frameworks-changed", "goal", "P1.1", [], ["nrs 1", "nrs 3"], parent="P1")
+    words = c.describe_change(change, "sv")
+    assert words == ("koppling till ramverk: inget → Nationell strategi för hållbar regional utveckling i hela "
+                     "landet 2021–2030: strategiskt område 1, 3")
+    assert "nrs" not in c.describe_change(change, "en") and "Strategic area".lower() in c.describe_change(change, "en")

@@ -350,3 +350,27 @@ def test_a_link_with_the_webs_anchor_finds_pandocs_heading(pandoc_id, web_anchor
     from strategykit.render.pdf.document import _web_form
 
     assert _web_form(pandoc_id, separator) == _web_form(web_anchor, separator)
+
+
+def test_a_target_text_longer_than_a_page_is_printed_whole(printable, tmp_path, monkeypatch):
+    """Rows are kept whole only when they are well short of a page: a row taller than the page
+    would be cut off at its foot, and its last words lost from the PDF."""
+    monkeypatch.setenv("STRATEGY_COMMIT", COMMIT)
+    words = " ".join(f"led{i} i arbetet med befolkningen och bostäderna i hela länet" for i in range(40))
+    edit(printable, "text: Befolkningen ska öka till 300 000 år 2030.",
+         f"text: Befolkningen ska öka till 300 000 år 2030, {words}, slutord.")
+    reader = pypdf.PdfReader(build_pdf(gather(load(printable)), tmp_path / "dist"))
+    drawn = []  # where each word is drawn: an unbreakable row runs below the page's foot, out of sight
+
+    for page in reader.pages:
+        bottom, top = float(page.mediabox.bottom), float(page.mediabox.top)
+
+        def visit(text, cm, tm, font, size, bottom=bottom, top=top):
+            y = tm[5] * cm[3] + cm[5]
+            if text.strip():
+                drawn.append((text, bottom <= y <= top))
+
+        page.extract_text(visitor_text=visit)
+    hidden = [t for t, inside in drawn if not inside]
+    assert hidden == []
+    assert any("slutord" in t for t, _ in drawn)

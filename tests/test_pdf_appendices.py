@@ -247,6 +247,43 @@ def test_observed_values_carry_the_illustrative_mark_and_sourced_ones_do_not(exa
         assert value in text and value + "*" not in text
 
 
+def test_a_goal_tables_row_is_never_split_between_two_pages(example):
+    """A target's row moves to the next page whole: its words on one page, never its last line alone
+    on a page that holds nothing else (P3.3.a's text broke after 'un-' onto an otherwise empty page)."""
+    model, _, reader = example
+    pages = [normalise(page.extract_text()) for page in reader.pages]
+    rows = {t.id: normalise(t.id + " ".join(t.text.split())) for _, t in model.targets()}  # the id, then the text
+    split = [i for i, row in rows.items() if not any(row in p for p in pages)]
+    assert split == []
+
+
+def test_the_followup_calculation_marks_a_target_value_no_decision_set(yearly):
+    """r_n shows the target value with its mark when it is illustrative, as the goal tables show it."""
+    model, report, reader = yearly
+    text = section_text(reader, TARGETS)
+    invented = [tp for tp in report.targets() if tp.target_illustrative and tp.target_value is not None
+                and tp.comparator is None and tp.assessment.form is None and not tp.assessment.reason]
+    assert invented
+    for tp in invented:
+        ind = model.indicator(tp.indicator_id)
+        bare = normalise(i18n.format_value(tp.target_value, "", "sv", ind.decimals))  # as the formula sets it
+        assert bare + "*" in text, f"{tp.target_id}: {bare} without its mark in the calculation"
+
+
+def test_a_value_in_a_table_wraps_between_its_words_never_inside_one(example):
+    """'4 800 kronor per invånare' may take two lines in a narrow column, never 'invåna-' and 're'."""
+    model, _, reader = example
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    units = {ind.unit for ind in model.indicators if len(ind.unit.split()) > 1}
+    assert units, "the example has units of several words"
+    for unit in units:
+        *first, last = unit.split()
+        # A value's cell: the number, the unit, its last word split ('per in-' / 'vånare*'), the cell's end.
+        split = (r"\d[\s\u00a0\u202f]+" + r"[\s\u00a0]+".join(map(re.escape, first))
+                 + r"[\s\u00a0]+\w+[-\u00ad]\n\w+\*?\n")
+        assert re.search(split, text) is None, unit
+
+
 # --- the consultation and the process ------------------------------------------------------------
 
 def test_every_comment_is_a_link_target_in_the_compilation(example):

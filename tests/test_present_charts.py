@@ -90,3 +90,20 @@ def test_labels_are_placed_apart_even_when_their_anchors_coincide():
 def test_a_label_avoids_a_line_when_there_is_room():
     (box,) = place_labels([Label(100, 100, 40, 10)], (0, 0, 400, 200), segments=[(0, 100, 400, 100)])
     assert not (box[1] <= 100 <= box[3])
+
+
+def test_a_share_names_its_unit_once_in_the_caption(example):
+    """'andel (%)' is not followed by '(procent)'; a name without its unit still gets it."""
+    model, report = example
+    share = charts.indicator_chart(model, model.indicator("employment-rate"), report)
+    assert "(%)" in share.caption and "(procent)" not in share.caption
+    money = charts.indicator_chart(model, model.indicator("business-rd"), report)
+    assert "(kronor per invånare)" in money.caption
+
+
+def test_a_shares_value_axis_ends_at_100_percent(example):
+    model, report = example
+    spec = charts.indicator_chart(model, model.indicator("broadband-1gbit"), report)
+    assert spec.axis.high == 100 and spec.axis.ticks[-1].value == 100
+    shares = [charts.indicator_chart(model, ind, report) for ind in model.indicators if ind.unit == "percent"]
+    assert all(s.axis.high <= 100 for s in shares if s is not None)

@@ -53,6 +53,56 @@ def test_chart_text_is_at_least_12_px_on_a_phone():
     assert sizes and min(sizes) >= 12, min(sizes)
 
 
+def test_a_tables_first_column_on_a_phone_holds_a_few_words_a_line():
+    """The target a row is about is read in lines of a few words on a 390 px phone, not one word a
+    line in a column 64 px wide (the table scrolls sideways in its box for the rest)."""
+    require_browser()
+    b = built("example")
+    with serve_directory(b.site) as base, browser_page(390) as page:
+        page.goto(base + "prioriteringar/p1/", wait_until="load")
+        widths = page.evaluate("""() => [...document.querySelectorAll('.sk-table table tbody tr td:first-child')]
+            .map(td => { const s = getComputedStyle(td);
+                         return td.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); })""")
+    assert widths and min(widths) >= 100, widths
+
+
+def test_a_calculations_fractions_in_a_sentence_are_as_large_as_its_numbers():
+    """r_a = (281 138 / 270 154)^(1/6) − 1: the fraction's numbers are text-sized (not 8.6 px)."""
+    require_browser()
+    b = built("example")
+    with serve_directory(b.site) as base, browser_page(1366) as page:
+        page.goto(base + sorted(u for u in html_pages(b.site) if u.startswith("uppfoljning/20"))[-1], wait_until="load")
+        sizes = page.evaluate("""() => [...document.querySelectorAll('math[display="inline"] mfrac')]
+            .filter(f => !f.closest('msup > :nth-child(2)'))
+            .map(f => parseFloat(getComputedStyle(f.firstElementChild).fontSize))""")
+    assert sizes and min(sizes) >= 14, min(sizes)
+
+
+def test_a_printed_tables_heading_keeps_its_words_whole():
+    """Printed (print media, a page's width), a column heading wraps between words: 'Utgångsvärde'
+    is not set as 'Utgångsvär' and 'de' (the print stylesheet let a word break anywhere)."""
+    require_browser()
+    b = built("example")
+    with serve_directory(b.site) as base, browser_page(600) as page:
+        page.emulate_media(media="print")
+        page.goto(base + "prioriteringar/p1/", wait_until="load")
+        broken = page.evaluate("""() => {
+            const out = [];
+            for (const th of document.querySelectorAll('.md-typeset table th')) {
+                const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                    for (const m of n.textContent.matchAll(/\\S+/g)) {
+                        const r = document.createRange();
+                        r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+                        const tops = new Set([...r.getClientRects()].map(x => Math.round(x.top)));
+                        if (tops.size > 1) out.push(m[0]);
+                    }
+                }
+            }
+            return out; }""")
+    assert broken == []
+
+
 def test_the_axe_check_finds_a_real_violation():
     """The harness itself: a page with a contrast failure and an unlabeled image must fail."""
     require_browser()

@@ -192,6 +192,9 @@ def year_ticks(first: int, last: int) -> tuple[int, ...]:
 
 def axis(values: list[float], ind: Indicator, lang: str) -> Axis:
     low, high, step = value_range(values)
+    # A share ends at 100 %: no tick of 110 % above a target of 98 %.
+    if _is_percent(ind) and max(values) <= 100 < high and abs((100 - low) / step - round((100 - low) / step)) < 1e-9:
+        high = 100.0
     decimals = tick_decimals(step)
     ticks = []
     n = 0
@@ -206,6 +209,10 @@ def axis(values: list[float], ind: Indicator, lang: str) -> Axis:
 
 
 # --- the spec -------------------------------------------------------------------------
+
+
+def _is_percent(ind: Indicator) -> bool:
+    return ind.unit.strip().lower() in ("percent", "procent", "%")
 
 
 def drawn_breakdowns(ind: Indicator, series: dict[str, tuple[Observation, ...]], target_keys: Iterable[str]) -> list[str]:
@@ -351,7 +358,9 @@ def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
         alt += " " + ax.note
     if illustrative:
         alt += " " + L["illustrative_note"]
-    caption = title + ("" if unit.lower() in ind.name.lower() else f" ({unit})") + ". " + L["chart_lines_note"]
+    # The unit once: not when the name already says it, in words or as '(%)'.
+    named = unit.lower() in ind.name.lower() or (_is_percent(ind) and "%" in ind.name)
+    caption = title + ("" if named else f" ({unit})") + ". " + L["chart_lines_note"]
 
     legend: list[LegendItem] = []
     observed = [s for s in series if s.kind == "observed"]

@@ -27,18 +27,20 @@ Link = Callable[["Subject"], "str | None"]
 """Gives the address of a part of the strategy in one edition, or None for no link."""
 
 
-def subject_label(subject: Subject, language: str, *, with_title: bool = True, limit: int = 90,
+def subject_label(subject: Subject, language: str, *, with_title: bool = True, limit: int | None = 90,
                   levels: tuple[tuple[str, str, str], ...] = ()) -> str:
     """'Mål P4.3 Invånarna i hela länet …', 'Kapitel Tillgänglighet', 'Strategin som helhet'; with the
-    strategy's own name of the level (``levels``, ``Strategy.levels``) when it gives one."""
+    strategy's own name of the level (``levels``, ``Strategy.levels``) when it gives one; the title
+    whole when ``limit`` is None."""
     if subject.kind == "strategy":
         return i18n.process_labels(language)["whole_strategy"]
     word = i18n.subject_kind_label(subject.kind, language, levels)
     if subject.kind in ("priority", "goal", "target", "commitment"):
         if not with_title:
             return f"{word} {subject.id}"
-        return f"{word} {subject.id} {_clip(subject.title, limit)}"
-    return f"{word} {_clip(subject.title or subject.id, limit)}"
+        return f"{word} {subject.id} {_clip(subject.title, limit or len(subject.title))}"
+    title = subject.title or subject.id
+    return f"{word} {_clip(title, limit or len(title))}"
 
 
 
@@ -450,7 +452,8 @@ def _comment_markdown(s: Strategy, e: CommentEntry, level: int, link: Link) -> l
     about = subject_label(e.subject, language, with_title=False, levels=s.levels) if e.subject else c.about
     heading = f"{_md(r.respondent)}{_mark(r.illustrative, language)} {w['on']} {_md(about[:1].lower() + about[1:])}"
     out = [_heading(level, heading, comment_anchor(c.id)), ""]
-    about_text = _md(subject_label(e.subject, language, levels=s.levels)) if e.subject else _md(c.about)
+    # What the comment is about, whole: a reader weighs the response against all of it.
+    about_text = _md(subject_label(e.subject, language, limit=None, levels=s.levels)) if e.subject else _md(c.about)
     href = link(e.subject) if e.subject else None
     out += [f"{w['about']}: {_linked(about_text, href)}", ""]
     out += _md_block(c.text, "> ") + [""]
@@ -535,7 +538,7 @@ def participation_markdown(s: Strategy, *, level: int = 1, link: Link | None = N
         rows = []
         for row in origins:
             sub = resolve(s, row.goal.id)
-            goal = _linked(_md(subject_label(sub, language, limit=70, levels=s.levels)), link(sub)) if sub else _md(row.goal.id)
+            goal = _linked(_md(subject_label(sub, language, limit=None, levels=s.levels)), link(sub)) if sub else _md(row.goal.id)
             sources = [f"{w['meeting']}: {_md(m.theme)}" for m in row.meetings] + [_md(i.title) for i in row.inputs]
             cell = "; ".join(sources) if sources else w["no_origin"]
             if row.origin and row.origin.illustrative:
@@ -634,11 +637,36 @@ def describe_change(change: Any, language: str, unit: str = "") -> str:
         old, new = _written_value(old, language, unit), _written_value(new, language, unit)
     elif verb == "threshold-changed":
         old, new = (i18n.with_threshold("", x, language).strip() or "–" for x in (old, new))
+    elif verb == "frameworks-changed":  # the framework's name and its part, never its id ('nrs 1')
+        return template.format(old=_framework_words(old, language), new=_framework_words(new, language), words="")
     counted = change.words is not None and verb in _TEXT_VERBS
     words = f" ({change.words} {i18n.process_labels(language)['words']})" if counted else ""
     unit = unit if verb in _VALUE_VERBS else ""
     return template.format(old=_clip(_show(old, language, unit), 90), new=_clip(_show(new, language, unit), 90),
                            words=words)
+
+
+def _framework_words(links: Any, language: str) -> str:
+    """A goal's framework links ('nrs 1', as ``diff`` gives them) as a reader knows them:
+    'Nationell strategi för hållbar regional utveckling i hela landet 2021–2030: strategiskt område 1'."""
+    from strategykit.model.frameworks import framework
+
+    if not links:
+        return _show(links, language)
+    parts: dict[str, list[str]] = {}
+    for link in links:
+        fid, _, part = str(link).partition(" ")
+        parts.setdefault(fid, []).append(part)
+    out = []
+    for fid, ids in parts.items():
+        f = framework(fid)
+        if f is None:
+            out.append(", ".join(f"{fid} {p}" for p in ids))
+            continue
+        name = f.part_name(language)
+        name = name[:1].lower() + name[1:] if name else ""
+        out.append(f"{f.title(language)}: {name} {', '.join(ids)}".replace(":  ", ": "))
+    return "; ".join(out)
 
 
 def _written_value(value: Any, language: str, unit: str) -> str:

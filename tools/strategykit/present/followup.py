@@ -513,6 +513,9 @@ def explanation(progress: TargetProgress, indicator: Indicator | None, language:
         text = _num(value, language, dec)
         return text + mark if observation is not None and observation.provenance.illustrative else text
 
+    # The target value as the goal tables show it: marked when no decision set it.
+    target = "" if X is None else _num(X, language, dec) + (mark if progress.target_illustrative else "")
+
     if a.method == "maintain":
         band = MAINTAIN_TOLERANCE * abs(X)
         lo, hi = _num(X - band, language, dec), _num(X + band, language, dec)
@@ -520,15 +523,15 @@ def explanation(progress: TargetProgress, indicator: Indicator | None, language:
         pct = _num(MAINTAIN_TOLERANCE * 100, language, 0)
         if sv:
             where = "inom" if inside else "utanför"
-            return said(f"Målet är att bibehålla {_num(X, language, dec)}. Senaste värdet {num(xt, latest)} ({t}) "
+            return said(f"Målet är att bibehålla {target}. Senaste värdet {num(xt, latest)} ({t}) "
                         f"ligger {where} intervallet {lo}–{hi} (±{pct}\u00a0%)")
         where = "inside" if inside else "outside"
-        return said(f"The target is to maintain {_num(X, language, dec)}. The latest value {num(xt, latest)} ({t}) "
+        return said(f"The target is to maintain {target}. The latest value {num(xt, latest)} ({t}) "
                     f"lies {where} the band {lo}–{hi} (±{pct}\u00a0%)")
     d = "+1" if a.direction == "increase" else "−1"
     bound = ""
     if a.threshold:
-        bound = i18n.with_threshold(_num(X, language, dec), a.threshold, language)
+        bound = i18n.with_threshold(target, a.threshold, language)
         if a.status is Status.ACHIEVED:
             return said(f"Senaste värdet {num(xt, latest)} ({t}) når gränsen {bound}" if sv else
                         f"The latest value {num(xt, latest)} ({t}) meets the bound {bound}")
@@ -544,7 +547,7 @@ def explanation(progress: TargetProgress, indicator: Indicator | None, language:
         ra = eq.equation(r_a, eq.Op("="), eq.Frac(eq.Row((eq.Num(num(xt, latest)), eq.Op("−"), eq.Num(num(x0, b)))),
                                                   eq.Row((eq.Num(str(t)), eq.Op("−"), eq.Num(str(t0))))),
                          eq.Op("="), eq.Num(_num(a.actual_rate, language, 3)))
-        rn = eq.equation(r_n, eq.Op("="), eq.Frac(eq.Row((eq.Num(_num(X, language, dec)), eq.Op("−"),
+        rn = eq.equation(r_n, eq.Op("="), eq.Frac(eq.Row((eq.Num(target), eq.Op("−"),
                                                           eq.Num(num(x0, b)))),
                                                   eq.Row((eq.Num(str(T)), eq.Op("−"), eq.Num(str(t0))))),
                          eq.Op("="), eq.Num(_num(a.required_rate, language, 3)))
@@ -554,11 +557,11 @@ def explanation(progress: TargetProgress, indicator: Indicator | None, language:
             return eq.equation(name, eq.Op("="), eq.Pow(ratio, eq.Frac(one, eq.Num(str(years)))), eq.Op("−"), one,
                                eq.Op("="), eq.Num(_pct(rate, language)))
         ra = growth(r_a, num(xt, latest), t - t0, a.actual_rate)
-        rn = growth(r_n, _num(X, language, dec), T - t0, a.required_rate)
+        rn = growth(r_n, target, T - t0, a.required_rate)
     if a.status is Status.ACHIEVED:
-        return said(f"Senaste värdet {num(xt, latest)} ({t}) har nått målvärdet {_num(X, language, dec)}"
+        return said(f"Senaste värdet {num(xt, latest)} ({t}) har nått målvärdet {target}"
                     if sv else f"The latest value {num(xt, latest)} ({t}) has reached the target value "
-                               f"{_num(X, language, dec)}")
+                               f"{target}")
     if a.ratio is None:
         head = ("Målvärdet var lika med utgångsvärdet, och senaste värdet når det inte längre"
                 if sv else "The target value equalled the baseline, and the latest value no longer meets it")

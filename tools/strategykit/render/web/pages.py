@@ -92,8 +92,11 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
 
     # -- values -------------------------------------------------------------------
     def mark(self) -> str:
-        """The illustrative mark, with words for screen readers."""
-        return (f'<span class="sk-ill"><span aria-hidden="true">{html_escape(self.L["illustrative_mark"])}</span>'
+        """The illustrative mark, with words for screen readers. The mark is written as character
+        references: two '*' in one Markdown paragraph ('278 000* (2025), 285 000* (2030)') were read
+        as emphasis, which dropped both marks and set the words between them in italics."""
+        star = "".join(f"&#{ord(c)};" for c in self.L["illustrative_mark"])
+        return (f'<span class="sk-ill"><span aria-hidden="true">{star}</span>'
                 f'<span class="sk-sr-only"> ({html_escape(self.L["illustrative"])})</span></span>')
 
     def unit_suffix(self, ind: Indicator | None) -> str:
