@@ -112,9 +112,9 @@ def test_followup_page_shows_baseline_latest_value_target_and_status_of_every_ta
     assert head == [["Delmål", "Bedömning 2022", "Senaste värde", "Utgångsvärde", "Kvinnor", "Män", "Målvärde"]]
     assert row_of(html, "P1.1.a")[1:] == [
         label(Status.ON_TRACK), "80,4\u00a0% (2022)", illustrative("79,5\u00a0%") + " (2019)",
-        illustrative("79,1\u00a0%") + " (2022)", illustrative("81,6\u00a0%") + " (2022)", "82\u00a0% (2030)"]
+        illustrative("79,1\u00a0%") + " (2022)", illustrative("81,6\u00a0%") + " (2022)", illustrative("82\u00a0%") + " (2030)"]
     assert row_of(html, "P1.2.a")[1:] == [label(Status.MOVING_AWAY), "268\u202f000 (2021)", "270\u202f154 (2018)",
-                                          "300\u202f000 (2030)"]
+                                          illustrative("300\u202f000") + " (2030)"]
 
 
 def test_followup_page_lists_what_changed_since_the_previous_year(b):
@@ -295,3 +295,21 @@ def test_search_indexes_the_latest_years_follow_up_and_not_the_earlier_years():
     assert not any(f"uppfoljning/{y}/" in indexed for y in years[:-1]), indexed
     # The earlier years are still published and listed.
     assert all((b.site / "uppfoljning" / y / "index.html").is_file() for y in years)
+
+
+def test_a_yearly_followups_target_value_set_by_no_decision_carries_the_illustrative_mark():
+    from strategykit.project import check
+    from strategykit.render.pdf.data import followup_data
+    from strategykit.render.web import pages
+    from web_support import REPO
+
+    model = check(REPO).model
+    report = follow_up(model)
+    tp = next(tp for tp in report.targets() if tp.target_illustrative and tp.comparator is None)
+    info = pages.EditionInfo(commit=None, build_date="2026-01-01", pdf_name=None, yearly=(report,))
+    md = pages.generate(model, info).pages[f"uppfoljning/{report.year}.md"]
+    row = next(line for line in md.splitlines() if line.startswith(f"| **{tp.target_id}**"))
+    assert 'class="sk-ill"' in row.split(" | ")[-1], row
+    fu = followup_data(model, report, "sv")
+    shown = next(t for p in fu["priorities"] for g in p["goals"] for t in g["targets"] if t["id"] == tp.target_id)
+    assert shown["target"]["illustrative"], shown["target"]

@@ -246,3 +246,28 @@ def test_a_strategy_with_neither_data_nor_assessments_publishes_no_followup(tmp_
     assert [p.name for p in (root / "dist").iterdir()] == [f"{model.id}-{model.edition.version}.pdf"]
     assert not (root / "site" / "uppfoljning" / "2023").exists()
     assert not list((root / "site").rglob(f"*-{present_yearly.folder(model)}-*.pdf"))
+
+
+def test_an_assessment_of_the_edition_year_or_made_after_its_date_is_not_known_at_the_edition_date():
+    from strategykit.analysis.known import assessed_at_date
+    from strategykit.model import Assessment
+
+    def judged(year, date):
+        return Assessment(year=year, status="on-schedule", reasoning="", by="", date=date)
+
+    assert not assessed_at_date(judged(2020, "2020-03-01"), DAY), "the edition's own year is not over"
+    assert not assessed_at_date(judged(2019, "2020-06-01"), DAY), "made after the edition's date"
+    assert not assessed_at_date(judged(2019, "not a date"), DAY)
+    assert assessed_at_date(judged(2019, "2020-02-01"), DAY)
+    assert assessed_at_date(judged(2019, ""), DAY), "an undated judgement: its year decides"
+
+
+def test_an_edition_shows_no_commitment_assessment_made_after_its_date(tmp_path):
+    _root, model = _judged_only(tmp_path)  # assessed for 2023 (dated 2024-02-01) and 2024 (2025-02-03)
+    (_, c), = model.commitments()
+    assert len(c.assessments) == 2
+    (_, in_2020), = known_at(model, DAY).commitments()
+    assert in_2020.assessments == () and in_2020.text == c.text
+    (_, in_2024), = known_at(model, _dt.date(2024, 6, 1)).commitments()
+    assert [a.year for a in in_2024.assessments] == [2023]
+    assert known_at(model, _dt.date(2030, 1, 1)) is model, "nothing dropped: the same model"

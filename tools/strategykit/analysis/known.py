@@ -40,13 +40,41 @@ def known_at_date(o: Observation, day: _dt.date) -> bool:
     return True
 
 
+def assessed_at_date(a: Assessment, day: _dt.date) -> bool:
+    """Whether an edition dated ``day`` could show the assessment ``a``: the same rule as for an observed
+    value, with the day the assessment was made as its retrieval date. A judgement of 2025 is not in a
+    document of 2020."""
+    if a.year is None or a.year >= day.year:
+        return False
+    if a.date:
+        try:
+            return _dt.date.fromisoformat(a.date) <= day
+        except ValueError:
+            return False  # a date the check reports; an edition shows no judgement it cannot date
+    return True
+
+
+def _assessed_at(strategy: Strategy, day: _dt.date) -> tuple[Priority, ...] | None:
+    """The priorities with only the assessments known at ``day``, or None when every one was."""
+    if all(assessed_at_date(a, day) for _, c in strategy.commitments() for a in c.assessments):
+        return None
+    return tuple(dataclasses.replace(p, goals=tuple(
+        dataclasses.replace(g, commitments=tuple(
+            dataclasses.replace(c, assessments=tuple(a for a in c.assessments if assessed_at_date(a, day)))
+            for c in g.commitments)) if g.commitments else g
+        for g in p.goals)) for p in strategy.priorities)
+
+
 def known_at(strategy: Strategy, day: _dt.date) -> Strategy:
-    """``strategy`` with only the observed values known at ``day``; everything else unchanged."""
+    """``strategy`` with only the observed values and commitment assessments known at ``day``; everything
+    else unchanged."""
     kept = {ind: tuple(o for o in series if known_at_date(o, day))
             for ind, series in strategy.observations.items()}
-    if all(len(kept[ind]) == len(series) for ind, series in strategy.observations.items()):
+    priorities = _assessed_at(strategy, day)
+    if priorities is None and all(len(kept[ind]) == len(series) for ind, series in strategy.observations.items()):
         return strategy
-    return dataclasses.replace(strategy, observations=kept)
+    return dataclasses.replace(strategy, observations=kept,
+                               **({"priorities": priorities} if priorities is not None else {}))
 
 
 def followup_years(strategy: Strategy) -> tuple[int, ...]:

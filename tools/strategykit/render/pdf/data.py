@@ -299,7 +299,8 @@ def _followup_target(s: Strategy, tp: TargetProgress, lang: str) -> dict:
     if tp.comparator is not None:  # a gap target: the gap allowed, in words
         target = _shown(present_targets.goal_value(tp.goal_value, ind, lang, comparator=tp.comparator), lang)
     elif tp.target_value is not None:
-        target = _shown(present_targets.value(tp.target_value, ind, lang, year=tp.target_year), lang)
+        target = _shown(present_targets.value(tp.target_value, ind, lang, year=tp.target_year,
+                                                illustrative=tp.target_illustrative), lang)
     return {
         "id": tp.target_id,
         "anchor": anchor("target", tp.target_id),

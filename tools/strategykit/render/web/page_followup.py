@@ -34,7 +34,7 @@ class FollowUpPages:
             return esc(v.text) + (self.mark() if v.illustrative else "") + (f" ({v.year})" if v.year else "")
         if tp.target_value is None:
             return "–"
-        return self.value(tp.target_value, ind, year=tp.target_year, unit=True)
+        return self.value(tp.target_value, ind, illustrative=tp.target_illustrative, year=tp.target_year, unit=True)
 
     def followup_index(self) -> str:
         """The follow-up section's first page: each year's publication, latest first, with its PDF."""
