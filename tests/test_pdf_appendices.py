@@ -51,13 +51,12 @@ def example(tmp_path_factory):
 def yearly(tmp_path_factory):
     """The example's follow-up publication of its latest year with observed values: (model, that year's
     follow-up, the PDF's reader). (A later year has only its commitments' assessments: tests/test_yearly.py.)"""
-    from strategykit.analysis.followup import latest_year
-
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("STRATEGY_COMMIT", COMMIT)
         mp.delenv("SOURCE_DATE_EPOCH", raising=False)
         plan = gather(check(REPO).model, ("yearly",))
-        (report,) = [r for r in plan.yearly if r.year == latest_year(plan.source)]
+        observed = max(o.year for series in plan.source.observations.values() for o in series if o.year is not None)
+        (report,) = [r for r in plan.yearly if r.year == observed]
         path = tmp_path_factory.mktemp("yearly") / "followup.pdf"
         path.write_bytes(render_yearly_pdf(plan, report))
     return plan.model, report, pypdf.PdfReader(path)

@@ -271,3 +271,12 @@ def test_an_edition_shows_no_commitment_assessment_made_after_its_date(tmp_path)
     (_, in_2024), = known_at(model, _dt.date(2024, 6, 1)).commitments()
     assert [a.year for a in in_2024.assessments] == [2023]
     assert known_at(model, _dt.date(2030, 1, 1)) is model, "nothing dropped: the same model"
+
+
+def test_a_strategy_followed_up_by_judgement_alone_is_reported_for_its_latest_assessed_year(tmp_path):
+    from strategykit.analysis.followup import latest_year
+
+    _root, model = _judged_only(tmp_path)
+    assert latest_year(model) == 2024 == followup_years(model)[-1]
+    assert follow_up(model).year == 2024, "strategy report without --year reports the latest publication"
+    assert follow_up(known_at(model, DAY)).year is None, "a 2020 edition knows no judgement of 2023"

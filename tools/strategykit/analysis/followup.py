@@ -665,8 +665,12 @@ def count_statuses(statuses: Iterable[Status]) -> dict[Status, int]:
 
 
 def latest_year(strategy: Strategy) -> int | None:
-    """The latest year any indicator has an observed value for (the default report year)."""
+    """The latest year any indicator has an observed value for, or any commitment an assessment on the
+    scale: the default report year, the year of the latest follow-up publication (``known.followup_years``).
+    A strategy followed up by judgement alone has a report year too."""
     years = [o.year for series in strategy.observations.values() for o in series if o.year is not None]
+    years += [a.year for _, c in strategy.commitments() for a in c.assessments
+              if a.year is not None and a.status in COMMITMENT_STATUSES]
     return max(years) if years else None
 
 
