@@ -116,3 +116,16 @@ def test_the_axe_check_finds_a_real_violation():
         result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
     ids = {v["id"] for v in result["violations"]}
     assert {"color-contrast", "image-alt"} <= ids, ids
+
+
+def test_on_a_phone_a_tables_status_counts_stand_one_a_line():
+    """'● 1 i rätt takt, ▲ 1 framsteg, men takten behöver öka, ◆ 1 begränsade framsteg' in a column
+    a phone leaves narrow: each status's count starts a line of its own, at the cell's left edge."""
+    require_browser()
+    b = built("example")
+    with serve_directory(b.site) as base, browser_page(390) as page:
+        page.goto(base + sorted(u for u in html_pages(b.site) if u.startswith("uppfoljning/20"))[-1], wait_until="load")
+        cells = page.evaluate("""() => [...document.querySelectorAll('.sk-table td')]
+            .map(td => [...td.querySelectorAll(':scope > .sk-count')].map(c => Math.round(c.getClientRects()[0].left)))
+            .filter(lefts => lefts.length > 1)""")
+    assert cells and all(len(set(lefts)) == 1 for lefts in cells), cells

@@ -131,7 +131,9 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
             if n:
                 parts.append(f'<span class="sk-count">{present_status.icon_svg(b.shape, b.colour)}{n} '
                              f'{esc(b.label[:1].lower() + b.label[1:])}</span>')
-        return ", ".join(parts) or "–"
+        # The separator is its own element: on a phone, a table cell sets each count on a line of its own
+        # and hides it (strategy.css), where '1 i rätt takt, ▲ 1 framsteg, men takten …' ran on in a narrow column.
+        return '<span class="sk-count-sep">, </span>'.join(parts) or "–"
 
     def judged(self, counts: dict[str, int]) -> str:
         """The goals followed up by their commitments alone, per judgement, with the scale's icons:
