@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from strategykit.speed import value
+
 
 class Severity(str, enum.Enum):
     ERROR = "error"
@@ -29,7 +31,7 @@ class Position:
         return self.file
 
 
-@dataclass(frozen=True)
+@value
 class Diagnostic:
     """One problem found in a strategy: where, which rule, what is wrong, how to fix it."""
 

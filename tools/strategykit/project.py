@@ -21,6 +21,8 @@ GOALS_FILE = "goals.yaml"
 
 @dataclass
 class CheckResult:
+    """What ``check`` found: the model (None when goals.yaml could not be read) and the diagnostics."""
+
     model: Strategy | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     loaded: list[Diagnostic] = field(default_factory=list, repr=False)

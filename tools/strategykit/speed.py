@@ -10,6 +10,13 @@ measurement shows one no longer pays, remove it here and its one caller.
 - ``for_one_command``: ``strategy check`` run as a command keeps the collector off for the whole
   process (its imports too) and freezes what is alive before Python exits, which spares the last
   full collection over everything: about 10 % of a check of the example.
+- ``value``: the frozen dataclasses a check loads (the model, the source readers' results, the
+  diagnostics) share one ``__eq__``, one ``__hash__`` and one ``__repr__`` that read the class's
+  fields, where ``@dataclass`` compiles three new functions for every class. Python 3.11 compiles
+  each generated method on its own at import (about 0.08 ms apiece): building the ~60 classes took
+  33 ms of the example's 150 ms check, this saves 10 ms of it. The methods behave exactly as
+  ``@dataclass``'s (tests/test_speed.py compares them on every value of the example's model);
+  ``__init__`` and the frozen ``__setattr__`` and ``__delattr__`` stay ``@dataclass``'s own.
 
 Elsewhere, because there they are how a feature works rather than a trick:
 
@@ -30,8 +37,11 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import dataclasses
 import gc
-from typing import Iterator
+import operator
+import reprlib
+from typing import Any, Callable, Iterator, TypeVar, dataclass_transform
 
 
 @contextlib.contextmanager
@@ -55,3 +65,56 @@ def for_one_command() -> None:
     """
     gc.disable()
     atexit.register(gc.freeze)
+
+
+_T = TypeVar("_T")
+_SHARED = ("__eq__", "__hash__", "__repr__")
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple]:
+    """A function giving the tuple of these attributes, as ``@dataclass``'s methods build it (one-element too)."""
+    if len(names) > 1:
+        return operator.attrgetter(*names)
+    if names:
+        one = operator.attrgetter(names[0])
+        return lambda obj: (one(obj),)
+    return lambda obj: ()
+
+
+def _eq(self, other):
+    if other.__class__ is self.__class__:
+        compared = self.__class__.__value_compared__
+        return compared(self) == compared(other)
+    return NotImplemented
+
+
+def _hash(self) -> int:
+    return hash(self.__class__.__value_hashed__(self))
+
+
+@reprlib.recursive_repr()
+def _repr(self) -> str:
+    return (self.__class__.__qualname__ + "("
+            + ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__class__.__value_shown__) + ")")
+
+
+@dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field, dataclasses.Field))
+def value(cls: type[_T]) -> type[_T]:
+    """``@dataclass(frozen=True)``, with ``__eq__``, ``__hash__`` and ``__repr__`` shared by every such class.
+
+    They compare, hash and show the same fields in the same way as ``@dataclass``'s: equal only to an
+    object of the very same class, field by field in order (``compare=False`` left out); the hash of
+    the compared fields (or of those with ``hash=True``); ``Name(field=value, ...)`` without the
+    ``repr=False`` fields, and ``...`` for an object met again inside itself.
+    """
+    own = [name for name in _SHARED if name in cls.__dict__]
+    if own:
+        raise TypeError(f"{cls.__qualname__} defines {', '.join(own)}; use @dataclass(frozen=True) for it")
+    cls = dataclasses.dataclass(frozen=True, eq=False, repr=False)(cls)
+    fields = dataclasses.fields(cls)
+    cls.__value_compared__ = staticmethod(_getter(tuple(f.name for f in fields if f.compare)))
+    cls.__value_hashed__ = staticmethod(_getter(tuple(
+        f.name for f in fields if (f.compare if f.hash is None else f.hash))))
+    cls.__value_shown__ = tuple(f.name for f in fields if f.repr)
+    cls.__eq__, cls.__hash__, cls.__repr__ = _eq, _hash, _repr
+    return cls

@@ -9,7 +9,7 @@ already said what is wrong with it.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
@@ -20,6 +20,7 @@ from strategykit.model.dimensions import Dimension
 from strategykit.source.load import CsvCell, CsvTable, MarkdownFile, SourceMap
 from strategykit.source.observations import (BREAKDOWNS, DATA_COLUMNS, PROVENANCES, REQUIRED_COLUMNS, DataRow,  # noqa: F401  (the model's words for a data file)
                                               RowProblem, read_rows)
+from strategykit.speed import value
 
 if TYPE_CHECKING:
     from strategykit.model.subjects import Subject
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 Path_ = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
+@value
 class Provenance:
     """Where a value comes from: a cited source, or 'illustrative' (made up for an example)."""
 
@@ -41,7 +42,7 @@ class Provenance:
         return self.illustrative or bool(self.source and self.retrieved)
 
 
-@dataclass(frozen=True)
+@value
 class Observation:
     """A value of an indicator in a year, with its provenance.
 
@@ -68,7 +69,7 @@ class Observation:
         return "" if self.year is None else str(self.year)
 
 
-@dataclass(frozen=True)
+@value
 class Decision:
     """The decision that set a target or milestone value: body, date, case number, link."""
 
@@ -78,7 +79,7 @@ class Decision:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@value
 class GoalValue:
     """A value to reach by a year (a target or a milestone). Decided, not measured.
 
@@ -127,7 +128,7 @@ class GoalValue:
         return self.change is not None or self.factor is not None
 
 
-@dataclass(frozen=True)
+@value
 class Statement:
     """An overall goal or a perspective: a titled text that goals refer to."""
 
@@ -138,7 +139,7 @@ class Statement:
     path: Path_ = ()
 
 
-@dataclass(frozen=True)
+@value
 class Comparator:
     """What a gap target compares the region with ("Riket"): its name as readers see it, and the
     value of the data file's ``comparator`` column whose rows hold its series (``riket``)."""
@@ -179,8 +180,10 @@ def gap(direction: str | None, region: float | None, comparator: float | None) -
     return GAP_SIDES[direction] * (comparator - region)
 
 
-@dataclass(frozen=True)
+@value
 class Target:
+    """A measurable target of a goal: its indicator, baseline, target value, milestones and form."""
+
     id: str
     text: str
     indicator_id: str | None
@@ -254,7 +257,7 @@ OWNER_KINDS = ("region", "municipality", "state-agency", "business", "academia",
 """Kinds of organisation that can own a commitment (``KINDS`` of the consultation, less 'individual')."""
 
 
-@dataclass(frozen=True)
+@value
 class Owner:
     """Who has undertaken a commitment: a kind of organisation, and the body's name when it is one."""
 
@@ -262,7 +265,7 @@ class Owner:
     name: str = ""
 
 
-@dataclass(frozen=True)
+@value
 class Evidence:
     """A document an assessment rests on."""
 
@@ -270,7 +273,7 @@ class Evidence:
     url: str
 
 
-@dataclass(frozen=True)
+@value
 class Assessment:
     """One year's judgement of a commitment on the commitment scale. A judgement, not a statistic."""
 
@@ -285,7 +288,7 @@ class Assessment:
     path: Path_ = ()
 
 
-@dataclass(frozen=True)
+@value
 class Commitment:
     """An undertaking (åtagande) under a goal: who does what, assessed by judgement each year."""
 
@@ -305,8 +308,10 @@ class Commitment:
         return max(known, key=lambda a: a.year or 0) if known else None
 
 
-@dataclass(frozen=True)
+@value
 class Goal:
+    """A goal under a priority: its targets and commitments, and what else it links to and contributes to."""
+
     id: str
     title: str
     text: str
@@ -325,8 +330,10 @@ class Goal:
     """Links to frameworks' parts other than Agenda 2030: (framework id, part ids), as written."""
 
 
-@dataclass(frozen=True)
+@value
 class Priority:
+    """A priority (the strategy's first level, under its own name) and its goals."""
+
     id: str
     title: str
     summary: str
@@ -335,15 +342,19 @@ class Priority:
     path: Path_ = ()
 
 
-@dataclass(frozen=True)
+@value
 class IndicatorSource:
+    """Where an indicator's values come from: a provider and its id or address there."""
+
     provider: str
     id: str | None
     url: str | None
 
 
-@dataclass(frozen=True)
+@value
 class Indicator:
+    """What a target is measured by: its name, unit, definition, source and breakdowns."""
+
     id: str
     name: str
     unit: str
@@ -366,8 +377,10 @@ class Indicator:
         return self.unit.strip().lower() in ("count", "antal")
 
 
-@dataclass(frozen=True)
+@value
 class Chapter:
+    """A chapter of the strategy as goals.yaml lists it: its file, the goals it presents, its parsed text."""
+
     id: str
     file: str
     presents: tuple[str, ...]
@@ -392,7 +405,7 @@ def breakdown_order(breakdown: str) -> tuple[int, str]:
     return (BREAKDOWNS.index(breakdown), "") if breakdown in BREAKDOWNS else (len(BREAKDOWNS), breakdown)
 
 
-@dataclass(frozen=True)
+@value
 class DataFile:
     """One data/<indicator-id>.csv as read and checked against its schema (source/observations.py):
     rules report its problems, the model takes its valid rows."""
@@ -407,15 +420,17 @@ class DataFile:
     """The header's cells, where the rules point at a column."""
 
 
-@dataclass(frozen=True)
+@value
 class Edition:
+    """This edition of the strategy (goals.yaml ``edition:``): version, status, date and the decision behind it."""
+
     version: str
     status: str
     date: str
     decision: str | None
 
 
-@dataclass(frozen=True)
+@value
 class Contact:
     """How readers reach the publisher (strategy: contact:): each way may be empty."""
 
@@ -439,7 +454,7 @@ DECISIONS = ("accepted", "partly-accepted", "not-accepted", "noted")
 """How a consultation comment can be handled, in the order the compilation counts them."""
 
 
-@dataclass(frozen=True)
+@value
 class Handling:
     """How a consultation comment was handled: the decision, why, and where the text changed."""
 
@@ -454,7 +469,7 @@ class Handling:
         return bool(self.decision and self.reason)
 
 
-@dataclass(frozen=True)
+@value
 class Comment:
     """One comment (synpunkt) of a response, about one part of the strategy."""
 
@@ -466,7 +481,7 @@ class Comment:
     path: Path_ = ()
 
 
-@dataclass(frozen=True)
+@value
 class Response:
     """One consultation response (remissvar): one file under remiss/."""
 
@@ -486,7 +501,7 @@ class Response:
         return self.source.position(path, key=key) if self.source else Position(self.file)
 
 
-@dataclass(frozen=True)
+@value
 class Meeting:
     """A dialogue meeting (dialogträff), with participants per kind of organisation."""
 
@@ -505,7 +520,7 @@ class Meeting:
         return sum(n for _, n in self.participants)
 
 
-@dataclass(frozen=True)
+@value
 class ProcessInput:
     """An input other than a meeting that goals came from: an analysis, a review, a policy."""
 
@@ -516,7 +531,7 @@ class ProcessInput:
     path: Path_ = ()
 
 
-@dataclass(frozen=True)
+@value
 class Origin:
     """Where one goal came from: ids of dialogue meetings and inputs."""
 
@@ -527,7 +542,7 @@ class Origin:
     path: Path_ = ()
 
 
-@dataclass(frozen=True)
+@value
 class Dialogue:
     """dialogue.yaml: how the strategy was made. Empty (``file`` "") when the file does not exist."""
 
@@ -544,7 +559,7 @@ class Dialogue:
         return next((o for o in self.origins if o.goal_id == goal_id), None)
 
 
-@dataclass(frozen=True)
+@value
 class EditionRecord:
     """One published edition in editions.yaml."""
 
@@ -564,7 +579,7 @@ class EditionRecord:
     """The same commit by its id: found even in a clone that did not fetch the tag."""
 
 
-@dataclass(frozen=True)
+@value
 class EditionHistory:
     """editions.yaml: every edition, oldest first. Empty (``file`` "") when the file does not exist."""
 
@@ -585,8 +600,10 @@ class EditionHistory:
         return next((e for e in self.entries if e.version == version), None)
 
 
-@dataclass(frozen=True)
+@value
 class Strategy:
+    """The whole strategy as read from its folder: goals.yaml, the chapters, data/ and the process files."""
+
     id: str
     title: str
     subtitle: str

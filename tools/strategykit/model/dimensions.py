@@ -24,7 +24,8 @@ others by dimension id (``women&municipality:2480``): ``combined``, ``parts``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from strategykit.speed import value
 
 GENDER = "gender"
 GENDER_VALUES = ("women", "men")
@@ -42,7 +43,7 @@ in the reference facts). Another county's are declared in goals.yaml (``dimensio
 AGE_BAND = re.compile(r"^(\d{1,3})(-(\d{1,3})|\+)$")
 
 
-@dataclass(frozen=True)
+@value
 class Dimension:
     """A dimension: its id, its values (id → label; empty labels are named by the editions) and
     whether it is the toolkit's own or declared in goals.yaml."""

@@ -8,10 +8,10 @@ A third framework is one more file ``data/framework.<id>.json`` of the same shap
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from strategykit.source.frameworks import framework_files
+from strategykit.speed import value
 
 
 def _text(value, language: str) -> str:
@@ -21,8 +21,10 @@ def _text(value, language: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-@dataclass(frozen=True)
+@value
 class Part:
+    """One part of a framework (an Agenda 2030 target, an area of the national strategy) and its title."""
+
     id: str
     titles: object
 
@@ -30,8 +32,10 @@ class Part:
         return _text(self.titles, language)
 
 
-@dataclass(frozen=True)
+@value
 class Framework:
+    """A framework goals can link to, with its parts and the source they were taken from."""
+
     id: str
     titles: object
     part_names: object

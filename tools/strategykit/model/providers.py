@@ -9,12 +9,15 @@ that have a fetcher. A new provider is one entry here and, to fetch from it, one
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import quote
 
+from strategykit.speed import value
 
-@dataclass(frozen=True)
+
+@value
 class Provider:
+    """A statistics provider an indicator's source can name, and the form of its ids."""
+
     name: str
     """How goals.yaml names it under ``source: {provider: …}`` (compared without case)."""
     title: str

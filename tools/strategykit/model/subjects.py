@@ -6,8 +6,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from strategykit.speed import value
 
 if TYPE_CHECKING:
     from strategykit.model import Strategy
@@ -18,7 +19,7 @@ STRATEGY_REF = "strategy"
 SUBJECT_KINDS = ("strategy", "priority", "goal", "target", "commitment", "overall-goal", "perspective", "indicator", "chapter")
 
 
-@dataclass(frozen=True)
+@value
 class Subject:
     """A part of the strategy a comment can be about, or a change can be in."""
 

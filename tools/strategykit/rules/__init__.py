@@ -10,14 +10,14 @@ rule module, so the registry is complete.
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from strategykit.diagnostics import Diagnostic, Position, Severity
 from strategykit.model import Strategy
+from strategykit.speed import value
 
 
-@dataclass(frozen=True)
+@value
 class Finding:
     """What a rule yields: where (a path in goals.yaml, or a position in another file) and what."""
 
@@ -28,8 +28,10 @@ class Finding:
     key: bool = False
 
 
-@dataclass(frozen=True)
+@value
 class Rule:
+    """A registered rule: its code, default severity, fix hint and the check that yields its findings."""
+
     code: str
     severity: Severity
     fix: str

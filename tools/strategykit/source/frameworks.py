@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
+
+from strategykit.source.schema import DATA
 
 
 @lru_cache(maxsize=None)
 def framework_files() -> tuple[dict, ...]:
     """Every framework file in the package, as read, in file-name order."""
-    folder = resources.files("strategykit").joinpath("data")
+    folder = DATA
     names = sorted(p.name for p in folder.iterdir() if p.name.startswith("framework.") and p.name.endswith(".json"))
-    return tuple(json.loads(folder.joinpath(name).read_text("utf-8")) for name in names)
+    return tuple(json.loads((folder / name).read_text("utf-8")) for name in names)

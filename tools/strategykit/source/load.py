@@ -23,6 +23,7 @@ import yaml
 
 from strategykit.diagnostics import Diagnostic, Position, Severity
 from strategykit.messages import _
+from strategykit.speed import value
 
 Path_ = tuple[str | int, ...]
 
@@ -59,7 +60,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TAGGED_KINDS = {"int": _("a whole number"), "float": _("a number"), "bool": _("true or false"), "null": _("empty")}
 
 
-@dataclass(frozen=True)
+@value
 class SourceMap:
     """Where every node of one YAML file stands: read-only once the file is read (the model holds it)."""
 
@@ -101,12 +102,16 @@ class _SourceDraft:
 
 @dataclass
 class YamlDocument:
+    """A YAML file as read: its data, and where each of its nodes stands."""
+
     data: object
     source: SourceMap
 
 
-@dataclass(frozen=True)
+@value
 class MarkdownHeading:
+    """A heading of a chapter, with its level and line."""
+
     level: int
     text: str
     """The heading as written, without a trailing attribute list ('{#id}')."""
@@ -117,15 +122,17 @@ class MarkdownHeading:
     """The id given explicitly in an attribute list: '## Mål {#mal}' → 'mal'."""
 
 
-@dataclass(frozen=True)
+@value
 class MarkdownImage:
+    """An image of a chapter as written: its alt text, its target, and where it starts."""
+
     alt: str
     target: str
     line: int
     column: int
 
 
-@dataclass(frozen=True)
+@value
 class MarkdownLink:
     """A link as written, inline (``[text](target)``) or by reference (``[text][ref]``)."""
 
@@ -134,7 +141,7 @@ class MarkdownLink:
     column: int = 1
 
 
-@dataclass(frozen=True)
+@value
 class MarkdownHtml:
     """Raw HTML as CommonMark sees it: a block, or a tag in running text (at its paragraph's first line)."""
 
@@ -142,7 +149,7 @@ class MarkdownHtml:
     line: int
 
 
-@dataclass(frozen=True)
+@value
 class MarkdownBraces:
     """A line of running text (not code) with a '{', where Python-Markdown's attr_list may read attributes."""
 
@@ -150,7 +157,7 @@ class MarkdownBraces:
     line: int
 
 
-@dataclass(frozen=True)
+@value
 class MarkdownExtreme:
     """The largest value of a measure of a chapter's structure, and where it is first reached."""
 
@@ -159,7 +166,7 @@ class MarkdownExtreme:
     column: int = 1
 
 
-@dataclass(frozen=True)
+@value
 class MarkdownFile:
     """A chapter as read once (``parse_markdown``): its text and outline as plain immutable values,
     which the model keeps and the rules, the outline and the editions read; no parser object."""
@@ -863,7 +870,7 @@ def load_markdown(path: Path, display: str, *, inside: Path | None = None) -> tu
 
 # --- CSV --------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@value
 class CsvCell:
     """One cell as written (surrounding spaces kept), and where it starts."""
 
@@ -874,6 +881,8 @@ class CsvCell:
 
 @dataclass
 class CsvRow:
+    """One data row of a CSV file: its line and its cells."""
+
     line: int
     cells: list[CsvCell]
 

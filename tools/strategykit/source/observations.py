@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -25,6 +24,7 @@ from strategykit.messages import _
 from strategykit.source.load import CsvCell, CsvTable
 from strategykit.source.schema import load_schema
 from strategykit.source.validators.observations import is_valid as _row_is_valid
+from strategykit.speed import value
 
 SCHEMA = "observations.schema.json"
 _SCHEMA = load_schema(SCHEMA)
@@ -48,7 +48,7 @@ _LOWER_CASE = ("breakdown", "provenance")
 """Columns whose words are read in any case ('Women' is women), as the follow-up always has."""
 
 
-@dataclass(frozen=True)
+@value
 class DataRow:
     """One row: its cells by column, the record the schema checked, and the columns it found wrong."""
 
@@ -72,7 +72,7 @@ class DataRow:
         return Position(self.file, cell.line, cell.column) if cell else None
 
 
-@dataclass(frozen=True)
+@value
 class RowProblem:
     """Something wrong in a data file: in which column (or ``HEADER``, ``ROW``), where, what, and how to fix it."""
 
@@ -82,7 +82,7 @@ class RowProblem:
     hint: str | None = None
 
 
-@dataclass(frozen=True)
+@value
 class DataReading:
     """A data file as read: its header's column names, its rows, and what is wrong with them."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any, Iterator
 
 from strategykit.diagnostics import Diagnostic, Severity, closest
@@ -19,6 +19,8 @@ from strategykit.source.load import SourceMap
 from strategykit.messages import _, capitalized, whole
 
 GOALS_SCHEMA = "goals.schema.json"
+DATA = Path(__file__).resolve().parents[1] / "data"
+"""The toolkit's own data files (schemas, frameworks), beside its code as ``strategy new`` copies it."""
 
 _TYPE_WORDS = {
     "string": _("text"), "integer": _("a whole number"), "number": _("a number"), "boolean": _("true or false"),
@@ -28,7 +30,7 @@ _TYPE_WORDS = {
 
 @lru_cache(maxsize=None)
 def load_schema(name: str = GOALS_SCHEMA) -> dict:
-    return json.loads(resources.files("strategykit").joinpath("data", name).read_text("utf-8"))
+    return json.loads((DATA / name).read_text("utf-8"))
 
 
 @lru_cache(maxsize=None)

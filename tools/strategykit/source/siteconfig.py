@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Iterator
 
 from strategykit.diagnostics import Diagnostic, Position, Severity
 from strategykit.messages import _
 from strategykit.source.load import SourceMap, load_yaml
+from strategykit.speed import value
 
 CONFIG_NAME = "mkdocs.yml"
 DEFAULT_CONFIG = Path(__file__).resolve().parents[1] / "data" / "new" / CONFIG_NAME
@@ -65,7 +66,7 @@ _SAFE_TEXT = re.compile(r"^[A-Za-z0-9 ._/#+-]*$")
 """Theme values and file names land in HTML attributes unescaped: no quotes, brackets, '&' or ':'."""
 
 
-@dataclass(frozen=True)
+@value
 class SiteConfig:
     """mkdocs.yml as the build may use it."""
 

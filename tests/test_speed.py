@@ -1,0 +1,216 @@
+"""The speed-ups of ``strategykit.speed`` change nothing but time.
+
+``value`` gives the frozen dataclasses shared ``__eq__``, ``__hash__`` and ``__repr__``: each is
+compared here with what ``@dataclass(frozen=True)`` itself makes for a twin class with the same
+fields, on every value of the example's model and on the corner cases the generated methods have.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import sys
+
+import pytest
+
+from strategykit import speed
+from strategykit.diagnostics import Diagnostic, Position, Severity
+from strategykit.project import load_strategy
+from strategykit.speed import value
+
+from conftest import REPO
+
+
+def _twin(cls: type) -> type:
+    """A plain ``@dataclass(frozen=True)`` with the same fields (defaults, repr, compare and hash flags)."""
+    specs = []
+    for f in dataclasses.fields(cls):
+        options = {"init": f.init, "repr": f.repr, "compare": f.compare, "hash": f.hash, "kw_only": f.kw_only}
+        if f.default is not dataclasses.MISSING:
+            options["default"] = f.default
+        if f.default_factory is not dataclasses.MISSING:
+            options["default_factory"] = f.default_factory
+        specs.append((f.name, f.type, dataclasses.field(**options)))
+    twin = dataclasses.make_dataclass(cls.__name__, specs, frozen=True)
+    twin.__qualname__ = cls.__qualname__
+    return twin
+
+
+def _as_twin(obj, twins: dict[type, type]):
+    cls = type(obj)
+    twin = twins.setdefault(cls, _twin(cls))
+    return twin(**{f.name: getattr(obj, f.name) for f in dataclasses.fields(cls) if f.init})
+
+
+def _values(obj, seen: set[int], out: list) -> None:
+    """Every ``value`` object reachable from ``obj`` (through fields, tuples, lists and mappings)."""
+    if id(obj) in seen:
+        return
+    seen.add(id(obj))
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        if type(obj).__eq__ is speed._eq:
+            out.append(obj)
+        for f in dataclasses.fields(obj):
+            _values(getattr(obj, f.name), seen, out)
+    elif isinstance(obj, (tuple, list, frozenset, set)):
+        for item in obj:
+            _values(item, seen, out)
+    elif hasattr(obj, "items") and hasattr(obj, "keys"):
+        for k, v in obj.items():
+            _values(k, seen, out)
+            _values(v, seen, out)
+
+
+@pytest.fixture(scope="module")
+def example_values() -> list:
+    model = load_strategy(REPO).model
+    out: list = []
+    _values(model, set(), out)
+    return out
+
+
+def test_the_models_values_use_the_shared_methods(example_values):
+    kinds = {type(v).__name__ for v in example_values}
+    assert {"Strategy", "Priority", "Goal", "Target", "Indicator", "SourceMap", "MarkdownFile"} <= kinds
+    from strategykit import model
+    assert model.Target.__eq__ is speed._eq and model.Target.__hash__ is speed._hash
+    assert model.Target.__repr__ is speed._repr
+
+
+def test_shared_repr_equals_the_dataclass_repr_on_every_value_of_the_example(example_values):
+    twins: dict[type, type] = {}
+    for obj in example_values:
+        assert repr(obj) == repr(_as_twin(obj, twins))
+
+
+def test_shared_eq_and_hash_equal_the_dataclass_ones_on_every_value_of_the_example(example_values):
+    twins: dict[type, type] = {}
+    by_class: dict[type, list] = {}
+    for obj in example_values:
+        by_class.setdefault(type(obj), []).append(obj)
+    for cls, objs in by_class.items():
+        objs = objs[:12]
+        for a in objs:
+            ta = _as_twin(a, twins)
+            if type(ta).__hash__ is not None:
+                try:
+                    expected = hash(ta)
+                except TypeError:  # a field holds a list or a dict: both refuse alike
+                    with pytest.raises(TypeError):
+                        hash(a)
+                else:
+                    assert hash(a) == expected
+            for b in objs:
+                assert (a == b) == (ta == _as_twin(b, twins)), cls.__name__
+                assert (a != b) == (ta != _as_twin(b, twins)), cls.__name__
+
+
+@value
+class _Point:
+    """A value for the corner cases."""
+
+    x: object
+    y: object = 0
+    note: str = dataclasses.field(default="", compare=False, repr=False)
+    hashed: object = dataclasses.field(default=0, compare=False, hash=True)
+
+
+@dataclasses.dataclass(frozen=True)
+class _PlainPoint:
+    x: object
+    y: object = 0
+    note: str = dataclasses.field(default="", compare=False, repr=False)
+    hashed: object = dataclasses.field(default=0, compare=False, hash=True)
+
+
+@value
+class _One:
+    """One field: compared as a one-element tuple, as ``@dataclass`` does."""
+
+    x: object
+
+
+@dataclasses.dataclass(frozen=True)
+class _PlainOne:
+    x: object
+
+
+@value
+class _Nothing:
+    """No fields at all."""
+
+
+@dataclasses.dataclass(frozen=True)
+class _PlainNothing:
+    pass
+
+
+def test_shared_methods_handle_the_corner_cases_as_dataclass_does():
+    nan = math.nan
+    cases = [((1, 2, "a", 3), (1, 2, "b", 3)), ((nan, 1), (nan, 1)), ((1, 2), (1, 3)), (([1], 2), ([1], 2))]
+    for args_a, args_b in cases:
+        a, b = _Point(*args_a), _Point(*args_b)
+        pa, pb = _PlainPoint(*args_a), _PlainPoint(*args_b)
+        assert (a == b) == (pa == pb)
+        assert repr(a).replace("_Point", "_PlainPoint") == repr(pa)
+        assert (a == a) == (pa == pa)  # the same NaN object equals itself inside a tuple
+    assert hash(_Point(1, 2, "x", 5)) == hash(_PlainPoint(1, 2, "y", 5)) == hash((1, 2, 5))
+    assert _One(float("nan")) != _One(float("nan")) and _PlainOne(float("nan")) != _PlainOne(float("nan"))
+    assert _One(nan) == _One(nan) and _PlainOne(nan) == _PlainOne(nan)  # one NaN object: equal by identity
+    same = _One(nan)
+    assert same == same and hash(_One(3)) == hash(_PlainOne(3)) == hash((3,))
+    assert _Nothing() == _Nothing() and hash(_Nothing()) == hash(_PlainNothing()) == hash(())
+    assert repr(_Nothing()) == "_Nothing()"
+    assert _Point(1) != _PlainPoint(1) and _Point(1).__eq__(_PlainPoint(1)) is NotImplemented
+    with pytest.raises(TypeError):
+        hash(_Point([1]))
+
+
+def test_a_value_that_holds_itself_shows_dots_as_dataclass_does():
+    holder: list = []
+    a = _One(holder)
+    holder.append(a)
+    plain_holder: list = []
+    p = _PlainOne(plain_holder)
+    plain_holder.append(p)
+    assert repr(a) == "_One(x=[...])" and repr(p) == "_PlainOne(x=[...])"
+
+
+def test_values_stay_frozen():
+    d = Diagnostic("x", Severity.ERROR, "m", Position("f", 1, 1))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        d.code = "y"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del d.code  # type: ignore[misc]
+    assert dataclasses.replace(d, code="y").code == "y"
+    assert dataclasses.asdict(d)["code"] == "x"
+
+
+def test_a_class_with_its_own_eq_is_refused():
+    with pytest.raises(TypeError, match="defines __eq__"):
+        @value
+        class _Own:
+            x: int
+
+            def __eq__(self, other):
+                return True
+
+
+def test_check_imports_no_module_it_does_not_use():
+    """What ``strategy check`` loads: nothing of the later stages, nor what only they or a rejected file need."""
+    import subprocess
+
+    code = ("import sys; from strategykit.cli import main; main(['check', %r, '--format', 'json']);"
+            "import json; print('LOADED', json.dumps(sorted(sys.modules)))" % str(REPO))
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=REPO)
+    loaded = proc.stdout.rsplit("LOADED", 1)[-1]
+    modules = set(json.loads(loaded))
+    later = [m for m in modules if m.split(".")[:2] in (["strategykit", s] for s in
+                                                         ("present", "render", "plan", "vcs", "build", "publish",
+                                                          "devtools", "sources"))]
+    assert later == []
+    unused = {"babel", "jsonschema", "ruamel", "jinja2", "markdown", "mkdocs", "pypandoc", "typst",
+              "importlib.resources", "tempfile", "zipfile", "subprocess", "strategykit.analysis.followup",
+              "strategykit.analysis.diff"}
+    assert sorted(modules & unused) == []
