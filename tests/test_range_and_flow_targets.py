@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from strategykit.analysis.diff import LOWERED, RAISED
+from strategykit.analysis.diff import LOWERED, RAISED, describe
 from strategykit.analysis.followup import Status, assess_flow, assess_range, follow_up
+from strategykit.present.consultation import describe_change
 from strategykit.present.followup import explain_markdown, format_markdown, method_markdown, milestones_markdown
 from strategykit.project import check
 from strategykit.vcs.revisions import diff
@@ -199,6 +200,54 @@ def test_a_lowered_yearly_amount_is_lowered_ambition(tmp_path):
     _flow(new, value="2500")
     (change,) = diff(old, str(old), str(new)).changes
     assert change.kind == "target-value-changed" and change.flags == (LOWERED,)
+
+
+@pytest.mark.parametrize("old_form,new_form,flag", [
+    ("yearly", "cumulative", LOWERED),   # 3 000 a year 2019–2030 → 3 000 in all over those years
+    ("cumulative", "yearly", RAISED),
+])
+def test_a_yearly_amount_turned_into_a_total_over_the_period_is_lowered_ambition(tmp_path, old_form, new_form, flag):
+    old, new = copy_minimal(tmp_path / "old"), copy_minimal(tmp_path / "new")
+    _flow(old, form=old_form)
+    _flow(new, form=new_form)
+    (change,) = diff(old, str(old), str(new)).changes
+    assert (change.kind, change.old, change.new, change.flags) == ("target-flow-changed", old_form, new_form, (flag,))
+    assert describe(change) == f"flow {old_form} → {new_form}"
+    words = {"yearly": "en mängd per år", "cumulative": "en summa under perioden"}
+    assert describe_change(change, "sv") == f"flöde: {words[old_form]} → {words[new_form]}"
+
+
+def test_a_level_made_a_flow_is_reported_without_an_ambition_flag(tmp_path):
+    old, new = copy_minimal(tmp_path / "old"), copy_minimal(tmp_path / "new")
+    edit(new, DIRECTION, "            flow: yearly\n" + BASELINE)
+    edit(new, TARGET, "target: {from_year: 2019, year: 2030, value: 300000, illustrative: true}")
+    kinds = {c.kind: c for c in diff(old, str(old), str(new)).changes}
+    assert kinds["target-flow-changed"].old is None and kinds["target-flow-changed"].new == "yearly"
+    assert kinds["target-flow-changed"].flags == ()
+
+
+def test_a_yearly_amount_compared_with_a_total_of_another_size_gets_no_ambition_flag(tmp_path):
+    old, new = copy_minimal(tmp_path / "old"), copy_minimal(tmp_path / "new")
+    _flow(old, form="yearly", value="3000")
+    _flow(new, form="cumulative", value="40000")
+    changes = {c.kind: c for c in diff(old, str(old), str(new)).changes}
+    assert changes["target-flow-changed"].flags == () and changes["target-value-changed"].flags == ()
+
+
+@pytest.mark.parametrize("old_form,new_form,flag", [
+    ("stay", "reach", LOWERED),   # inside the band every year → inside it only by the target year
+    ("reach", "stay", RAISED),
+])
+def test_a_band_to_stay_within_made_a_range_to_reach_is_lowered_ambition(tmp_path, old_form, new_form, flag):
+    old, new = copy_minimal(tmp_path / "old"), copy_minimal(tmp_path / "new")
+    _range(old, form=old_form)
+    _range(new, form=new_form)
+    (change,) = diff(old, str(old), str(new)).changes
+    assert (change.kind, change.old, change.new, change.flags) == ("target-range-form-changed", old_form, new_form,
+                                                                    (flag,))
+    assert describe(change) == f"range {old_form} → {new_form}"
+    words = {"stay": "hålls varje år", "reach": "nås senast målåret"}
+    assert describe_change(change, "sv") == f"intervall: {words[old_form]} → {words[new_form]}"
 
 
 def test_a_changed_period_of_a_flow_is_reported(tmp_path):

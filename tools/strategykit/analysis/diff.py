@@ -163,6 +163,22 @@ def _range_ambition(old: tuple[float, float] | None, new: tuple[float, float] | 
     return ()
 
 
+def _flow_ambition(t: Target, u: Target) -> tuple[str, ...]:
+    """The same amount over the same period, a year at a time or in all: per year asks for more.
+
+    With another amount or period, or a level becoming a flow, the two are not compared."""
+    tv, uv = t.target, u.target
+    same = tv is not None and uv is not None and (tv.value, tv.from_year, tv.year) == (uv.value, uv.from_year, uv.year)
+    if not same or {t.flow, u.flow} != {"yearly", "cumulative"}:
+        return ()
+    return (RAISED,) if u.flow == "yearly" else (LOWERED,)
+
+
+def _range_form(t: Target) -> str | None:
+    """'reach' or 'stay' for a target whose value is a range (reach when not said), else None."""
+    return (t.range or "reach") if t.target is not None and t.target.is_range else None
+
+
 def _threshold_ambition(old: str | None, new: str | None) -> tuple[str, ...]:
     """A strict bound asks for more than an inclusive one on the same side (more than 5 > at least 5)."""
     stricter = {("at-least", "more-than"), ("at-most", "less-than")}
@@ -417,6 +433,12 @@ def _target_changes(t: Target, u: Target, goal: str, old_goal: str, lost: set[st
                      _direction_ambition(t.direction, u.direction))
     if t.threshold != u.threshold:
         yield change("target-threshold-changed", t.threshold, u.threshold, _threshold_ambition(t.threshold, u.threshold))
+    if t.flow != u.flow:
+        yield change("target-flow-changed", t.flow, u.flow, _flow_ambition(t, u))
+    if _range_form(t) and _range_form(u) and _range_form(t) != _range_form(u):
+        # inside the band every year asks for more than inside the range by the target year
+        yield change("target-range-form-changed", _range_form(t), _range_form(u),
+                     (RAISED,) if _range_form(u) == "stay" else (LOWERED,))
     tc, uc = _comparator(t), _comparator(u)
     if tc != uc:
         yield change("target-comparator-changed", tc, uc)
@@ -427,7 +449,8 @@ def _target_changes(t: Target, u: Target, goal: str, old_goal: str, lost: set[st
         yield from _relative_changes(tv, uv, t, u, change)
     elif (tv and tv.value) != (uv and uv.value):
         # a threshold's side is its direction: a lowered floor or a raised ceiling asks for less
-        same_direction = t.wanted_direction == u.wanted_direction
+        # a yearly amount and a total over the period (or a level) are not amounts of one kind
+        same_direction = t.wanted_direction == u.wanted_direction and t.flow == u.flow
         flags = _ambition(u.wanted_direction, tv and tv.value, uv and uv.value) if same_direction else ()
         yield change("target-value-changed", _num(tv and tv.value), _num(uv and uv.value), flags)
     old_range = (tv.low, tv.high) if tv and tv.is_range else None
@@ -708,6 +731,8 @@ def describe(c: Change) -> str:
         "status-improved": lambda: _("latest assessment better: {old} → {new}", old=_assessed(c.old), new=_assessed(c.new)),
         "relative-changed": lambda: _("target value {change}", change=arrow),
         "range-changed": lambda: _("target range {change}", change=arrow),
+        "flow-changed": lambda: _("flow {change}", change=arrow),
+        "range-form-changed": lambda: _("range {change}", change=arrow),
         "comparator-changed": lambda: _("compared with {change}", change=arrow),
         "agenda2030-changed": lambda: _("Agenda 2030 links {change}", change=arrow),
         "contributions-changed": lambda: _("contributes to other priorities {change}", change=arrow),

@@ -637,6 +637,9 @@ def describe_change(change: Any, language: str, unit: str = "") -> str:
         old, new = _written_value(old, language, unit), _written_value(new, language, unit)
     elif verb == "threshold-changed":
         old, new = (i18n.with_threshold("", x, language).strip() or "–" for x in (old, new))
+    elif verb in ("flow-changed", "range-form-changed"):
+        words = i18n.TARGET_FORM_WORDS.get(language, i18n.TARGET_FORM_WORDS["en"])
+        old, new = words.get(old, old), words.get(new, new)
     elif verb == "frameworks-changed":  # the framework's name and its part, never its id ('nrs 1')
         return template.format(old=_framework_words(old, language), new=_framework_words(new, language), words="")
     counted = change.words is not None and verb in _TEXT_VERBS

@@ -963,6 +963,14 @@ PROCESS: dict[str, dict[str, str]] = {
     },
 }
 
+TARGET_FORM_WORDS = {
+    "sv": {"yearly": "en mängd per år", "cumulative": "en summa under perioden", "reach": "nås senast målåret",
+           "stay": "hålls varje år", None: "–"},
+    "en": {"yearly": "an amount a year", "cumulative": "a total over the period", "reach": "reached by the target year",
+           "stay": "kept every year", None: "–"},
+}
+"""A target's flow (``flow:``) and range form (``range:``) in words, for the changes since the consultation."""
+
 CHANGE = {
     "sv": {
         "added": "har lagts till: {new}", "removed": "har tagits bort (var: {old})",
@@ -976,6 +984,7 @@ CHANGE = {
         "baseline-changed": "utgångsvärde: {old} → {new}",
         "provenance-changed": "målvärdets ursprung: {old} → {new}",
         "threshold-changed": "gränsvärde: {old} → {new}",
+        "flow-changed": "flöde: {old} → {new}", "range-form-changed": "intervall: {old} → {new}",
         "comparator-changed": "jämförs med: {old} → {new}",
         "relative-changed": "målvärde: {old} → {new}",
         "agenda2030-changed": "koppling till Agenda 2030: {old} → {new}",
@@ -999,6 +1008,7 @@ CHANGE = {
         "baseline-changed": "baseline: {old} → {new}",
         "provenance-changed": "provenance of the target value: {old} → {new}",
         "threshold-changed": "threshold: {old} → {new}",
+        "flow-changed": "flow: {old} → {new}", "range-form-changed": "range: {old} → {new}",
         "comparator-changed": "compared with: {old} → {new}",
         "relative-changed": "target value: {old} → {new}",
         "agenda2030-changed": "Agenda 2030 links: {old} → {new}",
