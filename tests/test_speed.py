@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+from pathlib import Path
 import sys
 
 import pytest
@@ -214,3 +215,59 @@ def test_check_imports_no_module_it_does_not_use():
               "importlib.resources", "tempfile", "zipfile", "subprocess", "strategykit.analysis.followup",
               "strategykit.analysis.diff"}
     assert sorted(modules & unused) == []
+
+
+def test_a_check_looks_up_the_real_place_of_each_path_once(tmp_path, monkeypatch):
+    from collections import Counter
+
+    from conftest import copy_minimal
+    from strategykit.project import check
+
+    root = copy_minimal(tmp_path / "s")
+    looked_up: Counter = Counter()
+    resolve = Path.resolve
+
+    def counted(self, *args, **kwargs):
+        looked_up[str(self)] += 1
+        return resolve(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "resolve", counted)
+    assert check(root).ok
+    # the strategy's folder once more by siteconfig, which reads mkdocs.yml on its own
+    assert looked_up.pop(str(root)) <= 2 and max(looked_up.values()) == 1, looked_up.most_common(3)
+
+
+def test_the_next_check_sees_a_link_changed_since_the_last(tmp_path):
+    from conftest import copy_minimal
+    from strategykit.project import check
+
+    root = copy_minimal(tmp_path / "s")
+    chapter = root / "strategy" / "01-inledning.md"
+    kept = tmp_path / "kept.md"
+    chapter.rename(kept)
+    inside = root / "strategy" / "text.md"
+    inside.write_text(kept.read_text(encoding="utf-8"), encoding="utf-8")
+    chapter.symlink_to(inside)
+    assert check(root).ok
+    chapter.unlink()
+    chapter.symlink_to(kept)  # now a link out of the strategy's folder
+    assert "chapter-outside-folder" in {d.code for d in check(root).diagnostics}
+
+
+def test_reading_a_yaml_file_makes_a_position_only_for_a_place_asked_for(monkeypatch):
+    from strategykit.source import load
+
+    made = []
+
+    class Counted(Position):
+        def __init__(self, *args, **kwargs):
+            made.append(args)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(load, "Position", Counted)
+    doc, problems = load.parse_yaml("strategy:\n  id: x\n  title: Titel\nlist: [1, 2]\n", "goals.yaml")
+    assert problems == [] and made == []
+    assert str(doc.source.values[("strategy", "title")]) == "goals.yaml:3:10"
+    assert str(doc.source.keys[("list",)]) == "goals.yaml:4:1"
+    assert str(doc.source.position(("list", 1))) == "goals.yaml:4:11" and len(made) == 3
+    assert ("list", 2) not in doc.source.values and len(doc.source.keys) == 4

@@ -10,7 +10,7 @@ from typing import Iterable
 
 from strategykit.source import schema
 from strategykit.diagnostics import has_errors, sorted_diagnostics, Diagnostic, closest
-from strategykit.source.load import (CsvTable, MarkdownFile, is_inside, load_csv, load_markdown, load_yaml, outside_diagnostic, real_path)
+from strategykit.source.load import (CsvTable, MarkdownFile, is_inside, load_csv, load_markdown, load_yaml, one_snapshot, outside_diagnostic, real_path)
 from strategykit.model import build_model, DATA_FOLDER, EditionHistory, Strategy
 from strategykit.model.images import CHAPTER_FOLDER
 from strategykit.messages import _
@@ -244,7 +244,7 @@ def check(root: Path) -> CheckResult:
     """Everything ``strategy check`` reports: schema, load problems and rules, sorted by place."""
     from strategykit.rules import run_rules
 
-    with collector_paused():
+    with collector_paused(), one_snapshot():
         result = load_strategy(root)
         result.loaded = list(result.diagnostics)
         if result.model is not None:

@@ -31,6 +31,10 @@ Elsewhere, because there they are how a feature works rather than a trick:
   ``diagnostics.closest``, which only a strategy with a mistake needs;
 - ``strategy build`` makes outputs that do not wait for each other in forked processes side by
   side (``build``): both editions take the time of the slower one.
+- reading a YAML file keeps each node's line and column and makes a ``Position`` only for a place
+  asked for (``source.load._Positions``): goals.yaml has some 3 000 places, a check asks for a few;
+  and within one check each path's real place is looked up once (``source.load.one_snapshot``,
+  about 180 lookups of the same few folders before): 2–3 ms of the example's check together.
 """
 
 from __future__ import annotations

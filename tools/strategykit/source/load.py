@@ -9,15 +9,18 @@ errors, alias expansion is bounded, and no file is larger than it should be.
 from __future__ import annotations
 
 import bisect
+import contextlib
+import contextvars
 import csv
 import functools
 import io
 import math
 import re
+from collections import abc
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Iterator, Mapping
 
 import yaml
 
@@ -85,18 +88,47 @@ class SourceMap:
             path = path[:-1]
 
 
+class _Positions(abc.Mapping):
+    """Where each node of one file stands, read-only; a ``Position`` is made when one is asked for.
+
+    A file has thousands of nodes and a check asks for the places of a few (those it reports):
+    the builder keeps each node's line and column, not a ``Position`` for every one.
+    """
+
+    __slots__ = ("_file", "_places")
+
+    def __init__(self, file: str, places: dict[Path_, tuple[int, int]]):
+        self._file, self._places = file, places
+
+    def __getitem__(self, path: Path_) -> Position:
+        line, column = self._places[path]
+        return Position(self._file, line, column)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._places
+
+    def __iter__(self):
+        return iter(self._places)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __repr__(self) -> str:
+        return f"_Positions({self._file!r}, {len(self._places)} nodes)"
+
+
 @dataclass
 class _SourceDraft:
-    """A ``SourceMap`` while the builder fills it in."""
+    """A ``SourceMap`` while the builder fills it in: (line, column) of each node's value and key."""
 
     file: str
-    values: dict[Path_, Position] = field(default_factory=dict)
-    keys: dict[Path_, Position] = field(default_factory=dict)
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     raw: dict[Path_, str] = field(default_factory=dict)
     odd_characters: dict[Path_, str] = field(default_factory=dict)
 
     def done(self) -> SourceMap:
-        return SourceMap(self.file, MappingProxyType(self.values), MappingProxyType(self.keys),
+        return SourceMap(self.file, _Positions(self.file, self.values), _Positions(self.file, self.keys),
                          MappingProxyType(self.raw), MappingProxyType(self.odd_characters))
 
 
@@ -229,12 +261,39 @@ def _error(code: str, message: str, pos: Position, hint: str = "") -> Diagnostic
     return Diagnostic(code, Severity.ERROR, message, pos, hint)
 
 
+_RESOLVED: contextvars.ContextVar[dict[Path, Path | None] | None] = contextvars.ContextVar("resolved", default=None)
+
+
+@contextlib.contextmanager
+def one_snapshot() -> Iterator[None]:
+    """Within the block, each path's real place is looked up once (``real_path``).
+
+    A check reads the strategy's folder as it is at one moment, and asks where its folders really
+    are once for every file it reads: about 180 lookups for the example, each a system call per
+    part of the path. The next block (the next check of the live preview) looks them up anew.
+    """
+    if _RESOLVED.get() is not None:
+        yield
+        return
+    token = _RESOLVED.set({})
+    try:
+        yield
+    finally:
+        _RESOLVED.reset(token)
+
+
 def real_path(path: Path) -> Path | None:
     """``path`` with every link followed, or None when it has no real place (a link loop, a NUL byte)."""
+    known = _RESOLVED.get()
+    if known is not None and path in known:
+        return known[path]
     try:
-        return Path(path).resolve()
+        real: Path | None = Path(path).resolve()
     except (OSError, RuntimeError, ValueError):
-        return None
+        real = None
+    if known is not None:
+        known[path] = real
+    return real
 
 
 def is_inside(path: Path, *folders: Path) -> bool:
@@ -462,7 +521,8 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             # Point at the top-level entry that exploded, not at the anchor it repeats.
-            where = self.source.keys.get(path[:1]) if path else None
+            first = self.source.keys.get(path[:1]) if path else None
+            where = Position(self.source.file, *first) if first else None
             raise _LoadError(_error(
                 "yaml-too-large",
                 _("The YAML expands to more than {MAX_NODES} values (anchors and aliases multiply it).",
@@ -474,7 +534,8 @@ class _Builder:
             raise _LoadError(_error(
                 "yaml-too-deep", _("The YAML is nested more than {MAX_DEPTH} levels deep.", MAX_DEPTH=MAX_DEPTH),
                 _pos(self.source, node.start_mark), _("Check the indentation of this part of the file.")))
-        self.source.values.setdefault(path, _pos(self.source, node.start_mark))
+        mark = node.start_mark
+        self.source.values.setdefault(path, (mark.line + 1, mark.column + 1))
         tag = node.tag or ""
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, path)
@@ -498,15 +559,16 @@ class _Builder:
                     "yaml-syntax", _("YAML merge keys (<<) are not supported."),
                     _pos(self.source, key_node.start_mark), _("Write the keys out in full.")))
             if key in result:
-                first = self.source.keys[path + (key,)]
+                first_line = self.source.keys[path + (key,)][0]
                 raise _LoadError(_error(
                     "duplicate-key",
                     _("The key '{key}' appears twice in the same mapping (first at line {line}). YAML would silently keep only the last one.",
-                      key=key, line=first.line),
+                      key=key, line=first_line),
                     _pos(self.source, key_node.start_mark),
                     _("Remove one of the two '{key}' entries, or merge them.", key=key),
                 ))
-            self.source.keys[path + (key,)] = _pos(self.source, key_node.start_mark)
+            mark = key_node.start_mark
+            self.source.keys[path + (key,)] = (mark.line + 1, mark.column + 1)
             result[key] = self.build(value_node, path + (key,), depth + 1)
         return result
 
@@ -554,7 +616,9 @@ class _Builder:
         if node.tag not in _SCALAR_TAGS:
             raise self._bad_tag(node)
         try:
-            value = self.loader.construct_object(node)
+            # the constructor YAML's construct_object would pick for this tag, without its bookkeeping
+            # for collections and aliases, which a scalar does not need
+            value = self.loader.yaml_constructors[node.tag](self.loader, node)
         except (ValueError, KeyError, IndexError, TypeError, OverflowError, yaml.YAMLError):
             # Only an explicit tag ('!!int "x"') gets here: YAML's own guess never picks a type the text does not fit.
             raise self._bad_tagged_value(node) from None
