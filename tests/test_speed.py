@@ -271,3 +271,37 @@ def test_reading_a_yaml_file_makes_a_position_only_for_a_place_asked_for(monkeyp
     assert str(doc.source.keys[("list",)]) == "goals.yaml:4:1"
     assert str(doc.source.position(("list", 1))) == "goals.yaml:4:11" and len(made) == 3
     assert ("list", 2) not in doc.source.values and len(doc.source.keys) == 4
+
+
+def _subparsers(parser):
+    import argparse
+
+    (action,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return action.choices
+
+
+def test_main_builds_only_the_typed_command_and_its_help_is_the_same_as_with_all():
+    from strategykit.cli import COMMANDS, build_parser
+
+    everything = _subparsers(build_parser())
+    assert tuple(everything) == COMMANDS
+    for command in COMMANDS:
+        alone = _subparsers(build_parser(command))
+        assert list(alone) == [command]
+        assert alone[command].format_help() == everything[command].format_help()
+    assert build_parser("check").format_usage() == build_parser().format_usage()
+
+
+def test_a_check_run_as_a_command_declares_the_check_alone(monkeypatch):
+    from strategykit import cli
+
+    built = []
+    real = cli.build_parser
+
+    def spy(command=None):
+        built.append(command)
+        return real(command)
+
+    monkeypatch.setattr(cli, "build_parser", spy)
+    assert cli.main(["check", str(REPO), "--format", "json"]) == 0
+    assert built == ["check"]

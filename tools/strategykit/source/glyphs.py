@@ -13,6 +13,7 @@ Regenerate the table after upgrading Typst: ``python -m strategykit.source.glyph
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import struct
 from pathlib import Path
@@ -52,11 +53,9 @@ def font_coverage(data: bytes, offset: int = 0) -> set[int]:
 
 @functools.lru_cache(maxsize=1)
 def builtin() -> frozenset[int]:
-    covered: set[int] = set()
-    for line in TABLE.read_text(encoding="ascii").split():
-        a, _, b = line.partition("-")
-        covered.update(range(int(a, 16), int(b or a, 16) + 1))
-    return frozenset(covered)
+    """The code points the PDF's built-in fonts draw (data/pdf-glyphs.txt: ranges of hexadecimal numbers)."""
+    ranges = (line.partition("-") for line in TABLE.read_text(encoding="ascii").split())
+    return frozenset(itertools.chain.from_iterable(range(int(a, 16), int(b or a, 16) + 1) for a, _, b in ranges))
 
 
 def ignorable(ch: str) -> bool:
