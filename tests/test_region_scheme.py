@@ -42,3 +42,29 @@ def test_kolada_is_not_asked_for_a_region_of_another_scheme(minimal):
         raise AssertionError("Kolada was asked")
     with pytest.raises(FetchError, match="Swedish counties and municipalities only"):
         fetch_data(minimal, opener=opener)
+
+
+def test_a_changed_region_code_or_scheme_is_a_change_the_diff_shows(tmp_path):
+    from strategykit.analysis.diff import describe
+    from strategykit.present.consultation import describe_change
+    from strategykit.vcs.revisions import diff
+
+    from conftest import copy_minimal
+
+    old, new = copy_minimal(tmp_path / "old"), copy_minimal(tmp_path / "new")
+    _region(new, "code: W92000004, scheme: ons}")
+    (change,) = diff(old, str(old), str(new)).changes
+    name = check(old).model.region_name
+    assert (change.kind, change.subject) == ("region-changed", "strategy")
+    assert (change.old, change.new) == (f"{name} (se 99)", f"{name} (ons W92000004)")
+    assert describe(change) == f"region {name} (se 99) → {name} (ons W92000004)"
+    assert describe_change(change, "sv") == f"region: {name} (se 99) → {name} (ons W92000004)"
+
+
+def test_an_unchanged_region_gives_no_change(tmp_path):
+    from strategykit.vcs.revisions import diff
+
+    from conftest import copy_minimal
+
+    old, new = copy_minimal(tmp_path / "old"), copy_minimal(tmp_path / "new")
+    assert diff(old, str(old), str(new)).changes == []

@@ -291,9 +291,17 @@ def _compare_strategy(a: Strategy, b: Strategy) -> Iterator[Change]:
                      [b.period_start, b.period_end])
     if a.title != b.title:
         yield Change("title-changed", "strategy", b.id or a.id, a.title, b.title)
+    if _region(a) != _region(b):
+        # another region (or the same under another code) is another area that the data describe
+        yield Change("region-changed", "strategy", b.id or a.id, _region(a), _region(b))
     if (a.vision_text, a.vision_horizon) != (b.vision_text, b.vision_horizon):
         yield Change("vision-changed", "strategy", b.id or a.id, a.vision_horizon, b.vision_horizon,
                      **_words_changed(changed_words(a.vision_text.split(), b.vision_text.split())))
+
+
+def _region(s: Strategy) -> str:
+    """The region as 'name (scheme code)', e.g. 'Västerbottens län (se 24)'."""
+    return f"{s.region_name} ({s.region_scheme} {s.region_code})"
 
 
 def _compare_priorities(a: Strategy, b: Strategy) -> Iterator[Change]:
@@ -748,6 +756,7 @@ def describe(c: Change) -> str:
         if c.old != c.new else _("vision text changed ({note})", note=c.note),
         "period-changed": lambda: _("period {change}", change=arrow),
         "title-changed": lambda: _("title “{old}” → “{new}”", old=_clip(c.old, 60), new=_clip(c.new, 60)),
+        "region-changed": lambda: _("region {change}", change=arrow),
     }
     editions = {"edition-version-changed": lambda: _("edition version {change}", change=arrow),
                 "edition-status-changed": lambda: _("edition status {change}", change=arrow),

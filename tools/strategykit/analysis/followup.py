@@ -212,15 +212,21 @@ def assess_range(baseline: tuple[int, float] | None, latest: tuple[int, float] |
 def assess_flow(values: Iterable[tuple[int, float]], target: tuple[int, int, float] | None, form: str,
                 threshold: str | None = None) -> Assessment:
     """The status of a flow over a period: ``values`` are the (year, value) observed, ``target``
-    (first year, last year, the yearly value or the total); ``form`` 'yearly' or 'cumulative'."""
+    (first year, last year, the yearly value or the total); ``form`` 'yearly' or 'cumulative'.
+
+    A yearly amount is a bound each year (at least, unless the target says otherwise), also before
+    any year of the period has a value: the report then words it as the editions do."""
+    bound = threshold if threshold in THRESHOLDS else "at-least"
+    said = bound if form == "yearly" else None
     if target is None:
-        return Assessment(Status.NO_DATA, "increase", None, None, None, None, "no-target", form=form)
+        return Assessment(Status.NO_DATA, "increase", None, None, None, None, "no-target", said, form=form)
     first, last, goal = target
     if last < first:
-        return Assessment(Status.NO_DATA, "increase", None, None, None, None, "period-inverted", form=form)
+        return Assessment(Status.NO_DATA, "increase", None, None, None, None, "period-inverted", said, form=form)
     inside = [(y, x) for y, x in values if first <= y <= last]
     if not inside:
-        return Assessment(Status.NO_DATA, "increase", form, None, None, None, "no-observation-in-period", form=form)
+        return Assessment(Status.NO_DATA, "increase", form, None, None, None, "no-observation-in-period", said,
+                          form=form)
     if form == "cumulative":
         total = sum(x for _, x in inside)
         needed = goal * len(inside) / (last - first + 1)
@@ -231,7 +237,6 @@ def assess_flow(values: Iterable[tuple[int, float]], target: tuple[int, int, flo
             return Assessment(Status.MOVING_AWAY, "increase", form, total, needed, None, form=form)
         ratio = total / needed
         return Assessment(status_for_ratio(ratio), "increase", form, total, needed, ratio, form=form)
-    bound = threshold if threshold in THRESHOLDS else "at-least"
     met = sum(1 for _, x in inside if meets_threshold(bound, x, goal))
     share = met / len(inside)
     if met == len(inside):

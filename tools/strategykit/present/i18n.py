@@ -995,6 +995,7 @@ CHANGE = {
         "unit-changed": "enhet: {old} → {new}", "source-changed": "källa: {old} → {new}",
         "changed": "texten har ändrats{words}", "vision-changed": "visionen har ändrats{words}",
         "period-changed": "period: {old} → {new}", "title-changed": "titel: ”{old}” → ”{new}”",
+        "region-changed": "region: {old} → {new}",
     },
     "en": {
         "added": "added: {new}", "removed": "removed (was: {old})",
@@ -1019,6 +1020,7 @@ CHANGE = {
         "unit-changed": "unit: {old} → {new}", "source-changed": "source: {old} → {new}",
         "changed": "text changed{words}", "vision-changed": "vision changed{words}",
         "period-changed": "period: {old} → {new}", "title-changed": "title: “{old}” → “{new}”",
+        "region-changed": "region: {old} → {new}",
     },
 }
 
