@@ -227,3 +227,36 @@ def shutil_data(root) -> None:
     import shutil
     from conftest import MINIMAL
     shutil.copytree(MINIMAL.parent / "observed" / "data", root / "data", dirs_exist_ok=True)
+
+
+def test_report_shows_which_framework_parts_the_strategy_addresses_in_every_format(minimal):
+    import json
+    from strategykit.present.followup import format_json, format_markdown, format_text
+    shutil_data(minimal)
+    _with_second_priority(minimal, "        frameworks: {nrs: [\"2\"]}\n")
+    model = _model(minimal)
+    report = follow_up(model)
+    text = format_markdown(report, model)
+    section = text.split("## Koppling till ramverk", 1)[1]
+    assert "| 2 Kompetensförsörjning och kompetensutveckling i hela landet | Ja | P1.1 |" in section
+    assert "| 1 Likvärdiga möjligheter till boende, arbete och välfärd i hela landet | Nej | – |" in section
+    assert "Strategins mål berör 1 av 4 delar." in section
+    plain = format_text(report, model)
+    assert "    2 Kompetensförsörjning och kompetensutveckling i hela landet: P1.1" in plain
+    assert "    1 Likvärdiga möjligheter till boende, arbete och välfärd i hela landet: nej" in plain
+    data = json.loads(format_json(report, model))
+    nrs = next(f for f in data["frameworks"] if f["id"] == "nrs")
+    assert nrs["addressed"] == 1
+    assert [(p["id"], p["goals"]) for p in nrs["parts"]] == [("1", []), ("2", ["P1.1"]), ("3", []), ("4", [])]
+
+
+def test_report_of_a_strategy_linking_no_framework_has_no_framework_section(minimal):
+    import json
+    from strategykit.present.followup import format_json, format_markdown, format_text
+    shutil_data(minimal)
+    edit(minimal, '        agenda2030: ["8.5", "4.a"]\n', "")
+    model = _model(minimal)
+    report = follow_up(model)
+    assert "Koppling till ramverk" not in format_markdown(report, model)
+    assert "Koppling till ramverk" not in format_text(report, model)
+    assert json.loads(format_json(report, model))["frameworks"] == []

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from strategykit.present import breakdowns as present_breakdowns, commitments as present_commitments, i18n
+from strategykit.present import coverage as present_coverage
 from strategykit.present import equations as eq
 from strategykit.present.equations import Equation
 from strategykit.analysis.followup import (ACCELERATION_RATIO, MAINTAIN_TOLERANCE, ON_TRACK_RATIO, FollowUp, Status, TargetProgress)
@@ -957,6 +958,8 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
                     (_cell(x.value_text) + (_MARK(language) if x.illustrative else "")) if x.value_text else "–"
                     for x in cells]) + " |" for name, cells in c.rows]
                 out.append("")
+    if present_coverage.coverage(strategy):  # what the strategy addresses, beside how it progresses
+        out += [f"## {L['frameworks']}", "", present_coverage.coverage_markdown(strategy, level=3), ""]
     out.append(method_markdown(language, level=2))
     if any(True for _ in strategy.commitments()):
         out += ["", present_commitments.method_markdown(language, level=2)]
@@ -1006,6 +1009,14 @@ def format_text(report: FollowUp, strategy: Strategy, language: str | None = Non
         for ind, _tables in tables:
             out.append(f"  {ind.name}")
             out += [f"    {line}" for line in present_breakdowns.report_lines(strategy, ind, report.year, language)]
+    cover = present_coverage.coverage(strategy)
+    if cover:
+        out += ["", L["frameworks"]]
+        for c in cover:
+            out.append(f"  {c.framework.title(language)}: "
+                       + L["framework_count"].format(addressed=c.addressed, total=len(c.rows)))
+            out += [f"    {r.part_id} {r.title}: " + (", ".join(g.id for g in r.goals) or L["framework_no"].lower())
+                    for r in c.rows]
     if _uses_illustrative(report) or _illustrative_assessments(strategy) or _tables_illustrative(report, strategy, language):
         out += ["", L["illustrative_note"]]
     return "\n".join(out).replace("\u202f", " ").replace("\u00a0", " ") + "\n"
@@ -1113,6 +1124,11 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
                        "illustrative": r.illustrative} for r in t.rows],
              "missing": list(t.missing)}
             for ind, tables in _breakdown_tables(report, strategy, language) for t in tables
+        ],
+        "frameworks": [
+            {"id": c.framework.id, "title": c.framework.title(language), "addressed": c.addressed,
+             "parts": [{"id": r.part_id, "title": r.title, "goals": [g.id for g in r.goals]} for r in c.rows]}
+            for c in present_coverage.coverage(strategy)
         ],
         "cross_breakdowns": [
             {"indicator": ind.id, "dimensions": list(c.dimensions), "year": c.year, "title": c.title,
