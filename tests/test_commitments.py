@@ -400,8 +400,12 @@ def test_both_editions_show_a_judged_goal_with_its_rule_in_the_method(minimal):
     info = pages.EditionInfo(commit=None, build_date="2026-01-01", pdf_name=None, yearly=(yearly,))
     site = pages.generate(model, info).pages
     words = "Försenat](metod.md#goal-judgement){ .sk-status .sk-status--delayed } (bedömning av åtagandena, 1 av 1 bedömda)"
-    assert "Målets bedömning: " in site["uppfoljning/2024.md"] and words in site["uppfoljning/2024.md"]
-    assert "Mål som följs upp med åtaganden: " in site["uppfoljning/2024.md"]
+    # The yearly follow-up writes it as HTML, linked to the address MkDocs gives the method page.
+    yearly_page = site["uppfoljning/2024.md"]
+    assert "Målets bedömning: " in yearly_page
+    assert '<a class="sk-status sk-status--delayed" href="../metod/#goal-judgement">' in yearly_page
+    assert "Försenat</a> (bedömning av åtagandena, 1 av 1 bedömda)" in yearly_page
+    assert "Mål som följs upp med åtaganden: " in yearly_page
     assert words.replace("](metod.md", "](../uppfoljning/metod.md") in site["prioriteringar/p1.md"]
     assert '<span id="goal-judgement"></span>**Mål som följs upp med åtaganden.**' in site["uppfoljning/metod.md"]
     data = document_data(model, commit=None, build_date=datetime.date(2026, 1, 1))

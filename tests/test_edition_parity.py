@@ -117,8 +117,14 @@ def plain(markdown: str, *, heard: bool = False) -> str:
     return re.sub(r"[ \t\r\n]+", " ", html.unescape(text)).strip()  # no-break spaces are part of a number
 
 
+def html_rows(markdown: str) -> list[list[str]]:
+    """The cells of the rows of the tables a page holds as HTML (render/web/htmlkit.py), as HTML."""
+    return [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>\n(.*?)\n</tr>", markdown, re.S)]
+
+
 def web_rows(markdown: str, ids) -> dict[str, list[str]]:
-    """Table rows that start with a target's id (one of ``ids``) in bold, by that id."""
+    """Table rows that start with a target's id (one of ``ids``) in bold, by that id: the rows of the
+    page's Markdown tables and of its HTML tables."""
     rows = {}
     for line in markdown.splitlines():
         found = re.match(r"^\| \*\*([^*]+)\*\* ", line)
@@ -126,6 +132,10 @@ def web_rows(markdown: str, ids) -> dict[str, list[str]]:
             cells = [c for c in re.split(r"(?<!\\)\|", line)[1:-1]]
             if found.group(1).replace("\\", "") in ids:
                 rows[found.group(1).replace("\\", "")] = cells
+    for cells in html_rows(markdown):
+        found = re.match(r"^<strong>([^<]+)</strong> ", cells[0]) if cells else None
+        if found and html.unescape(found.group(1)) in ids:
+            rows[html.unescape(found.group(1))] = cells
     return rows
 
 
@@ -253,13 +263,18 @@ def test_both_follow_ups_show_the_same_statuses_and_distribution_per_priority(ed
         found = re.match(r"^\| \[([^\]]+)\]\(#[^)]*\) \| (.*) \| \d+ \|$", line)
         if found:
             summary[plain(found.group(1))] = plain(found.group(2))
+    for cells in html_rows(page):  # the same table written as HTML
+        found = re.match(r'^<a href="#[^"]*">(.*)</a>$', cells[0]) if len(cells) == 3 else None
+        if found and re.match(r"^\d+$", cells[2]):
+            summary[plain(found.group(1))] = plain(cells[1])
     assert summary == {f"{p['id']} {p['title']}": p["distribution"] for p in data["yearly"]["priorities"]}
     # Every target's calculation, the same words and numbers in the web section and the PDF.
     web_calc = {}
     for line in page.splitlines():
-        found = re.match(r"^- \*\*([^*]+)\*\*: (.*)$", line)
-        if found and found.group(1).replace("\\", "") in pdf_targets:
-            web_calc[found.group(1).replace("\\", "")] = plain(found.group(2))
+        found = (re.match(r"^- \*\*([^*]+)\*\*: (.*)$", line)
+                 or re.match(r"^<li><strong>([^<]+)</strong>: (.*)</li>$", line))  # the list written as HTML
+        if found and html.unescape(found.group(1).replace("\\", "")) in pdf_targets:
+            web_calc[html.unescape(found.group(1).replace("\\", ""))] = plain(found.group(2))
     def calculation(parts):  # a formula as its alternative text, which is its plain text
         text = "".join(p["text"] if "text" in p else p["alt"] for p in parts)
         return text + " →" if text else ""

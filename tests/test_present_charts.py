@@ -107,3 +107,63 @@ def test_a_shares_value_axis_ends_at_100_percent(example):
     assert spec.axis.high == 100 and spec.axis.ticks[-1].value == 100
     shares = [charts.indicator_chart(model, ind, report) for ind in model.indicators if ind.unit == "percent"]
     assert all(s.axis.high <= 100 for s in shares if s is not None)
+
+
+def _place_labels_pair_by_pair(labels, bounds, segments, points=(), gap=4.0):
+    """The placement as it was first written, every label checked against every other: the specification
+    ``place_labels`` must keep while it compares only neighbours."""
+    from strategykit.present.charts import _hits, _overlaps
+
+    placed = []
+    for lab in labels:
+        w, h = lab.width, lab.height
+        offsets = [(gap, -h / 2), (-gap - w, -h / 2), (-w / 2, -gap - h), (-w / 2, gap),
+                   (gap, -h - gap), (gap, gap), (-gap - w, -h - gap), (-gap - w, gap)]
+        offsets += [(dx, dy + k * s * (h + 2)) for k in (1, 2, 3, 4) for s in (-1, 1) for dx, dy in offsets[:2]]
+        best = None
+        for dx, dy in offsets:
+            x = min(max(lab.x + dx, bounds[0]), bounds[2] - w)
+            y = min(max(lab.y + dy, bounds[1]), bounds[3] - h)
+            box = (x, y, x + w, y + h)
+            if any(_overlaps(box, other) for other in placed):
+                continue
+            cost = 1 if any(box[0] <= px <= box[2] and box[1] <= py <= box[3] for px, py in points) else 0
+            cost += _hits(box, segments)
+            if best is None or cost < best[0]:
+                best = (cost, box)
+            if cost == 0:
+                break
+        if best is None:
+            x = min(max(lab.x + gap, bounds[0]), bounds[2] - w)
+            y = min(max(lab.y - h / 2, bounds[1]), bounds[3] - h)
+            best = (0, (x, y, x + w, y + h))
+        placed.append(best[1])
+    return placed
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_labels_are_placed_as_when_every_pair_was_compared(seed):
+    import random
+
+    rnd = random.Random(seed)
+    n = rnd.choice([1, 5, 30, 120])
+    labels = [Label(rnd.choice([rnd.uniform(0, 600), float(rnd.randrange(0, 600, 40))]), rnd.uniform(0, 300),
+                    rnd.choice([20.0, 35.5, 60.0]), rnd.choice([8.0, 11.0])) for _ in range(n)]
+    points = [(rnd.uniform(0, 600), rnd.uniform(0, 300)) for _ in range(rnd.randrange(0, 40))]
+    segments = [(x0, rnd.uniform(0, 300), x0 + rnd.choice([0.0, 40.0, rnd.uniform(-200, 200)]), rnd.uniform(0, 300))
+                for x0 in (rnd.uniform(0, 600) for _ in range(rnd.randrange(0, 60)))]
+    bounds = (0.0, 0.0, 600.0, 300.0)
+    assert place_labels(labels, bounds, segments, points) == _place_labels_pair_by_pair(labels, bounds, segments, points)
+
+
+def test_placing_labels_compares_each_with_its_neighbours_only(monkeypatch):
+    """Labels spread along a chart are not checked pair by pair: the work grows with their number, not its square."""
+    from strategykit.present import charts
+
+    calls = []
+    real = charts._overlaps
+    monkeypatch.setattr(charts, "_overlaps", lambda a, b: calls.append(1) or real(a, b))
+    n = 600
+    boxes = place_labels([Label(i * 30.0, 100.0, 20.0, 10.0) for i in range(n)], (0, 0, n * 30.0 + 50, 200), [])
+    assert len(boxes) == n
+    assert len(calls) < 10 * n, len(calls)  # pair by pair: n (n − 1) / 2 = 179 700

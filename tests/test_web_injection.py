@@ -336,3 +336,17 @@ def test_a_chapter_front_matter_never_becomes_page_metadata(tmp_path):
         text = path.read_text(encoding="utf-8")
         acting = [p for p in markup_problems(text)[0] if p != "<img src=x>"]  # nh3 keeps a harmless <img>
         assert not LIVE.search(text) and not acting, (path, acting)
+
+
+def test_the_yearly_followups_html_shows_the_payloads_as_text(payloaded):
+    """The year's tables and calculations are written as HTML, not Markdown (render/web/htmlkit.py):
+    the texts in them (target, indicator, goal and priority names) are escaped there, and shown."""
+    _, site, _, _ = payloaded
+    page = sorted(site.glob("uppfoljning/20*/index.html"))[-1].read_text(encoding="utf-8")
+    body = page[page.index("<article"):page.rindex("</article>")]
+    problems, text = markup_problems(body)
+    assert not problems and not LIVE.search(body)
+    assert '<div class="sk-table" role="region"' in body
+    # Shown as written: in the table of a goal (named by it), in a target's row and in its indicator's link.
+    assert text.count(PAYLOAD.replace("&lt;", "<").replace("&gt;", ">")) == 0  # entities stay as written
+    assert text.count(PAYLOAD) >= 3, text[:2000]

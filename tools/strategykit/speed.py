@@ -35,6 +35,10 @@ Elsewhere, because there they are how a feature works rather than a trick:
   asked for (``source.load._Positions``): goals.yaml has some 3 000 places, a check asks for a few;
   and within one check each path's real place is looked up once (``source.load.one_snapshot``,
   about 180 lookups of the same few folders before): 2–3 ms of the example's check together.
+- the yearly follow-up pages write their tables and calculations as HTML blocks, which
+  Python-Markdown passes through instead of parsing them inline by inline (``render.web.htmlkit``:
+  the same DOM; the 10× web build from about 19 s to 13.5 s). Their links are then the toolkit's to
+  get right (``htmlkit.href``, tests/test_web_links.py).
 """
 
 from __future__ import annotations

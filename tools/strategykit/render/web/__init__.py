@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import dataclasses
 import datetime as _dt
 import json
 import os
@@ -143,6 +144,9 @@ def generate(plan: BuildPlan, work_dir: Path | None = None, *, pdf: Path | None 
     data = downloads.render(model, plan.followup)
     info, pdf = _edition_info(plan, {name: len(text.encode("utf-8")) for name, text in data.items()}, pdf,
                               earlier, yearly_pdfs)
+    # The pages' links written as HTML name the addresses MkDocs will give the pages (htmlkit.href).
+    configured = model.site_config.data.get("use_directory_urls", True) if model.site_config is not None else True
+    info = dataclasses.replace(info, directory_urls=bool(configured) and not offline)
     site = pages.generate(model, info)
     if keep is not None:
         keep.info = info

@@ -13,28 +13,36 @@ from strategykit.analysis.followup import Status, TargetProgress
 from strategykit.model import Indicator, Observation
 from strategykit.present import breakdowns as present_breakdowns, commitments as present_commitments, crosscut, i18n, status as present_status, yearly as present_yearly
 from strategykit.present import targets as present_targets
-from strategykit.present.followup import change_states, explain_markdown, method_markdown, milestones_markdown
-from strategykit.render.web import texts
+from strategykit.present.followup import change_states, explanation, method_markdown, milestones_text
+from strategykit.render.web import htmlkit, texts
 from strategykit.render.web.pagekit import JUDGEMENT_ANCHOR, esc, esc_block, rel, status_anchor, table
 
 
 class FollowUpPages:
-    def observed(self, o: Observation | None, ind: Indicator | None, *, year: bool = True) -> str:
-        """An observed value with its illustrative mark and year, or '–'."""
+    def observed(self, o: Observation | None, ind: Indicator | None, *, year: bool = True, e=esc) -> str:
+        """An observed value with its illustrative mark and year, or '–' (Markdown, or HTML with ``e=htmlkit.text``)."""
         if o is None or o.value is None:
             return "–"
         return self.value(o.value, ind, illustrative=o.provenance.illustrative, year=o.year if year else None,
-                          unit=True)
+                          unit=True, e=e)
 
-    def target_value_cell(self, tp: TargetProgress, ind: Indicator | None) -> str:
+    def target_value_cell(self, tp: TargetProgress, ind: Indicator | None, e=esc) -> str:
         if tp.comparator is not None:  # a gap target: the gap allowed, in words
             v = present_targets.goal_value(tp.goal_value, ind, self.lang, comparator=tp.comparator)
             if v is None:
                 return "–"
-            return esc(v.text) + (self.mark() if v.illustrative else "") + (f" ({v.year})" if v.year else "")
+            return e(v.text) + (self.mark() if v.illustrative else "") + (f" ({v.year})" if v.year else "")
         if tp.target_value is None:
             return "–"
-        return self.value(tp.target_value, ind, illustrative=tp.target_illustrative, year=tp.target_year, unit=True)
+        return self.value(tp.target_value, ind, illustrative=tp.target_illustrative, year=tp.target_year, unit=True,
+                          e=e)
+
+    def explanation_html(self, tp: TargetProgress, ind: Indicator | None) -> str:
+        """How the target's status follows from its numbers (``present.followup.explanation``) as HTML,
+        each equation as MathML: what ``explain_markdown(…, math="mathml")`` gives through Markdown."""
+        x = explanation(tp, ind, self.lang)
+        calc = "".join(htmlkit.raw(p) if isinstance(p, str) else p.mathml for p in x.calculation)
+        return f"{calc} → <strong>{htmlkit.raw(x.status)}</strong>{htmlkit.raw(x.suffix)}"
 
     def followup_index(self) -> str:
         """The follow-up section's first page: each year's publication, latest first, with its PDF."""
@@ -84,6 +92,9 @@ class FollowUpPages:
         if judged:  # counted beside the targets' statuses, never among them: a judgement, not a measurement
             out += [f"{judged} ({esc(L['goal_judgement'])}).", "{: .sk-small }", ""]
 
+        # From here on the big parts (tables, calculations) are HTML blocks, which Python-Markdown passes
+        # through (htmlkit: why, and what that asks of the links and the escaping); headings stay Markdown.
+        h = htmlkit.text
         out += [f"## {esc(L['followup_overview'])}", ""]
         if year is not None:
             out += [esc_block(L["followup_overview_intro"].format(year=year)), ""]
@@ -92,52 +103,54 @@ class FollowUpPages:
         rows = []
         for pp, p in zip(report.priorities, m.priorities):
             c = pp.counts()
-            judged_here = self.judged(pp.judged())
-            rows.append([f"[{esc(p.id)} {esc(p.title)}](#{self.priority_slug[p.id]})",
-                         self.distribution(c) + (f'<br><span class="sk-small">{judged_here}</span>' if judged_here else ""),
+            judged_here = self.judged(pp.judged(), h)
+            rows.append([f'<a href="#{self.priority_slug[p.id]}">{h(p.id)} {h(p.title)}</a>',
+                         self.distribution(c, h) + (f'<br><span class="sk-small">{judged_here}</span>' if judged_here else ""),
                          str(sum(c.values()))])
-        rows.append([f"**{esc(L['total'].capitalize())}**",
-                     self.distribution(counts) + (f'<br><span class="sk-small">{judged}</span>' if judged else ""),
-                     f"**{n_targets}**"])
-        out += [table([esc(h) for h in header], rows, ["l", "l", "r"]), ""]
+        judged_all = self.judged(report.judged(), h)
+        rows.append([f"<strong>{h(L['total'].capitalize())}</strong>",
+                     self.distribution(counts, h) + (f'<br><span class="sk-small">{judged_all}</span>' if judged_all else ""),
+                     f"<strong>{n_targets}</strong>"])
+        out += [htmlkit.table([h(x) for x in header], rows, ["l", "l", "r"], htmlkit.words(L["followup_overview"])), ""]
 
         if report.previous_year is not None:
             out += [f"## {esc(L['changes_since'])} ({report.previous_year})", ""]
             if report.changes:
                 goals = {g.id: g for g in m.goals()}
                 goal_of_target = {t.id: g for g, t in m.targets()}
+                items = []
                 for ch in report.changes:
                     goal = goals.get(ch.id) if ch.kind != "target" else goal_of_target.get(ch.id)
                     word = L["target"] if ch.kind == "target" else L["goal"]
-                    name = f"{esc(word)} {esc(ch.id)}"
+                    name = f"{h(word)} {h(ch.id)}"
                     if goal is not None:
-                        name = f"[{name}](#{self.goal_anchor[goal.id]})"
+                        name = f'<a href="#{self.goal_anchor[goal.id]}">{name}</a>'
                     if ch.kind == "judgement":  # a judgement of the goal's commitments, never a measured status
-                        name += f" ({esc(L['goal_judgement'])})"
+                        name += f" ({h(L['goal_judgement'])})"
                     verdict = {True: L["improved"], False: L["worsened"], None: ""}[ch.improved]
                     before, after = change_states(ch, self.lang)
-                    out.append(f"- {name}: {esc(before)} → {esc(after)}" + (f" ({esc(verdict)})" if verdict else ""))
-                out.append("")
+                    items.append(f"<li>{name}: {h(before)} → {h(after)}" + (f" ({h(verdict)})" if verdict else "") + "</li>")
+                out += ["<ul>", *items, "</ul>", ""]
             else:
                 out += [esc_block(L["no_changes"]), ""]
 
         targets = {t.id: t for _, t in m.targets()}
         for pp, p in zip(report.priorities, m.priorities):
-            judged_here = self.judged(pp.judged())
+            judged_here = self.judged(pp.judged(), h)
             out += [f"## {esc(p.id)} {esc(p.title)} {{ #{self.priority_slug[p.id]} }}", "",
-                    f"{esc(L['progress'])}: {self.distribution(pp.counts())} · "
+                    f'<p class="sk-meta">{h(L["progress"])}: {self.distribution(pp.counts(), h)} · '
                     + (f"{judged_here} · " if judged_here else "") +
-                    f"[{esc(L['goals_and_targets'])}]({rel(page, self.priority_page(p))})", "{: .sk-meta }", ""]
+                    f'<a href="{self.href(page, self.priority_page(p))}">{h(L["goals_and_targets"])}</a></p>', ""]
             for gp, g in zip(pp.goals, p.goals):
-                status = (self.status_link(page, gp.status) if gp.judgement is None else
-                          self.judgement_link(page, present_commitments.goal_judgement(gp.judgement, self.lang)))
+                status = (self.status_link_html(page, gp.status) if gp.judgement is None else
+                          self.judgement_link_html(page, present_commitments.goal_judgement(gp.judgement, self.lang)))
                 out += [f"### {esc(g.id)} {esc(g.title)} {{ #{self.goal_anchor[g.id]} }}", "",
-                        f"{esc(L['goal_status'])}: {status}", "{: .sk-meta }", ""]
+                        f'<p class="sk-meta">{h(L["goal_status"])}: {status}</p>', ""]
                 shared = crosscut.shared_targets(m, g)
                 if shared:  # followed up once, under its own goal on this page: a link there
-                    out += [esc(L["shared_targets_lead"]) + " " + "; ".join(
-                        f"[{esc(e.target_id)}](#{self.goal_anchor[e.goal_id]}) {esc(e.text)} "
-                        f"({esc(L['shared_target_home'].format(goal=e.goal_id))})" for e in shared), ""]
+                    out += ["<p>" + h(L["shared_targets_lead"]) + " " + "; ".join(
+                        f'<a href="#{self.goal_anchor[e.goal_id]}">{h(e.target_id)}</a> {h(e.text)} '
+                        f"({h(L['shared_target_home'].format(goal=e.goal_id))})" for e in shared) + "</p>", ""]
                 # Followed up by judgement: each commitment with its latest assessment up to the year, after
                 # the targets (the yearly follow-up covers both).
                 commitments = (self.commitments_table(page, g, [present_commitments.progress_row(m, cp)
@@ -157,28 +170,28 @@ class FollowUpPages:
                 for tp in gp.targets:
                     target = targets[tp.target_id]
                     ind = m.indicator(tp.indicator_id)
-                    what = f"**{esc(target.id)}** {esc(target.text)}"
+                    what = f"<strong>{h(target.id)}</strong> {h(target.text)}"
                     if ind is not None:
                         part = "" if tp.breakdown == "total" else \
-                            f" ({esc(present_breakdowns.label(self.m, tp.breakdown, self.lang))})"
-                        what += (f'<br><span class="sk-small">{esc(L["indicator"])}: '
-                                 f'[{esc(ind.name)}]({rel(page, self.indicator_page(ind))}#{self.target_slug(tp.target_id)})'
-                                 f'{part}</span>')
-                    row = [what, self.status_link(page, tp.status), self.observed(tp.latest, ind),
-                           self.observed(tp.baseline, ind), self.target_value_cell(tp, ind)]
+                            f" ({h(present_breakdowns.label(self.m, tp.breakdown, self.lang))})"
+                        link = self.href(page, f"{self.indicator_page(ind)}#{self.target_slug(tp.target_id)}")
+                        what += (f'<br><span class="sk-small">{h(L["indicator"])}: '
+                                 f'<a href="{link}">{h(ind.name)}</a>{part}</span>')
+                    row = [what, self.status_link_html(page, tp.status), self.observed(tp.latest, ind, e=h),
+                           self.observed(tp.baseline, ind, e=h), self.target_value_cell(tp, ind, e=h)]
                     if gender:
-                        row[4:4] = [self.observed(tp.by_breakdown.get("women"), ind),
-                                    self.observed(tp.by_breakdown.get("men"), ind)]
+                        row[4:4] = [self.observed(tp.by_breakdown.get("women"), ind, e=h),
+                                    self.observed(tp.by_breakdown.get("men"), ind, e=h)]
                     rows.append(row)
-                out += [table([esc(h) for h in header], rows, align), ""]
+                out += [htmlkit.table([h(x) for x in header], rows, align, htmlkit.words(f"{g.id} {g.title}")), ""]
                 # How each status follows from its numbers, as the PDF of the same follow-up says it.
-                out += [f"**{esc(L['followup_calculation'])}**", ""]
+                items = []
                 for tp in gp.targets:
                     ind = m.indicator(tp.indicator_id)
-                    milestones = milestones_markdown(tp, ind, self.lang)
-                    out.append(f"- **{esc(tp.target_id)}**: {explain_markdown(tp, ind, self.lang, math='mathml')}"
-                               + (f" {milestones}" if milestones else ""))
-                out.append("")
+                    milestones = milestones_text(tp, ind, self.lang)
+                    items.append(f"<li><strong>{h(tp.target_id)}</strong>: {self.explanation_html(tp, ind)}"
+                                 + (f" {htmlkit.raw(milestones)}" if milestones else "") + "</li>")
+                out += [f"<p><strong>{h(L['followup_calculation'])}</strong></p>", "", "<ul>", *items, "</ul>", ""]
                 sources = []
                 for tp in gp.targets:
                     shown = [tp.baseline, tp.latest] + ([tp.by_breakdown.get("women"), tp.by_breakdown.get("men")]
@@ -188,7 +201,7 @@ class FollowUpPages:
                     if texts:
                         sources.append(f"{tp.target_id}: {'; '.join(texts)}")
                 if sources:
-                    out += [f"{esc(L['source'])}: " + esc(". ".join(sources)) + ".", "{: .sk-small }", ""]
+                    out += [f'<p class="sk-small">{h(L["source"])}: ' + h(". ".join(sources)) + ".</p>", ""]
                 out += [commitments] if commitments else []
         if any(True for _ in report.commitments()):
             out += [esc_block(present_commitments.scale_note(self.lang)), "{: .sk-small }", ""]

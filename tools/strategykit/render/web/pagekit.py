@@ -41,6 +41,9 @@ class EditionInfo:
     """The yearly follow-ups from the plan, oldest first: the site's follow-up section, one page a year."""
     yearly_pdfs: bool = False
     """Whether the follow-ups' PDFs are published with the site (beside their pages)."""
+    directory_urls: bool = True
+    """Whether the site is built with MkDocs' ``use_directory_urls`` (not offline): the links written as
+    HTML (``htmlkit.href``) must name the addresses MkDocs gives the pages."""
 
 
 @dataclass

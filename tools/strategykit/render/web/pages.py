@@ -20,6 +20,7 @@ from strategykit.present import (charts as present_charts, commitments as presen
 from strategykit.analysis.followup import FollowUp, Status, TargetProgress, follow_up
 from strategykit.model import Chapter, Goal, Indicator, Priority, Strategy, Target
 from strategykit.model.slugs import indicator_slugs
+from strategykit.render.web import htmlkit
 from strategykit.render.web.page_about import AboutPages
 from strategykit.render.web.page_followup import FollowUpPages
 from strategykit.render.web.page_frameworks import FrameworkPages
@@ -106,8 +107,9 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
         return i18n.format_value(value, ind.unit if ind else "", self.lang, ind.decimals if ind else None)
 
     def value(self, value: float | None, ind: Indicator | None, *, illustrative: bool = False,
-              year: int | None = None, unit: bool = False) -> str:
-        text = esc(self.number(value, ind) + (self.unit_suffix(ind) if unit and value is not None else ""))
+              year: int | None = None, unit: bool = False, e=esc) -> str:
+        """The value as Markdown, or as HTML with ``e=htmlkit.text``."""
+        text = e(self.number(value, ind) + (self.unit_suffix(ind) if unit and value is not None else ""))
         if illustrative:
             text += self.mark()
         if year is not None:
@@ -124,28 +126,30 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
         year = self.report.year if year is None else year
         return self.L["status_column"].format(year=year) if year is not None else self.L["progress"]
 
-    def distribution(self, counts) -> str:
-        """How many targets have each status, with each status's icon: '● 2 i rätt takt, ◆ 1 begränsade framsteg'."""
+    def distribution(self, counts, e=esc) -> str:
+        """How many targets have each status, with each status's icon: '● 2 i rätt takt, ◆ 1 begränsade framsteg'
+        (Markdown, or HTML with ``e=htmlkit.text``)."""
         parts = []
         for b, n in present_status.distribution(counts, self.lang).counts:
             if n:
                 parts.append(f'<span class="sk-count">{present_status.icon_svg(b.shape, b.colour)}{n} '
-                             f'{esc(b.label[:1].lower() + b.label[1:])}</span>')
+                             f'{e(b.label[:1].lower() + b.label[1:])}</span>')
         # The separator is its own element: on a phone, a table cell sets each count on a line of its own
         # and hides it (strategy.css), where '1 i rätt takt, ▲ 1 framsteg, men takten …' ran on in a narrow column.
         return '<span class="sk-count-sep">, </span>'.join(parts) or "–"
 
-    def judged(self, counts: dict[str, int]) -> str:
+    def judged(self, counts: dict[str, int], e=esc) -> str:
         """The goals followed up by their commitments alone, per judgement, with the scale's icons:
-        'Mål som följs upp med åtaganden: ● 1 pågår enligt plan', or '' when there are none."""
+        'Mål som följs upp med åtaganden: ● 1 pågår enligt plan', or '' when there are none
+        (Markdown, or HTML with ``e=htmlkit.text``)."""
         parts = []
         for b, words, n in present_commitments.judged_counts(counts, self.lang):
             if n:
                 icon = present_status.icon_svg(b.shape, b.colour) if b else ""
-                parts.append(f'<span class="sk-count">{icon}{n} {esc(words[:1].lower() + words[1:])}</span>')
+                parts.append(f'<span class="sk-count">{icon}{n} {e(words[:1].lower() + words[1:])}</span>')
         if not parts:
             return ""
-        return f"{esc(present_commitments.judged_heading(self.m, self.lang))}: " + ", ".join(parts)
+        return f"{e(present_commitments.judged_heading(self.m, self.lang))}: " + ", ".join(parts)
 
     def judgement_link(self, page: str, view) -> str:
         """A goal's judgement (``present.commitments.GoalJudgementView``) in words, linked to the rule that
@@ -157,6 +161,27 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
         b = view.badge
         return (f"[{present_status.icon_svg(b.shape, b.colour)}{esc(b.label)}]({href}){{ .sk-status .sk-status--{b.code} }}"
                 f"{mark} ({esc(view.note)})")
+
+    def href(self, page: str, to: str) -> str:
+        """The address of ``to`` (a file of the site, '#anchor' allowed) in a link written as HTML on ``page``."""
+        return htmlkit.href(page, to, self.info.directory_urls)
+
+    def judgement_link_html(self, page: str, view) -> str:
+        """``judgement_link`` as HTML."""
+        href = self.href(page, f"{self.method}#{JUDGEMENT_ANCHOR}")
+        mark = self.mark() if view.illustrative else ""
+        if view.badge is None:
+            return f'<a href="{href}">{htmlkit.text(view.label)}</a>{mark} ({htmlkit.text(view.note)})'
+        b = view.badge
+        return (f'<a class="sk-status sk-status--{b.code}" href="{href}">{present_status.icon_svg(b.shape, b.colour)}'
+                f'{htmlkit.text(b.label)}</a>{mark} ({htmlkit.text(view.note)})')
+
+    def status_link_html(self, page: str, status: Status) -> str:
+        """``status_link`` as HTML."""
+        b = present_status.badge(status, self.lang)
+        href = self.href(page, f"{self.method}#{status_anchor(status)}")
+        return (f'<a class="sk-status sk-status--{b.code}" href="{href}">{present_status.icon_svg(b.shape, b.colour)}'
+                f'{htmlkit.text(b.label)}</a>')
 
     def status_link(self, page: str, status: Status) -> str:
         """The status in words, linked to its definition in the method; the badge's colour only repeats it."""
