@@ -280,3 +280,26 @@ def test_a_strategy_followed_up_by_judgement_alone_is_reported_for_its_latest_as
     assert latest_year(model) == 2024 == followup_years(model)[-1]
     assert follow_up(model).year == 2024, "strategy report without --year reports the latest publication"
     assert follow_up(known_at(model, DAY)).year is None, "a 2020 edition knows no judgement of 2023"
+
+
+def test_a_followup_pdf_lays_out_no_chart_or_goal_table_of_the_edition(tmp_path, monkeypatch):
+    """The yearly PDF has a body of its own: the edition's priorities, indicator charts and path are
+    neither shown nor worked out (they were a fifth of a 10× follow-up PDF's time, then thrown away)."""
+    from strategykit.plan import gather
+    from strategykit.render.pdf import data as pdf_data
+    from strategykit.render.pdf.yearly import render_yearly_pdf
+    root = copy_strategy(FIXTURES / "minimal", tmp_path / "s")
+    shutil.copytree(FIXTURES / "observed" / "data", root / "data")
+    model = check(root).model
+    plan = gather(model)
+    (report,) = [r for r in plan.yearly if r.year == 2022]
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the follow-up PDF worked out a part of the edition")
+
+    for name in ("_priority", "_indicator", "roadmap_data"):
+        monkeypatch.setattr(pdf_data, name, not_here)
+    assert render_yearly_pdf(plan, report).startswith(b"%PDF")
+    front = pdf_data.document_data(model, commit=None, build_date=_dt.date(2026, 1, 1), body=False)
+    assert (front["priorities"], front["indicators"], front["roadmap"]) == ([], [], None)
+    assert front["strategy"]["title"] == model.title

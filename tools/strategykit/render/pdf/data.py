@@ -385,7 +385,7 @@ def _period(s: Strategy) -> str:
 
 
 def document_data(s: Strategy, *, commit: str | None, build_date: _dt.date,
-                  report: FollowUp | None = None) -> dict:
+                  report: FollowUp | None = None, body: bool = True) -> dict:
     """Everything the profile shows, keyed as ``templates/profile.typ`` documents it.
 
     ``report``: the follow-up (``followup.follow_up``); with a report year, the goal
@@ -394,6 +394,9 @@ def document_data(s: Strategy, *, commit: str | None, build_date: _dt.date,
     ``outline`` is left empty for the caller to fill in from the finished document: the
     titles of its chapters (its first-level headings), for the profile to stand in for the
     table of contents before Typst knows the headings.
+    ``body=False``: the cover's and colophon's facts only, no priorities, indicators or path to the
+    horizon, for a publication that lays out a body of its own (the yearly follow-up); their charts
+    are most of the work at scale (a fifth of a 10× follow-up PDF's time).
     """
     lang = s.language if s.language in i18n.LABELS else "sv"
     L = i18n.labels_for(s, lang)
@@ -427,9 +430,9 @@ def document_data(s: Strategy, *, commit: str | None, build_date: _dt.date,
         "status_year": str(report.year) if report is not None else "",
         "status_heading": L["status_column"].format(year=report.year) if report is not None else "",
         "status_note": L["status_note"].format(year=report.year) if report is not None else "",
-        "priorities": [_priority(s, p, lang, lookup) for p in s.priorities],
-        "indicators": [_indicator(s, i, lang, lookup) for i in s.indicators],
+        "priorities": [_priority(s, p, lang, lookup) for p in s.priorities] if body else [],
+        "indicators": [_indicator(s, i, lang, lookup) for i in s.indicators] if body else [],
         "followup": followup_data(s, report, lang) if report is not None else None,
-        "roadmap": roadmap_data(s, report),
+        "roadmap": roadmap_data(s, report) if body else None,
         "outline": [],
     }

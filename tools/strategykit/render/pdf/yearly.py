@@ -36,7 +36,7 @@ def render_yearly_pdf(plan: BuildPlan, report: FollowUp) -> bytes:
     L = i18n.labels_for(model, lang)
     toolchain.check_pairing()
     day = present_yearly.publication_date(report, plan.build_date)
-    data = document_data(model, commit=plan.commit, build_date=day, report=None)
+    data = document_data(model, commit=plan.commit, build_date=day, report=None, body=False)
     title = present_yearly.title(model, report.year)
     # The cover and colophon name the publication, and the strategy it follows up.
     data["strategy"].update({
@@ -47,7 +47,6 @@ def render_yearly_pdf(plan: BuildPlan, report: FollowUp) -> bytes:
         "date": i18n.format_date(day.isoformat(), lang),
     })
     data["followup"] = followup_data(model, report, lang, commitments=True)
-    data["priorities"], data["indicators"] = [], []
 
     parts: list = [raw(toolchain.CHAPTER_MARK + "the follow-up's summary"),
                    header(1, "followup", L["yearly_summary"]),
