@@ -107,3 +107,21 @@ def test_a_shares_value_axis_ends_at_100_percent(example):
     assert spec.axis.high == 100 and spec.axis.ticks[-1].value == 100
     shares = [charts.indicator_chart(model, ind, report) for ind in model.indicators if ind.unit == "percent"]
     assert all(s.axis.high <= 100 for s in shares if s is not None)
+
+
+def test_a_path_to_an_illustrative_target_is_marked_illustrative_like_the_target(example):
+    """P1.1.a's baseline is SCB's, its target value is invented: the goal table writes '300 000*',
+    so the chart's path to it, its square and its data table must not show '300 000' unmarked."""
+    model, report = example
+    spec = charts.indicator_chart(model, model.indicator("population"), report)
+    (target,) = [t for g, t in model.targets() if t.id == "P1.1.a"]
+    assert not target.baseline.provenance.illustrative and target.target.illustrative
+    (path,) = [s for s in spec.series if s.kind == "needed" and s.label == "P1.1.a"]
+    assert path.illustrative
+    column = spec.table_header.index("Nödvändig utveckling P1.1.a")
+    cells = [row[column] for row in spec.table_rows if row[column].text != "–"]
+    assert cells and all(c.illustrative for c in cells)
+    square = next(m for m in spec.markers if m.kind == "target" and m.label.startswith("P1.1.a"))
+    assert square.illustrative and "000* (2040)" in square.label
+    milestones = [m for m in spec.markers if m.kind == "milestone" and m.key == "total"]
+    assert milestones and all(m.illustrative for m in milestones)

@@ -301,7 +301,7 @@ def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
         if path:
             dashes[key] = dashes.get(key, -1) + 1
             series.append(Series(key, "needed", t.id, tuple(path), dash=dashes[key],
-                                 illustrative=bool(tp.baseline and tp.baseline.provenance.illustrative)))
+                                 illustrative=_path_illustrative(t, tp)))
         parts = []
         if tp is not None and tp.assessment.method == "maintain" and path and tp.target_value is not None:
             tolerance = MAINTAIN_TOLERANCE * abs(tp.target_value)
@@ -328,11 +328,12 @@ def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
                     parts.append(f"{what} {gap} ({v.year})")
         for ms in t.milestones if getattr(t, "comparator", None) is None else ():
             if ms.year is not None and ms.value is not None:
-                markers.append(Marker(key, "milestone", ms.year, ms.value))
-                parts.append(f"{L['milestone'].lower()} {number(ms.value)} ({ms.year})")
+                markers.append(Marker(key, "milestone", ms.year, ms.value, illustrative=ms.illustrative))
+                parts.append(f"{L['milestone'].lower()} {number(ms.value)}{mark if ms.illustrative else ''} ({ms.year})")
         if t.target and t.target.year is not None and t.target.value is not None and getattr(t, "comparator", None) is None:
-            value = f"{number(t.target.value)} ({t.target.year})"
-            markers.append(Marker(key, "target", t.target.year, t.target.value, f"{t.id}: {value}" if several else value))
+            value = f"{number(t.target.value)}{mark if t.target.illustrative else ''} ({t.target.year})"
+            markers.append(Marker(key, "target", t.target.year, t.target.value, f"{t.id}: {value}" if several else value,
+                                  illustrative=t.target.illustrative))
             parts.append(f"{L['target_value'].lower()} {value}")
         if tp is not None and year is not None:
             parts.append(L["chart_alt_status"].format(year=year, status=i18n.progress_label(tp.status.value, lang)).lower())
@@ -385,6 +386,12 @@ def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
                      tuple(t.id for t, _ in tps))
 
 
+def _path_illustrative(t, tp: TargetProgress) -> bool:
+    """A path needed to reach a target is made of its baseline and its target value: invented
+    (and marked, as the goal tables mark the target) when either of them is."""
+    return bool((tp.baseline and tp.baseline.provenance.illustrative) or (t.target and t.target.illustrative))
+
+
 def path_decimals(ind: Indicator, series: dict[str, tuple[Observation, ...]], targets) -> int:
     """Decimals for computed values (the needed path): the indicator's, or as many as its data has."""
     if ind.decimals is not None:
@@ -421,7 +428,7 @@ def data_table(L: dict, ind: Indicator, lang: str, series: dict[str, tuple[Obser
         for t, tp, path in paths:
             if year in path:
                 row.append(Cell(i18n.format_value(path[year], ind.unit, lang, decimals) + suffix,
-                                bool(tp.baseline and tp.baseline.provenance.illustrative)))
+                                _path_illustrative(t, tp)))
             else:
                 row.append(Cell("–"))
         rows.append(tuple(row))
