@@ -37,6 +37,15 @@ from strategykit.analysis.followup import MAINTAIN_TOLERANCE, FollowUp, TargetPr
 from strategykit.model import BREAKDOWNS, Indicator, Observation, Strategy
 from strategykit.present import breakdowns as present_breakdowns, i18n
 
+POINT_SHAPES = {"total": "circle", "women": "triangle", "men": "square"}
+"""The point shape of each breakdown's observed line, in both editions: with its colour and its
+label, what tells the lines apart (every observed line is solid, every needed path dashed)."""
+
+
+def point_shape(key: str) -> str:
+    return POINT_SHAPES.get(key, "circle")
+
+
 X_STEPS = (1, 2, 5, 10, 20, 25, 50)
 MAX_X_STEPS = 5
 Y_STEPS = 5
