@@ -436,8 +436,10 @@ def data_table(L: dict, ind: Indicator, lang: str, series: dict[str, tuple[Obser
                        if o is not None else Cell("–"))
         for t, tp, path in paths:
             if year in path:
+                # The path starts at the baseline: that point is the baseline, marked only if it is.
+                at_baseline = tp.baseline is not None and year == tp.baseline.year
                 row.append(Cell(i18n.format_value(path[year], ind.unit, lang, decimals) + suffix,
-                                _path_illustrative(t, tp)))
+                                tp.baseline.provenance.illustrative if at_baseline else _path_illustrative(t, tp)))
             else:
                 row.append(Cell("–"))
         rows.append(tuple(row))
