@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from strategykit.analysis.followup import (ACCELERATION_RATIO, ON_TRACK_RATIO, Status, assess, combine, follow_up, latest_year, status_for_ratio)
@@ -284,3 +286,18 @@ def test_explanation_says_why_there_is_no_status(minimal):
     model = load_strategy(minimal).model
     tp = follow_up(model).target("P1.1.a")
     assert "2019" in explain_markdown(tp, None, "sv") and "Inga nya data ännu" in explain_markdown(tp, None, "sv")
+
+
+def test_a_maintained_level_is_explained_with_its_unit_and_what_the_band_is_relative_to():
+    """'Målet är att bibehålla 77,0*… intervallet 75,5–78,5 (±2 %)' left out the percent sign and read
+    as ±2 percentage points; the chart's band says '±2 % av målvärdet'."""
+    from strategykit.project import check
+
+    model = check(Path(__file__).resolve().parents[1]).model
+    tp = follow_up(model).target("P4.3.a")
+    assert tp.assessment.method == "maintain"
+    text = explain_markdown(tp, model.indicator(tp.indicator_id), "sv").replace("\u00a0", " ")
+    assert "bibehålla 77,0 %\\*" in text
+    assert "75,5 %–78,5 % (±2 % av målvärdet)" in text
+    en = explain_markdown(tp, model.indicator(tp.indicator_id), "en").replace("\u00a0", " ")
+    assert "75.5 %–78.5 % (±2 % of the target value)" in en

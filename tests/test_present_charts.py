@@ -167,3 +167,22 @@ def test_placing_labels_compares_each_with_its_neighbours_only(monkeypatch):
     boxes = place_labels([Label(i * 30.0, 100.0, 20.0, 10.0) for i in range(n)], (0, 0, n * 30.0 + 50, 200), [])
     assert len(boxes) == n
     assert len(calls) < 10 * n, len(calls)  # pair by pair: n (n − 1) / 2 = 179 700
+
+
+def test_a_path_to_an_illustrative_target_is_marked_illustrative_like_the_target(example):
+    """P1.1.a's baseline is SCB's, its target value is invented: the goal table writes '300 000*',
+    so the chart's path to it, its square and its data table must not show '300 000' unmarked."""
+    model, report = example
+    spec = charts.indicator_chart(model, model.indicator("population"), report)
+    (target,) = [t for g, t in model.targets() if t.id == "P1.1.a"]
+    assert not target.baseline.provenance.illustrative and target.target.illustrative
+    (path,) = [s for s in spec.series if s.kind == "needed" and s.label == "P1.1.a"]
+    assert path.illustrative
+    column = spec.table_header.index("Nödvändig utveckling P1.1.a")
+    cells = {row[0].text: row[column] for row in spec.table_rows if row[column].text != "–"}
+    assert not cells.pop("2018").illustrative, "the path starts at SCB's baseline: that value is statistics"
+    assert cells and all(c.illustrative for c in cells.values())
+    square = next(m for m in spec.markers if m.kind == "target" and m.label.startswith("P1.1.a"))
+    assert square.illustrative and "000* (2040)" in square.label
+    milestones = [m for m in spec.markers if m.kind == "milestone" and m.key == "total"]
+    assert milestones and all(m.illustrative for m in milestones)

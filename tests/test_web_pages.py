@@ -118,6 +118,9 @@ def test_illustrative_values_are_marked_on_every_page_that_shows_them(b):
     mark = f'<span aria-hidden="true">{L["illustrative_mark"]}</span>'
     note = L["illustrative_note"]
     ill_targets = [(g, t) for g, t in m.targets() if t.baseline and t.baseline.provenance.illustrative]
+    # An indicator's chart also marks a target value or milestone no decision set (and the path to it).
+    ill_values = ill_targets + [(g, t) for g, t in m.targets()
+                                if any(v is not None and v.illustrative for v in (t.target, *t.milestones))]
     assert ill_targets, "the fixture needs illustrative values for this test to mean anything"
     checked = 0
     for p in m.priorities:
@@ -128,7 +131,7 @@ def test_illustrative_values_are_marked_on_every_page_that_shows_them(b):
         checked += has_ill
     for ind in m.indicators:
         html = shown_marks(main_of(page(b.site, f"{L['url_indicators']}/{indicator_slugs(m.indicators)[ind.id]}.md")))
-        has_ill = any(t.indicator_id == ind.id for _, t in ill_targets)
+        has_ill = any(t.indicator_id == ind.id for _, t in ill_values)
         assert (mark in html) == has_ill, f"indicator {ind.id}"
         assert (note in text_of(html)) == has_ill
     assert checked

@@ -39,6 +39,15 @@ from strategykit.analysis.followup import MAINTAIN_TOLERANCE, FollowUp, TargetPr
 from strategykit.model import BREAKDOWNS, Indicator, Observation, Strategy
 from strategykit.present import breakdowns as present_breakdowns, i18n
 
+POINT_SHAPES = {"total": "circle", "women": "triangle", "men": "square"}
+"""The point shape of each breakdown's observed line, in both editions: with its colour and its
+label, what tells the lines apart (every observed line is solid, every needed path dashed)."""
+
+
+def point_shape(key: str) -> str:
+    return POINT_SHAPES.get(key, "circle")
+
+
 X_STEPS = (1, 2, 5, 10, 20, 25, 50)
 MAX_X_STEPS = 5
 Y_STEPS = 5
@@ -303,7 +312,7 @@ def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
         if path:
             dashes[key] = dashes.get(key, -1) + 1
             series.append(Series(key, "needed", t.id, tuple(path), dash=dashes[key],
-                                 illustrative=bool(tp.baseline and tp.baseline.provenance.illustrative)))
+                                 illustrative=_path_illustrative(t, tp)))
         parts = []
         if tp is not None and tp.assessment.method == "maintain" and path and tp.target_value is not None:
             tolerance = MAINTAIN_TOLERANCE * abs(tp.target_value)
@@ -330,11 +339,12 @@ def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
                     parts.append(f"{what} {gap} ({v.year})")
         for ms in t.milestones if getattr(t, "comparator", None) is None else ():
             if ms.year is not None and ms.value is not None:
-                markers.append(Marker(key, "milestone", ms.year, ms.value))
-                parts.append(f"{L['milestone'].lower()} {number(ms.value)} ({ms.year})")
+                markers.append(Marker(key, "milestone", ms.year, ms.value, illustrative=ms.illustrative))
+                parts.append(f"{L['milestone'].lower()} {number(ms.value)}{mark if ms.illustrative else ''} ({ms.year})")
         if t.target and t.target.year is not None and t.target.value is not None and getattr(t, "comparator", None) is None:
-            value = f"{number(t.target.value)} ({t.target.year})"
-            markers.append(Marker(key, "target", t.target.year, t.target.value, f"{t.id}: {value}" if several else value))
+            value = f"{number(t.target.value)}{mark if t.target.illustrative else ''} ({t.target.year})"
+            markers.append(Marker(key, "target", t.target.year, t.target.value, f"{t.id}: {value}" if several else value,
+                                  illustrative=t.target.illustrative))
             parts.append(f"{L['target_value'].lower()} {value}")
         if tp is not None and year is not None:
             parts.append(L["chart_alt_status"].format(year=year, status=i18n.progress_label(tp.status.value, lang)).lower())
@@ -387,6 +397,12 @@ def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
                      tuple(t.id for t, _ in tps))
 
 
+def _path_illustrative(t, tp: TargetProgress) -> bool:
+    """A path needed to reach a target is made of its baseline and its target value: invented
+    (and marked, as the goal tables mark the target) when either of them is."""
+    return bool((tp.baseline and tp.baseline.provenance.illustrative) or (t.target and t.target.illustrative))
+
+
 def path_decimals(ind: Indicator, series: dict[str, tuple[Observation, ...]], targets) -> int:
     """Decimals for computed values (the needed path): the indicator's, or as many as its data has."""
     if ind.decimals is not None:
@@ -422,8 +438,10 @@ def data_table(L: dict, ind: Indicator, lang: str, series: dict[str, tuple[Obser
                        if o is not None else Cell("–"))
         for t, tp, path in paths:
             if year in path:
+                # The path starts at the baseline: that point is the baseline, marked only if it is.
+                at_baseline = tp.baseline is not None and year == tp.baseline.year
                 row.append(Cell(i18n.format_value(path[year], ind.unit, lang, decimals) + suffix,
-                                bool(tp.baseline and tp.baseline.provenance.illustrative)))
+                                tp.baseline.provenance.illustrative if at_baseline else _path_illustrative(t, tp)))
             else:
                 row.append(Cell("–"))
         rows.append(tuple(row))

@@ -81,7 +81,7 @@ class Op(Node):
     """An operator between two terms: '=', '−', '·'."""
     symbol: str
 
-    _TYPST = {"−": "-", "·": "dot.op", "=": "=", "+": "+", "/": "slash", "≥": ">=", "≤": "<=", ">": ">",
+    _TYPST = {"−": "-", "·": "dot.op", "=": "=", "+": "+", "/": "\\/", "≥": ">=", "≤": "<=", ">": ">",
               "<": "<", "(": "(", ")": ")"}
 
     def typst(self) -> str:
@@ -100,7 +100,13 @@ class Row(Node):
     items: tuple[Node, ...]
 
     def typst(self) -> str:
-        return " ".join(i.typst() for i in self.items)
+        # Typst keeps a space written beside a quoted word ('"förändring" \/ 100' prints
+        # 'förändring /100'), so a slash is written against its neighbours, as the prose writes it.
+        out = ""
+        for i, item in enumerate(self.items):
+            tight = i > 0 and any(isinstance(x, Op) and x.symbol == "/" for x in (item, self.items[i - 1]))
+            out += ("" if i == 0 or tight else " ") + item.typst()
+        return out
 
     def mathml(self) -> str:
         return "<mrow>" + "".join(i.mathml() for i in self.items) + "</mrow>"
@@ -222,9 +228,20 @@ _SYMBOL = re.compile(r"^([A-Za-z])_?([0-9a-z]?)$")
 def inline(expr: str) -> Equation:
     """A short formula of the method's prose, written the way its plain text reads:
     ``xt ≥ X``, ``r_a``, ``N = total · n / periodens antal år``. A letter with an index (``x0``,
-    ``xt``, ``r_a``) is a variable with a subscript, a longer word is set upright as a word."""
+    ``xt``, ``r_a``) is a variable with a subscript, a longer word is set upright as a word, and
+    what stands between two bars is an absolute value (``|r_n|``)."""
     terms: list[Node] = []
+    outer: list[list[Node]] = []
+    """The terms before each open bar, while its absolute value is read."""
     for number, word, op in (m.groups() for m in _TOKEN.finditer(expr)):
+        if op == "|":
+            if outer:
+                inner = terms[0] if len(terms) == 1 else Row(tuple(terms))
+                terms = outer.pop() + [Abs(inner)]
+            else:
+                outer.append(terms)
+                terms = []
+            continue
         if number:
             terms.append(Num(number))
         elif word:
@@ -237,6 +254,8 @@ def inline(expr: str) -> Equation:
                 terms.append(Words(word))
         elif op:
             terms.append(Op(op))
+    while outer:  # a bar never closed is a bar
+        terms = outer.pop() + [Op("|")] + terms
     row = Row(tuple(terms))
     alt = html.escape(expr).replace("*", "&#42;").replace("_", "&#95;")
     return Equation(typst=row.typst(), mathml=f'<math display="inline" alttext="{alt}">{row.mathml()}</math>',

@@ -518,17 +518,27 @@ def explanation(progress: TargetProgress, indicator: Indicator | None, language:
     target = "" if X is None else _num(X, language, dec) + (mark if progress.target_illustrative else "")
 
     if a.method == "maintain":
+        # Prose, not a formula: the values with their unit, as the tables show them, and the band
+        # said as the chart says it (±2 % of the target value, not percentage points).
+        unit = indicator.unit if indicator else ""
+
+        def shown(value: float, observation=None, marked: bool = False) -> str:
+            text = i18n.format_value(value, unit, language, dec)
+            illustrative = marked or (observation is not None and observation.provenance.illustrative)
+            return text + mark if illustrative else text
+
         band = MAINTAIN_TOLERANCE * abs(X)
-        lo, hi = _num(X - band, language, dec), _num(X + band, language, dec)
+        lo, hi = shown(X - band), shown(X + band)
         inside = abs(xt - X) <= band
         pct = _num(MAINTAIN_TOLERANCE * 100, language, 0)
+        level = shown(X, marked=progress.target_illustrative)
         if sv:
             where = "inom" if inside else "utanför"
-            return said(f"Målet är att bibehålla {target}. Senaste värdet {num(xt, latest)} ({t}) "
-                        f"ligger {where} intervallet {lo}–{hi} (±{pct}\u00a0%)")
+            return said(f"Målet är att bibehålla {level}. Senaste värdet {shown(xt, latest)} ({t}) "
+                        f"ligger {where} intervallet {lo}–{hi} (±{pct}\u00a0% av målvärdet)")
         where = "inside" if inside else "outside"
-        return said(f"The target is to maintain {target}. The latest value {num(xt, latest)} ({t}) "
-                    f"lies {where} the band {lo}–{hi} (±{pct}\u00a0%)")
+        return said(f"The target is to maintain {level}. The latest value {shown(xt, latest)} ({t}) "
+                    f"lies {where} the band {lo}–{hi} (±{pct}\u00a0% of the target value)")
     d = "+1" if a.direction == "increase" else "−1"
     bound = ""
     if a.threshold:

@@ -25,6 +25,12 @@ def title(model: Strategy, year: int) -> str:
     return i18n.labels(_lang(model))["yearly_title"].format(year=year)
 
 
+def document_title(model: Strategy, year: int) -> str:
+    """The publication's full title, for its metadata and colophon, where it stands alone:
+    'Uppföljning 2024 – Regional utvecklingsstrategi för Västerbottens län 2020–2040'."""
+    return f"{title(model, year)} – {model.title}" if model.title else title(model, year)
+
+
 def pdf_name(model: Strategy, year: int) -> str:
     """The PDF's file name, in the strategy's language: 'rus-vasterbotten-uppfoljning-2024.pdf'."""
     return f"{model.id}-{i18n.labels(_lang(model))['url_followup']}-{year}.pdf"

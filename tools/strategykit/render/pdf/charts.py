@@ -10,7 +10,7 @@ profile uses: 9 pt text in a chart as wide as the text column.
 
 from __future__ import annotations
 
-from strategykit.present.charts import ChartSpec, Label, place_labels
+from strategykit.present.charts import ChartSpec, Label, place_labels, point_shape
 
 WIDTH = 440.0
 """The chart's width in pt: the text column of an A4 page with the default margins, near enough."""
@@ -51,7 +51,11 @@ def chart_geometry(spec: ChartSpec) -> dict:
     for s in spec.series:
         pts = sorted(s.points)
         segments += [(X(a), Y(b), X(c), Y(d)) for (a, b), (c, d) in zip(pts, pts[1:])]
+        # As the caption says: observed values solid (told apart by colour, point shape and label),
+        # the paths needed dashed (a second path on the same breakdown dotted).
+        line = "solid" if s.kind == "observed" else ("dashed" if s.dash == 0 else "dotted")
         series.append({"key": s.key, "kind": s.kind, "dash": s.dash, "illustrative": s.illustrative,
+                       "line": line, "point": point_shape(s.key) if s.kind == "observed" else "",
                        "points": [at(y, v) for y, v in pts]})
     labels = []
     for s in observed:
@@ -75,7 +79,8 @@ def chart_geometry(spec: ChartSpec) -> dict:
                     for m in spec.markers],
         "labels": [{"text": text, "key": key, "ink": ink, "at": [round(box[0] / WIDTH, 4), round(box[1] / height, 4)]}
                    for (text, key, ink, _), box in zip(labels, boxes)],
-        "legend": [{"what": i.what, "key": i.key, "text": i.text} for i in spec.legend],
+        "legend": [{"what": i.what, "key": i.key, "text": i.text,
+                    "point": point_shape(i.key) if i.what == "key" else ""} for i in spec.legend],
         "axis_note": ax.note,
         "alt": f"{spec.title}. {spec.alt}",  # a PDF figure has one text: its title is part of it
         "caption": spec.caption,

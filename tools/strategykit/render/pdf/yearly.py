@@ -41,6 +41,7 @@ def render_yearly_pdf(plan: BuildPlan, report: FollowUp) -> bytes:
     # The cover and colophon name the publication, and the strategy it follows up.
     data["strategy"].update({
         "title": title,
+        "document_title": present_yearly.document_title(model, report.year),
         "subtitle": model.title,
         "status": L["yearly_kind"],
         "tagline": "",

@@ -20,13 +20,12 @@ from __future__ import annotations
 
 from html import escape
 
-from strategykit.present.charts import ChartSpec, Label, place_labels
+from strategykit.present.charts import ChartSpec, Label, place_labels, point_shape
 
 # Colours with at least 4.5:1 contrast against white (WCAG 1.4.11 needs 3:1 for graphics; the
 # labels are text in the same colour, so they need 4.5:1).
 BREAKDOWN_COLOURS = {"total": "#1d4f7a", "women": "#a3431f", "men": "#2e6b3c"}
 OTHER_COLOURS = ("#6a3d8a", "#7a5a00", "#1f6470")
-BREAKDOWN_SHAPES = {"total": "circle", "women": "triangle", "men": "square"}
 NEEDED_DASHES = ("7 5", "2.5 3.5")
 _MARKER_SHAPES = {"baseline": "circle", "milestone": "diamond", "target": "square"}
 
@@ -184,7 +183,7 @@ def _variant(spec: ChartSpec, chart_id: str, lay: _Layout, variant: str) -> str:
         if len(pts) > 1:
             path = " ".join(f"{'M' if j == 0 else 'L'}{sx(y):.1f} {sy(v):.1f}" for j, (y, v) in enumerate(pts))
             out.append(f'<path d="{path}" fill="none" stroke="{c}" stroke-width="2.5"/>')
-        shape = BREAKDOWN_SHAPES.get(s.key, "circle")
+        shape = point_shape(s.key)
         for y, v in pts:
             out.append(_shape(shape, sx(y), sy(v), c, c, 3.2, 1))
     for m in spec.markers:
@@ -223,7 +222,7 @@ def _variant(spec: ChartSpec, chart_id: str, lay: _Layout, variant: str) -> str:
                 c = colour(key)
                 out.append(f'<line x1="{x:.1f}" y1="{ly - 4:.1f}" x2="{x + 26:.1f}" y2="{ly - 4:.1f}" '
                            f'stroke="{c}" stroke-width="2.5"/>')
-                out.append(_shape(BREAKDOWN_SHAPES.get(key, "circle"), x + 13, ly - 4, c, c, 3.2, 1))
+                out.append(_shape(point_shape(key), x + 13, ly - 4, c, c, 3.2, 1))
             else:
                 out.append(_shape(_MARKER_SHAPES[what], x + 13, ly - 4, "#ffffff", "#333333", 5.5, 2.5))
             out.append(_text(x + 34, ly, text, "sk-chart__legend"))

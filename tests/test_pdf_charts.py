@@ -1,0 +1,29 @@
+"""The PDF's chart geometry: what the profile draws, laid out from the shared chart spec."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from strategykit.analysis.followup import follow_up
+from strategykit.present import charts
+from strategykit.project import check
+from strategykit.render.pdf.charts import chart_geometry
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_observed_lines_are_solid_and_told_apart_by_point_shape_as_the_caption_and_the_web_say():
+    """The caption says 'Heldragna linjer visar utfallet. Streckade linjer visar den utveckling som
+    behövs'; the PDF drew men's observed values dashed, like P2.2.a's dashed path beside them."""
+    model = check(REPO).model
+    spec = charts.indicator_chart(model, model.indicator("tertiary-education"), follow_up(model))
+    assert "Heldragna linjer visar utfallet" in spec.caption
+    geometry = chart_geometry(spec)
+    observed = [s for s in geometry["series"] if s["kind"] == "observed"]
+    needed = [s for s in geometry["series"] if s["kind"] == "needed"]
+    assert [s["key"] for s in observed] == ["total", "women", "men"]
+    assert all(s["line"] == "solid" for s in observed)
+    assert needed and all(s["line"] in ("dashed", "dotted") for s in needed)
+    assert [s["point"] for s in observed] == ["circle", "triangle", "square"], "the web's shapes"
+    keys = {i["key"]: i["point"] for i in geometry["legend"] if i["what"] == "key"}
+    assert keys == {"total": "circle", "women": "triangle", "men": "square"}
