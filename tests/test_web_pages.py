@@ -301,3 +301,24 @@ def test_two_illustrative_marks_in_one_cell_both_show_and_nothing_turns_italic()
     assert not re.search(r'<span aria-hidden="true"></?em>', page)
     milestones = re.search(r"Etappmål: 278\s000.*?\(2030\)", page, re.S)
     assert milestones and milestones.group(0).count('class="sk-ill"') == 2 and "<em>" not in milestones.group(0)
+
+
+def test_the_day_a_file_was_made_is_given_only_when_it_is_not_the_editions_own_date(tmp_path, monkeypatch):
+    """A build is dated by the edition (or SOURCE_DATE_EPOCH), never the clock: the about page and the
+    PDF's colophon name the day it was made only when that says something the edition's date does not."""
+    import datetime as dt
+    from web_support import checked_model, copy_strategy, FIXTURES
+    from strategykit.render.pdf.data import document_data
+    from strategykit.render.web import build_site
+
+    root = copy_strategy(FIXTURES / "minimal", tmp_path / "s")
+    model = checked_model(root)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    site = build_site(gather(model), root / "site")
+    assert "Framställd" not in text_of(main_of(page(site, "om-utgavan.md")))
+    assert document_data(model, commit=None, build_date=dt.date.fromisoformat(model.edition.date))["strategy"]["build_date"] == ""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 3, 2, tzinfo=dt.timezone.utc).timestamp())))
+    site = build_site(gather(model), root / "site2")
+    assert "Framställd" in text_of(main_of(page(site, "om-utgavan.md")))
+    assert "2 mars 2026" in text_of(main_of(page(site, "om-utgavan.md")))
+    assert document_data(model, commit=None, build_date=dt.date(2026, 3, 2))["strategy"]["build_date"] == "2 mars 2026"

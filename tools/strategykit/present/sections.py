@@ -43,3 +43,10 @@ def sections(model: Strategy) -> Sections:
         changes=consultation.shows_changes(model),
         frameworks=bool(coverage.coverage(model)),
     )
+
+
+def made_on(model: Strategy, day) -> str | None:
+    """The day a file was made, when a reader learns something from it: only when it is not the
+    edition's own date (a build is dated by the edition, or by ``SOURCE_DATE_EPOCH``, never by the
+    clock), so the colophon and the about page do not give the edition's date twice under two names."""
+    return None if day.isoformat() == (model.edition.date or "") else day.isoformat()

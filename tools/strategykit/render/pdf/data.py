@@ -14,6 +14,7 @@ import re
 
 from strategykit.present import (breakdowns as present_breakdowns, charts as present_charts, commitments as present_commitments, consultation, crosscut, i18n, roadmap as present_roadmap, status as present_status, targets as present_targets, yearly as present_yearly)
 from strategykit.present.mdtext import keep_numbers
+from strategykit.present.sections import made_on
 from strategykit.analysis.followup import FollowUp, Status, TargetProgress
 from strategykit.present.equations import Equation
 from strategykit.present.followup import change_line, explanation, milestones_text
@@ -420,7 +421,7 @@ def document_data(s: Strategy, *, commit: str | None, build_date: _dt.date,
             "date": i18n.format_date(s.edition.date, lang),
             "decision": s.edition.decision or "",
             "commit": commit or "",
-            "build_date": i18n.format_date(build_date.isoformat(), lang),
+            "build_date": i18n.format_date(made, lang) if (made := made_on(s, build_date)) else "",
             "build_year": build_date.year,
             "build_month": build_date.month,
             "build_day": build_date.day,

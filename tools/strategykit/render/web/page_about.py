@@ -6,9 +6,11 @@ labels, locations and shared helpers (``self.m``, ``self.L``, ``self.status_link
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 from strategykit.present import consultation, i18n, yearly as present_yearly
+from strategykit.present.sections import made_on
 from strategykit.render.web import texts
 from strategykit.render.web.downloads import FILES as DOWNLOAD_FILES, file_name
 from strategykit.render.web.pagekit import DATA_FOLDER, esc, esc_block, rel, table
@@ -103,7 +105,10 @@ class AboutPages:
             facts.append((L["publisher"], esc(m.publisher)))
         if m.period_start and m.period_end:
             facts.append((L["period"], f"{m.period_start}–{m.period_end}"))
-        facts += [(L["commit"], commit), (L["build_date"], esc(i18n.format_date(self.info.build_date, self.lang)))]
+        facts.append((L["commit"], commit))
+        made = made_on(m, _dt.date.fromisoformat(self.info.build_date))
+        if made:
+            facts.append((L["build_date"], esc(i18n.format_date(made, self.lang))))
         out += [f"## {esc(L['edition_facts'])}", ""]
         for k, v in facts:
             out += [esc(k), f":   {v}", ""]
