@@ -112,12 +112,18 @@ def test_swedish_search_is_configured():
     assert "Gå till innehållet" in html, "Material's Swedish labels are not used"
 
 
+def illustrative_target(t) -> bool:
+    """A target with a value no source or decision gave: its baseline, a milestone or its target value."""
+    return bool((t.baseline and t.baseline.provenance.illustrative) or (t.target and t.target.illustrative)
+                or any(ms.illustrative for ms in t.milestones))
+
+
 def test_illustrative_values_are_marked_on_every_page_that_shows_them(b):
     m = b.model
     L = i18n.labels(m.language)
     mark = f'<span aria-hidden="true">{L["illustrative_mark"]}</span>'
     note = L["illustrative_note"]
-    ill_targets = [(g, t) for g, t in m.targets() if t.baseline and t.baseline.provenance.illustrative]
+    ill_targets = [(g, t) for g, t in m.targets() if illustrative_target(t)]
     assert ill_targets, "the fixture needs illustrative values for this test to mean anything"
     checked = 0
     for p in m.priorities:
@@ -134,7 +140,7 @@ def test_illustrative_values_are_marked_on_every_page_that_shows_them(b):
     assert checked
     home = shown_marks(main_of(page(b.site, "index.md")))
     shown = [t for p in m.priorities for g in p.goals[:1] for t in g.targets[:1]]
-    has_ill = any(t.baseline and t.baseline.provenance.illustrative for t in shown)
+    has_ill = any(illustrative_target(t) for t in shown)
     assert (mark in home) == has_ill and (note in text_of(home)) == has_ill, "start page"
 
 
@@ -298,3 +304,30 @@ def test_two_illustrative_marks_in_one_cell_both_show_and_nothing_turns_italic()
     assert not re.search(r'<span aria-hidden="true"></?em>', page)
     milestones = re.search(r"Etappmål: 278\s000.*?\(2030\)", page, re.S)
     assert milestones and milestones.group(0).count('class="sk-ill"') == 2 and "<em>" not in milestones.group(0)
+
+
+def test_indicator_page_marks_an_illustrative_milestone_and_target_in_its_decided_values():
+    """P4.1.a's milestone and target were set by no decision: the indicator page's table of decided
+    values marks them as the priority page and the follow-up do (it showed '92,0 %' and '98,0 %' bare)."""
+    b = built("example")
+    slug = indicator_slugs(b.model.indicators)["broadband-1gbit"]
+    html = shown_marks(main_of(page(b.site, f"indikatorer/{slug}.md")))
+    table = re.search(r"<table>.*?Utgångsvärde.*?</table>", html, re.S).group(0)
+    for kind, value in (("Etappmål", "92,0"), ("Målvärde", "98,0")):
+        row = re.search(rf"<tr>\s*<td[^>]*>P4\.1\.a</td>\s*<td[^>]*>{kind}</td>.*?</tr>", table, re.S)
+        assert row, f"no {kind} row in\n{table}"
+        assert re.search(rf'{value}\s*%<span class="sk-ill"><span aria-hidden="true">\*</span>', row.group(0)), row.group(0)
+
+
+def test_an_indicator_pages_calculation_is_one_paragraph_not_split_at_each_formula():
+    """A calculation that began with a formula was cut by Markdown (which takes a line opening with
+    <math> for a block of HTML) into a bare formula and paragraphs starting '; ': it reads as one
+    paragraph, each formula inline."""
+    b = built("example")
+    slug = indicator_slugs(b.model.indicators)["broadband-1gbit"]
+    html = main_of(page(b.site, f"indikatorer/{slug}.md"))
+    part = html[html.index("Bedömning av delmål P4.1.a"):]
+    para = re.search(r"<p>((?:(?!</p>).)*?<math.*?)</p>", part, re.S)
+    assert para, part[:2000]
+    assert para.group(1).count("<math") == 3 and "I rätt takt</strong>" in para.group(1), para.group(1)
+    assert not re.search(r"<p>;\s", part) and not re.search(r"</p>\s*<math", part)
