@@ -71,3 +71,21 @@ def test_a_line_of_dashes_is_no_thematic_break():
 
 def test_white_space_folds_to_one_line():
     assert mdtext.inline("  två\n rader\tmed  luft ") == "två rader med luft"
+
+
+def test_an_authors_paragraph_keeps_each_number_on_one_line_but_code_as_written():
+    """A chapter's '270 154 folkbokförda invånare' broke as '270' and '154' on a phone: the space
+    between digit groups becomes a no-break space in the prose, never inside code."""
+    text = ("Länet hade 270 154 invånare och målet är 300 000.\n\n"
+            "Koden `1 000` och\n\n```\nx = 1 000\n```\n\n~~~\n2 500\n~~~\n")
+    out = mdtext.keep_numbers_in_markdown(text)
+    assert "270\u00a0154 invånare" in out and "300\u00a0000." in out
+    assert "`1 000`" in out and "x = 1 000" in out and "\n2 500\n" in out
+
+
+def test_every_chapter_page_keeps_its_numbers_on_one_line():
+    from web_support import built
+
+    b = built("example")
+    page = html.unescape((b.site / "kapitel" / "02-vasterbotten-idag" / "index.html").read_text(encoding="utf-8"))
+    assert "270\u00a0154" in page and not re.search(r"\d \d{3}(?!\d)", re.sub(r"<[^>]*>", "", page))

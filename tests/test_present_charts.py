@@ -186,3 +186,15 @@ def test_a_path_to_an_illustrative_target_is_marked_illustrative_like_the_target
     assert square.illustrative and "000* (2040)" in square.label
     milestones = [m for m in spec.markers if m.kind == "milestone" and m.key == "total"]
     assert milestones and all(m.illustrative for m in milestones)
+
+
+def test_an_illustrative_milestone_and_target_are_marked_in_the_chart_its_label_and_alt_text(example):
+    """P4.1.a's milestone (92 %, 2025) and target (98 %, 2030) were set by no decision: the chart
+    marks them as the goal tables do, on the markers, in the target's label and in the alt text."""
+    model, report = example
+    ind = model.indicator("broadband-1gbit")
+    spec = charts.indicator_chart(model, ind, report)
+    decided = {m.kind: m for m in spec.markers if m.kind in ("milestone", "target")}
+    assert decided["milestone"].illustrative and decided["target"].illustrative
+    assert decided["target"].label == "98,0\u00a0%* (2030)"
+    assert "etappmål 92,0\u00a0%* (2025)" in spec.alt and "målvärde 98,0\u00a0%* (2030)" in spec.alt

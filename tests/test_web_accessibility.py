@@ -129,3 +129,24 @@ def test_on_a_phone_a_tables_status_counts_stand_one_a_line():
             .map(td => [...td.querySelectorAll(':scope > .sk-count')].map(c => Math.round(c.getClientRects()[0].left)))
             .filter(lefts => lefts.length > 1)""")
     assert cells and all(len(set(lefts)) == 1 for lefts in cells), cells
+
+
+def test_a_table_of_short_columns_fits_a_phone_without_scrolling():
+    """On a 390 px phone, an indicator's decided values (target, kind, year, value) and the follow-up's
+    summary by priority fit the screen: each heading cell kept Material's 5 rem minimum and a target
+    id its 9 em column, so the value was cut off and the summary scrolled for its 2 px of border."""
+    require_browser()
+    b = built("example")
+    latest = sorted(u for u in html_pages(b.site) if u.startswith("uppfoljning/20"))[-1]
+    scrolling = []
+    with serve_directory(b.site) as base, browser_page(390) as page:
+        for url in ["indikatorer/bredband-1-gbit/", "indikatorer/bruttoregionprodukt-brp-per-sysselsatt/", latest,
+                    "prioriteringar/ramverk/"]:
+            page.goto(base + url, wait_until="load")
+            scrolling += page.evaluate("""url => [...document.querySelectorAll('.sk-table')]
+                .filter(box => box.querySelector('table').rows[0].cells.length <= 4)
+                .filter(box => [...box.querySelectorAll('td, th')].every(c => c.innerText.trim().length <= 48))
+                .filter(box => box.scrollWidth > box.clientWidth)
+                .map(box => url + ': ' + box.getAttribute('aria-label') + ' +' + (box.scrollWidth - box.clientWidth) + ' px')""",
+                                       url)
+    assert not scrolling, scrolling

@@ -112,15 +112,18 @@ def test_swedish_search_is_configured():
     assert "Gå till innehållet" in html, "Material's Swedish labels are not used"
 
 
+def illustrative_target(t) -> bool:
+    """A target with a value no source or decision gave: its baseline, a milestone or its target value."""
+    return bool((t.baseline and t.baseline.provenance.illustrative) or (t.target and t.target.illustrative)
+                or any(ms.illustrative for ms in t.milestones))
+
+
 def test_illustrative_values_are_marked_on_every_page_that_shows_them(b):
     m = b.model
     L = i18n.labels(m.language)
     mark = f'<span aria-hidden="true">{L["illustrative_mark"]}</span>'
     note = L["illustrative_note"]
-    ill_targets = [(g, t) for g, t in m.targets() if t.baseline and t.baseline.provenance.illustrative]
-    # An indicator's chart also marks a target value or milestone no decision set (and the path to it).
-    ill_values = ill_targets + [(g, t) for g, t in m.targets()
-                                if any(v is not None and v.illustrative for v in (t.target, *t.milestones))]
+    ill_targets = [(g, t) for g, t in m.targets() if illustrative_target(t)]
     assert ill_targets, "the fixture needs illustrative values for this test to mean anything"
     checked = 0
     for p in m.priorities:
@@ -131,13 +134,13 @@ def test_illustrative_values_are_marked_on_every_page_that_shows_them(b):
         checked += has_ill
     for ind in m.indicators:
         html = shown_marks(main_of(page(b.site, f"{L['url_indicators']}/{indicator_slugs(m.indicators)[ind.id]}.md")))
-        has_ill = any(t.indicator_id == ind.id for _, t in ill_values)
+        has_ill = any(t.indicator_id == ind.id for _, t in ill_targets)
         assert (mark in html) == has_ill, f"indicator {ind.id}"
         assert (note in text_of(html)) == has_ill
     assert checked
     home = shown_marks(main_of(page(b.site, "index.md")))
     shown = [t for p in m.priorities for g in p.goals[:1] for t in g.targets[:1]]
-    has_ill = any(t.baseline and t.baseline.provenance.illustrative for t in shown)
+    has_ill = any(illustrative_target(t) for t in shown)
     assert (mark in home) == has_ill and (note in text_of(home)) == has_ill, "start page"
 
 
@@ -322,3 +325,30 @@ def test_the_day_a_file_was_made_is_given_only_when_it_is_not_the_editions_own_d
     assert "Framställd" in text_of(main_of(page(site, "om-utgavan.md")))
     assert "2 mars 2026" in text_of(main_of(page(site, "om-utgavan.md")))
     assert document_data(model, commit=None, build_date=dt.date(2026, 3, 2))["strategy"]["build_date"] == "2 mars 2026"
+
+
+def test_indicator_page_marks_an_illustrative_milestone_and_target_in_its_decided_values():
+    """P4.1.a's milestone and target were set by no decision: the indicator page's table of decided
+    values marks them as the priority page and the follow-up do (it showed '92,0 %' and '98,0 %' bare)."""
+    b = built("example")
+    slug = indicator_slugs(b.model.indicators)["broadband-1gbit"]
+    html = shown_marks(main_of(page(b.site, f"indikatorer/{slug}.md")))
+    table = re.search(r"<table>.*?Utgångsvärde.*?</table>", html, re.S).group(0)
+    for kind, value in (("Etappmål", "92,0"), ("Målvärde", "98,0")):
+        row = re.search(rf"<tr>\s*<td[^>]*>P4\.1\.a</td>\s*<td[^>]*>{kind}</td>.*?</tr>", table, re.S)
+        assert row, f"no {kind} row in\n{table}"
+        assert re.search(rf'{value}\s*%<span class="sk-ill"><span aria-hidden="true">\*</span>', row.group(0)), row.group(0)
+
+
+def test_an_indicator_pages_calculation_is_one_paragraph_not_split_at_each_formula():
+    """A calculation that began with a formula was cut by Markdown (which takes a line opening with
+    <math> for a block of HTML) into a bare formula and paragraphs starting '; ': it reads as one
+    paragraph, each formula inline."""
+    b = built("example")
+    slug = indicator_slugs(b.model.indicators)["broadband-1gbit"]
+    html = main_of(page(b.site, f"indikatorer/{slug}.md"))
+    part = html[html.index("Bedömning av delmål P4.1.a"):]
+    para = re.search(r"<p>((?:(?!</p>).)*?<math.*?)</p>", part, re.S)
+    assert para, part[:2000]
+    assert para.group(1).count("<math") == 3 and "I rätt takt</strong>" in para.group(1), para.group(1)
+    assert not re.search(r"<p>;\s", part) and not re.search(r"</p>\s*<math", part)

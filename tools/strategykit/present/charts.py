@@ -280,6 +280,10 @@ def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
     def shown(o: Observation) -> str:
         return number(o.value) + (mark if o.provenance.illustrative else "")
 
+    def decided(gv) -> str:
+        """A milestone or target value, marked as the goal tables mark it when no decision set it."""
+        return number(gv.value) + (mark if gv.illustrative else "")
+
     def breakdown_label(b: str) -> str:
         words = L.get(b, b)
         return L["observed"] if b == "total" and only_total else words[:1].upper() + words[1:]
@@ -340,9 +344,9 @@ def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
         for ms in t.milestones if getattr(t, "comparator", None) is None else ():
             if ms.year is not None and ms.value is not None:
                 markers.append(Marker(key, "milestone", ms.year, ms.value, illustrative=ms.illustrative))
-                parts.append(f"{L['milestone'].lower()} {number(ms.value)}{mark if ms.illustrative else ''} ({ms.year})")
+                parts.append(f"{L['milestone'].lower()} {decided(ms)} ({ms.year})")
         if t.target and t.target.year is not None and t.target.value is not None and getattr(t, "comparator", None) is None:
-            value = f"{number(t.target.value)}{mark if t.target.illustrative else ''} ({t.target.year})"
+            value = f"{decided(t.target)} ({t.target.year})"
             markers.append(Marker(key, "target", t.target.year, t.target.value, f"{t.id}: {value}" if several else value,
                                   illustrative=t.target.illustrative))
             parts.append(f"{L['target_value'].lower()} {value}")

@@ -26,6 +26,39 @@ def keep_numbers(text: str) -> str:
     return _DIGIT_GROUP.sub("\u00a0", text)
 
 
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+
+
+def keep_numbers_in_markdown(text: str) -> str:
+    """An author's Markdown (a chapter) with ``keep_numbers`` applied to its prose: code spans and
+    fenced code blocks stay as written."""
+    out, fence = [], None
+    for line in text.splitlines(keepends=True):
+        m = _FENCE.match(line)
+        if fence is not None:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = None
+            out.append(line)
+        elif m:
+            fence = m.group(1)
+            out.append(line)
+        else:
+            out.append(line)
+            out[-1] = "".join(keep_numbers(part) if i % 2 == 0 else part
+                                 for i, part in enumerate(_split_code(line)))
+    return "".join(out)
+
+
+def _split_code(line: str) -> list[str]:
+    """``line`` cut into prose and code spans, alternately (prose first)."""
+    parts, last = [], 0
+    for m in _CODE_SPAN.finditer(line):
+        parts += [line[last:m.start()], m.group(0)]
+        last = m.end()
+    return parts + [line[last:]]
+
+
 def inline(text: object) -> str:
     """``text`` on one line, safe inside a paragraph, a heading or a table cell."""
     text = keep_numbers(_SPACE.sub(" ", str(text)).strip())

@@ -69,7 +69,9 @@ class IndicatorPages:
                 elif ms.year is not None and ms.is_range:
                     decided_rows.append([esc(label), esc(L["milestone"]), str(ms.year), self.range_value(ms, ind)])
                 elif ms.year is not None and ms.value is not None:
-                    decided_rows.append([esc(label), esc(L["milestone"]), str(ms.year), self.value(ms.value, ind, unit=True)])
+                    any_ill |= ms.illustrative
+                    decided_rows.append([esc(label), esc(L["milestone"]), str(ms.year),
+                                         self.value(ms.value, ind, illustrative=ms.illustrative, unit=True)])
             if t.target and t.target.year is not None and t.target.is_range:
                 decided_rows.append([esc(label), esc(L["target_value"]), str(t.target.year),
                                      self.range_value(t.target, ind, t.range)])
@@ -77,8 +79,9 @@ class IndicatorPages:
                 decided_rows.append([esc(label), esc(L["target_value"]), str(t.target.year),
                                      self.range_value(t.target, ind, t=t)])
             elif t.target and t.target.year is not None and t.target.value is not None:
+                any_ill |= t.target.illustrative
                 decided_rows.append([esc(label), esc(L["target_value"]), str(t.target.year),
-                                     self.value(t.target.value, ind, unit=True)])
+                                     self.value(t.target.value, ind, illustrative=t.target.illustrative, unit=True)])
         out += [f"## {esc(L['all_values'])}", ""]
         if not decided_rows and not observations:
             out += [esc_block(L["no_values"]), ""]
@@ -106,7 +109,8 @@ class IndicatorPages:
             for t, tp in assessed:
                 out += [f"### {esc(L['assessment_of'].format(target=t.id))} {{ #{self.target_slug(t.id)} }}", "",
                         f"{esc(self.status_heading())}: {self.status_link(page, tp.status)}", "{: .sk-meta }", "",
-                        explain_markdown(tp, ind, self.lang, math="mathml"), ""]
+                        # led by a word: Markdown takes a line that opens with <math> for a block of HTML
+                        f"{esc(L['calculation'])}: " + explain_markdown(tp, ind, self.lang, math="mathml"), ""]
                 if tp.milestones:
                     out += [milestones_markdown(tp, ind, self.lang), ""]
             out += [f"{esc(L['followup_method_link'])} [{esc(L['progress_method'])}]({rel(page, self.method)}).", ""]
@@ -117,7 +121,7 @@ class IndicatorPages:
         target (``t`` with a comparator) the gap allowed: 'gapet mot Riket högst 1,5 procentenheter'."""
         shown = present_goal_value(gv, ind, self.lang, range_form=form,
                                    comparator=getattr(t, "comparator", None))
-        return esc(shown.text) if shown is not None else "–"
+        return esc(shown.text) + (self.mark() if shown.illustrative else "") if shown is not None else "–"
 
     def values_per_year(self, ind: Indicator, spec, observations: tuple[Observation, ...]) -> str:
         """The chart's data, year by year (``ChartSpec.table_rows``), and where the observed values come from."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape as html_escape
 
-from strategykit.present import commitments as present_commitments, consultation, crosscut, status as present_status
+from strategykit.present import commitments as present_commitments, consultation, crosscut, mdtext, status as present_status
 from strategykit.model import Priority
 from strategykit.render.web.pagekit import esc, esc_block, rel, table
 
@@ -132,7 +132,7 @@ class PriorityPages:
         return "\n".join(out)
 
     def chapter(self, chapter) -> str:
-        text = chapter.document.text if chapter.document else ""
+        text = mdtext.keep_numbers_in_markdown(chapter.document.text) if chapter.document else ""
         page = self.chapter_page(chapter)
         links = [p for p in self.m.priorities if chapter in self.chapters_presenting.get(p.id, [])]
         if links:
