@@ -198,3 +198,15 @@ def test_an_illustrative_milestone_and_target_are_marked_in_the_chart_its_label_
     assert decided["milestone"].illustrative and decided["target"].illustrative
     assert decided["target"].label == "98,0\u00a0%* (2030)"
     assert "etappmål 92,0\u00a0%* (2025)" in spec.alt and "målvärde 98,0\u00a0%* (2030)" in spec.alt
+
+
+def test_a_lone_line_of_one_breakdown_is_named_in_the_legend_not_passed_off_as_the_values():
+    """At the 2020 edition's date only the women's population was known (the total was retrieved later):
+    the chart's one line is the women's, and its legend says so, as it does when the total is drawn beside it."""
+    import datetime as dt
+    from strategykit.analysis.known import known_at
+
+    model = known_at(check(REPO).model, dt.date(2020, 5, 12))
+    spec = charts.indicator_chart(model, model.indicator("population"), follow_up(model))
+    assert [s.key for s in spec.series if s.kind == "observed"] == ["women"]
+    assert [item.text for item in spec.legend if item.what == "key"] == ["Kvinnor"]

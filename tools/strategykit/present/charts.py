@@ -392,7 +392,7 @@ def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
     for kind in ("baseline", "milestone", "target"):
         if any(m.kind == kind for m in markers):
             legend.append(LegendItem(kind, "", L["target_value" if kind == "target" else kind]))
-    if len(observed) > 1:
+    if len(observed) > 1 or not only_total:  # a lone line of women is named as such, not as 'the' values
         legend += [LegendItem("key", s.key, s.label) for s in observed]
 
     header, rows = data_table(L, ind, lang, all_series, breakdowns, only_total, tps, decimals)
