@@ -352,3 +352,22 @@ def test_an_indicator_pages_calculation_is_one_paragraph_not_split_at_each_formu
     assert para, part[:2000]
     assert para.group(1).count("<math") == 3 and "I rätt takt</strong>" in para.group(1), para.group(1)
     assert not re.search(r"<p>;\s", part) and not re.search(r"</p>\s*<math", part)
+
+
+def test_the_path_to_the_horizon_marks_a_value_no_decision_set_in_both_editions():
+    """P1.1.a's milestones (278 000 in 2025) and target (300 000 in 2040) are invented: the first page's
+    path to 2040 marks them as the goal tables do (it showed '278 000 (etappmål)' bare), and so does the PDF."""
+    import datetime as dt
+    from strategykit.render.pdf.data import roadmap_data
+
+    b = built("example")
+    home = page(b.site, "index.md")
+    row = re.search(r"<tr>(?:(?!</tr>).)*P1\.1\.a(?:(?!</tr>).)*</tr>", home, re.S).group(0)
+    assert re.search(r'278\s000<span class="sk-ill"><span aria-hidden="true">(?:\*|&#42;)</span>', row), row
+    road = roadmap_data(b.model, None)
+    stops = [s for lane in road["lanes"] for cell in lane["cells"] for s in cell if s["target"] == "P1.1.a"]
+    assert stops and all(s["value"].endswith("*") for s in stops)
+    decided = [s for lane in road["lanes"] for cell in lane["cells"] for s in cell
+               if not any(t.id == s["target"] and (t.target.illustrative or any(m.illustrative for m in t.milestones))
+                          for _, t in b.model.targets())]
+    assert all(not s["value"].endswith("*") for s in decided)

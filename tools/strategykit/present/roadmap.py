@@ -31,6 +31,8 @@ class Stop:
     value: str
     status: Badge | None
     """The target's status in the follow-up year (None without a follow-up year)."""
+    illustrative: bool = False
+    """The value was set by no decision: both editions mark it, as the goal tables do."""
 
 
 @dataclass(frozen=True)
@@ -76,10 +78,10 @@ def roadmap(model: Strategy, report: FollowUp | None) -> Roadmap | None:
 
                 for ms in getattr(t, "milestones", ()):
                     if ms.year is not None and ms.value is not None:
-                        stops.append(Stop(t.id, g.id, "milestone", ms.year, shown(ms), status))
+                        stops.append(Stop(t.id, g.id, "milestone", ms.year, shown(ms), status, ms.illustrative))
                 goal = getattr(t, "target", None)
                 if goal is not None and goal.year is not None and goal.value is not None:
-                    stops.append(Stop(t.id, g.id, "target", goal.year, shown(goal), status))
+                    stops.append(Stop(t.id, g.id, "target", goal.year, shown(goal), status, goal.illustrative))
         by_priority.append((p, stops))
     years = tuple(sorted({s.year for _, stops in by_priority for s in stops}))
     if not years:

@@ -275,7 +275,7 @@ def roadmap_data(s: Strategy, report: FollowUp | None) -> dict | None:
         "title": road.title, "intro": road.intro, "years": [str(y) for y in road.years],
         "lanes": [{"id": lane.priority_id, "title": lane.title,
                    "cells": [[{"target": stop.target_id, "anchor": anchor("target", stop.target_id),
-                               "value": stop.value,
+                               "value": stop.value + (L["illustrative_mark"] if stop.illustrative else ""),
                                "kind": L["roadmap_milestone"] if stop.kind == "milestone" else L["target_value"].lower(),
                                "status": stop.status.as_data() if stop.status else None}
                               for stop in stops] for stops in lane.stops]}

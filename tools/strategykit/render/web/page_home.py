@@ -117,7 +117,8 @@ class HomePage:
                                 + f'<span class="sk-sr-only">{html_escape(stop.status.label)}: </span>')
                     what = L["roadmap_milestone"] if stop.kind == "milestone" else L["target_value"].lower()
                     items.append(f'<span class="sk-stop">{icon}[{esc(stop.target_id)}]'
-                                 f'({rel(page, self.goal_link(goals[stop.goal_id]))}) {esc(stop.value)} '
+                                 f'({rel(page, self.goal_link(goals[stop.goal_id]))}) {esc(stop.value)}'
+                                 f'{self.mark() if stop.illustrative else ""} '
                                  f'<span class="sk-small">({esc(what)})</span></span>')
                 row.append("<br>".join(items) or "–")
             rows.append(row)
