@@ -315,3 +315,15 @@ def test_a_yearly_followups_target_value_set_by_no_decision_carries_the_illustra
     fu = followup_data(model, report, "sv")
     shown = next(t for p in fu["priorities"] for g in p["goals"] for t in g["targets"] if t["id"] == tp.target_id)
     assert shown["target"]["illustrative"], shown["target"]
+
+
+def test_the_methods_special_cases_are_one_list_whatever_formula_opens_a_line():
+    """A wrapped line of the method that opened with a formula (MathML) was read by Markdown as a block
+    of HTML: the list of special cases ended after its first item and the rest printed as '- **…**' text."""
+    from web_support import built
+
+    html = (built("example").site / "uppfoljning" / "metod" / "index.html").read_text(encoding="utf-8")
+    part = html[html.index("Särskilda fall"):]
+    items = part[:part.index("</ul>")]
+    assert items.count("<li>") >= 8, items[:3000]
+    assert "\n- <strong>" not in part[:part.index("</ul>") + 200]

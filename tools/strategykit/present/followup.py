@@ -382,7 +382,15 @@ def method_markdown(language: str = "sv", level: int = 2, *, math: str = "text")
             out.append(f'<div class="sk-formula">{part.mathml}</div>')
         else:
             out.append(f"```text\n{part.text}\n```")
-    return "".join(out)
+    text = "".join(out)
+    if math == "mathml":
+        # A line that opens with <math> starts a block of HTML for Markdown: in a list item that ended the
+        # list ('Särskilda fall' lost every item after its first). A formula inside a line stays inline.
+        text = _MATH_AT_LINE_START.sub(" ", text)
+    return text
+
+
+_MATH_AT_LINE_START = re.compile(r"(?<=\S)\n[ \t]*(?=<math\b)")
 
 
 def _method_text(language: str, level: int) -> str:
