@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from urllib.parse import unquote
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -322,3 +323,18 @@ def test_the_day_a_file_was_made_is_given_only_when_it_is_not_the_editions_own_d
     assert "Framställd" in text_of(main_of(page(site, "om-utgavan.md")))
     assert "2 mars 2026" in text_of(main_of(page(site, "om-utgavan.md")))
     assert document_data(model, commit=None, build_date=dt.date(2026, 3, 2))["strategy"]["build_date"] == "2 mars 2026"
+
+
+def test_start_page_shows_the_cover_image_as_a_figure_with_its_alt_text():
+    b = built("example")
+    html = main_of(page(b.site, "index.md"))
+    figures = re.findall(r'<figure class="sk-cover"><img src="([^"]+)" alt="([^"]+)"\s*/?></figure>', html)
+    assert len(figures) == 1 and unescape(figures[0][1]) == b.model.cover.alt != ""
+    src = unquote(figures[0][0])
+    assert (b.site / src).is_file() and (b.site / src).read_bytes() == (b.root / "strategy" / b.model.cover.image).read_bytes()
+    # Within the hero, under the tagline: the start page's first picture, as on the PDF's cover.
+    assert html.index(" ".join(b.model.vision_title.split())) < html.index('class="sk-cover"') < html.index("<h2")
+
+
+def test_start_page_has_no_cover_figure_without_a_cover_image():
+    assert 'class="sk-cover"' not in page(built("minimal").site, "index.md")
