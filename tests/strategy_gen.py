@@ -490,6 +490,12 @@ def generate(seed: int) -> dict[str, str]:
         strategy["followup"] = {"commitments": True}  # goals with only commitments may then check clean
     if rng.random() < 0.5:
         strategy["notice"] = "Exempel: värdena är påhittade."
+    # A cover image now and then, from a draw of its own, so that the other draws stay as they were.
+    crng = random.Random(f"cover-{seed}")
+    cover_file = None
+    if crng.random() < 0.35:
+        cover_file = crng.choice(("bilder/omslag.svg", "omslag.svg", "bilder/ett omslag.svg"))
+        strategy["cover"] = {"image": cover_file, "alt": _text(crng, 8)}
     data: dict = {"strategy": strategy,
                   "vision": {"horizon": period[1], "text": _text(rng, 15)}}
     if rng.random() < 0.5:
@@ -545,6 +551,12 @@ def generate(seed: int) -> dict[str, str]:
     data["chapters"] = chapters
 
     files["goals.yaml"] = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    if cover_file is not None:  # tall or wide: the PDF's cover must fit either on its one page
+        w, h = crng.choice(((1600, 600), (600, 1600), (800, 800)))
+        files[f"strategy/{cover_file}"] = (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}">'
+            f'<rect width="{w}" height="{h}" fill="#dce8f1"/>'
+            f'<rect y="{h // 2}" width="{w}" height="{h - h // 2}" fill="#2d6b45"/></svg>\n')
     for ind in indicators:
         if ind["id"] in used and rng.random() < 0.85:
             files[f"data/{ind['id']}.csv"] = _rows(rng, ind, period)

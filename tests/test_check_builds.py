@@ -143,6 +143,7 @@ def test_the_generator_uses_every_form_it_promises():
         forms |= {"shared-target" for g in goals if g.get("shared_targets")}
         forms |= {"only-shared-targets" for g in goals if g.get("shared_targets") and not g.get("targets")}
         forms |= {"framework-link" for g in goals if g.get("frameworks")}
+        forms |= {"cover-image" for _ in [1] if "cover" in data["strategy"]}
     expected = {"direction:increase", "direction:decrease", "direction:maintain", "direction:None",
                 "breakdown:women", "breakdown:men", "no-baseline", "milestones", "illustrative-baseline",
                 "sourced-baseline", "header-only-data", "gender-data", "goal-in-two-chapters",
@@ -158,7 +159,8 @@ def test_the_generator_uses_every_form_it_promises():
                 "gap:relative", "gap:closed", "gap:value", "comparator-data",
                 "contributes-to", "shared-target", "only-shared-targets", "framework-link",
                 "dimension:municipality", "dimension:age", "dimension:sector", "dimension:birth", "own-dimension-declared",
-                "breakdown:municipality", "breakdown:sector", "municipality-data", "partial-municipality-data", "empty-dimension-column"}
+                "breakdown:municipality", "breakdown:sector", "municipality-data", "partial-municipality-data", "empty-dimension-column",
+                "cover-image"}
     assert expected - forms == set()
 
 

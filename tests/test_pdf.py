@@ -374,3 +374,43 @@ def test_a_target_text_longer_than_a_page_is_printed_whole(printable, tmp_path, 
     hidden = [t for t, inside in drawn if not inside]
     assert hidden == []
     assert any("slutord" in t for t, _ in drawn)
+
+
+# --- the cover image ----------------------------------------------------------------
+
+TALL_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 1600" width="600" height="1600">'
+            '<rect width="600" height="1600" fill="#dce8f1"/><rect y="800" width="600" height="800" fill="#2d6b45"/></svg>\n')
+
+
+def _figure_pages(reader: pypdf.PdfReader, alt: str) -> list[int]:
+    """The pages (from 0) of the structure tree's figures with the alt text ``alt``."""
+    pages = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, pypdf.generic.DictionaryObject):
+            if node.get("/S") == "/Figure" and " ".join(str(node.get("/Alt", "")).split()) == alt:
+                found.append(pages[node.raw_get("/Pg").idnum])
+            kids = node.get("/K")
+            for k in kids if isinstance(kids, pypdf.generic.ArrayObject) else [kids] if kids is not None else []:
+                walk(k)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+def test_cover_image_is_a_figure_with_its_alt_text_on_the_one_cover_page(built, reader, printable, tmp_path, monkeypatch):
+    monkeypatch.setenv("STRATEGY_COMMIT", COMMIT)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    (printable / "strategy" / "bilder").mkdir(exist_ok=True)
+    (printable / "strategy" / "bilder" / "omslag.svg").write_text(TALL_SVG, encoding="utf-8")
+    edit(printable, "  language: sv\n",
+         "  language: sv\n  cover: {image: bilder/omslag.svg, alt: Ett högt tecknat landskap med skog}\n")
+    with_cover = pypdf.PdfReader(build_pdf(gather(load(printable)), tmp_path / "dist"))
+    assert "Ett högt tecknat landskap med skog" in figure_alts(with_cover)
+    assert "Ett högt tecknat landskap med skog" not in figure_alts(reader)
+    # Drawn on the cover, and the cover stays one page: the document has no page more.
+    assert _figure_pages(with_cover, "Ett högt tecknat landskap med skog") == [0]
+    assert len(with_cover.pages) == len(reader.pages)
+    assert pdf_text(with_cover) == pdf_text(reader)  # the chapters' figures keep their numbers

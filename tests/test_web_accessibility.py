@@ -150,3 +150,20 @@ def test_a_table_of_short_columns_fits_a_phone_without_scrolling():
                 .map(box => url + ': ' + box.getAttribute('aria-label') + ' +' + (box.scrollWidth - box.clientWidth) + ' px')""",
                                        url)
     assert not scrolling, scrolling
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_cover_image_is_shown_within_the_screen(width):
+    """The start page's cover image loads and is never wider than the page's content (no sideways scroll)."""
+    require_browser()
+    b = built("example")
+    with serve_directory(b.site) as base, browser_page(width) as page:
+        page.goto(base, wait_until="load")
+        img = page.evaluate("""() => { const i = document.querySelector('figure.sk-cover img');
+            const r = i.getBoundingClientRect();
+            return {natural: i.naturalWidth, left: r.left, right: r.right, alt: i.alt,
+                    scroll: document.documentElement.scrollWidth}; }""")
+    assert img["natural"] > 0, "the cover image did not load"
+    assert img["alt"] == b.model.cover.alt
+    assert img["left"] >= 0 and img["right"] <= width and img["scroll"] <= width
+    assert img["right"] - img["left"] > width / 2  # shown large, not as a thumbnail

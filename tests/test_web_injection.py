@@ -44,6 +44,7 @@ REFERENCES = {
     ("goals.schema.json", "priority/overall_goals[]"),
     ("goals.schema.json", "goal/perspectives[]"),
     ("goals.schema.json", "chapter/file"),
+    ("goals.schema.json", "strategy/cover/image"),
     ("goals.schema.json", "chapter/presents[]"),
     ("goals.schema.json", "goal/contributes_to[]"),
     ("goals.schema.json", "goal/shared_targets[]"),

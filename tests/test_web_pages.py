@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from urllib.parse import unquote
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -371,3 +372,18 @@ def test_the_path_to_the_horizon_marks_a_value_no_decision_set_in_both_editions(
                if not any(t.id == s["target"] and (t.target.illustrative or any(m.illustrative for m in t.milestones))
                           for _, t in b.model.targets())]
     assert all(not s["value"].endswith("*") for s in decided)
+
+
+def test_start_page_shows_the_cover_image_as_a_figure_with_its_alt_text():
+    b = built("example")
+    html = main_of(page(b.site, "index.md"))
+    figures = re.findall(r'<figure class="sk-cover"><img src="([^"]+)" alt="([^"]+)"\s*/?></figure>', html)
+    assert len(figures) == 1 and unescape(figures[0][1]) == b.model.cover.alt != ""
+    src = unquote(figures[0][0])
+    assert (b.site / src).is_file() and (b.site / src).read_bytes() == (b.root / "strategy" / b.model.cover.image).read_bytes()
+    # Within the hero, under the tagline: the start page's first picture, as on the PDF's cover.
+    assert html.index(" ".join(b.model.vision_title.split())) < html.index('class="sk-cover"') < html.index("<h2")
+
+
+def test_start_page_has_no_cover_figure_without_a_cover_image():
+    assert 'class="sk-cover"' not in page(built("minimal").site, "index.md")

@@ -443,6 +443,17 @@ class Contact:
         return bool(self.email or self.phone or self.form)
 
 
+@value
+class Cover:
+    """The cover's image (strategy: cover:): a file relative to strategy/ and what it shows; empty when not given."""
+
+    image: str = ""
+    alt: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.image)
+
+
 # --- the process: consultation responses, dialogue, editions ----------------
 # Read from remiss/*.yaml, dialogue.yaml and editions.yaml; each object keeps the
 # source map of its own file, so rules can point at the line in that file.
@@ -651,6 +662,8 @@ class Strategy:
     """The web edition's configuration, mkdocs.yml, as ``siteconfig.read`` vetted it (None: not read)."""
     contact: Contact = field(default_factory=Contact)
     """How readers reach the publisher (strategy: contact:); empty when not given."""
+    cover: Cover = field(default_factory=Cover)
+    """The cover image (strategy: cover:); empty when not given."""
     levels: tuple[tuple[str, str, str], ...] = ()
     """The strategy's own names of its levels: (priority|goal|target|commitment, one, many)."""
     region_scheme: str = "se"
@@ -1012,6 +1025,7 @@ def build_model(data: Any, source: SourceMap, root: Path,
         id=_s(meta, "id"), title=_s(meta, "title"), subtitle=_s(meta, "subtitle"),
         publisher=_s(meta, "publisher"), notice=_s(meta, "notice"),
         contact=Contact(*(_s(_dict(meta, "contact"), k) for k in ("email", "phone", "form"))),
+        cover=Cover(_s(_dict(meta, "cover"), "image"), " ".join(_s(_dict(meta, "cover"), "alt").split())),
         region_name=_s(region, "name"), region_code=_s(region, "code"),
         period_start=_int(period, "start"), period_end=_int(period, "end"),
         language=_s(meta, "language", "sv"),

@@ -77,4 +77,4 @@ def run_rules(model: Strategy, severities: dict[str, str] | None = None) -> list
     return out
 
 
-from strategykit.rules import (breakdowns, chapters, characters, commitments, consultation, content, crosscut, followup, headings, levels, limits, observations, profile, provenance, publication, references, siteconfig, spreadsheet, targetforms, targettext, titles, values, wording)  # noqa: E402,F401  (registers the rules)
+from strategykit.rules import (breakdowns, chapters, characters, commitments, consultation, content, cover, crosscut, followup, headings, levels, limits, observations, profile, provenance, publication, references, siteconfig, spreadsheet, targetforms, targettext, titles, values, wording)  # noqa: E402,F401  (registers the rules)

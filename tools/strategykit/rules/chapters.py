@@ -13,14 +13,9 @@ from strategykit.diagnostics import Position, Severity, closest
 from strategykit.model.anchors import toc_separator, web_anchors, web_slug
 from strategykit.source.load import is_inside, real_path
 from strategykit.model import Chapter, Strategy
-from strategykit.model.images import CHAPTER_FOLDER, IMAGE_FORMATS, image_file  # noqa: F401 (CHAPTER_FOLDER is the rules' too)
+from strategykit.model.images import CHAPTER_FOLDER, IMAGE_FORMATS, image_file, is_local as _is_local  # noqa: F401 (CHAPTER_FOLDER is the rules' too)
 from strategykit.rules import rule, Finding
 from strategykit.messages import _
-
-def _is_local(target: str) -> bool:
-    parts = urlsplit(target)
-    return not (parts.scheme or parts.netloc or target.startswith(("/", "\\")))
-
 
 def _list_unreadable(s: Strategy) -> bool:
     """True when 'chapters:' is written but holds no chapter the model could read: the schema has said why."""

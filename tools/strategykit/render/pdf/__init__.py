@@ -64,6 +64,7 @@ def render_pdf(plan: BuildPlan, *, keep: Path | None = None) -> bytes:
     from strategykit.render.pdf.data import document_data, link_comments
     from strategykit.render.pdf.document import Media, build_document, number_figures
     from strategykit.render.pdf.profile import DOCUMENT_TEMPLATE, stage_profile
+    from strategykit.present import cover as present_cover
 
     model = plan.model
     toolchain.check_pairing()
@@ -76,8 +77,11 @@ def render_pdf(plan: BuildPlan, *, keep: Path | None = None) -> bytes:
             # which comment anchors exist and for the chapter titles, filled in when the document is done.
             pending = pool.submit(document_data, model, commit=plan.commit, build_date=plan.build_date,
                                   report=report)
-            document = build_document(model, Media(build / "media"), report=report, changes=plan.changes)
+            media = Media(build / "media")
+            document = build_document(model, media, report=report, changes=plan.changes)
             data = pending.result()
+        cover = present_cover.cover_image(model)
+        data["strategy"]["cover"] = {"path": media.add(cover.file), "alt": cover.alt} if cover else None
         link_comments(data, document.labels)
         data["outline"] = document.chapter_titles()
         data["own_profile"] = "profile.typ" in own_profile  # its calls get all of data.json (strategy.typ)

@@ -48,7 +48,7 @@ from strategykit.diagnostics import BuildError
 from strategykit.model import Strategy
 from strategykit.plan import BuildPlan
 from strategykit.atomic import staged_dir
-from strategykit.present import yearly as present_yearly
+from strategykit.present import cover as present_cover, yearly as present_yearly
 from strategykit.render.web import downloads, escaping, mkdocs_run, pages, redirects, sanitize
 
 if TYPE_CHECKING:
@@ -187,6 +187,9 @@ def generate(plan: BuildPlan, work_dir: Path | None = None, *, pdf: Path | None 
             _write(docs / rel, text)
         chapters_dir = docs / pages.i18n.labels(model.language)["url_chapters"]
         _copy_chapter_assets(model, chapters_dir)
+        if (cover := present_cover.cover_image(model)) is not None:  # also when its folder is hidden
+            (chapters_dir / cover.path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(cover.file, chapters_dir / cover.path)
         if pdf is PENDING:
             (docs / plan.pdf_name).write_bytes(b"")
         elif pdf is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape as html_escape
 
-from strategykit.present import i18n, roadmap as present_roadmap, status as present_status, yearly as present_yearly
+from strategykit.present import cover as present_cover, i18n, roadmap as present_roadmap, status as present_status, yearly as present_yearly
 from strategykit.render.web.pagekit import esc, esc_block, rel, table
 
 
@@ -39,7 +39,13 @@ class HomePage:
             buttons.append(f"[{esc(L['followup'])}]({rel(page, self.followup)}){{ .md-button }}")
         if self.info.pdf_name:
             buttons.append(f"[{esc(L['download_pdf'])}]({self.info.pdf_name}){{ .md-button }}")
-        out += [" ".join(buttons), "", "</div>", ""]
+        out += [" ".join(buttons), ""]
+        cover = present_cover.cover_image(m)
+        if cover is not None:  # the hero's picture, as the PDF's cover has it under the tagline
+            # Published beside the chapters, as all of strategy/'s files are (render/web/__init__.py).
+            src = self.href(page, f"{self.c_dir}/{cover.path}")
+            out += [f'<figure class="sk-cover"><img src="{html_escape(src)}" alt="{html_escape(cover.alt)}"></figure>', ""]
+        out += ["</div>", ""]
 
         # Vision
         vision_heading = f"{L['vision']} {m.vision_horizon}" if m.vision_horizon else L["vision"]

@@ -117,6 +117,33 @@ def validate_https___strategykit_example_schema_goals_schema_json(data, custom_f
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.contact.form must match pattern ^https?://")
                         if data__strategy__contact_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.contact must not contain "+str(data__strategy__contact_keys)+" properties")
+                if "cover" in data__strategy_keys:
+                    data__strategy_keys.remove("cover")
+                    data__strategy__cover = data__strategy["cover"]
+                    if not isinstance(data__strategy__cover, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.cover must be object")
+                    data__strategy__cover_is_dict = isinstance(data__strategy__cover, dict)
+                    if data__strategy__cover_is_dict:
+                        data__strategy__cover__missing_keys = set(['image']) - data__strategy__cover.keys()
+                        if data__strategy__cover__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.cover must contain ")
+                        data__strategy__cover_keys = set(data__strategy__cover.keys())
+                        if "image" in data__strategy__cover_keys:
+                            data__strategy__cover_keys.remove("image")
+                            data__strategy__cover__image = data__strategy__cover["image"]
+                            if not isinstance(data__strategy__cover__image, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.cover.image must be string")
+                            if isinstance(data__strategy__cover__image, str):
+                                data__strategy__cover__image_len = len(data__strategy__cover__image)
+                                if data__strategy__cover__image_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.cover.image must be longer than or equal to 1 characters")
+                        if "alt" in data__strategy__cover_keys:
+                            data__strategy__cover_keys.remove("alt")
+                            data__strategy__cover__alt = data__strategy__cover["alt"]
+                            if not isinstance(data__strategy__cover__alt, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.cover.alt must be string")
+                        if data__strategy__cover_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".strategy.cover must not contain "+str(data__strategy__cover_keys)+" properties")
                 if "region" in data__strategy_keys:
                     data__strategy_keys.remove("region")
                     data__strategy__region = data__strategy["region"]
