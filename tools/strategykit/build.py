@@ -117,16 +117,33 @@ def _side_by_side(names: list[str]) -> bool:
     When each waits for the one before (``--web``: the earlier editions, then the site), workers
     would only add a fork and the pickling of the products: they run here, one after the other.
     """
-    def waits_for(name: str) -> set[str]:
-        found, todo = set(), list(OUTPUTS[name].after)
-        while todo:
-            a = todo.pop()
-            if a not in found:
-                found.add(a)
-                todo.extend(OUTPUTS[a].after)
-        return found
+    return any(a != b and a not in _waits_for(b) and b not in _waits_for(a) for a in names for b in names)
 
-    return any(a != b and a not in waits_for(b) and b not in waits_for(a) for a in names for b in names)
+
+def _waits_for(name: str) -> set[str]:
+    """Every output ``name`` waits for, directly or through another."""
+    found, todo = set(), list(OUTPUTS[name].after)
+    while todo:
+        a = todo.pop()
+        if a not in found:
+            found.add(a)
+            todo.extend(OUTPUTS[a].after)
+    return found
+
+
+def to_start(waiting: list[str], done: Iterable[str], building: frozenset[str], free: int) -> list[str]:
+    """The outputs to start now in ``free`` idle workers: those whose outputs are done, at most ``free``.
+
+    An output that waited for others starts before one that waited for none: it lies on the longer
+    chain. The web edition waits for the earlier editions; started after the yearly follow-ups, it
+    sat queued while they and the PDF took both cores, and the 10× build took the web's time plus the
+    follow-ups' (21.6 s, 1.62× the slower output alone), where it can take about the longer chain.
+    Nothing is handed to the pool beyond its idle workers, so nothing waits in its queue in the wrong order.
+    """
+    done = set(done)
+    ready = [n for n in waiting if all(a in done or a not in building for a in OUTPUTS[n].after)]
+    ready.sort(key=lambda n: -len(_waits_for(n) & building))  # stable: registry order among equals
+    return ready[:max(0, free)]
 
 
 def _make_all(names: list[str], staging: Path, dist_dir: Path, offline: bool = False) -> dict[str, Product]:
@@ -145,11 +162,12 @@ def _make_all(names: list[str], staging: Path, dist_dir: Path, offline: bool = F
                 waiting.remove(name)
                 done[name] = _result(name, _make(name, staging / name, building, done, dist_dir, offline))
         return done
-    with ProcessPoolExecutor(_workers(len(names)), mp_context=multiprocessing.get_context("fork")) as pool:
+    workers = _workers(len(names))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         running: dict[Future, str] = {}
         try:
             while waiting or running:
-                for name in ready():
+                for name in to_start(waiting, done, building, workers - len(running)):
                     waiting.remove(name)
                     after = {a: done[a] for a in OUTPUTS[name].after if a in done}
                     running[pool.submit(_make, name, staging / name, building, after, dist_dir, offline)] = name
