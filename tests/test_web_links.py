@@ -16,9 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from strategykit.plan import gather
 from strategykit.render.web import htmlkit
-from web_support import REPO, built, checked_model, copy_strategy
+from web_support import built, offline_example
 
 
 class _Page(html.parser.HTMLParser):
@@ -72,14 +71,6 @@ def broken_links(site: Path) -> list[str]:
     return broken
 
 
-@functools.cache
-def _offline_example(tmp: Path) -> Path:
-    from strategykit.render.web import build_site
-
-    root = copy_strategy(REPO, tmp / "example")
-    return build_site(gather(checked_model(root)), root / "site", offline=True)
-
-
 def test_every_internal_link_and_anchor_of_the_example_site_resolves():
     site = built("example").site
     assert len(list(site.rglob("*.html"))) > 40
@@ -87,8 +78,8 @@ def test_every_internal_link_and_anchor_of_the_example_site_resolves():
     assert not broken, "\n".join(broken[:30])
 
 
-def test_every_internal_link_and_anchor_of_an_offline_build_resolves(tmp_path_factory):
-    site = _offline_example(tmp_path_factory.mktemp("links-offline"))
+def test_every_internal_link_and_anchor_of_an_offline_build_resolves():
+    site = offline_example()
     broken = broken_links(site)
     assert not broken, "\n".join(broken[:30])
 

@@ -6,7 +6,6 @@ of such a build must name an existing file.
 
 from __future__ import annotations
 
-import functools
 import html.parser
 import shutil
 from pathlib import Path
@@ -14,9 +13,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from strategykit.plan import gather
 from strategykit.cli import main
-from web_support import REPO, checked_model, copy_strategy
+from web_support import REPO, copy_strategy, offline_example
 
 
 class _Links(html.parser.HTMLParser):
@@ -49,17 +47,9 @@ def broken_links(site: Path) -> list[str]:
     return broken
 
 
-@functools.cache
-def _offline_example(tmp: Path) -> Path:
-    from strategykit.render.web import build_site
-
-    root = copy_strategy(REPO, tmp / "example")
-    return build_site(gather(checked_model(root)), root / "site", offline=True)
-
-
 @pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Path:
-    return _offline_example(tmp_path_factory.mktemp("offline"))
+def offline_site() -> Path:
+    return offline_example()
 
 
 def test_every_internal_link_of_an_offline_build_names_an_existing_file(offline_site):

@@ -96,6 +96,18 @@ def built(name: str) -> Built:
     return Built(root, site, model)
 
 
+@functools.cache
+def offline_example() -> Path:
+    """The example's site built with ``offline=True`` (pages linked as .html files, for file://), once
+    per test session."""
+    from strategykit.render.web import build_site
+
+    root = Path(tempfile.mkdtemp(prefix="strategy-web-offline-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    copy_strategy(REPO, root / "example")
+    return build_site(gather(checked_model(root / "example")), root / "example" / "site", offline=True)
+
+
 def html_pages(site: Path) -> list[str]:
     """Every HTML page of a built site, as URL paths ('', 'prioriteringar/p1/', '404.html').
 
