@@ -164,14 +164,36 @@ def test_an_output_on_the_longer_chain_starts_first_and_nothing_queues_behind_bu
     """Two workers, the default outputs: the earlier editions and the PDF start; when the editions are
     done the web edition (which waited for them) takes the free worker, not the yearly follow-ups,
     which wait for the PDF's worker. The web had sat queued behind both PDFs (10×: 1.62× the slower)."""
-    from strategykit.build import DEFAULT, chosen, to_start
+    from strategykit.build import DEFAULT, Job, chosen, to_start
 
     names = chosen(DEFAULT)
     building = frozenset(names)
     assert set(names) == {"editions", "pdf", "yearly", "web"}
-    first = to_start(names, (), building, 2)
-    assert first == ["editions", "pdf"]
-    waiting = [n for n in names if n not in first]
-    assert to_start(waiting, {"editions"}, building, 1) == ["web"]
+    todo = [Job(n) for n in names]
+    first = to_start(todo, (), building, 2)
+    assert first == [Job("editions"), Job("pdf")]
+    waiting = [j for j in todo if j not in first]
+    assert to_start(waiting, {"editions"}, building, 1) == [Job("web")]
     assert to_start(waiting, {"editions"}, building, 0) == []
-    assert to_start(["yearly"], {"editions", "pdf", "web"}, building, 1) == ["yearly"]
+    assert to_start([Job("yearly")], {"editions", "pdf", "web"}, building, 1) == [Job("yearly")]
+
+
+def test_the_yearly_follow_ups_are_made_a_year_a_job_and_published_together():
+    """The yearly follow-ups are one job a year, so that a worker done with the web edition or the PDF
+    takes the years still waiting (the 10× build: the PDF and five follow-ups in a row on one core, while
+    the other was idle after the web edition); their products join into one, in the years' order."""
+    from strategykit.build import Job, jobs
+    from strategykit.plan import gather
+    from strategykit.project import check
+    from strategykit.render.outputs import OUTPUTS, Product, joined
+
+    plan = gather(check(Path(__file__).resolve().parents[1]).model, {"yearly"})
+    years = [r.year for r in plan.yearly]
+    assert len(years) > 1
+    assert jobs(["pdf", "yearly"], plan) == [Job("pdf"), *(Job("yearly", y) for y in years)]
+    assert OUTPUTS["yearly"].parts(plan) == tuple(years)
+    a = Product(site={"a.pdf": Path("1/a.pdf")}, dist={"a.pdf": Path("1/a.pdf")}, notes=("a",))
+    b = Product(site={"b.pdf": Path("2/b.pdf")}, dist={"b.pdf": Path("2/b.pdf")}, notes=("b",), warnings=("w",))
+    both = joined([a, b])
+    assert list(both.dist) == ["a.pdf", "b.pdf"] and both.notes == ("a", "b") and both.warnings == ("w",)
+    assert jobs(["web"], plan) == [Job("web")]  # an output not made in parts is one job

@@ -5,7 +5,9 @@
 2. Each output writes into its own empty folder under one staging folder beside ``site/``.
    Outputs that do not wait for each other run at the same time, each in a process of its own
    (forked, so the plan is shared, not copied), as many at once as there are cores: the web
-   edition and the PDF take the time of the slower one, not the sum (BENCHMARKS.md).
+   edition and the PDF take the time of the slower one, not the sum (BENCHMARKS.md). An output
+   made in parts (the yearly follow-ups, a year each) runs as that many jobs, so that a worker
+   done with its output takes the parts still waiting.
 3. Only when every output succeeded are they published, together (``publish``): the site gets the
    PDFs it links to, and one rename switches ``site/`` and ``dist/<name>.pdf`` to the new version.
    A failure in any output leaves every previous output as it was, and its folder is removed.
@@ -22,13 +24,13 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Hashable, Iterable, NamedTuple
 
 from strategykit.diagnostics import BuildError, Diagnostic, Refused
 from strategykit.model import Strategy
 from strategykit.plan import BuildPlan, gather
 from strategykit.publish import Publication, publication
-from strategykit.render.outputs import OUTPUTS, Product, Run
+from strategykit.render.outputs import OUTPUTS, Product, Run, joined
 
 DEFAULT = ("web", "pdf", "yearly")
 
@@ -54,16 +56,33 @@ def chosen(names: Iterable[str]) -> list[str]:
     return [name for name in OUTPUTS if name in wanted]
 
 
+class Job(NamedTuple):
+    """One output, or one part of an output made in parts (``Output.parts``)."""
+
+    output: str
+    part: Hashable | None = None
+
+
+def jobs(names: Iterable[str], plan: BuildPlan) -> list[Job]:
+    """The jobs that make the outputs ``names``: one per output, or one per part of an output made in parts."""
+    out = []
+    for name in names:
+        parts = OUTPUTS[name].parts(plan) if OUTPUTS[name].parts is not None else ()
+        out += [Job(name, part) for part in parts] if len(parts) > 1 else [Job(name)]
+    return out
+
+
 _PLAN: BuildPlan | None = None
 """The plan, for the forked workers: set before they are started, so they inherit it."""
 
 
-def _make(name: str, stage: Path, building: frozenset[str], done: dict[str, Product], dist_dir: Path,
+def _make(job: Job, stage: Path, building: frozenset[str], done: dict[str, Product], dist_dir: Path,
           offline: bool = False) -> tuple:
-    """Run one output (in a worker, or here); its result or its failure as plain, picklable data."""
+    """Run one job (in a worker, or here); its result or its failure as plain, picklable data."""
+    name = job.output
     try:
         stage.mkdir(parents=True, exist_ok=True)
-        return ("ok", OUTPUTS[name].make(_PLAN, Run(stage, building, done, dist_dir, offline)))
+        return ("ok", OUTPUTS[name].make(_PLAN, Run(stage, building, done, dist_dir, offline, job.part)))
     except Refused as exc:
         return ("refused", str(exc), exc.diagnostics)
     except BuildError as exc:
@@ -111,13 +130,14 @@ def _fork_is_safe() -> bool:
             and "fork" in multiprocessing.get_all_start_methods())
 
 
-def _side_by_side(names: list[str]) -> bool:
-    """Whether two of the outputs ``names`` can run at the same time (neither waits for the other).
+def _side_by_side(todo: list[Job]) -> bool:
+    """Whether two of the jobs ``todo`` can run at the same time (neither waits for the other's output).
 
     When each waits for the one before (``--web``: the earlier editions, then the site), workers
     would only add a fork and the pickling of the products: they run here, one after the other.
     """
-    return any(a != b and a not in _waits_for(b) and b not in _waits_for(a) for a in names for b in names)
+    return any(a != b and a.output not in _waits_for(b.output) and b.output not in _waits_for(a.output)
+               for a in todo for b in todo)
 
 
 def _waits_for(name: str) -> set[str]:
@@ -131,55 +151,67 @@ def _waits_for(name: str) -> set[str]:
     return found
 
 
-def to_start(waiting: list[str], done: Iterable[str], building: frozenset[str], free: int) -> list[str]:
-    """The outputs to start now in ``free`` idle workers: those whose outputs are done, at most ``free``.
+def to_start(waiting: list[Job], done: Iterable[str], building: frozenset[str], free: int) -> list[Job]:
+    """The jobs to start now in ``free`` idle workers: those whose outputs are done, at most ``free``.
 
-    An output that waited for others starts before one that waited for none: it lies on the longer
+    A job that waited for others starts before one that waited for none: it lies on the longer
     chain. The web edition waits for the earlier editions; started after the yearly follow-ups, it
     sat queued while they and the PDF took both cores, and the 10× build took the web's time plus the
     follow-ups' (21.6 s, 1.62× the slower output alone), where it can take about the longer chain.
     Nothing is handed to the pool beyond its idle workers, so nothing waits in its queue in the wrong order.
     """
     done = set(done)
-    ready = [n for n in waiting if all(a in done or a not in building for a in OUTPUTS[n].after)]
-    ready.sort(key=lambda n: -len(_waits_for(n) & building))  # stable: registry order among equals
+    ready = [j for j in waiting if all(a in done or a not in building for a in OUTPUTS[j.output].after)]
+    ready.sort(key=lambda j: -len(_waits_for(j.output) & building))  # stable: registry order among equals
     return ready[:max(0, free)]
 
 
 def _make_all(names: list[str], staging: Path, dist_dir: Path, offline: bool = False) -> dict[str, Product]:
-    """Every output, each as soon as the outputs it waits for are done; side by side where it can."""
+    """Every output, each as soon as the outputs it waits for are done; side by side where it can.
+
+    An output made in parts is done when all its parts are; its product joins theirs, in their order.
+    """
     building = frozenset(names)
     done: dict[str, Product] = {}
-    waiting = list(names)
+    waiting = jobs(names, _PLAN)
+    parts: dict[str, list[Job]] = {}
+    for job in waiting:
+        parts.setdefault(job.output, []).append(job)
+    made: dict[Job, Product] = {}
 
-    def ready() -> list[str]:
-        return [n for n in waiting if all(a in done or a not in building for a in OUTPUTS[n].after)]
+    def stage(job: Job) -> Path:
+        return staging / job.output / ("" if job.part is None else str(job.part))
 
-    parallel = _side_by_side(names) and _workers(len(names)) > 1 and _fork_is_safe()
+    def finish(job: Job, product: Product) -> None:
+        made[job] = product
+        if all(j in made for j in parts[job.output]):
+            done[job.output] = joined([made[j] for j in parts[job.output]])
+
+    parallel = _side_by_side(waiting) and _workers(len(waiting)) > 1 and _fork_is_safe()
     if not parallel:
         while waiting:
-            for name in ready():
-                waiting.remove(name)
-                done[name] = _result(name, _make(name, staging / name, building, done, dist_dir, offline))
+            for job in to_start(waiting, done, building, len(waiting)):
+                waiting.remove(job)
+                finish(job, _result(job.output, _make(job, stage(job), building, done, dist_dir, offline)))
         return done
-    workers = _workers(len(names))
+    workers = _workers(len(waiting))
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        running: dict[Future, str] = {}
+        running: dict[Future, Job] = {}
         try:
             while waiting or running:
-                for name in to_start(waiting, done, building, workers - len(running)):
-                    waiting.remove(name)
-                    after = {a: done[a] for a in OUTPUTS[name].after if a in done}
-                    running[pool.submit(_make, name, staging / name, building, after, dist_dir, offline)] = name
+                for job in to_start(waiting, done, building, workers - len(running)):
+                    waiting.remove(job)
+                    after = {a: done[a] for a in OUTPUTS[job.output].after if a in done}
+                    running[pool.submit(_make, job, stage(job), building, after, dist_dir, offline)] = job
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    name = running.pop(future)
+                    job = running.pop(future)
                     try:
                         outcome = future.result()
                     except BrokenProcessPool as exc:  # killed: out of memory, or by a signal
-                        raise _Failed(f"the {name} output stopped before it was done (its process was "
+                        raise _Failed(f"the {job.output} output stopped before it was done (its process was "
                                       "killed, perhaps for want of memory); nothing was published") from exc
-                    done[name] = _result(name, outcome)
+                    finish(job, _result(job.output, outcome))
         except BaseException:
             for future in running:
                 future.cancel()

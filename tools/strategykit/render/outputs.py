@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Hashable
 
 from strategykit.plan import BuildPlan
 
@@ -47,6 +47,8 @@ class Run:
     """Where the published PDF is: the site carries it when this build does not print one."""
     offline: bool = False
     """A web edition to open from disk (links name files, not folders)."""
+    part: Hashable | None = None
+    """The one part of the output to make (``Output.parts``), or None for all of it."""
 
 
 @dataclass(frozen=True)
@@ -58,9 +60,24 @@ class Output:
     after: tuple[str, ...] = ()
     """Outputs whose products it needs, when the build makes them; it runs once they are done."""
     description: str = ""
+    parts: Callable[[BuildPlan], tuple[Hashable, ...]] | None = None
+    """The parts it can be made in, each without the others (the yearly follow-ups: a year each):
+    the build makes them side by side as it does outputs and joins their products (``joined``)."""
 
 
 OUTPUTS: dict[str, Output] = {}
+
+
+def joined(products: list[Product]) -> Product:
+    """One output's product made of its parts' products, in the order of its parts."""
+    site: dict[str, Path] = {}
+    dist: dict[str, Path] = {}
+    for p in products:
+        site.update(p.site)
+        dist.update(p.dist)
+    return Product(site=site, dist=dist, records=tuple(r for p in products for r in p.records),
+                   notes=tuple(n for p in products for n in p.notes),
+                   warnings=tuple(w for p in products for w in p.warnings))
 
 
 def register(output: Output) -> Output:
@@ -115,7 +132,7 @@ def _yearly(plan: BuildPlan, run: Run) -> Product:
     from strategykit.render.pdf.yearly import render_yearly_pdf
 
     site, dist, notes = {}, {}, []
-    for report in plan.yearly:
+    for report in plan.yearly if run.part is None else [r for r in plan.yearly if r.year == run.part]:
         name = present_yearly.pdf_name(plan.model, report.year)
         out = run.stage / name
         out.write_bytes(render_yearly_pdf(plan, report))
@@ -129,6 +146,7 @@ register(Output("editions", frozenset({"earlier"}), _editions,
                 description="the PDFs of earlier editions, printed from their own revisions, for the site's history"))
 register(Output("pdf", frozenset({"followup", "changes"}), _pdf, description="the print edition"))
 register(Output("yearly", frozenset({"yearly"}), _yearly,
-                description="the yearly follow-ups, each a publication of its own: a PDF per year with data"))
+                description="the yearly follow-ups, each a publication of its own: a PDF per year with data",
+                parts=lambda plan: tuple(r.year for r in plan.yearly)))
 register(Output("web", frozenset({"followup", "changes", "earlier", "yearly"}), _web, after=("editions",),
                 description="the web edition"))

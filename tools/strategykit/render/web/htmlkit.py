@@ -14,6 +14,9 @@ What Markdown gave for free must be done here, and tests hold it:
   directory URLs), and tests/test_web_links.py checks every link and anchor of built sites;
 - a table is written as Python-Markdown's ``tables`` extension writes it, in the scroll box
   ``pagekit.wrap_tables`` gives a Markdown table.
+
+Python-Markdown would still parse each raw HTML block to find its end (``md_in_html``); ``block``
+marks a block to be carried past it instead (``passthrough``).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from html import escape as _escape
 from urllib.parse import quote
 
 from strategykit.present.mdtext import keep_numbers
+from strategykit.render.web.passthrough import block as block  # noqa: PLC0414 - the pages mark their HTML here
 
 _SPACE = re.compile(r"[ \t\r\n]+")
 

@@ -1,10 +1,11 @@
 """Build one MkDocs site in a process of its own (run as a script by ``web._run_mkdocs``).
 
 In-process, nothing can bound MkDocs' memory; as a child process it runs under the build's limits
-(``bounds``). This file imports nothing of strategykit but ``escaping.py`` beside it (by its path), so
-the child starts in the time Python and MkDocs take to load. Arguments: the configuration file, the site
-folder and, optionally, a folder for compiled theme templates. It prints the outcome as JSON: nothing, or
-MkDocs' error with the warnings logged before it (a strict build stops on them).
+(``bounds``). This file imports nothing of strategykit but ``escaping.py`` and ``passthrough.py``
+beside it (by their paths), so the child starts in the time Python and MkDocs take to load.
+Arguments: the configuration file, the site folder and, optionally, a folder for compiled theme
+templates. It prints the outcome as JSON: nothing, or MkDocs' error with the warnings logged before
+it (a strict build stops on them).
 """
 
 import json
@@ -63,12 +64,13 @@ def build_site(config_file: str, site_dir: str, plugins: dict[str, Any] | None =
     The one place that runs MkDocs, here in a child process and in the preview's own process
     (which adds its ``plugins``, last, so that they see what the configured ones made). Both
     builds mark the escaped chrome texts as markup (``escaping``), so that the theme does not
-    escape them twice.
+    escape them twice, and carry the toolkit's generated HTML past Python-Markdown (``passthrough``).
     """
-    escaping = _sibling("escaping")
+    escaping, passthrough = _sibling("escaping"), _sibling("passthrough")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     cached = {"strategykit-template-cache": _template_cache_plugin(template_cache)} if template_cache else {}
-    plugins = {escaping.PLUGIN_NAME: escaping.mark_escaped_plugin(), **cached, **(plugins or {})}
+    plugins = {escaping.PLUGIN_NAME: escaping.mark_escaped_plugin(), passthrough.PLUGIN_NAME: passthrough.plugin(),
+               **cached, **(plugins or {})}
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

@@ -111,7 +111,8 @@ class FollowUpPages:
         rows.append([f"<strong>{h(L['total'].capitalize())}</strong>",
                      self.distribution(counts, h) + (f'<br><span class="sk-small">{judged_all}</span>' if judged_all else ""),
                      f"<strong>{n_targets}</strong>"])
-        out += [htmlkit.table([h(x) for x in header], rows, ["l", "l", "r"], htmlkit.words(L["followup_overview"])), ""]
+        out += [htmlkit.block(htmlkit.table([h(x) for x in header], rows, ["l", "l", "r"],
+                                            htmlkit.words(L["followup_overview"]))), ""]
 
         if report.previous_year is not None:
             out += [f"## {esc(L['changes_since'])} ({report.previous_year})", ""]
@@ -130,7 +131,7 @@ class FollowUpPages:
                     verdict = {True: L["improved"], False: L["worsened"], None: ""}[ch.improved]
                     before, after = change_states(ch, self.lang)
                     items.append(f"<li>{name}: {h(before)} → {h(after)}" + (f" ({h(verdict)})" if verdict else "") + "</li>")
-                out += ["<ul>", *items, "</ul>", ""]
+                out += [htmlkit.block("\n".join(["<ul>", *items, "</ul>"])), ""]
             else:
                 out += [esc_block(L["no_changes"]), ""]
 
@@ -138,26 +139,27 @@ class FollowUpPages:
         for pp, p in zip(report.priorities, m.priorities):
             judged_here = self.judged(pp.judged(), h)
             out += [f"## {esc(p.id)} {esc(p.title)} {{ #{self.priority_slug[p.id]} }}", "",
-                    f'<p class="sk-meta">{h(L["progress"])}: {self.distribution(pp.counts(), h)} · '
-                    + (f"{judged_here} · " if judged_here else "") +
-                    f'<a href="{self.href(page, self.priority_page(p))}">{h(L["goals_and_targets"])}</a></p>', ""]
+                    htmlkit.block(f'<p class="sk-meta">{h(L["progress"])}: {self.distribution(pp.counts(), h)} · '
+                                  + (f"{judged_here} · " if judged_here else "") +
+                                  f'<a href="{self.href(page, self.priority_page(p))}">{h(L["goals_and_targets"])}</a></p>'),
+                    ""]
             for gp, g in zip(pp.goals, p.goals):
                 status = (self.status_link_html(page, gp.status) if gp.judgement is None else
                           self.judgement_link_html(page, present_commitments.goal_judgement(gp.judgement, self.lang)))
-                out += [f"### {esc(g.id)} {esc(g.title)} {{ #{self.goal_anchor[g.id]} }}", "",
-                        f'<p class="sk-meta">{h(L["goal_status"])}: {status}</p>', ""]
+                out += [f"### {esc(g.id)} {esc(g.title)} {{ #{self.goal_anchor[g.id]} }}", ""]
+                html = [f'<p class="sk-meta">{h(L["goal_status"])}: {status}</p>']  # the goal's HTML, one block
                 shared = crosscut.shared_targets(m, g)
                 if shared:  # followed up once, under its own goal on this page: a link there
-                    out += ["<p>" + h(L["shared_targets_lead"]) + " " + "; ".join(
+                    html += ["<p>" + h(L["shared_targets_lead"]) + " " + "; ".join(
                         f'<a href="#{self.goal_anchor[e.goal_id]}">{h(e.target_id)}</a> {h(e.text)} '
-                        f"({h(L['shared_target_home'].format(goal=e.goal_id))})" for e in shared) + "</p>", ""]
+                        f"({h(L['shared_target_home'].format(goal=e.goal_id))})" for e in shared) + "</p>"]
                 # Followed up by judgement: each commitment with its latest assessment up to the year, after
                 # the targets (the yearly follow-up covers both).
                 commitments = (self.commitments_table(page, g, [present_commitments.progress_row(m, cp)
                                                                 for cp in gp.commitments])[0] + "\n"
                                if gp.commitments else "")
                 if not gp.targets:
-                    out += [commitments] if commitments else []
+                    out += [htmlkit.block("\n\n".join(html)), ""] + ([commitments] if commitments else [])
                     continue
                 gender = any("women" in tp.by_breakdown or "men" in tp.by_breakdown for tp in gp.targets)
                 # Status and latest value first: on a phone they stay in view while the rest scrolls.
@@ -183,7 +185,7 @@ class FollowUpPages:
                         row[4:4] = [self.observed(tp.by_breakdown.get("women"), ind, e=h),
                                     self.observed(tp.by_breakdown.get("men"), ind, e=h)]
                     rows.append(row)
-                out += [htmlkit.table([h(x) for x in header], rows, align, htmlkit.words(f"{g.id} {g.title}")), ""]
+                html += [htmlkit.table([h(x) for x in header], rows, align, htmlkit.words(f"{g.id} {g.title}"))]
                 # How each status follows from its numbers, as the PDF of the same follow-up says it.
                 items = []
                 for tp in gp.targets:
@@ -191,7 +193,7 @@ class FollowUpPages:
                     milestones = milestones_text(tp, ind, self.lang)
                     items.append(f"<li><strong>{h(tp.target_id)}</strong>: {self.explanation_html(tp, ind)}"
                                  + (f" {htmlkit.raw(milestones)}" if milestones else "") + "</li>")
-                out += [f"<p><strong>{h(L['followup_calculation'])}</strong></p>", "", "<ul>", *items, "</ul>", ""]
+                html += [f"<p><strong>{h(L['followup_calculation'])}</strong></p>", "\n".join(["<ul>", *items, "</ul>"])]
                 sources = []
                 for tp in gp.targets:
                     shown = [tp.baseline, tp.latest] + ([tp.by_breakdown.get("women"), tp.by_breakdown.get("men")]
@@ -201,8 +203,8 @@ class FollowUpPages:
                     if texts:
                         sources.append(f"{tp.target_id}: {'; '.join(texts)}")
                 if sources:
-                    out += [f'<p class="sk-small">{h(L["source"])}: ' + h(". ".join(sources)) + ".</p>", ""]
-                out += [commitments] if commitments else []
+                    html += [f'<p class="sk-small">{h(L["source"])}: ' + h(". ".join(sources)) + ".</p>"]
+                out += [htmlkit.block("\n\n".join(html)), ""] + ([commitments] if commitments else [])
         if any(True for _ in report.commitments()):
             out += [esc_block(present_commitments.scale_note(self.lang)), "{: .sk-small }", ""]
         out += [f"## {esc(L['yearly_sources'])}", "", present_yearly.sources_markdown(m, report, esc)]
