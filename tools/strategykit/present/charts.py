@@ -493,8 +493,18 @@ def _crosses(box: Box, x0: float, y0: float, x1: float, y1: float) -> bool:
 
 
 def _hits(box: Box, segments: list[tuple[float, float, float, float]]) -> int:
-    """How many line segments pass through the box."""
-    return sum(1 for seg in segments if _crosses(box, *seg))
+    """How many line segments pass through the box.
+
+    A segment wholly above, below or beside the box cannot, and most are: they are left out before
+    the exact test (a 10× web build made half a million of them)."""
+    left, top, right, bottom = box
+    n = 0
+    for x0, y0, x1, y1 in segments:
+        if (y0 < top and y1 < top) or (y0 > bottom and y1 > bottom) or (x0 < left and x1 < left) \
+                or (x0 > right and x1 > right):
+            continue
+        n += _crosses(box, x0, y0, x1, y1)
+    return n
 
 
 class _ByX:
