@@ -134,3 +134,17 @@ def test_the_changes_page_says_a_value_rewritten_against_a_base_year_in_words():
     change = Change("target-relative-changed", "target", "P5.1.a", {"value": 375000},
                     {"change": -75, "base_year": 2017, "value": 375000})
     assert describe_change(change, "sv") == "målvärde: 375\u202f000 → −75\u00a0% mot 2017: 375\u202f000"
+
+
+def test_the_changes_page_says_a_milestone_rewritten_against_a_base_year_in_words():
+    """A milestone became '−55 % against 1990': the page printed the diff's raw keys
+    ('year 2 030, change −55, base_year 1 990, value 855 000,00')."""
+    from strategykit.analysis.diff import Change
+    from strategykit.present.consultation import describe_change
+
+    change = Change("target-milestones-changed", "target", "P5.1.a", [{"year": 2030, "value": 900000}],
+                    [{"year": 2030, "change": -55, "base_year": 1990, "value": 855000}])
+    assert describe_change(change, "sv") == \
+        "etappmål: 900\u202f000 år 2030 → −55\u00a0% mot 1990: 855\u202f000 år 2030"
+    ranged = Change("target-milestones-changed", "target", "P2.1.a", [{"year": 2025, "low": 60, "high": 70}], [])
+    assert describe_change(ranged, "en", "%") == "milestones: between 60 and 70\u00a0% in 2025 → none"

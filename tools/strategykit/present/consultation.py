@@ -595,8 +595,8 @@ def _show(value: Any, language: str, unit: str = "") -> str:
     w = i18n.process_labels(language)
     if value is None or value == [] or value == "":
         return w["none"]
-    if isinstance(value, dict) and set(value) == {"year", "value"}:
-        return f"{_show(value['value'], language, unit)} {w['in_year']} {value['year']}"
+    if isinstance(value, dict) and "year" in value and set(value) <= _GOAL_VALUE_KEYS:
+        return f"{_goal_value_words(value, language, unit)} {w['in_year']} {value['year']}"
     if isinstance(value, dict):
         return ", ".join(f"{k} {_show(v, language)}" for k, v in value.items())
     if isinstance(value, list):
@@ -606,6 +606,21 @@ def _show(value: Any, language: str, unit: str = "") -> str:
     if isinstance(value, (int, float)):
         return i18n.format_value(value, unit, language) if unit else i18n.format_number(value, language)
     return str(value)
+
+
+_GOAL_VALUE_KEYS = {"year", "value", "change", "factor", "base_year", "low", "high"}
+"""The keys of a target's or milestone's value as ``diff`` gives it (``diff._value``)."""
+
+
+def _goal_value_words(value: dict, language: str, unit: str) -> str:
+    """A value to reach, without its year: '900 000', '−55 % mot 1990: 855 000', 'mellan 60 och 70 %'."""
+    if "change" in value or "factor" in value:
+        return _written_value(value, language, unit)
+    if "low" in value or "high" in value:
+        low, high = value.get("low"), value.get("high")
+        return i18n.range_wording(i18n.format_number(low, language) if low is not None else "–",
+                                  i18n.format_value(high, unit, language) if high is not None else "–", None, language)
+    return _show(value.get("value"), language, unit)
 
 
 _VALUE_VERBS = ("value-changed", "milestones-changed", "baseline-changed")
@@ -621,7 +636,6 @@ def describe_change(change: Any, language: str, unit: str = "") -> str:
     verb = change.kind.removeprefix(change.subject + "-")
     template = i18n.change_template(verb, language)
     if template is None:
-        from strategykit.analysis.diff import describe
         from strategykit.analysis.diff import describe
         from strategykit.messages import localize
 

@@ -18,6 +18,8 @@ narrow ones, and the stylesheet shows the one that fits (``.sk-chart__svg--wide`
 
 from __future__ import annotations
 
+import copy
+
 from html import escape
 
 from strategykit.present.charts import ChartSpec, Label, place_labels, point_shape
@@ -115,6 +117,10 @@ def _legend_rows(spec: ChartSpec, lay: _Layout, items) -> list[list]:
 def _variant(spec: ChartSpec, chart_id: str, lay: _Layout, variant: str) -> str:
     observed = spec.observed
     ax = spec.axis
+    widest = max((lay.text_width(t.label) for t in ax.ticks), default=0.0)
+    if widest + 8 > lay.left:  # "2 500 000" is wider than the usual gutter: it was cut at the chart's edge
+        lay = copy.copy(lay)
+        lay.left = widest + 8
     y0, y1 = spec.first_year, spec.last_year
     items = list(spec.legend)
     if not lay.end_labels and len(observed) == 1:
