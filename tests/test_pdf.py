@@ -414,3 +414,20 @@ def test_cover_image_is_a_figure_with_its_alt_text_on_the_one_cover_page(built, 
     assert _figure_pages(with_cover, "Ett högt tecknat landskap med skog") == [0]
     assert len(with_cover.pages) == len(reader.pages)
     assert pdf_text(with_cover) == pdf_text(reader)  # the chapters' figures keep their numbers
+
+
+def test_a_number_in_an_authors_text_never_breaks_between_its_digit_groups():
+    """'855 000 ton' broke after '855' at a line's end in the PDF's chapter text (the web keeps numbers
+    whole already). pandoc reads the space as a break; the groups are joined by a no-break space,
+    after pandoc gave the heading its id, which stays as it was."""
+    from strategykit.render.pdf import toolchain
+    from strategykit.render.pdf.document import _numbers_kept_whole
+
+    (blocks,) = toolchain.read_each(["# Mål 300 000 invånare\n\nMålen motsvarar 475 000 ton år 2040, 1 855 000 ton och 12 ton.\n"])
+    header, para = blocks
+    assert header["c"][1][0] == "mål-300-000-invånare"
+    words = [n["c"] for n in _numbers_kept_whole(para["c"]) if n["t"] == "Str"]
+    assert "475\u00a0000" in words and "1\u00a0855\u00a0000" in words
+    assert "12" in words and "2040," in words  # a year and a lone number stand as they were
+    title = [n["c"] for n in _numbers_kept_whole(header["c"][2]) if n["t"] == "Str"]
+    assert "300\u00a0000" in title

@@ -154,7 +154,7 @@ class _ChapterRewriter:
                 out.extend(r)
             else:
                 out.append(r)
-        return out
+        return _numbers_kept_whole(out)
 
     def _attr(self, attr: list) -> list:
         return [self.ident(attr[0]), attr[1], attr[2]]
@@ -270,6 +270,24 @@ class _ChapterRewriter:
         if isinstance(c, dict) and "t" in c:
             return self.block(c) if _is_block(c) else self.inline(c)
         return c
+
+
+_GROUP_START = re.compile(r"\d{3}(?!\d)")
+
+
+def _numbers_kept_whole(inlines: list[Node]) -> list[Node]:
+    """'300 000' in an author's text joined by a no-break space, so that no line breaks inside the
+    number, as ``present.mdtext.keep_numbers`` does for the web. Done on pandoc's AST, after pandoc
+    gave the headings their ids, so that the ids (and the links to them) stay as they were."""
+    out: list[Node] = []
+    for node in inlines:
+        if (node.get("t") == "Str" and len(out) >= 2 and out[-1].get("t") == "Space"
+                and out[-2].get("t") == "Str" and out[-2]["c"][-1:].isdigit() and _GROUP_START.match(node["c"])):
+            out.pop()
+            out[-1] = {"t": "Str", "c": out[-1]["c"] + "\u00a0" + node["c"]}
+        else:
+            out.append(node)
+    return out
 
 
 _ATTR_FIRST = {"Div", "Span", "CodeBlock", "Code", "Table", "Figure", "Link", "Image"}
