@@ -148,3 +148,24 @@ def test_the_changes_page_says_a_milestone_rewritten_against_a_base_year_in_word
         "etappmål: 900\u202f000 år 2030 → −55\u00a0% mot 1990: 855\u202f000 år 2030"
     ranged = Change("target-milestones-changed", "target", "P2.1.a", [{"year": 2025, "low": 60, "high": 70}], [])
     assert describe_change(ranged, "en", "%") == "milestones: between 60 and 70\u00a0% in 2025 → none"
+
+
+def test_a_follow_up_words_a_relative_target_as_the_edition_does_in_both_editions():
+    """The yearly follow-up showed P5.1.a's target as '475 000' alone, the edition as '−75 % mot 1990:
+    475 000': a reader could not tell it was the same target. Both follow-ups now word it alike."""
+    from strategykit.analysis.followup import follow_up
+    from strategykit.present.targets import followup_target
+    from strategykit.project import check
+    from strategykit.render.pdf.data import _followup_target
+
+    from conftest import REPO
+
+    model = check(REPO).model
+    report = follow_up(model)
+    (tp,) = [tp for tp in report.targets() if tp.target_id == "P5.1.a"]
+    ind = model.indicator(tp.indicator_id)
+    shown = followup_target(model, tp, ind, "sv")
+    assert shown.text.startswith("−75\u00a0% mot 1990: 475\u202f000") and shown.year == 2040 and shown.illustrative
+    assert _followup_target(model, tp, "sv")["target"]["value"].startswith("−75\u00a0% mot 1990: 475\u202f000")
+    (plain,) = [tp for tp in report.targets() if tp.target_id == "P1.1.a"]
+    assert followup_target(model, plain, model.indicator(plain.indicator_id), "sv").text.startswith("300\u202f000")

@@ -110,7 +110,22 @@ def target_row(model: Strategy, t: Target, progress: TargetProgress | None, *, a
         indicator_name=ind.name if ind else None,
         breakdown=present_breakdowns.label(model, breakdown, lang),
         baseline=baseline, milestones=milestones,
-        target=goal_value(goal, ind, lang, getattr(t, "threshold", None)
-                          or ("at-least" if getattr(t, "flow", None) == "yearly" else None), range_form=getattr(t, "range", None),
-                          flow=getattr(t, "flow", None), comparator=comparator),
+        target=_target_value(t, goal, ind, lang, comparator),
         latest=latest, status=status)
+
+
+def _target_value(t: Target, gv, ind: Indicator | None, lang: str, comparator=None) -> Value | None:
+    """The target's value ``gv`` in the words of its form (threshold, range, flow, relative, gap)."""
+    return goal_value(gv, ind, lang, getattr(t, "threshold", None)
+                      or ("at-least" if getattr(t, "flow", None) == "yearly" else None),
+                      range_form=getattr(t, "range", None), flow=getattr(t, "flow", None), comparator=comparator)
+
+
+def followup_target(model: Strategy, tp: TargetProgress, ind: Indicator | None, lang: str) -> Value | None:
+    """A target's value in a follow-up's table (site and PDF), worded as the edition's row words it:
+    '−75 % mot 1990: 475 000', 'minst 2 100', 'mellan 60 och 70 %', the gap allowed. The follow-up
+    showed the level alone ('475 000'), and a reader could not tell it from the edition's target."""
+    t = next((t for _, t in model.targets() if t.id == tp.target_id), None)
+    if t is None or tp.goal_value is None:
+        return value(tp.target_value, ind, lang, year=tp.target_year, illustrative=tp.target_illustrative)
+    return _target_value(t, tp.goal_value, ind, lang, tp.comparator)

@@ -296,12 +296,7 @@ def _followup_target(s: Strategy, tp: TargetProgress, lang: str) -> dict:
     ind = s.indicator(tp.indicator_id)
     # Text and equations apart: the profile sets the equations as Typst math, with their text as alt text.
     explained = explanation(tp, ind, lang)
-    target = None
-    if tp.comparator is not None:  # a gap target: the gap allowed, in words
-        target = _shown(present_targets.goal_value(tp.goal_value, ind, lang, comparator=tp.comparator), lang)
-    elif tp.target_value is not None:
-        target = _shown(present_targets.value(tp.target_value, ind, lang, year=tp.target_year,
-                                                illustrative=tp.target_illustrative), lang)
+    target = _shown(present_targets.followup_target(s, tp, ind, lang), lang)
     return {
         "id": tp.target_id,
         "anchor": anchor("target", tp.target_id),

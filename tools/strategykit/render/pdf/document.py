@@ -714,6 +714,10 @@ def build_document(model: Strategy, media: Media, read: Reader = toolchain.read_
         shown = _presented(model, chapter)
         if shown:
             blocks.append(header(2, f"{anchors[chapter.file]}--goals", L["goals_and_targets"]))
+            # The links to goals tabled in an earlier chapter come after this chapter's tables, so that the
+            # heading is followed by a table and moves with it to the next page (it stood at a page's foot
+            # with that link and the caption, the table on the next page).
+            earlier: list[Node] = []
             for pi, goals in shown:
                 # A goal presented in several chapters gets its table (and its labels) once, in the
                 # first; a later chapter links to it: Typst refuses a label placed twice.
@@ -724,9 +728,10 @@ def build_document(model: Strategy, media: Media, read: Reader = toolchain.read_
                 if new:
                     blocks.append(raw(_goal_table_call(pi, None if goals is None and not again else new)))
                 if again:
-                    blocks.append(_links_to_goals(L["goal_presented_earlier"],
-                                                  [model.priorities[pi].goals[gi] for gi in again]))
+                    earlier.append(_links_to_goals(L["goal_presented_earlier"],
+                                                   [model.priorities[pi].goals[gi] for gi in again]))
                 blocks += _contributing(model, pi, L, listed, skip=set(chapter.presents))
+            blocks += earlier
 
     if problems:
         raise Refused("the PDF edition", problems)

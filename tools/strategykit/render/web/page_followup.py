@@ -27,15 +27,11 @@ class FollowUpPages:
                           unit=True, e=e)
 
     def target_value_cell(self, tp: TargetProgress, ind: Indicator | None, e=esc) -> str:
-        if tp.comparator is not None:  # a gap target: the gap allowed, in words
-            v = present_targets.goal_value(tp.goal_value, ind, self.lang, comparator=tp.comparator)
-            if v is None:
-                return "–"
-            return e(v.text) + (self.mark() if v.illustrative else "") + (f" ({v.year})" if v.year else "")
-        if tp.target_value is None:
+        """The target's value in the words of its form (``present.targets.followup_target``)."""
+        v = present_targets.followup_target(self.m, tp, ind, self.lang)
+        if v is None:
             return "–"
-        return self.value(tp.target_value, ind, illustrative=tp.target_illustrative, year=tp.target_year, unit=True,
-                          e=e)
+        return e(v.text) + (self.mark() if v.illustrative else "") + (f" ({v.year})" if v.year else "")
 
     def explanation_html(self, tp: TargetProgress, ind: Indicator | None) -> str:
         """How the target's status follows from its numbers (``present.followup.explanation``) as HTML,
