@@ -44,7 +44,8 @@ from strategykit.plan import edition_date
 from strategykit.model import Strategy
 from strategykit.plan import BuildPlan
 from strategykit.atomic import write_atomic
-from strategykit.render.web import (_exclusive, _source_date, build_site, escaping, lock_file_for, pages, sanitize)
+from strategykit.render.web import (_exclusive, _source_date, build_site, escaping, lock_file_for, pages, passthrough,
+                                   sanitize)
 
 SEARCH_PLUGINS = ("search", "material/search")
 """The only plugins an update knows how to keep right (the search index); any other forces full builds."""
@@ -149,7 +150,9 @@ class LiveSite:
         kept = Kept()
         model = plan.source or plan.model  # the model as read: the next refresh compares its parts
         build_site(plan, self.out_dir, work_dir=self.work_dir, keep=kept)
-        others = sorted(set(kept.mkdocs_config.plugins) - {*SEARCH_PLUGINS, Kept.PLUGIN_NAME, escaping.PLUGIN_NAME})
+        # The toolkit's own plugins act page by page (passthrough) or on the configuration (escaping).
+        others = sorted(set(kept.mkdocs_config.plugins)
+                        - {*SEARCH_PLUGINS, Kept.PLUGIN_NAME, escaping.PLUGIN_NAME, passthrough.PLUGIN_NAME})
         self._unsupported = (f"the MkDocs plugin{'s' if len(others) > 1 else ''} {', '.join(others)} "
                              "cannot be updated page by page") if others else None
         self._kept, self._model = kept, model
