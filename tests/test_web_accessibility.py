@@ -167,3 +167,43 @@ def test_cover_image_is_shown_within_the_screen(width):
     assert img["alt"] == b.model.cover.alt
     assert img["left"] >= 0 and img["right"] <= width and img["scroll"] <= width
     assert img["right"] - img["left"] > width / 2  # shown large, not as a thumbnail
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_path_to_the_horizon_reads_without_scrolling_sideways_and_links_each_target(width):
+    """At 390 px the start page's 'Vägen till 2040' was a table that showed its first year and scrolled
+    sideways for the rest: on a narrow screen it is a list by year, each year a block, that scrolls
+    nowhere; on a wide one the table. Either way each target's stop is a link the keyboard reaches,
+    within the screen, and the other layout is hidden (nothing is read twice)."""
+    from strategykit.present.roadmap import roadmap
+
+    require_browser()
+    b = built("example")
+    road = roadmap(b.model, None)
+    expected = sorted({s.target_id for lane in road.lanes for stops in lane.stops for s in stops})
+    with serve_directory(b.site) as base, browser_page(width) as page:
+        page.goto(base, wait_until="load")
+        found = page.evaluate("""() => {
+            const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+            const parts = [];
+            const h = document.getElementById('vagen-till-2040');
+            for (let el = h.nextElementSibling; el && el.tagName !== 'H2'; el = el.nextElementSibling) parts.push(el);
+            const all = parts.flatMap(el => [el, ...el.querySelectorAll('*')]);
+            return {
+                scrolling: all.filter(el => shown(el) && el.scrollWidth > el.clientWidth + 1
+                                            && ['auto', 'scroll'].includes(getComputedStyle(el).overflowX))
+                              .map(el => el.className || el.tagName),
+                links: all.filter(el => el.matches('a[href]') && shown(el) && el.tabIndex >= 0)
+                          .map(a => ({text: a.textContent.trim(), right: a.getBoundingClientRect().right})),
+                table: parts.some(el => el.querySelector('table') && shown(el)),
+                years: all.filter(el => el.matches('.sk-roadmap__year') && shown(el)).map(el => el.textContent.trim()),
+                page: document.documentElement.scrollWidth,
+            }; }""")
+    stops = sorted({link["text"] for link in found["links"] if link["text"] in expected})
+    assert stops == expected
+    assert all(link["right"] <= width for link in found["links"]), found["links"]
+    assert not found["scrolling"] and found["page"] <= width, found
+    if width < 600:
+        assert not found["table"] and found["years"] == [str(y) for y in road.years]
+    else:
+        assert found["table"] and found["years"] == []
