@@ -207,3 +207,31 @@ def test_the_path_to_the_horizon_reads_without_scrolling_sideways_and_links_each
         assert not found["table"] and found["years"] == [str(y) for y in road.years]
     else:
         assert found["table"] and found["years"] == []
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_follow_ups_status_tiles_line_up_their_numbers_and_icons(width):
+    """The follow-up's summary tiles (how many targets have each status): the tiles of a row show their
+    numbers at one height, under the tile's top edge, whatever lines their words take (they stood at
+    three heights, packed to the foot of each tile), and each icon stands on the first line of its words
+    (the ◆ of 'Begränsade framsteg' stood on a line of its own at 1366 px)."""
+    require_browser()
+    b = built("example")
+    latest = sorted(u for u in html_pages(b.site) if u.startswith("uppfoljning/20"))[-1]
+    with serve_directory(b.site) as base, browser_page(width) as page:
+        page.goto(base + latest, wait_until="load")
+        tiles = page.evaluate("""() => [...document.querySelectorAll('.sk-figures--status > div')].map(tile => {
+            const t = tile.getBoundingClientRect(), n = tile.querySelector('dd').getBoundingClientRect();
+            const dt = tile.querySelector('dt'), icon = dt.querySelector('svg').getBoundingClientRect();
+            const range = document.createRange(); range.selectNodeContents(dt);
+            const firstLine = [...range.getClientRects()].filter(r => r.width > 0)
+                .reduce((a, r) => Math.min(a, r.top), Infinity);
+            return {top: Math.round(t.top), number: Math.round(n.top - t.top),
+                    icon: Math.round(icon.top - firstLine),
+                    lineHeight: parseFloat(getComputedStyle(dt).lineHeight)}; })""")
+    assert len(tiles) == 6
+    rows: dict[int, set[int]] = {}
+    for t in tiles:
+        rows.setdefault(t["top"], set()).add(t["number"])
+    assert all(len(numbers) == 1 for numbers in rows.values()), tiles
+    assert all(0 <= t["icon"] < t["lineHeight"] for t in tiles), tiles
