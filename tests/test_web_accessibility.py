@@ -235,3 +235,24 @@ def test_the_follow_ups_status_tiles_line_up_their_numbers_and_icons(width):
         rows.setdefault(t["top"], set()).add(t["number"])
     assert all(len(numbers) == 1 for numbers in rows.values()), tiles
     assert all(0 <= t["icon"] < t["lineHeight"] for t in tiles), tiles
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_history_of_editions_reads_its_notes_in_full_lines(width):
+    """The editions page was a table of six columns whose last, the note, was two or three words wide:
+    rows 300 px tall at 1366 px, and at 390 px the page showed four columns and scrolled for the note.
+    Each edition is a block: its note as wide as the block (lines of many words), nothing scrolls."""
+    require_browser()
+    b = built("example")
+    with serve_directory(b.site) as base, browser_page(width) as page:
+        page.goto(base + "utgavor/", wait_until="load")
+        found = page.evaluate("""() => ({
+            blocks: [...document.querySelectorAll('.sk-edition')].map(e => ({
+                width: e.getBoundingClientRect().width,
+                note: e.querySelector('.sk-edition__note dd').getBoundingClientRect().width,
+                facts: e.querySelectorAll('dt').length})),
+            tables: document.querySelectorAll('.md-content table').length,
+            page: document.documentElement.scrollWidth})""")
+    assert len(found["blocks"]) == len(b.model.editions.entries) >= 2, found
+    assert all(x["note"] >= 0.9 * x["width"] or x["note"] >= 600 for x in found["blocks"]), found
+    assert all(x["facts"] == 5 for x in found["blocks"]) and found["tables"] == 0 and found["page"] <= width
