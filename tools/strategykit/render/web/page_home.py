@@ -132,7 +132,11 @@ class HomePage:
             rows.append(row)
         # Either the table or the list is shown (strategy.css, by the screen's width), never both: the
         # other is display: none, so neither a screen reader nor the keyboard meets a stop twice.
-        out = [f"## {esc(road.title)}", "", esc_block(road.intro), "",
+        intro = html_escape(road.intro)
+        if road.rows_sentence:  # said of the table's rows: shown with the table only
+            rows_sentence = html_escape(road.rows_sentence)
+            intro = intro.replace(rows_sentence, f'<span class="sk-roadmap__rows">{rows_sentence}</span>', 1)
+        out = [f"## {esc(road.title)}", "", f"<p>{intro}</p>", "",
                '<div class="sk-roadmap__table" markdown>', "",
                table([esc(L["priority"])] + [str(y) for y in road.years], rows, ["l"] * (len(road.years) + 1),
                      label=road.title), "", "</div>", "", self.roadmap_by_year(page, road), ""]
