@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 
 import pytest
 
@@ -354,7 +355,40 @@ def test_a_goal_whose_commitments_are_not_yet_assessed_is_judged_not_assessed(mi
     j = judge_goal(model, goal)
     assert j.status is None and j.assessed == 0
     view = present_commitments.goal_judgement(j, "en")
-    assert view.badge is None and view.words == "Not assessed yet (judgement of its commitments, 0 of 1 assessed)"
+    assert view.badge.shape == "box" and view.words == "Not assessed yet (judgement of its commitments, 0 of 1 assessed)"
+
+
+def test_not_assessed_yet_has_a_shape_of_its_own_like_every_status():
+    """'Inte bedömt ännu' was words alone where every status has a shape, a colour and words: it has an
+    empty box, a shape no target status and no step of the scale has."""
+    from strategykit.analysis.followup import Status
+    from strategykit.present import status as present_status
+
+    b = present_commitments.not_assessed("sv")
+    assert (b.label, b.shape) == ("Inte bedömt ännu", "box") and b.colour and b.tint
+    assert present_commitments.not_assessed("en").label == "Not assessed yet"
+    others = ({present_status.badge(s, "sv").shape for s in Status}
+              | {present_commitments.badge(s, "sv").shape for s in COMMITMENT_STATUSES})
+    assert b.shape not in others and b.shape in present_status.ICON_PATHS
+    assert "<path" in present_status.icon_svg(b.shape, b.colour)
+
+
+def test_both_editions_show_a_commitment_not_yet_assessed_with_its_shape(minimal):
+    """The commitment's row and the goal's judgement: the web shows the empty box's icon before 'Inte bedömt
+    ännu' (it showed the words alone), the PDF's data has the badge the profile draws."""
+    from strategykit.render.pdf.data import document_data
+    from strategykit.render.web import pages
+
+    model, _goal = judged(minimal, _commitment("A1"))
+    info = pages.EditionInfo(commit=None, build_date="2026-01-01", pdf_name=None)
+    page = next(text for path, text in pages.generate(model, info).pages.items() if "Ett åtagande." in text)
+    icon = r'<svg class="sk-status__icon"[^>]*>(?:(?!</svg>).)*M2\.2 2\.2 L9\.8 2\.2(?:(?!</svg>).)*</svg>'
+    assert re.search(r'<span class="sk-status sk-status--not-assessed">' + icon + r"Inte bedömt ännu</span>", page), page
+    assert re.search(r"\[" + icon + r"Inte bedömt ännu\]\([^)]*\)\{ \.sk-status \.sk-status--not-assessed \}", page), page
+    data = document_data(model, commit=None, build_date=datetime.date(2026, 1, 1))
+    assert data["not_assessed"]["shape"] == "box" and data["not_assessed"]["label"] == "Inte bedömt ännu"
+    (goal,) = [g for p in data["priorities"] for g in p["goals"] if g["commitments"]]
+    assert goal["commitments"][0]["status"] is None and goal["judgement"]["badge"]["shape"] == "box"
 
 
 def test_a_goal_with_an_indicator_backed_target_is_not_judged_by_its_commitments(minimal):

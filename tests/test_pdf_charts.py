@@ -27,3 +27,23 @@ def test_observed_lines_are_solid_and_told_apart_by_point_shape_as_the_caption_a
     assert [s["point"] for s in observed] == ["circle", "triangle", "square"], "the web's shapes"
     keys = {i["key"]: i["point"] for i in geometry["legend"] if i["what"] == "key"}
     assert keys == {"total": "circle", "women": "triangle", "men": "square"}
+
+
+def test_a_y_tick_label_stands_clear_of_a_mark_on_the_axis():
+    """On P3.3.a's chart (PDF page 47), '1 500 000' touched the baseline's ring on the first year, which
+    sits on the y axis: every chart's tick labels end at least 2 pt short of the widest mark there."""
+    from strategykit.render.pdf.charts import MARK_REACH, WIDTH
+
+    model = check(REPO).model
+    report = follow_up(model)
+    drawn = 0
+    for ind in model.indicators:
+        spec = charts.indicator_chart(model, ind, report)
+        if spec is None:
+            continue
+        g = chart_geometry(spec)
+        assert g["tick_gap"] * WIDTH >= MARK_REACH + 2, ind.id
+        on_axis = [m for m in g["markers"] if m["at"][0] == g["plot"]["left"]]
+        on_axis += [p for s in g["series"] for p in s["points"] if p[0] == g["plot"]["left"]]
+        drawn += bool(on_axis)
+    assert drawn, "some chart has a mark on its y axis"

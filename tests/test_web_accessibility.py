@@ -167,3 +167,95 @@ def test_cover_image_is_shown_within_the_screen(width):
     assert img["alt"] == b.model.cover.alt
     assert img["left"] >= 0 and img["right"] <= width and img["scroll"] <= width
     assert img["right"] - img["left"] > width / 2  # shown large, not as a thumbnail
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_path_to_the_horizon_reads_without_scrolling_sideways_and_links_each_target(width):
+    """At 390 px the start page's 'Vägen till 2040' was a table that showed its first year and scrolled
+    sideways for the rest: on a narrow screen it is a list by year, each year a block, that scrolls
+    nowhere; on a wide one the table. Either way each target's stop is a link the keyboard reaches,
+    within the screen, and the other layout is hidden (nothing is read twice)."""
+    from strategykit.present.roadmap import roadmap
+
+    require_browser()
+    b = built("example")
+    road = roadmap(b.model, None)
+    expected = sorted({s.target_id for lane in road.lanes for stops in lane.stops for s in stops})
+    with serve_directory(b.site) as base, browser_page(width) as page:
+        page.goto(base, wait_until="load")
+        found = page.evaluate("""() => {
+            const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+            const parts = [];
+            const h = document.getElementById('vagen-till-2040');
+            for (let el = h.nextElementSibling; el && el.tagName !== 'H2'; el = el.nextElementSibling) parts.push(el);
+            const all = parts.flatMap(el => [el, ...el.querySelectorAll('*')]);
+            return {
+                scrolling: all.filter(el => shown(el) && el.scrollWidth > el.clientWidth + 1
+                                            && ['auto', 'scroll'].includes(getComputedStyle(el).overflowX))
+                              .map(el => el.className || el.tagName),
+                links: all.filter(el => el.matches('a[href]') && shown(el) && el.tabIndex >= 0)
+                          .map(a => ({text: a.textContent.trim(), right: a.getBoundingClientRect().right})),
+                table: parts.some(el => el.querySelector('table') && shown(el)),
+                years: all.filter(el => el.matches('.sk-roadmap__year') && shown(el)).map(el => el.textContent.trim()),
+                intro: h.nextElementSibling.innerText,
+                page: document.documentElement.scrollWidth,
+            }; }""")
+    stops = sorted({link["text"] for link in found["links"] if link["text"] in expected})
+    assert stops == expected
+    assert all(link["right"] <= width for link in found["links"]), found["links"]
+    assert not found["scrolling"] and found["page"] <= width, found
+    # 'Varje rad läses som en tidslinje' is said of the table's rows: not where a list is shown.
+    if width < 600:
+        assert not found["table"] and found["years"] == [str(y) for y in road.years]
+        assert road.rows_sentence not in found["intro"] and found["intro"].startswith("Etappmål")
+    else:
+        assert found["table"] and found["years"] == [] and road.rows_sentence in found["intro"]
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_follow_ups_status_tiles_line_up_their_numbers_and_icons(width):
+    """The follow-up's summary tiles (how many targets have each status): the tiles of a row show their
+    numbers at one height, under the tile's top edge, whatever lines their words take (they stood at
+    three heights, packed to the foot of each tile), and each icon stands on the first line of its words
+    (the ◆ of 'Begränsade framsteg' stood on a line of its own at 1366 px)."""
+    require_browser()
+    b = built("example")
+    latest = sorted(u for u in html_pages(b.site) if u.startswith("uppfoljning/20"))[-1]
+    with serve_directory(b.site) as base, browser_page(width) as page:
+        page.goto(base + latest, wait_until="load")
+        tiles = page.evaluate("""() => [...document.querySelectorAll('.sk-figures--status > div')].map(tile => {
+            const t = tile.getBoundingClientRect(), n = tile.querySelector('dd').getBoundingClientRect();
+            const dt = tile.querySelector('dt'), icon = dt.querySelector('svg').getBoundingClientRect();
+            const range = document.createRange(); range.selectNodeContents(dt);
+            const firstLine = [...range.getClientRects()].filter(r => r.width > 0)
+                .reduce((a, r) => Math.min(a, r.top), Infinity);
+            return {top: Math.round(t.top), number: Math.round(n.top - t.top),
+                    icon: Math.round(icon.top - firstLine),
+                    lineHeight: parseFloat(getComputedStyle(dt).lineHeight)}; })""")
+    assert len(tiles) == 6
+    rows: dict[int, set[int]] = {}
+    for t in tiles:
+        rows.setdefault(t["top"], set()).add(t["number"])
+    assert all(len(numbers) == 1 for numbers in rows.values()), tiles
+    assert all(0 <= t["icon"] < t["lineHeight"] for t in tiles), tiles
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_history_of_editions_reads_its_notes_in_full_lines(width):
+    """The editions page was a table of six columns whose last, the note, was two or three words wide:
+    rows 300 px tall at 1366 px, and at 390 px the page showed four columns and scrolled for the note.
+    Each edition is a block: its note as wide as the block (lines of many words), nothing scrolls."""
+    require_browser()
+    b = built("example")
+    with serve_directory(b.site) as base, browser_page(width) as page:
+        page.goto(base + "utgavor/", wait_until="load")
+        found = page.evaluate("""() => ({
+            blocks: [...document.querySelectorAll('.sk-edition')].map(e => ({
+                width: e.getBoundingClientRect().width,
+                note: e.querySelector('.sk-edition__note dd').getBoundingClientRect().width,
+                facts: e.querySelectorAll('dt').length})),
+            tables: document.querySelectorAll('.md-content table').length,
+            page: document.documentElement.scrollWidth})""")
+    assert len(found["blocks"]) == len(b.model.editions.entries) >= 2, found
+    assert all(x["note"] >= 0.9 * x["width"] or x["note"] >= 600 for x in found["blocks"]), found
+    assert all(x["facts"] == 5 for x in found["blocks"]) and found["tables"] == 0 and found["page"] <= width

@@ -51,7 +51,8 @@ def _repo(root):
 
 def _history_row(site, version: str) -> str:
     html = main_of(page(site, "utgavor.md"))
-    return re.search(rf"<tr>\s*<td[^>]*>{re.escape(version)}</td>.*?</tr>", html, re.S).group(0)
+    return re.search(rf'<section class="sk-edition" aria-label="Version {re.escape(version)}">.*?</section>',
+                     html, re.S).group(0)
 
 
 @pytest.fixture(scope="module")

@@ -118,10 +118,11 @@ def test_changes_page_lists_exactly_the_differences_between_the_two_revisions(re
 def test_history_links_each_edition_to_its_pdf_and_the_current_one_to_this_build(repo):
     root, site = repo
     html = main_of(page(site, "utgavor.md"))
-    current = re.search(r"<tr>\s*<td[^>]*><strong>1\.1</strong>.*?</tr>", html, re.S).group(0)
+    current = re.search(r'<section class="sk-edition" aria-label="Version 1\.1"><h2[^>]*><strong>1\.1</strong>.*?</section>',
+                        html, re.S).group(0)
     assert 'href="../test-strategy-1.1.pdf"' in current
     assert (site / "test-strategy-1.1.pdf").read_bytes() == FAKE_PDF
-    consultation_row = re.search(r"<tr>\s*<td[^>]*>1\.0</td>.*?</tr>", html, re.S).group(0)
+    consultation_row = re.search(r'<section class="sk-edition" aria-label="Version 1\.0">.*?</section>', html, re.S).group(0)
     assert 'href="https://example.org/remiss-1.0.pdf"' in consultation_row
     about = main_of(page(site, "om-utgavan.md"))
     assert 'href="../utgavor/"' in about and 'href="../andringar-sedan-remissversionen/"' in about

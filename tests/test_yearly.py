@@ -303,3 +303,31 @@ def test_a_followup_pdf_lays_out_no_chart_or_goal_table_of_the_edition(tmp_path,
     front = pdf_data.document_data(model, commit=None, build_date=_dt.date(2026, 1, 1), body=False)
     assert (front["priorities"], front["indicators"], front["roadmap"]) == ([], [], None)
     assert front["strategy"]["title"] == model.title
+
+
+def test_a_followup_pdfs_table_notes_stay_on_the_page_of_their_table(tmp_path):
+    """In the example's 2025 follow-up, P2's table ended at the foot of page 5 and its note ('Värden
+    märkta * är illustrativa …') stood alone at the top of page 6: no page opens with a table's note."""
+    import io
+
+    import pypdf
+
+    from strategykit.plan import gather
+    from strategykit.present import i18n
+    from strategykit.render.pdf.yearly import render_yearly_pdf
+    from web_support import REPO
+
+    model = check(copy_strategy(REPO, tmp_path / "s")).model
+    plan = gather(model)
+    report = next(r for r in plan.yearly if r.year == 2025)
+    reader = pypdf.PdfReader(io.BytesIO(render_yearly_pdf(plan, report)))
+    note = i18n.labels("sv")["illustrative_note"][:40]
+    running = present_yearly.title(model, 2025)
+    alone = []
+    for number, pdf_page in enumerate(reader.pages, 1):
+        lines = [x.strip() for x in pdf_page.extract_text().splitlines() if x.strip()]
+        body = [x for x in lines if not x.startswith(running)]  # the running header
+        if body and body[0].startswith(note):
+            alone.append(number)
+    assert sum(note in p.extract_text() for p in reader.pages) >= 4, "the notes are there"
+    assert not alone, f"pages opening with a table's note: {alone}"

@@ -17,15 +17,21 @@ from strategykit.present import i18n
 from strategykit.present.mdtext import keep_numbers
 from strategykit.present.status import Badge
 
+NOT_ASSESSED = "not-assessed"
+"""A commitment, or a goal followed up by its commitments, that nobody has assessed yet: not a step
+of the scale, but shown like one (a shape, a colour and words), so that it is never words alone."""
+
 SHAPES = {"done": "check", "on-schedule": "disc", "delayed": "triangle", "not-started": "ring",
-          "discontinued": "cross"}
+          "discontinued": "cross", NOT_ASSESSED: "box"}
 """Each step's shape, from the shapes of the target statuses (``present.status.ICON_PATHS``): the
-same shape means the same thing at a glance (a tick is done, a cross is given up)."""
+same shape means the same thing at a glance (a tick is done, a cross is given up); an empty box, which
+no step has, is 'not assessed yet' (a box not yet ticked)."""
 
 COLOURS = {"done": ("#1e6b34", "#e3f1e6"), "on-schedule": ("#2e7d4a", "#eaf5ed"),
            "delayed": ("#8a6100", "#fbf1d6"), "not-started": ("#5d6672", "#eef0f3"),
-           "discontinued": ("#a32323", "#f9e2e2")}
-"""Edge and tint, the target statuses' values (present.status.COLOURS) for the step of the same meaning."""
+           "discontinued": ("#a32323", "#f9e2e2"), NOT_ASSESSED: ("#5d6672", "#eef0f3")}
+"""Edge and tint, the target statuses' values (present.status.COLOURS) for the step of the same meaning;
+'not assessed yet' has the grey of 'no data'."""
 
 _MEANING = {
     "sv": {"done": "åtagandet är genomfört",
@@ -53,9 +59,16 @@ _METHOD = {
 
 
 def badge(status: str, language: str) -> Badge:
-    """A step of the commitment scale as a badge: its words, shape and colour."""
+    """A step of the commitment scale (or ``NOT_ASSESSED``) as a badge: its words, shape and colour."""
     edge, tint = COLOURS[status]
-    return Badge(status, i18n.commitment_status_label(status, language), SHAPES[status], edge, tint)
+    words = (i18n.labels(language if language in i18n.LABELS else "sv")["not_assessed"] if status == NOT_ASSESSED
+             else i18n.commitment_status_label(status, language))
+    return Badge(status, words, SHAPES[status], edge, tint)
+
+
+def not_assessed(language: str) -> Badge:
+    """'Inte bedömt ännu' as a badge, for a commitment or goal that has no assessment yet."""
+    return badge(NOT_ASSESSED, language)
 
 
 @dataclass(frozen=True)
@@ -151,8 +164,8 @@ def goal_rule(language: str) -> str:
 class GoalJudgementView:
     """A goal's judgement as both editions and the report show it."""
 
-    badge: Badge | None
-    """The worst latest assessment's step of the scale; None while no commitment is assessed."""
+    badge: Badge
+    """The worst latest assessment's step of the scale; ``not_assessed`` while no commitment is assessed."""
     label: str
     """'Försenat', or 'Inte bedömt ännu'."""
     note: str
@@ -170,7 +183,7 @@ def goal_judgement(j: GoalJudgement, language: str) -> GoalJudgementView:
     L = i18n.labels(language)
     note = L["goal_judgement"] + ", " + L["goal_judgement_assessed"].format(assessed=j.assessed, total=len(j.commitments))
     if j.status is None:
-        return GoalJudgementView(None, L["not_assessed"], note, False)
+        return GoalJudgementView(not_assessed(language), L["not_assessed"], note, False)
     b = badge(j.status, language)
     return GoalJudgementView(b, b.label, note, j.illustrative)
 
@@ -187,12 +200,12 @@ def judgement_data(view: GoalJudgementView | None, language: str) -> dict | None
     are, and the illustrative mark when an assessment it counts is invented."""
     if view is None:
         return None
-    return {"badge": view.badge.as_data() if view.badge else None, "label": view.label, "note": view.note,
+    return {"badge": view.badge.as_data(), "label": view.label, "note": view.note,
             "mark": i18n.labels(language)["illustrative_mark"] if view.illustrative else "",
             "illustrative": view.illustrative}
 
 
-def judged_counts(counts: dict[str, int], language: str) -> tuple[tuple[Badge | None, str, int], ...]:
+def judged_counts(counts: dict[str, int], language: str) -> tuple[tuple[Badge, str, int], ...]:
     """The judged goals per step of the scale, best first, then those not assessed: (badge, words, n)."""
     language = language if language in _METHOD else "sv"
     out = []
@@ -201,7 +214,8 @@ def judged_counts(counts: dict[str, int], language: str) -> tuple[tuple[Badge | 
             b = badge(status, language)
             out.append((b, b.label, n))
         else:
-            out.append((None, i18n.labels(language)["not_assessed"], n))
+            b = not_assessed(language)
+            out.append((b, b.label, n))
     return tuple(out)
 
 
@@ -214,9 +228,9 @@ def judged_words(model: Strategy, counts: dict[str, int], language: str) -> str:
 
 
 def judged_data(model: Strategy, counts: dict[str, int], language: str) -> dict | None:
-    """For the PDF's data.json: the heading and each judgement present with its badge (none for
-    'not assessed yet'), its number and words; None when no goal is judged."""
-    parts = [{"badge": b.as_data() if b else None, "n": n, "words": words[:1].lower() + words[1:]}
+    """For the PDF's data.json: the heading and each judgement present with its badge (an empty box
+    for 'not assessed yet'), its number and words; None when no goal is judged."""
+    parts = [{"badge": b.as_data(), "n": n, "words": words[:1].lower() + words[1:]}
              for b, words, n in judged_counts(counts, language) if n]
     return {"heading": judged_heading(model, language), "parts": parts} if parts else None
 

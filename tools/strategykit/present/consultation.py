@@ -548,6 +548,48 @@ def participation_markdown(s: Strategy, *, level: int = 1, link: Link | None = N
     return "\n".join(out).rstrip() + "\n"
 
 
+@dataclass(frozen=True)
+class EditionRow:
+    """An edition in the history, in the reader's words (plain text; each output escapes it)."""
+
+    version: str
+    current: bool
+    illustrative: bool
+    status: str
+    date: str
+    decision: str
+    """The decision, '–' for an edition not adopted, or the words for an adopted one that names none."""
+    pdf: str | None
+    """The address of its PDF, or None."""
+    note: str
+    revision: tuple[str, str] | None
+    """('Versionskod', '8a420ec32fc5') or ('Tagg', 'remiss-1.0'): the revision the repository has."""
+    extra: str
+    """A note of the output's, such as why no PDF could be built."""
+
+
+def edition_rows(s: Strategy, pdf_href: Callable[[EditionRecord], str | None] | None = None,
+                 pdf_note: Callable[[EditionRecord], str | None] | None = None) -> tuple[EditionRow, ...]:
+    """The history of editions, latest first (see ``history_markdown`` for the arguments)."""
+    language = s.language
+    w = i18n.process_labels(language)
+    labels = i18n.labels(language)
+    pdf_href = pdf_href or (lambda e: e.pdf)
+    rows = []
+    for h in reversed(edition_history(s)):
+        e = h.edition
+        # Only a revision the repository has is named: a tag that was never made is not claimed,
+        # and the recorded commit stands in for it (the rule edition-tag-missing says the rest).
+        revision = ((w["tag"], e.tag) if s.editions.has(e.tag)
+                    else (w["commit"], e.commit[:12]) if e.commit and s.editions.has(e.commit) else None)
+        rows.append(EditionRow(
+            e.version, h.is_current, e.illustrative, i18n.status_label(e.status, language),
+            i18n.format_date(e.date, language),
+            e.decision if e.decision else ("–" if e.status != "adopted" else labels["no_decision"]),
+            pdf_href(e), e.note or "", revision, (pdf_note(e) if pdf_note else None) or ""))
+    return tuple(rows)
+
+
 def history_markdown(s: Strategy, *, level: int = 1, title: bool = True,
                      pdf_href: Callable[[EditionRecord], str | None] | None = None,
                      pdf_note: Callable[[EditionRecord], str | None] | None = None) -> str:
@@ -559,31 +601,24 @@ def history_markdown(s: Strategy, *, level: int = 1, title: bool = True,
     language = s.language
     w = i18n.process_labels(language)
     labels = i18n.labels(language)
-    pdf_href = pdf_href or (lambda e: e.pdf)
-    history = edition_history(s)
     out: list[str] = []
     if title:
         out += [_heading(level, w["history"]), ""]
-    if not history:
+    rows = edition_rows(s, pdf_href, pdf_note)
+    if not rows:
         return "\n".join(out + [w["no_history"]]).rstrip() + "\n"
     out += [w["history_intro"], ""]
-    rows = []
-    for h in reversed(history):
-        e = h.edition
-        version = f"**{_md(e.version)}** ({w['current_edition']})" if h.is_current else _md(e.version)
-        extra = pdf_note(e) if pdf_note else None
-        # Only a revision the repository has is named: a tag that was never made is not claimed,
-        # and the recorded commit stands in for it (the rule edition-tag-missing says the rest).
-        revision = (f"{w['tag']}: `{e.tag}`" if s.editions.has(e.tag)
-                    else f"{w['commit']}: `{e.commit[:12]}`" if e.commit and s.editions.has(e.commit) else "")
-        notes = " ".join(x for x in [_md(e.note) if e.note else "", revision, _md(extra) if extra else ""] if x)
-        href = pdf_href(e)
-        rows.append([version + _mark(e.illustrative, language), i18n.status_label(e.status, language),
-                     i18n.format_date(e.date, language), _md(e.decision) if e.decision else ("–" if e.status != "adopted" else labels["no_decision"]),
-                     _linked(w["pdf"], href) if href else "–", notes])
+    table_rows = []
+    for r in rows:
+        version = f"**{_md(r.version)}** ({w['current_edition']})" if r.current else _md(r.version)
+        revision = f"{r.revision[0]}: `{r.revision[1]}`" if r.revision else ""
+        notes = " ".join(x for x in [_md(r.note) if r.note else "", revision, _md(r.extra) if r.extra else ""] if x)
+        decision = r.decision if r.decision == "–" else _md(r.decision)
+        table_rows.append([version + _mark(r.illustrative, language), r.status, r.date, decision,
+                           _linked(w["pdf"], r.pdf) if r.pdf else "–", notes])
     out += _table([labels["version"], labels["status"], labels["date"], labels["decision"], w["pdf"], w["note"]],
-                  rows) + [""]
-    if any(h.edition.illustrative for h in history):
+                  table_rows) + [""]
+    if any(r.illustrative for r in rows):
         out += [f"> {w['illustrative_history']}", ""]
     return "\n".join(out).rstrip() + "\n"
 

@@ -48,10 +48,14 @@ class Roadmap:
     title: str
     """'Vägen till 2040'."""
     intro: str
+    """What the path shows, how a table of it reads and what the shapes say, in that order."""
     years: tuple[int, ...]
     lanes: tuple[Lane, ...]
     legend: tuple[Badge, ...]
     """The statuses that occur, best first, for the legend under the table."""
+    rows_sentence: str = ""
+    """The sentence of ``intro`` that says how the table reads ('Varje rad läses som en tidslinje.'):
+    the web leaves it out where it shows the path as a list by year."""
 
 
 def roadmap(model: Strategy, report: FollowUp | None) -> Roadmap | None:
@@ -93,7 +97,7 @@ def roadmap(model: Strategy, report: FollowUp | None) -> Roadmap | None:
     legend = tuple(b for b in (badge(code, lang) for code in
                                ("achieved", "on-track", "acceleration-needed", "limited-progress", "moving-away",
                                 "no-data")) if b.code in seen)
-    intro = L["roadmap_intro"].format(start=model.period_start or years[0], horizon=horizon)
+    intro = L["roadmap_intro"].format(start=model.period_start or years[0], horizon=horizon) + " " + L["roadmap_rows"]
     if assessed:
         intro += " " + L["roadmap_status"].format(year=report.year)
-    return Roadmap(L["roadmap_title"].format(horizon=horizon), intro, years, lanes, legend)
+    return Roadmap(L["roadmap_title"].format(horizon=horizon), intro, years, lanes, legend, L["roadmap_rows"])

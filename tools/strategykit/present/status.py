@@ -7,7 +7,8 @@ small inline SVG, the PDF as a Typst shape, both from ``Badge.shape``.
 
 Shapes, best first: a tick (achieved), a filled disc (on track), a triangle
 (acceleration needed), a diamond (limited progress), a cross (moving away), a ring
-(no data).
+(no data). An empty square, like an unticked box, is for what has not been assessed yet
+(``present.commitments``), so that no status is words alone.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ ICON_PATHS: dict[str, tuple[str, str]] = {
     "diamond": ("fill", "M6 0.8 L11.2 6 L6 11.2 L0.8 6 Z"),
     "cross": ("stroke", "M2.5 2.5 L9.5 9.5 M9.5 2.5 L2.5 9.5"),
     "ring": ("stroke", "circle"),
+    "box": ("stroke", "M2.2 2.2 L9.8 2.2 L9.8 9.8 L2.2 9.8 Z"),
 }
 
 
@@ -57,7 +59,7 @@ class Badge:
     label: str
     """The status in words, in the strategy's language ('I rätt takt')."""
     shape: str
-    """'check', 'disc', 'triangle', 'diamond', 'cross' or 'ring' (see ``ICON_PATHS``)."""
+    """'check', 'disc', 'triangle', 'diamond', 'cross', 'ring' or 'box' (see ``ICON_PATHS``)."""
     colour: str
     tint: str
 

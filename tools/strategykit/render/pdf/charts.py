@@ -20,6 +20,13 @@ BELOW = 16.0
 FONT = 9.0
 CHAR = FONT * 0.5
 """An average character's width at 9 pt, a little wide, so that a label never runs longer than its box."""
+MARK_REACH = 3.7
+"""How far the widest mark the profile draws on a point reaches from it, in pt (the milestone's
+diamond: 6.4 pt wide with its stroke): a mark on the first year sits on the y axis and reaches
+this far into the tick labels' gutter."""
+TICK_GAP = MARK_REACH + 3.0
+"""From a y tick label's end to the axis, in pt: clear of a mark on the axis (at 4 pt the label
+'1 500 000' touched the baseline's ring on P3.3.a's chart)."""
 
 
 def _width(text: str) -> float:
@@ -28,7 +35,7 @@ def _width(text: str) -> float:
 
 def chart_geometry(spec: ChartSpec) -> dict:
     ax = spec.axis
-    gutter = max(_width(t.label) for t in ax.ticks) + 6
+    gutter = max(_width(t.label) for t in ax.ticks) + TICK_GAP + 2
     observed = spec.observed
     right = 10.0
     if observed and max(s.points[-1][0] for s in observed) >= spec.last_year:
@@ -71,6 +78,7 @@ def chart_geometry(spec: ChartSpec) -> dict:
         "width": WIDTH, "height": height, "font": FONT,
         "plot": {"left": round(gutter / WIDTH, 4), "right": round((gutter + plot_w) / WIDTH, 4),
                  "top": round(TOP / height, 4), "bottom": round((TOP + PLOT_HEIGHT) / height, 4)},
+        "tick_gap": round(TICK_GAP / WIDTH, 4),
         "y_ticks": [{"at": at(y0, t.value)[1], "label": t.label} for t in ax.ticks],
         "x_ticks": [{"at": at(y, ax.low)[0], "label": str(y)} for y in spec.year_ticks],
         "bands": [{"key": b.key, "from": at(b.first, b.high), "to": at(b.last, b.low)} for b in spec.bands],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from html import escape as html_escape
 
 from strategykit.present import consultation, i18n, yearly as present_yearly
 from strategykit.present.sections import made_on
@@ -30,17 +31,45 @@ class AboutPages:
         page = self.history
 
         def pdf_href(edition) -> str | None:
+            # Written as HTML (editions_html), so the address in the site, not the Markdown file's.
             if edition.version == self.m.edition.version:
-                return rel(page, self.info.pdf_name) if self.info.pdf_name else None
+                return self.href(page, self.info.pdf_name) if self.info.pdf_name else None
             if edition.version in self.info.earlier_pdfs:
-                return rel(page, self.info.earlier_pdfs[edition.version])
+                return self.href(page, self.info.earlier_pdfs[edition.version])
             # Only a web address: a path would have to be a file of this site, which the build cannot check.
             if edition.pdf and re.match(r"^https?://[^\s()<>]+$", edition.pdf):
                 return edition.pdf
             return None
-        text = consultation.history_markdown(self.m, level=1, pdf_href=pdf_href,
-                                             pdf_note=lambda e: self.info.earlier_notes.get(e.version))
+        rows = consultation.edition_rows(self.m, pdf_href=pdf_href,
+                                         pdf_note=lambda e: self.info.earlier_notes.get(e.version))
+        text = self.editions_html(rows)
         return text.rstrip("\n") + "\n\n" + self.yearly_list(page) if self.has_followup else text
+
+    def editions_html(self, rows) -> str:
+        """The history of editions, latest first: each edition a block of its own, its short facts side
+        by side and its note under them across the block. A table of six columns gave the note a column
+        of two or three words a line (rows 300 px tall at 1366 px, and a phone scrolled for the rest)."""
+        w, L, h = i18n.process_labels(self.lang), self.L, html_escape
+        out = [f"# {esc(w['history'])}", ""]
+        if not rows:
+            return "\n".join(out + [esc_block(w["no_history"])]) + "\n"
+        out += [esc_block(w["history_intro"]), "", '<div class="sk-editions">']
+        for r in rows:
+            title = f"<strong>{h(r.version)}</strong>" + (f" ({h(w['current_edition'])})" if r.current else "")
+            facts = [(L["status"], h(r.status)), (L["date"], h(r.date)), (L["decision"], h(r.decision)),
+                     (w["pdf"], f'<a href="{h(r.pdf)}">{h(w["pdf"])}</a>' if r.pdf else "–")]
+            note = " ".join(x for x in (h(r.note), f"{h(r.revision[0])}: <code>{h(r.revision[1])}</code>"
+                                        if r.revision else "", h(r.extra)) if x)
+            items = "".join(f"<div><dt>{h(k)}</dt><dd>{v}</dd></div>" for k, v in facts)
+            if note:
+                items += f'<div class="sk-edition__note"><dt>{h(w["note"])}</dt><dd>{note}</dd></div>'
+            out.append(f'<section class="sk-edition" aria-label="{h(L["version"])} {h(r.version)}">'
+                       f'<h2 class="sk-edition__title">{title}{self.mark() if r.illustrative else ""}</h2>'
+                       f'<dl class="sk-edition__facts">{items}</dl></section>')
+        out += ["</div>", ""]
+        if any(r.illustrative for r in rows):
+            out += [f"> {esc(w['illustrative_history'])}", ""]
+        return "\n".join(out)
 
     def yearly_list(self, page: str) -> str:
         """The follow-up publications, latest first, each with its PDF: the history of editions names them too."""

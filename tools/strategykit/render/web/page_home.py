@@ -104,7 +104,9 @@ class HomePage:
         return "\n".join(out)
 
     def roadmap_section(self, page: str) -> list[str]:
-        """The path to the horizon (``present.roadmap``): a row per priority, a column per year."""
+        """The path to the horizon (``present.roadmap``): a row per priority, a column per year, and
+        for narrower screens the same stops as a list by year (``roadmap_by_year``): the table scrolled
+        sideways on a phone, which showed one year of it."""
         road = present_roadmap.roadmap(self.m, self.report if present_yearly.shows_status(self.report) else None)
         if road is None:
             return []
@@ -128,14 +130,52 @@ class HomePage:
                                  f'<span class="sk-small">({esc(what)})</span></span>')
                 row.append("<br>".join(items) or "–")
             rows.append(row)
-        out = [f"## {esc(road.title)}", "", esc_block(road.intro), "",
+        # Either the table or the list is shown (strategy.css, by the screen's width), never both: the
+        # other is display: none, so neither a screen reader nor the keyboard meets a stop twice.
+        intro = html_escape(road.intro)
+        if road.rows_sentence:  # said of the table's rows: shown with the table only
+            rows_sentence = html_escape(road.rows_sentence)
+            intro = intro.replace(rows_sentence, f'<span class="sk-roadmap__rows">{rows_sentence}</span>', 1)
+        out = [f"## {esc(road.title)}", "", f"<p>{intro}</p>", "",
+               '<div class="sk-roadmap__table" markdown>', "",
                table([esc(L["priority"])] + [str(y) for y in road.years], rows, ["l"] * (len(road.years) + 1),
-                     label=road.title), ""]
+                     label=road.title), "", "</div>", "", self.roadmap_by_year(page, road), ""]
         if road.legend:
             keys = " ".join(f'<span class="sk-count">{present_status.icon_svg(b.shape, b.colour)}{html_escape(b.label)}</span>'
                             for b in road.legend)
             out += [f'<p class="sk-small sk-legend">{keys}</p>', ""]
         return out
+
+    def roadmap_by_year(self, page: str, road) -> str:
+        """The path to the horizon as a list, a year at a time and in it each priority with its stops:
+        what a narrow screen shows instead of the table, read from top to bottom without scrolling sideways."""
+        L = self.L
+        goals = {g.id: g for g in self.m.goals()}
+        priorities = {p.id: p for p in self.m.priorities}
+        years = []
+        for i, year in enumerate(road.years):
+            lanes = []
+            for lane in road.lanes:
+                stops = lane.stops[i]
+                if not stops:
+                    continue
+                p = priorities[lane.priority_id]
+                items = []
+                for stop in stops:
+                    icon = ""
+                    if stop.status is not None:
+                        icon = (present_status.icon_svg(stop.status.shape, stop.status.colour)
+                                + f'<span class="sk-sr-only">{html_escape(stop.status.label)}: </span>')
+                    what = L["roadmap_milestone"] if stop.kind == "milestone" else L["target_value"].lower()
+                    href = self.href(page, self.goal_link(goals[stop.goal_id]))
+                    items.append(f'<li>{icon}<a href="{html_escape(href)}">{html_escape(stop.target_id)}</a> '
+                                 f'{html_escape(stop.value)}{self.mark() if stop.illustrative else ""} '
+                                 f'<span class="sk-small">({html_escape(what)})</span></li>')
+                lanes.append(f'<li><a href="{html_escape(self.href(page, self.priority_page(p)))}">'
+                             f'{html_escape(p.id)} {html_escape(p.title)}</a><ul>{"".join(items)}</ul></li>')
+            years.append(f'<li><p class="sk-roadmap__year">{year}</p><ul>{"".join(lanes)}</ul></li>')
+        return (f'<ol class="sk-roadmap__years" aria-label="{html_escape(road.title)}">'
+                + "".join(years) + "</ol>")
 
     def card(self, title: str, text: str, agenda: tuple[str, ...]) -> list[str]:
         out = ['<div class="sk-card" markdown>', "", f"### {esc(title)}", ""]

@@ -104,7 +104,10 @@ class PriorityPages:
                 owners += f'<br><span class="sk-small">{esc(L["assessed_by"])}: {esc(r.assessed_by)}</span>'
             a = r.latest
             if a is None:
-                status, reasoning = esc(L["not_assessed"]), "–"
+                b = present_commitments.not_assessed(self.lang)
+                status = (f'<span class="sk-status sk-status--{b.code}">{present_status.icon_svg(b.shape, b.colour)}'
+                          f'{html_escape(b.label)}</span>')
+                reasoning = "–"
             else:
                 any_ill |= a.illustrative
                 b = a.status
