@@ -167,3 +167,24 @@ def test_cover_image_is_shown_within_the_screen(width):
     assert img["alt"] == b.model.cover.alt
     assert img["left"] >= 0 and img["right"] <= width and img["scroll"] <= width
     assert img["right"] - img["left"] > width / 2  # shown large, not as a thumbnail
+
+
+def test_on_a_1366_px_screen_a_prioritys_targets_fit_beside_its_contents():
+    """At 1366 px a priority page's target tables (target, status, indicator, baseline, target value)
+    fit their box, and a target's words stand several a line: with the site's navigation and the
+    contents both beside it, P3.2's and P5.2's tables were cut off at the right and a target read one
+    or two words a line in a column 90 px wide."""
+    require_browser()
+    b = built("example")
+    cut, narrow = [], []
+    with serve_directory(b.site) as base, browser_page(1366) as page:
+        for p in b.model.priorities:
+            url = f"prioriteringar/{p.id.lower()}/"
+            page.goto(base + url, wait_until="load")
+            found = page.evaluate("""() => [...document.querySelectorAll('article .sk-table')].map(box => [
+                box.getAttribute('aria-label'), box.scrollWidth - box.clientWidth,
+                Math.min(...[...box.querySelectorAll('tbody td:first-child')].map(td => td.clientWidth))])""")
+            cut += [f"{url} {label}: +{over} px" for label, over, _ in found if over > 0]
+            narrow += [f"{url} {label}: {w} px" for label, _, w in found if w < 160]
+    assert not cut, cut
+    assert not narrow, narrow
