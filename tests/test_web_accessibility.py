@@ -188,3 +188,20 @@ def test_on_a_1366_px_screen_a_prioritys_targets_fit_beside_its_contents():
             narrow += [f"{url} {label}: {w} px" for label, _, w in found if w < 160]
     assert not cut, cut
     assert not narrow, narrow
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_footers_links_stand_in_a_row_under_the_publisher(width):
+    """The footer's links (about, accessibility statement, downloads) start at the left edge of the
+    publisher's line above them, side by side where they fit: they stood one a line, indented."""
+    require_browser()
+    b = built("example")
+    with serve_directory(b.site) as base, browser_page(width) as page:
+        page.goto(base, wait_until="load")
+        edge, boxes = page.evaluate("""() => [
+            Math.round(document.querySelector('.md-copyright__highlight').getBoundingClientRect().left),
+            [...document.querySelectorAll('.sk-footer-links a')].map(a => {
+                const r = a.getBoundingClientRect(); return [Math.round(r.left), Math.round(r.top)]; })]""")
+    assert len(boxes) >= 3
+    assert boxes[0][0] == edge, (edge, boxes)
+    assert len({top for _, top in boxes}) == 1, boxes
