@@ -205,3 +205,24 @@ def test_the_footers_links_stand_in_a_row_under_the_publisher(width):
     assert len(boxes) >= 3
     assert boxes[0][0] == edge, (edge, boxes)
     assert len({top for _, top in boxes}) == 1, boxes
+
+
+def test_a_printed_pages_tables_fit_an_a4_page():
+    """Printed on A4 (print media, 718 px between the margins), the start page's roadmap and 'Målen i
+    siffror', a priority's targets and a year's follow-up fit the page: the roadmap's 2040 column and
+    the last column of 'Målen i siffror' were cut off (a stop that would not wrap, heading cells of
+    at least 5 rem, a screen's padding)."""
+    require_browser()
+    b = built("example")
+    latest = sorted(u for u in html_pages(b.site) if u.startswith("uppfoljning/20"))[-1]
+    wider = []
+    with serve_directory(b.site) as base, browser_page(718) as page:
+        page.emulate_media(media="print")
+        for url in ["", "prioriteringar/p5/", "uppfoljning/", latest]:
+            page.goto(base + url, wait_until="load")
+            wider += page.evaluate("""url => [...document.querySelectorAll('article table')]
+                .filter(t => t.getBoundingClientRect().right > t.closest('article').getBoundingClientRect().right + 0.5)
+                .map(t => (url || '(start page)') + ': ' + (t.closest('[aria-label]')?.getAttribute('aria-label') || '')
+                          + ' ' + Math.round(t.getBoundingClientRect().width) + ' px')""", url)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 718, url
+    assert not wider, wider
