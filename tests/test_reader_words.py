@@ -34,3 +34,10 @@ def test_links_to_comments_are_named_by_who_commented_on_what():
 def test_a_retrieval_date_is_written_as_readers_of_the_language_write_dates():
     assert i18n.retrieved_note("2026-11-27", "sv") == ", hämtad 27 november 2026"
     assert i18n.retrieved_note(None, "sv") == ""
+
+
+def test_swedish_pages_quote_with_swedish_quotation_marks():
+    """A quoted example in the Swedish text is set ”so”, as the rest of the site quotes, never with
+    typewriter marks ("so"): the method page's examples of target forms were."""
+    quoted = [(url, m.group(0)) for url, text, _ in _texts_and_links() for m in re.finditer(r'.{0,30}"[^"]*"', text)]
+    assert not quoted, quoted
