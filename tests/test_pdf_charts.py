@@ -27,3 +27,14 @@ def test_observed_lines_are_solid_and_told_apart_by_point_shape_as_the_caption_a
     assert [s["point"] for s in observed] == ["circle", "triangle", "square"], "the web's shapes"
     keys = {i["key"]: i["point"] for i in geometry["legend"] if i["what"] == "key"}
     assert keys == {"total": "circle", "women": "triangle", "men": "square"}
+
+
+def test_the_legend_draws_a_dotted_path_dotted_as_the_chart_does():
+    """The second path on one breakdown (P5.3.a beside P4.2.a) is dotted in the chart and in its legend."""
+    model = check(REPO).model
+    spec = charts.indicator_chart(model, model.indicator("public-transport-share"), follow_up(model))
+    geometry = chart_geometry(spec)
+    lines = {s["key"] + str(s["dash"]): s["line"] for s in geometry["series"] if s["kind"] == "needed"}
+    assert lines == {"total0": "dashed", "total1": "dotted"}
+    assert [(i["text"], i["line"]) for i in geometry["legend"] if i["what"] == "needed"] == [
+        ("Nödvändig utveckling P4.2.a", "dashed"), ("Nödvändig utveckling P5.3.a", "dotted")]

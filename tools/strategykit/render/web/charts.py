@@ -215,7 +215,8 @@ def _variant(spec: ChartSpec, chart_id: str, lay: _Layout, variant: str) -> str:
                 out.append(f'<rect x="{x:.1f}" y="{ly - 11:.1f}" width="26" height="14" fill="#1d4f7a" '
                            f'fill-opacity="0.1" stroke="#1d4f7a" stroke-opacity="0.35"/>')
             elif what in ("observed", "needed"):
-                dash = ' stroke-dasharray="7 5"' if what == "needed" else ""
+                dash = (f' stroke-dasharray="{NEEDED_DASHES[item.dash % len(NEEDED_DASHES)]}"'
+                        if what == "needed" else "")
                 out.append(f'<line x1="{x:.1f}" y1="{ly - 4:.1f}" x2="{x + 26:.1f}" y2="{ly - 4:.1f}" '
                            f'stroke="#333333" stroke-width="{2 if what == "needed" else 2.5}"{dash}/>')
             elif what == "key":
