@@ -226,3 +226,21 @@ def test_a_printed_pages_tables_fit_an_a4_page():
                           + ' ' + Math.round(t.getBoundingClientRect().width) + ' px')""", url)
             assert page.evaluate("document.documentElement.scrollWidth") <= 718, url
     assert not wider, wider
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_charts_value_labels_are_whole_within_the_chart(width):
+    """The value axis's labels of the emissions chart ('2 000 000', '1 500 000') start inside the
+    chart: drawn from the plot's left edge leftwards they ran past the chart's edge and showed as
+    ')00 000' and '.500 000'."""
+    require_browser()
+    b = built("example")
+    cut = []
+    with serve_directory(b.site) as base, browser_page(width) as page:
+        for url in ["indikatorer/utslapp-av-vaxthusgaser-i-lanet-ton-co2e/", "indikatorer/invanare-totalt-antal/"]:
+            page.goto(base + url, wait_until="load")
+            cut += page.evaluate("""url => [...document.querySelectorAll('svg.sk-chart__svg text.sk-chart__tick')]
+                .filter(t => t.getBoundingClientRect().width > 0 && t.getBBox().x < 0)
+                .map(t => url + ' ' + t.textContent + ': ' + t.getBBox().x.toFixed(1))""", url)
+    assert not cut, cut
+

@@ -18,6 +18,7 @@ narrow ones, and the stylesheet shows the one that fits (``.sk-chart__svg--wide`
 
 from __future__ import annotations
 
+import copy
 from html import escape
 
 from strategykit.present.charts import ChartSpec, Label, place_labels, point_shape
@@ -28,6 +29,8 @@ BREAKDOWN_COLOURS = {"total": "#1d4f7a", "women": "#a3431f", "men": "#2e6b3c"}
 OTHER_COLOURS = ("#6a3d8a", "#7a5a00", "#1f6470")
 NEEDED_DASHES = ("7 5", "2.5 3.5")
 _MARKER_SHAPES = {"baseline": "circle", "milestone": "diamond", "target": "square"}
+TICK_GAP = 6
+"""Between a value axis label's right end and the plot."""
 
 
 class _Layout:
@@ -115,6 +118,12 @@ def _legend_rows(spec: ChartSpec, lay: _Layout, items) -> list[list]:
 def _variant(spec: ChartSpec, chart_id: str, lay: _Layout, variant: str) -> str:
     observed = spec.observed
     ax = spec.axis
+    widest = max((lay.text_width(t.label) for t in ax.ticks), default=0.0) + TICK_GAP + lay.font * 0.3
+    if widest > lay.left:
+        # The value axis's labels within the chart: '2 000 000' was wider than the 4.2 em left of the
+        # plot, and drawn from its right end it lost its first digits past the chart's edge.
+        lay = copy.copy(lay)
+        lay.left = widest
     y0, y1 = spec.first_year, spec.last_year
     items = list(spec.legend)
     if not lay.end_labels and len(observed) == 1:
@@ -157,7 +166,7 @@ def _variant(spec: ChartSpec, chart_id: str, lay: _Layout, variant: str) -> str:
         y = sy(tick.value)
         out.append(f'<line x1="{lay.left:.1f}" y1="{y:.1f}" x2="{lay.width - right:.1f}" y2="{y:.1f}" '
                    f'stroke="{"#4a4a4a" if n == 0 else "#dcdcdc"}" stroke-width="1"/>')
-        out.append(_text(lay.left - 6, y + lay.font * 0.35, tick.label, "sk-chart__tick", anchor="end"))
+        out.append(_text(lay.left - TICK_GAP, y + lay.font * 0.35, tick.label, "sk-chart__tick", anchor="end"))
     shown_years = [y for y in spec.year_ticks]
     if lay.width < 500 and len(shown_years) > 3:
         # Fewer year labels on a narrow chart, so that they do not run into each other.
