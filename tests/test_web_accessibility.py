@@ -244,3 +244,24 @@ def test_a_charts_value_labels_are_whole_within_the_chart(width):
                 .map(t => url + ' ' + t.textContent + ': ' + t.getBBox().x.toFixed(1))""", url)
     assert not cut, cut
 
+
+def test_a_narrow_charts_year_labels_do_not_run_together():
+    """On a phone the emissions chart's years start at 2017: '2017' and '2020' were drawn 3 px apart
+    and read '20172020'. Each year label stands clear of the next."""
+    require_browser()
+    b = built("example")
+    together = []
+    with serve_directory(b.site) as base, browser_page(390) as page:
+        for url in ["indikatorer/utslapp-av-vaxthusgaser-i-lanet-ton-co2e/", "indikatorer/invanare-totalt-antal/",
+                    "indikatorer/kollektivtrafikens-marknadsandel/"]:
+            page.goto(base + url, wait_until="load")
+            together += page.evaluate("""url => {
+                const out = [];
+                for (const svg of document.querySelectorAll('svg.sk-chart__svg--narrow')) {
+                    const years = [...svg.querySelectorAll('text.sk-chart__tick')]
+                        .filter(t => /^\\d{4}$/.test(t.textContent)).map(t => t.getBoundingClientRect())
+                        .sort((a, b) => a.left - b.left);
+                    years.forEach((r, i) => { if (i && r.left < years[i - 1].right + 2) out.push(url + ' at ' + r.left); });
+                }
+                return out; }""", url)
+    assert not together, together

@@ -169,10 +169,18 @@ def _variant(spec: ChartSpec, chart_id: str, lay: _Layout, variant: str) -> str:
         out.append(_text(lay.left - TICK_GAP, y + lay.font * 0.35, tick.label, "sk-chart__tick", anchor="end"))
     shown_years = [y for y in spec.year_ticks]
     if lay.width < 500 and len(shown_years) > 3:
-        # Fewer year labels on a narrow chart, so that they do not run into each other.
-        shown_years = [shown_years[0], *shown_years[1:-1:2], shown_years[-1]]
-        if len(shown_years) > 2 and sx(shown_years[-1]) - sx(shown_years[-2]) < lay.text_width("2030") + 6:
-            del shown_years[-2]
+        # Fewer year labels on a narrow chart, so that they do not run into each other: every other
+        # one, then none closer to the one before it than a label's width ('2017' and '2020' ran
+        # together as '20172020'); the first and the last year always stay.
+        candidates = [shown_years[0], *shown_years[1:-1:2], shown_years[-1]]
+        room = lay.text_width("2030") + 6
+        shown_years = [candidates[0]]
+        for year in candidates[1:-1]:
+            if sx(year) - sx(shown_years[-1]) >= room:
+                shown_years.append(year)
+        while len(shown_years) > 1 and sx(candidates[-1]) - sx(shown_years[-1]) < room:
+            shown_years.pop()
+        shown_years.append(candidates[-1])
     for year in shown_years:
         x = sx(year)
         out.append(f'<line x1="{x:.1f}" y1="{lay.top + plot_h:.1f}" x2="{x:.1f}" y2="{lay.top + plot_h + 5:.1f}" '
