@@ -187,3 +187,22 @@ def test_diff_from_an_editions_missing_tag_uses_its_recorded_commit(repo, capsys
     assert out.startswith(f"Ändringar i sak från remiss-1.0 ({sha[:7]}; taggen finns inte i repositoriet")
     assert "delmål P1.1.a: målvärde 82 → 81" in out
     assert main(["diff", "no-such-tag", "HEAD", "-C", str(repo)]) == 2
+
+
+def test_a_change_whose_words_are_clipped_ends_with_the_ellipsis_not_a_stop_after_it(repo):
+    """A long added text is clipped with '…': the line ends there ('… på distans kan…'), not with
+    a stray stop after it ('kan….'); a text that ends a sentence of its own gets no second stop."""
+    import dataclasses
+
+    from strategykit.analysis.diff import Change
+
+    model = check(repo).model
+    result = changes_since_consultation(model)
+    long = ("Regionen och länets kommuner bygger ut lärcentrum så att högre utbildning på distans kan "
+            "läsas i hela länet, också i de minsta orterna")
+    added = (Change("goal-added", "goal", "P1.1", None, long, parent="P1"),
+             Change("goal-added", "goal", "P1.2", None, "Fler invånare.", parent="P1"))
+    md = c.changes_markdown(model, dataclasses.replace(result, changes=result.changes + added))
+    clipped = next(line for line in md.splitlines() if "lärcentrum" in line)
+    assert clipped.endswith("…"), clipped
+    assert "…." not in md and ".." not in md.replace("...", ""), md

@@ -47,3 +47,14 @@ def test_a_y_tick_label_stands_clear_of_a_mark_on_the_axis():
         on_axis += [p for s in g["series"] for p in s["points"] if p[0] == g["plot"]["left"]]
         drawn += bool(on_axis)
     assert drawn, "some chart has a mark on its y axis"
+
+
+def test_the_legend_draws_a_dotted_path_dotted_as_the_chart_does():
+    """The second path on one breakdown (P5.3.a beside P4.2.a) is dotted in the chart and in its legend."""
+    model = check(REPO).model
+    spec = charts.indicator_chart(model, model.indicator("public-transport-share"), follow_up(model))
+    geometry = chart_geometry(spec)
+    lines = {s["key"] + str(s["dash"]): s["line"] for s in geometry["series"] if s["kind"] == "needed"}
+    assert lines == {"total0": "dashed", "total1": "dotted"}
+    assert [(i["text"], i["line"]) for i in geometry["legend"] if i["what"] == "needed"] == [
+        ("Nödvändig utveckling P4.2.a", "dashed"), ("Nödvändig utveckling P5.3.a", "dotted")]

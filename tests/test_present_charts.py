@@ -210,3 +210,15 @@ def test_a_lone_line_of_one_breakdown_is_named_in_the_legend_not_passed_off_as_t
     spec = charts.indicator_chart(model, model.indicator("population"), follow_up(model))
     assert [s.key for s in spec.series if s.kind == "observed"] == ["women"]
     assert [item.text for item in spec.legend if item.what == "key"] == ["Kvinnor"]
+
+
+def test_two_paths_on_one_line_of_values_are_each_named_in_the_legend(example):
+    """P4.2.a's and P5.3.a's paths both run on the public transport share's total: the second is
+    dotted, and the legend names each line by its target; it showed one dashed 'Nödvändig utveckling'
+    and nothing for the dotted one. Paths on different breakdowns keep the one entry (colour tells them)."""
+    model, report = example
+    spec = charts.indicator_chart(model, model.indicator("public-transport-share"), report)
+    needed = [(i.text, i.dash) for i in spec.legend if i.what == "needed"]
+    assert needed == [("Nödvändig utveckling P4.2.a", 0), ("Nödvändig utveckling P5.3.a", 1)]
+    apart = charts.indicator_chart(model, model.indicator("tertiary-education"), report)
+    assert [(i.text, i.dash) for i in apart.legend if i.what == "needed"] == [("Nödvändig utveckling", 0)]

@@ -259,3 +259,101 @@ def test_the_history_of_editions_reads_its_notes_in_full_lines(width):
     assert len(found["blocks"]) == len(b.model.editions.entries) >= 2, found
     assert all(x["note"] >= 0.9 * x["width"] or x["note"] >= 600 for x in found["blocks"]), found
     assert all(x["facts"] == 5 for x in found["blocks"]) and found["tables"] == 0 and found["page"] <= width
+
+
+def test_on_a_1366_px_screen_a_prioritys_targets_fit_beside_its_contents():
+    """At 1366 px a priority page's target tables (target, status, indicator, baseline, target value)
+    fit their box, and a target's words stand several a line: with the site's navigation and the
+    contents both beside it, P3.2's and P5.2's tables were cut off at the right and a target read one
+    or two words a line in a column 90 px wide."""
+    require_browser()
+    b = built("example")
+    cut, narrow = [], []
+    with serve_directory(b.site) as base, browser_page(1366) as page:
+        for p in b.model.priorities:
+            url = f"prioriteringar/{p.id.lower()}/"
+            page.goto(base + url, wait_until="load")
+            found = page.evaluate("""() => [...document.querySelectorAll('article .sk-table')].map(box => [
+                box.getAttribute('aria-label'), box.scrollWidth - box.clientWidth,
+                Math.min(...[...box.querySelectorAll('tbody td:first-child')].map(td => td.clientWidth))])""")
+            cut += [f"{url} {label}: +{over} px" for label, over, _ in found if over > 0]
+            narrow += [f"{url} {label}: {w} px" for label, _, w in found if w < 160]
+    assert not cut, cut
+    assert not narrow, narrow
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_footers_links_stand_in_a_row_under_the_publisher(width):
+    """The footer's links (about, accessibility statement, downloads) start at the left edge of the
+    publisher's line above them, side by side where they fit: they stood one a line, indented."""
+    require_browser()
+    b = built("example")
+    with serve_directory(b.site) as base, browser_page(width) as page:
+        page.goto(base, wait_until="load")
+        edge, boxes = page.evaluate("""() => [
+            Math.round(document.querySelector('.md-copyright__highlight').getBoundingClientRect().left),
+            [...document.querySelectorAll('.sk-footer-links a')].map(a => {
+                const r = a.getBoundingClientRect(); return [Math.round(r.left), Math.round(r.top)]; })]""")
+    assert len(boxes) >= 3
+    assert boxes[0][0] == edge, (edge, boxes)
+    assert len({top for _, top in boxes}) == 1, boxes
+
+
+def test_a_printed_pages_tables_fit_an_a4_page():
+    """Printed on A4 (print media, 718 px between the margins), the start page's roadmap and 'Målen i
+    siffror', a priority's targets and a year's follow-up fit the page: the roadmap's 2040 column and
+    the last column of 'Målen i siffror' were cut off (a stop that would not wrap, heading cells of
+    at least 5 rem, a screen's padding)."""
+    require_browser()
+    b = built("example")
+    latest = sorted(u for u in html_pages(b.site) if u.startswith("uppfoljning/20"))[-1]
+    wider = []
+    with serve_directory(b.site) as base, browser_page(718) as page:
+        page.emulate_media(media="print")
+        for url in ["", "prioriteringar/p5/", "uppfoljning/", latest]:
+            page.goto(base + url, wait_until="load")
+            wider += page.evaluate("""url => [...document.querySelectorAll('article table')]
+                .filter(t => t.getBoundingClientRect().right > t.closest('article').getBoundingClientRect().right + 0.5)
+                .map(t => (url || '(start page)') + ': ' + (t.closest('[aria-label]')?.getAttribute('aria-label') || '')
+                          + ' ' + Math.round(t.getBoundingClientRect().width) + ' px')""", url)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 718, url
+    assert not wider, wider
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_charts_value_labels_are_whole_within_the_chart(width):
+    """The value axis's labels of the emissions chart ('2 000 000', '1 500 000') start inside the
+    chart: drawn from the plot's left edge leftwards they ran past the chart's edge and showed as
+    ')00 000' and '.500 000'."""
+    require_browser()
+    b = built("example")
+    cut = []
+    with serve_directory(b.site) as base, browser_page(width) as page:
+        for url in ["indikatorer/utslapp-av-vaxthusgaser-i-lanet-ton-co2e/", "indikatorer/invanare-totalt-antal/"]:
+            page.goto(base + url, wait_until="load")
+            cut += page.evaluate("""url => [...document.querySelectorAll('svg.sk-chart__svg text.sk-chart__tick')]
+                .filter(t => t.getBoundingClientRect().width > 0 && t.getBBox().x < 0)
+                .map(t => url + ' ' + t.textContent + ': ' + t.getBBox().x.toFixed(1))""", url)
+    assert not cut, cut
+
+
+def test_a_narrow_charts_year_labels_do_not_run_together():
+    """On a phone the emissions chart's years start at 2017: '2017' and '2020' were drawn 3 px apart
+    and read '20172020'. Each year label stands clear of the next."""
+    require_browser()
+    b = built("example")
+    together = []
+    with serve_directory(b.site) as base, browser_page(390) as page:
+        for url in ["indikatorer/utslapp-av-vaxthusgaser-i-lanet-ton-co2e/", "indikatorer/invanare-totalt-antal/",
+                    "indikatorer/kollektivtrafikens-marknadsandel/"]:
+            page.goto(base + url, wait_until="load")
+            together += page.evaluate("""url => {
+                const out = [];
+                for (const svg of document.querySelectorAll('svg.sk-chart__svg--narrow')) {
+                    const years = [...svg.querySelectorAll('text.sk-chart__tick')]
+                        .filter(t => /^\\d{4}$/.test(t.textContent)).map(t => t.getBoundingClientRect())
+                        .sort((a, b) => a.left - b.left);
+                    years.forEach((r, i) => { if (i && r.left < years[i - 1].right + 2) out.push(url + ' at ' + r.left); });
+                }
+                return out; }""", url)
+    assert not together, together

@@ -327,3 +327,24 @@ def test_the_methods_special_cases_are_one_list_whatever_formula_opens_a_line():
     items = part[:part.index("</ul>")]
     assert items.count("<li>") >= 8, items[:3000]
     assert "\n- <strong>" not in part[:part.index("</ul>") + 200]
+
+
+def test_a_charts_legend_draws_each_paths_line_as_the_chart_does():
+    """P4.2.a's path is dashed and P5.3.a's, on the same line of values, dotted: the legend shows both
+    lines, each named by its target (it showed only the dashed one)."""
+    import re
+
+    from strategykit.analysis.followup import follow_up
+    from strategykit.present import charts as present_charts
+    from strategykit.project import check
+    from strategykit.render.web.charts import chart_svg
+    from web_support import REPO
+
+    model = check(REPO).model
+    spec = present_charts.indicator_chart(model, model.indicator("public-transport-share"), follow_up(model))
+    svg = chart_svg(spec, "chart-x")
+    wide = svg[:svg.index("</svg>")]
+    paths = set(re.findall(r'<path [^>]*stroke-dasharray="([^"]+)"', wide))
+    keys = set(re.findall(r'<line [^>]*stroke-dasharray="([^"]+)"', wide))
+    assert len(paths) == 2 and keys == paths, (paths, keys)
+    assert "Nödvändig utveckling P5.3.a" in wide

@@ -331,3 +331,17 @@ def test_a_followup_pdfs_table_notes_stay_on_the_page_of_their_table(tmp_path):
             alone.append(number)
     assert sum(note in p.extract_text() for p in reader.pages) >= 4, "the notes are there"
     assert not alone, f"pages opening with a table's note: {alone}"
+
+
+def test_the_data_sources_go_on_in_lower_case_after_a_cited_source():
+    """'SCB, Befolkningsstatistik …, hämtad 27 november 2026; illustrativt, ingen källa': the words for
+    the illustrative values continue the sentence after a semicolon (they were 'Illustrativt' there)
+    and start it, capitalised, when they stand alone."""
+    from conftest import REPO
+
+    model = check(REPO).model
+    lines = present_yearly.sources_markdown(model, follow_up(model, 2025), lambda text: text).splitlines()
+    mixed = [line for line in lines if "SCB" in line and "ingen källa" in line]
+    alone = [line for line in lines if line.startswith("- ") and "SCB" not in line]
+    assert mixed and all("; illustrativt, ingen källa" in line for line in mixed), mixed
+    assert alone and all(line.endswith(": Illustrativt, ingen källa") for line in alone), alone

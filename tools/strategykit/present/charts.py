@@ -117,6 +117,8 @@ class LegendItem:
     """'observed', 'needed', 'band', 'baseline', 'milestone', 'target', or 'key' (a breakdown)."""
     key: str
     text: str
+    dash: int = 0
+    """For a needed path: its line, as ``Series.dash`` (0 dashed, 1 dotted)."""
 
 
 @dataclass(frozen=True)
@@ -382,7 +384,14 @@ def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
     observed = [s for s in series if s.kind == "observed"]
     if observed:
         legend.append(LegendItem("observed", "", L["observed"]))
-    if any(s.kind == "needed" for s in series):
+    needed = [s for s in series if s.kind == "needed"]
+    if any(s.dash for s in needed):
+        # Two paths on one breakdown, dashed and dotted: each line named by its targets, or the dotted
+        # one was in the chart and nowhere in the legend.
+        for dash in sorted({s.dash for s in needed}):
+            ids = ", ".join(s.label for s in needed if s.dash == dash)
+            legend.append(LegendItem("needed", "", f"{L['needed_path']} {ids}", dash=dash))
+    elif needed:
         legend.append(LegendItem("needed", "", L["needed_path"]))
     if len(bands) > sum(1 for t, _ in tps if t.target is not None and t.target.is_range and t.target.year is not None):
         legend.append(LegendItem("band", "", L["maintain_band_legend"].format(

@@ -698,6 +698,12 @@ def describe_change(change: Any, language: str, unit: str = "") -> str:
                            words=words)
 
 
+def _sentence(text: str) -> str:
+    """``text`` ended as a sentence: a full stop, unless it already ends with one, or with the '…' of
+    a clipped text ('… utbildning på distans kan….' read as a stray dot)."""
+    return text if text.endswith((".", "…", "!", "?")) else text + "."
+
+
 def _framework_words(links: Any, language: str) -> str:
     """A goal's framework links ('nrs 1', as ``diff`` gives them) as a reader knows them:
     'Nationell strategi för hållbar regional utveckling i hela landet 2021–2030: strategiskt område 1'."""
@@ -809,7 +815,8 @@ def changes_markdown(s: Strategy, changes: ChangesSince, *, level: int = 1, titl
             name = _linked(name, link(sub)) if name and resolve(s, cid) else name
             text = "; ".join(_md(describe_change(c, language, _unit(s, c))) for c in same)
             flags = "".join(f" **{w[f]}.**" for f in dict.fromkeys(f for c in same for f in c.flags) if f in w)
-            line = f"- {name}: {text}.{flags}" if name else f"- {text[:1].upper()}{text[1:]}.{flags}"
+            text = _sentence(text)
+            line = f"- {name}: {text}{flags}" if name else f"- {text[:1].upper()}{text[1:]}{flags}"
             refs = changes.comments.get(cid, ())
             if refs:
                 # Named by what they point to (who commented, on what), not by their ids.

@@ -63,29 +63,29 @@ Särskilda fall:
   *{achieved_lc}*, vilket år det än är. Ett värde som nådde gränsen vid utgångsläget
   men inte längre gör det bedöms som *{moving_away_lc}*. Annars mäts takten mot gränsen
   som ovan, med `d` = +1 för en nedre gräns och −1 för en övre. Ett gränsvärde är ingen
-  riktning: "minst 2 100 per år från 2023" från utgångsvärdet 2 400 är ett golv, inte
+  riktning: ”minst 2 100 per år från 2023” från utgångsvärdet 2 400 är ett golv, inte
   en minskning.
-- **Mål mot ett basår** ("−75 % mot 1990", "fördubbling mot 2017"). Målvärdet `X`
+- **Mål mot ett basår** (”−75 % mot 1990”, ”fördubbling mot 2017”). Målvärdet `X`
   är basårets värde `x_b` gånger `(1 + förändring/100)` eller gånger faktorn, och
   bedöms sedan som ovan. Basårets värde är utgångsvärdet om det gäller basåret,
   annars datafilens värde för basåret; saknas det kan målet inte bedömas.
-- **Intervall** ("mellan 60 och 70 % år 2030"). Ett värde inom intervallet (`låg ≤ xt ≤ hög`)
+- **Intervall** (”mellan 60 och 70 % år 2030”). Ett värde inom intervallet (`låg ≤ xt ≤ hög`)
   är *{achieved_lc}* när intervallet ska nås; för ett band att hålla sig inom är det
   *{on_track_lc}* före målåret och *{achieved_lc}* målåret eller senare. Ett värde som låg
   inom intervallet vid utgångsläget men inte längre gör det, eller som har passerat hela
   intervallet, bedöms som *{moving_away_lc}*. Annars mäts takten mot den närmaste gränsen
   som för ett gränsvärde (minst den låga, högst den höga).
-- **Flöde per år under en period** ("minst 5 000 bostäder per år 2017–2023"). Varje år i
+- **Flöde per år under en period** (”minst 5 000 bostäder per år 2017–2023”). Varje år i
   perioden som har ett uppmätt värde är nått eller inte nått mot årsvärdet. Alla år nådda:
   *{on_track_lc}*, eller *{achieved_lc}* när periodens sista år är nått. Annars andelen nådda
   år `S`: *{acceleration_lc}* när `S ≥ {acc}`, *{limited_lc}* när `S > 0` och
   *{moving_away_lc}* när inget år har nåtts.
-- **Summa under en period** ("20 000 nya bostäder 2020–2030"). Summan av de uppmätta
+- **Summa under en period** (”20 000 nya bostäder 2020–2030”). Summan av de uppmätta
   årsvärdena hittills, `S`, jämförs med totalens jämna andel för de åren,
   `N = total · n / periodens antal år`, där `n` är antalet år med värde: *{achieved_lc}* när
   `S` har nått totalen, annars `R = S / N` på skalan ovan. Ett etappmål för en summa är den
   summa som ska vara nådd det året.
-- **Gap mot en jämförelse** ("halvera gapet mot riket till 2030"). Gapet ett år är hur
+- **Gap mot en jämförelse** (”halvera gapet mot riket till 2030”). Gapet ett år är hur
   långt regionen ligger efter jämförelsen (till exempel riket) i önskad riktning: `g = c − x`
   när värdet ska öka och `g = x − c` när det ska minska, där `c` är jämförelsens värde och
   `x` regionens samma år; noll eller mindre betyder att inget gap återstår. Målvärdet `G` är

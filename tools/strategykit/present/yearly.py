@@ -136,8 +136,9 @@ def sources_markdown(model: Strategy, report: FollowUp, escape) -> str:
     lines = [escape(L["yearly_sources_intro"]), ""]
     for s in sources(model, report):
         parts = list(s.sources)
-        if s.illustrative:
-            parts.append(L["illustrative_source"])
+        if s.illustrative:  # after a cited source, within the sentence: 'SCB …; illustrativt, ingen källa'
+            words = L["illustrative_source"]
+            parts.append(words[:1].lower() + words[1:] if parts else words)
         lines.append(f"- **{escape(s.indicator)}**: {escape('; '.join(parts) or '–')}")
     lines += ["", escape(L["yearly_date_note"])]
     return "\n".join(lines) + "\n"

@@ -88,7 +88,9 @@ def chart_geometry(spec: ChartSpec) -> dict:
         "labels": [{"text": text, "key": key, "ink": ink, "at": [round(box[0] / WIDTH, 4), round(box[1] / height, 4)]}
                    for (text, key, ink, _), box in zip(labels, boxes)],
         "legend": [{"what": i.what, "key": i.key, "text": i.text,
-                    "point": point_shape(i.key) if i.what == "key" else ""} for i in spec.legend],
+                    "point": point_shape(i.key) if i.what == "key" else "",
+                    "line": ("dashed" if i.dash == 0 else "dotted") if i.what == "needed" else ""}
+                   for i in spec.legend],
         "axis_note": ax.note,
         "alt": f"{spec.title}. {spec.alt}",  # a PDF figure has one text: its title is part of it
         "caption": spec.caption,

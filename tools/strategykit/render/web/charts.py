@@ -19,7 +19,6 @@ narrow ones, and the stylesheet shows the one that fits (``.sk-chart__svg--wide`
 from __future__ import annotations
 
 import copy
-
 from html import escape
 
 from strategykit.present.charts import ChartSpec, Label, place_labels, point_shape
@@ -30,6 +29,8 @@ BREAKDOWN_COLOURS = {"total": "#1d4f7a", "women": "#a3431f", "men": "#2e6b3c"}
 OTHER_COLOURS = ("#6a3d8a", "#7a5a00", "#1f6470")
 NEEDED_DASHES = ("7 5", "2.5 3.5")
 _MARKER_SHAPES = {"baseline": "circle", "milestone": "diamond", "target": "square"}
+TICK_GAP = 6
+"""Between a value axis label's right end and the plot."""
 
 
 class _Layout:
@@ -117,10 +118,12 @@ def _legend_rows(spec: ChartSpec, lay: _Layout, items) -> list[list]:
 def _variant(spec: ChartSpec, chart_id: str, lay: _Layout, variant: str) -> str:
     observed = spec.observed
     ax = spec.axis
-    widest = max((lay.text_width(t.label) for t in ax.ticks), default=0.0)
-    if widest + 8 > lay.left:  # "2 500 000" is wider than the usual gutter: it was cut at the chart's edge
+    widest = max((lay.text_width(t.label) for t in ax.ticks), default=0.0) + TICK_GAP + lay.font * 0.3
+    if widest > lay.left:
+        # The value axis's labels within the chart: '2 000 000' was wider than the 4.2 em left of the
+        # plot, and drawn from its right end it lost its first digits past the chart's edge.
         lay = copy.copy(lay)
-        lay.left = widest + 8
+        lay.left = widest
     y0, y1 = spec.first_year, spec.last_year
     items = list(spec.legend)
     if not lay.end_labels and len(observed) == 1:
@@ -163,13 +166,21 @@ def _variant(spec: ChartSpec, chart_id: str, lay: _Layout, variant: str) -> str:
         y = sy(tick.value)
         out.append(f'<line x1="{lay.left:.1f}" y1="{y:.1f}" x2="{lay.width - right:.1f}" y2="{y:.1f}" '
                    f'stroke="{"#4a4a4a" if n == 0 else "#dcdcdc"}" stroke-width="1"/>')
-        out.append(_text(lay.left - 6, y + lay.font * 0.35, tick.label, "sk-chart__tick", anchor="end"))
+        out.append(_text(lay.left - TICK_GAP, y + lay.font * 0.35, tick.label, "sk-chart__tick", anchor="end"))
     shown_years = [y for y in spec.year_ticks]
     if lay.width < 500 and len(shown_years) > 3:
-        # Fewer year labels on a narrow chart, so that they do not run into each other.
-        shown_years = [shown_years[0], *shown_years[1:-1:2], shown_years[-1]]
-        if len(shown_years) > 2 and sx(shown_years[-1]) - sx(shown_years[-2]) < lay.text_width("2030") + 6:
-            del shown_years[-2]
+        # Fewer year labels on a narrow chart, so that they do not run into each other: every other
+        # one, then none closer to the one before it than a label's width ('2017' and '2020' ran
+        # together as '20172020'); the first and the last year always stay.
+        candidates = [shown_years[0], *shown_years[1:-1:2], shown_years[-1]]
+        room = lay.text_width("2030") + 6
+        shown_years = [candidates[0]]
+        for year in candidates[1:-1]:
+            if sx(year) - sx(shown_years[-1]) >= room:
+                shown_years.append(year)
+        while len(shown_years) > 1 and sx(candidates[-1]) - sx(shown_years[-1]) < room:
+            shown_years.pop()
+        shown_years.append(candidates[-1])
     for year in shown_years:
         x = sx(year)
         out.append(f'<line x1="{x:.1f}" y1="{lay.top + plot_h:.1f}" x2="{x:.1f}" y2="{lay.top + plot_h + 5:.1f}" '
@@ -221,7 +232,8 @@ def _variant(spec: ChartSpec, chart_id: str, lay: _Layout, variant: str) -> str:
                 out.append(f'<rect x="{x:.1f}" y="{ly - 11:.1f}" width="26" height="14" fill="#1d4f7a" '
                            f'fill-opacity="0.1" stroke="#1d4f7a" stroke-opacity="0.35"/>')
             elif what in ("observed", "needed"):
-                dash = ' stroke-dasharray="7 5"' if what == "needed" else ""
+                dash = (f' stroke-dasharray="{NEEDED_DASHES[item.dash % len(NEEDED_DASHES)]}"'
+                        if what == "needed" else "")
                 out.append(f'<line x1="{x:.1f}" y1="{ly - 4:.1f}" x2="{x + 26:.1f}" y2="{ly - 4:.1f}" '
                            f'stroke="#333333" stroke-width="{2 if what == "needed" else 2.5}"{dash}/>')
             elif what == "key":

@@ -17,7 +17,11 @@ class PriorityPages:
     def priority(self, p: Priority) -> str:
         m, L = self.m, self.L
         page = self.priority_page(p)
-        out = [f'<p class="sk-kicker">{html_escape(L["priority"])} {html_escape(p.id)}</p>', "",
+        # Without the site's navigation beside it, as a year's follow-up: with both sidebars a 1366 px
+        # screen left the targets' five columns 688 px, where a target's words stood one or two a line
+        # and the last column was cut off; the contents (its goals) stay on the right.
+        out = ["---", "hide:", "  - navigation", "---", "",
+               f'<p class="sk-kicker">{html_escape(L["priority"])} {html_escape(p.id)}</p>', "",
                f"# {esc(p.title)}", ""]
         if p.summary:
             out += [esc_block(p.summary), "{: .sk-lead }", ""]

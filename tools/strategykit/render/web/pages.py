@@ -355,6 +355,9 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
                 {"title": L["downloads"], "url": self.downloads[:-3] + "/", "file": self.downloads[:-3] + ".html"},
             ],
             "footer_label": L["contents"],
+            "not_found": L["not_found"],
+            "not_found_text": L["not_found_text"],
+            "to_start_page": L["to_start_page"],
         }
         pages = {path: wrap_tables(text, L["table"]) for path, text in pages.items()}
         return Site(pages, nav, extra)
