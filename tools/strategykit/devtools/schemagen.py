@@ -122,6 +122,7 @@ def generate_module(schema_file: str) -> str:
     code = fastjsonschema.compile_to_code(schema, formats={f: _placeholder for f in formats},
                                           use_default=False, detailed_exceptions=False)
     code = _VERSION_LINE.sub("", _IMPORT_LINE.sub("", code))
+    code = _paths_as_fstrings(code)
     top = _TOP_FUNCTION.search(code)
     if top is None:
         raise SystemExit(f"schemagen: fastjsonschema's code for {schema_file} has no validation function")
@@ -138,6 +139,27 @@ def is_valid(data) -> bool:
     return True
 '''
     return header + code.strip() + "\n" + footer
+
+
+_FORMAT_LOCALS = re.compile(r'"((?:[^"\\\n]|\\.)*)"\.format\(\*\*locals\(\)\)')
+_FIELD = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
+
+
+def _paths_as_fstrings(code: str) -> str:
+    """Each ``"…{name}…".format(**locals())`` of the generated code as the f-string ``f"…{name}…"``.
+
+    fastjsonschema words the path of a value in an array ('data.targets[{data__targets_x}]') with
+    ``locals()``, which copies every local of the one large validation function, and it words a
+    message for every alternative an ``if`` or ``anyOf`` tries and drops: 3 200 times in a check of the
+    10× strategy, a fifth of it. An f-string of the same simple names reads only those: the same text.
+    """
+    def fstring(m: re.Match) -> str:
+        fields = [f.group(1) for f in _FIELD.finditer(m.group(1)) if f.group(1) is not None]
+        if not all(f.isidentifier() for f in fields):  # an index or an attribute: left to format()
+            return m.group(0)
+        return f'f"{m.group(1)}"'
+
+    return _FORMAT_LOCALS.sub(fstring, code)
 
 
 def _const_as_enum(node):

@@ -78,44 +78,44 @@ def validate_https___strategykit_example_schema_consultation_schema_json(data, c
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".comments must contain at least 1 items")
                 for data__comments_x, data__comments_item in enumerate(data__comments):
                     if not isinstance(data__comments_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".comments[{data__comments_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".comments[{data__comments_x}]" + " must be object")
                     data__comments_item_is_dict = isinstance(data__comments_item, dict)
                     if data__comments_item_is_dict:
                         data__comments_item__missing_keys = set(['id', 'about', 'text']) - data__comments_item.keys()
                         if data__comments_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".comments[{data__comments_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".comments[{data__comments_x}]" + " must contain ")
                         data__comments_item_keys = set(data__comments_item.keys())
                         if "id" in data__comments_item_keys:
                             data__comments_item_keys.remove("id")
                             data__comments_item__id = data__comments_item["id"]
                             if not isinstance(data__comments_item__id, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".comments[{data__comments_x}].id".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".comments[{data__comments_x}].id" + " must be string")
                             if isinstance(data__comments_item__id, str):
                                 if not REGEX_PATTERNS['^[A-Za-z0-9][A-Za-z0-9._-]*$'].search(data__comments_item__id):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".comments[{data__comments_x}].id".format(**locals()) + " must match pattern ^[A-Za-z0-9][A-Za-z0-9._-]*$")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".comments[{data__comments_x}].id" + " must match pattern ^[A-Za-z0-9][A-Za-z0-9._-]*$")
                         if "about" in data__comments_item_keys:
                             data__comments_item_keys.remove("about")
                             data__comments_item__about = data__comments_item["about"]
                             if not isinstance(data__comments_item__about, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".comments[{data__comments_x}].about".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".comments[{data__comments_x}].about" + " must be string")
                             if isinstance(data__comments_item__about, str):
                                 data__comments_item__about_len = len(data__comments_item__about)
                                 if data__comments_item__about_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".comments[{data__comments_x}].about".format(**locals()) + " must be longer than or equal to 1 characters")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".comments[{data__comments_x}].about" + " must be longer than or equal to 1 characters")
                         if "text" in data__comments_item_keys:
                             data__comments_item_keys.remove("text")
                             data__comments_item__text = data__comments_item["text"]
                             if not isinstance(data__comments_item__text, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".comments[{data__comments_x}].text".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".comments[{data__comments_x}].text" + " must be string")
                             if isinstance(data__comments_item__text, str):
                                 data__comments_item__text_len = len(data__comments_item__text)
                                 if data__comments_item__text_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".comments[{data__comments_x}].text".format(**locals()) + " must be longer than or equal to 1 characters")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".comments[{data__comments_x}].text" + " must be longer than or equal to 1 characters")
                         if "handling" in data__comments_item_keys:
                             data__comments_item_keys.remove("handling")
                             data__comments_item__handling = data__comments_item["handling"]
                             if not isinstance(data__comments_item__handling, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".comments[{data__comments_x}].handling".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".comments[{data__comments_x}].handling" + " must be object")
                             data__comments_item__handling_is_dict = isinstance(data__comments_item__handling, dict)
                             if data__comments_item__handling_is_dict:
                                 data__comments_item__handling_keys = set(data__comments_item__handling.keys())
@@ -123,35 +123,35 @@ def validate_https___strategykit_example_schema_consultation_schema_json(data, c
                                     data__comments_item__handling_keys.remove("decision")
                                     data__comments_item__handling__decision = data__comments_item__handling["decision"]
                                     if not (isinstance(data__comments_item__handling__decision, str) and data__comments_item__handling__decision == 'accepted' or isinstance(data__comments_item__handling__decision, str) and data__comments_item__handling__decision == 'partly-accepted' or isinstance(data__comments_item__handling__decision, str) and data__comments_item__handling__decision == 'not-accepted' or isinstance(data__comments_item__handling__decision, str) and data__comments_item__handling__decision == 'noted'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".comments[{data__comments_x}].handling.decision".format(**locals()) + " must be one of ['accepted', 'partly-accepted', 'not-accepted', 'noted']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".comments[{data__comments_x}].handling.decision" + " must be one of ['accepted', 'partly-accepted', 'not-accepted', 'noted']")
                                 if "reason" in data__comments_item__handling_keys:
                                     data__comments_item__handling_keys.remove("reason")
                                     data__comments_item__handling__reason = data__comments_item__handling["reason"]
                                     if not isinstance(data__comments_item__handling__reason, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".comments[{data__comments_x}].handling.reason".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".comments[{data__comments_x}].handling.reason" + " must be string")
                                     if isinstance(data__comments_item__handling__reason, str):
                                         data__comments_item__handling__reason_len = len(data__comments_item__handling__reason)
                                         if data__comments_item__handling__reason_len < 1:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".comments[{data__comments_x}].handling.reason".format(**locals()) + " must be longer than or equal to 1 characters")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".comments[{data__comments_x}].handling.reason" + " must be longer than or equal to 1 characters")
                                 if "changed" in data__comments_item__handling_keys:
                                     data__comments_item__handling_keys.remove("changed")
                                     data__comments_item__handling__changed = data__comments_item__handling["changed"]
                                     if not isinstance(data__comments_item__handling__changed, (list, tuple)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".comments[{data__comments_x}].handling.changed".format(**locals()) + " must be array")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".comments[{data__comments_x}].handling.changed" + " must be array")
                                     data__comments_item__handling__changed_is_list = isinstance(data__comments_item__handling__changed, (list, tuple))
                                     if data__comments_item__handling__changed_is_list:
                                         data__comments_item__handling__changed_len = len(data__comments_item__handling__changed)
                                         for data__comments_item__handling__changed_x, data__comments_item__handling__changed_item in enumerate(data__comments_item__handling__changed):
                                             if not isinstance(data__comments_item__handling__changed_item, (str)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".comments[{data__comments_x}].handling.changed[{data__comments_item__handling__changed_x}]".format(**locals()) + " must be string")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".comments[{data__comments_x}].handling.changed[{data__comments_item__handling__changed_x}]" + " must be string")
                                             if isinstance(data__comments_item__handling__changed_item, str):
                                                 data__comments_item__handling__changed_item_len = len(data__comments_item__handling__changed_item)
                                                 if data__comments_item__handling__changed_item_len < 1:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".comments[{data__comments_x}].handling.changed[{data__comments_item__handling__changed_x}]".format(**locals()) + " must be longer than or equal to 1 characters")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".comments[{data__comments_x}].handling.changed[{data__comments_item__handling__changed_x}]" + " must be longer than or equal to 1 characters")
                                 if data__comments_item__handling_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".comments[{data__comments_x}].handling".format(**locals()) + " must not contain "+str(data__comments_item__handling_keys)+" properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".comments[{data__comments_x}].handling" + " must not contain "+str(data__comments_item__handling_keys)+" properties")
                         if data__comments_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".comments[{data__comments_x}]".format(**locals()) + " must not contain "+str(data__comments_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".comments[{data__comments_x}]" + " must not contain "+str(data__comments_item_keys)+" properties")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data

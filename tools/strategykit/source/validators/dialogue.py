@@ -36,54 +36,54 @@ def validate_https___strategykit_example_schema_dialogue_schema_json(data, custo
                 data__meetings_len = len(data__meetings)
                 for data__meetings_x, data__meetings_item in enumerate(data__meetings):
                     if not isinstance(data__meetings_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}]" + " must be object")
                     data__meetings_item_is_dict = isinstance(data__meetings_item, dict)
                     if data__meetings_item_is_dict:
                         data__meetings_item__missing_keys = set(['id', 'date', 'theme']) - data__meetings_item.keys()
                         if data__meetings_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}]" + " must contain ")
                         data__meetings_item_keys = set(data__meetings_item.keys())
                         if "id" in data__meetings_item_keys:
                             data__meetings_item_keys.remove("id")
                             data__meetings_item__id = data__meetings_item["id"]
                             if not isinstance(data__meetings_item__id, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].id".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].id" + " must be string")
                             if isinstance(data__meetings_item__id, str):
                                 if not REGEX_PATTERNS['^[A-Za-z0-9][A-Za-z0-9._-]*$'].search(data__meetings_item__id):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].id".format(**locals()) + " must match pattern ^[A-Za-z0-9][A-Za-z0-9._-]*$")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].id" + " must match pattern ^[A-Za-z0-9][A-Za-z0-9._-]*$")
                         if "date" in data__meetings_item_keys:
                             data__meetings_item_keys.remove("date")
                             data__meetings_item__date = data__meetings_item["date"]
                             if not isinstance(data__meetings_item__date, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].date".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].date" + " must be string")
                             if isinstance(data__meetings_item__date, str):
                                 if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data__meetings_item__date):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].date".format(**locals()) + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].date" + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
                                 if not custom_formats["date"](data__meetings_item__date):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].date".format(**locals()) + " must be date")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].date" + " must be date")
                         if "theme" in data__meetings_item_keys:
                             data__meetings_item_keys.remove("theme")
                             data__meetings_item__theme = data__meetings_item["theme"]
                             if not isinstance(data__meetings_item__theme, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].theme".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].theme" + " must be string")
                             if isinstance(data__meetings_item__theme, str):
                                 data__meetings_item__theme_len = len(data__meetings_item__theme)
                                 if data__meetings_item__theme_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].theme".format(**locals()) + " must be longer than or equal to 1 characters")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].theme" + " must be longer than or equal to 1 characters")
                         if "place" in data__meetings_item_keys:
                             data__meetings_item_keys.remove("place")
                             data__meetings_item__place = data__meetings_item["place"]
                             if not isinstance(data__meetings_item__place, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].place".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].place" + " must be string")
                             if isinstance(data__meetings_item__place, str):
                                 data__meetings_item__place_len = len(data__meetings_item__place)
                                 if data__meetings_item__place_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].place".format(**locals()) + " must be longer than or equal to 1 characters")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].place" + " must be longer than or equal to 1 characters")
                         if "participants" in data__meetings_item_keys:
                             data__meetings_item_keys.remove("participants")
                             data__meetings_item__participants = data__meetings_item["participants"]
                             if not isinstance(data__meetings_item__participants, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].participants".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].participants" + " must be object")
                             data__meetings_item__participants_is_dict = isinstance(data__meetings_item__participants, dict)
                             if data__meetings_item__participants_is_dict:
                                 data__meetings_item__participants_keys = set(data__meetings_item__participants.keys())
@@ -91,80 +91,80 @@ def validate_https___strategykit_example_schema_dialogue_schema_json(data, custo
                                     data__meetings_item__participants_keys.remove("municipality")
                                     data__meetings_item__participants__municipality = data__meetings_item__participants["municipality"]
                                     if not isinstance(data__meetings_item__participants__municipality, (int)) and not (isinstance(data__meetings_item__participants__municipality, float) and data__meetings_item__participants__municipality.is_integer()) or isinstance(data__meetings_item__participants__municipality, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].participants.municipality".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].participants.municipality" + " must be integer")
                                     if isinstance(data__meetings_item__participants__municipality, (int, float, Decimal)) and not isinstance(data__meetings_item__participants__municipality, bool):
                                         if data__meetings_item__participants__municipality < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].participants.municipality".format(**locals()) + " must be bigger than or equal to 0")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].participants.municipality" + " must be bigger than or equal to 0")
                                 if "region" in data__meetings_item__participants_keys:
                                     data__meetings_item__participants_keys.remove("region")
                                     data__meetings_item__participants__region = data__meetings_item__participants["region"]
                                     if not isinstance(data__meetings_item__participants__region, (int)) and not (isinstance(data__meetings_item__participants__region, float) and data__meetings_item__participants__region.is_integer()) or isinstance(data__meetings_item__participants__region, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].participants.region".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].participants.region" + " must be integer")
                                     if isinstance(data__meetings_item__participants__region, (int, float, Decimal)) and not isinstance(data__meetings_item__participants__region, bool):
                                         if data__meetings_item__participants__region < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].participants.region".format(**locals()) + " must be bigger than or equal to 0")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].participants.region" + " must be bigger than or equal to 0")
                                 if "state-agency" in data__meetings_item__participants_keys:
                                     data__meetings_item__participants_keys.remove("state-agency")
                                     data__meetings_item__participants__stateagency = data__meetings_item__participants["state-agency"]
                                     if not isinstance(data__meetings_item__participants__stateagency, (int)) and not (isinstance(data__meetings_item__participants__stateagency, float) and data__meetings_item__participants__stateagency.is_integer()) or isinstance(data__meetings_item__participants__stateagency, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].participants.state-agency".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].participants.state-agency" + " must be integer")
                                     if isinstance(data__meetings_item__participants__stateagency, (int, float, Decimal)) and not isinstance(data__meetings_item__participants__stateagency, bool):
                                         if data__meetings_item__participants__stateagency < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].participants.state-agency".format(**locals()) + " must be bigger than or equal to 0")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].participants.state-agency" + " must be bigger than or equal to 0")
                                 if "business" in data__meetings_item__participants_keys:
                                     data__meetings_item__participants_keys.remove("business")
                                     data__meetings_item__participants__business = data__meetings_item__participants["business"]
                                     if not isinstance(data__meetings_item__participants__business, (int)) and not (isinstance(data__meetings_item__participants__business, float) and data__meetings_item__participants__business.is_integer()) or isinstance(data__meetings_item__participants__business, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].participants.business".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].participants.business" + " must be integer")
                                     if isinstance(data__meetings_item__participants__business, (int, float, Decimal)) and not isinstance(data__meetings_item__participants__business, bool):
                                         if data__meetings_item__participants__business < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].participants.business".format(**locals()) + " must be bigger than or equal to 0")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].participants.business" + " must be bigger than or equal to 0")
                                 if "academia" in data__meetings_item__participants_keys:
                                     data__meetings_item__participants_keys.remove("academia")
                                     data__meetings_item__participants__academia = data__meetings_item__participants["academia"]
                                     if not isinstance(data__meetings_item__participants__academia, (int)) and not (isinstance(data__meetings_item__participants__academia, float) and data__meetings_item__participants__academia.is_integer()) or isinstance(data__meetings_item__participants__academia, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].participants.academia".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].participants.academia" + " must be integer")
                                     if isinstance(data__meetings_item__participants__academia, (int, float, Decimal)) and not isinstance(data__meetings_item__participants__academia, bool):
                                         if data__meetings_item__participants__academia < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].participants.academia".format(**locals()) + " must be bigger than or equal to 0")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].participants.academia" + " must be bigger than or equal to 0")
                                 if "non-profit" in data__meetings_item__participants_keys:
                                     data__meetings_item__participants_keys.remove("non-profit")
                                     data__meetings_item__participants__nonprofit = data__meetings_item__participants["non-profit"]
                                     if not isinstance(data__meetings_item__participants__nonprofit, (int)) and not (isinstance(data__meetings_item__participants__nonprofit, float) and data__meetings_item__participants__nonprofit.is_integer()) or isinstance(data__meetings_item__participants__nonprofit, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].participants.non-profit".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].participants.non-profit" + " must be integer")
                                     if isinstance(data__meetings_item__participants__nonprofit, (int, float, Decimal)) and not isinstance(data__meetings_item__participants__nonprofit, bool):
                                         if data__meetings_item__participants__nonprofit < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].participants.non-profit".format(**locals()) + " must be bigger than or equal to 0")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].participants.non-profit" + " must be bigger than or equal to 0")
                                 if "individual" in data__meetings_item__participants_keys:
                                     data__meetings_item__participants_keys.remove("individual")
                                     data__meetings_item__participants__individual = data__meetings_item__participants["individual"]
                                     if not isinstance(data__meetings_item__participants__individual, (int)) and not (isinstance(data__meetings_item__participants__individual, float) and data__meetings_item__participants__individual.is_integer()) or isinstance(data__meetings_item__participants__individual, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].participants.individual".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].participants.individual" + " must be integer")
                                     if isinstance(data__meetings_item__participants__individual, (int, float, Decimal)) and not isinstance(data__meetings_item__participants__individual, bool):
                                         if data__meetings_item__participants__individual < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].participants.individual".format(**locals()) + " must be bigger than or equal to 0")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].participants.individual" + " must be bigger than or equal to 0")
                                 if "other" in data__meetings_item__participants_keys:
                                     data__meetings_item__participants_keys.remove("other")
                                     data__meetings_item__participants__other = data__meetings_item__participants["other"]
                                     if not isinstance(data__meetings_item__participants__other, (int)) and not (isinstance(data__meetings_item__participants__other, float) and data__meetings_item__participants__other.is_integer()) or isinstance(data__meetings_item__participants__other, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].participants.other".format(**locals()) + " must be integer")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].participants.other" + " must be integer")
                                     if isinstance(data__meetings_item__participants__other, (int, float, Decimal)) and not isinstance(data__meetings_item__participants__other, bool):
                                         if data__meetings_item__participants__other < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].participants.other".format(**locals()) + " must be bigger than or equal to 0")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].participants.other" + " must be bigger than or equal to 0")
                                 if data__meetings_item__participants_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].participants".format(**locals()) + " must not contain "+str(data__meetings_item__participants_keys)+" properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].participants" + " must not contain "+str(data__meetings_item__participants_keys)+" properties")
                         if "summary" in data__meetings_item_keys:
                             data__meetings_item_keys.remove("summary")
                             data__meetings_item__summary = data__meetings_item["summary"]
                             if not isinstance(data__meetings_item__summary, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].summary".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].summary" + " must be string")
                         if "illustrative" in data__meetings_item_keys:
                             data__meetings_item_keys.remove("illustrative")
                             data__meetings_item__illustrative = data__meetings_item["illustrative"]
                             if not isinstance(data__meetings_item__illustrative, (bool)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}].illustrative".format(**locals()) + " must be boolean")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}].illustrative" + " must be boolean")
                         if data__meetings_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".meetings[{data__meetings_x}]".format(**locals()) + " must not contain "+str(data__meetings_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".meetings[{data__meetings_x}]" + " must not contain "+str(data__meetings_item_keys)+" properties")
         if "inputs" in data_keys:
             data_keys.remove("inputs")
             data__inputs = data["inputs"]
@@ -175,47 +175,47 @@ def validate_https___strategykit_example_schema_dialogue_schema_json(data, custo
                 data__inputs_len = len(data__inputs)
                 for data__inputs_x, data__inputs_item in enumerate(data__inputs):
                     if not isinstance(data__inputs_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".inputs[{data__inputs_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".inputs[{data__inputs_x}]" + " must be object")
                     data__inputs_item_is_dict = isinstance(data__inputs_item, dict)
                     if data__inputs_item_is_dict:
                         data__inputs_item__missing_keys = set(['id', 'title']) - data__inputs_item.keys()
                         if data__inputs_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".inputs[{data__inputs_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".inputs[{data__inputs_x}]" + " must contain ")
                         data__inputs_item_keys = set(data__inputs_item.keys())
                         if "id" in data__inputs_item_keys:
                             data__inputs_item_keys.remove("id")
                             data__inputs_item__id = data__inputs_item["id"]
                             if not isinstance(data__inputs_item__id, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".inputs[{data__inputs_x}].id".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".inputs[{data__inputs_x}].id" + " must be string")
                             if isinstance(data__inputs_item__id, str):
                                 if not REGEX_PATTERNS['^[A-Za-z0-9][A-Za-z0-9._-]*$'].search(data__inputs_item__id):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".inputs[{data__inputs_x}].id".format(**locals()) + " must match pattern ^[A-Za-z0-9][A-Za-z0-9._-]*$")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".inputs[{data__inputs_x}].id" + " must match pattern ^[A-Za-z0-9][A-Za-z0-9._-]*$")
                         if "title" in data__inputs_item_keys:
                             data__inputs_item_keys.remove("title")
                             data__inputs_item__title = data__inputs_item["title"]
                             if not isinstance(data__inputs_item__title, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".inputs[{data__inputs_x}].title".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".inputs[{data__inputs_x}].title" + " must be string")
                             if isinstance(data__inputs_item__title, str):
                                 data__inputs_item__title_len = len(data__inputs_item__title)
                                 if data__inputs_item__title_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".inputs[{data__inputs_x}].title".format(**locals()) + " must be longer than or equal to 1 characters")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".inputs[{data__inputs_x}].title" + " must be longer than or equal to 1 characters")
                         if "kind" in data__inputs_item_keys:
                             data__inputs_item_keys.remove("kind")
                             data__inputs_item__kind = data__inputs_item["kind"]
                             if not (isinstance(data__inputs_item__kind, str) and data__inputs_item__kind == 'analysis' or isinstance(data__inputs_item__kind, str) and data__inputs_item__kind == 'review' or isinstance(data__inputs_item__kind, str) and data__inputs_item__kind == 'policy' or isinstance(data__inputs_item__kind, str) and data__inputs_item__kind == 'other'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".inputs[{data__inputs_x}].kind".format(**locals()) + " must be one of ['analysis', 'review', 'policy', 'other']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".inputs[{data__inputs_x}].kind" + " must be one of ['analysis', 'review', 'policy', 'other']")
                         if "url" in data__inputs_item_keys:
                             data__inputs_item_keys.remove("url")
                             data__inputs_item__url = data__inputs_item["url"]
                             if not isinstance(data__inputs_item__url, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".inputs[{data__inputs_x}].url".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".inputs[{data__inputs_x}].url" + " must be string")
                             if isinstance(data__inputs_item__url, str):
                                 if not REGEX_PATTERNS['^https?://[A-Za-z0-9._~:/?#@!\\$&*+,;=%-]+$'].search(data__inputs_item__url):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".inputs[{data__inputs_x}].url".format(**locals()) + " must match pattern ^https?://[A-Za-z0-9._~:/?#@!\\$&*+,;=%-]+$")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".inputs[{data__inputs_x}].url" + " must match pattern ^https?://[A-Za-z0-9._~:/?#@!\\$&*+,;=%-]+$")
                                 if not custom_formats["uri"](data__inputs_item__url):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".inputs[{data__inputs_x}].url".format(**locals()) + " must be uri")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".inputs[{data__inputs_x}].url" + " must be uri")
                         if data__inputs_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".inputs[{data__inputs_x}]".format(**locals()) + " must not contain "+str(data__inputs_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".inputs[{data__inputs_x}]" + " must not contain "+str(data__inputs_item_keys)+" properties")
         if "origins" in data_keys:
             data_keys.remove("origins")
             data__origins = data["origins"]
@@ -226,51 +226,51 @@ def validate_https___strategykit_example_schema_dialogue_schema_json(data, custo
                 data__origins_len = len(data__origins)
                 for data__origins_x, data__origins_item in enumerate(data__origins):
                     if not isinstance(data__origins_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".origins[{data__origins_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".origins[{data__origins_x}]" + " must be object")
                     data__origins_item_is_dict = isinstance(data__origins_item, dict)
                     if data__origins_item_is_dict:
                         data__origins_item__missing_keys = set(['goal', 'from']) - data__origins_item.keys()
                         if data__origins_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".origins[{data__origins_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".origins[{data__origins_x}]" + " must contain ")
                         data__origins_item_keys = set(data__origins_item.keys())
                         if "goal" in data__origins_item_keys:
                             data__origins_item_keys.remove("goal")
                             data__origins_item__goal = data__origins_item["goal"]
                             if not isinstance(data__origins_item__goal, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".origins[{data__origins_x}].goal".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".origins[{data__origins_x}].goal" + " must be string")
                             if isinstance(data__origins_item__goal, str):
                                 data__origins_item__goal_len = len(data__origins_item__goal)
                                 if data__origins_item__goal_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".origins[{data__origins_x}].goal".format(**locals()) + " must be longer than or equal to 1 characters")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".origins[{data__origins_x}].goal" + " must be longer than or equal to 1 characters")
                         if "from" in data__origins_item_keys:
                             data__origins_item_keys.remove("from")
                             data__origins_item__from = data__origins_item["from"]
                             if not isinstance(data__origins_item__from, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".origins[{data__origins_x}].from".format(**locals()) + " must be array")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".origins[{data__origins_x}].from" + " must be array")
                             data__origins_item__from_is_list = isinstance(data__origins_item__from, (list, tuple))
                             if data__origins_item__from_is_list:
                                 data__origins_item__from_len = len(data__origins_item__from)
                                 if data__origins_item__from_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".origins[{data__origins_x}].from".format(**locals()) + " must contain at least 1 items")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".origins[{data__origins_x}].from" + " must contain at least 1 items")
                                 for data__origins_item__from_x, data__origins_item__from_item in enumerate(data__origins_item__from):
                                     if not isinstance(data__origins_item__from_item, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".origins[{data__origins_x}].from[{data__origins_item__from_x}]".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".origins[{data__origins_x}].from[{data__origins_item__from_x}]" + " must be string")
                                     if isinstance(data__origins_item__from_item, str):
                                         data__origins_item__from_item_len = len(data__origins_item__from_item)
                                         if data__origins_item__from_item_len < 1:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".origins[{data__origins_x}].from[{data__origins_item__from_x}]".format(**locals()) + " must be longer than or equal to 1 characters")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".origins[{data__origins_x}].from[{data__origins_item__from_x}]" + " must be longer than or equal to 1 characters")
                         if "note" in data__origins_item_keys:
                             data__origins_item_keys.remove("note")
                             data__origins_item__note = data__origins_item["note"]
                             if not isinstance(data__origins_item__note, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".origins[{data__origins_x}].note".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".origins[{data__origins_x}].note" + " must be string")
                         if "illustrative" in data__origins_item_keys:
                             data__origins_item_keys.remove("illustrative")
                             data__origins_item__illustrative = data__origins_item["illustrative"]
                             if not isinstance(data__origins_item__illustrative, (bool)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".origins[{data__origins_x}].illustrative".format(**locals()) + " must be boolean")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".origins[{data__origins_x}].illustrative" + " must be boolean")
                         if data__origins_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".origins[{data__origins_x}]".format(**locals()) + " must not contain "+str(data__origins_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".origins[{data__origins_x}]" + " must not contain "+str(data__origins_item_keys)+" properties")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data

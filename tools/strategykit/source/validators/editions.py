@@ -42,115 +42,115 @@ def validate_https___strategykit_example_schema_editions_schema_json(data, custo
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions must contain at least 1 items")
                 for data__editions_x, data__editions_item in enumerate(data__editions):
                     if not isinstance(data__editions_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}]" + " must be object")
                     data__editions_item_is_dict = isinstance(data__editions_item, dict)
                     if data__editions_item_is_dict:
                         data__editions_item__missing_keys = set(['version', 'status', 'date']) - data__editions_item.keys()
                         if data__editions_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}]" + " must contain ")
                         data__editions_item_keys = set(data__editions_item.keys())
                         if "version" in data__editions_item_keys:
                             data__editions_item_keys.remove("version")
                             data__editions_item__version = data__editions_item["version"]
                             if not isinstance(data__editions_item__version, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].version".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].version" + " must be string")
                             if isinstance(data__editions_item__version, str):
                                 data__editions_item__version_len = len(data__editions_item__version)
                                 if data__editions_item__version_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].version".format(**locals()) + " must be longer than or equal to 1 characters")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].version" + " must be longer than or equal to 1 characters")
                         if "status" in data__editions_item_keys:
                             data__editions_item_keys.remove("status")
                             data__editions_item__status = data__editions_item["status"]
                             if not (isinstance(data__editions_item__status, str) and data__editions_item__status == 'draft' or isinstance(data__editions_item__status, str) and data__editions_item__status == 'dialogue' or isinstance(data__editions_item__status, str) and data__editions_item__status == 'consultation' or isinstance(data__editions_item__status, str) and data__editions_item__status == 'proposal' or isinstance(data__editions_item__status, str) and data__editions_item__status == 'adopted'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].status".format(**locals()) + " must be one of ['draft', 'dialogue', 'consultation', 'proposal', 'adopted']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].status" + " must be one of ['draft', 'dialogue', 'consultation', 'proposal', 'adopted']")
                         if "date" in data__editions_item_keys:
                             data__editions_item_keys.remove("date")
                             data__editions_item__date = data__editions_item["date"]
                             if not isinstance(data__editions_item__date, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].date".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].date" + " must be string")
                             if isinstance(data__editions_item__date, str):
                                 if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data__editions_item__date):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].date".format(**locals()) + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].date" + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
                                 if not custom_formats["date"](data__editions_item__date):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].date".format(**locals()) + " must be date")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].date" + " must be date")
                         if "decision" in data__editions_item_keys:
                             data__editions_item_keys.remove("decision")
                             data__editions_item__decision = data__editions_item["decision"]
                             if not isinstance(data__editions_item__decision, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].decision".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].decision" + " must be string")
                             if isinstance(data__editions_item__decision, str):
                                 data__editions_item__decision_len = len(data__editions_item__decision)
                                 if data__editions_item__decision_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].decision".format(**locals()) + " must be longer than or equal to 1 characters")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].decision" + " must be longer than or equal to 1 characters")
                         if "tag" in data__editions_item_keys:
                             data__editions_item_keys.remove("tag")
                             data__editions_item__tag = data__editions_item["tag"]
                             if not isinstance(data__editions_item__tag, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].tag".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].tag" + " must be string")
                             if isinstance(data__editions_item__tag, str):
                                 if not REGEX_PATTERNS['^[A-Za-z0-9][A-Za-z0-9._/-]*$'].search(data__editions_item__tag):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].tag".format(**locals()) + " must match pattern ^[A-Za-z0-9][A-Za-z0-9._/-]*$")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].tag" + " must match pattern ^[A-Za-z0-9][A-Za-z0-9._/-]*$")
                         if "commit" in data__editions_item_keys:
                             data__editions_item_keys.remove("commit")
                             data__editions_item__commit = data__editions_item["commit"]
                             if not isinstance(data__editions_item__commit, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].commit".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].commit" + " must be string")
                             if isinstance(data__editions_item__commit, str):
                                 if not REGEX_PATTERNS['^[0-9a-f]{7,40}$'].search(data__editions_item__commit):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].commit".format(**locals()) + " must match pattern ^[0-9a-f]{7,40}$")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].commit" + " must match pattern ^[0-9a-f]{7,40}$")
                         if "pdf" in data__editions_item_keys:
                             data__editions_item_keys.remove("pdf")
                             data__editions_item__pdf = data__editions_item["pdf"]
                             if not isinstance(data__editions_item__pdf, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].pdf".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].pdf" + " must be string")
                             if isinstance(data__editions_item__pdf, str):
                                 if not REGEX_PATTERNS['^(https?://[A-Za-z0-9._~:/?#@!\\$&*+,;=%-]+|(?!.*\\.\\.)[A-Za-z0-9][A-Za-z0-9._/-]*)$'].search(data__editions_item__pdf):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].pdf".format(**locals()) + " must match pattern ^(https?://[A-Za-z0-9._~:/?#@!\\$&*+,;=%-]+|(?!.*\\.\\.)[A-Za-z0-9][A-Za-z0-9._/-]*)$")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].pdf" + " must match pattern ^(https?://[A-Za-z0-9._~:/?#@!\\$&*+,;=%-]+|(?!.*\\.\\.)[A-Za-z0-9][A-Za-z0-9._/-]*)$")
                         if "consultation" in data__editions_item_keys:
                             data__editions_item_keys.remove("consultation")
                             data__editions_item__consultation = data__editions_item["consultation"]
                             if not isinstance(data__editions_item__consultation, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].consultation".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].consultation" + " must be object")
                             data__editions_item__consultation_is_dict = isinstance(data__editions_item__consultation, dict)
                             if data__editions_item__consultation_is_dict:
                                 data__editions_item__consultation__missing_keys = set(['start', 'end']) - data__editions_item__consultation.keys()
                                 if data__editions_item__consultation__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].consultation".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].consultation" + " must contain ")
                                 data__editions_item__consultation_keys = set(data__editions_item__consultation.keys())
                                 if "start" in data__editions_item__consultation_keys:
                                     data__editions_item__consultation_keys.remove("start")
                                     data__editions_item__consultation__start = data__editions_item__consultation["start"]
                                     if not isinstance(data__editions_item__consultation__start, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].consultation.start".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].consultation.start" + " must be string")
                                     if isinstance(data__editions_item__consultation__start, str):
                                         if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data__editions_item__consultation__start):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].consultation.start".format(**locals()) + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].consultation.start" + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
                                         if not custom_formats["date"](data__editions_item__consultation__start):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].consultation.start".format(**locals()) + " must be date")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].consultation.start" + " must be date")
                                 if "end" in data__editions_item__consultation_keys:
                                     data__editions_item__consultation_keys.remove("end")
                                     data__editions_item__consultation__end = data__editions_item__consultation["end"]
                                     if not isinstance(data__editions_item__consultation__end, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].consultation.end".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].consultation.end" + " must be string")
                                     if isinstance(data__editions_item__consultation__end, str):
                                         if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data__editions_item__consultation__end):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].consultation.end".format(**locals()) + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].consultation.end" + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
                                         if not custom_formats["date"](data__editions_item__consultation__end):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].consultation.end".format(**locals()) + " must be date")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].consultation.end" + " must be date")
                                 if data__editions_item__consultation_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].consultation".format(**locals()) + " must not contain "+str(data__editions_item__consultation_keys)+" properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].consultation" + " must not contain "+str(data__editions_item__consultation_keys)+" properties")
                         if "note" in data__editions_item_keys:
                             data__editions_item_keys.remove("note")
                             data__editions_item__note = data__editions_item["note"]
                             if not isinstance(data__editions_item__note, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].note".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].note" + " must be string")
                         if "illustrative" in data__editions_item_keys:
                             data__editions_item_keys.remove("illustrative")
                             data__editions_item__illustrative = data__editions_item["illustrative"]
                             if not isinstance(data__editions_item__illustrative, (bool)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}].illustrative".format(**locals()) + " must be boolean")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}].illustrative" + " must be boolean")
                         if data__editions_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".editions[{data__editions_x}]".format(**locals()) + " must not contain "+str(data__editions_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".editions[{data__editions_x}]" + " must not contain "+str(data__editions_item_keys)+" properties")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data

@@ -137,10 +137,10 @@ def validate_https___strategykit_example_schema_observations_schema_json(data, c
             if data_key not in ['year', 'value', 'breakdown', 'provenance', 'source', 'retrieved']:
                 data_value = data.get(data_key)
                 if not isinstance(data_value, (str)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must be string")
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".{data_key}" + " must be string")
                 if isinstance(data_value, str):
                     if not REGEX_PATTERNS['^[A-Za-z0-9][A-Za-z0-9+._-]*$'].search(data_value):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}".format(**locals()) + " must match pattern ^[A-Za-z0-9][A-Za-z0-9+._-]*$")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".{data_key}" + " must match pattern ^[A-Za-z0-9][A-Za-z0-9+._-]*$")
         data_len = len(data)
         if data_len != 0:
             data_property_names = True
