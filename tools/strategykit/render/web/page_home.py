@@ -119,11 +119,7 @@ class HomePage:
             for stops in lane.stops:
                 items = []
                 for stop in stops:
-                    icon = ""
-                    if stop.status is not None:
-                        icon = (present_status.icon_svg(stop.status.shape, stop.status.colour)
-                                + f'<span class="sk-sr-only">{html_escape(stop.status.label)}: </span>')
-                    what = L["roadmap_milestone"] if stop.kind == "milestone" else L["target_value"].lower()
+                    icon, what = self.stop_marks(stop)
                     items.append(f'<span class="sk-stop">{icon}[{esc(stop.target_id)}]'
                                  f'({rel(page, self.goal_link(goals[stop.goal_id]))}) {esc(stop.value)}'
                                  f'{self.mark() if stop.illustrative else ""} '
@@ -146,10 +142,18 @@ class HomePage:
             out += [f'<p class="sk-small sk-legend">{keys}</p>', ""]
         return out
 
+    def stop_marks(self, stop) -> tuple[str, str]:
+        """A stop's status icon (with its words for screen readers) and what it is ('etappmål', 'målvärde')."""
+        icon = ""
+        if stop.status is not None:
+            icon = (present_status.icon_svg(stop.status.shape, stop.status.colour)
+                    + f'<span class="sk-sr-only">{html_escape(stop.status.label)}: </span>')
+        what = self.L["roadmap_milestone"] if stop.kind == "milestone" else self.L["target_value"].lower()
+        return icon, what
+
     def roadmap_by_year(self, page: str, road) -> str:
         """The path to the horizon as a list, a year at a time and in it each priority with its stops:
         what a narrow screen shows instead of the table, read from top to bottom without scrolling sideways."""
-        L = self.L
         goals = {g.id: g for g in self.m.goals()}
         priorities = {p.id: p for p in self.m.priorities}
         years = []
@@ -162,11 +166,7 @@ class HomePage:
                 p = priorities[lane.priority_id]
                 items = []
                 for stop in stops:
-                    icon = ""
-                    if stop.status is not None:
-                        icon = (present_status.icon_svg(stop.status.shape, stop.status.colour)
-                                + f'<span class="sk-sr-only">{html_escape(stop.status.label)}: </span>')
-                    what = L["roadmap_milestone"] if stop.kind == "milestone" else L["target_value"].lower()
+                    icon, what = self.stop_marks(stop)
                     href = self.href(page, self.goal_link(goals[stop.goal_id]))
                     items.append(f'<li>{icon}<a href="{html_escape(href)}">{html_escape(stop.target_id)}</a> '
                                  f'{html_escape(stop.value)}{self.mark() if stop.illustrative else ""} '
