@@ -186,6 +186,9 @@ def test_values_stay_frozen():
         del d.code  # type: ignore[misc]
     assert dataclasses.replace(d, code="y").code == "y"
     assert dataclasses.asdict(d)["code"] == "x"
+    with pytest.raises(dataclasses.FrozenInstanceError):  # nor given a new attribute, as a frozen dataclass
+        d.cache = {}  # type: ignore[attr-defined]
+    assert not hasattr(d, "cache")
 
 
 def test_a_class_with_its_own_eq_is_refused():
