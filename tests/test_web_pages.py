@@ -232,7 +232,7 @@ def test_about_page_tells_version_status_date_decision_commit_and_links_the_pdf(
     m = b.model
     text = text_of(main_of(page(b.site, "om-utgavan.md")))
     for expected in (m.edition.version, i18n.status_label(m.edition.status, "sv"), i18n.format_date(m.edition.date, "sv"),
-                     "Inget beslut ännu", "Versionsbeteckning"):
+                     "Inget beslut ännu", "Versionskod"):
         assert expected in text, expected
     name = pdf_filename(m)
     assert f'href="../{name}"' in page(b.site, "om-utgavan.md")
@@ -387,3 +387,11 @@ def test_start_page_shows_the_cover_image_as_a_figure_with_its_alt_text():
 
 def test_start_page_has_no_cover_figure_without_a_cover_image():
     assert 'class="sk-cover"' not in page(built("minimal").site, "index.md")
+
+
+def test_a_revisions_code_has_one_name_on_the_about_page_the_pdf_and_the_history_of_editions():
+    """The about page called the edition's commit 'Versionsbeteckning', the history of editions called an
+    earlier edition's commit 'Versionskod' (and a tag 'Versionsbeteckning'): one kind of id, one name."""
+    for lang in ("sv", "en"):
+        assert i18n.labels(lang)["commit"] == i18n.process_labels(lang)["commit"]
+        assert i18n.labels(lang)["commit"] != i18n.process_labels(lang)["tag"]

@@ -55,7 +55,7 @@ LABELS: dict[str, dict[str, str]] = {
         "date": "Datum",
         "decision": "Beslut",
         "no_decision": "Inget beslut ännu",
-        "commit": "Versionsbeteckning",
+        "commit": "Versionskod",  # as the history of editions names a revision's code (process labels)
         "title": "Titel",
         "about_edition": "Om utgåvan",
         "accessibility": "Tillgänglighetsredogörelse",
@@ -301,7 +301,7 @@ LABELS: dict[str, dict[str, str]] = {
         "date": "Date",
         "decision": "Decision",
         "no_decision": "No decision yet",
-        "commit": "Version identifier",
+        "commit": "Version code",
         "title": "Title",
         "about_edition": "About this edition",
         "accessibility": "Accessibility statement",
