@@ -125,7 +125,8 @@ def followup_target(model: Strategy, tp: TargetProgress, ind: Indicator | None, 
     """A target's value in a follow-up's table (site and PDF), worded as the edition's row words it:
     '−75 % mot 1990: 475 000', 'minst 2 100', 'mellan 60 och 70 %', the gap allowed. The follow-up
     showed the level alone ('475 000'), and a reader could not tell it from the edition's target."""
-    t = next((t for _, t in model.targets() if t.id == tp.target_id), None)
+    home = model.target_home(tp.target_id)
+    t = home[1] if home is not None else None
     if t is None or tp.goal_value is None:
         return value(tp.target_value, ind, lang, year=tp.target_year, illustrative=tp.target_illustrative)
     return _target_value(t, tp.goal_value, ind, lang, tp.comparator)

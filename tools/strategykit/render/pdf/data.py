@@ -292,7 +292,6 @@ def _change(s: Strategy, change, lang: str) -> str:
 
 
 def _followup_target(s: Strategy, tp: TargetProgress, lang: str) -> dict:
-    L = i18n.labels(lang)
     ind = s.indicator(tp.indicator_id)
     # Text and equations apart: the profile sets the equations as Typst math, with their text as alt text.
     explained = explanation(tp, ind, lang)

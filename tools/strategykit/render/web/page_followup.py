@@ -14,8 +14,8 @@ from strategykit.model import Indicator, Observation
 from strategykit.present import breakdowns as present_breakdowns, commitments as present_commitments, crosscut, i18n, status as present_status, yearly as present_yearly
 from strategykit.present import targets as present_targets
 from strategykit.present.followup import change_states, explanation, method_markdown, milestones_text
-from strategykit.render.web import htmlkit, texts
-from strategykit.render.web.pagekit import JUDGEMENT_ANCHOR, esc, esc_block, rel, status_anchor, table
+from strategykit.render.web import htmlkit
+from strategykit.render.web.pagekit import JUDGEMENT_ANCHOR, esc, esc_block, rel, status_anchor
 
 
 class FollowUpPages:
