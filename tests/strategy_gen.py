@@ -40,6 +40,8 @@ editions of one stays within a few seconds, and varied on purpose:
 - cross-cutting goals: contributing to other priorities, sharing other goals' targets (some with no
   target of their own), linking to the national strategy's areas; with an id named twice or
   naming its own priority or target now and then (warnings: what checks must still build);
+- frameworks declared in goals.yaml: one of the strategy's own or the national strategy declared
+  afresh with priorities within its areas, one or two levels of parts, goals linked at either level;
 - titles and texts with Markdown-active characters (``*``, ``_``, ``#``, ``<``, ``[``, ``|``, ``$``).
 
 Every later target form is to be added here, so that the property test holds it to "check ⇒ build".
@@ -441,6 +443,37 @@ def _with_comparators(text: str, gaps: list[dict], ind: dict, period: tuple[int,
     return "\n".join(out) + "\n"
 
 
+def _declared_framework(frng: random.Random, data: dict, priorities: list[dict]) -> None:
+    """Now and then a framework of the strategy's own, or the national strategy declared afresh with
+    priorities within its areas (ids "1"–"4" kept, so that links to the areas stay valid), with parts
+    within parts, titles with Markdown-active characters, and goals linked to parts at either level."""
+    if frng.random() >= 0.3:
+        return
+    fid = frng.choice(("nrs", "egen"))
+    depth2 = frng.random() < 0.7
+    parts = []
+    for n in range(1, 5 if fid == "nrs" else frng.randrange(2, 6)):
+        part: dict = {"id": str(n), "title": _text(frng, 4)}
+        if depth2 and frng.random() < 0.7:
+            part["parts"] = [{"id": f"{n}.{k}", "title": _text(frng, 3)} for k in range(1, frng.randrange(2, 4))]
+        parts.append(part)
+    framework: dict = {"id": fid, "title": _text(frng, 5), "source": _text(frng, 6), "parts": parts}
+    if frng.random() < 0.6:
+        framework["part_names"] = ["Område <a>", "Prioritering *b*"][: 2 if depth2 else 1]
+    if frng.random() < 0.5:
+        framework["url"] = "https://example.org/ramverk?a=1&b=2"
+        framework["retrieved"] = "2026-12-01"
+    if frng.random() < 0.4:
+        framework["note"] = _text(frng, 8)
+    data["frameworks"] = [framework]
+    ids = [p["id"] for p in parts] + [c["id"] for p in parts for c in p.get("parts", [])]
+    for pr in priorities:
+        for g in pr["goals"]:
+            if frng.random() < 0.5:
+                links = g.setdefault("frameworks", {})
+                links[fid] = sorted(set(links.get(fid, [])) | set(frng.sample(ids, k=frng.randrange(1, 3))))
+
+
 def generate(seed: int) -> dict[str, str]:
     """The files of one strategy repository (relative path → text) for ``seed``."""
     rng = random.Random(seed)
@@ -514,6 +547,7 @@ def generate(seed: int) -> dict[str, str]:
                           for ind in indicators if ind["id"] in used or rng.random() < 0.3]
     if any("sector" in ind.get("breakdowns", []) for ind in data["indicators"]):
         data["dimensions"] = [OWN_DIMENSION]
+    _declared_framework(random.Random(f"frameworks-{seed}"), data, priorities)
     checks = {}
     if rng.random() < 0.3:
         checks["unused-indicator"] = "ignore"

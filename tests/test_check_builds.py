@@ -144,6 +144,11 @@ def test_the_generator_uses_every_form_it_promises():
         forms |= {"only-shared-targets" for g in goals if g.get("shared_targets") and not g.get("targets")}
         forms |= {"framework-link" for g in goals if g.get("frameworks")}
         forms |= {"cover-image" for _ in [1] if "cover" in data["strategy"]}
+        declared = data.get("frameworks", [])
+        forms |= {f"declared-framework:{'replaces-nrs' if f['id'] == 'nrs' else 'own'}" for f in declared}
+        forms |= {"framework-parts-within-parts" for f in declared if any(p.get("parts") for p in f["parts"])}
+        forms |= {"link-to-a-part-within-a-part" for g in goals for fid, ids in g.get("frameworks", {}).items()
+                  if any("." in i for i in ids)}
     expected = {"direction:increase", "direction:decrease", "direction:maintain", "direction:None",
                 "breakdown:women", "breakdown:men", "no-baseline", "milestones", "illustrative-baseline",
                 "sourced-baseline", "header-only-data", "gender-data", "goal-in-two-chapters",
@@ -160,7 +165,8 @@ def test_the_generator_uses_every_form_it_promises():
                 "contributes-to", "shared-target", "only-shared-targets", "framework-link",
                 "dimension:municipality", "dimension:age", "dimension:sector", "dimension:birth", "own-dimension-declared",
                 "breakdown:municipality", "breakdown:sector", "municipality-data", "partial-municipality-data", "empty-dimension-column",
-                "cover-image"}
+                "cover-image", "declared-framework:replaces-nrs", "declared-framework:own",
+                "framework-parts-within-parts", "link-to-a-part-within-a-part"}
     assert expected - forms == set()
 
 

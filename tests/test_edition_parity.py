@@ -78,6 +78,8 @@ def _strategy(name: str, tmp: Path) -> Path:
             "target: {year: 2030, value: 300000, illustrative: true}",
             "target: {from_year: 2018, year: 2030, value: 3000000, illustrative: true}")
         goals.write_text(text, encoding="utf-8")
+        from test_declared_frameworks import _declare  # a framework of its own, with parts within parts
+        _declare(root, links='        frameworks: {wfg: ["1.2"]}\n')
     return root
 
 

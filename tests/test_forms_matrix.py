@@ -217,6 +217,19 @@ MATRIX = {
         pdf=["test_edition_parity::test_both_editions_show_the_same_framework_coverage"],
         report=["test_crosscut::test_report_shows_which_framework_parts_the_strategy_addresses_in_every_format"],
         diff=["test_crosscut::test_contribution_added_and_shared_target_removed_are_reported"]),
+    "declared frameworks": dict(
+        schema=["/properties/frameworks", "/$defs/framework/properties/parts", "/$defs/framework_part/properties/parts"],
+        rules=["duplicate-framework", "unknown-framework"], guide=["part_names:"],
+        fire=["test_declared_frameworks::test_a_part_declared_twice_is_reported_at_the_second",
+              "test_declared_frameworks::test_a_link_to_a_part_a_declared_framework_lacks_is_reported_with_a_suggestion",
+              "test_declared_frameworks::test_a_declared_framework_must_name_its_source"],
+        quiet=["test_declared_frameworks::test_distinct_ids_keep_the_duplicate_rule_quiet",
+               "test_declared_frameworks::test_a_goal_links_to_a_part_within_a_part_of_a_declared_framework_and_checks_clean"],
+        web=["test_declared_frameworks::test_both_editions_table_count_each_level_and_show_the_frameworks_note",
+             "test_edition_parity::test_both_editions_show_the_same_framework_coverage"],
+        pdf=["test_edition_parity::test_both_editions_show_the_same_framework_coverage"],
+        report=["test_declared_frameworks::test_the_report_and_open_data_keep_the_levels"],
+        diff=["test_declared_frameworks::test_the_changes_page_names_a_part_by_its_level"]),
 }
 
 PARTS = ("fire", "quiet", "web", "pdf", "report", "diff")

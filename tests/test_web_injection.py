@@ -227,6 +227,11 @@ def with_every_optional_block(root: Path) -> None:
                if t.get("direction") == "increase" and isinstance(t.get("target"), dict)
                and "value" in t["target"] and not ({"threshold", "breakdown"} & (t.keys() | t["target"].keys())))
     gap["comparator"] = {"name": "Riket", "series": "riket"}
+    # A framework of the strategy's own, with parts within parts, that a goal links to.
+    data["frameworks"] = [{"id": "egen", "title": "Eget ramverk", "source": "Beslut 2021", "note": "Urval.",
+                           "part_names": ["Område", "Prioritering"],
+                           "parts": [{"id": "1", "title": "Ett", "parts": [{"id": "1.1", "title": "Ett ett"}]}]}]
+    data["priorities"][0]["goals"][0].setdefault("frameworks", {})["egen"] = ["1.1"]
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 

@@ -17,6 +17,9 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 from strategykit.diagnostics import Position
 from strategykit.model import dimensions as _dimensions
 from strategykit.model.dimensions import Dimension
+from strategykit.model.frameworks import Framework
+from strategykit.model.frameworks import from_data as framework_from_data
+from strategykit.model.frameworks import known as known_frameworks
 from strategykit.source.load import CsvCell, CsvTable, MarkdownFile, SourceMap
 from strategykit.source.observations import (BREAKDOWNS, DATA_COLUMNS, PROVENANCES, REQUIRED_COLUMNS, DataRow,  # noqa: F401  (the model's words for a data file)
                                               RowProblem, read_rows)
@@ -672,6 +675,8 @@ class Strategy:
     """``strategy: followup: commitments: true``: a goal may be followed up by an assessed commitment."""
     declared_dimensions: tuple[Dimension, ...] = ()
     """The dimensions goals.yaml declares (``dimensions:``): the strategy's own, or values added to a known one."""
+    declared_frameworks: tuple[Framework, ...] = ()
+    """The frameworks goals.yaml declares (``frameworks:``), as written; ``frameworks()`` is what goals can link to."""
 
     # -- navigation ---------------------------------------------------------
     def goals(self) -> Iterator[Goal]:
@@ -716,6 +721,18 @@ class Strategy:
 
     def indicator(self, indicator_id: str | None) -> Indicator | None:
         return self._indicators_by_id.get(indicator_id or "")
+
+    def frameworks(self) -> tuple[Framework, ...]:
+        """The frameworks goals can link to: the toolkit's, each replaced by a declared one of its id, then
+        the strategy's own (``model.frameworks.known``)."""
+        return self._frameworks
+
+    def framework(self, framework_id: str) -> Framework | None:
+        return next((f for f in self._frameworks if f.id == framework_id), None)
+
+    @functools.cached_property
+    def _frameworks(self) -> tuple[Framework, ...]:
+        return known_frameworks(self.declared_frameworks)
 
     @functools.cached_property
     def _indicators_by_id(self) -> dict[str, Indicator]:
@@ -1048,6 +1065,7 @@ def build_model(data: Any, source: SourceMap, root: Path,
         region_scheme=_s(region, "scheme", "se"),
         followup_commitments=_dict(meta, "followup").get("commitments") is True,
         declared_dimensions=declared,
+        declared_frameworks=tuple(framework_from_data(d, ("frameworks", i)) for i, d in _items(data, "frameworks")),
         levels=tuple((level, _s(names, "one"), _s(names, "many"))
                      for level, names in _dict(data, "levels").items()
                      if level in ("priority", "goal", "target", "commitment") and _s(names, "one") and _s(names, "many")),

@@ -663,10 +663,12 @@ _TEXT_VERBS = ("text-changed", "changed", "vision-changed")
 """The changes whose number of changed words the reader is told (an added chapter's length is not)."""
 
 
-def describe_change(change: Any, language: str, unit: str = "") -> str:
+def describe_change(change: Any, language: str, unit: str = "",
+                    find_framework: Callable[[str], Any] | None = None) -> str:
     """A ``diff.Change`` in words of the strategy's language, without the subject's name.
 
-    ``unit`` (the indicator's unit) formats target values, e.g. '92 %' rather than '92'.
+    ``unit`` (the indicator's unit) formats target values, e.g. '92 %' rather than '92';
+    ``find_framework`` gives a framework by id (``Strategy.framework``), for a link's words.
     """
     verb = change.kind.removeprefix(change.subject + "-")
     template = i18n.change_template(verb, language)
@@ -690,7 +692,8 @@ def describe_change(change: Any, language: str, unit: str = "") -> str:
         words = i18n.TARGET_FORM_WORDS.get(language, i18n.TARGET_FORM_WORDS["en"])
         old, new = words.get(old, old), words.get(new, new)
     elif verb == "frameworks-changed":  # the framework's name and its part, never its id ('nrs 1')
-        return template.format(old=_framework_words(old, language), new=_framework_words(new, language), words="")
+        return template.format(old=_framework_words(old, language, find_framework),
+                               new=_framework_words(new, language, find_framework), words="")
     counted = change.words is not None and verb in _TEXT_VERBS
     words = f" ({change.words} {i18n.process_labels(language)['words']})" if counted else ""
     unit = unit if verb in _VALUE_VERBS else ""
@@ -704,11 +707,13 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "…", "!", "?")) else text + "."
 
 
-def _framework_words(links: Any, language: str) -> str:
+def _framework_words(links: Any, language: str, find: Callable[[str], Any] | None = None) -> str:
     """A goal's framework links ('nrs 1', as ``diff`` gives them) as a reader knows them:
-    'Nationell strategi för hållbar regional utveckling i hela landet 2021–2030: strategiskt område 1'."""
+    'Nationell strategi för hållbar regional utveckling i hela landet 2021–2030: strategiskt område 1'.
+    ``find`` gives a framework by id (``Strategy.framework``: the strategy's own too); by default the toolkit's."""
     from strategykit.model.frameworks import framework
 
+    find = find or framework
     if not links:
         return _show(links, language)
     parts: dict[str, list[str]] = {}
@@ -717,13 +722,17 @@ def _framework_words(links: Any, language: str) -> str:
         parts.setdefault(fid, []).append(part)
     out = []
     for fid, ids in parts.items():
-        f = framework(fid)
+        f = find(fid)
         if f is None:
             out.append(", ".join(f"{fid} {p}" for p in ids))
             continue
-        name = f.part_name(language)
-        name = name[:1].lower() + name[1:] if name else ""
-        out.append(f"{f.title(language)}: {name} {', '.join(ids)}".replace(":  ", ": "))
+        by_name: dict[str, list[str]] = {}  # a strategic area and a priority within one are named apart
+        for part_id in ids:
+            part = f.part(part_id)
+            name = f.part_name(language, part.depth if part else 0)
+            by_name.setdefault(name[:1].lower() + name[1:] if name else "", []).append(part_id)
+        said = ", ".join(f"{name} {', '.join(same)}".strip() for name, same in by_name.items())
+        out.append(f"{f.title(language)}: {said}")
     return "; ".join(out)
 
 
@@ -813,7 +822,7 @@ def changes_markdown(s: Strategy, changes: ChangesSince, *, level: int = 1, titl
             sub = _change_subject(s, same[0])
             name = _md(subject_label(sub, language, with_title=False, levels=s.levels)) if group != "strategy" else ""
             name = _linked(name, link(sub)) if name and resolve(s, cid) else name
-            text = "; ".join(_md(describe_change(c, language, _unit(s, c))) for c in same)
+            text = "; ".join(_md(describe_change(c, language, _unit(s, c), find_framework=s.framework)) for c in same)
             flags = "".join(f" **{w[f]}.**" for f in dict.fromkeys(f for c in same for f in c.flags) if f in w)
             text = _sentence(text)
             line = f"- {name}: {text}{flags}" if name else f"- {text[:1].upper()}{text[1:]}{flags}"

@@ -1031,10 +1031,9 @@ def format_text(report: FollowUp, strategy: Strategy, language: str | None = Non
     if cover:
         out += ["", L["frameworks"]]
         for c in cover:
-            out.append(f"  {c.framework.title(language)}: "
-                       + L["framework_count"].format(addressed=c.addressed, total=len(c.rows)))
-            out += [f"    {r.part_id} {r.title}: " + (", ".join(g.id for g in r.goals) or L["framework_no"].lower())
-                    for r in c.rows]
+            out.append(f"  {c.framework.title(language)}: " + present_coverage.count_sentence(c, language, str))
+            out += [f"    {'  ' * r.depth}{r.part_id} {r.title}: "
+                    + (", ".join(g.id for g in r.goals) or L["framework_no"].lower()) for r in c.rows]
     if _uses_illustrative(report) or _illustrative_assessments(strategy) or _tables_illustrative(report, strategy, language):
         out += ["", L["illustrative_note"]]
     return "\n".join(out).replace("\u202f", " ").replace("\u00a0", " ") + "\n"
@@ -1145,7 +1144,10 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
         ],
         "frameworks": [
             {"id": c.framework.id, "title": c.framework.title(language), "addressed": c.addressed,
-             "parts": [{"id": r.part_id, "title": r.title, "goals": [g.id for g in r.goals]} for r in c.rows]}
+             "total": c.total,
+             "parts": [{"id": r.part_id, "title": r.title, "depth": r.depth,
+                        "parent": (c.framework.part(r.part_id).parent if c.framework.part(r.part_id) else ""),
+                        "goals": [g.id for g in r.goals]} for r in c.rows]}
             for c in present_coverage.coverage(strategy)
         ],
         "cross_breakdowns": [

@@ -90,9 +90,9 @@ def duplicate_cross_reference(s: Strategy) -> Iterator[Finding]:
                 seen.add(ref)
 
 
-@rule("unknown-framework", fix=_("Use a framework id the toolkit knows and the id of one of its parts, e.g. nrs: [\"2\"]; the rules guide lists them."))
+@rule("unknown-framework", fix=_("Use the id of a framework the toolkit knows or goals.yaml declares, and the id of one of its parts, e.g. nrs: [\"2\"]; the rules guide lists them."))
 def unknown_framework(s: Strategy) -> Iterator[Finding]:
-    """A goal's `frameworks:` names frameworks the toolkit knows, and parts they have.
+    """A goal's `frameworks:` names frameworks the toolkit knows or the strategy declares, and parts they have.
 
     The toolkit ships each framework with its parts, taken from the published text
     and with its source named. A link to a part that does not exist would claim
@@ -104,17 +104,20 @@ def unknown_framework(s: Strategy) -> Iterator[Finding]:
       development; 3 innovation and renewal, entrepreneurship and business;
       4 accessibility through digital communication and transport systems.
     - Agenda 2030 is linked with `agenda2030:`, not here (see `unknown-sdg`).
+    - A framework declared under `frameworks:` at the top of goals.yaml (with its
+      source and its parts) can be linked to as well; one with a shipped framework's
+      id replaces it, e.g. to add the priorities within the national strategy's areas.
 
         frameworks:
           nrs: ["2", "3"]
     """
     if not any(g.frameworks for g in s.goals()):
         return
-    from strategykit.model.frameworks import AGENDA2030, framework, frameworks
-    known = [f.id for f in frameworks() if f.id != AGENDA2030]
+    from strategykit.model.frameworks import AGENDA2030
+    known = [f.id for f in s.frameworks() if f.id != AGENDA2030]
     for g in s.goals():
         for fid, parts in g.frameworks:
-            f = framework(fid) if fid != AGENDA2030 else None
+            f = s.framework(fid) if fid != AGENDA2030 else None
             if f is None:
                 hint = (_("Link Agenda 2030 with 'agenda2030:' of the goal.") if fid == AGENDA2030
                         else _suggest(fid, known))
@@ -125,3 +128,33 @@ def unknown_framework(s: Strategy) -> Iterator[Finding]:
                 if f.part(ref) is None:
                     yield Finding(_("'{ref}' is not a part of {framework}.", ref=ref, framework=f.title(s.language)),
                                   g.path + ("frameworks", fid, i), hint=_suggest(ref, [p.id for p in f.parts]))
+
+
+@rule("duplicate-framework", fix=_("Give each framework and each of its parts an id of its own."))
+def duplicate_framework(s: Strategy) -> Iterator[Finding]:
+    """A framework goals.yaml declares has an id no other declared framework has, and each
+    of its parts an id no other part of it has.
+
+    Goals link to a part by its id; with two parts of one id, a link could not
+    say which the goal addresses, and the coverage would count one part twice.
+    A declared framework with the id of one the toolkit ships replaces it; that
+    is not a duplicate.
+
+        frameworks:
+          - id: nrs
+            title: Nationell strategi för hållbar regional utveckling i hela landet 2021–2030
+            source: Regeringens skrivelse 2020/21:133
+            parts:
+              - {id: "1", title: Likvärdiga möjligheter till boende, arbete och välfärd i hela landet}
+    """
+    seen_frameworks: set[str] = set()
+    for f in s.declared_frameworks:
+        if f.id in seen_frameworks:
+            yield Finding(_("The framework '{ref}' is declared twice.", ref=f.id), f.path + ("id",))
+        seen_frameworks.add(f.id)
+        seen: set[str] = set()
+        for p in f.parts:
+            if p.id in seen:
+                yield Finding(_("The part '{ref}' appears twice in {framework}.", ref=p.id, framework=f.title(s.language)),
+                              p.path + ("id",))
+            seen.add(p.id)

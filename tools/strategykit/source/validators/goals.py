@@ -1611,6 +1611,141 @@ def validate_https___strategykit_example_schema_goals_schema_json(data, custom_f
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + f".dimensions[{data__dimensions_x}].values[{data__dimensions_item__values_x}]" + " must not contain "+str(data__dimensions_item__values_item_keys)+" properties")
                         if data__dimensions_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + f".dimensions[{data__dimensions_x}]" + " must not contain "+str(data__dimensions_item_keys)+" properties")
+        if "frameworks" in data_keys:
+            data_keys.remove("frameworks")
+            data__frameworks = data["frameworks"]
+            if not isinstance(data__frameworks, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".frameworks must be array")
+            data__frameworks_is_list = isinstance(data__frameworks, (list, tuple))
+            if data__frameworks_is_list:
+                data__frameworks_len = len(data__frameworks)
+                for data__frameworks_x, data__frameworks_item in enumerate(data__frameworks):
+                    if not isinstance(data__frameworks_item, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}]" + " must be object")
+                    data__frameworks_item_is_dict = isinstance(data__frameworks_item, dict)
+                    if data__frameworks_item_is_dict:
+                        data__frameworks_item__missing_keys = set(['id', 'title', 'source', 'parts']) - data__frameworks_item.keys()
+                        if data__frameworks_item__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}]" + " must contain ")
+                        data__frameworks_item_keys = set(data__frameworks_item.keys())
+                        if "id" in data__frameworks_item_keys:
+                            data__frameworks_item_keys.remove("id")
+                            data__frameworks_item__id = data__frameworks_item["id"]
+                            if not isinstance(data__frameworks_item__id, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].id" + " must be string")
+                            if isinstance(data__frameworks_item__id, str):
+                                if not REGEX_PATTERNS['^[a-z][a-z0-9-]*$'].search(data__frameworks_item__id):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].id" + " must match pattern ^[a-z][a-z0-9-]*$")
+                        if "title" in data__frameworks_item_keys:
+                            data__frameworks_item_keys.remove("title")
+                            data__frameworks_item__title = data__frameworks_item["title"]
+                            if not isinstance(data__frameworks_item__title, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].title" + " must be string")
+                            if isinstance(data__frameworks_item__title, str):
+                                data__frameworks_item__title_len = len(data__frameworks_item__title)
+                                if data__frameworks_item__title_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].title" + " must be longer than or equal to 1 characters")
+                        if "source" in data__frameworks_item_keys:
+                            data__frameworks_item_keys.remove("source")
+                            data__frameworks_item__source = data__frameworks_item["source"]
+                            if not isinstance(data__frameworks_item__source, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].source" + " must be string")
+                            if isinstance(data__frameworks_item__source, str):
+                                data__frameworks_item__source_len = len(data__frameworks_item__source)
+                                if data__frameworks_item__source_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].source" + " must be longer than or equal to 1 characters")
+                        if "url" in data__frameworks_item_keys:
+                            data__frameworks_item_keys.remove("url")
+                            data__frameworks_item__url = data__frameworks_item["url"]
+                            if not isinstance(data__frameworks_item__url, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].url" + " must be string")
+                            if isinstance(data__frameworks_item__url, str):
+                                if not REGEX_PATTERNS['^https?://'].search(data__frameworks_item__url):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].url" + " must match pattern ^https?://")
+                        if "retrieved" in data__frameworks_item_keys:
+                            data__frameworks_item_keys.remove("retrieved")
+                            data__frameworks_item__retrieved = data__frameworks_item["retrieved"]
+                            if not isinstance(data__frameworks_item__retrieved, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].retrieved" + " must be string")
+                            if isinstance(data__frameworks_item__retrieved, str):
+                                if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data__frameworks_item__retrieved):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].retrieved" + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+                                if not custom_formats["date"](data__frameworks_item__retrieved):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].retrieved" + " must be date")
+                        if "part_names" in data__frameworks_item_keys:
+                            data__frameworks_item_keys.remove("part_names")
+                            data__frameworks_item__partnames = data__frameworks_item["part_names"]
+                            if not isinstance(data__frameworks_item__partnames, (list, tuple)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].part_names" + " must be array")
+                            data__frameworks_item__partnames_is_list = isinstance(data__frameworks_item__partnames, (list, tuple))
+                            if data__frameworks_item__partnames_is_list:
+                                data__frameworks_item__partnames_len = len(data__frameworks_item__partnames)
+                                if data__frameworks_item__partnames_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].part_names" + " must contain at least 1 items")
+                                for data__frameworks_item__partnames_x, data__frameworks_item__partnames_item in enumerate(data__frameworks_item__partnames):
+                                    if not isinstance(data__frameworks_item__partnames_item, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].part_names[{data__frameworks_item__partnames_x}]" + " must be string")
+                                    if isinstance(data__frameworks_item__partnames_item, str):
+                                        data__frameworks_item__partnames_item_len = len(data__frameworks_item__partnames_item)
+                                        if data__frameworks_item__partnames_item_len < 1:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].part_names[{data__frameworks_item__partnames_x}]" + " must be longer than or equal to 1 characters")
+                        if "note" in data__frameworks_item_keys:
+                            data__frameworks_item_keys.remove("note")
+                            data__frameworks_item__note = data__frameworks_item["note"]
+                            if not isinstance(data__frameworks_item__note, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].note" + " must be string")
+                        if "parts" in data__frameworks_item_keys:
+                            data__frameworks_item_keys.remove("parts")
+                            data__frameworks_item__parts = data__frameworks_item["parts"]
+                            if not isinstance(data__frameworks_item__parts, (list, tuple)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].parts" + " must be array")
+                            data__frameworks_item__parts_is_list = isinstance(data__frameworks_item__parts, (list, tuple))
+                            if data__frameworks_item__parts_is_list:
+                                data__frameworks_item__parts_len = len(data__frameworks_item__parts)
+                                if data__frameworks_item__parts_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].parts" + " must contain at least 1 items")
+                                for data__frameworks_item__parts_x, data__frameworks_item__parts_item in enumerate(data__frameworks_item__parts):
+                                    if not isinstance(data__frameworks_item__parts_item, (dict)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].parts[{data__frameworks_item__parts_x}]" + " must be object")
+                                    data__frameworks_item__parts_item_is_dict = isinstance(data__frameworks_item__parts_item, dict)
+                                    if data__frameworks_item__parts_item_is_dict:
+                                        data__frameworks_item__parts_item__missing_keys = set(['id', 'title']) - data__frameworks_item__parts_item.keys()
+                                        if data__frameworks_item__parts_item__missing_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].parts[{data__frameworks_item__parts_x}]" + " must contain ")
+                                        data__frameworks_item__parts_item_keys = set(data__frameworks_item__parts_item.keys())
+                                        if "id" in data__frameworks_item__parts_item_keys:
+                                            data__frameworks_item__parts_item_keys.remove("id")
+                                            data__frameworks_item__parts_item__id = data__frameworks_item__parts_item["id"]
+                                            if not isinstance(data__frameworks_item__parts_item__id, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].parts[{data__frameworks_item__parts_x}].id" + " must be string")
+                                            if isinstance(data__frameworks_item__parts_item__id, str):
+                                                if not REGEX_PATTERNS['^[A-Za-z0-9][A-Za-z0-9._-]*$'].search(data__frameworks_item__parts_item__id):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].parts[{data__frameworks_item__parts_x}].id" + " must match pattern ^[A-Za-z0-9][A-Za-z0-9._-]*$")
+                                        if "title" in data__frameworks_item__parts_item_keys:
+                                            data__frameworks_item__parts_item_keys.remove("title")
+                                            data__frameworks_item__parts_item__title = data__frameworks_item__parts_item["title"]
+                                            if not isinstance(data__frameworks_item__parts_item__title, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].parts[{data__frameworks_item__parts_x}].title" + " must be string")
+                                            if isinstance(data__frameworks_item__parts_item__title, str):
+                                                data__frameworks_item__parts_item__title_len = len(data__frameworks_item__parts_item__title)
+                                                if data__frameworks_item__parts_item__title_len < 1:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].parts[{data__frameworks_item__parts_x}].title" + " must be longer than or equal to 1 characters")
+                                        if "parts" in data__frameworks_item__parts_item_keys:
+                                            data__frameworks_item__parts_item_keys.remove("parts")
+                                            data__frameworks_item__parts_item__parts = data__frameworks_item__parts_item["parts"]
+                                            if not isinstance(data__frameworks_item__parts_item__parts, (list, tuple)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].parts[{data__frameworks_item__parts_x}].parts" + " must be array")
+                                            data__frameworks_item__parts_item__parts_is_list = isinstance(data__frameworks_item__parts_item__parts, (list, tuple))
+                                            if data__frameworks_item__parts_item__parts_is_list:
+                                                data__frameworks_item__parts_item__parts_len = len(data__frameworks_item__parts_item__parts)
+                                                if data__frameworks_item__parts_item__parts_len < 1:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].parts[{data__frameworks_item__parts_x}].parts" + " must contain at least 1 items")
+                                                for data__frameworks_item__parts_item__parts_x, data__frameworks_item__parts_item__parts_item in enumerate(data__frameworks_item__parts_item__parts):
+                                                    validate_https___strategykit_example_schema_goals_schema_json___defs_framework_part(data__frameworks_item__parts_item__parts_item, custom_formats, (name_prefix or "data") + f".frameworks[{data__frameworks_x}].parts[{data__frameworks_item__parts_x}].parts[{data__frameworks_item__parts_item__parts_x}]")
+                                        if data__frameworks_item__parts_item_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}].parts[{data__frameworks_item__parts_x}]" + " must not contain "+str(data__frameworks_item__parts_item_keys)+" properties")
+                        if data__frameworks_item_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".frameworks[{data__frameworks_x}]" + " must not contain "+str(data__frameworks_item_keys)+" properties")
         if "levels" in data_keys:
             data_keys.remove("levels")
             data__levels = data["levels"]
@@ -1819,6 +1954,86 @@ def validate_https___strategykit_example_schema_goals_schema_json(data, custom_f
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + f".chapters[{data__chapters_x}].presents[{data__chapters_item__presents_x}]" + " must be string")
                         if data__chapters_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + f".chapters[{data__chapters_x}]" + " must not contain "+str(data__chapters_item_keys)+" properties")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    return data
+
+def validate_https___strategykit_example_schema_goals_schema_json___defs_framework_part(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['id', 'title']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+        data_keys = set(data.keys())
+        if "id" in data_keys:
+            data_keys.remove("id")
+            data__id = data["id"]
+            if not isinstance(data__id, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be string")
+            if isinstance(data__id, str):
+                if not REGEX_PATTERNS['^[A-Za-z0-9][A-Za-z0-9._-]*$'].search(data__id):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern ^[A-Za-z0-9][A-Za-z0-9._-]*$")
+        if "title" in data_keys:
+            data_keys.remove("title")
+            data__title = data["title"]
+            if not isinstance(data__title, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be string")
+            if isinstance(data__title, str):
+                data__title_len = len(data__title)
+                if data__title_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be longer than or equal to 1 characters")
+        if "parts" in data_keys:
+            data_keys.remove("parts")
+            data__parts = data["parts"]
+            if not isinstance(data__parts, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts must be array")
+            data__parts_is_list = isinstance(data__parts, (list, tuple))
+            if data__parts_is_list:
+                data__parts_len = len(data__parts)
+                if data__parts_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parts must contain at least 1 items")
+                for data__parts_x, data__parts_item in enumerate(data__parts):
+                    if not isinstance(data__parts_item, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + f".parts[{data__parts_x}]" + " must be object")
+                    data__parts_item_is_dict = isinstance(data__parts_item, dict)
+                    if data__parts_item_is_dict:
+                        data__parts_item__missing_keys = set(['id', 'title']) - data__parts_item.keys()
+                        if data__parts_item__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".parts[{data__parts_x}]" + " must contain ")
+                        data__parts_item_keys = set(data__parts_item.keys())
+                        if "id" in data__parts_item_keys:
+                            data__parts_item_keys.remove("id")
+                            data__parts_item__id = data__parts_item["id"]
+                            if not isinstance(data__parts_item__id, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".parts[{data__parts_x}].id" + " must be string")
+                            if isinstance(data__parts_item__id, str):
+                                if not REGEX_PATTERNS['^[A-Za-z0-9][A-Za-z0-9._-]*$'].search(data__parts_item__id):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".parts[{data__parts_x}].id" + " must match pattern ^[A-Za-z0-9][A-Za-z0-9._-]*$")
+                        if "title" in data__parts_item_keys:
+                            data__parts_item_keys.remove("title")
+                            data__parts_item__title = data__parts_item["title"]
+                            if not isinstance(data__parts_item__title, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".parts[{data__parts_x}].title" + " must be string")
+                            if isinstance(data__parts_item__title, str):
+                                data__parts_item__title_len = len(data__parts_item__title)
+                                if data__parts_item__title_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".parts[{data__parts_x}].title" + " must be longer than or equal to 1 characters")
+                        if "parts" in data__parts_item_keys:
+                            data__parts_item_keys.remove("parts")
+                            data__parts_item__parts = data__parts_item["parts"]
+                            if not isinstance(data__parts_item__parts, (list, tuple)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".parts[{data__parts_x}].parts" + " must be array")
+                            data__parts_item__parts_is_list = isinstance(data__parts_item__parts, (list, tuple))
+                            if data__parts_item__parts_is_list:
+                                data__parts_item__parts_len = len(data__parts_item__parts)
+                                if data__parts_item__parts_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".parts[{data__parts_x}].parts" + " must contain at least 1 items")
+                                for data__parts_item__parts_x, data__parts_item__parts_item in enumerate(data__parts_item__parts):
+                                    validate_https___strategykit_example_schema_goals_schema_json___defs_framework_part(data__parts_item__parts_item, custom_formats, (name_prefix or "data") + f".parts[{data__parts_x}].parts[{data__parts_item__parts_x}]")
+                        if data__parts_item_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + f".parts[{data__parts_x}]" + " must not contain "+str(data__parts_item_keys)+" properties")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
