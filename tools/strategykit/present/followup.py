@@ -82,7 +82,7 @@ Särskilda fall:
   *{moving_away_lc}* när inget år har nåtts.
 - **Summa under en period** (”20 000 nya bostäder 2020–2030”). Summan av de uppmätta
   årsvärdena hittills, `S`, jämförs med totalens jämna andel för de åren,
-  `N = total · n / periodens antal år`, där `n` är antalet år med värde: *{achieved_lc}* när
+  `N = total · n / p`, där `n` är antalet år med värde och `p` periodens antal år: *{achieved_lc}* när
   `S` har nått totalen, annars `R = S / N` på skalan ovan. Ett etappmål för en summa är den
   summa som ska vara nådd det året.
 - **Gap mot en jämförelse** (”halvera gapet mot riket till 2030”). Gapet ett år är hur
@@ -199,7 +199,7 @@ Special cases:
   *{limited_lc}* when `S > 0` and *{moving_away_lc}* when no year was met.
 - **A cumulative total over a period** ("20,000 new homes 2020–2030"). The sum of the
   observed yearly values so far, `S`, is compared with the even share of the total for
-  those years, `N = total · n / years in the period`, `n` being the years with a value:
+  those years, `N = total · n / p`, `n` being the years with a value and `p` the years in the period:
   *{achieved_lc}* once `S` has reached the total, otherwise `R = S / N` on the scale
   above. A milestone of such a target is the sum to have reached by its year.
 - **A gap against a comparator** ("halve the gap with the national average by 2030"). The

@@ -189,7 +189,12 @@ class FollowUpPages:
                     milestones = milestones_text(tp, ind, self.lang)
                     items.append(f"<li><strong>{h(tp.target_id)}</strong>: {self.explanation_html(tp, ind)}"
                                  + (f" {htmlkit.raw(milestones)}" if milestones else "") + "</li>")
-                html += [f"<p><strong>{h(L['followup_calculation'])}</strong></p>", "\n".join(["<ul>", *items, "</ul>"])]
+                # A box of its own that scrolls: a calculation is a formula, which cannot wrap, and on a
+                # phone the longest are wider than the page (keyboard users reach the box with Tab).
+                label = htmlkit.attr(f"{L['followup_calculation']} {g.id}")
+                html += [f"<p><strong>{h(L['followup_calculation'])}</strong></p>",
+                         "\n".join([f'<div class="sk-calcs" role="region" tabindex="0" aria-label="{label}">',
+                                    "<ul>", *items, "</ul>", "</div>"])]
                 sources = []
                 for tp in gp.targets:
                     shown = [tp.baseline, tp.latest] + ([tp.by_breakdown.get("women"), tp.by_breakdown.get("men")]

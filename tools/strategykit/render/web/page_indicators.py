@@ -14,6 +14,7 @@ from strategykit.present import breakdowns as present_breakdowns, charts as pres
 from strategykit.present.targets import goal_value as present_goal_value
 from strategykit.present.followup import explain_markdown, milestones_markdown
 from strategykit.render.web import charts, texts
+from strategykit.render.web.htmlkit import attr
 from strategykit.render.web.pagekit import esc, esc_block, rel, table, year_span
 
 
@@ -109,8 +110,13 @@ class IndicatorPages:
             for t, tp in assessed:
                 out += [f"### {esc(L['assessment_of'].format(target=t.id))} {{ #{self.target_slug(t.id)} }}", "",
                         f"{esc(self.status_heading())}: {self.status_link(page, tp.status)}", "{: .sk-meta }", "",
-                        # led by a word: Markdown takes a line that opens with <math> for a block of HTML
-                        f"{esc(L['calculation'])}: " + explain_markdown(tp, ind, self.lang, math="mathml"), ""]
+                        # a box that scrolls (a formula cannot wrap; on a phone the longest are wider
+                        # than the page), the line led by a word: Markdown takes a line that opens
+                        # with <math> for a block of HTML
+                        f'<div class="sk-calcs" role="region" tabindex="0" '
+                        f'aria-label="{attr(L["calculation"] + " " + t.id)}" markdown>', "",
+                        f"{esc(L['calculation'])}: " + explain_markdown(tp, ind, self.lang, math="mathml"), "",
+                        "</div>", ""]
                 if tp.milestones:
                     out += [milestones_markdown(tp, ind, self.lang), ""]
             out += [f"{esc(L['followup_method_link'])} [{esc(L['progress_method'])}]({rel(page, self.method)}).", ""]
