@@ -471,7 +471,8 @@ def _declared_framework(frng: random.Random, data: dict, priorities: list[dict])
         for g in pr["goals"]:
             if frng.random() < 0.5:
                 links = g.setdefault("frameworks", {})
-                links[fid] = sorted(set(links.get(fid, [])) | set(frng.sample(ids, k=frng.randrange(1, 3))))
+                chosen = frng.sample(ids, k=min(len(ids), frng.randrange(1, 3)))
+                links[fid] = links.get(fid, []) + [i for i in chosen if i not in links.get(fid, [])]
 
 
 def generate(seed: int) -> dict[str, str]:
