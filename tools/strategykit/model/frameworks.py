@@ -41,7 +41,7 @@ class Part:
     depth: int = 0
     """0 for a part at the top, 1 for a part within it, and so on."""
     path: tuple = ()
-    """Where a declared framework's part is written in goals.yaml (empty for a shipped one)."""
+    """Where a declared framework's part is written in goals.yaml (for a shipped one: in its file)."""
 
     def title(self, language: str) -> str:
         return _text(self.titles, language)
@@ -104,26 +104,26 @@ class Framework:
         return 1 + max((p.depth for p in self.parts), default=0)
 
 
-def _parts(items: Any, parent: str = "", depth: int = 0, path: tuple = ()) -> Iterator[Part]:
+def _parts(items: Any, path: tuple, parent: str = "", depth: int = 0) -> Iterator[Part]:
+    """The parts as written (``path`` is where ``items`` stand), each followed by the parts within it."""
     if not isinstance(items, list):
         return
     for i, d in enumerate(items):
         if not isinstance(d, dict) or not isinstance(d.get("id"), (str, int)):
             continue
         pid = str(d["id"])
-        here = path + (i,) if path else ()
-        yield Part(pid, d.get("title", ""), parent, depth, here)
-        yield from _parts(d.get("parts"), pid, depth + 1, here + ("parts",) if here else ())
+        yield Part(pid, d.get("title", ""), parent, depth, path + (i,))
+        yield from _parts(d.get("parts"), path + (i, "parts"), pid, depth + 1)
 
 
 def from_data(d: dict, path: tuple = ()) -> Framework:
     """A framework as a shipped file or goals.yaml's ``frameworks:`` writes it; ``path`` is where
     a declared one stands in goals.yaml."""
-    names = d.get("part_names", d.get("part_name", ""))
+    names = d.get("part_names", "")
     return Framework(str(d.get("id", "")), d.get("title", ""), names, d.get("source", ""),
                      d.get("url", "") if isinstance(d.get("url"), str) else "",
                      str(d.get("retrieved", "") or ""), d.get("note", "") if isinstance(d.get("note"), str) else "",
-                     tuple(_parts(d.get("parts"), path=path + ("parts",) if path else ())), path)
+                     tuple(_parts(d.get("parts"), path + ("parts",))), path)
 
 
 AGENDA2030 = "agenda2030"

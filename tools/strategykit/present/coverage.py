@@ -27,6 +27,8 @@ class CoverageRow:
     """The goals that address the part, or a part within it, in document order (empty: not addressed)."""
     depth: int = 0
     """0 for a part at the framework's top, 1 for a part within one, and so on."""
+    parent: str = ""
+    """The id of the part this one sits in ('' at the top)."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def coverage(s: Strategy) -> tuple[Coverage, ...]:
                 continue
             seen.add(p.id)
             rows.append(CoverageRow(p.id, p.title(s.language), tuple(g for g in goals if p.id in linked[g.id]),
-                                    p.depth))
+                                    p.depth, p.parent))
         out.append(Coverage(f, tuple(rows)))
     return tuple(out)
 

@@ -1146,7 +1146,7 @@ def report_data(report: FollowUp, strategy: Strategy, language: str | None = Non
             {"id": c.framework.id, "title": c.framework.title(language), "addressed": c.addressed,
              "total": c.total,
              "parts": [{"id": r.part_id, "title": r.title, "depth": r.depth,
-                        "parent": (c.framework.part(r.part_id).parent if c.framework.part(r.part_id) else ""),
+                        "parent": r.parent,
                         "goals": [g.id for g in r.goals]} for r in c.rows]}
             for c in present_coverage.coverage(strategy)
         ],
