@@ -118,8 +118,10 @@ def localize(text: str, language: str | None) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def _translations(language: str):
-    """The compiled catalog of ``language`` (standard-library gettext), or one that translates nothing."""
+def translations(language: str):
+    """The compiled catalog of ``language`` (standard-library gettext), or one that translates nothing.
+
+    The authors' messages and the readers' texts (``present.catalog``) are entries of the same catalog."""
     import gettext
 
     try:
@@ -131,7 +133,7 @@ def _translations(language: str):
 
 def _lookup(language: str, msgid: str) -> str:
     """The translation of ``msgid``, or ``msgid`` itself when the catalog has none."""
-    return _translations(language).gettext(msgid)
+    return translations(language).gettext(msgid)
 
 
 def fallback_language() -> str:

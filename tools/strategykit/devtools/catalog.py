@@ -1,7 +1,8 @@
 """Maintainers' tool for the message catalogs: ``python -m strategykit.devtools.catalog``.
 
-Extracts every message marked ``_("...")`` in the toolkit (Babel), each rule's explanation and
-each schema's ``description`` (a diagnostic's hint, ``messages.whole``), merges them into
+Extracts every message marked ``_("...")`` in the toolkit (Babel), each rule's explanation,
+each schema's ``description`` (a diagnostic's hint, ``messages.whole``) and every text of the
+tables a reader sees (``present.catalog.Texts``, each with its context ``<table>:<key>``), merges them into
 ``locale/<lang>/LC_MESSAGES/strategykit.po`` (new messages get an empty translation, messages
 no longer in the code are dropped) and compiles each ``.po`` into the ``.mo`` that
 ``messages`` reads. A translator edits only the ``.po`` file (any PO editor, or a text
@@ -48,6 +49,18 @@ def extracted() -> dict[str, list[tuple[str, int]]]:
     return found
 
 
+def extracted_texts() -> dict[tuple[str, str], str]:
+    """(context, English text) → the table it is in, for every text of the readers' tables (``present.catalog``)."""
+    import importlib
+
+    from strategykit.present import catalog as texts
+
+    for module in texts.TEXT_MODULES:
+        importlib.import_module(module)
+    return {(texts.context(table.name, key), english): table.name
+            for table in texts.TABLES.values() for key, english in table.english.items()}
+
+
 def _descriptions(node) -> Iterator[str]:
     if isinstance(node, dict):
         for key, value in node.items():
@@ -89,6 +102,10 @@ def updated(language: str):
     for msgid, where in sorted(extracted().items()):
         previous = old.get(msgid)
         new.add(msgid, previous.string if previous is not None else "",
+                flags=[f for f in (previous.flags if previous is not None else ()) if f != "python-format"])
+    for (context, msgid), table in sorted(extracted_texts().items()):
+        previous = old.get(msgid, context=context)
+        new.add(msgid, previous.string if previous is not None else "", context=context,
                 flags=[f for f in (previous.flags if previous is not None else ()) if f != "python-format"])
     return new
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from strategykit.model import Indicator, Observation, Strategy
 from strategykit.model import dimensions as dims
 from strategykit.present import i18n
+from strategykit.present.catalog import spoken
 
 
 def label(model: Strategy | None, breakdown: str | None, language: str) -> str:
@@ -115,7 +116,7 @@ def _expected(model: Strategy, dimension: str) -> list[str]:
 
 def _language(model: Strategy, language: str | None) -> str:
     lang = language or model.language
-    return lang if lang in i18n.LABELS else "sv"
+    return spoken(lang)
 
 
 def _sources(observations, L: dict) -> str:

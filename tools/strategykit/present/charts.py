@@ -38,6 +38,7 @@ from typing import Iterable
 from strategykit.analysis.followup import MAINTAIN_TOLERANCE, FollowUp, TargetProgress, target_progress
 from strategykit.model import BREAKDOWNS, Indicator, Observation, Strategy
 from strategykit.present import breakdowns as present_breakdowns, i18n
+from strategykit.present.catalog import spoken
 
 POINT_SHAPES = {"total": "circle", "women": "triangle", "men": "square"}
 """The point shape of each breakdown's observed line, in both editions: with its colour and its
@@ -245,7 +246,7 @@ def unit_suffix(ind: Indicator, lang: str) -> str:
 def indicator_chart(model: Strategy, ind: Indicator, report: FollowUp | None,
                     progress: dict[str, TargetProgress] | None = None) -> ChartSpec | None:
     """The chart of ``ind`` (None when there is nothing to draw: no values, or all in one year)."""
-    lang = model.language if model.language in i18n.LABELS else "sv"
+    lang = spoken(model.language)
     L = i18n.labels(lang)
     mark = L["illustrative_mark"]
     year = report.year if report is not None else None

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from strategykit.analysis.followup import CommitmentProgress, GoalJudgement, judge_goal
 from strategykit.model import COMMITMENT_STATUSES, Assessment, Commitment, Goal, Strategy
 from strategykit.present import i18n
+from strategykit.present.catalog import Texts, spoken
 from strategykit.present.mdtext import keep_numbers
 from strategykit.present.status import Badge
 
@@ -33,35 +34,34 @@ COLOURS = {"done": ("#1e6b34", "#e3f1e6"), "on-schedule": ("#2e7d4a", "#eaf5ed")
 """Edge and tint, the target statuses' values (present.status.COLOURS) for the step of the same meaning;
 'not assessed yet' has the grey of 'no data'."""
 
-_MEANING = {
-    "sv": {"done": "åtagandet är genomfört",
-           "on-schedule": "arbetet pågår och följer planen",
-           "delayed": "arbetet pågår men ligger efter planen",
-           "not-started": "arbetet har inte börjat",
-           "discontinued": "åtagandet har avbrutits och kommer inte att genomföras"},
-    "en": {"done": "the commitment has been carried out",
-           "on-schedule": "the work is under way and on schedule",
-           "delayed": "the work is under way but behind schedule",
-           "not-started": "the work has not begun",
-           "discontinued": "the commitment has been given up and will not be carried out"},
-}
+_MEANING = Texts("commitment_meaning", {
+    "done": "the commitment has been carried out",
+    "on-schedule": "the work is under way and on schedule",
+    "delayed": "the work is under way but behind schedule",
+    "not-started": "the work has not begun",
+    "discontinued": "the commitment has been given up and will not be carried out",
+})
 
-_METHOD = {
-    "sv": ("Ett åtagande är något som namngivna aktörer har åtagit sig att göra för ett mål. "
-           "Det följs inte upp med en indikator utan bedöms en gång om året av den som strategin anger, "
-           "på en fast skala. Bedömningen är ett ställningstagande, inte statistik: den anger vem som "
-           "bedömde, när, med vilken motivering och på vilket underlag. Skalan, från bäst till sämst:"),
-    "en": ("A commitment is something named actors have undertaken to do for a goal. It is not followed "
-           "up with an indicator but assessed once a year by whoever the strategy names, on a fixed scale. "
-           "The assessment is a judgement, not a statistic: it says who assessed, when, with what reasoning "
-           "and on what evidence. The scale, from best to worst:"),
-}
+_TEXTS = Texts("commitment_texts", {
+    "method": ("A commitment is something named actors have undertaken to do for a goal. It is not followed "
+               "up with an indicator but assessed once a year by whoever the strategy names, on a fixed scale. "
+               "The assessment is a judgement, not a statistic: it says who assessed, when, with what reasoning "
+               "and on what evidence. The scale, from best to worst:"),
+    "goal_rule": ("**Goals followed up by their commitments.** A goal with no measurable target with an indicator "
+                  "(its own or shared with another goal) but with commitments gets an assessment derived from its "
+                  "commitments' latest assessments, up to the report year: the worst of them, in the order "
+                  "{order}. A commitment not yet assessed is not counted, but how many of the goal's commitments "
+                  "were assessed is stated; when none is, the goal is *{not_assessed}*. The goal's assessment is a "
+                  "judgement, not a measured value: it is always shown with the words “{judgement}” and counted "
+                  "beside the measurable targets' statuses, never among them."),
+})
+"""The method of the commitments, and how a goal followed up by its commitments alone is assessed."""
 
 
 def badge(status: str, language: str) -> Badge:
     """A step of the commitment scale (or ``NOT_ASSESSED``) as a badge: its words, shape and colour."""
     edge, tint = COLOURS[status]
-    words = (i18n.labels(language if language in i18n.LABELS else "sv")["not_assessed"] if status == NOT_ASSESSED
+    words = (i18n.labels(language)["not_assessed"] if status == NOT_ASSESSED
              else i18n.commitment_status_label(status, language))
     return Badge(status, words, SHAPES[status], edge, tint)
 
@@ -103,7 +103,7 @@ def owner_words(owner, language: str) -> str:
 
 
 def _lang(model: Strategy) -> str:
-    return model.language if model.language in i18n.LABELS else "sv"
+    return spoken(model.language)
 
 
 def commitment_row(model: Strategy, c: Commitment, until: int | None = None) -> CommitmentRow:
@@ -153,10 +153,10 @@ _GOAL_RULE = {
 
 def goal_rule(language: str) -> str:
     """How a goal followed up by its commitments alone gets its assessment (``analysis.followup.judge_goal``)."""
-    language = language if language in _GOAL_RULE else "sv"
+    language = spoken(language)
     L = i18n.labels(language)
     order = ", ".join(i18n.commitment_status_label(s, language).lower() for s in COMMITMENT_STATUSES)
-    return _GOAL_RULE[language].format(order=order, not_assessed=L["not_assessed"].lower(),
+    return _TEXTS.of(language)["goal_rule"].format(order=order, not_assessed=L["not_assessed"].lower(),
                                        judgement=L["goal_judgement"])
 
 
@@ -179,7 +179,7 @@ class GoalJudgementView:
 
 
 def goal_judgement(j: GoalJudgement, language: str) -> GoalJudgementView:
-    language = language if language in _METHOD else "sv"
+    language = spoken(language)
     L = i18n.labels(language)
     note = L["goal_judgement"] + ", " + L["goal_judgement_assessed"].format(assessed=j.assessed, total=len(j.commitments))
     if j.status is None:
@@ -207,7 +207,7 @@ def judgement_data(view: GoalJudgementView | None, language: str) -> dict | None
 
 def judged_counts(counts: dict[str, int], language: str) -> tuple[tuple[Badge, str, int], ...]:
     """The judged goals per step of the scale, best first, then those not assessed: (badge, words, n)."""
-    language = language if language in _METHOD else "sv"
+    language = spoken(language)
     out = []
     for status, n in counts.items():
         if status in COMMITMENT_STATUSES:
@@ -245,18 +245,18 @@ def judged_heading(model: Strategy, language: str) -> str:
 
 def method_markdown(language: str = "sv", level: int = 2) -> str:
     """The commitment scale and what each step means, as Markdown to publish (heading at ``level``)."""
-    language = language if language in _METHOD else "sv"
+    language = spoken(language)
     L = i18n.labels(language)
     head = (L["progress"], L["meaning"])
-    rows = [f"| {i18n.commitment_status_label(s, language)} | {_MEANING[language][s]} |" for s in COMMITMENT_STATUSES]
-    return "\n".join([f"{'#' * level} {L['commitment_method']}", "", _METHOD[language], "",
+    rows = [f"| {i18n.commitment_status_label(s, language)} | {_MEANING.of(language)[s]} |" for s in COMMITMENT_STATUSES]
+    return "\n".join([f"{'#' * level} {L['commitment_method']}", "", _TEXTS.of(language)["method"], "",
                       f"| {head[0]} | {head[1]} |", "|---|---|", *rows, "", goal_rule(language), ""]) + "\n"
 
 
 def scale_note(language: str) -> str:
     """One sentence under every table of commitments: that a status is a judgement, and the scale."""
-    language = language if language in _METHOD else "sv"
+    language = spoken(language)
     L = i18n.labels(language)
-    steps = ", ".join(f"{i18n.commitment_status_label(s, language)} ({_MEANING[language][s]})"
+    steps = ", ".join(f"{i18n.commitment_status_label(s, language)} ({_MEANING.of(language)[s]})"
                       for s in COMMITMENT_STATUSES)
     return f"{L['judgement_note']} {L['the_scale']}: {steps}."

@@ -689,7 +689,7 @@ def describe_change(change: Any, language: str, unit: str = "",
     elif verb == "threshold-changed":
         old, new = (i18n.with_threshold("", x, language).strip() or "–" for x in (old, new))
     elif verb in ("flow-changed", "range-form-changed"):
-        words = i18n.TARGET_FORM_WORDS.get(language, i18n.TARGET_FORM_WORDS["en"])
+        words = i18n.TARGET_FORM_WORDS.of(language)
         old, new = words.get(old, old), words.get(new, new)
     elif verb == "frameworks-changed":  # the framework's name and its part, never its id ('nrs 1')
         return template.format(old=_framework_words(old, language, find_framework),

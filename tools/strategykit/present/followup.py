@@ -16,6 +16,7 @@ from strategykit.present import breakdowns as present_breakdowns, commitments as
 from strategykit.present import coverage as present_coverage
 from strategykit.present import equations as eq
 from strategykit.present.equations import Equation
+from strategykit.present.catalog import Texts, spoken
 from strategykit.analysis.followup import (ACCELERATION_RATIO, MAINTAIN_TOLERANCE, ON_TRACK_RATIO, FollowUp, Status, TargetProgress)
 from strategykit.model import Indicator, Observation, Strategy
 
@@ -259,7 +260,7 @@ statistics, and neither are assessments built on them.
 
 
 def _lang(language: str) -> str:
-    return language if language in _METHOD else "sv"
+    return spoken(language)
 
 
 @dataclass(frozen=True)
@@ -428,28 +429,16 @@ def _pct(rate: float, language: str) -> str:
     return i18n.format_number(rate * 100, language, 2) + "\u00a0%"
 
 
-_REASONS = {
-    "sv": {
-        "no-target": "Målet saknar målvärde eller målår.",
-        "no-baseline": "Målet saknar utgångsvärde och det finns inga uppmätta värden.",
-        "target-year-not-after-baseline": "Målåret ligger inte efter utgångsåret.",
-        "no-observation": "Det finns inget uppmätt värde efter utgångsåret {year} ännu.",
-        "no-observation-in-period": "Det finns inget uppmätt värde under perioden ännu.",
-        "period-inverted": "Periodens sista år ligger före dess första.",
-        "no-comparator-baseline": "Gapet vid utgångsläget är inte känt: jämförelsen saknar värde för utgångsåret.",
-        "gap-no-direction": "Målet anger inte om värdet ska öka eller minska, så gapet kan inte mätas.",
-    },
-    "en": {
-        "no-target": "The target has no target value or target year.",
-        "no-baseline": "The target has no baseline and there are no observed values.",
-        "target-year-not-after-baseline": "The target year is not after the baseline year.",
-        "no-observation": "There is no observed value after the baseline year {year} yet.",
-        "no-observation-in-period": "There is no observed value in the period yet.",
-        "period-inverted": "The period's last year comes before its first.",
-        "no-comparator-baseline": "The gap at the baseline is not known: the comparator has no value for the baseline year.",
-        "gap-no-direction": "The target does not say whether the value should increase or decrease, so no gap can be measured.",
-    },
-}
+_REASONS = Texts("followup_reasons", {
+    "no-target": "The target has no target value or target year.",
+    "no-baseline": "The target has no baseline and there are no observed values.",
+    "target-year-not-after-baseline": "The target year is not after the baseline year.",
+    "no-observation": "There is no observed value after the baseline year {year} yet.",
+    "no-observation-in-period": "There is no observed value in the period yet.",
+    "period-inverted": "The period's last year comes before its first.",
+    "no-comparator-baseline": "The gap at the baseline is not known: the comparator has no value for the baseline year.",
+    "gap-no-direction": "The target does not say whether the value should increase or decrease, so no gap can be measured.",
+})
 
 
 @dataclass(frozen=True)
@@ -503,7 +492,7 @@ def explanation(progress: TargetProgress, indicator: Indicator | None, language:
     status = i18n.progress_label(a.status.value, language)
     b, latest = progress.baseline, progress.latest
     if a.reason:
-        return Explanation((_REASONS[language][a.reason].format(year=b.year if b else ""),), status)
+        return Explanation((_REASONS.of(language)[a.reason].format(year=b.year if b else ""),), status)
     if a.form is not None:
         return _explain_form(progress, indicator, language, status)
     assert b is not None and latest is not None and b.value is not None and latest.value is not None
@@ -692,12 +681,12 @@ def _explain_gap(progress: TargetProgress, indicator: Indicator | None, language
     return said(f"{head}; ", ra, "; ", rn, "; ", ratio)
 
 
-_MILESTONE = {
-    "sv": {"met": "nått", "missed": "inte nått", "lead": "Etappmål",
-           "warning": "Observera: det senaste etappmålet ({year}) nåddes inte, trots bedömningen {status}."},
-    "en": {"met": "met", "missed": "missed", "lead": "Milestones",
-           "warning": "Note: the latest milestone ({year}) was missed, despite the assessment {status}."},
-}
+_MILESTONE = Texts("followup_milestone", {
+    "met": "met",
+    "missed": "missed",
+    "lead": "Milestones",
+    "warning": "Note: the latest milestone ({year}) was missed, despite the assessment {status}.",
+})
 
 
 def milestones_markdown(progress: TargetProgress, indicator: Indicator | None, language: str = "sv") -> str:
@@ -714,7 +703,7 @@ def milestones_text(progress: TargetProgress, indicator: Indicator | None, langu
     language = _lang(language)
     if not progress.milestones:
         return ""
-    words = _MILESTONE[language]
+    words = _MILESTONE.of(language)
     unit = indicator.unit if indicator else ""
     dec = indicator.decimals if indicator else None
     parts = []

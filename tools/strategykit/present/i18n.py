@@ -1,620 +1,361 @@
 """Labels and number formats per language: the editions speak the strategy's language.
 
 Both renderers (web and PDF) take every visible word from here, so the two
-editions say the same thing the same way.
+editions say the same thing the same way. Each table holds the English words;
+the other languages' words are in the catalogs a translator edits
+(``locale/<lang>/LC_MESSAGES/strategykit.po``, see ``present.catalog``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from strategykit.messages import LANGUAGES
+from strategykit.present.catalog import Texts, spoken
 
-LABELS: dict[str, dict[str, str]] = {
-    "sv": {
-        "vision": "Vision",
-        "overall_goals": "Övergripande mål",
-        "perspectives": "Perspektiv",
-        "priorities": "Prioriteringar",
-        "priority": "Prioritering",
-        "goal": "Mål",
-        "goals": "Mål",
-        "target": "Delmål",
-        "targets": "Mätbara mål",
-        "indicator": "Indikator",
-        "indicators": "Indikatorer",
-        "baseline": "Utgångsvärde",
-        "target_value": "Målvärde",
-        "year": "År",
-        "target_year": "Målår",
-        "milestones": "Etappmål",
-        "direction": "Riktning",
-        "unit": "Enhet",
-        "definition": "Definition",
-        "source": "Källa",
-        "provider_id": "Id hos källan",
-        "breakdowns": "Redovisas per",
-        "frequency": "Uppdateras",
-        "responsible": "Ansvarig",
-        "used_by": "Används av",
-        "agenda2030": "Agenda 2030",
-        "chapters": "Kapitel",
-        "contents": "Innehåll",
-        "not_found": "Sidan finns inte",
-        "not_found_text": "Det finns ingen sida på den här adressen. Den kan ha flyttats eller tagits bort.",
-        "to_start_page": "Till startsidan",
-        "illustrative": "illustrativt värde",
-        "illustrative_mark": "*",
-        "illustrative_note": "Värden märkta * är illustrativa: de är varken hämtade ur en angiven källa eller fastställda i ett beslut, och de är inte statistik.",
-        "illustrative_status": "bygger på illustrativa värden",
-        "sourced": "Källa",
-        "retrieved": "hämtad",
-        "edition": "Utgåva",
-        "version": "Version",
-        "status": "Status",
-        "date": "Datum",
-        "decision": "Beslut",
-        "no_decision": "Inget beslut ännu",
-        "commit": "Versionskod",  # as the history of editions names a revision's code (process labels)
-        "title": "Titel",
-        "about_edition": "Om utgåvan",
-        "accessibility": "Tillgänglighetsredogörelse",
-        "downloads": "Ladda ner",
-        "pdf_edition": "Tryckt utgåva (PDF)",
-        "web_edition": "Webbutgåva",
-        "key_figures": "Nyckeltal",
-        "period": "Period",
-        "region": "Region",
-        "publisher": "Utgivare",
-        "page": "Sida",
-        "colophon": "Om den här utgåvan",
-        "indicator_appendix": "Bilaga: Indikatorer",
-        "goals_and_targets": "Mål och mätbara mål",
-        "goal_presented_earlier": "Målet presenteras med sina mätbara mål i ett tidigare kapitel:",
-        "also_contributes_to": "Bidrar också till",
-        "contributing_goals": "Mål i andra prioriteringar som också bidrar hit",
-        "contributing_goals_lead": "Mål som hör till andra prioriteringar men också bidrar hit; de redovisas i sin egen prioritering:",
-        "shared_targets_lead": "Följs också upp med mätbara mål som hör till andra mål (de följs upp en gång, under sitt eget mål):",
-        "shared_target_home": "under mål {goal}",
-        "frameworks": "Koppling till ramverk",
-        "frameworks_appendix": "Bilaga: Koppling till ramverk",
-        "frameworks_intro": "Vilka delar av de nationella och globala ramverken strategins mål bidrar till, och vilka de inte berör. Ett mål räknas till ett globalt mål när målet eller något av dess mätbara mål kopplas till det globala målet eller till ett av dess delmål.",
-        "framework_part": "Del",
-        "framework_addressed": "Berörs",
-        "framework_through": "Genom mål",
-        "framework_yes": "Ja",
-        "framework_no": "Nej",
-        "framework_count": "Strategins mål berör {addressed} av {total} delar.",
-        "framework_count_level": "{name}: strategins mål berör {addressed} av {total}.",
-        "framework_part": "Del",
-        "framework_subpart": "Underdel",
-        "framework_source": "Källa",
-        "framework_retrieved": "hämtad",
-        "chart_of": "Diagram över",
-        "axis_not_zero": "Värdeaxeln börjar vid {value}, inte vid noll.",
-        "roadmap_title": "Vägen till {horizon}",
-        "roadmap_intro": "Etappmål och målvärden från {start} till {horizon}, per prioritering och år.",
-        "roadmap_rows": "Varje rad läses som en tidslinje.",
-        "roadmap_status": "Formen visar delmålets bedömning {year}.",
-        "roadmap_milestone": "etappmål",
-        "values_table": "Värden i tabellform",
-        "value": "Värde",
-        "kind": "Typ",
-        "gender": "kön",
-        "women": "kvinnor",
-        "men": "män",
-        "total": "totalt",
-        # Web edition (strategykit.render.web): page names, URL folders and short texts.
-        "start": "Start",
-        "the_strategy": "Strategin",
-        "read_strategy": "Läs strategin",
-        "priorities_and_goals": "Prioriteringar och mål",
-        "overview": "Översikt",
-        "contributes_to": "Bidrar till",
-        "read_chapter": "Läs mer i kapitlet",
-        "milestone": "Etappmål",
-        "targets_in_figures": "Målen i siffror",
-        "targets_in_figures_intro": "Det första mätbara målet i varje prioritering: var länet står och vart det ska.",
-        "illustrative_heading": "Illustrativa värden",
-        "notice_label": "Observera",
-        "download_pdf": "Ladda ner PDF",
-        "pdf_not_built": "PDF-utgåvan är inte byggd för den här webbplatsen. Den byggs med kommandot strategy build.",
-        "commit_unknown": "saknas",
-        "build_date": "Framställd",
-        "file": "Fil",
-        "format": "Format",
-        "size": "Storlek",
-        "indicators_data": "Indikatorerna: definition, enhet och källa.",
-        "targets_data": "De mätbara målen: indikator, utgångsvärde, etappmål och målvärde.",
-        "data_format_note": "CSV-filerna är kommaseparerade och teckenkodade i UTF-8, med punkt som decimaltecken. JSON-filerna innehåller samma uppgifter. Filerna skapas ur samma källa som webbplatsen och PDF-utgåvan.",
-        "pdf_data": "Hela strategin i tryckbar form, samma utgåva som webbplatsen.",
-        "provider": "Dataleverantör",
-        "no_values": "Det finns inga värden att visa för indikatorn ännu.",
-        "not_used": "Indikatorn används inte av något mätbart mål.",
-        "sourced_value": "Värdet kommer från",
-        "all_values": "Alla värden",
-        "accessibility_short": "Tillgänglighet",
-        "edition_facts": "Fakta om utgåvan",
-        "same_sources": "Webbplatsen och PDF-utgåvan byggs ur samma källfiler: målen och indikatorerna i goals.yaml och kapitlen i mappen strategy/. En utgåva är en version av de filerna.",
-        "read_pdf": "Läs samma utgåva som PDF",
-        "breakdown": "Redovisning",
-        "url_priorities": "prioriteringar",
-        "url_indicators": "indikatorer",
-        "url_chapters": "kapitel",
-        "url_about": "om-utgavan",
-        "url_accessibility": "tillganglighet",
-        "url_downloads": "ladda-ner",
-        # The download files' names (the part before .csv/.json).
-        "file_indicators": "indikatorer", "file_targets": "matbara-mal", "file_observations": "uppmatta-varden",
-        "file_followup": "uppfoljning",
-        "page_moved": "Sidan har flyttat",
-        "page_moved_to": "Den finns nu här:",
-        "url_frameworks": "ramverk",
-        # Print edition (strategykit.render.pdf).
-        "pdf_tagged": "PDF-filen är gjord enligt PDF/UA-1: den är taggad för skärmläsare, med rubriker, tabeller, alternativtexter till diagrammen, språk, titel och bokmärken för kapitlen. Det kontrolleras automatiskt vid varje bygge, men filen har inte granskats manuellt.",
-        "chart_legend": "Utgångsvärdet är uppmätt; etappmål och målvärde är beslutade mål, inte utfall.",
-        "appendix_intro": "Bilagan beskriver indikatorerna som strategins mätbara mål följs upp med: vad de mäter, var uppgifterna kommer ifrån och vilka mål som använder dem. Diagrammen visar utgångsvärde, etappmål och målvärde för varje mätbart mål.",
-        # Follow-up (strategykit.analysis.followup, followup_report): the yearly report and statuses.
-        "followup": "Uppföljning",
-        "followup_title": "Uppföljning av målen",
-        "followup_intro": "För varje mätbart mål visas utgångsvärdet, det senaste uppmätta värdet till och med rapportåret, målvärdet och en bedömning av utvecklingen.",
-        "report_year": "Rapportår",
-        "latest_value": "Senaste värde",
-        "table": "Tabell",
-        "progress": "Bedömning",
-        "progress_summary": "Sammanfattning",
-        "progress_method": "Så bedöms utvecklingen",
-        "changes_since": "Förändringar sedan föregående år",
-        "no_changes": "Ingen bedömning har ändrats sedan föregående år.",
-        "previous_year": "Föregående år",
-        "improved": "bättre",
-        "worsened": "sämre",
-        "women_and_men": "Kvinnor och män",
-        "observed": "Utfall",
-        "needed_path": "Nödvändig utveckling",
-        "achieved_rate": "Uppnådd takt per år",
-        "needed_rate": "Nödvändig takt per år",
-        "ratio": "Kvot",
-        "number_of_targets": "Antal mätbara mål",
-        # Print edition: the follow-up, the process appendices and the line charts (strategykit.render.pdf).
-        "followup_appendix": "Bilaga: Uppföljning",
-        "participation_appendix": "Bilaga: Delaktighet i siffror",
-        "compilation_appendix": "Bilaga: Remissammanställning",
-        "editions_appendix": "Bilaga: Utgåvor och ändringar",
-        "method_appendix": "Bilaga: Så bedöms utvecklingen",
-        "followup_overview": "Bedömningar per prioritering",
-        "followup_overview_intro": "Antal mätbara mål med varje bedömning år {year}, per prioritering. Ett mål får den sämsta bedömningen bland sina mätbara mål som har data.",
-        "followup_calculation": "Så har bedömningarna räknats fram",
-        "followup_changes_none": "Ingen bedömning har ändrats sedan {year}.",
-        "goal_status": "Målets bedömning",
-        "status_column": "Bedömning {year}",
-        "status_note": "Bedömningen avser {year}: utgåvan visar de värden som var kända vid dess datum. Metoden förklaras i bilagan Så bedöms utvecklingen; den årliga uppföljningen är en egen publikation.",
-        "observed_values": "Uppmätta värden",
-        "values_source": "Källa för uppmätta värden",
-        "appendix_intro_followup": "Bilagan beskriver indikatorerna som strategins mätbara mål följs upp med: vad de mäter, var uppgifterna kommer ifrån, vilka mål som använder dem och de värden som har uppmätts hittills.",
-        "chart_legend_followup": "Diagrammen visar utfallet (uppmätta värden), etappmål och målvärde, och den utveckling som behövs för att nå målvärdet i tid. Etappmål och målvärde är beslutade mål, inte utfall.",
-        "chart_alt_observed": "Utfall {first}–{last}: från {start} till {end}",
-        "chart_alt_single": "Utfall {year}: {value}",
-        "chart_alt_gender": "Kvinnor {women} och män {men} år {year}",
-        "chart_alt_path": "Nödvändig utveckling: från {start} år {first} till målvärdet {end} år {last}",
-        "chart_alt_status": "Bedömning {year}: {status}",
-        "chart_alt_illustrative": "illustrativa värden",
-        "priority_status": "Prioriteringens bedömning",
-        # Web edition: the follow-up pages, the process pages and the navigation (strategykit.render.web).
-        "url_followup": "uppfoljning",
-        "url_method": "metod",
-        "url_compilation": "remissammanstallning",
-        "url_participation": "dialog-och-delaktighet",
-        "url_history": "utgavor",
-        "url_changes": "andringar-sedan-remissversionen",
-        "about_strategy": "Om strategin",
-        "participation_page": "Dialog och delaktighet i siffror",
-        "followup_year_intro": "Bedömningarna gäller {year} och bygger på de värden som har uppmätts till och med det året.",
-        "followup_commitments_intro": "Varje {commitment} visas med sin senaste bedömning till och med {year}.",
-        "followup_year_without_values": "Inga värden har uppmätts för {year}, så de mätbara målen bedöms med de senaste värdena från tidigare år, vart och ett med sitt år.",
-        "followup_no_data": "Det finns inga uppmätta värden ännu, så inget mätbart mål kan bedömas.",
-        "followup_method_link": "Hur varje bedömning räknas fram, med formler och gränsvärden, står på sidan",
-        "priority_status": "Prioriteringens bedömning",
-        "assessment_of": "Bedömning av delmål {target}",
-        "calculation": "Beräkning",
-        "values_per_year": "Utfall och nödvändig utveckling per år",
-        "decided_values": "Utgångsvärde, etappmål och målvärde",
-        "chart_lines_note": "Heldragna linjer visar utfallet. Streckade linjer visar den utveckling som behövs för att nå målvärdet i tid.",
-        "illustrative_source": "Illustrativt, ingen källa",
-        "observations_data": "Uppmätta värden för varje indikator: år, redovisning (totalt, kvinnor, män, eller en indelnings värde som municipality:2480 för Umeå), värde och källa.",
-        "followup_data": "Uppföljningen: varje mätbart måls utgångsvärde, senaste värde, målvärde och bedömning, med beräkningen.",
-        "process_data_note": "Remissvaren, dialogträffarna och utgåvorna finns som YAML-filer i strategins källor (mappen remiss/ och filerna dialogue.yaml och editions.yaml).",
-        "maintain_band": "nivån hålls så länge värdet ligger mellan {low} och {high} (±{tolerance}\u00a0% av målvärdet)",
-        "maintain_band_legend": "Inom ±{tolerance}\u00a0% av målvärdet",
-        # The yearly follow-up as a publication of its own (strategykit.present.yearly).
-        "yearly_title": "Uppföljning {year}",
-        "yearly_subtitle": "Uppföljning av {title}",
-        "yearly_kind": "Årlig uppföljning",
-        "yearly_publications": "Uppföljningar",
-        "yearly_publications_intro": "Den årliga uppföljningen är en egen publikation. Varje år bedöms de mätbara målen med de värden som är kända i dag, till och med det året.",
-        "yearly_pdf": "Uppföljning {year} som PDF",
-        "yearly_follows": "Följer upp",
-        "yearly_summary": "Sammanfattning per prioritering",
-        "yearly_targets": "Mål och bedömningar",
-        "yearly_sources": "Datakällor",
-        "yearly_sources_intro": "Värdena som bedömningarna bygger på kommer från följande källor.",
-        "yearly_date_note": "Uppföljningen bygger på de värden som fanns i strategins datafiler när den gjordes; ett värde som har reviderats sedan dess visas med sitt nya värde.",
-        "edition_known_note": "Utgåvan visar de uppmätta värden som var kända vid dess datum ({date}): värden för år före {year}. Senare värden finns i de årliga uppföljningarna.",
-        "edition_no_status": "Vid utgåvans datum fanns inga uppmätta värden efter utgångsåren, så målen visas med utgångsvärde och målvärde men utan bedömning.",
-        "commitment": "Åtagande",
-        "commitments": "Åtaganden",
-        "owners": "Ansvariga",
-        "assessed_by": "Bedöms av",
-        "reasoning": "Motivering",
-        "evidence": "Underlag",
-        "not_assessed": "Inte bedömt ännu",
-        "assessed_on": "Bedömt {date} av {by}",
-        "judgement_note": "Åtaganden följs upp genom bedömning, inte med en indikator: statusen är den bedömandes ställningstagande på en fast skala, inte statistik.",
-        "commitment_method": "Så bedöms åtagandena",
-        "commitments_of_goal": "Åtaganden för {goal}",
-        "goal_judgement": "bedömning av åtagandena",
-        "goal_judgement_assessed": "{assessed} av {total} bedömda",
-        "judged_goals": "{goals} som följs upp med {commitments}",
-        "meaning": "Innebörd",
-        "the_scale": "Skalan",
-        "range_band": "målet är ett intervall från {low} till {high} ({year})",
-        "range_band_legend": "Målintervall",
-    },
-    "en": {
-        "vision": "Vision",
-        "overall_goals": "Overall goals",
-        "perspectives": "Perspectives",
-        "priorities": "Priorities",
-        "priority": "Priority",
-        "goal": "Goal",
-        "goals": "Goals",
-        "target": "Target",
-        "targets": "Measurable targets",
-        "indicator": "Indicator",
-        "indicators": "Indicators",
-        "baseline": "Baseline",
-        "target_value": "Target value",
-        "year": "Year",
-        "target_year": "Target year",
-        "milestones": "Milestones",
-        "direction": "Direction",
-        "unit": "Unit",
-        "definition": "Definition",
-        "source": "Source",
-        "provider_id": "Provider id",
-        "breakdowns": "Broken down by",
-        "frequency": "Updated",
-        "responsible": "Responsible",
-        "used_by": "Used by",
-        "agenda2030": "Agenda 2030",
-        "chapters": "Chapters",
-        "contents": "Contents",
-        "not_found": "Page not found",
-        "not_found_text": "There is no page at this address. It may have been moved or removed.",
-        "to_start_page": "Go to the start page",
-        "illustrative": "illustrative value",
-        "illustrative_mark": "*",
-        "illustrative_note": "Values marked * are illustrative: they are neither taken from a cited source nor set by a decision, and they are not statistics.",
-        "illustrative_status": "based on illustrative values",
-        "sourced": "Source",
-        "retrieved": "retrieved",
-        "edition": "Edition",
-        "version": "Version",
-        "status": "Status",
-        "date": "Date",
-        "decision": "Decision",
-        "no_decision": "No decision yet",
-        "commit": "Version code",
-        "title": "Title",
-        "about_edition": "About this edition",
-        "accessibility": "Accessibility statement",
-        "downloads": "Downloads",
-        "pdf_edition": "Print edition (PDF)",
-        "web_edition": "Web edition",
-        "key_figures": "Key figures",
-        "period": "Period",
-        "region": "Region",
-        "publisher": "Publisher",
-        "page": "Page",
-        "colophon": "About this edition",
-        "indicator_appendix": "Appendix: Indicators",
-        "goals_and_targets": "Goals and measurable targets",
-        "goal_presented_earlier": "The goal is presented with its measurable targets in an earlier chapter:",
-        "also_contributes_to": "Also contributes to",
-        "contributing_goals": "Goals of other priorities that also contribute here",
-        "contributing_goals_lead": "Goals that belong to other priorities but also contribute here; they are presented in their own priority:",
-        "shared_targets_lead": "Also followed up with measurable targets that belong to other goals (each is followed up once, under its own goal):",
-        "shared_target_home": "under goal {goal}",
-        "frameworks": "Links to frameworks",
-        "frameworks_appendix": "Appendix: Links to frameworks",
-        "frameworks_intro": "Which parts of the national and global frameworks the strategy's goals contribute to, and which they do not address. A goal counts towards a Sustainable Development Goal when the goal or one of its measurable targets links to that goal or to one of its targets.",
-        "framework_part": "Part",
-        "framework_addressed": "Addressed",
-        "framework_through": "Through goals",
-        "framework_yes": "Yes",
-        "framework_no": "No",
-        "framework_count": "The strategy's goals address {addressed} of {total} parts.",
-        "framework_count_level": "{name}: the strategy's goals address {addressed} of {total}.",
-        "framework_part": "Part",
-        "framework_subpart": "Sub-part",
-        "framework_source": "Source",
-        "framework_retrieved": "retrieved",
-        "chart_of": "Chart of",
-        "axis_not_zero": "The value axis starts at {value}, not at zero.",
-        "roadmap_title": "The path to {horizon}",
-        "roadmap_intro": "Milestones and target values from {start} to {horizon}, by priority and year.",
-        "roadmap_rows": "Each row reads as a timeline.",
-        "roadmap_status": "The shape shows the target's assessment in {year}.",
-        "roadmap_milestone": "milestone",
-        "values_table": "Values as a table",
-        "value": "Value",
-        "kind": "Kind",
-        "gender": "gender",
-        "women": "women",
-        "men": "men",
-        "total": "total",
-        # Web edition (strategykit.render.web): page names, URL folders and short texts.
-        "start": "Home",
-        "the_strategy": "The strategy",
-        "read_strategy": "Read the strategy",
-        "priorities_and_goals": "Priorities and goals",
-        "overview": "Overview",
-        "contributes_to": "Contributes to",
-        "read_chapter": "Read more in the chapter",
-        "milestone": "Milestone",
-        "targets_in_figures": "Targets in figures",
-        "targets_in_figures_intro": "The first measurable target of each priority: where the region stands and where it is heading.",
-        "illustrative_heading": "Illustrative values",
-        "notice_label": "Note",
-        "download_pdf": "Download PDF",
-        "pdf_not_built": "The PDF edition has not been built for this site. It is built with the command strategy build.",
-        "commit_unknown": "not recorded",
-        "build_date": "Produced",
-        "file": "File",
-        "format": "Format",
-        "size": "Size",
-        "indicators_data": "The indicators: definition, unit and source.",
-        "targets_data": "The measurable targets: indicator, baseline, milestones and target value.",
-        "data_format_note": "The CSV files are comma-separated and encoded in UTF-8, with a point as the decimal mark. The JSON files hold the same data. The files are made from the same source as the website and the PDF edition.",
-        "pdf_data": "The whole strategy in printable form, the same edition as this website.",
-        "provider": "Data provider",
-        "no_values": "There are no values to show for this indicator yet.",
-        "not_used": "No measurable target uses this indicator.",
-        "sourced_value": "The value comes from",
-        "all_values": "All values",
-        "accessibility_short": "Accessibility",
-        "edition_facts": "Facts about this edition",
-        "same_sources": "The website and the PDF edition are built from the same source files: the goals and indicators in goals.yaml and the chapters in the folder strategy/. An edition is one version of those files.",
-        "read_pdf": "Read the same edition as a PDF",
-        "breakdown": "Breakdown",
-        "url_priorities": "priorities",
-        "url_indicators": "indicators",
-        "url_chapters": "chapters",
-        "url_about": "about",
-        "url_accessibility": "accessibility",
-        "url_downloads": "downloads",
-        # The download files' names (the part before .csv/.json).
-        "file_indicators": "indicators", "file_targets": "targets", "file_observations": "observations",
-        "file_followup": "followup",
-        "page_moved": "This page has moved",
-        "page_moved_to": "It is now here:",
-        "url_frameworks": "frameworks",
-        # Print edition (strategykit.render.pdf).
-        "pdf_tagged": "The PDF is made to PDF/UA-1: it is tagged for screen readers, with headings, tables, alt texts for the charts, language, title and bookmarks for the chapters. This is checked automatically on every build, but the file has not been reviewed manually.",
-        "chart_legend": "The baseline is measured; milestones and target values are decided goals, not results.",
-        "appendix_intro": "This appendix describes the indicators that the strategy's measurable targets are followed up with: what they measure, where the data comes from and which targets use them. The charts show the baseline, the milestones and the target value of each measurable target.",
-        # Follow-up (strategykit.analysis.followup, followup_report): the yearly report and statuses.
-        "followup": "Follow-up",
-        "followup_title": "Follow-up of the targets",
-        "followup_intro": "For each measurable target: the baseline, the latest value observed up to the report year, the target value and an assessment of the progress.",
-        "report_year": "Report year",
-        "latest_value": "Latest value",
-        "table": "Table",
-        "progress": "Assessment",
-        "progress_summary": "Summary",
-        "progress_method": "How progress is assessed",
-        "changes_since": "Changes since the previous year",
-        "no_changes": "No assessment has changed since the previous year.",
-        "previous_year": "Previous year",
-        "improved": "better",
-        "worsened": "worse",
-        "women_and_men": "Women and men",
-        "observed": "Observed",
-        "needed_path": "Path needed",
-        "achieved_rate": "Achieved rate per year",
-        "needed_rate": "Needed rate per year",
-        "ratio": "Ratio",
-        "number_of_targets": "Number of targets",
-        # Print edition: the follow-up, the process appendices and the line charts (strategykit.render.pdf).
-        "followup_appendix": "Appendix: Follow-up",
-        "participation_appendix": "Appendix: Participation in figures",
-        "compilation_appendix": "Appendix: Summary of consultation responses",
-        "editions_appendix": "Appendix: Editions and changes",
-        "method_appendix": "Appendix: How progress is assessed",
-        "followup_overview": "Assessments per priority",
-        "followup_overview_intro": "Number of measurable targets with each assessment in {year}, by priority. A goal gets the worst assessment among its measurable targets that have data.",
-        "followup_calculation": "How the assessments were calculated",
-        "followup_changes_none": "No assessment has changed since {year}.",
-        "goal_status": "The goal's assessment",
-        "status_column": "Assessment {year}",
-        "status_note": "The assessment is for {year}: this edition shows the values known at its date. The appendix How progress is assessed explains the method; the yearly follow-up is a publication of its own.",
-        "observed_values": "Observed values",
-        "values_source": "Source of the observed values",
-        "appendix_intro_followup": "This appendix describes the indicators that the strategy's measurable targets are followed up with: what they measure, where the data comes from, which targets use them and the values observed so far.",
-        "chart_legend_followup": "The charts show the observed values, the milestones and the target value, and the path needed to reach the target value in time. Milestones and target values are decided goals, not results.",
-        "chart_alt_observed": "Observed {first}–{last}: from {start} to {end}",
-        "chart_alt_single": "Observed {year}: {value}",
-        "chart_alt_gender": "Women {women} and men {men} in {year}",
-        "chart_alt_path": "Path needed: from {start} in {first} to the target value {end} in {last}",
-        "chart_alt_status": "Assessment {year}: {status}",
-        "chart_alt_illustrative": "illustrative values",
-        "priority_status": "The priority's assessment",
-        # Web edition: the follow-up pages, the process pages and the navigation (strategykit.render.web).
-        "url_followup": "follow-up",
-        "url_method": "method",
-        "url_compilation": "consultation-responses",
-        "url_participation": "dialogue-and-participation",
-        "url_history": "editions",
-        "url_changes": "changes-since-consultation",
-        "about_strategy": "About the strategy",
-        "participation_page": "Dialogue and participation in figures",
-        "followup_year_intro": "The assessments are for {year} and use the values observed up to and including that year.",
-        "followup_commitments_intro": "Each {commitment} is shown with its latest assessment up to and including {year}.",
-        "followup_year_without_values": "No values were observed for {year}, so the measurable targets are assessed with the latest values of earlier years, each shown with its year.",
-        "followup_no_data": "There are no observed values yet, so no measurable target can be assessed.",
-        "followup_method_link": "How each assessment is calculated, with formulas and thresholds, is explained on the page",
-        "priority_status": "The priority's assessment",
-        "assessment_of": "Assessment of target {target}",
-        "calculation": "Calculation",
-        "values_per_year": "Observed values and the path needed, per year",
-        "decided_values": "Baseline, milestones and target value",
-        "chart_lines_note": "Solid lines show the observed values. Dashed lines show the path needed to reach the target value in time.",
-        "illustrative_source": "Illustrative, no source",
-        "observations_data": "Observed values of every indicator: year, breakdown (total, women, men, or a dimension's value such as municipality:2480 for Umeå), value and source.",
-        "followup_data": "The follow-up: each measurable target's baseline, latest value, target value and assessment, with the calculation.",
-        "process_data_note": "The consultation responses, dialogue meetings and editions are YAML files in the strategy's sources (the folder remiss/ and the files dialogue.yaml and editions.yaml).",
-        "maintain_band": "the level is kept while the value lies between {low} and {high} (±{tolerance}\u00a0% of the target value)",
-        "maintain_band_legend": "Within ±{tolerance}\u00a0% of the target value",
-        # The yearly follow-up as a publication of its own (strategykit.present.yearly).
-        "yearly_title": "Follow-up {year}",
-        "yearly_subtitle": "Follow-up of {title}",
-        "yearly_kind": "Yearly follow-up",
-        "yearly_publications": "Follow-ups",
-        "yearly_publications_intro": "The yearly follow-up is a publication of its own. Each year the measurable targets are assessed with the values known today, up to that year.",
-        "yearly_pdf": "Follow-up {year} as PDF",
-        "yearly_follows": "Follows up",
-        "yearly_summary": "Summary by priority",
-        "yearly_targets": "Targets and assessments",
-        "yearly_sources": "Data sources",
-        "yearly_sources_intro": "The values the assessments rest on come from these sources.",
-        "yearly_date_note": "The follow-up uses the values the strategy's data files held when it was made; a value revised since then is shown with its new value.",
-        "edition_known_note": "This edition shows the observed values known at its date ({date}): values for years before {year}. Later values are in the yearly follow-ups.",
-        "edition_no_status": "At this edition's date there were no observed values after the baseline years, so the targets are shown with baseline and target value but without an assessment.",
-        "commitment": "Commitment",
-        "commitments": "Commitments",
-        "owners": "Owners",
-        "assessed_by": "Assessed by",
-        "reasoning": "Reasoning",
-        "evidence": "Evidence",
-        "not_assessed": "Not assessed yet",
-        "assessed_on": "Assessed {date} by {by}",
-        "judgement_note": "Commitments are followed up by judgement, not by an indicator: the status is the assessor's judgement on a fixed scale, not a statistic.",
-        "commitment_method": "How commitments are assessed",
-        "commitments_of_goal": "Commitments of {goal}",
-        "goal_judgement": "judgement of its commitments",
-        "goal_judgement_assessed": "{assessed} of {total} assessed",
-        "judged_goals": "{goals} followed up by {commitments}",
-        "meaning": "Meaning",
-        "the_scale": "The scale",
-        "range_band": "the target is a range from {low} to {high} ({year})",
-        "range_band_legend": "Target range",
-    },
-}
+LABELS = Texts("labels", {
+    "vision": "Vision",
+    "overall_goals": "Overall goals",
+    "perspectives": "Perspectives",
+    "priorities": "Priorities",
+    "priority": "Priority",
+    "goal": "Goal",
+    "goals": "Goals",
+    "target": "Target",
+    "targets": "Measurable targets",
+    "indicator": "Indicator",
+    "indicators": "Indicators",
+    "baseline": "Baseline",
+    "target_value": "Target value",
+    "year": "Year",
+    "target_year": "Target year",
+    "milestones": "Milestones",
+    "direction": "Direction",
+    "unit": "Unit",
+    "definition": "Definition",
+    "source": "Source",
+    "provider_id": "Provider id",
+    "breakdowns": "Broken down by",
+    "frequency": "Updated",
+    "responsible": "Responsible",
+    "used_by": "Used by",
+    "agenda2030": "Agenda 2030",
+    "chapters": "Chapters",
+    "contents": "Contents",
+    "not_found": "Page not found",
+    "not_found_text": "There is no page at this address. It may have been moved or removed.",
+    "to_start_page": "Go to the start page",
+    "illustrative": "illustrative value",
+    "illustrative_mark": "*",
+    "illustrative_note": "Values marked * are illustrative: they are neither taken from a cited source nor set by a decision, and they are not statistics.",
+    "illustrative_status": "based on illustrative values",
+    "sourced": "Source",
+    "retrieved": "retrieved",
+    "edition": "Edition",
+    "version": "Version",
+    "status": "Status",
+    "date": "Date",
+    "decision": "Decision",
+    "no_decision": "No decision yet",
+    "commit": "Version code",
+    "title": "Title",
+    "about_edition": "About this edition",
+    "accessibility": "Accessibility statement",
+    "downloads": "Downloads",
+    "pdf_edition": "Print edition (PDF)",
+    "web_edition": "Web edition",
+    "key_figures": "Key figures",
+    "period": "Period",
+    "region": "Region",
+    "publisher": "Publisher",
+    "page": "Page",
+    "colophon": "About this edition",
+    "indicator_appendix": "Appendix: Indicators",
+    "goals_and_targets": "Goals and measurable targets",
+    "goal_presented_earlier": "The goal is presented with its measurable targets in an earlier chapter:",
+    "also_contributes_to": "Also contributes to",
+    "contributing_goals": "Goals of other priorities that also contribute here",
+    "contributing_goals_lead": "Goals that belong to other priorities but also contribute here; they are presented in their own priority:",
+    "shared_targets_lead": "Also followed up with measurable targets that belong to other goals (each is followed up once, under its own goal):",
+    "shared_target_home": "under goal {goal}",
+    "frameworks": "Links to frameworks",
+    "frameworks_appendix": "Appendix: Links to frameworks",
+    "frameworks_intro": "Which parts of the national and global frameworks the strategy's goals contribute to, and which they do not address. A goal counts towards a Sustainable Development Goal when the goal or one of its measurable targets links to that goal or to one of its targets.",
+    "framework_part": "Part",
+    "framework_addressed": "Addressed",
+    "framework_through": "Through goals",
+    "framework_yes": "Yes",
+    "framework_no": "No",
+    "framework_count": "The strategy's goals address {addressed} of {total} parts.",
+    "framework_count_level": "{name}: the strategy's goals address {addressed} of {total}.",
+    "framework_part": "Part",
+    "framework_subpart": "Sub-part",
+    "framework_source": "Source",
+    "framework_retrieved": "retrieved",
+    "chart_of": "Chart of",
+    "axis_not_zero": "The value axis starts at {value}, not at zero.",
+    "roadmap_title": "The path to {horizon}",
+    "roadmap_intro": "Milestones and target values from {start} to {horizon}, by priority and year.",
+    "roadmap_rows": "Each row reads as a timeline.",
+    "roadmap_status": "The shape shows the target's assessment in {year}.",
+    "roadmap_milestone": "milestone",
+    "values_table": "Values as a table",
+    "value": "Value",
+    "kind": "Kind",
+    "gender": "gender",
+    "women": "women",
+    "men": "men",
+    "total": "total",
+    # Web edition (strategykit.render.web): page names, URL folders and short texts.
+    "start": "Home",
+    "the_strategy": "The strategy",
+    "read_strategy": "Read the strategy",
+    "priorities_and_goals": "Priorities and goals",
+    "overview": "Overview",
+    "contributes_to": "Contributes to",
+    "read_chapter": "Read more in the chapter",
+    "milestone": "Milestone",
+    "targets_in_figures": "Targets in figures",
+    "targets_in_figures_intro": "The first measurable target of each priority: where the region stands and where it is heading.",
+    "illustrative_heading": "Illustrative values",
+    "notice_label": "Note",
+    "download_pdf": "Download PDF",
+    "pdf_not_built": "The PDF edition has not been built for this site. It is built with the command strategy build.",
+    "commit_unknown": "not recorded",
+    "build_date": "Produced",
+    "file": "File",
+    "format": "Format",
+    "size": "Size",
+    "indicators_data": "The indicators: definition, unit and source.",
+    "targets_data": "The measurable targets: indicator, baseline, milestones and target value.",
+    "data_format_note": "The CSV files are comma-separated and encoded in UTF-8, with a point as the decimal mark. The JSON files hold the same data. The files are made from the same source as the website and the PDF edition.",
+    "pdf_data": "The whole strategy in printable form, the same edition as this website.",
+    "provider": "Data provider",
+    "no_values": "There are no values to show for this indicator yet.",
+    "not_used": "No measurable target uses this indicator.",
+    "sourced_value": "The value comes from",
+    "all_values": "All values",
+    "accessibility_short": "Accessibility",
+    "edition_facts": "Facts about this edition",
+    "same_sources": "The website and the PDF edition are built from the same source files: the goals and indicators in goals.yaml and the chapters in the folder strategy/. An edition is one version of those files.",
+    "read_pdf": "Read the same edition as a PDF",
+    "breakdown": "Breakdown",
+    "url_priorities": "priorities",
+    "url_indicators": "indicators",
+    "url_chapters": "chapters",
+    "url_about": "about",
+    "url_accessibility": "accessibility",
+    "url_downloads": "downloads",
+    # The download files' names (the part before .csv/.json).
+    "file_indicators": "indicators", "file_targets": "targets", "file_observations": "observations",
+    "file_followup": "followup",
+    "page_moved": "This page has moved",
+    "page_moved_to": "It is now here:",
+    "url_frameworks": "frameworks",
+    # Print edition (strategykit.render.pdf).
+    "pdf_tagged": "The PDF is made to PDF/UA-1: it is tagged for screen readers, with headings, tables, alt texts for the charts, language, title and bookmarks for the chapters. This is checked automatically on every build, but the file has not been reviewed manually.",
+    "chart_legend": "The baseline is measured; milestones and target values are decided goals, not results.",
+    "appendix_intro": "This appendix describes the indicators that the strategy's measurable targets are followed up with: what they measure, where the data comes from and which targets use them. The charts show the baseline, the milestones and the target value of each measurable target.",
+    # Follow-up (strategykit.analysis.followup, followup_report): the yearly report and statuses.
+    "followup": "Follow-up",
+    "followup_title": "Follow-up of the targets",
+    "followup_intro": "For each measurable target: the baseline, the latest value observed up to the report year, the target value and an assessment of the progress.",
+    "report_year": "Report year",
+    "latest_value": "Latest value",
+    "table": "Table",
+    "progress": "Assessment",
+    "progress_summary": "Summary",
+    "progress_method": "How progress is assessed",
+    "changes_since": "Changes since the previous year",
+    "no_changes": "No assessment has changed since the previous year.",
+    "previous_year": "Previous year",
+    "improved": "better",
+    "worsened": "worse",
+    "women_and_men": "Women and men",
+    "observed": "Observed",
+    "needed_path": "Path needed",
+    "achieved_rate": "Achieved rate per year",
+    "needed_rate": "Needed rate per year",
+    "ratio": "Ratio",
+    "number_of_targets": "Number of targets",
+    # Print edition: the follow-up, the process appendices and the line charts (strategykit.render.pdf).
+    "followup_appendix": "Appendix: Follow-up",
+    "participation_appendix": "Appendix: Participation in figures",
+    "compilation_appendix": "Appendix: Summary of consultation responses",
+    "editions_appendix": "Appendix: Editions and changes",
+    "method_appendix": "Appendix: How progress is assessed",
+    "followup_overview": "Assessments per priority",
+    "followup_overview_intro": "Number of measurable targets with each assessment in {year}, by priority. A goal gets the worst assessment among its measurable targets that have data.",
+    "followup_calculation": "How the assessments were calculated",
+    "followup_changes_none": "No assessment has changed since {year}.",
+    "goal_status": "The goal's assessment",
+    "status_column": "Assessment {year}",
+    "status_note": "The assessment is for {year}: this edition shows the values known at its date. The appendix How progress is assessed explains the method; the yearly follow-up is a publication of its own.",
+    "observed_values": "Observed values",
+    "values_source": "Source of the observed values",
+    "appendix_intro_followup": "This appendix describes the indicators that the strategy's measurable targets are followed up with: what they measure, where the data comes from, which targets use them and the values observed so far.",
+    "chart_legend_followup": "The charts show the observed values, the milestones and the target value, and the path needed to reach the target value in time. Milestones and target values are decided goals, not results.",
+    "chart_alt_observed": "Observed {first}–{last}: from {start} to {end}",
+    "chart_alt_single": "Observed {year}: {value}",
+    "chart_alt_gender": "Women {women} and men {men} in {year}",
+    "chart_alt_path": "Path needed: from {start} in {first} to the target value {end} in {last}",
+    "chart_alt_status": "Assessment {year}: {status}",
+    "chart_alt_illustrative": "illustrative values",
+    "priority_status": "The priority's assessment",
+    # Web edition: the follow-up pages, the process pages and the navigation (strategykit.render.web).
+    "url_followup": "follow-up",
+    "url_method": "method",
+    "url_compilation": "consultation-responses",
+    "url_participation": "dialogue-and-participation",
+    "url_history": "editions",
+    "url_changes": "changes-since-consultation",
+    "about_strategy": "About the strategy",
+    "participation_page": "Dialogue and participation in figures",
+    "followup_year_intro": "The assessments are for {year} and use the values observed up to and including that year.",
+    "followup_commitments_intro": "Each {commitment} is shown with its latest assessment up to and including {year}.",
+    "followup_year_without_values": "No values were observed for {year}, so the measurable targets are assessed with the latest values of earlier years, each shown with its year.",
+    "followup_no_data": "There are no observed values yet, so no measurable target can be assessed.",
+    "followup_method_link": "How each assessment is calculated, with formulas and thresholds, is explained on the page",
+    "priority_status": "The priority's assessment",
+    "assessment_of": "Assessment of target {target}",
+    "calculation": "Calculation",
+    "values_per_year": "Observed values and the path needed, per year",
+    "decided_values": "Baseline, milestones and target value",
+    "chart_lines_note": "Solid lines show the observed values. Dashed lines show the path needed to reach the target value in time.",
+    "illustrative_source": "Illustrative, no source",
+    "observations_data": "Observed values of every indicator: year, breakdown (total, women, men, or a dimension's value such as municipality:2480 for Umeå), value and source.",
+    "followup_data": "The follow-up: each measurable target's baseline, latest value, target value and assessment, with the calculation.",
+    "process_data_note": "The consultation responses, dialogue meetings and editions are YAML files in the strategy's sources (the folder remiss/ and the files dialogue.yaml and editions.yaml).",
+    "maintain_band": "the level is kept while the value lies between {low} and {high} (±{tolerance}\u00a0% of the target value)",
+    "maintain_band_legend": "Within ±{tolerance}\u00a0% of the target value",
+    # The yearly follow-up as a publication of its own (strategykit.present.yearly).
+    "yearly_title": "Follow-up {year}",
+    "yearly_subtitle": "Follow-up of {title}",
+    "yearly_kind": "Yearly follow-up",
+    "yearly_publications": "Follow-ups",
+    "yearly_publications_intro": "The yearly follow-up is a publication of its own. Each year the measurable targets are assessed with the values known today, up to that year.",
+    "yearly_pdf": "Follow-up {year} as PDF",
+    "yearly_follows": "Follows up",
+    "yearly_summary": "Summary by priority",
+    "yearly_targets": "Targets and assessments",
+    "yearly_sources": "Data sources",
+    "yearly_sources_intro": "The values the assessments rest on come from these sources.",
+    "yearly_date_note": "The follow-up uses the values the strategy's data files held when it was made; a value revised since then is shown with its new value.",
+    "edition_known_note": "This edition shows the observed values known at its date ({date}): values for years before {year}. Later values are in the yearly follow-ups.",
+    "edition_no_status": "At this edition's date there were no observed values after the baseline years, so the targets are shown with baseline and target value but without an assessment.",
+    "commitment": "Commitment",
+    "commitments": "Commitments",
+    "owners": "Owners",
+    "assessed_by": "Assessed by",
+    "reasoning": "Reasoning",
+    "evidence": "Evidence",
+    "not_assessed": "Not assessed yet",
+    "assessed_on": "Assessed {date} by {by}",
+    "judgement_note": "Commitments are followed up by judgement, not by an indicator: the status is the assessor's judgement on a fixed scale, not a statistic.",
+    "commitment_method": "How commitments are assessed",
+    "commitments_of_goal": "Commitments of {goal}",
+    "goal_judgement": "judgement of its commitments",
+    "goal_judgement_assessed": "{assessed} of {total} assessed",
+    "judged_goals": "{goals} followed up by {commitments}",
+    "meaning": "Meaning",
+    "the_scale": "The scale",
+    "range_band": "the target is a range from {low} to {high} ({year})",
+    "range_band_legend": "Target range",
+})
 
-PROGRESS = {
-    "sv": {"achieved": "Uppnått", "on-track": "I rätt takt", "acceleration-needed": "Framsteg, men takten behöver öka",
-           "limited-progress": "Begränsade framsteg", "moving-away": "Går åt fel håll", "no-data": "Inga nya data ännu"},
-    "en": {"achieved": "Achieved", "on-track": "On track", "acceleration-needed": "Progress, but acceleration needed",
-           "limited-progress": "Limited progress", "moving-away": "Moving away", "no-data": "No data yet"},
-}
+PROGRESS = Texts("progress", {
+    "achieved": "Achieved",
+    "on-track": "On track",
+    "acceleration-needed": "Progress, but acceleration needed",
+    "limited-progress": "Limited progress",
+    "moving-away": "Moving away",
+    "no-data": "No data yet",
+})
 """Progress statuses (strategykit.analysis.followup.Status) as readers see them."""
 
-COMMITMENT_STATUS = {
-    "sv": {"done": "Genomfört", "on-schedule": "Pågår enligt plan", "delayed": "Försenat",
-           "not-started": "Ej påbörjat", "discontinued": "Avbrutet"},
-    "en": {"done": "Done", "on-schedule": "On schedule", "delayed": "Delayed",
-           "not-started": "Not started", "discontinued": "Discontinued"},
-}
+COMMITMENT_STATUS = Texts("commitment_status", {
+    "done": "Done",
+    "on-schedule": "On schedule",
+    "delayed": "Delayed",
+    "not-started": "Not started",
+    "discontinued": "Discontinued",
+})
 """The commitment scale (``model.COMMITMENT_STATUSES``) as readers see it."""
 
-OWNER = {
-    "sv": {"region": "Regionen", "municipality": "Kommunerna", "state-agency": "Statliga myndigheter",
-           "business": "Näringslivet", "academia": "Akademin", "non-profit": "Idéburen sektor", "other": "Övriga"},
-    "en": {"region": "The region", "municipality": "The municipalities", "state-agency": "State agencies",
-           "business": "Business", "academia": "Academia", "non-profit": "The non-profit sector", "other": "Others"},
-}
+OWNER = Texts("owner", {
+    "region": "The region",
+    "municipality": "The municipalities",
+    "state-agency": "State agencies",
+    "business": "Business",
+    "academia": "Academia",
+    "non-profit": "The non-profit sector",
+    "other": "Others",
+})
 """A kind of organisation as the owner of a commitment: all of that kind, when no body is named."""
 
 
 def commitment_status_label(status: str, language: str) -> str:
-    return COMMITMENT_STATUS.get(language, COMMITMENT_STATUS["sv"]).get(status, status)
+    return COMMITMENT_STATUS.of(language).get(status, status)
 
 
 def owner_label(kind: str | None, language: str) -> str:
-    return OWNER.get(language, OWNER["sv"]).get(kind or "", kind or "")
+    return OWNER.of(language).get(kind or "", kind or "")
 
 
-STATUS = {
-    "sv": {"draft": "Utkast", "dialogue": "Dialogversion", "consultation": "Remissversion",
-           "proposal": "Förslag till beslut", "adopted": "Beslutad"},
-    "en": {"draft": "Draft", "dialogue": "Dialogue version", "consultation": "Consultation version",
-           "proposal": "Proposal for decision", "adopted": "Adopted"},
-}
+STATUS = Texts("status", {
+    "draft": "Draft",
+    "dialogue": "Dialogue version",
+    "consultation": "Consultation version",
+    "proposal": "Proposal for decision",
+    "adopted": "Adopted",
+})
 
-DIRECTION = {
-    "sv": {"increase": "öka", "decrease": "minska", "maintain": "bibehålla"},
-    "en": {"increase": "increase", "decrease": "decrease", "maintain": "maintain"},
-}
+DIRECTION = Texts("direction", {
+    "increase": "increase",
+    "decrease": "decrease",
+    "maintain": "maintain",
+})
 
-FREQUENCY = {
-    "sv": {"yearly": "årligen", "quarterly": "kvartalsvis", "monthly": "månadsvis",
-           "biennial": "vartannat år", "irregular": "oregelbundet"},
-    "en": {"yearly": "yearly", "quarterly": "quarterly", "monthly": "monthly",
-           "biennial": "every other year", "irregular": "irregularly"},
-}
+FREQUENCY = Texts("frequency", {
+    "yearly": "yearly",
+    "quarterly": "quarterly",
+    "monthly": "monthly",
+    "biennial": "every other year",
+    "irregular": "irregularly",
+})
 
-UNITS = {
-    "sv": {"percent": "procent", "count": "antal"},
-    "en": {"percent": "percent", "count": "number"},
-}
+UNITS = Texts("units", {
+    "percent": "percent",
+    "count": "number",
+})
 
 
-BREAKDOWN = {
-    "sv": {
-        "dimension:gender": "kön", "dimension:municipality": "kommun", "dimension:age": "ålder",
-        "dimension:birth": "födelseland", "dimension:education": "utbildningsnivå",
-        "birth:sweden": "födda i Sverige", "birth:abroad": "födda utomlands",
-        "education:compulsory": "förgymnasial utbildning", "education:upper-secondary": "gymnasial utbildning",
-        "education:post-secondary": "eftergymnasial utbildning",
-        "age_band": "{low}–{high} år", "age_plus": "{low} år och äldre", "age_one": "{age} år",
-        "title": "Per {dimension}",
-        "caption": "{indicator} per {dimension}, senaste värde för var och en, från högst till lägst.",
-        "alt": "Stapeldiagram över {indicator} per {dimension}: {count} staplar, högst {top} ({top_value}), "
-               "lägst {bottom} ({bottom_value}). Alla värden står i tabellen.",
-        "bar": "Stapel",
-        "no_value": "Inget värde för: {names}.",
-        "report_line": "Per {dimension}: {values}",
-        "report_title": "Uppdelningar",
-        "cross_title": "Per {rows} och {columns}, {year}",
-        "cross_caption": "{indicator}{unit} per {rows} och {columns}, {year}.",
-    },
-    "en": {
-        "dimension:gender": "gender", "dimension:municipality": "municipality", "dimension:age": "age",
-        "dimension:birth": "country of birth", "dimension:education": "level of education",
-        "birth:sweden": "born in Sweden", "birth:abroad": "born abroad",
-        "education:compulsory": "compulsory education", "education:upper-secondary": "upper secondary education",
-        "education:post-secondary": "post-secondary education",
-        "age_band": "aged {low}–{high}", "age_plus": "aged {low} and over", "age_one": "aged {age}",
-        "title": "By {dimension}",
-        "caption": "{indicator} by {dimension}, the latest value of each, highest first.",
-        "alt": "Bar chart of {indicator} by {dimension}: {count} bars, highest {top} ({top_value}), "
-               "lowest {bottom} ({bottom_value}). Every value is in the table.",
-        "bar": "Bar",
-        "no_value": "No value for: {names}.",
-        "report_line": "By {dimension}: {values}",
-        "report_title": "Breakdowns",
-        "cross_title": "By {rows} and {columns}, {year}",
-        "cross_caption": "{indicator}{unit} by {rows} and {columns}, {year}.",
-    },
-}
+BREAKDOWN = Texts("breakdown", {
+    "dimension:gender": "gender", "dimension:municipality": "municipality", "dimension:age": "age",
+    "dimension:birth": "country of birth", "dimension:education": "level of education",
+    "birth:sweden": "born in Sweden", "birth:abroad": "born abroad",
+    "education:compulsory": "compulsory education", "education:upper-secondary": "upper secondary education",
+    "education:post-secondary": "post-secondary education",
+    "age_band": "aged {low}–{high}", "age_plus": "aged {low} and over", "age_one": "aged {age}",
+    "title": "By {dimension}",
+    "caption": "{indicator} by {dimension}, the latest value of each, highest first.",
+    "alt": "Bar chart of {indicator} by {dimension}: {count} bars, highest {top} ({top_value}), "
+           "lowest {bottom} ({bottom_value}). Every value is in the table.",
+    "bar": "Bar",
+    "no_value": "No value for: {names}.",
+    "report_line": "By {dimension}: {values}",
+    "report_title": "Breakdowns",
+    "cross_title": "By {rows} and {columns}, {year}",
+    "cross_caption": "{indicator}{unit} by {rows} and {columns}, {year}.",
+})
 """Dimensions and their values in words, and the texts of a table per breakdown (``present.breakdowns``)."""
 
 
 def breakdown_texts(language: str) -> dict[str, str]:
-    return BREAKDOWN.get(language, BREAKDOWN["sv"])
+    return BREAKDOWN.of(language)
+
 
 def labels(language: str) -> dict[str, str]:
-    return LABELS.get(language, LABELS["sv"])
+    return LABELS.of(language)
 
 
 _LEVEL_KEYS = {"priority": ("priority", "priorities"), "goal": ("goal", "goals"), "target": ("target", "targets"),
@@ -632,18 +373,20 @@ def labels_for(strategy: Any, language: str | None = None) -> dict[str, str]:
 
 
 def status_label(status: str, language: str) -> str:
-    return STATUS.get(language, STATUS["sv"]).get(status, status)
+    return STATUS.of(language).get(status, status)
 
 
 def progress_label(status: str, language: str) -> str:
     """The name of a progress status, e.g. 'on-track' → 'I rätt takt'."""
-    return PROGRESS.get(language, PROGRESS["sv"]).get(str(status), str(status))
+    return PROGRESS.of(language).get(str(status), str(status))
 
 
-THRESHOLD = {
-    "sv": {"at-least": "minst", "more-than": "mer än", "at-most": "högst", "less-than": "mindre än"},
-    "en": {"at-least": "at least", "more-than": "more than", "at-most": "at most", "less-than": "less than"},
-}
+THRESHOLD = Texts("threshold", {
+    "at-least": "at least",
+    "more-than": "more than",
+    "at-most": "at most",
+    "less-than": "less than",
+})
 """The words before a target value that is a bound: 'minst 2 100'."""
 
 
@@ -651,20 +394,21 @@ def with_threshold(text: str, threshold: str | None, language: str) -> str:
     """A formatted target value with the words of its bound, if it is one: 'at least 2,100'."""
     if not threshold:
         return text
-    return f"{THRESHOLD.get(language, THRESHOLD['sv']).get(threshold, threshold)} {text}"
+    return f"{THRESHOLD.of(language).get(threshold, threshold)} {text}"
 
 
-_RELATIVE = {
-    "sv": {"change": "{change} mot {year}", "factor": "{factor} gånger värdet {year}", "double": "fördubbling mot {year}"},
-    "en": {"change": "{change} against {year}", "factor": "{factor} times the {year} value", "double": "doubled against {year}"},
-}
+_RELATIVE = Texts("relative", {
+    "change": "{change} against {year}",
+    "factor": "{factor} times the {year} value",
+    "double": "doubled against {year}",
+})
 
 
 def relative_wording(value: Any, language: str) -> str:
     """A value written against a base year, in words: '−75 % mot 1990', 'doubled against 2017'; '' otherwise."""
     if value is None or not getattr(value, "relative", False):
         return ""
-    words = _RELATIVE.get(language, _RELATIVE["sv"])
+    words = _RELATIVE.of(language)
     if value.change is not None:
         sign = "−" if value.change < 0 else "+"
         change = f"{sign}{format_number(abs(value.change), language)}\u00a0%"
@@ -683,36 +427,37 @@ def with_relative(level: str, value: Any, language: str) -> str:
     return f"{wording}: {level}" if value.value is not None else wording
 
 
-_FORMS = {
-    "sv": {"reach": "mellan {low} och {high}", "stay": "inom {low}–{high} varje år",
-           "yearly": "{value} per år {period}", "cumulative": "{value} sammanlagt {period}"},
-    "en": {"reach": "between {low} and {high}", "stay": "within {low}–{high} every year",
-           "yearly": "{value} a year {period}", "cumulative": "{value} in total {period}"},
-}
+_FORMS = Texts("forms", {
+    "reach": "between {low} and {high}",
+    "stay": "within {low}–{high} every year",
+    "yearly": "{value} a year {period}",
+    "cumulative": "{value} in total {period}",
+})
 """The words of a range ('mellan 60 och 70 %') and of a flow over a period ('5 000 per år 2017–2023')."""
 
 
-_GAP = {
-    "sv": {"closed": "gapet mot {name} slutet", "at-most": "gapet mot {name} högst {value}",
-           "relative": "gapet mot {name} {relative}: {value}", "relative-only": "gapet mot {name} {relative}",
-           "halved": "halverat mot {year}", "points": "procentenheter", "gap": "gap mot {name}"},
-    "en": {"closed": "the gap with {name} closed", "at-most": "the gap with {name} at most {value}",
-           "relative": "the gap with {name} {relative}: {value}", "relative-only": "the gap with {name} {relative}",
-           "halved": "halved against {year}", "points": "percentage points", "gap": "gap with {name}"},
-}
+_GAP = Texts("gap", {
+    "closed": "the gap with {name} closed",
+    "at-most": "the gap with {name} at most {value}",
+    "relative": "the gap with {name} {relative}: {value}",
+    "relative-only": "the gap with {name} {relative}",
+    "halved": "halved against {year}",
+    "points": "percentage points",
+    "gap": "gap with {name}",
+})
 """The words of a gap target's value ('gapet mot Riket högst 1,5 procentenheter') and of a gap."""
 
 
 def gap_value(value: float | None, unit: str, language: str, decimals: int | None = None) -> str:
     """A gap in the indicator's unit: between two percentages in percentage points ('1,6 procentenheter')."""
     if unit.strip().lower() in ("percent", "procent", "%"):
-        return f"{format_number(value, language, decimals)}\u00a0{_GAP.get(language, _GAP['sv'])['points']}"
+        return f"{format_number(value, language, decimals)}\u00a0{_GAP.of(language)['points']}"
     return format_value(value, unit, language, decimals)
 
 
 def gap_wording(value_text: str, value: Any, name: str, language: str) -> str:
     """A gap target's value in words: closed, at most a gap, or a change of the gap against a base year."""
-    words = _GAP.get(language, _GAP["sv"])
+    words = _GAP.of(language)
     if value is not None and getattr(value, "relative", False):
         relative = (words["halved"].format(year=value.base_year)
                     if value.change == -50 or value.factor == 0.5 else relative_wording(value, language))
@@ -725,12 +470,12 @@ def gap_wording(value_text: str, value: Any, name: str, language: str) -> str:
 
 def gap_label(name: str, language: str) -> str:
     """'gap mot Riket', as a table's column or a line's name."""
-    return _GAP.get(language, _GAP["sv"])["gap"].format(name=name)
+    return _GAP.of(language)["gap"].format(name=name)
 
 
 def range_wording(low: str, high: str, form: str | None, language: str) -> str:
     """A range as the goal, or a band to stay within, in words: 'between 60 and 70 %'."""
-    words = _FORMS.get(language, _FORMS["sv"])
+    words = _FORMS.of(language)
     return words["stay" if form == "stay" else "reach"].format(low=low, high=high)
 
 
@@ -738,19 +483,19 @@ def with_flow(text: str, value: Any, flow: str | None, language: str) -> str:
     """A formatted value with the words of a flow over a period: '5 000 a year 2017–2023'."""
     if flow not in ("yearly", "cumulative") or value is None or getattr(value, "from_year", None) is None:
         return text
-    return _FORMS.get(language, _FORMS["sv"])[flow].format(value=text, period=value.period)
+    return _FORMS.of(language)[flow].format(value=text, period=value.period)
 
 
 def direction_label(direction: str | None, language: str) -> str:
-    return DIRECTION.get(language, DIRECTION["sv"]).get(direction or "", direction or "")
+    return DIRECTION.of(language).get(direction or "", direction or "")
 
 
 def frequency_label(frequency: str | None, language: str) -> str:
-    return FREQUENCY.get(language, FREQUENCY["sv"]).get(frequency or "", frequency or "")
+    return FREQUENCY.of(language).get(frequency or "", frequency or "")
 
 
 def unit_label(unit: str, language: str) -> str:
-    return UNITS.get(language, UNITS["sv"]).get(unit, unit)
+    return UNITS.of(language).get(unit, unit)
 
 
 def _natural_decimals(value: float) -> int:
@@ -797,265 +542,167 @@ def format_observed(observation, indicator, language: str) -> str:
 
 # --- The process: consultation, dialogue, editions (strategykit.analysis.consultation) ---
 
-KIND = {
-    "sv": {"municipality": "Kommun", "region": "Region", "state-agency": "Statlig myndighet",
-           "business": "Näringsliv", "academia": "Akademi", "non-profit": "Idéburen sektor",
-           "individual": "Privatperson", "other": "Övriga"},
-    "en": {"municipality": "Municipality", "region": "Region", "state-agency": "State agency",
-           "business": "Business", "academia": "Academia", "non-profit": "Non-profit sector",
-           "individual": "Private person", "other": "Other"},
-}
+KIND = Texts("kind", {
+    "municipality": "Municipality",
+    "region": "Region",
+    "state-agency": "State agency",
+    "business": "Business",
+    "academia": "Academia",
+    "non-profit": "Non-profit sector",
+    "individual": "Private person",
+    "other": "Other",
+})
 
-DECISION = {
-    "sv": {"accepted": "Tillgodoses", "partly-accepted": "Tillgodoses delvis",
-           "not-accepted": "Tillgodoses inte", "noted": "Noteras", "": "Inte behandlad ännu"},
-    "en": {"accepted": "Accepted", "partly-accepted": "Partly accepted",
-           "not-accepted": "Not accepted", "noted": "Noted", "": "Not handled yet"},
-}
+DECISION = Texts("decision", {
+    "accepted": "Accepted",
+    "partly-accepted": "Partly accepted",
+    "not-accepted": "Not accepted",
+    "noted": "Noted",
+    "": "Not handled yet",
+})
 
-SUBJECT = {
-    "sv": {"strategy": "Strategin", "priority": "Prioritering", "goal": "Mål", "target": "Delmål", "commitment": "Åtagande",
-           "overall-goal": "Övergripande mål", "perspective": "Perspektiv", "indicator": "Indikator",
-           "chapter": "Kapitel", "build": "Fil"},
-    "en": {"strategy": "The strategy", "priority": "Priority", "goal": "Goal", "target": "Target", "commitment": "Commitment",
-           "overall-goal": "Overall goal", "perspective": "Perspective", "indicator": "Indicator",
-           "chapter": "Chapter", "build": "File"},
-}
+SUBJECT = Texts("subject", {
+    "strategy": "The strategy",
+    "priority": "Priority",
+    "goal": "Goal",
+    "target": "Target",
+    "commitment": "Commitment",
+    "overall-goal": "Overall goal",
+    "perspective": "Perspective",
+    "indicator": "Indicator",
+    "chapter": "Chapter",
+    "build": "File",
+})
 
-PROCESS: dict[str, dict[str, str]] = {
-    "sv": {
-        "compilation": "Remissammanställning",
-        "compilation_intro": "Förslaget {edition} var på remiss {period}.",
-        "compilation_intro_no_period": "Förslaget {edition} var på remiss.",
-        "responses_in": "{responses} remissvar med sammanlagt {comments} synpunkter kom in.",
-        "no_responses": "Inga remissvar har registrerats.",
-        "responses_by_kind": "Remissvar per typ av organisation",
-        "kind_of_organisation": "Typ av organisation",
-        "responses": "Remissvar",
-        "comments": "Synpunkter",
-        "total": "Totalt",
-        "decisions": "Ställningstaganden",
-        "decision": "Ställningstagande",
-        "respondents": "Remissinstanser",
-        "respondent": "Remissinstans",
-        "received": "Inkom",
-        "reference": "Diarienummer",
-        "comments_by_part": "Synpunkter och ställningstaganden",
-        "about": "Gäller",
-        "on": "om",
-        "reason": "Motivering",
-        "changed_in": "Ändrat i",
-        "whole_strategy": "Strategin som helhet",
-        "vision_group": "Vision, övergripande mål och perspektiv",
-        "indicators_group": "Indikatorer",
-        "unresolved_group": "Övriga synpunkter",
-        "illustrative_responses": "Remissvar märkta * är illustrativa: synpunkterna är påhittade för exemplet och har inte lämnats av den remissinstans som anges.",
-        "comments_about_goal": "Remissynpunkter om målet",
-        "participation": "Delaktighet i siffror",
-        "participation_intro": "{meetings} dialogträffar mellan {first} och {last} samlade sammanlagt {participants} deltagare.",
-        "no_meetings": "Inga dialogträffar har registrerats.",
-        "meetings": "Dialogträffar",
-        "meeting": "Dialogträff",
-        "theme": "Tema",
-        "place": "Plats",
-        "participants": "Deltagare",
-        "date": "Datum",
-        "participants_by_kind": "Deltagare och remissvar per typ av organisation",
-        "in_dialogue": "Deltagare i dialogträffar",
-        "goal_origins": "Varifrån målen kommer",
-        "comes_from": "Kommer från",
-        "no_origin": "Inte angivet",
-        "illustrative_process": "Uppgifter märkta * är illustrativa: datum, platser, antal deltagare och målens ursprung är påhittade för exemplet.",
-        "history": "Utgåvor",
-        "history_intro": "Alla utgåvor av strategin, den senaste först.",
-        "no_history": "Ingen utgåvehistorik har registrerats.",
-        "current_edition": "den här utgåvan",
-        "tag": "Versionsbeteckning",
-        "commit": "Versionskod",
-        "note": "Anmärkning",
-        "pdf": "PDF",
-        "illustrative_history": "Utgåvor märkta * har påhittade datum och beslut (illustrativa).",
-        "changes_since": "Ändringar sedan remissversionen",
-        "changes_intro": "Här jämförs remissversionen ({base}) med den här utgåvan ({head}). Listan tas fram automatiskt ur källfilerna: {parts} jämförs via sina id.",
-        "compared_parts": "{0}, {1}, {2} och {3}",
-        "changes_none": "Inga ändringar i sak sedan remissversionen.",
-        "changes_unavailable": "Ändringarna sedan remissversionen kan inte visas: {reason}",
-        "changes_summary": "{changes} ändringar i sak, varav {lowered} sänker en ambition.",
-        "changes_summary_plain": "{changes} ändringar i sak.",
-        "lowered-ambition": "Sänkt ambition",
-        "raised-ambition": "Höjd ambition",
-        "reversed-direction": "Omvänd riktning",
-        "after_comments": "Efter remissynpunkt",
-        "none": "inget",
-        "in_year": "år",
-        "words": "ord",
-        "no_consultation_edition": "historiken (editions.yaml) har ingen remissversion.",
-        "no_tag": "remissversionen i editions.yaml har ingen versionsbeteckning (tag).",
-        "tag_missing": "versionen {tag} finns inte i strategins versionshistorik, eller så kan historiken inte läsas här.",
-        "side_unreadable": "remissversionen ({tag}) kan inte läsas.",
-        "earlier_pdf_missing": "Ingen PDF: versionen {rev} finns inte i strategins versionshistorik.",
-        "earlier_pdf_unreadable": "Ingen PDF: utgåvan vid {rev} kan inte läsas.",
-        "earlier_pdf_other": "Ingen PDF: {rev} innehåller utgåva {found}, inte {version}.",
-        "earlier_pdf_failed": "Ingen PDF: den kunde inte byggas ur {rev}.",
-        "changes_summary_one": "1 ändring i sak, som sänker en ambition.",
-        "changes_summary_plain_one": "1 ändring i sak.",
-    },
-    "en": {
-        "compilation": "Summary of consultation responses",
-        "compilation_intro": "The proposal {edition} was out for consultation {period}.",
-        "compilation_intro_no_period": "The proposal {edition} was out for consultation.",
-        "responses_in": "{responses} responses with {comments} comments in all came in.",
-        "no_responses": "No consultation responses have been registered.",
-        "responses_by_kind": "Responses per kind of organisation",
-        "kind_of_organisation": "Kind of organisation",
-        "responses": "Responses",
-        "comments": "Comments",
-        "total": "Total",
-        "decisions": "Decisions",
-        "decision": "Decision",
-        "respondents": "Respondents",
-        "respondent": "Respondent",
-        "received": "Received",
-        "reference": "Reference",
-        "comments_by_part": "Comments and decisions",
-        "about": "About",
-        "on": "on",
-        "reason": "Reason",
-        "changed_in": "Changed in",
-        "whole_strategy": "The strategy as a whole",
-        "vision_group": "Vision, overall goals and perspectives",
-        "indicators_group": "Indicators",
-        "unresolved_group": "Other comments",
-        "illustrative_responses": "Responses marked * are illustrative: the comments are invented for the example and were not made by the respondent named.",
-        "comments_about_goal": "Consultation comments on this goal",
-        "participation": "Participation in figures",
-        "participation_intro": "{meetings} dialogue meetings between {first} and {last} brought together {participants} participants in all.",
-        "no_meetings": "No dialogue meetings have been registered.",
-        "meetings": "Dialogue meetings",
-        "meeting": "Dialogue meeting",
-        "theme": "Theme",
-        "place": "Place",
-        "participants": "Participants",
-        "date": "Date",
-        "participants_by_kind": "Participants and responses per kind of organisation",
-        "in_dialogue": "Participants in dialogue meetings",
-        "goal_origins": "Where the goals come from",
-        "comes_from": "Comes from",
-        "no_origin": "Not given",
-        "illustrative_process": "Details marked * are illustrative: dates, places, numbers of participants and the goals' origins are invented for the example.",
-        "history": "Editions",
-        "history_intro": "Every edition of the strategy, the latest first.",
-        "no_history": "No history of editions has been registered.",
-        "current_edition": "this edition",
-        "tag": "Version identifier",
-        "commit": "Version code",
-        "note": "Note",
-        "pdf": "PDF",
-        "illustrative_history": "Editions marked * have invented dates and decisions (illustrative).",
-        "changes_since": "Changes since the consultation version",
-        "changes_intro": "This page compares the consultation version ({base}) with this edition ({head}). The list is made automatically from the source files: {parts} are matched by their ids.",
-        "compared_parts": "{0}, {1}, {2} and {3}",
-        "changes_none": "No change in substance since the consultation version.",
-        "changes_unavailable": "The changes since the consultation version cannot be shown: {reason}",
-        "changes_summary": "{changes} changes in substance, {lowered} of them lower an ambition.",
-        "changes_summary_plain": "{changes} changes in substance.",
-        "lowered-ambition": "Lowered ambition",
-        "raised-ambition": "Raised ambition",
-        "reversed-direction": "Direction reversed",
-        "after_comments": "After consultation comment",
-        "none": "none",
-        "in_year": "in",
-        "words": "words",
-        "no_consultation_edition": "the history (editions.yaml) has no consultation edition.",
-        "no_tag": "the consultation edition in editions.yaml has no version identifier (tag).",
-        "tag_missing": "the version {tag} is not in the strategy's version history, or the history cannot be read here.",
-        "side_unreadable": "the consultation version ({tag}) cannot be read.",
-        "earlier_pdf_missing": "No PDF: the version {rev} is not in the strategy's version history.",
-        "earlier_pdf_unreadable": "No PDF: the edition at {rev} cannot be read.",
-        "earlier_pdf_other": "No PDF: {rev} holds edition {found}, not {version}.",
-        "earlier_pdf_failed": "No PDF: it could not be built from {rev}.",
-        "changes_summary_one": "1 change in substance, which lowers an ambition.",
-        "changes_summary_plain_one": "1 change in substance.",
-    },
-}
+PROCESS = Texts("process", {
+    "compilation": "Summary of consultation responses",
+    "compilation_intro": "The proposal {edition} was out for consultation {period}.",
+    "compilation_intro_no_period": "The proposal {edition} was out for consultation.",
+    "responses_in": "{responses} responses with {comments} comments in all came in.",
+    "no_responses": "No consultation responses have been registered.",
+    "responses_by_kind": "Responses per kind of organisation",
+    "kind_of_organisation": "Kind of organisation",
+    "responses": "Responses",
+    "comments": "Comments",
+    "total": "Total",
+    "decisions": "Decisions",
+    "decision": "Decision",
+    "respondents": "Respondents",
+    "respondent": "Respondent",
+    "received": "Received",
+    "reference": "Reference",
+    "comments_by_part": "Comments and decisions",
+    "about": "About",
+    "on": "on",
+    "reason": "Reason",
+    "changed_in": "Changed in",
+    "whole_strategy": "The strategy as a whole",
+    "vision_group": "Vision, overall goals and perspectives",
+    "indicators_group": "Indicators",
+    "unresolved_group": "Other comments",
+    "illustrative_responses": "Responses marked * are illustrative: the comments are invented for the example and were not made by the respondent named.",
+    "comments_about_goal": "Consultation comments on this goal",
+    "participation": "Participation in figures",
+    "participation_intro": "{meetings} dialogue meetings between {first} and {last} brought together {participants} participants in all.",
+    "no_meetings": "No dialogue meetings have been registered.",
+    "meetings": "Dialogue meetings",
+    "meeting": "Dialogue meeting",
+    "theme": "Theme",
+    "place": "Place",
+    "participants": "Participants",
+    "date": "Date",
+    "participants_by_kind": "Participants and responses per kind of organisation",
+    "in_dialogue": "Participants in dialogue meetings",
+    "goal_origins": "Where the goals come from",
+    "comes_from": "Comes from",
+    "no_origin": "Not given",
+    "illustrative_process": "Details marked * are illustrative: dates, places, numbers of participants and the goals' origins are invented for the example.",
+    "history": "Editions",
+    "history_intro": "Every edition of the strategy, the latest first.",
+    "no_history": "No history of editions has been registered.",
+    "current_edition": "this edition",
+    "tag": "Version identifier",
+    "commit": "Version code",
+    "note": "Note",
+    "pdf": "PDF",
+    "illustrative_history": "Editions marked * have invented dates and decisions (illustrative).",
+    "changes_since": "Changes since the consultation version",
+    "changes_intro": "This page compares the consultation version ({base}) with this edition ({head}). The list is made automatically from the source files: {parts} are matched by their ids.",
+    "compared_parts": "{0}, {1}, {2} and {3}",
+    "changes_none": "No change in substance since the consultation version.",
+    "changes_unavailable": "The changes since the consultation version cannot be shown: {reason}",
+    "changes_summary": "{changes} changes in substance, {lowered} of them lower an ambition.",
+    "changes_summary_plain": "{changes} changes in substance.",
+    "lowered-ambition": "Lowered ambition",
+    "raised-ambition": "Raised ambition",
+    "reversed-direction": "Direction reversed",
+    "after_comments": "After consultation comment",
+    "none": "none",
+    "in_year": "in",
+    "words": "words",
+    "no_consultation_edition": "the history (editions.yaml) has no consultation edition.",
+    "no_tag": "the consultation edition in editions.yaml has no version identifier (tag).",
+    "tag_missing": "the version {tag} is not in the strategy's version history, or the history cannot be read here.",
+    "side_unreadable": "the consultation version ({tag}) cannot be read.",
+    "earlier_pdf_missing": "No PDF: the version {rev} is not in the strategy's version history.",
+    "earlier_pdf_unreadable": "No PDF: the edition at {rev} cannot be read.",
+    "earlier_pdf_other": "No PDF: {rev} holds edition {found}, not {version}.",
+    "earlier_pdf_failed": "No PDF: it could not be built from {rev}.",
+    "changes_summary_one": "1 change in substance, which lowers an ambition.",
+    "changes_summary_plain_one": "1 change in substance.",
+})
 
-TARGET_FORM_WORDS = {
-    "sv": {"yearly": "en mängd per år", "cumulative": "en summa under perioden", "reach": "nås senast målåret",
-           "stay": "hålls varje år", None: "–"},
-    "en": {"yearly": "an amount a year", "cumulative": "a total over the period", "reach": "reached by the target year",
-           "stay": "kept every year", None: "–"},
-}
+TARGET_FORM_WORDS = Texts("target_form", {
+    "yearly": "an amount a year",
+    "cumulative": "a total over the period",
+    "reach": "reached by the target year",
+    "stay": "kept every year",
+    None: "–",
+})
 """A target's flow (``flow:``) and range form (``range:``) in words, for the changes since the consultation."""
 
-CHANGE = {
-    "sv": {
-        "added": "har lagts till: {new}", "removed": "har tagits bort (var: {old})",
-        "id-changed": "har bytt id från {old} till {new}; innehållet är oförändrat",
-        "renamed": "ny lydelse: ”{old}” → ”{new}”", "text-changed": "texten har ändrats{words}",
-        "moved": "har flyttats från {old} till {new}",
-        "lost-indicator": "har inte längre någon indikator och kan inte följas upp",
-        "indicator-changed": "indikator: {old} → {new}", "breakdown-changed": "redovisning: {old} → {new}",
-        "direction-changed": "riktning: {old} → {new}", "value-changed": "målvärde: {old} → {new}",
-        "year-changed": "målår: {old} → {new}", "milestones-changed": "etappmål: {old} → {new}",
-        "baseline-changed": "utgångsvärde: {old} → {new}",
-        "provenance-changed": "målvärdets ursprung: {old} → {new}",
-        "threshold-changed": "gränsvärde: {old} → {new}",
-        "flow-changed": "flöde: {old} → {new}", "range-form-changed": "intervall: {old} → {new}",
-        "comparator-changed": "jämförs med: {old} → {new}",
-        "relative-changed": "målvärde: {old} → {new}",
-        "agenda2030-changed": "koppling till Agenda 2030: {old} → {new}",
-        "contributions-changed": "bidrar till andra prioriteringar: {old} → {new}",
-        "shared-targets-changed": "mätbara mål som delas med andra mål: {old} → {new}",
-        "frameworks-changed": "koppling till ramverk: {old} → {new}",
-        "perspectives-changed": "perspektiv: {old} → {new}",
-        "unit-changed": "enhet: {old} → {new}", "source-changed": "källa: {old} → {new}",
-        "changed": "texten har ändrats{words}", "vision-changed": "visionen har ändrats{words}",
-        "period-changed": "period: {old} → {new}", "title-changed": "titel: ”{old}” → ”{new}”",
-        "region-changed": "region: {old} → {new}",
-    },
-    "en": {
-        "added": "added: {new}", "removed": "removed (was: {old})",
-        "id-changed": "id changed from {old} to {new}; content unchanged",
-        "renamed": "reworded: “{old}” → “{new}”", "text-changed": "text changed{words}",
-        "moved": "moved from {old} to {new}",
-        "lost-indicator": "no longer has an indicator and cannot be followed up",
-        "indicator-changed": "indicator: {old} → {new}", "breakdown-changed": "breakdown: {old} → {new}",
-        "direction-changed": "direction: {old} → {new}", "value-changed": "target value: {old} → {new}",
-        "year-changed": "target year: {old} → {new}", "milestones-changed": "milestones: {old} → {new}",
-        "baseline-changed": "baseline: {old} → {new}",
-        "provenance-changed": "provenance of the target value: {old} → {new}",
-        "threshold-changed": "threshold: {old} → {new}",
-        "flow-changed": "flow: {old} → {new}", "range-form-changed": "range: {old} → {new}",
-        "comparator-changed": "compared with: {old} → {new}",
-        "relative-changed": "target value: {old} → {new}",
-        "agenda2030-changed": "Agenda 2030 links: {old} → {new}",
-        "contributions-changed": "contributes to other priorities: {old} → {new}",
-        "shared-targets-changed": "targets shared with other goals: {old} → {new}",
-        "frameworks-changed": "framework links: {old} → {new}",
-        "perspectives-changed": "perspectives: {old} → {new}",
-        "unit-changed": "unit: {old} → {new}", "source-changed": "source: {old} → {new}",
-        "changed": "text changed{words}", "vision-changed": "vision changed{words}",
-        "period-changed": "period: {old} → {new}", "title-changed": "title: “{old}” → “{new}”",
-        "region-changed": "region: {old} → {new}",
-    },
-}
+CHANGE = Texts("change", {
+    "added": "added: {new}", "removed": "removed (was: {old})",
+    "id-changed": "id changed from {old} to {new}; content unchanged",
+    "renamed": "reworded: “{old}” → “{new}”", "text-changed": "text changed{words}",
+    "moved": "moved from {old} to {new}",
+    "lost-indicator": "no longer has an indicator and cannot be followed up",
+    "indicator-changed": "indicator: {old} → {new}", "breakdown-changed": "breakdown: {old} → {new}",
+    "direction-changed": "direction: {old} → {new}", "value-changed": "target value: {old} → {new}",
+    "year-changed": "target year: {old} → {new}", "milestones-changed": "milestones: {old} → {new}",
+    "baseline-changed": "baseline: {old} → {new}",
+    "provenance-changed": "provenance of the target value: {old} → {new}",
+    "threshold-changed": "threshold: {old} → {new}",
+    "flow-changed": "flow: {old} → {new}", "range-form-changed": "range: {old} → {new}",
+    "comparator-changed": "compared with: {old} → {new}",
+    "relative-changed": "target value: {old} → {new}",
+    "agenda2030-changed": "Agenda 2030 links: {old} → {new}",
+    "contributions-changed": "contributes to other priorities: {old} → {new}",
+    "shared-targets-changed": "targets shared with other goals: {old} → {new}",
+    "frameworks-changed": "framework links: {old} → {new}",
+    "perspectives-changed": "perspectives: {old} → {new}",
+    "unit-changed": "unit: {old} → {new}", "source-changed": "source: {old} → {new}",
+    "changed": "text changed{words}", "vision-changed": "vision changed{words}",
+    "period-changed": "period: {old} → {new}", "title-changed": "title: “{old}” → “{new}”",
+    "region-changed": "region: {old} → {new}",
+})
 
 def process_labels(language: str) -> dict[str, str]:
-    return PROCESS.get(language, PROCESS["sv"])
+    return PROCESS.of(language)
 
 
 def kind_label(kind: str, language: str) -> str:
-    return KIND.get(language, KIND["sv"]).get(kind, kind)
+    return KIND.of(language).get(kind, kind)
 
 
 def decision_label(decision: str | None, language: str) -> str:
-    return DECISION.get(language, DECISION["sv"]).get(decision or "", decision or "")
+    return DECISION.of(language).get(decision or "", decision or "")
 
 
 def subject_kind_label(kind: str, language: str, levels: tuple[tuple[str, str, str], ...] = ()) -> str:
     """'Mål', 'Delmål' …, or the strategy's own name of the level (``Strategy.levels``) when it gives one."""
     own = {level: one for level, one, _many in levels}
-    return own.get(kind) or SUBJECT.get(language, SUBJECT["sv"]).get(kind, kind)
+    return own.get(kind) or SUBJECT.of(language).get(kind, kind)
 
 
 def compared_parts(strategy: Any, language: str) -> str:
@@ -1067,7 +714,7 @@ def compared_parts(strategy: Any, language: str) -> str:
 
 
 def change_template(verb: str, language: str) -> str | None:
-    return CHANGE.get(language, CHANGE["sv"]).get(verb)
+    return CHANGE.of(language).get(verb)
 
 
 def format_date(iso: str, language: str) -> str:
@@ -1082,7 +729,7 @@ def format_date(iso: str, language: str) -> str:
         day = _dt.date.fromisoformat(iso)
     except (TypeError, ValueError):
         return iso
-    return _babel_date(day, "d MMMM y", locale=language if language in LANGUAGES else "sv")
+    return _babel_date(day, "d MMMM y", locale=spoken(language))
 
 
 

@@ -17,6 +17,7 @@ from strategykit.model import Strategy
 from strategykit.present import i18n
 from strategykit.present.status import Badge, badge
 from strategykit.present.targets import goal_value, value
+from strategykit.present.catalog import spoken
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class Roadmap:
 
 def roadmap(model: Strategy, report: FollowUp | None) -> Roadmap | None:
     """None when no target has a year to place."""
-    lang = model.language if model.language in i18n.LABELS else "sv"
+    lang = spoken(model.language)
     L = i18n.labels(lang)
     assessed = report is not None and report.year is not None
     progress = {tp.target_id: tp for tp in report.targets()} if assessed else {}

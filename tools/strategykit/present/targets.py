@@ -16,6 +16,7 @@ from strategykit.present import breakdowns as present_breakdowns, i18n
 from strategykit.present.mdtext import keep_numbers
 from strategykit.present.charts import unit_suffix
 from strategykit.present.status import Badge, badge
+from strategykit.present.catalog import spoken
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def goal_value(gv, ind: Indicator | None, lang: str, threshold: str | None = Non
 
 def target_row(model: Strategy, t: Target, progress: TargetProgress | None, *, assessed: bool = True) -> TargetRow:
     """``progress``: the target's follow-up; ``assessed`` False when the edition has no follow-up year."""
-    lang = model.language if model.language in i18n.LABELS else "sv"
+    lang = spoken(model.language)
     L = i18n.labels_for(model, lang)
     ind = model.indicator(t.indicator_id) if getattr(t, "indicator_id", None) else None
     b = getattr(t, "baseline", None)

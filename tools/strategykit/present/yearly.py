@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from strategykit.analysis.followup import FollowUp
 from strategykit.model import Strategy
 from strategykit.present import i18n
+from strategykit.present.catalog import spoken
 
 
 def _lang(model: Strategy) -> str:
-    return model.language if model.language in i18n.LABELS else "sv"
+    return spoken(model.language)
 
 
 def title(model: Strategy, year: int) -> str:

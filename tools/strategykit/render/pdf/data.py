@@ -20,6 +20,7 @@ from strategykit.present.equations import Equation
 from strategykit.present.followup import change_line, explanation, milestones_text
 from strategykit.model import Goal, Indicator, Observation, Priority, Strategy, Target
 from strategykit.render.pdf.charts import chart_geometry
+from strategykit.present.catalog import spoken
 
 _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
@@ -270,7 +271,7 @@ def roadmap_data(s: Strategy, report: FollowUp | None) -> dict | None:
     road = present_roadmap.roadmap(s, report)
     if road is None:
         return None
-    L = i18n.labels(s.language if s.language in i18n.LABELS else "sv")
+    L = i18n.labels(s.language)
     return {
         "title": road.title, "intro": road.intro, "years": [str(y) for y in road.years],
         "lanes": [{"id": lane.priority_id, "title": lane.title,
@@ -393,7 +394,7 @@ def document_data(s: Strategy, *, commit: str | None, build_date: _dt.date,
     horizon, for a publication that lays out a body of its own (the yearly follow-up); their charts
     are most of the work at scale (a fifth of a 10× follow-up PDF's time).
     """
-    lang = s.language if s.language in i18n.LABELS else "sv"
+    lang = spoken(s.language)
     L = i18n.labels_for(s, lang)
     if not present_yearly.shows_status(report):
         report = None  # no target could be assessed at the edition's date: no status column

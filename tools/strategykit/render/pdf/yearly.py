@@ -18,6 +18,7 @@ from strategykit.analysis.followup import FollowUp
 from strategykit.plan import BuildPlan
 from strategykit.present import commitments as present_commitments, i18n, yearly as present_yearly
 from strategykit.present.mdtext import inline
+from strategykit.present.catalog import spoken
 
 __all__ = ["render_yearly_pdf"]
 
@@ -32,7 +33,7 @@ def render_yearly_pdf(plan: BuildPlan, report: FollowUp) -> bytes:
     from strategykit.render.pdf.profile import DOCUMENT_TEMPLATE, stage_profile
 
     model = plan.model
-    lang = model.language if model.language in i18n.LABELS else "sv"
+    lang = spoken(model.language)
     L = i18n.labels_for(model, lang)
     toolchain.check_pairing()
     day = present_yearly.publication_date(report, plan.build_date)

@@ -1,4 +1,5 @@
-"""Longer page texts of the web edition, per language (short labels live in ``i18n``).
+"""Longer page texts of the web edition: the accessibility statement, a document per language, and
+the contact words, from the catalogs (``present.catalog``; short labels live in ``i18n``).
 
 The accessibility statement follows what Digg (Myndigheten för digital förvaltning)
 requires of a tillgänglighetsredogörelse under lagen (2018:1937) om tillgänglighet
@@ -9,6 +10,8 @@ Placeholders in braces are filled by ``str.format``; values are Markdown-escaped
 """
 
 from __future__ import annotations
+
+from strategykit.present.catalog import Texts, spoken
 
 DIGG_REPORT_URL = "https://www.digg.se/tdosanmalan"
 
@@ -135,15 +138,17 @@ statement last updated on {build_date}, when this edition was built.
 }
 
 
-CONTACT = {
-    "sv": {"email": "e-post", "phone": "telefon", "form": "formuläret för att rapportera brister", "or": "eller"},
-    "en": {"email": "e-mail", "phone": "phone", "form": "the form for reporting problems", "or": "or"},
-}
+CONTACT = Texts("contact", {
+    "email": "e-mail",
+    "phone": "phone",
+    "form": "the form for reporting problems",
+    "or": "or",
+})
 
 
 def contact_markdown(contact, language: str, escape) -> str:
     """', e-post [x@y.se](mailto:x@y.se), telefon 090-10 00 00 eller [formuläret …](https://…)'; '' without one."""
-    words = CONTACT.get(language, CONTACT["sv"])
+    words = CONTACT.of(language)
     ways = []
     if contact.email:
         ways.append(f"{words['email']} [{escape(contact.email)}](mailto:{contact.email})")
@@ -158,4 +163,4 @@ def contact_markdown(contact, language: str, escape) -> str:
 
 
 def accessibility_statement(language: str) -> str:
-    return ACCESSIBILITY_STATEMENT.get(language, ACCESSIBILITY_STATEMENT["sv"])
+    return ACCESSIBILITY_STATEMENT[spoken(language)]

@@ -1,0 +1,68 @@
+"""The words a reader sees come from one English table each and the catalogs: every text is
+translated in its own context, and a strategy in a language without a catalog reads Swedish."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from strategykit.devtools import catalog
+from strategykit.present import i18n
+from strategykit.present.catalog import TABLES, TEXT_MODULES, Texts, spoken
+
+PACKAGE = Path(catalog.__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("language", [lang for lang in catalog.LANGUAGES if lang != catalog.SOURCE_LANGUAGE])
+def test_every_text_a_reader_sees_has_a_translation_in_its_context(language):
+    po = catalog.read_po(language)
+    translated = {(m.context, m.id) for m in po if m.id and m.string and not m.fuzzy}
+    missing = sorted(set(catalog.extracted_texts()) - translated)
+    assert not missing, f"no {language} translation (run python -m strategykit.devtools.catalog): {missing[:10]}"
+
+
+def test_the_catalog_tool_sees_every_table_defined_in_the_package():
+    defined = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Texts" and node.args:
+                defined.add((".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts), node.args[0].value))
+    assert defined, "no table found: the test would pass on nothing"
+    catalog.extracted_texts()  # imports TEXT_MODULES
+    assert {module for module, _ in defined} <= set(TEXT_MODULES)
+    assert {name for _, name in defined} <= set(TABLES)
+
+
+def test_the_same_english_word_is_translated_by_what_it_names():
+    assert i18n.OWNER.of("en")["business"] == i18n.KIND.of("en")["business"] == "Business"
+    assert (i18n.OWNER.of("sv")["business"], i18n.KIND.of("sv")["business"]) == ("Näringslivet", "Näringsliv")
+    assert (i18n.labels("sv")["decision"], i18n.process_labels("sv")["decision"]) == ("Beslut", "Ställningstagande")
+
+
+def test_a_language_without_a_catalog_reads_swedish_and_english_reads_the_code():
+    assert spoken("fi") == spoken(None) == "sv" and spoken("en") == "en"
+    assert i18n.labels("fi") == i18n.labels("sv") and i18n.labels("sv")["target"] == "Delmål"
+    assert i18n.labels("en") is i18n.LABELS.english
+    assert i18n.progress_label("on-track", "nb") == "I rätt takt"
+
+
+def test_a_table_reads_as_the_languages_it_speaks():
+    assert set(i18n.PROGRESS) == set(catalog.LANGUAGES) and "sv" in i18n.PROGRESS and "fi" not in i18n.PROGRESS
+    assert i18n.PROGRESS["sv"] is i18n.PROGRESS.of("sv")
+    with pytest.raises(KeyError):
+        i18n.PROGRESS["fi"]
+
+
+def test_a_text_missing_from_the_catalog_reads_in_english_rather_than_not_at_all():
+    table = Texts("test_untranslated", {"word": "A word no catalog has"})
+    try:
+        assert table.of("sv") == {"word": "A word no catalog has"}
+    finally:
+        del TABLES["test_untranslated"]
+
+
+def test_two_tables_of_one_name_are_refused():
+    with pytest.raises(ValueError, match="defined twice"):
+        Texts("labels", {"x": "y"})

@@ -1,0 +1,81 @@
+"""What a reader reads, in the strategy's language: English in the code, every other language in its catalog.
+
+A table of texts names each text by a key (``LABELS.of("sv")["target"]`` is "Delmål"). The code holds
+the English text; the other languages' texts are entries of the catalog a translator edits,
+``locale/<lang>/LC_MESSAGES/strategykit.po``, beside the authors' messages (``messages``), each with
+the context ``<table>:<key>`` so that the same English word can be translated differently by what it
+names ("Target" is "Delmål" as a level and "Målvärde" as a value). ``python -m
+strategykit.devtools.catalog`` extracts the tables with the messages and compiles the catalogs.
+
+A region writing in a language the toolkit has no catalog for reads Swedish (``spoken``), the language
+the toolkit was first made for, as every edition did before the tables moved here; adding a language
+is adding its catalog and its name to ``messages.LANGUAGES``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from strategykit.messages import LANGUAGES, SOURCE_LANGUAGE, translations
+
+FIRST_LANGUAGE = "sv"
+"""The language of the editions when the strategy's own is one the toolkit has no catalog for."""
+
+TABLES: dict[str, "Texts"] = {}
+"""Every table of texts, by its name (the catalog tool extracts them from here)."""
+
+TEXT_MODULES = ("strategykit.present.i18n", "strategykit.present.followup", "strategykit.present.commitments",
+                "strategykit.render.web.texts")
+"""The modules that define tables: imported by the catalog tool, which must see every table (a test holds it)."""
+
+
+def spoken(language: str | None) -> str:
+    """The language the editions speak for a strategy in ``language``: it, or Swedish when it has no catalog."""
+    return language if language in LANGUAGES else FIRST_LANGUAGE
+
+
+def context(table: str, key: Any) -> str:
+    """The catalog context of a table's text: ``labels:target``."""
+    return f"{table}:{'' if key is None else key}"
+
+
+class Texts(Mapping[str, dict]):
+    """A table of texts a reader sees, by key, in every language the toolkit speaks.
+
+    Read it with ``of(language)``, which falls back to Swedish (``spoken``); as a mapping it is keyed by
+    language, as the tables were before their translations moved to the catalogs (``TABLE["sv"]``).
+    A text missing from a catalog reads in English; the catalog test fails on it first.
+    """
+
+    def __init__(self, name: str, english: dict[Any, str]):
+        if name in TABLES:
+            raise ValueError(f"a table of texts named {name!r} is defined twice")
+        self.name = name
+        self.english = english
+        self._languages: dict[str, dict[Any, str]] = {SOURCE_LANGUAGE: english}
+        TABLES[name] = self
+
+    def of(self, language: str | None) -> dict[Any, str]:
+        """The table's texts in ``language`` (Swedish when the toolkit has no catalog for it)."""
+        language = spoken(language)
+        found = self._languages.get(language)
+        if found is None:
+            catalog = translations(language)
+            found = self._languages[language] = {key: catalog.pgettext(context(self.name, key), text)
+                                                 for key, text in self.english.items()}
+        return found
+
+    def __getitem__(self, language: str) -> dict[Any, str]:
+        if language not in LANGUAGES:
+            raise KeyError(language)
+        return self.of(language)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+    def __repr__(self) -> str:
+        return f"Texts({self.name!r}, {len(self.english)} texts)"
