@@ -66,3 +66,28 @@ def test_a_text_missing_from_the_catalog_reads_in_english_rather_than_not_at_all
 def test_two_tables_of_one_name_are_refused():
     with pytest.raises(ValueError, match="defined twice"):
         Texts("labels", {"x": "y"})
+
+
+def _documents(language):
+    return {p.stem: p.read_text(encoding="utf-8") for p in (PACKAGE / "locale" / language / "documents").glob("*.md")}
+
+
+def test_every_language_has_every_document_with_the_same_fields():
+    import re
+
+    field = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
+    swedish = _documents("sv")
+    assert {"followup-method", "accessibility-statement"} <= set(swedish)
+    for language in catalog.LANGUAGES:
+        written = _documents(language)
+        assert set(written) == set(swedish), language
+        for name, text in written.items():
+            assert sorted(set(field.findall(text))) == sorted(set(field.findall(swedish[name]))), (language, name)
+
+
+def test_a_document_reads_in_the_strategys_language_and_swedish_without_one():
+    from strategykit.present.catalog import document
+
+    assert document("followup-method", "en") == _documents("en")["followup-method"]
+    assert document("followup-method", "sv") == _documents("sv")["followup-method"]
+    assert document("accessibility-statement", "fi") == _documents("sv")["accessibility-statement"]

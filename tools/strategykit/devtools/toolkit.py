@@ -14,7 +14,7 @@ from importlib import metadata
 from pathlib import Path
 
 PACKAGE = "strategykit"
-PACKAGE_DATA = ["data/*", "data/new/*", "locale/*/LC_MESSAGES/*", "render/pdf/templates/*", "render/web/theme/*", "render/web/theme/javascripts/*",
+PACKAGE_DATA = ["data/*", "data/new/*", "locale/*/LC_MESSAGES/*", "locale/*/documents/*", "render/pdf/templates/*", "render/web/theme/*", "render/web/theme/javascripts/*",
                 "render/web/theme/overrides/*", "render/web/theme/overrides/partials/*"]
 """The package data of the toolkit's own pyproject.toml (a test keeps them the same)."""
 

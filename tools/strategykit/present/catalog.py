@@ -10,14 +10,19 @@ strategykit.devtools.catalog`` extracts the tables with the messages and compile
 A region writing in a language the toolkit has no catalog for reads Swedish (``spoken``), the language
 the toolkit was first made for, as every edition did before the tables moved here; adding a language
 is adding its catalog and its name to ``messages.LANGUAGES``.
+
+Two texts are documents rather than words: the follow-up's method and the accessibility statement,
+pages long and with the structure of their language. A translator writes them whole, as Markdown
+files beside the catalog (``locale/<lang>/documents/<name>.md``, read by ``document``).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from strategykit.messages import LANGUAGES, SOURCE_LANGUAGE, translations
+from strategykit.messages import LANGUAGES, LOCALE_DIR, SOURCE_LANGUAGE, translations
 
 FIRST_LANGUAGE = "sv"
 """The language of the editions when the strategy's own is one the toolkit has no catalog for."""
@@ -33,6 +38,17 @@ TEXT_MODULES = ("strategykit.present.i18n", "strategykit.present.followup", "str
 def spoken(language: str | None) -> str:
     """The language the editions speak for a strategy in ``language``: it, or Swedish when it has no catalog."""
     return language if language in LANGUAGES else FIRST_LANGUAGE
+
+
+@functools.lru_cache(maxsize=None)
+def document(name: str, language: str | None) -> str:
+    """The document ``name`` as written in ``language`` (``locale/<lang>/documents/<name>.md``): Swedish
+    for a language without a catalog, and for a language whose translator has not written it yet."""
+    for candidate in (spoken(language), FIRST_LANGUAGE):
+        path = LOCALE_DIR / candidate / "documents" / f"{name}.md"
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    raise FileNotFoundError(f"the toolkit's document {name}.md is missing from {LOCALE_DIR}/{FIRST_LANGUAGE}/documents")
 
 
 def context(table: str, key: Any) -> str:
