@@ -133,31 +133,13 @@ def assessed_line(view: AssessmentView, language: str) -> str:
     return i18n.labels(language)["assessed_on"].format(date=view.date, by=view.by)
 
 
-_GOAL_RULE = {
-    "sv": ("**Mål som följs upp med åtaganden.** Ett mål som inte har något mätbart mål med en indikator "
-           "(eget eller delat med ett annat mål) men har åtaganden får en bedömning som härleds ur "
-           "åtagandenas senaste bedömningar, till och med rapportåret: den sämsta av dem, i ordningen "
-           "{order}. Ett åtagande som ännu inte har bedömts räknas inte, men det anges hur många av målets "
-           "åtaganden som är bedömda; är inget bedömt är målet *{not_assessed}*. Målets bedömning är ett "
-           "ställningstagande, inte ett mätt värde: den visas alltid tillsammans med orden "
-           "”{judgement}” och räknas bredvid de mätbara målens bedömningar, aldrig bland dem."),
-    "en": ("**Goals followed up by their commitments.** A goal with no measurable target with an indicator "
-           "(its own or shared with another goal) but with commitments gets an assessment derived from its "
-           "commitments' latest assessments, up to the report year: the worst of them, in the order "
-           "{order}. A commitment not yet assessed is not counted, but how many of the goal's commitments "
-           "were assessed is stated; when none is, the goal is *{not_assessed}*. The goal's assessment is a "
-           "judgement, not a measured value: it is always shown with the words “{judgement}” and counted "
-           "beside the measurable targets' statuses, never among them."),
-}
-
-
 def goal_rule(language: str) -> str:
     """How a goal followed up by its commitments alone gets its assessment (``analysis.followup.judge_goal``)."""
     language = spoken(language)
     L = i18n.labels(language)
     order = ", ".join(i18n.commitment_status_label(s, language).lower() for s in COMMITMENT_STATUSES)
     return _TEXTS.of(language)["goal_rule"].format(order=order, not_assessed=L["not_assessed"].lower(),
-                                       judgement=L["goal_judgement"])
+                                                   judgement=L["goal_judgement"])
 
 
 @dataclass(frozen=True)

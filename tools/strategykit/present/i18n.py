@@ -687,6 +687,7 @@ CHANGE = Texts("change", {
     "region-changed": "region: {old} → {new}",
 })
 
+
 def process_labels(language: str) -> dict[str, str]:
     return PROCESS.of(language)
 
