@@ -29,6 +29,7 @@ from typing import Hashable, Iterable, NamedTuple
 from strategykit.diagnostics import BuildError, Diagnostic, Refused
 from strategykit.model import Strategy
 from strategykit.plan import BuildPlan, gather
+from strategykit.present import catalog
 from strategykit.publish import Publication, publication
 from strategykit.render.outputs import OUTPUTS, Product, Run, joined
 
@@ -261,6 +262,7 @@ def build(model: Strategy, names: Iterable[str] = DEFAULT, *, site_dir: Path | N
         names = [n for n in names if n != "editions"]
     needs = set().union(*(OUTPUTS[n].needs for n in names))
     _PLAN = gather(model, needs)
+    catalog.prepare(model.language)  # before the workers are forked: they share the texts read here
     try:
         with publication(root, site_dir, dist_dir / _PLAN.pdf_name) as pub:
             pub.carry_pdfs(names)

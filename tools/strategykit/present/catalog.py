@@ -51,6 +51,15 @@ def document(name: str, language: str | None) -> str:
     raise FileNotFoundError(f"the toolkit's document {name}.md is missing from {LOCALE_DIR}/{FIRST_LANGUAGE}/documents")
 
 
+def prepare(language: str | None) -> None:
+    """Read the catalog of ``language`` and fill every table in it now: a build does this before it
+    forks its workers, which then share what was read instead of each parsing the catalog again
+    (about 15 ms a process)."""
+    translations(spoken(language))
+    for table in TABLES.values():
+        table.of(language)
+
+
 def context(table: str, key: Any) -> str:
     """The catalog context of a table's text: ``labels:target``."""
     return f"{table}:{'' if key is None else key}"
