@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import string
 from dataclasses import dataclass
 from typing import Callable
 
@@ -245,6 +246,52 @@ def _md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<])", r"\\\1", text)
 
 
+_EXPLAIN = Texts("followup_explanation", {
+    "maintain": "The target is to maintain {level}. The latest value {latest} ({year}) lies {where} the band "
+                "{low}–{high} (±{percent}\u00a0% of the target value)",
+    "inside": "inside",
+    "outside": "outside",
+    "bound_met": "The latest value {latest} ({year}) meets the bound {bound}",
+    "bound_lost": "The latest value {latest} ({year}) no longer meets the bound {bound}, which the baseline "
+                  "{baseline} ({baseline_year}) met",
+    "bound_rate": "The bound {bound} is not met ({latest}, {year}); the rate towards it: {r_a}; {r_n}; {R}",
+    "rates": "{r_a}; {r_n}; {R}",
+    "reached": "The latest value {latest} ({year}) has reached the target value {target}",
+    "baseline_lost": "The target value equalled the baseline, and the latest value no longer meets it ({r_a})",
+    "sum_reached": "The sum so far, {sum}, has reached the total {total} ({period})",
+    "sum_rate": "The sum so far {S}; the even share of the total for the years with a value {N} (of {total}, "
+                "{period}); {R}",
+    "years_met": "{met} of {n} years with a value in {period} met {bound} a year ({S})",
+    "range_where": "The latest value {latest} ({year}) lies {where} the target {span} ({target_year})",
+    "range_rate": "The latest value {latest} ({year}) lies outside the target {span} ({target_year}); the rate "
+                  "towards {near}: {R}",
+    "gap_pair": "{value} against {name} {theirs}",
+    "gap": "The gap with {name} in {baseline_year}: {baseline_gap} ({baseline_pair}); in {year}: {gap} ({pair}); "
+           "the target: at most {allowed} in {target_year}",
+    "gap_rate": "{gap}; {r_a}; {r_n}; {R}",
+})
+"""How a target's status follows from its numbers, sentence by sentence (``explanation``): a field that
+is an equation becomes a part of its own, typeset by each edition."""
+
+
+def _worded(key: str, language: str, **fields: str | int | Equation) -> tuple[str | Equation, ...]:
+    """The sentence ``key`` in ``language`` with its fields filled in: text into the text, each equation
+    as a part of its own between the text before and after it."""
+    parts: list[str | Equation] = []
+    text = ""
+    for literal, name, _spec, _conversion in string.Formatter().parse(_EXPLAIN.of(language)[key]):
+        text += literal
+        if name is None:
+            continue
+        value = fields[name]
+        if isinstance(value, Equation):
+            parts += [text, value]
+            text = ""
+        else:
+            text += str(value)
+    return tuple(p for p in (*parts, text) if p != "")
+
+
 def explain_markdown(progress: TargetProgress, indicator: Indicator | None, language: str = "sv",
                      *, math: str = "text") -> str:
     """How one target's status follows from its numbers, in one paragraph a reader can recompute."""
@@ -264,14 +311,13 @@ def explanation(progress: TargetProgress, indicator: Indicator | None, language:
     assert b is not None and latest is not None and b.value is not None and latest.value is not None
     x0, t0, xt, t = b.value, b.year, latest.value, latest.year
     X, T = progress.target_value, progress.target_year
-    sv = language == "sv"
     dec = indicator.decimals if indicator else None
     # A status computed from invented values is no statistic either: say so where it is shown.
     suffix = f" ({i18n.labels(language)['illustrative_status']})" if progress.illustrative else ""
     mark = i18n.labels(language)["illustrative_mark"]
 
-    def said(*parts: str | Equation) -> Explanation:
-        return Explanation(tuple(p for p in parts if p != ""), status, suffix)
+    def said(key: str, **fields: str | int | Equation) -> Explanation:
+        return Explanation(_worded(key, language, **fields), status, suffix)
 
     def num(value: float, observation=None) -> str:
         text = _num(value, language, dec)
@@ -295,27 +341,18 @@ def explanation(progress: TargetProgress, indicator: Indicator | None, language:
         inside = abs(xt - X) <= band
         pct = _num(MAINTAIN_TOLERANCE * 100, language, 0)
         level = shown(X, marked=progress.target_illustrative)
-        if sv:
-            where = "inom" if inside else "utanför"
-            return said(f"Målet är att bibehålla {level}. Senaste värdet {shown(xt, latest)} ({t}) "
-                        f"ligger {where} intervallet {lo}–{hi} (±{pct}\u00a0% av målvärdet)")
-        where = "inside" if inside else "outside"
-        return said(f"The target is to maintain {level}. The latest value {shown(xt, latest)} ({t}) "
-                    f"lies {where} the band {lo}–{hi} (±{pct}\u00a0% of the target value)")
+        where = _EXPLAIN.of(language)["inside" if inside else "outside"]
+        return said("maintain", level=level, latest=shown(xt, latest), year=t, where=where, low=lo, high=hi,
+                    percent=pct)
     d = "+1" if a.direction == "increase" else "−1"
     bound = ""
     if a.threshold:
         bound = i18n.with_threshold(target, a.threshold, language)
         if a.status is Status.ACHIEVED:
-            return said(f"Senaste värdet {num(xt, latest)} ({t}) når gränsen {bound}" if sv else
-                        f"The latest value {num(xt, latest)} ({t}) meets the bound {bound}")
+            return said("bound_met", latest=num(xt, latest), year=t, bound=bound)
         if a.ratio is None:
-            return said(f"Senaste värdet {num(xt, latest)} ({t}) når inte längre gränsen {bound}, som utgångsvärdet "
-                        f"{num(x0, b)} ({t0}) nådde" if sv else
-                        f"The latest value {num(xt, latest)} ({t}) no longer meets the bound {bound}, which the "
-                        f"baseline {num(x0, b)} ({t0}) met")
-        bound = (f"Gränsen {bound} är inte nådd ({num(xt, latest)}, {t}); takten mot den: " if sv else
-                 f"The bound {bound} is not met ({num(xt, latest)}, {t}); the rate towards it: ")
+            return said("bound_lost", latest=num(xt, latest), year=t, bound=bound, baseline=num(x0, b),
+                        baseline_year=t0)
     r_a, r_n, one = eq.Sym("r", "a"), eq.Sym("r", "n"), eq.Num("1")
     if a.method == "linear":
         ra = eq.equation(r_a, eq.Op("="), eq.Frac(eq.Row((eq.Num(num(xt, latest)), eq.Op("−"), eq.Num(num(x0, b)))),
@@ -333,28 +370,25 @@ def explanation(progress: TargetProgress, indicator: Indicator | None, language:
         ra = growth(r_a, num(xt, latest), t - t0, a.actual_rate)
         rn = growth(r_n, target, T - t0, a.required_rate)
     if a.status is Status.ACHIEVED:
-        return said(f"Senaste värdet {num(xt, latest)} ({t}) har nått målvärdet {target}"
-                    if sv else f"The latest value {num(xt, latest)} ({t}) has reached the target value "
-                               f"{target}")
+        return said("reached", latest=num(xt, latest), year=t, target=target)
     if a.ratio is None:
-        head = ("Målvärdet var lika med utgångsvärdet, och senaste värdet når det inte längre"
-                if sv else "The target value equalled the baseline, and the latest value no longer meets it")
-        return said(f"{head} (", ra, ")")
+        return said("baseline_lost", r_a=ra)
     ratio = eq.equation(eq.Sym("R"), eq.Op("="), eq.Num(d), eq.Op("·"), eq.Frac(r_a, eq.Abs(r_n)),
                         eq.Op("="), eq.Num(_ratio_text(a.ratio, language)))
-    return said(bound, ra, "; ", rn, "; ", ratio)
+    if bound:
+        return said("bound_rate", bound=bound, latest=num(xt, latest), year=t, r_a=ra, r_n=rn, R=ratio)
+    return said("rates", r_a=ra, r_n=rn, R=ratio)
 
 
 def _explain_form(progress: TargetProgress, indicator: Indicator | None, language: str, status: str) -> Explanation:
     """How the status of a range or a flow follows from its numbers."""
     a, gv, latest = progress.assessment, progress.goal_value, progress.latest
-    sv = language == "sv"
     dec = indicator.decimals if indicator else None
     unit = indicator.unit if indicator else ""
     suffix = f" ({i18n.labels(language)['illustrative_status']})" if progress.illustrative else ""
 
-    def said(*parts: str | Equation) -> Explanation:
-        return Explanation(tuple(p for p in parts if p != ""), status, suffix)
+    def said(key: str, **fields: str | int | Equation) -> Explanation:
+        return Explanation(_worded(key, language, **fields), status, suffix)
 
     def num(v: float) -> str:
         return i18n.format_value(v, unit, language, dec)
@@ -367,49 +401,40 @@ def _explain_form(progress: TargetProgress, indicator: Indicator | None, languag
     if a.form == "cumulative":
         so_far, needed = a.actual_rate, a.required_rate
         if a.status is Status.ACHIEVED:
-            return said(f"Summan hittills {num(so_far)} har nått totalen {num(gv.value)} ({gv.period})" if sv else
-                        f"The sum so far, {num(so_far)}, has reached the total {num(gv.value)} ({gv.period})")
+            return said("sum_reached", sum=num(so_far), total=num(gv.value), period=gv.period)
         ratio = "–" if a.ratio is None else _ratio_text(a.ratio, language)
         r = eq.equation(eq.Sym("R"), eq.Op("="), eq.Frac(eq.Sym("S"), eq.Sym("N")), eq.Op("="), eq.Num(ratio))
-        if sv:
-            return said("Summan hittills ", value("S", num(so_far)), "; totalens jämna andel för åren med värde ",
-                        value("N", num(needed)), f" (av {num(gv.value)}, {gv.period}); ", r)
-        return said("The sum so far ", value("S", num(so_far)), "; the even share of the total for the years with "
-                    "a value ", value("N", num(needed)), f" (of {num(gv.value)}, {gv.period}); ", r)
+        return said("sum_rate", S=value("S", num(so_far)), N=value("N", num(needed)), total=num(gv.value),
+                    period=gv.period, R=r)
     if a.form == "yearly":
         bound = i18n.with_threshold(num(gv.value), a.threshold, language)
         met, n = int(a.actual_rate), int(a.required_rate)
-        s = value("S", _ratio_text(a.ratio, language))
-        return said(f"{met} av {n} år med värde under {gv.period} har nått {bound} per år (", s, ")") if sv else \
-            said(f"{met} of {n} years with a value in {gv.period} met {bound} a year (", s, ")")
+        return said("years_met", met=met, n=n, period=gv.period, bound=bound,
+                    S=value("S", _ratio_text(a.ratio, language)))
     # a range to reach or to stay within
     b = progress.baseline
     span = i18n.range_wording(num(gv.low), num(gv.high), a.form, language)
     xt, t = num(latest.value), latest.year
     inside = gv.low <= latest.value <= gv.high
     if inside or a.ratio is None:
-        where = ("inom" if inside else "utanför") if sv else ("inside" if inside else "outside")
-        return said(f"Senaste värdet {xt} ({t}) ligger {where} målet {span} ({gv.year})" if sv else
-                    f"The latest value {xt} ({t}) lies {where} the target {span} ({gv.year})")
+        where = _EXPLAIN.of(language)["inside" if inside else "outside"]
+        return said("range_where", latest=xt, year=t, where=where, span=span, target_year=gv.year)
     near = gv.low if b.value < gv.low else gv.high
-    r = value("R", _ratio_text(a.ratio, language))
-    return said(f"Senaste värdet {xt} ({t}) ligger utanför målet {span} ({gv.year}); takten mot {num(near)}: ", r) \
-        if sv else said(f"The latest value {xt} ({t}) lies outside the target {span} ({gv.year}); the rate towards "
-                        f"{num(near)}: ", r)
+    return said("range_rate", latest=xt, year=t, span=span, target_year=gv.year, near=num(near),
+                R=value("R", _ratio_text(a.ratio, language)))
 
 
 def _explain_gap(progress: TargetProgress, indicator: Indicator | None, language: str, status: str,
                  suffix: str) -> Explanation:
     """How a gap target's status follows from the region's and the comparator's values."""
     a, b, latest = progress.assessment, progress.baseline, progress.latest
-    sv = language == "sv"
     unit, dec = (indicator.unit, indicator.decimals) if indicator else ("", None)
     name = progress.comparator.name or progress.comparator.series
     theirs = {o.year: o for o in progress.comparator_series}
     mark = i18n.labels(language)["illustrative_mark"]
 
-    def said(*parts: str | Equation) -> Explanation:
-        return Explanation(tuple(p for p in parts if p != ""), status, suffix)
+    def said(key: str, **fields: str | int | Equation) -> Explanation:
+        return Explanation(_worded(key, language, **fields), status, suffix)
 
     def num(o) -> str:
         text = i18n.format_value(o.value, unit, language, dec)
@@ -423,15 +448,15 @@ def _explain_gap(progress: TargetProgress, indicator: Indicator | None, language
 
     def pair(o) -> str:
         c = theirs.get(o.year)
-        return (f"{part}: " if part else "") + f"{num(o)} {'mot' if sv else 'against'} {name} {num(c) if c is not None else '–'}"
+        return (f"{part}: " if part else "") + _EXPLAIN.of(language)["gap_pair"].format(
+            value=num(o), name=name, theirs=num(c) if c is not None else "–")
 
     g0, gt, allowed, T = progress.baseline_gap, progress.latest_gap, progress.target_value, progress.target_year
-    head = ((f"Gapet mot {name} {b.year}: {gap(g0)} ({pair(b)}); {latest.year}: {gap(gt)} ({pair(latest)}); "
-             f"målet: högst {gap(allowed)} år {T}") if sv else
-            (f"The gap with {name} in {b.year}: {gap(g0)} ({pair(b)}); in {latest.year}: {gap(gt)} ({pair(latest)}); "
-             f"the target: at most {gap(allowed)} in {T}"))
+    head = _EXPLAIN.of(language)["gap"].format(name=name, baseline_year=b.year, baseline_gap=gap(g0),
+                                                baseline_pair=pair(b), year=latest.year, gap=gap(gt),
+                                                pair=pair(latest), allowed=gap(allowed), target_year=T)
     if a.status is Status.ACHIEVED or a.ratio is None:
-        return said(head)
+        return Explanation((head,), status, suffix)
     r_a, r_n = eq.Sym("r", "a"), eq.Sym("r", "n")
 
     def rate(name, top: float, years: tuple[int, int], shown: float) -> Equation:
@@ -444,7 +469,7 @@ def _explain_gap(progress: TargetProgress, indicator: Indicator | None, language
     # The gap should shrink: the same sign as a target to decrease (R = −1 · r_a / |r_n|).
     ratio = eq.equation(eq.Sym("R"), eq.Op("="), eq.Num("−1"), eq.Op("·"), eq.Frac(r_a, eq.Abs(r_n)),
                         eq.Op("="), eq.Num(_ratio_text(a.ratio, language)))
-    return said(f"{head}; ", ra, "; ", rn, "; ", ratio)
+    return said("gap_rate", gap=head, r_a=ra, r_n=rn, R=ratio)
 
 
 _MILESTONE = Texts("followup_milestone", {
