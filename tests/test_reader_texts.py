@@ -91,3 +91,27 @@ def test_a_document_reads_in_the_strategys_language_and_swedish_without_one():
     assert document("followup-method", "en") == _documents("en")["followup-method"]
     assert document("followup-method", "sv") == _documents("sv")["followup-method"]
     assert document("accessibility-statement", "fi") == _documents("sv")["accessibility-statement"]
+
+
+def test_a_third_language_is_a_catalog_and_its_code(tmp_path, monkeypatch):
+    """Norwegian, say: a catalog with the tables' entries and 'nb' among the languages is all it takes."""
+    from babel.messages.catalog import Catalog
+
+    from strategykit import messages
+    from strategykit.present import catalog as texts
+
+    nb = Catalog(locale="nb", domain=messages.DOMAIN)
+    nb.add("Target", "Delmål (nb)", context="labels:target")
+    nb.add("On track", "I rute", context="progress:on-track")
+    (tmp_path / "nb" / "LC_MESSAGES").mkdir(parents=True)
+    (tmp_path / "nb" / "LC_MESSAGES" / f"{messages.DOMAIN}.mo").write_bytes(catalog.mo_bytes(nb))
+    monkeypatch.setattr(messages, "LOCALE_DIR", tmp_path)
+    monkeypatch.setattr(texts, "LANGUAGES", (*messages.LANGUAGES, "nb"))
+    messages.translations.cache_clear()
+    try:
+        assert i18n.labels("nb")["target"] == "Delmål (nb)" and i18n.progress_label("on-track", "nb") == "I rute"
+        assert i18n.labels("nb")["indicator"] == "Indicator"  # not yet translated: the English, not nothing
+    finally:
+        messages.translations.cache_clear()
+        for table in TABLES.values():
+            table._languages.pop("nb", None)
