@@ -19,7 +19,6 @@ files beside the catalog (``locale/<lang>/documents/<name>.md``, read by ``docum
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
 from typing import Any
 
 from strategykit.messages import LANGUAGES, LOCALE_DIR, SOURCE_LANGUAGE, translations
@@ -53,9 +52,12 @@ def document(name: str, language: str | None) -> str:
 
 def prepare(language: str | None) -> None:
     """Read the catalog of ``language`` and fill every table in it now: a build does this before it
-    forks its workers, which then share what was read instead of each parsing the catalog again
-    (about 15 ms a process)."""
-    translations(spoken(language))
+    forks its workers, which then share what was read (and the modules that hold the tables) instead
+    of each importing and parsing them again."""
+    import importlib
+
+    for module in TEXT_MODULES:
+        importlib.import_module(module)
     for table in TABLES.values():
         table.of(language)
 
@@ -65,20 +67,21 @@ def context(table: str, key: Any) -> str:
     return f"{table}:{'' if key is None else key}"
 
 
-class Texts(Mapping[str, dict]):
+class Texts:
     """A table of texts a reader sees, by key, in every language the toolkit speaks.
 
-    Read it with ``of(language)``, which falls back to Swedish (``spoken``); as a mapping it is keyed by
-    language, as the tables were before their translations moved to the catalogs (``TABLE["sv"]``).
-    A text missing from a catalog reads in English; the catalog test fails on it first.
+    Read it with ``of(language)``, which falls back to Swedish (``spoken``). A text missing from a
+    catalog reads in English; the catalog test fails on it first.
     """
 
     def __init__(self, name: str, english: dict[Any, str]):
         if name in TABLES:
             raise ValueError(f"a table of texts named {name!r} is defined twice")
         self.name = name
-        self.english = english
-        self._languages: dict[str, dict[Any, str]] = {SOURCE_LANGUAGE: english}
+        self.english = dict(english)
+        """What the catalog tool extracts; ``of("en")`` hands out a copy, so a caller that changed its
+        texts would not change the source every language falls back to."""
+        self._languages: dict[str, dict[Any, str]] = {SOURCE_LANGUAGE: dict(english)}
         TABLES[name] = self
 
     def of(self, language: str | None) -> dict[Any, str]:
@@ -90,17 +93,6 @@ class Texts(Mapping[str, dict]):
             found = self._languages[language] = {key: catalog.pgettext(context(self.name, key), text)
                                                  for key, text in self.english.items()}
         return found
-
-    def __getitem__(self, language: str) -> dict[Any, str]:
-        if language not in LANGUAGES:
-            raise KeyError(language)
-        return self.of(language)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(LANGUAGES)
-
-    def __len__(self) -> int:
-        return len(LANGUAGES)
 
     def __repr__(self) -> str:
         return f"Texts({self.name!r}, {len(self.english)} texts)"

@@ -26,10 +26,6 @@ from strategykit.model import Indicator, Observation, Strategy
 # present.catalog.document); its {fields} are the status names and limits filled in below.
 
 
-def _lang(language: str) -> str:
-    return spoken(language)
-
-
 @dataclass(frozen=True)
 class Formula:
     """A formula of the method, written once for each edition's way of typesetting it:
@@ -162,7 +158,7 @@ _MATH_AT_LINE_START = re.compile(r"(?<=\S)\n[ \t]*(?=<math\b)")
 
 
 def _method_text(language: str, level: int) -> str:
-    language = _lang(language)
+    language = spoken(language)
     name = {s: i18n.progress_label(s.value, language) for s in Status}
     order = " < ".join(name[s].lower() for s in Status if s.has_data)
     return document("followup-method", language).format(
@@ -279,7 +275,8 @@ def _worded(key: str, language: str, **fields: str | int | Equation) -> tuple[st
     as a part of its own between the text before and after it."""
     parts: list[str | Equation] = []
     text = ""
-    for literal, name, _spec, _conversion in string.Formatter().parse(_EXPLAIN.of(language)[key]):
+    formatter = string.Formatter()
+    for literal, name, spec, conversion in formatter.parse(_EXPLAIN.of(language)[key]):
         text += literal
         if name is None:
             continue
@@ -288,7 +285,7 @@ def _worded(key: str, language: str, **fields: str | int | Equation) -> tuple[st
             parts += [text, value]
             text = ""
         else:
-            text += str(value)
+            text += formatter.format_field(formatter.convert_field(value, conversion), spec or "")
     return tuple(p for p in (*parts, text) if p != "")
 
 
@@ -300,7 +297,7 @@ def explain_markdown(progress: TargetProgress, indicator: Indicator | None, lang
 
 def explanation(progress: TargetProgress, indicator: Indicator | None, language: str = "sv") -> Explanation:
     """How one target's status follows from its numbers (see ``Explanation``)."""
-    language = _lang(language)
+    language = spoken(language)
     a = progress.assessment
     status = i18n.progress_label(a.status.value, language)
     b, latest = progress.baseline, progress.latest
@@ -491,7 +488,7 @@ def milestones_text(progress: TargetProgress, indicator: Indicator | None, langu
     A target whose status reads well (on track, achieved) while its latest assessed
     milestone was missed gets a warning first, so that no edition shows one without the other.
     """
-    language = _lang(language)
+    language = spoken(language)
     if not progress.milestones:
         return ""
     words = _MILESTONE.of(language)
@@ -667,7 +664,7 @@ def _commitment_data(c, strategy: Strategy, language: str, until: int | None = N
 
 
 def format_markdown(report: FollowUp, strategy: Strategy, language: str | None = None) -> str:
-    language = _lang(language or strategy.language)
+    language = spoken(language or strategy.language)
     L = i18n.labels_for(strategy, language)
     year = report.year if report.year is not None else ""
     out = [f"# {L['followup_title']} {year}".rstrip(), ""]
@@ -765,7 +762,7 @@ def format_markdown(report: FollowUp, strategy: Strategy, language: str | None =
 
 
 def format_text(report: FollowUp, strategy: Strategy, language: str | None = None) -> str:
-    language = _lang(language or strategy.language)
+    language = spoken(language or strategy.language)
     L = i18n.labels_for(strategy, language)
     out = [f"{L['followup_title']} {report.year if report.year is not None else ''}".rstrip() + f" — {strategy.title}", ""]
     counts = ", ".join(f"{n} {i18n.progress_label(s.value, language).lower()}" for s, n in report.counts().items() if n)
@@ -857,7 +854,7 @@ def _rounded(value: float | None) -> float | None:
 
 def report_data(report: FollowUp, strategy: Strategy, language: str | None = None) -> dict:
     """The report as plain data (the JSON format): codes and numbers, with labels in ``language``."""
-    language = _lang(language or strategy.language)
+    language = spoken(language or strategy.language)
     goals = {g.id: g for g in strategy.goals()}
     targets = {t.id: t for _, t in strategy.targets()}
 

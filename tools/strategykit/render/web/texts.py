@@ -12,7 +12,7 @@ Placeholders in braces are filled by ``str.format``; values are Markdown-escaped
 
 from __future__ import annotations
 
-from strategykit.present.catalog import Texts, document, spoken
+from strategykit.present.catalog import Texts, document
 
 DIGG_REPORT_URL = "https://www.digg.se/tdosanmalan"
 
