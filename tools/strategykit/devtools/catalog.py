@@ -51,14 +51,10 @@ def extracted() -> dict[str, list[tuple[str, int]]]:
 
 def extracted_texts() -> dict[tuple[str, str], str]:
     """(context, English text) → the table it is in, for every text of the readers' tables (``present.catalog``)."""
-    import importlib
-
     from strategykit.present import catalog as texts
 
-    for module in texts.TEXT_MODULES:
-        importlib.import_module(module)
     return {(texts.context(table.name, key), english): table.name
-            for table in texts.TABLES.values() for key, english in table.english.items()}
+            for table in texts.all_tables().values() for key, english in table.english.items()}
 
 
 def _descriptions(node) -> Iterator[str]:

@@ -50,15 +50,20 @@ def document(name: str, language: str | None) -> str:
     raise FileNotFoundError(f"the toolkit's document {name}.md is missing from {LOCALE_DIR}/{FIRST_LANGUAGE}/documents")
 
 
-def prepare(language: str | None) -> None:
-    """Read the catalog of ``language`` and fill every table in it now: a build does this before it
-    forks its workers, which then share what was read (and the modules that hold the tables) instead
-    of each importing and parsing them again."""
+def all_tables() -> dict[str, "Texts"]:
+    """Every table of texts, once the modules that define them (``TEXT_MODULES``) are imported."""
     import importlib
 
     for module in TEXT_MODULES:
         importlib.import_module(module)
-    for table in TABLES.values():
+    return TABLES
+
+
+def prepare(language: str | None) -> None:
+    """Read the catalog of ``language`` and fill every table in it now: a build does this before it
+    forks its workers, which then share what was read (and the modules that hold the tables) instead
+    of each importing and parsing them again."""
+    for table in all_tables().values():
         table.of(language)
 
 
