@@ -305,12 +305,13 @@ def test_both_editions_show_the_same_path_to_the_horizon(editions):
         return
     assert f"## {road['title']}" in home
     web = {}
-    for line in home.splitlines():
-        found = re.match(r"^\| \[(P[^\]]*?) .*?\]\([^)]*\) \| (.*) \|$", line)
-        if found and "sk-stop" in line:
+    table = home.split('<div class="sk-roadmap__table">', 1)[1].split("</table>", 1)[0]
+    for cells in html_rows(table):
+        found = re.match(r'^<a href="[^"]*">(P\S*) ', cells[0]) if cells else None
+        if found and any("sk-stop" in c for c in cells):
             # heard: the status words; the illustrative mark's words for screen readers are the PDF's '*'
             web[found.group(1)] = [plain(c, heard=True).replace(f" ({writer.L['illustrative']})", "")
-                                   for c in found.group(2).split(" | ")]
+                                   for c in cells[1:]]
     pdf = {}
     for lane in road["lanes"]:
         pdf[lane["id"]] = [" ".join(f"{(s['status']['label'] + ': ') if s['status'] else ''}{s['target']} {s['value']} ({s['kind']})"

@@ -91,12 +91,18 @@ def test_every_priority_indicator_and_chapter_has_a_page(b):
 
 
 def test_chapters_are_in_the_navigation_in_their_order(b):
-    html = page(b.site, "index.md")
+    """On a chapter's page, where its section is open: every other page lists the sections only
+    (``navigation.prune``), each leading to its first page."""
     L = i18n.labels(b.model.language)
-    positions = [html.find(f'href="{L["url_chapters"]}/{ch.file.removeprefix("strategy/")[:-3]}/"')
-                 for ch in b.model.chapters]
+    names = [ch.file.removeprefix("strategy/")[:-3] for ch in b.model.chapters]
+    html = page(b.site, f"{L['url_chapters']}/{names[-1]}.md")
+    html = html[html.index("md-nav--primary"):]  # the head links the previous page too
+    positions = [html.find(f'href="../{name}/"') if name != names[-1] else html.find('href="./"') for name in names]
     assert all(p >= 0 for p in positions), positions
     assert positions == sorted(positions)
+    start = page(b.site, "index.md")
+    assert f'href="{L["url_chapters"]}/{names[0]}/"' in start  # the section's way in
+    assert all(f'href="{L["url_chapters"]}/{name}/"' not in start for name in names[1:])
 
 
 def test_every_page_has_the_strategy_language(b):

@@ -58,3 +58,30 @@ def test_the_built_follow_up_pages_hold_their_tables_and_no_marks():
         assert 'class="sk-table"' in text
         assert passthrough.START not in text and passthrough.END not in text
         assert not re.search(r"<p>strategykit[0-9a-f]{16}n\d+</p>", text)
+
+
+def test_the_generated_tables_charts_and_calculations_reach_python_markdown_only_as_marked_html():
+    """The indicator pages (tables, chart, calculations), the start page (tables of targets, the path to the
+    horizon) and the priorities' tables of targets are written as HTML and marked (``htmlkit.block``):
+    read as Markdown cell by cell, they were half of the rest of a national-size web build."""
+    from strategykit.project import check
+    from strategykit.render.web.pages import EditionInfo, generate
+
+    from web_support import REPO
+
+    model = check(REPO).model
+    site = generate(model, EditionInfo(commit=None, build_date="2026-12-04", pdf_name=None))
+    indicator_pages = [p for p in site.pages if p.startswith("indikatorer/") and not p.endswith("index.md")]
+    priority_pages = [p for p in site.pages if p.startswith("prioriteringar/p")]
+    assert len(indicator_pages) == len(model.indicators) and priority_pages
+    calculations = 0
+    for path in ["index.md", "indikatorer/index.md", *indicator_pages, *priority_pages]:
+        aside, _, kept = passthrough.set_aside(site.pages[path])
+        left = "\n".join(line for line in aside.split("\n") if not line.startswith("|"))  # commitments: Markdown
+        assert not re.search(r"<(math|table)\b|<figure class=\"sk-chart\"", left), path
+        assert any('class="sk-table"' in b for b in kept), path
+        calculations += sum(b.count('class="sk-calcs"') for b in kept)
+        if path in indicator_pages:
+            assert not [line for line in aside.split("\n") if line.startswith("|")], path
+    assert calculations > 0
+    assert any('class="sk-roadmap__years"' in b for b in passthrough.set_aside(site.pages["index.md"])[2])

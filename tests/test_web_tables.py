@@ -10,18 +10,24 @@ from strategykit.render.web.pages import EditionInfo, generate, wrap_tables
 from web_support import REPO
 
 _BOX = re.compile(r'^<div class="sk-table" role="region" tabindex="0" aria-label="([^"]+)" markdown>$')
+_HTML_BOX = re.compile(r'^<div class="sk-table" role="region" tabindex="0" aria-label="([^"]+)">$')
 
 
 def test_every_table_of_the_example_is_in_a_named_focusable_scroll_box():
+    """The Markdown tables (boxed by ``wrap_tables``) and the generated HTML ones (``htmlkit.table``)."""
     site = generate(check(REPO).model, EditionInfo(commit=None, build_date="2026-12-04", pdf_name=None))
-    tables = 0
+    markdown_tables = html_tables = 0
     for path, text in site.pages.items():
         lines = text.split("\n")
         for i, line in enumerate(lines):
             if line.startswith("|") and i + 1 < len(lines) and re.match(r"^\|(\s*:?-{3,}:?\s*\|)+\s*$", lines[i + 1]):
-                tables += 1
+                markdown_tables += 1
                 assert _BOX.match(lines[i - 2]), (path, line)
-    assert tables > 30
+            elif line.startswith("<table"):
+                html_tables += 1
+                assert _HTML_BOX.match(lines[i - 1]), (path, lines[i - 1])
+        assert text.count("<table") == sum(line.startswith("<table") for line in lines), path
+    assert markdown_tables > 5 and html_tables > 30
 
 
 def test_a_table_box_is_named_by_the_heading_above_it():

@@ -223,17 +223,10 @@ class Explanation:
     def result(self) -> str:
         return self.status + self.suffix
 
-    def markdown(self, math: str = "text") -> str:
-        """As Markdown: ``math="mathml"`` writes each equation as inline MathML (the web; its
-        ``alttext`` is the plain text), ``"text"`` as escaped plain text (the report)."""
-        out = []
-        for p in self.calculation:
-            if isinstance(p, str):
-                out.append(_md(p))
-            elif math == "mathml":
-                out.append(p.mathml)
-            else:
-                out.append(p.text.replace("*", "\\*"))
+    def markdown(self) -> str:
+        """As Markdown (the report), each equation as escaped plain text; the web writes HTML with MathML
+        (``render.web.page_followup.explanation_html``)."""
+        out = [_md(p) if isinstance(p, str) else p.text.replace("*", "\\*") for p in self.calculation]
         return f"{''.join(out)} → **{self.status}**{self.suffix}"
 
 
@@ -289,10 +282,9 @@ def _worded(key: str, language: str, **fields: str | int | Equation) -> tuple[st
     return tuple(p for p in (*parts, text) if p != "")
 
 
-def explain_markdown(progress: TargetProgress, indicator: Indicator | None, language: str = "sv",
-                     *, math: str = "text") -> str:
+def explain_markdown(progress: TargetProgress, indicator: Indicator | None, language: str = "sv") -> str:
     """How one target's status follows from its numbers, in one paragraph a reader can recompute."""
-    return explanation(progress, indicator, language).markdown(math)
+    return explanation(progress, indicator, language).markdown()
 
 
 def explanation(progress: TargetProgress, indicator: Indicator | None, language: str = "sv") -> Explanation:

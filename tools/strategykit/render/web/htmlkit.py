@@ -3,8 +3,11 @@
 Why: at national size most of a web build was Python-Markdown reading the Markdown the toolkit
 had itself generated (the yearly follow-ups' tables and calculations: 6.5 MB of the 10×
 strategy's 12 MB). A block of raw HTML is only scanned for its end, not parsed inline by
-inline, so the same DOM costs a fraction of the time. Headings stay Markdown (the table of
-contents and the anchors come from them).
+inline, so the same DOM costs a fraction of the time. What is written here: the yearly
+follow-ups, the tables of targets (start page, priorities), the path to the horizon, and the
+indicator pages' tables, charts and calculations; the pages came out the same, element for
+element. Headings stay Markdown (the table of contents and the anchors come from them), and so
+do the few small tables (downloads, commitments).
 
 What Markdown gave for free must be done here, and tests hold it:
 

@@ -35,7 +35,7 @@ class FollowUpPages:
 
     def explanation_html(self, tp: TargetProgress, ind: Indicator | None) -> str:
         """How the target's status follows from its numbers (``present.followup.explanation``) as HTML,
-        each equation as MathML: what ``explain_markdown(…, math="mathml")`` gives through Markdown."""
+        each equation as MathML (its ``alttext`` the plain text)."""
         x = explanation(tp, ind, self.lang)
         calc = "".join(htmlkit.raw(p) if isinstance(p, str) else p.mathml for p in x.calculation)
         return f"{calc} → <strong>{htmlkit.raw(x.status)}</strong>{htmlkit.raw(x.suffix)}"

@@ -9,7 +9,8 @@ from __future__ import annotations
 from html import escape as html_escape
 
 from strategykit.present import cover as present_cover, i18n, roadmap as present_roadmap, status as present_status, yearly as present_yearly
-from strategykit.render.web.pagekit import esc, esc_block, rel, table
+from strategykit.render.web import htmlkit
+from strategykit.render.web.pagekit import esc, esc_block, rel
 
 
 class HomePage:
@@ -110,20 +111,20 @@ class HomePage:
         road = present_roadmap.roadmap(self.m, self.report if present_yearly.shows_status(self.report) else None)
         if road is None:
             return []
-        L = self.L
+        L, h = self.L, htmlkit.text
         goals = {g.id: g for g in self.m.goals()}
+        priorities = {p.id: p for p in self.m.priorities}
         rows = []
         for lane in road.lanes:
-            p = next(p for p in self.m.priorities if p.id == lane.priority_id)
-            row = [f"[{esc(p.id)} {esc(p.title)}]({rel(page, self.priority_page(p))})"]
+            p = priorities[lane.priority_id]
+            row = [f'<a href="{self.href(page, self.priority_page(p))}">{h(p.id)} {h(p.title)}</a>']
             for stops in lane.stops:
                 items = []
                 for stop in stops:
                     icon, what = self.stop_marks(stop)
-                    items.append(f'<span class="sk-stop">{icon}[{esc(stop.target_id)}]'
-                                 f'({rel(page, self.goal_link(goals[stop.goal_id]))}) {esc(stop.value)}'
-                                 f'{self.mark() if stop.illustrative else ""} '
-                                 f'<span class="sk-small">({esc(what)})</span></span>')
+                    items.append(f'<span class="sk-stop">{icon}<a href="{self.href(page, self.goal_link(goals[stop.goal_id]))}">'
+                                 f'{h(stop.target_id)}</a> {h(stop.value)}{self.mark() if stop.illustrative else ""} '
+                                 f'<span class="sk-small">({h(what)})</span></span>')
                 row.append("<br>".join(items) or "–")
             rows.append(row)
         # Either the table or the list is shown (strategy.css, by the screen's width), never both: the
@@ -132,10 +133,11 @@ class HomePage:
         if road.rows_sentence:  # said of the table's rows: shown with the table only
             rows_sentence = html_escape(road.rows_sentence)
             intro = intro.replace(rows_sentence, f'<span class="sk-roadmap__rows">{rows_sentence}</span>', 1)
+        table = htmlkit.table([h(L["priority"])] + [str(y) for y in road.years], rows, ["l"] * (len(road.years) + 1),
+                              road.title)
         out = [f"## {esc(road.title)}", "", f"<p>{intro}</p>", "",
-               '<div class="sk-roadmap__table" markdown>', "",
-               table([esc(L["priority"])] + [str(y) for y in road.years], rows, ["l"] * (len(road.years) + 1),
-                     label=road.title), "", "</div>", "", self.roadmap_by_year(page, road), ""]
+               htmlkit.block(f'<div class="sk-roadmap__table">\n{table}\n</div>'), "",
+               htmlkit.block(self.roadmap_by_year(page, road)), ""]
         if road.legend:
             keys = " ".join(f'<span class="sk-count">{present_status.icon_svg(b.shape, b.colour)}{html_escape(b.label)}</span>'
                             for b in road.legend)

@@ -12,10 +12,10 @@ from strategykit.model.providers import provider
 from strategykit.model import Indicator, Observation
 from strategykit.present import breakdowns as present_breakdowns, charts as present_charts, i18n, yearly as present_yearly
 from strategykit.present.targets import goal_value as present_goal_value
-from strategykit.present.followup import explain_markdown, milestones_markdown
-from strategykit.render.web import charts, texts
+from strategykit.present.followup import milestones_text
+from strategykit.render.web import charts, htmlkit, texts
 from strategykit.render.web.htmlkit import attr
-from strategykit.render.web.pagekit import esc, esc_block, rel, table, year_span
+from strategykit.render.web.pagekit import esc, esc_block, rel, year_span
 
 
 class IndicatorPages:
@@ -54,6 +54,8 @@ class IndicatorPages:
         else:
             out += [esc_block(L["not_used"]), ""]
 
+        # The tables are generated HTML (``htmlkit``), which Python-Markdown passes by.
+        h = htmlkit.text
         observations = m.observations.get(ind.id, ())
         decided_rows, any_ill = [], any(o.provenance.illustrative for o in observations)
         for g, t in pairs:
@@ -62,27 +64,27 @@ class IndicatorPages:
             b = t.baseline
             if b and b.year is not None and b.value is not None:
                 any_ill |= b.provenance.illustrative
-                decided_rows.append([esc(label), esc(L["baseline"]), str(b.year),
-                                     self.value(b.value, ind, illustrative=b.provenance.illustrative, unit=True)])
+                decided_rows.append([h(label), h(L["baseline"]), str(b.year),
+                                     self.value(b.value, ind, illustrative=b.provenance.illustrative, unit=True, e=h)])
             for ms in t.milestones:
                 if ms.year is not None and t.comparator is not None:  # a gap, not a level
-                    decided_rows.append([esc(label), esc(L["milestone"]), str(ms.year), self.range_value(ms, ind, t=t)])
+                    decided_rows.append([h(label), h(L["milestone"]), str(ms.year), self.range_value(ms, ind, t=t)])
                 elif ms.year is not None and ms.is_range:
-                    decided_rows.append([esc(label), esc(L["milestone"]), str(ms.year), self.range_value(ms, ind)])
+                    decided_rows.append([h(label), h(L["milestone"]), str(ms.year), self.range_value(ms, ind)])
                 elif ms.year is not None and ms.value is not None:
                     any_ill |= ms.illustrative
-                    decided_rows.append([esc(label), esc(L["milestone"]), str(ms.year),
-                                         self.value(ms.value, ind, illustrative=ms.illustrative, unit=True)])
+                    decided_rows.append([h(label), h(L["milestone"]), str(ms.year),
+                                         self.value(ms.value, ind, illustrative=ms.illustrative, unit=True, e=h)])
             if t.target and t.target.year is not None and t.target.is_range:
-                decided_rows.append([esc(label), esc(L["target_value"]), str(t.target.year),
+                decided_rows.append([h(label), h(L["target_value"]), str(t.target.year),
                                      self.range_value(t.target, ind, t.range)])
             if t.target and t.target.year is not None and t.comparator is not None:
-                decided_rows.append([esc(label), esc(L["target_value"]), str(t.target.year),
+                decided_rows.append([h(label), h(L["target_value"]), str(t.target.year),
                                      self.range_value(t.target, ind, t=t)])
             elif t.target and t.target.year is not None and t.target.value is not None:
                 any_ill |= t.target.illustrative
-                decided_rows.append([esc(label), esc(L["target_value"]), str(t.target.year),
-                                     self.value(t.target.value, ind, illustrative=t.target.illustrative, unit=True)])
+                decided_rows.append([h(label), h(L["target_value"]), str(t.target.year),
+                                     self.value(t.target.value, ind, illustrative=t.target.illustrative, unit=True, e=h)])
         out += [f"## {esc(L['all_values'])}", ""]
         if not decided_rows and not observations:
             out += [esc_block(L["no_values"]), ""]
@@ -91,7 +93,8 @@ class IndicatorPages:
         out += self.progress_figure(ind, spec)
         if decided_rows:
             out += [f"### {esc(L['decided_values'])}", ""]
-            out += [table([esc(h) for h in (L["target"], L["kind"], L["year"], L["value"])], decided_rows, ["l", "l", "r", "r"]), ""]
+            out += [htmlkit.block(htmlkit.table([h(x) for x in (L["target"], L["kind"], L["year"], L["value"])], decided_rows,
+                                                ["l", "l", "r", "r"], L["decided_values"])), ""]
         if spec is not None:
             out += [f"### {esc(L['values_per_year'])}", ""]
             out += [self.values_per_year(ind, spec, observations), ""]
@@ -108,17 +111,16 @@ class IndicatorPages:
         if assessed:
             out += [f"## {esc(L['followup_calculation'])}", ""]
             for t, tp in assessed:
+                # The heading stays Markdown (the contents and its anchor); the rest is one block of HTML: a
+                # box that scrolls (a formula cannot wrap; on a phone the longest are wider than the page).
+                html = [f'<p class="sk-meta">{h(self.status_heading())}: {self.status_link_html(page, tp.status)}</p>',
+                        f'<div class="sk-calcs" role="region" tabindex="0" aria-label="{attr(L["calculation"] + " " + t.id)}">',
+                        f"<p>{h(L['calculation'])}: {self.explanation_html(tp, ind)}</p>", "</div>"]
+                milestones = milestones_text(tp, ind, self.lang)
+                if milestones:
+                    html.append(f"<p>{htmlkit.raw(milestones)}</p>")
                 out += [f"### {esc(L['assessment_of'].format(target=t.id))} {{ #{self.target_slug(t.id)} }}", "",
-                        f"{esc(self.status_heading())}: {self.status_link(page, tp.status)}", "{: .sk-meta }", "",
-                        # a box that scrolls (a formula cannot wrap; on a phone the longest are wider
-                        # than the page), the line led by a word: Markdown takes a line that opens
-                        # with <math> for a block of HTML
-                        f'<div class="sk-calcs" role="region" tabindex="0" '
-                        f'aria-label="{attr(L["calculation"] + " " + t.id)}" markdown>', "",
-                        f"{esc(L['calculation'])}: " + explain_markdown(tp, ind, self.lang, math="mathml"), "",
-                        "</div>", ""]
-                if tp.milestones:
-                    out += [milestones_markdown(tp, ind, self.lang), ""]
+                        htmlkit.block("\n".join(html)), ""]
             out += [f"{esc(L['followup_method_link'])} [{esc(L['progress_method'])}]({rel(page, self.method)}).", ""]
         return "\n".join(out)
 
@@ -127,12 +129,14 @@ class IndicatorPages:
         target (``t`` with a comparator) the gap allowed: 'gapet mot Riket högst 1,5 procentenheter'."""
         shown = present_goal_value(gv, ind, self.lang, range_form=form,
                                    comparator=getattr(t, "comparator", None))
-        return esc(shown.text) + (self.mark() if shown.illustrative else "") if shown is not None else "–"
+        return htmlkit.text(shown.text) + (self.mark() if shown.illustrative else "") if shown is not None else "–"
 
     def values_per_year(self, ind: Indicator, spec, observations: tuple[Observation, ...]) -> str:
         """The chart's data, year by year (``ChartSpec.table_rows``), and where the observed values come from."""
-        rows = [[esc(c.text) + (self.mark() if c.illustrative else "") for c in row] for row in spec.table_rows]
-        out = table([esc(h) for h in spec.table_header], rows, ["r"] * len(spec.table_header))
+        h = htmlkit.text
+        rows = [[h(c.text) + (self.mark() if c.illustrative else "") for c in row] for row in spec.table_rows]
+        out = htmlkit.block(htmlkit.table([h(x) for x in spec.table_header], rows, ["r"] * len(spec.table_header),
+                                          self.L["values_per_year"]))
         breakdowns = [s.key for s in spec.observed]
         note = self.observation_sources(observations, breakdowns, breakdowns == ["total"])
         return out + ("\n\n" + note if note else "")
@@ -140,22 +144,24 @@ class IndicatorPages:
     def cross_table(self, ind: Indicator, ct: present_breakdowns.CrossTable) -> list[str]:
         """Two dimensions crossed (the women and men of each municipality) in one year: a row per value
         of one, a column per value of the other; a pair without a value that year shows a dash."""
-        rows = [[esc(name)] + [(esc(c.value_text) + (self.mark() if c.illustrative else "")) if c.value_text else "–"
-                               for c in cells] for name, cells in ct.rows]
+        h = htmlkit.text
+        rows = [[h(name)] + [(h(c.value_text) + (self.mark() if c.illustrative else "")) if c.value_text else "–"
+                             for c in cells] for name, cells in ct.rows]
         return [f"### {esc(ct.title)}", "",
-                table([esc(h) for h in ct.header], rows, ["l"] + ["r"] * (len(ct.header) - 1),
-                      label=f"{ind.name}: {ct.title}"), "",
+                htmlkit.block(htmlkit.table([h(x) for x in ct.header], rows, ["l"] + ["r"] * (len(ct.header) - 1),
+                                            f"{ind.name}: {ct.title}")), "",
                 esc_block(" ".join(x for x in (ct.caption, ct.sources) if x)), "{: .sk-small }", ""]
 
     def breakdown_table(self, ind: Indicator, bt: present_breakdowns.BreakdownTable) -> list[str]:
         """The latest value per municipality (age band …), highest first, each with a bar; the
         numbers are the table's own text, the bars only draw them."""
         texts = i18n.breakdown_texts(self.lang)
-        rows = [[esc(r.label), esc(r.value_text) + (self.mark() if r.illustrative else ""), str(r.year),
+        h = htmlkit.text
+        rows = [[h(r.label), h(r.value_text) + (self.mark() if r.illustrative else ""), str(r.year),
                  charts.bar_svg(r.share)] for r in bt.rows]
         out = [f"### {esc(bt.title)}", "",
-               table([esc(h) for h in (*bt.header, texts["bar"])], rows, ["l", "r", "r", "l"],
-                     label=f"{ind.name}: {bt.title}"), "",
+               htmlkit.block(htmlkit.table([h(x) for x in (*bt.header, texts["bar"])], rows, ["l", "r", "r", "l"],
+                                           f"{ind.name}: {bt.title}")), "",
                esc_block(" ".join(x for x in (bt.caption, bt.sources) if x)), "{: .sk-small }", ""]
         if bt.missing:
             out += [esc_block(texts["no_value"].format(names=", ".join(bt.missing))), "{: .sk-small }", ""]
@@ -203,19 +209,21 @@ class IndicatorPages:
         if spec is None:
             return []
         svg = charts.chart_svg(spec, f"chart-{self.indicator_slug[ind.id]}")
-        return ['<figure class="sk-chart">', svg, f"<figcaption>{html_escape(spec.caption)}</figcaption>",
-                "</figure>", ""]
+        return [htmlkit.block("\n".join(['<figure class="sk-chart">', svg,
+                                          f"<figcaption>{html_escape(spec.caption)}</figcaption>", "</figure>"])), ""]
 
     def indicators_index(self) -> str:
         L, page = self.L, f"{self.i_dir}/index.md"
         out = [f"# {esc(L['indicators'])}", ""]
-        rows = []
+        h, rows = htmlkit.text, []
         for ind in self.m.indicators:
-            used = ", ".join(f"[{esc(t.id)}]({rel(page, self.goal_link(g))})" for g, t in self.m.targets_using(ind.id))
-            src = esc(ind.source.provider + (f" {ind.source.id}" if ind.source.id else "")) if ind.source else "–"
-            rows.append([f"[{esc(ind.name)}]({rel(page, self.indicator_page(ind))})",
-                         esc(i18n.unit_label(ind.unit, self.lang)), src, used or "–"])
-        out += [table([L["indicator"], L["unit"], L["source"], L["used_by"]], rows), ""]
+            used = ", ".join(f'<a href="{self.href(page, self.goal_link(g))}">{h(t.id)}</a>'
+                             for g, t in self.m.targets_using(ind.id))
+            src = h(ind.source.provider + (f" {ind.source.id}" if ind.source.id else "")) if ind.source else "–"
+            rows.append([f'<a href="{self.href(page, self.indicator_page(ind))}">{h(ind.name)}</a>',
+                         h(i18n.unit_label(ind.unit, self.lang)), src, used or "–"])
+        out += [htmlkit.block(htmlkit.table([h(x) for x in (L["indicator"], L["unit"], L["source"], L["used_by"])],
+                                            rows, ["l"] * 4, L["indicators"])), ""]
         out += [f"[{esc(L['downloads'])}: {esc(L['indicators_data'].rstrip('.').lower())}, CSV / JSON]"
                 f"({rel(page, self.downloads)})", ""]
         return "\n".join(out)

@@ -27,7 +27,7 @@ from strategykit.render.web.page_frameworks import FrameworkPages
 from strategykit.render.web.page_home import HomePage
 from strategykit.render.web.page_indicators import IndicatorPages
 from strategykit.render.web.page_priorities import PriorityPages
-from strategykit.render.web.pagekit import (DATA_FOLDER, EditionInfo, Site, chapter_pages, chapter_path, esc, esc_block, rel, slugs, status_anchor, table, wrap_tables, year_span, JUDGEMENT_ANCHOR)
+from strategykit.render.web.pagekit import (DATA_FOLDER, EditionInfo, Site, chapter_pages, chapter_path, esc, esc_block, rel, slugs, status_anchor, wrap_tables, year_span, JUDGEMENT_ANCHOR)
 
 # --- The site -------------------------------------------------------------------
 
@@ -214,13 +214,13 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
         return href
 
     def shown(self, v) -> str:
-        """A ``present.targets.Value`` as Markdown: the value, its illustrative mark, its year."""
+        """A ``present.targets.Value`` as HTML: the value, its illustrative mark, its year."""
         if v is None:
             return "–"
-        return esc(v.text) + (self.mark() if v.illustrative else "") + (f" ({v.year})" if v.year is not None else "")
+        return htmlkit.text(v.text) + (self.mark() if v.illustrative else "") + (f" ({v.year})" if v.year is not None else "")
 
     def target_row(self, page: str, goal: Goal, t: Target, *, with_goal: bool = False) -> tuple[list[str], bool]:
-        """The target, its status with the latest value behind it, the indicator, baseline and target value.
+        """The target, its status with the latest value behind it, the indicator, baseline and target value (cells as HTML).
 
         Status and latest value come second, so that they stay in view on a phone while the
         rest of the table scrolls."""
@@ -228,28 +228,30 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
         r = present_targets.target_row(self.m, t, self.progress.get(t.id))
         ind = self.m.indicator(t.indicator_id)
         illustrative = any(v.illustrative for v in (r.baseline, r.latest, r.target, *r.milestones) if v)
-        text = f"**{esc(r.id)}** {esc(r.text)}"
+        h = htmlkit.text
+        text = f"<strong>{h(r.id)}</strong> {h(r.text)}"
         if r.milestones:
             ms = ", ".join(self.shown(v) for v in r.milestones)
-            text += f'<br><span class="sk-small">{esc(L["milestones"])}: {ms}</span>'
+            text += f'<br><span class="sk-small">{h(L["milestones"])}: {ms}</span>'
         if ind is not None:
-            ind_cell = f"[{esc(ind.name)}]({rel(page, self.indicator_page(ind))})"
+            ind_cell = f'<a href="{self.href(page, self.indicator_page(ind))}">{h(ind.name)}</a>'
         else:
-            ind_cell = esc(t.indicator_id or "–")
+            ind_cell = h(t.indicator_id or "–")
         if r.breakdown:
-            ind_cell += f' <span class="sk-small">({esc(r.breakdown)})</span>'
+            ind_cell += f' <span class="sk-small">({h(r.breakdown)})</span>'
         tp = self.progress.get(t.id)
-        status = self.status_link(page, tp.status) if tp else "–"
+        status = self.status_link_html(page, tp.status) if tp else "–"
         if r.latest is not None:
-            status += f'<br><span class="sk-small">{esc(L["latest_value"])}: {self.shown(r.latest)}</span>'
+            status += f'<br><span class="sk-small">{h(L["latest_value"])}: {self.shown(r.latest)}</span>'
         row = [text, status, ind_cell, self.shown(r.baseline), self.shown(r.target)]
         if with_goal:
             p = self.priority_of_goal[goal.id]
-            row.append(f"[{esc(p.title)}]({rel(page, self.priority_page(p))})")
+            row.append(f'<a href="{self.href(page, self.priority_page(p))}">{h(p.title)}</a>')
         return row, illustrative
 
     def targets_table(self, page: str, pairs: list[tuple[Goal, Target]], *, with_goal: bool = False,
                       label: str = "") -> tuple[str, bool]:
+        """The targets as a table of generated HTML (``htmlkit``), and whether a value in it is illustrative."""
         L = self.L
         header = [L["target"], self.status_heading(), L["indicator"], f"{L['baseline']} ({L['year'].lower()})",
                   f"{L['target_value']} ({L['year'].lower()})"]
@@ -269,7 +271,7 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
             rows.append(row)
             any_ill |= ill
         # The level names are the strategy's own words (levels:), so the header is escaped like any text.
-        return table([esc(h) for h in header], rows, align, label=label or L["targets"]), any_ill
+        return htmlkit.block(htmlkit.table([htmlkit.text(h) for h in header], rows, align, label or L["targets"])), any_ill
 
     def sources_note(self, pairs: list[tuple[Goal, Target]]) -> str:
         items = []
