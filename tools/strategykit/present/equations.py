@@ -12,6 +12,7 @@ Built here as a tree of a few node kinds, each equation has three forms, decided
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -189,10 +190,26 @@ class Abs(Node):
 
 @dataclass(frozen=True)
 class Equation:
-    """One equation of an explanation, in each edition's form (see the module's docstring)."""
-    typst: str
-    mathml: str
-    text: str
+    """One equation of an explanation, in each edition's form (see the module's docstring).
+
+    Each form is written when first asked for: an edition reads one of typst and mathml, never both
+    (at national size, thousands of equations a build)."""
+    row: Row
+    written: str | None = None
+    """The plain text as the method's prose writes it (``inline``); by default the row's own."""
+
+    @functools.cached_property
+    def text(self) -> str:
+        return self.row.text() if self.written is None else self.written
+
+    @functools.cached_property
+    def typst(self) -> str:
+        return self.row.typst()
+
+    @functools.cached_property
+    def mathml(self) -> str:
+        alt = html.escape(self.text).replace("*", "&#42;").replace("_", "&#95;")
+        return f'<math display="inline" alttext="{alt}">{self.row.mathml()}</math>'
 
     def as_data(self) -> dict:
         return {"math": self.typst, "alt": self.text}
@@ -200,10 +217,7 @@ class Equation:
 
 def equation(*terms: Node) -> Equation:
     """``terms`` side by side, as an inline equation: ``equation(Sym("R"), Op("="), Num("1,17"))``."""
-    row = Row(tuple(terms))
-    alt = html.escape(row.text()).replace("*", "&#42;").replace("_", "&#95;")
-    return Equation(typst=row.typst(), mathml=f'<math display="inline" alttext="{alt}">{row.mathml()}</math>',
-                    text=row.text())
+    return Equation(Row(tuple(terms)))
 
 
 @dataclass(frozen=True)
@@ -256,7 +270,4 @@ def inline(expr: str) -> Equation:
             terms.append(Op(op))
     while outer:  # a bar never closed is a bar
         terms = outer.pop() + [Op("|")] + terms
-    row = Row(tuple(terms))
-    alt = html.escape(expr).replace("*", "&#42;").replace("_", "&#95;")
-    return Equation(typst=row.typst(), mathml=f'<math display="inline" alttext="{alt}">{row.mathml()}</math>',
-                    text=expr)
+    return Equation(Row(tuple(terms)), written=expr)

@@ -116,6 +116,8 @@ def wrap_tables(markdown: str, fallback: str) -> str:
 
     On a phone a wide table scrolls sideways inside its box, not the page. The box is named by
     the label ``table`` was given, else by the heading above the table, else by ``fallback``."""
+    if not markdown.startswith("|") and "\n|" not in markdown:
+        return markdown  # no table: most generated pages write theirs as HTML (htmlkit)
     lines = markdown.split("\n")
     out: list[str] = []
     heading = fallback

@@ -1,11 +1,11 @@
 """Generated HTML carried past Python-Markdown untouched: marked blocks are set aside before the
 Markdown is read and put back, as they were, into the page's HTML.
 
-Why: the large generated parts of pages (``htmlkit``: the yearly follow-ups, the tables of targets,
-the indicator pages' tables and calculations) are HTML already. Python-Markdown does not change a raw HTML block, but with the
-``md_in_html`` extension (which authors' chapters may use) it parses every one of them with
-``html.parser`` to find where it ends: at national size (10×) a third of the MkDocs build. A block
-set aside here costs a regular-expression match.
+Why: the large generated parts of pages (``htmlkit``: the yearly follow-ups, the tables of
+targets, the indicator pages' tables and calculations) are HTML already. Python-Markdown does not
+change a raw HTML block, but with the ``md_in_html`` extension (which authors' chapters may use) it
+parses every one of them with ``html.parser`` to find where it ends: at national size (10×) a third
+of the MkDocs build. A block set aside here costs a regular-expression match.
 
 Only blocks the toolkit writes are marked (``block``); authors' chapters never contain the marks
 (a chapter is Markdown from the sources; a mark written in one is text, since the placeholders carry a
