@@ -19,6 +19,7 @@ from strategykit.model import build_data
 from strategykit.vcs.revisions import diff
 
 from conftest import copy_minimal, edit, find, line_of
+from web_support import html_rows
 
 POPULATION_SOURCE = "    source: {provider: Kolada, id: N01951}\n"
 HEADER = "year,value,breakdown,municipality,provenance,source,retrieved\n"
@@ -172,8 +173,7 @@ def test_both_editions_and_the_report_show_the_crossed_table(minimal):
     page = next(text for path, text in site.items() if "### Per kommun och kön, 2024" in text)
     table = page.split("### Per kommun och kön, 2024", 1)[1].split("</table>", 1)[0]
     assert re.findall(r"<th[^>]*>(.*?)</th>", table) == ["Kommun", "Kvinnor", "Män"]
-    bjurholm = next(re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>\n(.*?)\n</tr>", table, re.S)
-                    if "<td>Bjurholm</td>" in row)
+    bjurholm = next(cells for cells in html_rows(table) if cells and cells[0] == "Bjurholm")
     assert bjurholm[1].startswith('1\u202f190<span class="sk-ill">') and bjurholm[2] == "–"
     data = document_data(model, commit=None, build_date=datetime.date(2026, 1, 1))
     (ct,) = [ct for ind in data["indicators"] for ct in ind.get("cross_tables", [])]

@@ -32,7 +32,7 @@ from strategykit.render.pdf.data import anchor, document_data
 from strategykit.render.pdf.document import Markdown
 from strategykit.render.web.pages import EditionInfo, _Writer
 
-from web_support import FIXTURES, REPO, copy_strategy
+from web_support import FIXTURES, REPO, copy_strategy, html_rows
 
 INFO = EditionInfo(commit=None, build_date="2026-12-04", pdf_name="strategi.pdf")
 
@@ -117,11 +117,6 @@ def plain(markdown: str, *, heard: bool = False) -> str:
     text = re.sub(r"<[^>]+>", "", text)
     text = re.sub(r"\\(.)", r"\1", text).replace("**", "")
     return re.sub(r"[ \t\r\n]+", " ", html.unescape(text)).strip()  # no-break spaces are part of a number
-
-
-def html_rows(markdown: str) -> list[list[str]]:
-    """The cells of the rows of the tables a page holds as HTML (render/web/htmlkit.py), as HTML."""
-    return [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>\n(.*?)\n</tr>", markdown, re.S)]
 
 
 def web_rows(markdown: str, ids) -> dict[str, list[str]]:

@@ -26,6 +26,7 @@ from strategykit.project import check
 from strategykit.rules import RULES
 
 from conftest import REPO, edit
+from web_support import html_rows
 
 # form → schema places (JSON pointers into schema/goals.schema.json), rule codes, words the authors'
 # guides (English and Swedish) show, and the tests (module::function) of each part. "matrix::<form>"
@@ -352,8 +353,8 @@ def test_each_target_form_checks_clean_and_reads_alike_in_both_editions_and_the_
     info = pages.EditionInfo(commit=None, build_date="2026-01-01", pdf_name=None)
     web = "\n".join(text for path, text in pages.generate(model, info).pages.items()
                     if path.startswith("prioriteringar/"))  # the goal table of the target's priority
-    (web_row,) = [[_plain(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)]
-                  for row in re.findall(r"<tr>\n(.*?)\n</tr>", web, re.S) if "<strong>P1.2.a</strong>" in row]
+    (web_row,) = [[_plain(c) for c in cells] for cells in html_rows(web)
+                  if cells and cells[0].startswith("<strong>P1.2.a</strong>")]
     assert web_row[2 if form == "period" else 3] == words  # text | indicator | baseline | target (no status yet)
     data = document_data(model, commit=None, build_date=datetime.date(2026, 1, 1))
     (pdf,) = [t for p in data["priorities"] for g in p["goals"] for t in g["targets"] if t["id"] == "P1.2.a"]

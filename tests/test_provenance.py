@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 
 from strategykit.analysis.followup import follow_up
 from strategykit.present.followup import format_markdown
@@ -11,6 +10,7 @@ from strategykit.project import check
 from strategykit.render.pdf.data import document_data
 
 from conftest import edit, find, line_of
+from web_support import html_rows
 
 DECIDED = ('target: {year: 2030, value: 300000, decision: {body: Regionfullmäktige, date: "2019-11-26", '
            'case: "RUN 2019-00412", url: "https://example.org/protokoll"}}')
@@ -78,5 +78,5 @@ def test_the_web_edition_marks_an_illustrative_target_value_and_not_a_decided_on
     info = pages.EditionInfo(commit=None, build_date="2026-01-01", pdf_name=None)
     text = "\n".join(pages.generate(model, info).pages.values())
     assert '82 %<span class="sk-ill">' in text.replace("\u00a0", " ") or '82<span class="sk-ill">' in text
-    rows = [row for row in re.findall(r"<tr>\n(.*?)\n</tr>", text, re.S) if "<strong>P1.2.a</strong>" in row]
-    assert rows and all('000<span class="sk-ill">' not in row for row in rows), rows
+    rows = [cells for cells in html_rows(text) if cells and cells[0].startswith("<strong>P1.2.a</strong>")]
+    assert rows and all('000<span class="sk-ill">' not in cell for cells in rows for cell in cells), rows

@@ -12,6 +12,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import socket
 import tempfile
@@ -31,6 +32,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FAKE_PDF = b"%PDF-1.7\n% a stand-in for the PDF edition, so the site copies and links it\n%%EOF\n"
+
+
+def html_rows(html: str) -> list[list[str]]:
+    """The data cells, as HTML, of each row of the tables a page holds as HTML (render/web/htmlkit.py
+    writes one element a line); a row of headings has none."""
+    return [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>\n(.*?)\n</tr>", html, re.S)]
 
 
 @dataclass(frozen=True)

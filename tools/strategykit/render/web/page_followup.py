@@ -19,19 +19,19 @@ from strategykit.render.web.pagekit import JUDGEMENT_ANCHOR, esc, esc_block, rel
 
 
 class FollowUpPages:
-    def observed(self, o: Observation | None, ind: Indicator | None, *, year: bool = True, e=esc) -> str:
-        """An observed value with its illustrative mark and year, or '–' (Markdown, or HTML with ``e=htmlkit.text``)."""
+    def observed(self, o: Observation | None, ind: Indicator | None, *, year: bool = True) -> str:
+        """An observed value with its illustrative mark and year as HTML, or '–'."""
         if o is None or o.value is None:
             return "–"
         return self.value(o.value, ind, illustrative=o.provenance.illustrative, year=o.year if year else None,
-                          unit=True, e=e)
+                          unit=True)
 
-    def target_value_cell(self, tp: TargetProgress, ind: Indicator | None, e=esc) -> str:
-        """The target's value in the words of its form (``present.targets.followup_target``)."""
+    def target_value_cell(self, tp: TargetProgress, ind: Indicator | None) -> str:
+        """The target's value in the words of its form (``present.targets.followup_target``), as HTML."""
         v = present_targets.followup_target(self.m, tp, ind, self.lang)
         if v is None:
             return "–"
-        return e(v.text) + (self.mark() if v.illustrative else "") + (f" ({v.year})" if v.year else "")
+        return htmlkit.text(v.text) + (self.mark() if v.illustrative else "") + (f" ({v.year})" if v.year else "")
 
     def explanation_html(self, tp: TargetProgress, ind: Indicator | None) -> str:
         """How the target's status follows from its numbers (``present.followup.explanation``) as HTML,
@@ -101,11 +101,11 @@ class FollowUpPages:
             c = pp.counts()
             judged_here = self.judged(pp.judged(), h)
             rows.append([f'<a href="#{self.priority_slug[p.id]}">{h(p.id)} {h(p.title)}</a>',
-                         self.distribution(c, h) + (f'<br><span class="sk-small">{judged_here}</span>' if judged_here else ""),
+                         self.distribution(c) + (f'<br><span class="sk-small">{judged_here}</span>' if judged_here else ""),
                          str(sum(c.values()))])
         judged_all = self.judged(report.judged(), h)
         rows.append([f"<strong>{h(L['total'].capitalize())}</strong>",
-                     self.distribution(counts, h) + (f'<br><span class="sk-small">{judged_all}</span>' if judged_all else ""),
+                     self.distribution(counts) + (f'<br><span class="sk-small">{judged_all}</span>' if judged_all else ""),
                      f"<strong>{n_targets}</strong>"])
         out += [htmlkit.block(htmlkit.table([h(x) for x in header], rows, ["l", "l", "r"],
                                             htmlkit.words(L["followup_overview"]))), ""]
@@ -135,7 +135,7 @@ class FollowUpPages:
         for pp, p in zip(report.priorities, m.priorities):
             judged_here = self.judged(pp.judged(), h)
             out += [f"## {esc(p.id)} {esc(p.title)} {{ #{self.priority_slug[p.id]} }}", "",
-                    htmlkit.block(f'<p class="sk-meta">{h(L["progress"])}: {self.distribution(pp.counts(), h)} · '
+                    htmlkit.block(f'<p class="sk-meta">{h(L["progress"])}: {self.distribution(pp.counts())} · '
                                   + (f"{judged_here} · " if judged_here else "") +
                                   f'<a href="{self.href(page, self.priority_page(p))}">{h(L["goals_and_targets"])}</a></p>'),
                     ""]
@@ -175,11 +175,11 @@ class FollowUpPages:
                         link = self.href(page, f"{self.indicator_page(ind)}#{self.target_slug(tp.target_id)}")
                         what += (f'<br><span class="sk-small">{h(L["indicator"])}: '
                                  f'<a href="{link}">{h(ind.name)}</a>{part}</span>')
-                    row = [what, self.status_link_html(page, tp.status), self.observed(tp.latest, ind, e=h),
-                           self.observed(tp.baseline, ind, e=h), self.target_value_cell(tp, ind, e=h)]
+                    row = [what, self.status_link_html(page, tp.status), self.observed(tp.latest, ind),
+                           self.observed(tp.baseline, ind), self.target_value_cell(tp, ind)]
                     if gender:
-                        row[4:4] = [self.observed(tp.by_breakdown.get("women"), ind, e=h),
-                                    self.observed(tp.by_breakdown.get("men"), ind, e=h)]
+                        row[4:4] = [self.observed(tp.by_breakdown.get("women"), ind),
+                                    self.observed(tp.by_breakdown.get("men"), ind)]
                     rows.append(row)
                 html += [htmlkit.table([h(x) for x in header], rows, align, htmlkit.words(f"{g.id} {g.title}"))]
                 # How each status follows from its numbers, as the PDF of the same follow-up says it.

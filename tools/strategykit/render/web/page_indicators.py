@@ -14,7 +14,6 @@ from strategykit.present import breakdowns as present_breakdowns, charts as pres
 from strategykit.present.targets import goal_value as present_goal_value
 from strategykit.present.followup import milestones_text
 from strategykit.render.web import charts, htmlkit, texts
-from strategykit.render.web.htmlkit import attr
 from strategykit.render.web.pagekit import esc, esc_block, rel, year_span
 
 
@@ -65,7 +64,7 @@ class IndicatorPages:
             if b and b.year is not None and b.value is not None:
                 any_ill |= b.provenance.illustrative
                 decided_rows.append([h(label), h(L["baseline"]), str(b.year),
-                                     self.value(b.value, ind, illustrative=b.provenance.illustrative, unit=True, e=h)])
+                                     self.value(b.value, ind, illustrative=b.provenance.illustrative, unit=True)])
             for ms in t.milestones:
                 if ms.year is not None and t.comparator is not None:  # a gap, not a level
                     decided_rows.append([h(label), h(L["milestone"]), str(ms.year), self.range_value(ms, ind, t=t)])
@@ -74,7 +73,7 @@ class IndicatorPages:
                 elif ms.year is not None and ms.value is not None:
                     any_ill |= ms.illustrative
                     decided_rows.append([h(label), h(L["milestone"]), str(ms.year),
-                                         self.value(ms.value, ind, illustrative=ms.illustrative, unit=True, e=h)])
+                                         self.value(ms.value, ind, illustrative=ms.illustrative, unit=True)])
             if t.target and t.target.year is not None and t.target.is_range:
                 decided_rows.append([h(label), h(L["target_value"]), str(t.target.year),
                                      self.range_value(t.target, ind, t.range)])
@@ -84,7 +83,7 @@ class IndicatorPages:
             elif t.target and t.target.year is not None and t.target.value is not None:
                 any_ill |= t.target.illustrative
                 decided_rows.append([h(label), h(L["target_value"]), str(t.target.year),
-                                     self.value(t.target.value, ind, illustrative=t.target.illustrative, unit=True, e=h)])
+                                     self.value(t.target.value, ind, illustrative=t.target.illustrative, unit=True)])
         out += [f"## {esc(L['all_values'])}", ""]
         if not decided_rows and not observations:
             out += [esc_block(L["no_values"]), ""]
@@ -114,7 +113,7 @@ class IndicatorPages:
                 # The heading stays Markdown (the contents and its anchor); the rest is one block of HTML: a
                 # box that scrolls (a formula cannot wrap; on a phone the longest are wider than the page).
                 html = [f'<p class="sk-meta">{h(self.status_heading())}: {self.status_link_html(page, tp.status)}</p>',
-                        f'<div class="sk-calcs" role="region" tabindex="0" aria-label="{attr(L["calculation"] + " " + t.id)}">',
+                        f'<div class="sk-calcs" role="region" tabindex="0" aria-label="{htmlkit.attr(L["calculation"] + " " + t.id)}">',
                         f"<p>{h(L['calculation'])}: {self.explanation_html(tp, ind)}</p>", "</div>"]
                 milestones = milestones_text(tp, ind, self.lang)
                 if milestones:

@@ -107,9 +107,9 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
         return i18n.format_value(value, ind.unit if ind else "", self.lang, ind.decimals if ind else None)
 
     def value(self, value: float | None, ind: Indicator | None, *, illustrative: bool = False,
-              year: int | None = None, unit: bool = False, e=esc) -> str:
-        """The value as Markdown, or as HTML with ``e=htmlkit.text``."""
-        text = e(self.number(value, ind) + (self.unit_suffix(ind) if unit and value is not None else ""))
+              year: int | None = None, unit: bool = False) -> str:
+        """The value as HTML, with its illustrative mark and its year."""
+        text = htmlkit.text(self.number(value, ind) + (self.unit_suffix(ind) if unit and value is not None else ""))
         if illustrative:
             text += self.mark()
         if year is not None:
@@ -126,14 +126,13 @@ class _Writer(HomePage, PriorityPages, IndicatorPages, FollowUpPages, AboutPages
         year = self.report.year if year is None else year
         return self.L["status_column"].format(year=year) if year is not None else self.L["progress"]
 
-    def distribution(self, counts, e=esc) -> str:
-        """How many targets have each status, with each status's icon: '● 2 i rätt takt, ◆ 1 begränsade framsteg'
-        (Markdown, or HTML with ``e=htmlkit.text``)."""
+    def distribution(self, counts) -> str:
+        """How many targets have each status, with each status's icon, as HTML: '● 2 i rätt takt, ◆ 1 begränsade framsteg'."""
         parts = []
         for b, n in present_status.distribution(counts, self.lang).counts:
             if n:
                 parts.append(f'<span class="sk-count">{present_status.icon_svg(b.shape, b.colour)}{n} '
-                             f'{e(b.label[:1].lower() + b.label[1:])}</span>')
+                             f'{htmlkit.text(b.label[:1].lower() + b.label[1:])}</span>')
         # The separator is its own element: on a phone, a table cell sets each count on a line of its own
         # and hides it (strategy.css), where '1 i rätt takt, ▲ 1 framsteg, men takten …' ran on in a narrow column.
         return '<span class="sk-count-sep">, </span>'.join(parts) or "–"
